@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/**
+ * A scenario is everything the emulated platforms hold: accounts with their access tokens, people,
+ * tweets, Page posts and comments. The emulator derives each endpoint's answer from it. The format is
+ * documented in README.md beside this file.
+ */
+
+const isoDate = z.iso.datetime({ offset: true });
+const snowflake = z.string().regex(/^[0-9]{1,19}$/, 'X ids are 1-19 digit strings');
+
+export const XUserSchema = z.object({
+  id: snowflake,
+  username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/),
+  name: z.string(),
+  verified: z.boolean().default(false),
+  followers_count: z.number().int().nonnegative().default(0),
+  following_count: z.number().int().nonnegative().default(0),
+  tweet_count: z.number().int().nonnegative().default(0),
+  profile_image_url: z.string().optional(),
+  created_at: isoDate.optional(),
+});
+export type XUser = z.infer<typeof XUserSchema>;
+
+export const XTweetSchema = z.object({
+  id: snowflake,
+  author_id: snowflake,
+  text: z.string().min(1),
+  created_at: isoDate,
+  /** BCP47 code as X serves it (`fr`, `en`, `und`, ...). */
+  lang: z.string().default('und'),
+  /** Id of the tweet this one replies to; the emulator derives conversation_id and in_reply_to_user_id. */
+  in_reply_to: snowflake.optional(),
+  /** Id of a quoted tweet. */
+  quotes: snowflake.optional(),
+  /** The posting app. X stopped serving it in Dec 2022: leave it out unless a scenario needs it. */
+  source: z.string().optional(),
+  like_count: z.number().int().nonnegative().default(0),
+  retweet_count: z.number().int().nonnegative().default(0),
+  reply_count: z.number().int().nonnegative().default(0),
+  quote_count: z.number().int().nonnegative().default(0),
+});
+export type XTweet = z.infer<typeof XTweetSchema>;
+
+export const XAccountSchema = z.object({
+  /** The brand account's user id; must also appear in `x.users`. */
+  user_id: snowflake,
+  /** OAuth 2.0 user-context bearer token the emulator accepts for this account. */
+  access_token: z.string().min(8),
+});
+
+export const GraphUserSchema = z.object({ id: z.string().regex(/^[0-9]+$/), name: z.string() });
+
+export const GraphApplicationSchema = z.object({
+  id: z.string().regex(/^[0-9]+$/),
+  name: z.string(),
+  category: z.string().optional(),
+  link: z.string().optional(),
+  namespace: z.string().optional(),
+});
+
+export const GraphPageSchema = z.object({
+  id: z.string().regex(/^[0-9]+$/),
+  name: z.string(),
+  category: z.string().default('Brand'),
+  fan_count: z.number().int().nonnegative().default(0),
+  /** Page access token the emulator accepts for this Page. */
+  access_token: z.string().min(8),
+});
+
+export const GraphPostSchema = z.object({
+  /** `{page-id}_{post-id}` as the Graph API forms it. */
+  id: z.string().regex(/^[0-9]+_[0-9]+$/),
+  page_id: z.string(),
+  message: z.string(),
+  created_time: isoDate,
+  application: GraphApplicationSchema.optional(),
+});
+
+export const GraphCommentSchema = z.object({
+  /** `{post-id}_{comment-id}` as the Graph API forms it. */
+  id: z.string().regex(/^[0-9]+_[0-9]+$/),
+  post_id: z.string(),
+  /** Parent comment id for a reply inside a thread. */
+  parent_id: z.string().optional(),
+  /** Author: a person from `facebook.users`, or the Page itself (a brand reply). */
+  from_id: z.string(),
+  message: z.string(),
+  created_time: isoDate,
+  /** App the comment was made with (Graph `application`), e.g. a brand reply from a social media tool. */
+  application: GraphApplicationSchema.optional(),
+  like_count: z.number().int().nonnegative().default(0),
+  is_hidden: z.boolean().default(false),
+});
+
+export const ScenarioSchema = z.object({
+  name: z.string(),
+  description: z.string().default(''),
+  /**
+   * The instant the scenario's dates are written against. With `shiftToNow`, the emulator moves
+   * every date by (start time - anchor) so the newest items look recent.
+   */
+  anchor: isoDate,
+  x: z.object({
+    accounts: z.array(XAccountSchema),
+    users: z.array(XUserSchema),
+    tweets: z.array(XTweetSchema),
+  }),
+  facebook: z.object({
+    pages: z.array(GraphPageSchema),
+    users: z.array(GraphUserSchema),
+    applications: z.array(GraphApplicationSchema).default([]),
+    posts: z.array(GraphPostSchema),
+    comments: z.array(GraphCommentSchema),
+  }),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+export function parseScenario(json: unknown): Scenario {
+  return ScenarioSchema.parse(json);
+}
+
+export async function loadScenario(path: string): Promise<Scenario> {
+  return parseScenario(JSON.parse(await readFile(path, 'utf8')));
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Every error that crosses a process boundary carries one of these codes. */
+export const ErrorCodeSchema = z.enum([
+  'bad_request',
+  'not_found',
+  'conflict',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorBodySchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Structured detail, e.g. which fields were invalid. Never contains secrets or stack traces. */
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** The envelope every call returns across IPC and HTTP. */
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorBody };
+
+export const EnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorBodySchema }),
+]);
+
+export class InboxError extends Error {
+  override readonly name = 'InboxError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromBody(body: ErrorBody): InboxError {
+    return new InboxError(body.code, body.message, body.details);
+  }
+}
+
+/** Turns a zod failure into the list of offending fields, for a bad_request error. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+/** Maps anything thrown to a safe error body: known errors keep their code, others become internal. */
+export function toErrorBody(err: unknown): ErrorBody {
+  if (err instanceof InboxError) return err.toBody();
+  if (err instanceof z.ZodError)
+    return { code: 'bad_request', message: 'Invalid input', details: describeIssues(err) };
+  return { code: 'internal', message: 'Internal error' };
+}

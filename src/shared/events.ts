@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { AccountSchema, ConversationSchema } from './model';
+
+export const SyncProgressSchema = z.object({
+  accountId: z.string(),
+  stream: z.string(),
+  phase: z.enum(['backfill', 'poll']),
+  fetched: z.number().int().nonnegative(),
+  estimated: z.number().int().nonnegative().nullable(),
+  done: z.boolean(),
+});
+export type SyncProgress = z.infer<typeof SyncProgressSchema>;
+
+/** Live changes pushed to every client (IPC in Electron, WebSocket from the hub). */
+export const InboxEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('conversation.changed'), conversation: ConversationSchema }),
+  z.object({ type: z.literal('sync.progress'), progress: SyncProgressSchema }),
+  z.object({ type: z.literal('account.status'), account: AccountSchema }),
+  z.object({
+    type: z.literal('presence'),
+    agentId: z.string(),
+    conversationId: z.string().nullable(),
+    activity: z.enum(['viewing', 'replying', 'idle']),
+  }),
+]);
+export type InboxEvent = z.infer<typeof InboxEventSchema>;
+export type InboxEventType = InboxEvent['type'];

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/** The platforms the inbox gathers from. */
+export const PlatformSchema = z.enum(['x', 'facebook']);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const ConversationStatusSchema = z.enum(['new', 'open', 'pending', 'done', 'spam']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const AccountStateSchema = z.enum([
+  'connected',
+  'syncing',
+  'rate-limited',
+  'expired',
+  'revoked',
+  'error',
+]);
+export type AccountState = z.infer<typeof AccountStateSchema>;
+
+/** ISO-8601 timestamp with offset, as stored and sent everywhere. */
+export const IsoDateSchema = z.iso.datetime({ offset: true });
+
+export const SyncStatusSchema = z.object({
+  state: AccountStateSchema,
+  /** When state is rate-limited: when the platform's window resets. */
+  until: IsoDateSchema.nullable(),
+  lastSyncAt: IsoDateSchema.nullable(),
+  /** Human-readable explanation of the last error, never containing a secret. */
+  message: z.string().nullable(),
+  fetched: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const AccountSchema = z.object({
+  id: z.string(),
+  platform: PlatformSchema,
+  externalId: z.string(),
+  handle: z.string(),
+  name: z.string(),
+  /** Key of the credential in the OS keychain; the secret itself never lives here. */
+  credentialRef: z.string(),
+  sync: SyncStatusSchema,
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const AuthorSchema = z.object({
+  id: z.string(),
+  handle: z.string().nullable(),
+  name: z.string(),
+  followers: z.number().int().nonnegative().nullable(),
+  verified: z.boolean(),
+  avatarUrl: z.string().nullable(),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** The app that published a post, when the platform says so (X `source`, Graph `application`). */
+export const SourceAppSchema = z.object({
+  name: z.string(),
+  id: z.string().nullable(),
+  link: z.string().nullable(),
+});
+export type SourceApp = z.infer<typeof SourceAppSchema>;
+
+export const DirectionSchema = z.enum(['inbound', 'outbound']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const PostSchema = z.object({
+  /** Our id: `${platform}:${externalId}`, unique across the workspace. */
+  id: z.string(),
+  platform: PlatformSchema,
+  externalId: z.string(),
+  accountId: z.string(),
+  conversationId: z.string(),
+  author: AuthorSchema,
+  text: z.string(),
+  /** ISO 639-1 code, or null when unknown. */
+  language: z.string().nullable(),
+  createdAt: IsoDateSchema,
+  permalink: z.string().nullable(),
+  sourceApp: SourceAppSchema.nullable(),
+  direction: DirectionSchema,
+  /** Agent id, for replies sent from this inbox. */
+  sentBy: z.string().nullable(),
+  /** A brand reply made with another app than this inbox. */
+  outside: z.boolean(),
+  /** Our id of the post this one answers, if any. */
+  inReplyTo: z.string().nullable(),
+});
+export type Post = z.infer<typeof PostSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.string(),
+  platform: PlatformSchema,
+  accountId: z.string(),
+  rootPostId: z.string(),
+  status: ConversationStatusSchema,
+  assignee: z.string().nullable(),
+  tags: z.array(z.string()),
+  language: z.string().nullable(),
+  priority: PrioritySchema,
+  /** The customer who opened the conversation. */
+  author: AuthorSchema,
+  /** The latest inbound text, shortened for the list. */
+  excerpt: z.string(),
+  postCount: z.number().int().positive(),
+  /** Largest follower count among the conversation's customers. */
+  reach: z.number().int().nonnegative(),
+  /** Milliseconds from the first inbound post to the first brand reply, or null if unanswered. */
+  firstResponseMs: z.number().int().nonnegative().nullable(),
+  version: z.number().int().positive(),
+  createdAt: IsoDateSchema,
+  lastPostAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const AgentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['agent', 'manager']),
+  languages: z.array(z.string()),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const AuditEventSchema = z.object({
+  at: IsoDateSchema,
+  actor: z.string(),
+  action: z.string(),
+  conversationId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  client: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
