@@ -1,27 +1,219 @@
-// Placeholder outline: replaced by the real implementation.
-import type { InboxApi } from '../shared';
+import { EventEmitter } from 'node:events';
+import {
+  AccountListSchema,
+  GetConversationInputSchema,
+  InboxError,
+  ListConversationsInputSchema,
+  PlatformSchema,
+} from '../shared';
+import type {
+  Account,
+  ApiInput,
+  ApiOutput,
+  Conversation,
+  InboxApi,
+  InboxEvent,
+  Platform,
+  SyncStatus,
+  Unsubscribe,
+} from '../shared';
+import {
+  GraphClient,
+  GRAPH_DEFAULT_BASE_URL,
+  GRAPH_DEFAULT_VERSION,
+} from './connectors/facebook/graph-client';
+import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
+import { MemorySecretStore } from './secrets/secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { ConversationStore } from './store/conversation-store';
+import { queryConversations } from './store/conversation-query';
+import { PostStore } from './store/post-store';
+import { WorkspaceStore } from './store/workspace-store';
+import { SyncEngine } from './sync/sync-engine';
+import { summarize } from './triage/summarize';
+import { threadPosts } from './triage/threading';
+import type { DraftPost } from './triage/threading';
+
 export interface InboxServiceOptions {
   /** Folder of the lowdb store. */
   dataDir: string;
   /** X API base URL, e.g. https://api.x.com (the emulator: http://127.0.0.1:PORT/x). */
-  xBaseUrl: string;
+  xBaseUrl?: string;
   /** Graph API base URL, e.g. https://graph.facebook.com (the emulator: http://127.0.0.1:PORT/graph). */
-  graphBaseUrl: string;
-  graphVersion: string;
+  graphBaseUrl?: string;
+  graphVersion?: string;
   /** Poll interval in ms. */
-  pollIntervalMs: number;
+  pollIntervalMs?: number;
   /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
-  clientName: string;
+  clientName?: string;
+  /** Where credentials live; the OS keychain in the app, memory in demo mode. */
+  secrets?: SecretStore;
 }
-export declare class InboxService implements InboxApi {
-  static open(options: InboxServiceOptions): Promise<InboxService>;
-  listConversations: InboxApi['listConversations'];
-  getConversation: InboxApi['getConversation'];
-  listAccounts: InboxApi['listAccounts'];
-  onEvent: InboxApi['onEvent'];
-  /** Connects a platform account with an access token (identity is read from the platform). */
-  connectAccount(input: { platform: 'x' | 'facebook'; token: string }): Promise<void>;
-  /** Starts the polling sync loop for every connected account. */
-  startSync(): void;
-  close(): Promise<void>;
+
+const idle: SyncStatus = {
+  state: 'connected',
+  until: null,
+  lastSyncAt: null,
+  message: null,
+  fetched: 0,
+};
+
+/** The one implementation of InboxApi: the store, the sync loops, the live events. */
+export class InboxService implements InboxApi {
+  private readonly events = new EventEmitter();
+  private readonly sync: SyncEngine;
+  private ingesting: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly options: Required<InboxServiceOptions>,
+    private readonly workspace: WorkspaceStore,
+    private readonly posts: PostStore,
+    private readonly conversations: ConversationStore,
+  ) {
+    this.events.setMaxListeners(0);
+    this.sync = new SyncEngine({
+      config: options,
+      workspace,
+      secrets: options.secrets,
+      pollIntervalMs: options.pollIntervalMs,
+      ingest: (drafts) => this.ingest(drafts),
+      progress: (account, stream, phase, fetched, done) =>
+        this.emit({
+          type: 'sync.progress',
+          progress: { accountId: account.id, stream, phase, fetched, estimated: null, done },
+        }),
+      setStatus: (id, status) => this.setStatus(id, status),
+      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
+    });
+  }
+
+  static async open(options: InboxServiceOptions): Promise<InboxService> {
+    const full: Required<InboxServiceOptions> = {
+      xBaseUrl: X_DEFAULT_BASE_URL,
+      graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
+      graphVersion: GRAPH_DEFAULT_VERSION,
+      pollIntervalMs: 60_000,
+      clientName: 'inbox',
+      secrets: new MemorySecretStore(),
+      ...options,
+    };
+    const [workspace, posts, conversations] = await Promise.all([
+      WorkspaceStore.open(full.dataDir),
+      PostStore.open(full.dataDir),
+      ConversationStore.open(full.dataDir),
+    ]);
+    return new InboxService(full, workspace, posts, conversations);
+  }
+
+  async listConversations(
+    input: ApiInput<'listConversations'>,
+  ): Promise<ApiOutput<'listConversations'>> {
+    const query = ListConversationsInputSchema.parse(input ?? {});
+    return queryConversations(this.conversations.all(), query);
+  }
+
+  async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {
+    const { id } = GetConversationInputSchema.parse(input);
+    const conversation = this.conversations.get(id);
+    if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
+    return { conversation, posts: this.posts.ofConversation(id) };
+  }
+
+  async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
+    return AccountListSchema.parse(this.workspace.data.accounts);
+  }
+
+  onEvent(listener: (event: InboxEvent) => void): Unsubscribe {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  /**
+   * Connects a platform account with an access token: the platform says whose it is, the token goes
+   * to the secret store and only its key to the workspace. Returns the account.
+   */
+  async connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
+    const platform = PlatformSchema.parse(input.platform);
+    const identity =
+      platform === 'x'
+        ? await new XClient(input.token, this.options.xBaseUrl).me().then((u) => ({
+            externalId: u.id,
+            handle: u.username,
+            name: u.name,
+          }))
+        : await new GraphClient(input.token, this.options.graphBaseUrl, this.options.graphVersion)
+            .get<{ id: string; name: string }>('me', { fields: 'id,name' })
+            .then((p) => ({ externalId: p.id, handle: p.name, name: p.name }));
+    const id = `${platform}:${identity.externalId}`;
+    const credentialRef = id;
+    await this.options.secrets.set(credentialRef, input.token);
+    const previous = this.workspace.data.accounts.find((a) => a.id === id);
+    const account: Account = {
+      id,
+      platform,
+      credentialRef,
+      ...identity,
+      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
+    };
+    await this.workspace.update((data) => {
+      data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+    });
+    this.emit({ type: 'account.status', account });
+    return account;
+  }
+
+  /** Starts the sync loop of every connected account. */
+  startSync(): void {
+    for (const account of this.workspace.data.accounts) this.sync.start(account.id);
+  }
+
+  /** One sync pass over one account, for tools and tests; errors are thrown. */
+  syncAccountOnce(accountId: string): Promise<void> {
+    return this.sync.syncOnce(accountId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.sync.stopAll();
+    await this.ingesting;
+    await Promise.all([this.posts.close(), this.conversations.close(), this.workspace.close()]);
+    this.events.removeAllListeners();
+  }
+
+  /** Threads and stores posts, then updates their conversations; one batch at a time. */
+  private ingest(drafts: DraftPost[]): Promise<void> {
+    const run = this.ingesting.then(async () => {
+      const fresh = threadPosts(drafts, (id) => this.posts.get(id));
+      if (fresh.length === 0) return;
+      await this.posts.add(fresh);
+      const now = new Date();
+      const changed: Conversation[] = [];
+      for (const conversationId of new Set(fresh.map((p) => p.conversationId))) {
+        const previous = this.conversations.get(conversationId);
+        changed.push(summarize(previous, this.posts.ofConversation(conversationId), now));
+      }
+      await this.conversations.put(changed);
+      for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
+    });
+    this.ingesting = run.catch(() => undefined);
+    return run;
+  }
+
+  private async setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void> {
+    let updated: Account | undefined;
+    await this.workspace.update((data) => {
+      data.accounts = data.accounts.map((a) => {
+        if (a.id !== accountId) return a;
+        updated = { ...a, sync: { ...a.sync, ...status } };
+        return updated;
+      });
+    });
+    if (updated) this.emit({ type: 'account.status', account: updated });
+  }
+
+  private emit(event: InboxEvent): void {
+    this.events.emit('event', event);
+  }
 }

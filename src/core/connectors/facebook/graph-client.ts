@@ -1,0 +1,147 @@
+import { PlatformError } from '../platform-error';
+
+export const GRAPH_DEFAULT_BASE_URL = 'https://graph.facebook.com';
+export const GRAPH_DEFAULT_VERSION = 'v21.0';
+
+export interface GraphErrorBody {
+  error?: {
+    message?: string;
+    type?: string;
+    code?: number;
+    error_subcode?: number;
+    fbtrace_id?: string;
+  };
+}
+
+export interface GraphList<T> {
+  data: T[];
+  paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
+}
+
+export interface GraphPagePost {
+  id: string;
+  message?: string;
+  created_time: string;
+  permalink_url?: string;
+}
+
+export interface GraphComment {
+  id: string;
+  message?: string;
+  created_time: string;
+  from?: { id: string; name: string };
+  parent?: { id: string };
+  permalink_url?: string;
+  application?: { id: string; name: string; link?: string };
+  is_hidden?: boolean;
+  can_reply_privately?: boolean;
+}
+
+/** Graph codes that mean "slow down": app, user, page and business-use-case limits. */
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 80001]);
+/** Code 190 subcodes that say the user or Facebook took the app's access away. */
+const REVOKED_SUBCODES = new Set([458, 459, 460, 464]);
+
+/**
+ * A small typed Graph API client over fetch. The base URL and version are configuration, so the same
+ * code talks to graph.facebook.com or to the emulator. The token travels in a header, never in a URL.
+ */
+export class GraphClient {
+  private readonly root: string;
+
+  constructor(
+    private readonly token: string,
+    baseUrl: string = GRAPH_DEFAULT_BASE_URL,
+    version: string = GRAPH_DEFAULT_VERSION,
+    private readonly timeoutMs = 20_000,
+  ) {
+    this.root = `${baseUrl.replace(/\/+$/, '')}/${version}/`;
+  }
+
+  get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+    const url = new URL(path.replace(/^\/+/, ''), this.root);
+    for (const [k, v] of Object.entries(params))
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    return this.request<T>(url.toString());
+  }
+
+  /** Every item of a list, following `paging.next` until `keepGoing` says stop or pages run out. */
+  async *list<T>(
+    path: string,
+    params: Record<string, string | number | undefined>,
+  ): AsyncGenerator<T[], void, void> {
+    let page = await this.get<GraphList<T>>(path, params);
+    for (;;) {
+      yield page.data;
+      const next = page.paging?.next;
+      if (!next || page.data.length === 0) return;
+      if (!next.startsWith(this.root)) {
+        throw new PlatformError('rejected', 'Graph paging link points outside the configured host');
+      }
+      page = await this.request<GraphList<T>>(next);
+    }
+  }
+
+  private async request<T>(url: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new PlatformError(
+        'transient',
+        `Facebook could not be reached: ${(err as Error).message}`,
+      );
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new PlatformError(
+        response.status >= 500 ? 'transient' : 'rejected',
+        `Facebook answered HTTP ${response.status} without JSON`,
+        null,
+        response.status,
+      );
+    }
+    const error = (body as GraphErrorBody).error;
+    if (!response.ok || error) throw toPlatformError(response, error);
+    return body as T;
+  }
+}
+
+function toPlatformError(response: Response, error: GraphErrorBody['error']): PlatformError {
+  const code = error?.code ?? 0;
+  const what = `${error?.message ?? `HTTP ${response.status}`} (code ${code}${
+    error?.error_subcode ? `, subcode ${error.error_subcode}` : ''
+  })`;
+  if (code === 190) {
+    const revoked = REVOKED_SUBCODES.has(error?.error_subcode ?? 0);
+    return new PlatformError(
+      revoked ? 'revoked' : 'expired',
+      `Facebook refused the token: ${what}`,
+      null,
+      response.status,
+    );
+  }
+  if (RATE_LIMIT_CODES.has(code) || response.status === 429) {
+    return new PlatformError(
+      'rate_limited',
+      `Facebook rate limit reached: ${what}`,
+      new Date(Date.now() + 60 * 60_000),
+      response.status,
+    );
+  }
+  if (response.status >= 500 || code === 1 || code === 2) {
+    return new PlatformError('transient', `Facebook server error: ${what}`, null, response.status);
+  }
+  return new PlatformError(
+    'rejected',
+    `Facebook rejected the request: ${what}`,
+    null,
+    response.status,
+  );
+}

@@ -1,0 +1,60 @@
+import type { DraftPost } from '../../triage/threading';
+import { languageOf } from '../../triage/language';
+import type { GraphComment } from './graph-client';
+
+export const COMMENT_FIELDS = [
+  'id',
+  'message',
+  'created_time',
+  'from',
+  'parent',
+  'permalink_url',
+  'application',
+  'is_hidden',
+  'can_reply_privately',
+];
+
+export function facebookPostId(commentId: string): string {
+  return `facebook:${commentId}`;
+}
+
+/**
+ * Maps a Page post's comment to a draft post. The Page's own comments are brand replies; seen through
+ * the Graph they were made outside this inbox, with the app Graph names in `application`.
+ */
+export function mapComment(
+  comment: GraphComment,
+  account: { id: string; externalId: string },
+): DraftPost {
+  const text = comment.message ?? '';
+  const outbound = comment.from?.id === account.externalId;
+  return {
+    id: facebookPostId(comment.id),
+    platform: 'facebook',
+    externalId: comment.id,
+    accountId: account.id,
+    author: {
+      id: comment.from?.id ?? 'unknown',
+      handle: null,
+      name: comment.from?.name ?? 'Facebook user',
+      followers: null,
+      verified: false,
+      avatarUrl: null,
+    },
+    text,
+    language: languageOf(text),
+    createdAt: new Date(comment.created_time).toISOString(),
+    permalink: comment.permalink_url ?? null,
+    sourceApp: comment.application
+      ? {
+          name: comment.application.name,
+          id: comment.application.id,
+          link: comment.application.link ?? null,
+        }
+      : null,
+    direction: outbound ? 'outbound' : 'inbound',
+    sentBy: null,
+    outside: outbound,
+    parentId: comment.parent ? facebookPostId(comment.parent.id) : null,
+  };
+}

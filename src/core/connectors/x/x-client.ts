@@ -1,0 +1,106 @@
+import { Agent as HttpAgent } from 'node:http';
+import { ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import type { TweetV2, UserV2 } from 'twitter-api-v2';
+import { PlatformError } from '../platform-error';
+
+export const X_DEFAULT_BASE_URL = 'https://api.x.com';
+const LIBRARY_PREFIX = 'https://api.x.com/';
+
+export const TWEET_FIELDS = [
+  'created_at',
+  'lang',
+  'conversation_id',
+  'referenced_tweets',
+  'in_reply_to_user_id',
+  'entities',
+  'public_metrics',
+  'source',
+  'author_id',
+];
+export const USER_FIELDS = ['username', 'name', 'verified', 'public_metrics', 'profile_image_url'];
+export const EXPANSIONS = ['author_id', 'referenced_tweets.id'];
+
+export interface XPage {
+  data?: TweetV2[];
+  includes?: { users?: UserV2[]; tweets?: TweetV2[] };
+  meta?: { result_count: number; newest_id?: string; oldest_id?: string; next_token?: string };
+}
+
+export type XTimeline = 'mentions' | 'tweets';
+
+/**
+ * The X API v2 calls sync needs, through twitter-api-v2. The library's hosts are fixed, so a plugin
+ * rewrites each request onto the configured base URL (the emulator's, in demo mode and tests).
+ */
+export class XClient {
+  private readonly api: TwitterApi;
+
+  constructor(token: string, baseUrl: string = X_DEFAULT_BASE_URL) {
+    const base = `${baseUrl.replace(/\/+$/, '')}/`;
+    this.api = new TwitterApi(token, {
+      plugins: [
+        {
+          onBeforeRequestConfig({ params }) {
+            params.url = String(params.url).replace(LIBRARY_PREFIX, base);
+          },
+        },
+      ],
+      // The library always calls https.request; an http: base (loopback emulator) needs an http agent.
+      ...(base.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}),
+    });
+  }
+
+  /** The account the token belongs to. */
+  async me(): Promise<UserV2> {
+    return this.call(async () => (await this.api.v2.me({ 'user.fields': USER_FIELDS.join(',') })).data);
+  }
+
+  /** One page of an account's mentions or own tweets, newest first. */
+  async timelinePage(
+    timeline: XTimeline,
+    userId: string,
+    options: { sinceId?: string | null; paginationToken?: string | null },
+  ): Promise<XPage> {
+    const query: Record<string, string> = {
+      max_results: '100',
+      'tweet.fields': TWEET_FIELDS.join(','),
+      'user.fields': USER_FIELDS.join(','),
+      expansions: EXPANSIONS.join(','),
+    };
+    if (options.sinceId) query.since_id = options.sinceId;
+    if (options.paginationToken) query.pagination_token = options.paginationToken;
+    const path = `users/${encodeURIComponent(userId)}/${timeline}`;
+    return this.call(() => this.api.v2.get<XPage>(path, query));
+  }
+
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw toPlatformError(err);
+    }
+  }
+}
+
+/** Maps the library's errors (problem+json bodies, rate-limit headers) to what sync acts on. */
+export function toPlatformError(err: unknown): PlatformError {
+  if (err instanceof ApiResponseError) {
+    const body = err.data as { title?: string; detail?: string } | undefined;
+    const what = body?.detail ?? body?.title ?? `HTTP ${err.code}`;
+    if (err.code === 429 || err.rateLimitError) {
+      const reset = err.rateLimit?.reset;
+      const retryAt = new Date(reset ? reset * 1000 : Date.now() + 15 * 60_000);
+      return new PlatformError('rate_limited', `X rate limit reached: ${what}`, retryAt, err.code);
+    }
+    if (err.code === 401)
+      return new PlatformError('expired', `X refused the token: ${what}`, null, 401);
+    if (err.code >= 500)
+      return new PlatformError('transient', `X server error: ${what}`, null, err.code);
+    return new PlatformError('rejected', `X rejected the request: ${what}`, null, err.code);
+  }
+  if (err instanceof ApiRequestError) {
+    return new PlatformError('transient', `X could not be reached: ${err.requestError.message}`);
+  }
+  if (err instanceof PlatformError) return err;
+  return new PlatformError('transient', `X call failed: ${(err as Error)?.message ?? String(err)}`);
+}

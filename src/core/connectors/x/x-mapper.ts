@@ -1,0 +1,56 @@
+import type { TweetV2, UserV2 } from 'twitter-api-v2';
+import type { Author } from '../../../shared';
+import type { DraftPost } from '../../triage/threading';
+import { languageOf } from '../../triage/language';
+import type { XPage } from './x-client';
+
+export function xPostId(tweetId: string): string {
+  return `x:${tweetId}`;
+}
+
+export function xAuthor(user: UserV2 | undefined, authorId: string): Author {
+  return {
+    id: authorId,
+    handle: user?.username ?? null,
+    name: user?.name ?? user?.username ?? authorId,
+    followers: user?.public_metrics?.followers_count ?? null,
+    verified: user?.verified ?? false,
+    avatarUrl: user?.profile_image_url ?? null,
+  };
+}
+
+/**
+ * Maps one page of tweets to draft posts. A tweet by the account itself is an outbound brand post;
+ * seen through the timeline it was made outside this inbox (our own replies come from the outbox).
+ */
+export function mapXPage(page: XPage, account: { id: string; externalId: string }): DraftPost[] {
+  const users = new Map((page.includes?.users ?? []).map((u) => [u.id, u]));
+  return (page.data ?? []).map((tweet) => mapTweet(tweet, users, account));
+}
+
+function mapTweet(
+  tweet: TweetV2,
+  users: Map<string, UserV2>,
+  account: { id: string; externalId: string },
+): DraftPost {
+  const authorId = tweet.author_id ?? 'unknown';
+  const user = users.get(authorId);
+  const outbound = authorId === account.externalId;
+  const parent = tweet.referenced_tweets?.find((r) => r.type === 'replied_to');
+  return {
+    id: xPostId(tweet.id),
+    platform: 'x',
+    externalId: tweet.id,
+    accountId: account.id,
+    author: xAuthor(user, authorId),
+    text: tweet.text,
+    language: languageOf(tweet.text, tweet.lang),
+    createdAt: new Date(tweet.created_at ?? Date.now()).toISOString(),
+    permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
+    sourceApp: tweet.source ? { name: tweet.source, id: null, link: null } : null,
+    direction: outbound ? 'outbound' : 'inbound',
+    sentBy: null,
+    outside: outbound,
+    parentId: parent ? xPostId(parent.id) : null,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { Account, Agent } from '../../shared';
+
+/** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
+export type Cursors = Record<string, Record<string, string>>;
+
+export interface Workspace {
+  schema: 1;
+  accounts: Account[];
+  agents: Agent[];
+  cursors: Cursors;
+}
+
+const empty = (): Workspace => ({ schema: 1, accounts: [], agents: [], cursors: {} });
+
+/** The small, hot settings file: accounts, agents, cursors. Rewritten whole (atomic rename). */
+export class WorkspaceStore {
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly db: Low<Workspace>) {}
+
+  static async open(dataDir: string): Promise<WorkspaceStore> {
+    await mkdir(dataDir, { recursive: true });
+    const db = new Low<Workspace>(
+      new JSONFile<Workspace>(join(dataDir, 'workspace.json')),
+      empty(),
+    );
+    await db.read();
+    db.data = { ...empty(), ...db.data };
+    return new WorkspaceStore(db);
+  }
+
+  get data(): Readonly<Workspace> {
+    return this.db.data;
+  }
+
+  /** Applies a change and persists it; writes are serialized so none overtakes another. */
+  update(change: (data: Workspace) => void): Promise<void> {
+    change(this.db.data);
+    this.writing = this.writing.then(() => this.db.write());
+    return this.writing;
+  }
+
+  cursor(accountId: string, stream: string): string | null {
+    return this.db.data.cursors[accountId]?.[stream] ?? null;
+  }
+
+  setCursor(accountId: string, stream: string, value: string): Promise<void> {
+    return this.update((data) => {
+      data.cursors[accountId] = { ...data.cursors[accountId], [stream]: value };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+  }
+}

@@ -1,0 +1,23 @@
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … capped, each scaled by a random 0.5–1.5. */
+export function backoffMs(
+  attempt: number,
+  capMs = 5 * 60_000,
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(capMs, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

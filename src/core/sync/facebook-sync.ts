@@ -1,0 +1,57 @@
+import type { Account } from '../../shared';
+import { GraphClient } from '../connectors/facebook/graph-client';
+import type { GraphComment, GraphPagePost } from '../connectors/facebook/graph-client';
+import { COMMENT_FIELDS, mapComment } from '../connectors/facebook/graph-mapper';
+import type { SyncContext } from './sync-context';
+
+/** How far back the Page's posts are watched for comments. */
+const POST_HORIZON_DAYS = 30;
+const MAX_POSTS = 200;
+
+/**
+ * One pass over a Facebook Page: its recent posts, then each post's comments and replies
+ * (`filter=stream`) since that post's cursor; each post's comments are stored before its cursor moves.
+ */
+export async function syncFacebookPage(
+  ctx: SyncContext,
+  account: Account,
+  token: string,
+): Promise<void> {
+  const client = new GraphClient(token, ctx.config.graphBaseUrl, ctx.config.graphVersion);
+  const horizon = Math.floor(Date.now() / 1000) - POST_HORIZON_DAYS * 86_400;
+  const posts: GraphPagePost[] = [];
+  for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {
+    fields: 'id,message,created_time,permalink_url',
+    limit: 100,
+    since: horizon,
+  })) {
+    posts.push(...batch);
+    if (posts.length >= MAX_POSTS || ctx.signal.aborted) break;
+  }
+
+  let fetched = 0;
+  const phase = ctx.workspace.cursor(account.id, 'feed') == null ? 'backfill' : 'poll';
+  for (const post of posts.slice(0, MAX_POSTS)) {
+    if (ctx.signal.aborted) return;
+    const stream = `comments:${post.id}`;
+    const since = ctx.workspace.cursor(account.id, stream);
+    const comments: GraphComment[] = [];
+    for await (const batch of client.list<GraphComment>(`${post.id}/comments`, {
+      filter: 'stream',
+      order: 'reverse_chronological',
+      fields: COMMENT_FIELDS.join(','),
+      limit: 100,
+      since: since ?? undefined,
+    })) {
+      comments.push(...batch);
+      fetched += batch.length;
+      ctx.progress(account, 'comments', phase, fetched, false);
+    }
+    if (comments.length === 0) continue;
+    await ctx.ingest(comments.map((c) => mapComment(c, account)));
+    const newest = Math.max(...comments.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
+    await ctx.workspace.setCursor(account.id, stream, String(newest));
+  }
+  await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
+  ctx.progress(account, 'comments', phase, fetched, true);
+}

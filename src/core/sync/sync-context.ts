@@ -1,0 +1,25 @@
+import type { Account } from '../../shared';
+import type { WorkspaceStore } from '../store/workspace-store';
+import type { DraftPost } from '../triage/threading';
+
+export interface SyncConfig {
+  xBaseUrl: string;
+  graphBaseUrl: string;
+  graphVersion: string;
+}
+
+/** What a platform sync pass may use: the store, the durable ingest, progress reporting. */
+export interface SyncContext {
+  config: SyncConfig;
+  workspace: WorkspaceStore;
+  signal: AbortSignal;
+  /** Threads and durably stores posts; resolves once they are on disk. */
+  ingest(drafts: DraftPost[]): Promise<void>;
+  progress(
+    account: Account,
+    stream: string,
+    phase: 'backfill' | 'poll',
+    fetched: number,
+    done: boolean,
+  ): void;
+}

@@ -1,0 +1,98 @@
+import type { Account, SyncStatus } from '../../shared';
+import { PlatformError } from '../connectors/platform-error';
+import type { SecretStore } from '../secrets/secret-store';
+import { backoffMs, sleep } from './backoff';
+import { syncFacebookPage } from './facebook-sync';
+import type { SyncContext } from './sync-context';
+import { syncXAccount } from './x-sync';
+
+export interface SyncEngineDeps extends Omit<SyncContext, 'signal'> {
+  secrets: SecretStore;
+  pollIntervalMs: number;
+  /** Records an account's new sync status (persists it and tells the clients). */
+  setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void>;
+  account(accountId: string): Account | undefined;
+}
+
+/**
+ * One loop per connected account: a pass, then wait for the poll interval, the rate-limit reset, or a
+ * backoff after a server error. An expired or revoked token stops that account's loop until it is
+ * connected again.
+ */
+export class SyncEngine {
+  private readonly loops = new Map<string, { abort: AbortController; done: Promise<void> }>();
+
+  constructor(private readonly deps: SyncEngineDeps) {}
+
+  start(accountId: string): void {
+    if (this.loops.has(accountId)) return;
+    const abort = new AbortController();
+    const done = this.loop(accountId, abort.signal).finally(() => {
+      if (this.loops.get(accountId)?.abort === abort) this.loops.delete(accountId);
+    });
+    this.loops.set(accountId, { abort, done });
+  }
+
+  async stop(accountId: string): Promise<void> {
+    const loop = this.loops.get(accountId);
+    loop?.abort.abort();
+    await loop?.done;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.loops.keys()].map((id) => this.stop(id)));
+  }
+
+  /** One pass over an account, errors thrown to the caller (the loop, or a test). */
+  async syncOnce(
+    accountId: string,
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<void> {
+    const account = this.deps.account(accountId);
+    if (!account) throw new Error(`unknown account ${accountId}`);
+    const token = await this.deps.secrets.get(account.credentialRef);
+    if (token == null)
+      throw new PlatformError('expired', 'No credential for this account: connect it again');
+    const ctx: SyncContext = { ...this.deps, signal };
+    if (account.platform === 'x') await syncXAccount(ctx, account, token);
+    else await syncFacebookPage(ctx, account, token);
+  }
+
+  private async loop(accountId: string, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      let wait = this.deps.pollIntervalMs;
+      try {
+        await this.deps.setStatus(accountId, { state: 'syncing', message: null, until: null });
+        await this.syncOnce(accountId, signal);
+        failures = 0;
+        await this.deps.setStatus(accountId, {
+          state: 'connected',
+          lastSyncAt: new Date().toISOString(),
+        });
+      } catch (err) {
+        const e =
+          err instanceof PlatformError
+            ? err
+            : new PlatformError('transient', (err as Error).message);
+        if (e.kind === 'expired' || e.kind === 'revoked') {
+          await this.deps.setStatus(accountId, { state: e.kind, message: e.message, until: null });
+          return;
+        }
+        if (e.kind === 'rate_limited' && e.retryAt) {
+          wait = Math.max(1000, e.retryAt.getTime() - Date.now());
+          await this.deps.setStatus(accountId, {
+            state: 'rate-limited',
+            message: e.message,
+            until: e.retryAt.toISOString(),
+          });
+        } else {
+          failures += 1;
+          wait = e.kind === 'transient' ? backoffMs(failures) : this.deps.pollIntervalMs;
+          await this.deps.setStatus(accountId, { state: 'error', message: e.message, until: null });
+        }
+      }
+      await sleep(wait, signal);
+    }
+  }
+}

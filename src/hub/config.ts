@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export const HUB_DEFAULT_PORT = 8787;
+
+const ConfigSchema = z.object({
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  dataDir: z.string().min(1),
+  xBaseUrl: z.url({ protocol: /^https?$/ }),
+  graphBaseUrl: z.url({ protocol: /^https?$/ }),
+  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
+  pollIntervalMs: z.coerce.number().int().min(1000),
+  webRoot: z.string().nullable(),
+});
+export type HubConfig = z.infer<typeof ConfigSchema>;
+
+export const HUB_USAGE = `Usage: npm run hub -- [options]
+
+  --host <addr>            address to bind            (SOCIAL_INBOX_HOST, default 127.0.0.1)
+  --port <n>               port, 0 for any free one   (SOCIAL_INBOX_PORT, default ${HUB_DEFAULT_PORT})
+  --data <dir>             folder of the store        (SOCIAL_INBOX_DATA, default ./.data/hub)
+  --x-base-url <url>       X API                      (SOCIAL_INBOX_X_BASE_URL, default https://api.x.com)
+  --graph-base-url <url>   Graph API                  (SOCIAL_INBOX_GRAPH_BASE_URL, default https://graph.facebook.com)
+  --graph-version <v>      Graph API version          (SOCIAL_INBOX_GRAPH_VERSION, default v21.0)
+  --poll <ms>              poll interval              (SOCIAL_INBOX_POLL_MS, default 60000)
+  --web-root <dir>         built UI to serve          (SOCIAL_INBOX_WEB_ROOT, default ./out/web)
+  --help                   show this help`;
+
+export class ConfigError extends Error {}
+
+/** Hub settings from flags, then environment variables, then defaults. Throws ConfigError. */
+export function parseHubConfig(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  extra: Record<string, { type: 'string' | 'boolean' }> = {},
+): { config: HubConfig; help: boolean; flags: Record<string, string | boolean | undefined> } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'x-base-url': { type: 'string' },
+        'graph-base-url': { type: 'string' },
+        'graph-version': { type: 'string' },
+        poll: { type: 'string' },
+        'web-root': { type: 'string' },
+        help: { type: 'boolean' },
+        ...extra,
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const pick = (flag: string, name: string, fallback: string) =>
+    (values[flag] as string | undefined) ?? env[name] ?? fallback;
+  const parsed = ConfigSchema.safeParse({
+    host: pick('host', 'SOCIAL_INBOX_HOST', '127.0.0.1'),
+    port: pick('port', 'SOCIAL_INBOX_PORT', String(HUB_DEFAULT_PORT)),
+    dataDir: resolve(pick('data', 'SOCIAL_INBOX_DATA', '.data/hub')),
+    xBaseUrl: pick('x-base-url', 'SOCIAL_INBOX_X_BASE_URL', 'https://api.x.com'),
+    graphBaseUrl: pick('graph-base-url', 'SOCIAL_INBOX_GRAPH_BASE_URL', 'https://graph.facebook.com'),
+    graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', 'v21.0'),
+    pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
+    webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),
+  });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
+    );
+  }
+  return { config: parsed.data, help: values.help === true, flags: values };
+}

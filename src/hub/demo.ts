@@ -1,0 +1,68 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../emulator/scenario';
+import { startEmulator } from '../emulator/server';
+import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
+import { closeOnSignals, runHub } from './run-hub';
+
+const DEMO_USAGE = `Usage: npm run web -- [options]
+
+Starts the platform emulator with the demo scenario, a hub connected to it, and serves the UI.
+Takes the hub's options (below) plus:
+  --scenario <file>        scenario to serve (default resources/demo-scenario.json)
+  --emulator-port <n>      emulator port (default any free one)
+
+${HUB_USAGE}`;
+
+/** `npm run web`: the whole demo stack, from one command. */
+async function main(): Promise<void> {
+  const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+  const { config, help, flags } = parseHubConfig(process.argv.slice(2), process.env, {
+    scenario: { type: 'string' },
+    'emulator-port': { type: 'string' },
+  });
+  if (help) {
+    console.log(DEMO_USAGE);
+    return;
+  }
+  const scenarioPath = resolve((flags.scenario as string | undefined) ?? join(root, 'resources/demo-scenario.json'));
+  const scenario = await loadScenario(scenarioPath);
+  const emulator = await startEmulator({
+    scenario,
+    port: Number(flags['emulator-port'] ?? 0),
+    shiftToNow: true,
+  });
+  const dataDir = flags.data ? config.dataDir : await mkdtemp(join(tmpdir(), 'social-inbox-demo-'));
+  const hub = await runHub(
+    {
+      ...config,
+      dataDir,
+      xBaseUrl: emulator.xBaseUrl,
+      graphBaseUrl: emulator.graphBaseUrl,
+      pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
+      webRoot: config.webRoot ?? join(root, 'out/web'),
+    },
+    { logger: false },
+  );
+  closeOnSignals(async () => {
+    await hub.close();
+    await emulator.close();
+  });
+  for (const account of scenario.x.accounts) {
+    await hub.service.connectAccount({ platform: 'x', token: account.access_token });
+  }
+  for (const page of scenario.facebook.pages) {
+    await hub.service.connectAccount({ platform: 'facebook', token: page.access_token });
+  }
+  hub.service.startSync();
+  console.log(`Social Inbox demo: open ${hub.url}`);
+  console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(`${err.message}\n\n${DEMO_USAGE}`);
+  else console.error(`The demo could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

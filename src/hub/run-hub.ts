@@ -1,0 +1,63 @@
+import { hostname } from 'node:os';
+import { InboxService } from '../core/service';
+import type { SecretStore } from '../core/secrets/secret-store';
+import type { HubConfig } from './config';
+import { createHubServer } from './server';
+
+export interface RunningHub {
+  url: string;
+  service: InboxService;
+  close(): Promise<void>;
+}
+
+/** Opens the store, starts the HTTP + WebSocket server. Sync starts when the caller says so. */
+export async function runHub(
+  config: HubConfig,
+  options: { secrets?: SecretStore; logger?: boolean } = {},
+): Promise<RunningHub> {
+  const service = await InboxService.open({
+    dataDir: config.dataDir,
+    xBaseUrl: config.xBaseUrl,
+    graphBaseUrl: config.graphBaseUrl,
+    graphVersion: config.graphVersion,
+    pollIntervalMs: config.pollIntervalMs,
+    clientName: `hub:${hostname()}`,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  });
+  const server = await createHubServer({ api: service, webRoot: config.webRoot, logger: options.logger ?? false });
+  try {
+    await server.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await service.close();
+    throw err;
+  }
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    service,
+    async close() {
+      await server.close();
+      await service.close();
+    },
+  };
+}
+
+/** Closes the hub on SIGINT/SIGTERM and exits. */
+export function closeOnSignals(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Error while closing:', (err as Error).message);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, toErrorBody } from '../shared';
+import type { ApiMethodName, Envelope, ErrorBody, InboxApi } from '../shared';
+import { SECURITY_HEADERS } from './security-headers';
+
+export interface HubServerOptions {
+  api: InboxApi;
+  /** Folder of the built UI (out/web); the API alone is served when it is absent. */
+  webRoot?: string | null;
+  /** Log requests (never their headers or bodies). */
+  logger?: boolean;
+}
+
+/**
+ * The hub's HTTP face: the InboxApi as JSON routes (every input validated with the shared schemas,
+ * every answer an Envelope), live events over WebSocket, and the built UI.
+ */
+export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    const body: ErrorBody =
+      status >= 400 && status < 500
+        ? { code: status === 404 ? 'not_found' : 'bad_request', message: error.message ?? 'Bad request' }
+        : toErrorBody(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    void send(reply, { ok: false, error: body });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void send(reply, {
+      ok: false,
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+
+  for (const name of Object.keys(httpRoutes) as ApiMethodName[]) {
+    const route = httpRoutes[name];
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: (request, reply) => handleCall(options.api, name, request, reply),
+    });
+  }
+
+  app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
+    if (!sameOrigin(request)) {
+      socket.close(1008, 'origin not allowed');
+      return;
+    }
+    const unsubscribe = options.api.onEvent((event) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+    });
+    socket.on('close', unsubscribe);
+    socket.on('error', unsubscribe);
+  });
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, index: ['index.html'] });
+  }
+  return app;
+}
+
+async function handleCall(
+  api: InboxApi,
+  name: ApiMethodName,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const method = apiMethods[name];
+  const raw = {
+    ...(request.method === 'GET' ? (request.query as object) : ((request.body as object) ?? {})),
+    ...(request.params as object),
+  };
+  const parsed = method.input.safeParse(raw);
+  if (!parsed.success) {
+    return send(reply, { ok: false, error: toErrorBody(parsed.error) });
+  }
+  try {
+    const call = api[name] as (input: unknown) => Promise<unknown>;
+    const result = method.output.safeParse(await call.call(api, parsed.data));
+    if (!result.success) {
+      request.log.error({ issues: result.error.issues.length }, `${name} returned an invalid result`);
+      return send(reply, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+    }
+    return send(reply, { ok: true, result: result.data });
+  } catch (err) {
+    const error = toErrorBody(err);
+    if (error.code === 'internal') request.log.error({ err }, `${name} failed`);
+    return send(reply, { ok: false, error });
+  }
+}
+
+function send(reply: FastifyReply, envelope: Envelope<unknown>): FastifyReply {
+  const status = envelope.ok ? 200 : httpStatusOf[envelope.error.code];
+  return reply.code(status).type('application/json; charset=utf-8').send(envelope);
+}
+
+/** Browsers send Origin on WebSocket upgrades: only the hub's own pages may listen to events. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin == null) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
