@@ -65,7 +65,11 @@ export function parseHubConfig(
     port: pick('port', 'SOCIAL_INBOX_PORT', String(HUB_DEFAULT_PORT)),
     dataDir: resolve(pick('data', 'SOCIAL_INBOX_DATA', '.data/hub')),
     xBaseUrl: pick('x-base-url', 'SOCIAL_INBOX_X_BASE_URL', 'https://api.x.com'),
-    graphBaseUrl: pick('graph-base-url', 'SOCIAL_INBOX_GRAPH_BASE_URL', 'https://graph.facebook.com'),
+    graphBaseUrl: pick(
+      'graph-base-url',
+      'SOCIAL_INBOX_GRAPH_BASE_URL',
+      'https://graph.facebook.com',
+    ),
     graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', 'v21.0'),
     pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
     webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),

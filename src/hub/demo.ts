@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     console.log(DEMO_USAGE);
     return;
   }
-  const scenarioPath = resolve((flags.scenario as string | undefined) ?? join(root, 'resources/demo-scenario.json'));
+  const scenarioPath = resolve(
+    (flags.scenario as string | undefined) ?? join(root, 'resources/demo-scenario.json'),
+  );
   const scenario = await loadScenario(scenarioPath);
   const emulator = await startEmulator({
     scenario,

@@ -24,7 +24,11 @@ export async function runHub(
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });
-  const server = await createHubServer({ api: service, webRoot: config.webRoot, logger: options.logger ?? false });
+  const server = await createHubServer({
+    api: service,
+    webRoot: config.webRoot,
+    logger: options.logger ?? false,
+  });
   try {
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {

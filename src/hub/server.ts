@@ -32,7 +32,10 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     const status = error.statusCode ?? 500;
     const body: ErrorBody =
       status >= 400 && status < 500
-        ? { code: status === 404 ? 'not_found' : 'bad_request', message: error.message ?? 'Bad request' }
+        ? {
+            code: status === 404 ? 'not_found' : 'bad_request',
+            message: error.message ?? 'Bad request',
+          }
         : toErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     void send(reply, { ok: false, error: body });
@@ -41,7 +44,10 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.setNotFoundHandler((request, reply) => {
     void send(reply, {
       ok: false,
-      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+      error: {
+        code: 'not_found',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      },
     });
   });
 
@@ -93,7 +99,10 @@ async function handleCall(
     const call = api[name] as (input: unknown) => Promise<unknown>;
     const result = method.output.safeParse(await call.call(api, parsed.data));
     if (!result.success) {
-      request.log.error({ issues: result.error.issues.length }, `${name} returned an invalid result`);
+      request.log.error(
+        { issues: result.error.issues.length },
+        `${name} returned an invalid result`,
+      );
       return send(reply, { ok: false, error: { code: 'internal', message: 'Internal error' } });
     }
     return send(reply, { ok: true, result: result.data });

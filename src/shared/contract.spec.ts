@@ -52,11 +52,20 @@ describe('errors', () => {
     });
     const leaky = toErrorBody(new Error('token=EAAsecret at /home/user/app.js:12'));
     expect(leaky).toEqual({ code: 'internal', message: 'Internal error' });
-    expect(InboxError.fromBody({ code: 'conflict', message: 'stale' })).toMatchObject({ code: 'conflict' });
+    expect(InboxError.fromBody({ code: 'conflict', message: 'stale' })).toMatchObject({
+      code: 'conflict',
+    });
   });
 
   it('validates events by their type', () => {
-    expect(InboxEventSchema.safeParse({ type: 'presence', agentId: 'a', conversationId: null, activity: 'viewing' }).success).toBe(true);
+    expect(
+      InboxEventSchema.safeParse({
+        type: 'presence',
+        agentId: 'a',
+        conversationId: null,
+        activity: 'viewing',
+      }).success,
+    ).toBe(true);
     expect(InboxEventSchema.safeParse({ type: 'conversation.changed' }).success).toBe(false);
   });
 });

@@ -7,7 +7,13 @@ import { queryConversations } from './conversation-query';
 const minutes = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
 const all = [
   conversation({ id: 'x:1', lastPostAt: minutes(1), reach: 10, language: 'fr' }),
-  conversation({ id: 'facebook:2', platform: 'facebook', lastPostAt: minutes(2), reach: 500, language: 'nl' }),
+  conversation({
+    id: 'facebook:2',
+    platform: 'facebook',
+    lastPostAt: minutes(2),
+    reach: 500,
+    language: 'nl',
+  }),
   conversation({ id: 'x:3', lastPostAt: minutes(3), reach: 200, priority: 'high', status: 'open' }),
   conversation({ id: 'x:4', lastPostAt: minutes(4), reach: 0, excerpt: 'Where is my REFUND?' }),
   conversation({ id: 'x:5', lastPostAt: minutes(4), reach: 50, priority: 'urgent' }),
@@ -21,9 +27,25 @@ describe('queryConversations', () => {
   });
 
   it('sorts oldest, by priority and by reach', () => {
-    expect(run({ sort: 'oldest' }).items.map((c) => c.id)).toEqual(['x:1', 'facebook:2', 'x:3', 'x:5', 'x:4']);
-    expect(run({ sort: 'priority' }).items.map((c) => c.id).slice(0, 2)).toEqual(['x:5', 'x:3']);
-    expect(run({ sort: 'reach' }).items.map((c) => c.id)).toEqual(['facebook:2', 'x:3', 'x:5', 'x:1', 'x:4']);
+    expect(run({ sort: 'oldest' }).items.map((c) => c.id)).toEqual([
+      'x:1',
+      'facebook:2',
+      'x:3',
+      'x:5',
+      'x:4',
+    ]);
+    expect(
+      run({ sort: 'priority' })
+        .items.map((c) => c.id)
+        .slice(0, 2),
+    ).toEqual(['x:5', 'x:3']);
+    expect(run({ sort: 'reach' }).items.map((c) => c.id)).toEqual([
+      'facebook:2',
+      'x:3',
+      'x:5',
+      'x:1',
+      'x:4',
+    ]);
   });
 
   it('filters by platform, status, language, priority and text', () => {
@@ -48,6 +70,8 @@ describe('queryConversations', () => {
 
   it('refuses a forged cursor with a bad_request error', () => {
     expect(() => run({ cursor: 'not-a-cursor' })).toThrow(InboxError);
-    expect(() => run({ cursor: 'bm9wZQ' })).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => run({ cursor: 'bm9wZQ' })).toThrow(
+      expect.objectContaining({ code: 'bad_request' }),
+    );
   });
 });

@@ -15,7 +15,11 @@ describe('PostStore', () => {
   it('stores each post once, in a file per month, and finds them by conversation after reopening', async () => {
     const store = await PostStore.open(dir);
     const a = post({ externalId: '1', createdAt: '2026-10-31T23:59:00.000Z' });
-    const b = post({ externalId: '2', createdAt: '2026-11-01T08:00:00.000Z', conversationId: 'x:1' });
+    const b = post({
+      externalId: '2',
+      createdAt: '2026-11-01T08:00:00.000Z',
+      conversationId: 'x:1',
+    });
     expect((await store.add([a, b, a])).map((p) => p.id)).toEqual(['x:1', 'x:2']);
     expect(await store.add([b])).toEqual([]);
     await store.close();
@@ -43,7 +47,8 @@ describe('ConversationStore', () => {
 
   it('compacts the journal into the snapshot once it grows, losing nothing', async () => {
     const store = await ConversationStore.open(dir, { compactAfter: 10 });
-    for (let i = 0; i < 25; i++) await store.put([conversation({ id: `x:${i % 7}`, version: i + 1 })]);
+    for (let i = 0; i < 25; i++)
+      await store.put([conversation({ id: `x:${i % 7}`, version: i + 1 })]);
     await store.close();
     const journal = await readFile(join(dir, 'conversations.jsonl'), 'utf8');
     expect(journal.split('\n').filter(Boolean).length).toBeLessThan(10);

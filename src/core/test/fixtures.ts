@@ -5,13 +5,23 @@ import type { Author, Conversation, Post } from '../../shared';
 import type { DraftPost } from '../triage/threading';
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
-export async function tempDir(prefix = 'inbox-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'inbox-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export function author(overrides: Partial<Author> = {}): Author {
-  return { id: 'u1', handle: 'ana', name: 'Ana', followers: 120, verified: false, avatarUrl: null, ...overrides };
+  return {
+    id: 'u1',
+    handle: 'ana',
+    name: 'Ana',
+    followers: 120,
+    verified: false,
+    avatarUrl: null,
+    ...overrides,
+  };
 }
 
 export function draft(overrides: Partial<DraftPost> & { externalId: string }): DraftPost {

@@ -14,7 +14,11 @@ describe('threadPosts', () => {
       direction: 'outbound',
       parentId: 'x:100',
     });
-    const followUp = draft({ externalId: '102', createdAt: '2026-11-20T10:09:00.000Z', parentId: 'x:101' });
+    const followUp = draft({
+      externalId: '102',
+      createdAt: '2026-11-20T10:09:00.000Z',
+      parentId: 'x:101',
+    });
     const placed = threadPosts([followUp, brand, root], () => undefined);
     expect(placed.map((p) => [p.id, p.conversationId, p.inReplyTo])).toEqual([
       ['x:100', 'x:100', null],
@@ -24,7 +28,9 @@ describe('threadPosts', () => {
   });
 
   it('uses stored parents, skips posts already stored, and drops brand posts answering nothing known', () => {
-    const stored = new Map<string, Post>([['x:1', post({ externalId: '1', conversationId: 'x:1' })]]);
+    const stored = new Map<string, Post>([
+      ['x:1', post({ externalId: '1', conversationId: 'x:1' })],
+    ]);
     const placed = threadPosts(
       [
         draft({ externalId: '1' }),
@@ -44,13 +50,21 @@ describe('threadPosts', () => {
 describe('languageOf', () => {
   it('trusts a real platform tag and ignores "und"', () => {
     expect(languageOf('whatever text this is', 'nl')).toBe('nl');
-    expect(languageOf('Ik wacht al drie weken op mijn bestelling en niemand antwoordt', 'und')).toBe('nl');
+    expect(
+      languageOf('Ik wacht al drie weken op mijn bestelling en niemand antwoordt', 'und'),
+    ).toBe('nl');
   });
 
   it.each([
-    ['fr', 'Bonjour, je voudrais savoir pourquoi ma carte de fidélité ne fonctionne plus depuis hier.'],
+    [
+      'fr',
+      'Bonjour, je voudrais savoir pourquoi ma carte de fidélité ne fonctionne plus depuis hier.',
+    ],
     ['en', 'Hello, I would like to know why my loyalty card stopped working yesterday evening.'],
-    ['de', 'Hallo, ich möchte wissen, warum meine Kundenkarte seit gestern nicht mehr funktioniert.'],
+    [
+      'de',
+      'Hallo, ich möchte wissen, warum meine Kundenkarte seit gestern nicht mehr funktioniert.',
+    ],
     ['nl', 'Hallo, ik wil graag weten waarom mijn klantenkaart sinds gisteren niet meer werkt.'],
     ['es', 'Hola, me gustaría saber por qué mi tarjeta de fidelidad dejó de funcionar ayer.'],
     ['it', 'Ciao, vorrei sapere perché la mia carta fedeltà non funziona più da ieri sera.'],
@@ -66,7 +80,12 @@ describe('languageOf', () => {
 describe('summarize', () => {
   const now = new Date('2026-11-20T12:00:00.000Z');
   const posts: Post[] = [
-    post({ externalId: '1', conversationId: 'x:1', createdAt: '2026-11-20T10:00:00.000Z', author: author({ followers: 50 }) }),
+    post({
+      externalId: '1',
+      conversationId: 'x:1',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      author: author({ followers: 50 }),
+    }),
     post({
       externalId: '2',
       conversationId: 'x:1',
@@ -105,7 +124,12 @@ describe('summarize', () => {
     const before = summarize(undefined, posts.slice(0, 2), now);
     const decided = { ...before, status: 'done' as const, assignee: 'agent-1', tags: ['refund'] };
     const after = summarize(decided, posts, now);
-    expect(after).toMatchObject({ status: 'open', assignee: 'agent-1', tags: ['refund'], version: 2 });
+    expect(after).toMatchObject({
+      status: 'open',
+      assignee: 'agent-1',
+      tags: ['refund'],
+      version: 2,
+    });
     expect(summarize(decided, posts.slice(0, 2), now).status).toBe('done');
   });
 

@@ -52,7 +52,9 @@ export class XClient {
 
   /** The account the token belongs to. */
   async me(): Promise<UserV2> {
-    return this.call(async () => (await this.api.v2.me({ 'user.fields': USER_FIELDS.join(',') })).data);
+    return this.call(
+      async () => (await this.api.v2.me({ 'user.fields': USER_FIELDS.join(',') })).data,
+    );
   }
 
   /** One page of an account's mentions or own tweets, newest first. */

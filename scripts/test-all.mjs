@@ -1,0 +1,76 @@
+// `npm test`: every check in turn (typecheck, lint, unit + integration, e2e), then one summary line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const reports = mkdtempSync(join(tmpdir(), 'inbox-test-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+function check(name, command, args) {
+  const { ok, seconds } = run(name, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${seconds} s)`);
+}
+
+function suite(name, command, args, reportFile, count, env) {
+  const { ok, seconds } = run(name, command, args, env);
+  let counts;
+  try {
+    counts = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+  } catch {
+    counts = { passed: 0, failed: 1, skipped: 0 };
+  }
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  for (const k of Object.keys(totals)) totals[k] += counts[k];
+  lines.push(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  );
+}
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+
+const vitestReport = join(reports, 'vitest.json');
+suite(
+  'unit + integration',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  vitestReport,
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
+);
+
+check('build web UI', 'npm', ['run', '--silent', 'build:web']);
+
+const e2eReport = join(reports, 'playwright.json');
+suite(
+  'e2e',
+  'npx',
+  ['playwright', 'test', '--reporter=list,json'],
+  e2eReport,
+  (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  }),
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+);
+
+rmSync(reports, { recursive: true, force: true });
+console.log('\n=== Summary');
+for (const line of lines) console.log(`  ${line}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
