@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import type { ConversationDetail, ConversationPage, Envelope } from '../src/shared';
+import { InboxPage } from './pages/inbox-page';
+
+async function api<T>(request: APIRequestContext, path: string): Promise<T> {
+  const envelope = (await (await request.get(path)).json()) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${path}: ${envelope.error.message}`);
+  return envelope.result;
+}
+
+/** Waits until the demo's first sync has filled the inbox from both platforms. */
+async function synced(request: APIRequestContext): Promise<ConversationPage> {
+  let page: ConversationPage = { items: [], nextCursor: null, total: 0 };
+  await expect
+    .poll(
+      async () => {
+        page = await api<ConversationPage>(request, '/api/conversations?limit=500');
+        return new Set(page.items.map((c) => c.platform)).size === 2 && page.total > 150;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return page;
+}
+
+test('the demo inbox shows X and Facebook conversations in one list', async ({ page, request }) => {
+  const { total } = await synced(request);
+  const inbox = new InboxPage(page);
+  await inbox.goto();
+  await expect(inbox.rowsOf('x').first()).toBeVisible();
+  await expect(inbox.rowsOf('facebook').first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`${total}\\s+conversations`))).toBeVisible();
+  // One chip per connected account: the demo has an X account and at least one Page.
+  await expect(inbox.accounts.nth(1)).toBeVisible();
+  // The list is virtualized: far fewer rows in the page than conversations.
+  expect(await inbox.rows.count()).toBeLessThan(total);
+});
+
+test('opening a conversation shows every post, its author and the app a brand reply came from', async ({
+  page,
+  request,
+}) => {
+  const { items } = await synced(request);
+  let target: ConversationDetail | null = null;
+  for (const c of items.filter((c) => c.platform === 'facebook' && c.postCount >= 2)) {
+    const detail = await api<ConversationDetail>(request, `/api/conversations/${encodeURIComponent(c.id)}`);
+    if (detail.posts.some((p) => p.sourceApp != null)) {
+      target = detail;
+      break;
+    }
+  }
+  expect(target, 'the demo scenario has a Facebook brand reply with its application').not.toBeNull();
+  const { conversation, posts } = target!;
+  const inbox = new InboxPage(page);
+  await inbox.goto();
+  await inbox.open(conversation.id, conversation.excerpt.slice(0, 40));
+  await expect(inbox.posts).toHaveCount(posts.length);
+  await expect(inbox.conversation.getByText(posts[0]!.author.name).first()).toBeVisible();
+  const app = posts.find((p) => p.sourceApp != null)!.sourceApp!.name;
+  await expect(inbox.conversation.getByTestId('post-source-app').filter({ hasText: app }).first()).toBeVisible();
+  await expect(inbox.conversation.locator('[data-direction="outbound"]').first()).toBeVisible();
+});
+
+test('keyboard: j/k move through the list and Enter opens a conversation', async ({ page, request }) => {
+  await synced(request);
+  const inbox = new InboxPage(page);
+  await inbox.goto();
+  await inbox.list.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.keyboard.press('Enter');
+  await expect(inbox.conversation).toBeVisible();
+  await expect(inbox.posts.first()).toBeVisible();
+});
+
+test('bad input to the HTTP API gets a typed error, not a crash', async ({ request }) => {
+  const res = await request.get('/api/conversations?limit=-3&platform=myspace');
+  expect(res.status()).toBe(400);
+  const body = (await res.json()) as Envelope<unknown>;
+  expect(body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  expect((await request.get('/api/health')).ok()).toBe(true);
+});

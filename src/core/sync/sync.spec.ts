@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../emulator/scenario';
+import { startEmulator } from '../../emulator/server';
+import { InboxService } from '../service';
+import { tempDir } from '../test/fixtures';
+import { APP, BRAND_X, PAGE, smallScenario } from '../test/scenario';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+let emulator: Emulator;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+const open = () =>
+  InboxService.open({
+    dataDir: dir,
+    xBaseUrl: emulator.xBaseUrl,
+    graphBaseUrl: emulator.graphBaseUrl,
+    graphVersion: 'v21.0',
+    pollIntervalMs: 60_000,
+  });
+
+async function connectAll(service: InboxService) {
+  const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
+  const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+  return { x, fb };
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  emulator = await startEmulator({ scenario: parseScenario(smallScenario(150)), port: 0, shiftToNow: false });
+});
+afterEach(async () => {
+  await emulator.close();
+  await cleanup();
+});
+
+describe('sync against the emulator', () => {
+  it('learns each account from the platform and keeps only a key to its credential', async () => {
+    const service = await open();
+    const { x, fb } = await connectAll(service);
+    expect(x).toMatchObject({ id: `x:${BRAND_X.id}`, handle: BRAND_X.username, credentialRef: `x:${BRAND_X.id}` });
+    expect(fb).toMatchObject({ id: `facebook:${PAGE.id}`, name: PAGE.name });
+    expect(JSON.stringify(await service.listAccounts())).not.toContain(BRAND_X.token);
+    await service.close();
+  });
+
+  it('gathers both platforms into threaded conversations, with languages, reach and source apps', async () => {
+    const service = await open();
+    const { x, fb } = await connectAll(service);
+    await service.syncAccountOnce(x.id);
+    await service.syncAccountOnce(fb.id);
+
+    const page = await service.listConversations({ limit: 500 });
+    // X: the 4-deep thread, the journalist, 150 extra mentions; the brand's broadcast is no conversation.
+    // Facebook: Klaus's thread and Giulia's comment.
+    expect(page.total).toBe(1 + 1 + 150 + 2);
+
+    const thread = await service.getConversation({ id: `x:${smallScenario().x.tweets[0]!.id}` });
+    expect(thread.posts.map((p) => p.direction)).toEqual(['inbound', 'outbound', 'inbound', 'outbound']);
+    expect(thread.posts[1]).toMatchObject({ outside: true, sourceApp: { name: 'Twitter Web App' } });
+    expect(thread.conversation).toMatchObject({ language: 'fr', postCount: 4, firstResponseMs: 5 * 60_000 });
+
+    const journalist = page.items.find((c) => c.author.handle === 'jan_nieuws');
+    expect(journalist).toMatchObject({ language: 'nl', reach: 650_000, priority: 'high' });
+
+    const klaus = await service.getConversation({ id: 'facebook:5001_9001' });
+    expect(klaus.posts.map((p) => p.id)).toEqual(['facebook:5001_9001', 'facebook:5001_9002', 'facebook:5001_9003']);
+    expect(klaus.posts[1]).toMatchObject({ direction: 'outbound', outside: true, sourceApp: { name: APP.name, id: APP.id } });
+    expect(klaus.conversation.language).toBe('de');
+    const giulia = page.items.find((c) => c.id === 'facebook:5001_9004');
+    expect(giulia?.language).toBe('it');
+    await service.close();
+  });
+
+  it('neither loses nor doubles a post across passes and restarts', async () => {
+    const first = await open();
+    const { x, fb } = await connectAll(first);
+    await first.syncAccountOnce(x.id);
+    await first.syncAccountOnce(fb.id);
+    const before = await first.listConversations({ limit: 500 });
+    await first.close();
+
+    const second = await open();
+    await connectAll(second);
+    await second.syncAccountOnce(x.id);
+    await second.syncAccountOnce(fb.id);
+    const after = await second.listConversations({ limit: 500 });
+    expect(after.total).toBe(before.total);
+    const postCounts = (p: typeof after) => p.items.map((c) => [c.id, c.postCount]).sort();
+    expect(postCounts(after)).toEqual(postCounts(before));
+    await second.close();
+  });
+
+  it('pushes conversation and account events while syncing', async () => {
+    const service = await open();
+    const { x } = await connectAll(service);
+    const seen: string[] = [];
+    service.onEvent((e) => seen.push(e.type));
+    await service.syncAccountOnce(x.id);
+    expect(seen.filter((t) => t === 'conversation.changed').length).toBe(152);
+    expect(seen).toContain('sync.progress');
+    await service.close();
+  });
+
+  it('marks the account expired when the platform refuses its token, and keeps running', async () => {
+    const service = await open();
+    const { x } = await connectAll(service);
+    await service.close();
+    const reopened = await open();
+    // The credential lived in memory: after a restart the account has none.
+    await expect(reopened.syncAccountOnce(x.id)).rejects.toMatchObject({ kind: 'expired' });
+    await expect(reopened.connectAccount({ platform: 'x', token: 'not-a-valid-token' })).rejects.toMatchObject({
+      kind: 'expired',
+    });
+    await reopened.close();
+  });
+});
