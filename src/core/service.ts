@@ -26,7 +26,7 @@ import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { ConversationStore } from './store/conversation-store';
-import { queryConversations } from './store/conversation-query';
+import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
 import { SyncEngine } from './sync/sync-engine';
@@ -62,6 +62,7 @@ const idle: SyncStatus = {
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   private readonly sync: SyncEngine;
+  private readonly index: ConversationIndex;
   private ingesting: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -72,6 +73,7 @@ export class InboxService implements InboxApi {
     private readonly conversations: ConversationStore,
   ) {
     this.events.setMaxListeners(0);
+    this.index = new ConversationIndex(() => conversations.all());
     this.sync = new SyncEngine({
       config: options,
       workspace,
@@ -110,7 +112,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'listConversations'>,
   ): Promise<ApiOutput<'listConversations'>> {
     const query = ListConversationsInputSchema.parse(input ?? {});
-    return queryConversations(this.conversations.all(), query);
+    return this.index.query(query);
   }
 
   async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {
@@ -192,7 +194,9 @@ export class InboxService implements InboxApi {
       const changed: Conversation[] = [];
       for (const conversationId of new Set(fresh.map((p) => p.conversationId))) {
         const previous = this.conversations.get(conversationId);
-        changed.push(summarize(previous, this.posts.ofConversation(conversationId), now));
+        const next = summarize(previous, this.posts.ofConversation(conversationId), now);
+        this.index.update(next, previous);
+        changed.push(next);
       }
       await this.conversations.put(changed);
       for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InboxError, ListConversationsInputSchema } from '../../shared';
 import type { ListConversationsInput } from '../../shared';
 import { conversation } from '../test/fixtures';
-import { queryConversations } from './conversation-query';
+import { ConversationIndex, queryConversations } from './conversation-query';
 
 const minutes = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
 const all = [
@@ -73,5 +73,31 @@ describe('queryConversations', () => {
     expect(() => run({ cursor: 'bm9wZQ' })).toThrow(
       expect.objectContaining({ code: 'bad_request' }),
     );
+  });
+});
+
+describe('ConversationIndex', () => {
+  it('keeps every order right as conversations change, without rebuilding', () => {
+    const store = new Map(all.map((c) => [c.id, c]));
+    const index = new ConversationIndex(() => store.values());
+    const ids = (sort: 'newest' | 'reach') =>
+      index.query(ListConversationsInputSchema.parse({ sort })).items.map((c) => c.id);
+    expect(ids('newest')).toEqual(['x:5', 'x:4', 'x:3', 'facebook:2', 'x:1']);
+    expect(ids('reach')).toEqual(['facebook:2', 'x:3', 'x:5', 'x:1', 'x:4']);
+
+    const bumped = { ...store.get('x:1')!, lastPostAt: minutes(30), reach: 900, version: 2 };
+    index.update(bumped, store.get('x:1'));
+    store.set('x:1', bumped);
+    const arrived = conversation({ id: 'x:7', lastPostAt: minutes(20), reach: 300 });
+    index.update(arrived, undefined);
+    store.set('x:7', arrived);
+
+    expect(ids('newest')).toEqual(['x:1', 'x:7', 'x:5', 'x:4', 'x:3', 'facebook:2']);
+    expect(ids('reach')).toEqual(['x:1', 'facebook:2', 'x:7', 'x:3', 'x:5', 'x:4']);
+    // A fresh index built from the same data agrees with the updated one.
+    expect(
+      new ConversationIndex(() => store.values()).query(ListConversationsInputSchema.parse({}))
+        .items,
+    ).toEqual(index.query(ListConversationsInputSchema.parse({})).items);
   });
 });

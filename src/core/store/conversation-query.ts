@@ -3,62 +3,130 @@ import { InboxError } from '../../shared';
 import type { Conversation, ConversationPage, ListConversationsInputSchema } from '../../shared';
 
 type Query = z.output<typeof ListConversationsInputSchema>;
-type SortKey = string | number;
+type Sort = Query['sort'];
+type SortKey = (string | number)[];
+interface Entry {
+  key: SortKey;
+  c: Conversation;
+}
 
 const priorityRank = { urgent: 3, high: 2, normal: 1, low: 0 } as const;
 
 const CursorSchema = z.object({ k: z.array(z.union([z.string(), z.number()])), id: z.string() });
 
-/** Sort orders as keys compared descending (bigger first), ties broken by id. */
-const sortKeys: Record<Query['sort'], (c: Conversation) => SortKey[]> = {
-  newest: (c) => [c.lastPostAt],
-  oldest: (c) => [invert(c.lastPostAt)],
-  priority: (c) => [priorityRank[c.priority], c.lastPostAt],
-  reach: (c) => [c.reach, c.lastPostAt],
+/** Each order as a key sorted descending (bigger first); the id last breaks ties. */
+const sortKeys: Record<Sort, (c: Conversation) => SortKey> = {
+  newest: (c) => [Date.parse(c.lastPostAt), c.id],
+  oldest: (c) => [-Date.parse(c.lastPostAt), c.id],
+  priority: (c) => [priorityRank[c.priority], Date.parse(c.lastPostAt), c.id],
+  reach: (c) => [c.reach, Date.parse(c.lastPostAt), c.id],
 };
 
 /**
- * Filters, sorts and pages conversations. Cursors are keyset cursors (the last item's sort key and
- * id), so a page stays right while new conversations arrive at the top.
+ * Answers list queries over the queue. Each sort order is kept as a sorted array, built on first use
+ * and then updated in place (binary search, splice) as conversations change, so a query scans in
+ * order instead of sorting. Cursors are keyset cursors (the last item's sort key), so a page stays
+ * right while new conversations arrive at the top.
  */
+export class ConversationIndex {
+  private readonly orders = new Map<Sort, Entry[]>();
+  private readonly text = new WeakMap<Conversation, string>();
+
+  constructor(private readonly source: () => Iterable<Conversation>) {}
+
+  /** Records a conversation's new state; `previous` is the state it replaces, if any. */
+  update(next: Conversation, previous: Conversation | undefined): void {
+    for (const [sort, entries] of this.orders) {
+      const keyOf = sortKeys[sort];
+      if (previous) {
+        const old = keyOf(previous);
+        const at = firstIndex(entries, (e) => compareKeys(e.key, old) <= 0);
+        if (entries[at]?.c.id === previous.id) entries.splice(at, 1);
+      }
+      const key = keyOf(next);
+      entries.splice(
+        firstIndex(entries, (e) => compareKeys(e.key, key) < 0),
+        0,
+        { key, c: next },
+      );
+    }
+  }
+
+  query(query: Query): ConversationPage {
+    const entries = this.ordered(query.sort);
+    let start = 0;
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      const probe = [...after.k, after.id];
+      start = firstIndex(entries, (e) => compareKeys(e.key, probe) < 0);
+    }
+    const q = query.q?.trim().toLowerCase() || null;
+    const items: Conversation[] = [];
+    let total = 0;
+    let last: Entry | undefined;
+    let hasMore = false;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (!this.matches(entry.c, query, q)) continue;
+      total += 1;
+      if (i < start) continue;
+      if (items.length < query.limit) {
+        items.push(entry.c);
+        last = entry;
+      } else {
+        hasMore = true;
+      }
+    }
+    return { items, nextCursor: hasMore && last ? encodeCursor(last.key) : null, total };
+  }
+
+  private ordered(sort: Sort): Entry[] {
+    let entries = this.orders.get(sort);
+    if (!entries) {
+      const keyOf = sortKeys[sort];
+      entries = [...this.source()].map((c) => ({ key: keyOf(c), c }));
+      entries.sort((a, b) => compareKeys(b.key, a.key));
+      this.orders.set(sort, entries);
+    }
+    return entries;
+  }
+
+  private matches(c: Conversation, query: Query, q: string | null): boolean {
+    if (query.platform && c.platform !== query.platform) return false;
+    if (query.accountId && c.accountId !== query.accountId) return false;
+    if (query.status && c.status !== query.status) return false;
+    if (query.language && c.language !== query.language) return false;
+    if (query.priority && c.priority !== query.priority) return false;
+    if (q) {
+      let text = this.text.get(c);
+      if (text == null) {
+        text = `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
+        this.text.set(c, text);
+      }
+      if (!text.includes(q)) return false;
+    }
+    return true;
+  }
+}
+
+/** One-off query over a collection (builds a throwaway index). */
 export function queryConversations(all: Iterable<Conversation>, query: Query): ConversationPage {
-  const q = query.q?.trim().toLowerCase();
-  const matches: Conversation[] = [];
-  for (const c of all) {
-    if (query.platform && c.platform !== query.platform) continue;
-    if (query.accountId && c.accountId !== query.accountId) continue;
-    if (query.status && c.status !== query.status) continue;
-    if (query.language && c.language !== query.language) continue;
-    if (query.priority && c.priority !== query.priority) continue;
-    if (q && !haystack(c).includes(q)) continue;
-    matches.push(c);
-  }
-  const keyOf = sortKeys[query.sort];
-  const keyed = matches.map((c) => ({ c, key: [...keyOf(c), c.id] }));
-  keyed.sort((a, b) => compareKeys(b.key, a.key));
-
-  let start = 0;
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    const probe = [...after.k, after.id];
-    start = keyed.findIndex((item) => compareKeys(item.key, probe) < 0);
-    if (start < 0) start = keyed.length;
-  }
-  const page = keyed.slice(start, start + query.limit);
-  const last = page[page.length - 1];
-  const hasMore = start + page.length < keyed.length;
-  return {
-    items: page.map((item) => item.c),
-    nextCursor: hasMore && last ? encodeCursor(last.key) : null,
-    total: matches.length,
-  };
+  return new ConversationIndex(() => all).query(query);
 }
 
-function haystack(c: Conversation): string {
-  return `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
+/** First index whose entry satisfies `pred`, for a predicate false then true along the array. */
+function firstIndex(entries: Entry[], pred: (e: Entry) => boolean): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(entries[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
-function compareKeys(a: SortKey[], b: SortKey[]): number {
+function compareKeys(a: SortKey, b: SortKey): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
@@ -70,17 +138,13 @@ function compareKeys(a: SortKey[], b: SortKey[]): number {
   return 0;
 }
 
-/** Reverses a string's order under comparison, for ascending dates in a descending sort. */
-function invert(iso: string): string {
-  return [...iso].map((ch) => String.fromCharCode(0xffff - ch.charCodeAt(0))).join('');
+function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify({ k: key.slice(0, -1), id: key[key.length - 1] })).toString(
+    'base64url',
+  );
 }
 
-function encodeCursor(key: SortKey[]): string {
-  const id = key[key.length - 1] as string;
-  return Buffer.from(JSON.stringify({ k: key.slice(0, -1), id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { k: SortKey[]; id: string } {
+function decodeCursor(cursor: string): { k: SortKey; id: string } {
   try {
     return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {

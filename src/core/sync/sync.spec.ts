@@ -27,7 +27,11 @@ async function connectAll(service: InboxService) {
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  emulator = await startEmulator({ scenario: parseScenario(smallScenario(150)), port: 0, shiftToNow: false });
+  emulator = await startEmulator({
+    scenario: parseScenario(smallScenario(150)),
+    port: 0,
+    shiftToNow: false,
+  });
 });
 afterEach(async () => {
   await emulator.close();
@@ -38,7 +42,11 @@ describe('sync against the emulator', () => {
   it('learns each account from the platform and keeps only a key to its credential', async () => {
     const service = await open();
     const { x, fb } = await connectAll(service);
-    expect(x).toMatchObject({ id: `x:${BRAND_X.id}`, handle: BRAND_X.username, credentialRef: `x:${BRAND_X.id}` });
+    expect(x).toMatchObject({
+      id: `x:${BRAND_X.id}`,
+      handle: BRAND_X.username,
+      credentialRef: `x:${BRAND_X.id}`,
+    });
     expect(fb).toMatchObject({ id: `facebook:${PAGE.id}`, name: PAGE.name });
     expect(JSON.stringify(await service.listAccounts())).not.toContain(BRAND_X.token);
     await service.close();
@@ -56,16 +64,36 @@ describe('sync against the emulator', () => {
     expect(page.total).toBe(1 + 1 + 150 + 2);
 
     const thread = await service.getConversation({ id: `x:${smallScenario().x.tweets[0]!.id}` });
-    expect(thread.posts.map((p) => p.direction)).toEqual(['inbound', 'outbound', 'inbound', 'outbound']);
-    expect(thread.posts[1]).toMatchObject({ outside: true, sourceApp: { name: 'Twitter Web App' } });
-    expect(thread.conversation).toMatchObject({ language: 'fr', postCount: 4, firstResponseMs: 5 * 60_000 });
+    expect(thread.posts.map((p) => p.direction)).toEqual([
+      'inbound',
+      'outbound',
+      'inbound',
+      'outbound',
+    ]);
+    expect(thread.posts[1]).toMatchObject({
+      outside: true,
+      sourceApp: { name: 'Twitter Web App' },
+    });
+    expect(thread.conversation).toMatchObject({
+      language: 'fr',
+      postCount: 4,
+      firstResponseMs: 5 * 60_000,
+    });
 
     const journalist = page.items.find((c) => c.author.handle === 'jan_nieuws');
     expect(journalist).toMatchObject({ language: 'nl', reach: 650_000, priority: 'high' });
 
     const klaus = await service.getConversation({ id: 'facebook:5001_9001' });
-    expect(klaus.posts.map((p) => p.id)).toEqual(['facebook:5001_9001', 'facebook:5001_9002', 'facebook:5001_9003']);
-    expect(klaus.posts[1]).toMatchObject({ direction: 'outbound', outside: true, sourceApp: { name: APP.name, id: APP.id } });
+    expect(klaus.posts.map((p) => p.id)).toEqual([
+      'facebook:5001_9001',
+      'facebook:5001_9002',
+      'facebook:5001_9003',
+    ]);
+    expect(klaus.posts[1]).toMatchObject({
+      direction: 'outbound',
+      outside: true,
+      sourceApp: { name: APP.name, id: APP.id },
+    });
     expect(klaus.conversation.language).toBe('de');
     const giulia = page.items.find((c) => c.id === 'facebook:5001_9004');
     expect(giulia?.language).toBe('it');
@@ -109,7 +137,9 @@ describe('sync against the emulator', () => {
     const reopened = await open();
     // The credential lived in memory: after a restart the account has none.
     await expect(reopened.syncAccountOnce(x.id)).rejects.toMatchObject({ kind: 'expired' });
-    await expect(reopened.connectAccount({ platform: 'x', token: 'not-a-valid-token' })).rejects.toMatchObject({
+    await expect(
+      reopened.connectAccount({ platform: 'x', token: 'not-a-valid-token' }),
+    ).rejects.toMatchObject({
       kind: 'expired',
     });
     await reopened.close();
