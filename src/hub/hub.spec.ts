@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ConversationDetail, ConversationPage, Envelope, InboxEvent } from '../shared';
+import { tempDir } from '../core/test/fixtures';
+import { BRAND_X, PAGE, smallScenario } from '../core/test/scenario';
+import { parseScenario } from '../emulator/scenario';
+import { startEmulator } from '../emulator/server';
+import { parseHubConfig } from './config';
+import { runHub } from './run-hub';
+import type { RunningHub } from './run-hub';
+
+let emulator: Awaited<ReturnType<typeof startEmulator>>;
+let hub: RunningHub;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  emulator = await startEmulator({ scenario: parseScenario(smallScenario(20)), port: 0 });
+  const { config } = parseHubConfig(
+    ['--port', '0', '--data', temp.dir, '--x-base-url', emulator.xBaseUrl, '--graph-base-url', emulator.graphBaseUrl],
+    {},
+  );
+  hub = await runHub(config);
+});
+
+afterAll(async () => {
+  await hub.close();
+  await emulator.close();
+  await cleanup();
+});
+
+async function get<T>(path: string): Promise<T> {
+  const envelope = (await (await fetch(hub.url + path)).json()) as Envelope<T>;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.result;
+}
+
+describe('hub against the emulator over loopback', () => {
+  it('syncs both platforms, serves them over HTTP and pushes changes over WebSocket', async () => {
+    const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`);
+    const events: InboxEvent[] = [];
+    ws.on('message', (data) => events.push(JSON.parse(String(data)) as InboxEvent));
+    await new Promise((resolve) => ws.on('open', resolve));
+
+    await hub.service.connectAccount({ platform: 'x', token: BRAND_X.token });
+    await hub.service.connectAccount({ platform: 'facebook', token: PAGE.token });
+    hub.service.startSync();
+
+    await expect
+      .poll(async () => (await get<ConversationPage>('/api/conversations?limit=100')).total, { timeout: 10_000 })
+      .toBe(2 + 20 + 2);
+    const x = await get<ConversationPage>('/api/conversations?platform=x&language=nl');
+    expect(x.items.map((c) => c.author.handle)).toEqual(['jan_nieuws']);
+    const detail = await get<ConversationDetail>(`/api/conversations/${encodeURIComponent('facebook:5001_9001')}`);
+    expect(detail.posts.find((p) => p.direction === 'outbound')?.sourceApp?.name).toBe('Hootsuite');
+
+    await expect.poll(() => events.filter((e) => e.type === 'conversation.changed').length).toBe(24);
+    expect(events.some((e) => e.type === 'account.status' && e.account.sync.state === 'connected')).toBe(true);
+    const accounts = await get<{ sync: { state: string } }[]>('/api/accounts');
+    expect(accounts).toHaveLength(2);
+    ws.close();
+  });
+});
