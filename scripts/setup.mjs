@@ -9,7 +9,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function step(what, command, args, env = {}) {
   console.log(`> ${what}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
     console.error(`\n${what} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);

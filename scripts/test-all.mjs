@@ -53,6 +53,29 @@ suite(
   }),
 );
 
+const keychainReport = join(reports, 'keychain.json');
+suite(
+  'keychain (real Secret Service)',
+  'bash',
+  [
+    'scripts/with-keyring.sh',
+    'npx',
+    'vitest',
+    'run',
+    '--config',
+    'vitest.keychain.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${keychainReport}`,
+  ],
+  keychainReport,
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
+);
+
 check('build web UI', 'npm', ['run', '--silent', 'build:web']);
 
 const e2eReport = join(reports, 'playwright.json');

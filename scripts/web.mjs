@@ -4,12 +4,19 @@ import { spawnSync } from 'node:child_process';
 import { root, setup } from './setup.mjs';
 
 if (process.argv.includes('--help')) {
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/demo.ts', '--help'], { cwd: root, stdio: 'inherit' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/demo.ts', '--help'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   process.exit(0);
 }
 setup();
-const demo = spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/demo.ts', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const demo = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'src/hub/demo.ts', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(demo.status ?? 0);

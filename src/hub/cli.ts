@@ -1,4 +1,5 @@
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
+import { KeychainSecretStore } from '../core/secrets/keychain-store';
 import { closeOnSignals, runHub } from './run-hub';
 
 /** `npm run hub`: the team hub against the configured platforms. */
@@ -8,7 +9,8 @@ async function main(): Promise<void> {
     console.log(HUB_USAGE);
     return;
   }
-  const hub = await runHub(config, { logger: true });
+  // Platform credentials live in the OS keychain of the machine running the hub.
+  const hub = await runHub(config, { logger: true, secrets: new KeychainSecretStore() });
   closeOnSignals(hub.close);
   hub.service.startSync();
   console.log(`Social Inbox hub listening on ${hub.url} (data in ${config.dataDir})`);

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+/** Keychain tests: run inside scripts/with-keyring.sh, against a real Secret Service. */
+export default defineConfig({
+  test: {
+    include: ['src/**/*.keychain.spec.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
