@@ -18,7 +18,16 @@ beforeAll(async () => {
   cleanup = temp.cleanup;
   emulator = await startEmulator({ scenario: parseScenario(smallScenario(20)), port: 0 });
   const { config } = parseHubConfig(
-    ['--port', '0', '--data', temp.dir, '--x-base-url', emulator.xBaseUrl, '--graph-base-url', emulator.graphBaseUrl],
+    [
+      '--port',
+      '0',
+      '--data',
+      temp.dir,
+      '--x-base-url',
+      emulator.xBaseUrl,
+      '--graph-base-url',
+      emulator.graphBaseUrl,
+    ],
     {},
   );
   hub = await runHub(config);
@@ -48,15 +57,23 @@ describe('hub against the emulator over loopback', () => {
     hub.service.startSync();
 
     await expect
-      .poll(async () => (await get<ConversationPage>('/api/conversations?limit=100')).total, { timeout: 10_000 })
+      .poll(async () => (await get<ConversationPage>('/api/conversations?limit=100')).total, {
+        timeout: 10_000,
+      })
       .toBe(2 + 20 + 2);
     const x = await get<ConversationPage>('/api/conversations?platform=x&language=nl');
     expect(x.items.map((c) => c.author.handle)).toEqual(['jan_nieuws']);
-    const detail = await get<ConversationDetail>(`/api/conversations/${encodeURIComponent('facebook:5001_9001')}`);
+    const detail = await get<ConversationDetail>(
+      `/api/conversations/${encodeURIComponent('facebook:5001_9001')}`,
+    );
     expect(detail.posts.find((p) => p.direction === 'outbound')?.sourceApp?.name).toBe('Hootsuite');
 
-    await expect.poll(() => events.filter((e) => e.type === 'conversation.changed').length).toBe(24);
-    expect(events.some((e) => e.type === 'account.status' && e.account.sync.state === 'connected')).toBe(true);
+    await expect
+      .poll(() => events.filter((e) => e.type === 'conversation.changed').length)
+      .toBe(24);
+    expect(
+      events.some((e) => e.type === 'account.status' && e.account.sync.state === 'connected'),
+    ).toBe(true);
     const accounts = await get<{ sync: { state: string } }[]>('/api/accounts');
     expect(accounts).toHaveLength(2);
     ws.close();
