@@ -119,6 +119,7 @@ export class InboxService implements InboxApi {
     const { id } = GetConversationInputSchema.parse(input);
     const conversation = this.conversations.get(id);
     if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
+    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
     return { conversation, posts: this.posts.ofConversation(id) };
   }
 
@@ -187,6 +188,7 @@ export class InboxService implements InboxApi {
   /** Threads and stores posts, then updates their conversations; one batch at a time. */
   private ingest(drafts: DraftPost[]): Promise<void> {
     const run = this.ingesting.then(async () => {
+      await this.posts.loadAll();
       const fresh = threadPosts(drafts, (id) => this.posts.get(id));
       if (fresh.length === 0) return;
       await this.posts.add(fresh);

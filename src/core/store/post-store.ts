@@ -3,31 +3,49 @@ import { join } from 'node:path';
 import type { Post } from '../../shared';
 import { JsonlFile } from './jsonl-file';
 
+const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
+
 /**
  * Posts are append-only history: one JSON-lines file per month of creation (`posts/2026-11.jsonl`).
  * A post is stored once; a later record with the same id replaces the earlier one when read back.
+ * Months are read on demand, so opening the store reads nothing: a conversation reads the months it
+ * spans, and sync reads them all once before its first write (it must know every stored post).
  */
 export class PostStore {
   private readonly byId = new Map<string, Post>();
   private readonly byConversation = new Map<string, Post[]>();
-  private readonly files = new Map<string, Promise<JsonlFile<Post>>>();
+  /** Month (`2026-11`) → its open file, once read. */
+  private readonly months = new Map<string, Promise<JsonlFile<Post>>>();
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly onDisk: Set<string>,
+  ) {}
 
   static async open(dataDir: string): Promise<PostStore> {
-    const store = new PostStore(join(dataDir, 'posts'));
+    const dir = join(dataDir, 'posts');
     let names: string[] = [];
     try {
-      names = (await readdir(store.dir)).filter((n) => /^\d{4}-\d{2}\.jsonl$/.test(n)).sort();
+      names = await readdir(dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    for (const name of names) {
-      const { file, records } = await JsonlFile.open<Post>(join(store.dir, name));
-      store.files.set(name, Promise.resolve(file));
-      for (const post of records) store.index(post);
-    }
-    return store;
+    const months = names.map((n) => MONTH_FILE.exec(n)?.[1]).filter((m): m is string => m != null);
+    return new PostStore(dir, new Set(months));
+  }
+
+  /** Reads every month: afterwards `get` and `has` know every stored post. */
+  async loadAll(): Promise<void> {
+    await Promise.all([...this.onDisk].map((m) => this.month(m)));
+  }
+
+  /** Reads the months from `fromIso` to `toIso` (inclusive). */
+  async loadRange(fromIso: string, toIso: string): Promise<void> {
+    const from = fromIso.slice(0, 7);
+    const to = toIso.slice(0, 7);
+    await Promise.all(
+      [...this.onDisk].filter((m) => m >= from && m <= to).map((m) => this.month(m)),
+    );
   }
 
   has(id: string): boolean {
@@ -38,16 +56,20 @@ export class PostStore {
     return this.byId.get(id);
   }
 
-  /** The conversation's posts, oldest first. */
+  /** The conversation's posts among the months read, oldest first. */
   ofConversation(conversationId: string): Post[] {
     return this.byConversation.get(conversationId) ?? [];
   }
 
-  get size(): number {
+  /** Posts in the months read so far. */
+  get loadedSize(): number {
     return this.byId.size;
   }
 
-  /** Stores posts not seen before; resolves when they are durable. Returns those that were new. */
+  /**
+   * Stores posts not seen before; resolves when they are durable. Returns those that were new.
+   * Call `loadAll` first: a post is only known to be new against the months read.
+   */
   async add(posts: Post[]): Promise<Post[]> {
     const seen = new Set<string>();
     const fresh = posts.filter((p) => {
@@ -57,25 +79,32 @@ export class PostStore {
     });
     const byMonth = new Map<string, Post[]>();
     for (const post of fresh) {
-      this.index(post);
-      const month = `${post.createdAt.slice(0, 7)}.jsonl`;
+      const month = post.createdAt.slice(0, 7);
       byMonth.set(month, [...(byMonth.get(month) ?? []), post]);
     }
     await Promise.all(
-      [...byMonth].map(async ([month, batch]) => (await this.file(month)).append(...batch)),
+      [...byMonth].map(async ([month, batch]) => {
+        const file = await this.month(month);
+        for (const post of batch) this.index(post);
+        await file.append(...batch);
+      }),
     );
     return fresh;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.files.values()].map(async (f) => (await f).close()));
+    await Promise.all([...this.months.values()].map(async (f) => (await f).close()));
   }
 
-  private file(name: string): Promise<JsonlFile<Post>> {
-    let file = this.files.get(name);
+  private month(month: string): Promise<JsonlFile<Post>> {
+    let file = this.months.get(month);
     if (file == null) {
-      file = JsonlFile.open<Post>(join(this.dir, name)).then((opened) => opened.file);
-      this.files.set(name, file);
+      file = JsonlFile.open<Post>(join(this.dir, `${month}.jsonl`)).then(({ file, records }) => {
+        for (const post of records) this.index(post);
+        this.onDisk.add(month);
+        return file;
+      });
+      this.months.set(month, file);
     }
     return file;
   }
@@ -85,8 +114,14 @@ export class PostStore {
     this.byId.set(post.id, post);
     const list = this.byConversation.get(post.conversationId) ?? [];
     const kept = previous ? list.filter((p) => p.id !== post.id) : list;
-    kept.push(post);
-    kept.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    // Posts mostly arrive in time order: insert from the end.
+    let at = kept.length;
+    while (at > 0 && compare(kept[at - 1]!, post) > 0) at -= 1;
+    kept.splice(at, 0, post);
     this.byConversation.set(post.conversationId, kept);
   }
+}
+
+function compare(a: Post, b: Post): number {
+  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }

@@ -14,6 +14,7 @@ afterEach(() => cleanup());
 describe('PostStore', () => {
   it('stores each post once, in a file per month, and finds them by conversation after reopening', async () => {
     const store = await PostStore.open(dir);
+    await store.loadAll();
     const a = post({ externalId: '1', createdAt: '2026-10-31T23:59:00.000Z' });
     const b = post({
       externalId: '2',
@@ -26,7 +27,11 @@ describe('PostStore', () => {
 
     expect((await readdir(join(dir, 'posts'))).sort()).toEqual(['2026-10.jsonl', '2026-11.jsonl']);
     const reopened = await PostStore.open(dir);
-    expect(reopened.size).toBe(2);
+    expect(reopened.loadedSize).toBe(0);
+    await reopened.loadRange('2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z');
+    expect(reopened.ofConversation('x:1').map((p) => p.id)).toEqual(['x:2']);
+    await reopened.loadAll();
+    expect(reopened.loadedSize).toBe(2);
     expect(reopened.ofConversation('x:1').map((p) => p.id)).toEqual(['x:1', 'x:2']);
     expect(await reopened.add([a])).toEqual([]);
     await reopened.close();
