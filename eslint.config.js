@@ -24,7 +24,10 @@ export default tseslint.config(
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -43,34 +46,60 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: layer([...ours, '**/electron/**', 'electron', 'node:*'], 'src/shared imports nothing of ours and no Node API.'),
+    rules: layer(
+      [...ours, '**/electron/**', 'electron', 'node:*'],
+      'src/shared imports nothing of ours and no Node API.',
+    ),
   },
   {
     files: ['src/core/**'],
-    ignores: ['src/core/**/*.spec.ts'],
-    rules: layer(['**/hub/**', '**/renderer/**', '**/emulator/**', '**/electron/**', 'electron'], 'src/core imports only src/shared.'),
+    ignores: ['src/core/**/*.spec.ts', 'src/core/test/**'],
+    rules: layer(
+      ['**/hub/**', '**/renderer/**', '**/emulator/**', '**/electron/**', 'electron'],
+      'src/core imports only src/shared.',
+    ),
   },
   {
-    files: ['src/core/**/*.spec.ts'],
-    rules: layer(['**/hub/**', '**/renderer/**', '**/electron/**', 'electron'], 'core tests may use the emulator, never a host.'),
+    files: ['src/core/**/*.spec.ts', 'src/core/test/**'],
+    rules: layer(
+      ['**/hub/**', '**/renderer/**', '**/electron/**', 'electron'],
+      'core tests may use the emulator, never a host.',
+    ),
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer([...ours.filter((p) => !p.includes('renderer')), '**/electron/**', 'electron', 'node:*'], 'src/renderer talks only through the shared contract.'),
+    rules: layer(
+      [...ours.filter((p) => !p.includes('renderer')), '**/electron/**', 'electron', 'node:*'],
+      'src/renderer talks only through the shared contract.',
+    ),
   },
   {
     files: ['src/hub/**'],
     ignores: ['src/hub/demo.ts', 'src/hub/**/*.spec.ts'],
-    rules: layer(['**/renderer/**', '**/emulator/**', '**/electron/**', 'electron'], 'src/hub hosts core; only demo.ts may start the emulator.'),
+    rules: layer(
+      ['**/renderer/**', '**/emulator/**', '**/electron/**', 'electron'],
+      'src/hub hosts core; only demo.ts may start the emulator.',
+    ),
   },
   {
     files: ['src/emulator/**'],
-    rules: layer([...ours.filter((p) => !p.includes('emulator')), '**/shared/**', '**/electron/**', 'electron'], 'the emulator speaks platform wire formats and imports nothing of the app.'),
+    rules: layer(
+      [
+        ...ours.filter((p) => !p.includes('emulator')),
+        '**/shared/**',
+        '**/electron/**',
+        'electron',
+      ],
+      'the emulator speaks platform wire formats and imports nothing of the app.',
+    ),
   },
   {
     files: ['electron/**'],
     ignores: ['electron/demo.ts'],
-    rules: layer(['**/renderer/**', '**/hub/**', '**/emulator/**'], 'electron/ hosts core; only demo.ts may start the emulator.'),
+    rules: layer(
+      ['**/renderer/**', '**/hub/**', '**/emulator/**'],
+      'electron/ hosts core; only demo.ts may start the emulator.',
+    ),
   },
 );
