@@ -20,6 +20,9 @@ export const XUserSchema = z.object({
   tweet_count: z.number().int().nonnegative().default(0),
   profile_image_url: z.string().optional(),
   created_at: isoDate.optional(),
+  /** Profile bio; served as `""` when absent, as X does. */
+  description: z.string().optional(),
+  location: z.string().optional(),
 });
 export type XUser = z.infer<typeof XUserSchema>;
 
@@ -60,6 +63,15 @@ export const GraphApplicationSchema = z.object({
   namespace: z.string().optional(),
 });
 
+export const GraphAttachmentSchema = z.object({
+  type: z.string(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  /** Image address, served as `media.image.src`. */
+  image_src: z.string().optional(),
+});
+
 export const GraphPageSchema = z.object({
   id: z.string().regex(/^[0-9]+$/),
   name: z.string(),
@@ -92,6 +104,8 @@ export const GraphCommentSchema = z.object({
   application: GraphApplicationSchema.optional(),
   like_count: z.number().int().nonnegative().default(0),
   is_hidden: z.boolean().default(false),
+  /** A photo, sticker or link shown with the comment (Graph `attachment`). */
+  attachment: GraphAttachmentSchema.optional(),
 });
 
 export const ScenarioSchema = z.object({
@@ -114,6 +128,16 @@ export const ScenarioSchema = z.object({
     posts: z.array(GraphPostSchema),
     comments: z.array(GraphCommentSchema),
   }),
+  /** Deterministic extra items for load tests and the demo, added when the emulator starts. */
+  synthetic: z
+    .object({
+      /** Extra mentions of the first X account, by generated people, one a minute before the anchor. */
+      x_mentions: z.number().int().nonnegative().default(0),
+      /** Extra comments spread over the Page posts, one a minute before the anchor. */
+      facebook_comments: z.number().int().nonnegative().default(0),
+      seed: z.number().int().default(1),
+    })
+    .optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

@@ -41,7 +41,12 @@ export class XClient {
       plugins: [
         {
           onBeforeRequestConfig({ params }) {
-            params.url = String(params.url).replace(LIBRARY_PREFIX, base);
+            const url = String(params.url);
+            // The library sends JSON bodies only to paths it recognizes as v2: keep that once moved.
+            if (url.startsWith(`${LIBRARY_PREFIX}2/`) && !url.startsWith(`${LIBRARY_PREFIX}2/oauth2/`)) {
+              params.forceBodyMode ??= 'json';
+            }
+            params.url = url.replace(LIBRARY_PREFIX, base);
           },
         },
       ],

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRAND, bearer, call, testScenario } from './test-scenario';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Runs the CLI; resolves with its output once `until` matches stdout or the process exits. */
+function run(args: string[], until?: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (until?.test(stdout)) resolve();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    void exited.then(() => resolve());
+  });
+  return { child, exited, ready, output: () => ({ stdout, stderr }) };
+}
+
+describe('npm run emulator', () => {
+  it('serves a scenario file, prints base URLs and accounts but no token, and stops on SIGTERM', async () => {
+    const file = join(dir, 'scenario.json');
+    await writeFile(file, JSON.stringify(testScenario()));
+    const proc = run(['--port', '0', '--scenario', file, '--no-shift'], /Stop with/);
+    await proc.ready;
+    const { stdout } = proc.output();
+    const x = /X API v2\s+(\S+)/.exec(stdout)?.[1];
+    expect(x).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x$/);
+    expect(stdout).toMatch(/Graph API\s+http:\/\/127\.0\.0\.1:\d+\/graph/);
+    expect(stdout).toContain(`@${BRAND.username} (user id ${BRAND.id})`);
+    expect(stdout).not.toContain(BRAND.token);
+    const me = await call(`${x}/2/users/me`, bearer(BRAND.token));
+    expect(me.body.data.id).toBe(BRAND.id);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+  });
+
+  it('exits 1 listing the format problems of an invalid scenario', async () => {
+    const file = join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify({ ...testScenario(), anchor: 'yesterday' }));
+    const proc = run(['--port', '0', '--scenario', file]);
+    expect(await proc.exited).toBe(1);
+    expect(proc.output().stderr).toContain('does not fit the scenario format');
+    expect(proc.output().stderr).toContain('- anchor:');
+  });
+
+  it('exits 1 on a missing file and on unknown flags', async () => {
+    const missing = run(['--scenario', join(dir, 'none.json')]);
+    expect(await missing.exited).toBe(1);
+    expect(missing.output().stderr).toContain('Scenario file not found');
+    const flag = run(['--colour', 'red']);
+    expect(await flag.exited).toBe(1);
+    expect(flag.output().stderr).toContain("Unknown option '--colour'");
+  });
+});

@@ -1,0 +1,165 @@
+import {
+  GraphError,
+  invalidToken,
+  invalidVersion,
+  missingToken,
+  nonexistingField,
+  unknownPath,
+  unsupportedRequest,
+} from './graph-errors';
+import {
+  DEFAULT_COMMENT_FIELDS,
+  DEFAULT_PAGE_FIELDS,
+  DEFAULT_POST_FIELDS,
+  requestedFields,
+} from './graph-fields';
+import { commentsPage, feedPage, parseCommentOptions, parseListParams } from './graph-lists';
+import { listBody } from './graph-paging';
+import { renderComment, renderPage, renderPost } from './graph-render';
+import type { RenderContext } from './graph-render';
+import { objectId } from './graph-store';
+import type { GraphObject, GraphStore } from './graph-store';
+import type { GraphUsage } from './graph-usage';
+import { graphWrite, requestParams } from './graph-writes';
+import { bearerToken } from './http-kit';
+import type { EmuRequest, EmuResponse } from './http-kit';
+import { randomToken } from './ids';
+import type { WriteJournal } from './journal';
+
+export const LATEST_GRAPH_VERSION = 'v21.0';
+const VERSION = /^v\d+\.\d+$/;
+const FB_REV = '1019872384';
+
+export interface GraphApiOptions {
+  store: GraphStore;
+  usage: GraphUsage;
+  journal: WriteJournal;
+  now: () => number;
+}
+
+/** What a Graph handler works with: the caller's Page, the object addressed and the parameters. */
+export interface GraphCall {
+  req: EmuRequest;
+  pageId: string;
+  object: GraphObject;
+  param: (name: string) => string | null;
+  render: RenderContext;
+}
+
+const nodeType = (object: GraphObject) =>
+  object.kind === 'page' ? 'Page' : object.kind === 'post' ? 'Post' : 'Comment';
+
+/**
+ * The Graph API under `/graph/:version`: a Page access token (query `access_token` or a Bearer
+ * header), usage counting, then nodes (`/:id`) and edges (`/:id/feed`, `/:id/comments`, ...).
+ */
+export function createGraphApi(
+  options: GraphApiOptions,
+): (req: EmuRequest) => Promise<EmuResponse> {
+  const { store, usage } = options;
+  return async (req) => {
+    const traceId = randomToken(11);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=UTF-8',
+      'x-fb-trace-id': traceId,
+      'x-fb-rev': FB_REV,
+    };
+    let pageId: string | null = null;
+    try {
+      const version = req.segments[0] ?? '';
+      if (!VERSION.test(version)) throw invalidVersion(version, LATEST_GRAPH_VERSION);
+      headers['facebook-api-version'] = version;
+      const param = requestParams(req);
+      const token = param('access_token') ?? bearerToken(req.headers, ['bearer', 'oauth']);
+      if (token === null) throw missingToken();
+      pageId = store.pageIdForToken(token);
+      if (pageId === null) throw invalidToken();
+      const counted = usage.take(pageId);
+      Object.assign(headers, counted.headers);
+      if (counted.refusal) throw counted.refusal;
+      const body = await route(options, req, pageId, param);
+      return { status: 200, headers, body };
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      if (!('x-app-usage' in headers)) Object.assign(headers, usage.take(pageId).headers);
+      return { status: err.status, headers, body: err.body(traceId) };
+    }
+  };
+}
+
+async function route(
+  options: GraphApiOptions,
+  req: EmuRequest,
+  pageId: string,
+  param: (name: string) => string | null,
+): Promise<unknown> {
+  const { store } = options;
+  const rest = req.segments.slice(1);
+  if (rest.length === 0 || rest.length > 2) throw unknownPath(`/${rest.slice(2).join('/')}`);
+  const method = req.method === 'POST' ? 'post' : req.method === 'DELETE' ? 'delete' : 'get';
+  const id = rest[0] === 'me' ? pageId : rest[0]!;
+  const object = store.object(id);
+  if (!object || object.page.id !== pageId || (method === 'get' && req.method !== 'GET'))
+    throw unsupportedRequest(method, id);
+  const render: RenderContext = {
+    store,
+    now: options.now,
+    edgeUrl: (nodeId, edge) => {
+      const url = new URL(`${req.url.origin}/graph/${req.segments[0]}/${nodeId}/${edge}`);
+      const token = req.query.get('access_token');
+      if (token !== null) url.searchParams.set('access_token', token);
+      return url;
+    },
+  };
+  const call: GraphCall = { req, pageId, object, param, render };
+  if (method !== 'get') return graphWrite(call, rest[1] ?? null, options.journal);
+  return rest.length === 1 ? readNode(call) : readEdge(call, rest[1]!);
+}
+
+function readNode({ object, param, render }: GraphCall): unknown {
+  const raw = param('fields');
+  switch (object.kind) {
+    case 'page':
+      return renderPage(object.page, requestedFields(raw, DEFAULT_PAGE_FIELDS));
+    case 'post':
+      return renderPost(
+        render,
+        object.post,
+        object.page,
+        requestedFields(raw, DEFAULT_POST_FIELDS),
+      );
+    case 'comment':
+      return renderComment(
+        render,
+        object.comment,
+        object.page,
+        requestedFields(raw, DEFAULT_COMMENT_FIELDS),
+      );
+  }
+}
+
+function readEdge(call: GraphCall, edge: string): unknown {
+  const { object, param, render, req } = call;
+  const fields = param('fields');
+  if (
+    object.kind === 'page' &&
+    (edge === 'feed' || edge === 'posts' || edge === 'published_posts')
+  ) {
+    const specs = requestedFields(fields, DEFAULT_POST_FIELDS);
+    const page = feedPage(render.store, object.page.id, parseListParams(param));
+    const data = page.items.map((p) => renderPost(render, p, object.page, specs));
+    return listBody(page, data, req.url);
+  }
+  if (object.kind !== 'page' && edge === 'comments') {
+    const id = objectId(object);
+    const specs = requestedFields(fields, DEFAULT_COMMENT_FIELDS);
+    const options = parseCommentOptions(param);
+    const { page, total } = commentsPage(render.store, id, parseListParams(param), options);
+    const data = page.items.map((c) => renderComment(render, c, object.page, specs));
+    const summary = options.summary
+      ? { summary: { order: options.order, total_count: total, can_comment: true } }
+      : {};
+    return listBody(page, data, req.url, summary);
+  }
+  throw nonexistingField(edge, nodeType(object));
+}

@@ -1,0 +1,213 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultPlan } from './faults';
+import type { Fault } from './faults';
+import { unexpectedError } from './graph-errors';
+import { createGraphApi } from './graph-routes';
+import { GraphStore } from './graph-store';
+import { DEFAULT_GRAPH_BUDGET, GraphUsage } from './graph-usage';
+import type { GraphBudget } from './graph-usage';
+import { BodyTooLargeError, readBody, splitPath, writeResponse } from './http-kit';
+import type { EmuRequest, EmuResponse } from './http-kit';
+import { randomToken } from './ids';
+import { WriteJournal } from './journal';
+import type { JournalEntry } from './journal';
+import { WindowCounter } from './rate-limit';
+import type { Scenario } from './scenario';
+import { ScenarioIntegrityError, scenarioProblems } from './scenario-check';
+import { withSyntheticItems } from './synthetic';
+import { shiftScenario, shiftToNowDelta } from './time-shift';
+import { serverError } from './x-problems';
+import { createXApi } from './x-routes';
+import { XStore } from './x-store';
+
+export interface EmulatorOptions {
+  scenario: Scenario;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Move every scenario date by (now - anchor), so the newest items look recent. */
+  shiftToNow?: boolean;
+  /**
+   * Serve items dated after now only once their time comes, so a scenario can keep mentions and
+   * comments arriving. Default: on with `shiftToNow`, off without.
+   */
+  liveRelease?: boolean;
+  /** X calls per window, per endpoint and token, over `X_RATE_LIMITS`: `{'GET /2/users/:id/mentions': 3}`. */
+  rateLimits?: Partial<Record<string, number>>;
+  /** Length of X's rate-limit windows; 15 minutes by default. */
+  rateLimitWindowMs?: number;
+  /** Graph calls per hour that make 100 % of `X-App-Usage` / `X-Page-Usage`. */
+  graphBudget?: Partial<GraphBudget>;
+  /** The clock (epoch ms); tests may move it. */
+  now?: () => number;
+}
+
+export interface Emulator {
+  url: string;
+  xBaseUrl: string;
+  graphBaseUrl: string;
+  /** The scenario as served: synthetic items added, dates shifted. */
+  scenario: Scenario;
+  close(): Promise<void>;
+  /** Makes matching requests fail (5xx, no answer, connection reset). */
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  /** Makes an access token (X account or Page) invalid from now on, as when a user revokes access. */
+  revokeToken(token: string): boolean;
+  /** Every write clients made (tweets, DMs, comments, private replies, hides), oldest first. */
+  writes(): JournalEntry[];
+}
+
+/** Adds the synthetic items, shifts the dates and checks references; throws ScenarioIntegrityError. */
+export function prepareScenario(
+  scenario: Scenario,
+  options: { shiftToNow: boolean; nowMs: number },
+): Scenario {
+  const full = withSyntheticItems(scenario);
+  const problems = scenarioProblems(full);
+  if (problems.length > 0) throw new ScenarioIntegrityError(problems);
+  return options.shiftToNow ? shiftScenario(full, shiftToNowDelta(full, options.nowMs)) : full;
+}
+
+/** Starts the X API v2 and Graph API emulator: `${url}/x/2/...` and `${url}/graph/v21.0/...`. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const now = options.now ?? Date.now;
+  const shift = options.shiftToNow ?? false;
+  const scenario = prepareScenario(options.scenario, { shiftToNow: shift, nowMs: now() });
+  const liveRelease = options.liveRelease ?? shift;
+  const journal = new WriteJournal(now);
+  const xStore = new XStore(scenario, now, liveRelease);
+  const graphStore = new GraphStore(scenario, now, liveRelease);
+  const xApi = createXApi({
+    store: xStore,
+    limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    journal,
+  });
+  const graphApi = createGraphApi({
+    store: graphStore,
+    usage: new GraphUsage(new WindowCounter(60 * 60_000, now), {
+      ...DEFAULT_GRAPH_BUDGET,
+      ...options.graphBudget,
+    }),
+    journal,
+    now,
+  });
+  const faults = new FaultPlan();
+  const host = options.host ?? '127.0.0.1';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const segments = splitPath(url.pathname);
+    const platform = segments?.[0] === 'x' ? 'x' : segments?.[0] === 'graph' ? 'graph' : null;
+    if (!segments || !platform) {
+      writeResponse(res, rootAnswer(url, segments));
+      return;
+    }
+    const fault = faults.take(platform, url.pathname.slice(platform.length + 1));
+    if (fault?.kind === 'timeout') return; // left unanswered until the client gives up or close()
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault) {
+      writeResponse(res, failure(platform, fault.status ?? 500));
+      return;
+    }
+    const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+    const request: EmuRequest = {
+      method: req.method ?? 'GET',
+      url,
+      segments: segments.slice(1),
+      headers: req.headers,
+      query: url.searchParams,
+      body,
+    };
+    writeResponse(res, await (platform === 'x' ? xApi : graphApi)(request));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return;
+      if (err instanceof BodyTooLargeError) {
+        writeResponse(res, { status: 413, headers: {}, body: { error: err.message } });
+        return;
+      }
+      console.error('emulator: request failed:', err);
+      const platform = req.url?.startsWith('/graph') ? 'graph' : 'x';
+      writeResponse(res, failure(platform, 500));
+    });
+  });
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    xBaseUrl: `${url}/x`,
+    graphBaseUrl: `${url}/graph`,
+    scenario,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+    injectFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    revokeToken: (token) => xStore.revokeToken(token) || graphStore.revokeToken(token),
+    writes: () => journal.list(),
+  };
+}
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE')
+        reject(
+          Object.assign(new Error(`Port ${port} on ${host} is already in use`), { code: err.code }),
+        );
+      else reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** A server error in the platform's words. */
+function failure(platform: 'x' | 'graph', status: number): EmuResponse {
+  if (platform === 'x') return serverError(status);
+  const traceId = randomToken(11);
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=UTF-8', 'x-fb-trace-id': traceId },
+    body: unexpectedError(status).body(traceId),
+  };
+}
+
+/** `/` describes the emulator; any other path outside `/x` and `/graph` is a 404. */
+function rootAnswer(url: URL, segments: string[] | null): EmuResponse {
+  if (segments && segments.length === 0) {
+    return {
+      status: 200,
+      headers: {},
+      body: {
+        name: 'Social Inbox platform emulator',
+        x: `${url.origin}/x/2/users/me`,
+        graph: `${url.origin}/graph/v21.0/me`,
+      },
+    };
+  }
+  return { status: 404, headers: {}, body: { error: `Nothing is served at ${url.pathname}` } };
+}

@@ -1,0 +1,141 @@
+import { byIdDescending, compareIds, snowflakeAt } from './ids';
+import type { Scenario, XTweet, XUser } from './scenario';
+import { mentionsIn } from './x-text';
+
+export interface StoredTweet extends XTweet {
+  createdMs: number;
+}
+
+/**
+ * X's side of a scenario, indexed: users by id and username, tweets by id, timelines newest first.
+ * With `liveRelease`, a tweet dated in the future stays invisible until its time comes, so a shifted
+ * scenario can keep mentions arriving while the demo runs.
+ */
+export class XStore {
+  private readonly users = new Map<string, XUser>();
+  private readonly usernames = new Map<string, XUser>();
+  private readonly tweets = new Map<string, StoredTweet>();
+  private readonly tokens = new Map<string, string>();
+  /** Every tweet, newest first, released or not. */
+  private ordered: StoredTweet[] = [];
+  private readonly mentionCache = new Map<string, StoredTweet[]>();
+
+  constructor(
+    scenario: Scenario,
+    /** The emulator's clock, epoch milliseconds. */
+    readonly now: () => number,
+    private readonly liveRelease: boolean,
+  ) {
+    for (const user of scenario.x.users) {
+      this.users.set(user.id, user);
+      this.usernames.set(user.username.toLowerCase(), user);
+    }
+    for (const account of scenario.x.accounts)
+      this.tokens.set(account.access_token, account.user_id);
+    for (const tweet of scenario.x.tweets)
+      this.tweets.set(tweet.id, { ...tweet, createdMs: Date.parse(tweet.created_at) });
+    this.ordered = [...this.tweets.values()].sort(byIdDescending);
+  }
+
+  /** The account a bearer token belongs to, or null. */
+  userIdForToken(token: string): string | null {
+    return this.tokens.get(token) ?? null;
+  }
+
+  /** Makes a token unusable from now on (a revoked authorisation). */
+  revokeToken(token: string): boolean {
+    return this.tokens.delete(token);
+  }
+
+  user(id: string): XUser | null {
+    return this.users.get(id) ?? null;
+  }
+
+  userByUsername(username: string): XUser | null {
+    return this.usernames.get(username.toLowerCase()) ?? null;
+  }
+
+  /** A tweet visible now, or null. */
+  tweet(id: string): StoredTweet | null {
+    const tweet = this.tweets.get(id);
+    return tweet && this.isReleased(tweet) ? tweet : null;
+  }
+
+  private isReleased(tweet: StoredTweet): boolean {
+    return !this.liveRelease || tweet.createdMs <= this.now();
+  }
+
+  /** Visible tweets mentioning `@username` of the user, newest first. */
+  mentionsOf(userId: string): StoredTweet[] {
+    const user = this.users.get(userId);
+    if (!user) return [];
+    let all = this.mentionCache.get(userId);
+    if (!all) {
+      const handle = user.username.toLowerCase();
+      all = this.ordered.filter((t) =>
+        mentionsIn(t.text).some((m) => m.value.toLowerCase() === handle),
+      );
+      this.mentionCache.set(userId, all);
+    }
+    return all.filter((t) => this.isReleased(t));
+  }
+
+  /** Visible tweets written by the user, newest first. */
+  tweetsBy(userId: string): StoredTweet[] {
+    return this.ordered.filter((t) => t.author_id === userId && this.isReleased(t));
+  }
+
+  /** The newest visible tweet of a user, for `most_recent_tweet_id`. */
+  mostRecentTweetId(userId: string): string | null {
+    return this.ordered.find((t) => t.author_id === userId && this.isReleased(t))?.id ?? null;
+  }
+
+  /** Id of the root of the reply chain; a chain broken by a missing tweet ends at the missing id. */
+  conversationId(tweet: StoredTweet): string {
+    let current: string = tweet.id;
+    let parent = tweet.in_reply_to;
+    const seen = new Set<string>([current]);
+    while (parent !== undefined && !seen.has(parent)) {
+      seen.add(parent);
+      current = parent;
+      parent = this.tweets.get(parent)?.in_reply_to;
+    }
+    return current;
+  }
+
+  /** Author of the tweet this one replies to, when X would know it. */
+  inReplyToUserId(tweet: StoredTweet): string | null {
+    if (tweet.in_reply_to === undefined) return null;
+    return this.tweets.get(tweet.in_reply_to)?.author_id ?? null;
+  }
+
+  /** Visible replies and quotes of a tweet, for public_metrics when the scenario gives no count. */
+  countReferences(id: string): { replies: number; quotes: number } {
+    let replies = 0;
+    let quotes = 0;
+    for (const t of this.tweets.values()) {
+      if (!this.isReleased(t)) continue;
+      if (t.in_reply_to === id) replies++;
+      if (t.quotes === id) quotes++;
+    }
+    return { replies, quotes };
+  }
+
+  /** Posts a new tweet now; its id is a snowflake of the current instant, above every existing id. */
+  addTweet(input: Omit<XTweet, 'id' | 'created_at'>): StoredTweet {
+    const nowMs = this.now();
+    let id = snowflakeAt(nowMs);
+    const newest = this.ordered[0]?.id;
+    if (newest !== undefined && compareIds(id, newest) <= 0) id = (BigInt(newest) + 1n).toString();
+    const tweet: StoredTweet = {
+      ...input,
+      id,
+      created_at: new Date(nowMs).toISOString(),
+      createdMs: nowMs,
+    };
+    this.tweets.set(id, tweet);
+    this.ordered.unshift(tweet);
+    this.mentionCache.clear();
+    return tweet;
+  }
+}

@@ -1,0 +1,122 @@
+import { compareIds, snowflakeAt } from './ids';
+import type { EmuResponse } from './http-kit';
+import type { WriteJournal } from './journal';
+import type { XRoute } from './x-context';
+import { PROBLEM_JSON, invalidRequest, xJson } from './x-problems';
+import type { XStore } from './x-store';
+
+const MAX_TEXT = 280;
+
+function forbidden(detail: string): EmuResponse {
+  return {
+    status: 403,
+    headers: { 'content-type': PROBLEM_JSON },
+    body: { detail, type: 'about:blank', title: 'Forbidden', status: 403 },
+  };
+}
+
+function jsonBody(raw: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text field of a write body, or the invalid-request answer X gives for it. */
+function textOf(body: Record<string, unknown> | null): string | EmuResponse {
+  if (body === null)
+    return invalidRequest([{ parameters: {}, message: 'Request body must be a JSON object' }]);
+  const text = body.text;
+  if (typeof text !== 'string' || text.trim() === '')
+    return invalidRequest([
+      { parameters: { text: [String(text ?? '')] }, message: '$.text: must not be empty' },
+    ]);
+  if ([...text].length > MAX_TEXT)
+    return invalidRequest([
+      { parameters: { text: [text] }, message: `$.text: must be at most ${MAX_TEXT} characters` },
+    ]);
+  return text;
+}
+
+/** `POST /2/tweets` (a post or a reply) and `POST /2/dm_conversations/with/:id/messages`. */
+export function xWriteRoutes(store: XStore, journal: WriteJournal): XRoute[] {
+  return [
+    {
+      method: 'POST',
+      pattern: '2/tweets',
+      handler: ({ req, callerId }) => {
+        const body = jsonBody(req.body);
+        const text = textOf(body);
+        if (typeof text !== 'string') return text;
+        const reply = body!.reply as { in_reply_to_tweet_id?: unknown } | undefined;
+        const parentId = reply?.in_reply_to_tweet_id;
+        if (parentId !== undefined && (typeof parentId !== 'string' || !store.tweet(parentId)))
+          return forbidden(
+            'You attempted to reply to a Tweet that is deleted or not visible to you.',
+          );
+        const quoted = body!.quote_tweet_id;
+        if (quoted !== undefined && (typeof quoted !== 'string' || !store.tweet(quoted)))
+          return forbidden('You attempted to quote a Tweet that is deleted or not visible to you.');
+        const own = store.tweetsBy(callerId);
+        if (own.some((t) => t.text === text))
+          return forbidden('You are not allowed to create a Tweet with duplicate content.');
+        const tweet = store.addTweet({
+          author_id: callerId,
+          text,
+          lang: 'und',
+          ...(typeof parentId === 'string' ? { in_reply_to: parentId } : {}),
+          ...(typeof quoted === 'string' ? { quotes: quoted } : {}),
+          like_count: 0,
+          retweet_count: 0,
+          reply_count: 0,
+          quote_count: 0,
+        });
+        journal.record({
+          platform: 'x',
+          action: 'tweet',
+          actorId: callerId,
+          id: tweet.id,
+          ...(typeof parentId === 'string' ? { targetId: parentId } : {}),
+          text,
+        });
+        return xJson({ data: { id: tweet.id, text, edit_history_tweet_ids: [tweet.id] } }, 201);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '2/dm_conversations/with/:participant_id/messages',
+      handler: ({ req, params, callerId }) => {
+        const participant = params.participant_id!;
+        if (
+          !/^[0-9]{1,19}$/.test(participant) ||
+          !store.user(participant) ||
+          participant === callerId
+        )
+          return invalidRequest([
+            {
+              parameters: { participant_id: [participant] },
+              message: `The \`participant_id\` path parameter value [${participant}] is not a user you can message`,
+            },
+          ]);
+        const text = textOf(jsonBody(req.body));
+        if (typeof text !== 'string') return text;
+        const [low, high] =
+          compareIds(callerId, participant) < 0 ? [callerId, participant] : [participant, callerId];
+        const eventId = snowflakeAt(store.now(), journal.list().length & 0xfff);
+        journal.record({
+          platform: 'x',
+          action: 'direct_message',
+          actorId: callerId,
+          id: eventId,
+          targetId: participant,
+          text,
+        });
+        return xJson({ data: { dm_conversation_id: `${low}-${high}`, dm_event_id: eventId } }, 201);
+      },
+    },
+  ];
+}
