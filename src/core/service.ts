@@ -10,7 +10,6 @@ import type {
   Account,
   ApiInput,
   ApiOutput,
-  Conversation,
   InboxApi,
   InboxEvent,
   Platform,
@@ -30,8 +29,7 @@ import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
 import { SyncEngine } from './sync/sync-engine';
-import { summarize } from './triage/summarize';
-import { threadPosts } from './triage/threading';
+import { ingest } from './ingest';
 import type { DraftPost } from './triage/threading';
 
 export interface InboxServiceOptions {
@@ -44,6 +42,8 @@ export interface InboxServiceOptions {
   graphVersion?: string;
   /** Poll interval in ms. */
   pollIntervalMs?: number;
+  /** First wait after a platform server error; doubles with each failure in a row. */
+  retryBaseMs?: number;
   /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
@@ -79,6 +79,7 @@ export class InboxService implements InboxApi {
       workspace,
       secrets: options.secrets,
       pollIntervalMs: options.pollIntervalMs,
+      retryBaseMs: options.retryBaseMs,
       ingest: (drafts) => this.ingest(drafts),
       progress: (account, stream, phase, fetched, done) =>
         this.emit({
@@ -96,6 +97,7 @@ export class InboxService implements InboxApi {
       graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
       graphVersion: GRAPH_DEFAULT_VERSION,
       pollIntervalMs: 60_000,
+      retryBaseMs: 1000,
       clientName: 'inbox',
       secrets: new MemorySecretStore(),
       ...options,
@@ -188,20 +190,10 @@ export class InboxService implements InboxApi {
   /** Threads and stores posts, then updates their conversations; one batch at a time. */
   private ingest(drafts: DraftPost[]): Promise<void> {
     const run = this.ingesting.then(async () => {
-      await this.posts.loadAll();
-      const fresh = threadPosts(drafts, (id) => this.posts.get(id));
-      if (fresh.length === 0) return;
-      await this.posts.add(fresh);
-      const now = new Date();
-      const changed: Conversation[] = [];
-      for (const conversationId of new Set(fresh.map((p) => p.conversationId))) {
-        const previous = this.conversations.get(conversationId);
-        const next = summarize(previous, this.posts.ofConversation(conversationId), now);
-        this.index.update(next, previous);
-        changed.push(next);
-      }
-      await this.conversations.put(changed);
+      const stores = { posts: this.posts, conversations: this.conversations, index: this.index };
+      const { changed, removed } = await ingest(stores, drafts, new Date());
       for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
+      for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
     });
     this.ingesting = run.catch(() => undefined);
     return run;

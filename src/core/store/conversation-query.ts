@@ -36,19 +36,23 @@ export class ConversationIndex {
 
   /** Records a conversation's new state; `previous` is the state it replaces, if any. */
   update(next: Conversation, previous: Conversation | undefined): void {
+    if (previous) this.remove(previous);
     for (const [sort, entries] of this.orders) {
-      const keyOf = sortKeys[sort];
-      if (previous) {
-        const old = keyOf(previous);
-        const at = firstIndex(entries, (e) => compareKeys(e.key, old) <= 0);
-        if (entries[at]?.c.id === previous.id) entries.splice(at, 1);
-      }
-      const key = keyOf(next);
+      const key = sortKeys[sort](next);
       entries.splice(
         firstIndex(entries, (e) => compareKeys(e.key, key) < 0),
         0,
         { key, c: next },
       );
+    }
+  }
+
+  /** Forgets a conversation (folded into another one). */
+  remove(previous: Conversation): void {
+    for (const [sort, entries] of this.orders) {
+      const old = sortKeys[sort](previous);
+      const at = firstIndex(entries, (e) => compareKeys(e.key, old) <= 0);
+      if (entries[at]?.c.id === previous.id) entries.splice(at, 1);
     }
   }
 

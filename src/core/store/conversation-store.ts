@@ -8,6 +8,13 @@ interface Snapshot {
   conversations: Conversation[];
 }
 
+/** Journal record of a conversation folded into another one. */
+interface Removal {
+  id: string;
+  removed: true;
+}
+type JournalRecord = Conversation | Removal;
+
 /**
  * Conversations live in memory; on disk they are a snapshot (`conversations.json`, rewritten rarely)
  * plus a journal of upserts (`conversations.jsonl`, appended per change). Opening replays the journal
@@ -20,7 +27,7 @@ export class ConversationStore {
 
   private constructor(
     private readonly snapshot: Low<Snapshot>,
-    private readonly journal: JsonlFile<Conversation>,
+    private readonly journal: JsonlFile<JournalRecord>,
     private readonly compactAfter: number,
   ) {}
 
@@ -33,12 +40,15 @@ export class ConversationStore {
       { conversations: [] },
     );
     await snapshot.read();
-    const { file, records } = await JsonlFile.open<Conversation>(
+    const { file, records } = await JsonlFile.open<JournalRecord>(
       join(dataDir, 'conversations.jsonl'),
     );
     const store = new ConversationStore(snapshot, file, options.compactAfter ?? 20_000);
     for (const c of snapshot.data.conversations) store.byId.set(c.id, c);
-    for (const c of records) store.byId.set(c.id, c);
+    for (const r of records) {
+      if ('removed' in r) store.byId.delete(r.id);
+      else store.byId.set(r.id, r);
+    }
     store.journalLength = records.length;
     snapshot.data = { conversations: [] };
     return store;
@@ -65,6 +75,14 @@ export class ConversationStore {
     if (this.journalLength >= Math.max(this.compactAfter, this.byId.size / 2)) {
       await this.compact();
     }
+  }
+
+  /** Removes conversations (folded into others); resolves when durable. */
+  async remove(ids: string[]): Promise<void> {
+    const present = ids.filter((id) => this.byId.delete(id));
+    if (present.length === 0) return;
+    this.journalLength += present.length;
+    await this.journal.append(...present.map((id): Removal => ({ id, removed: true })));
   }
 
   /** Writes every conversation to a new snapshot (atomic rename), then empties the journal. */

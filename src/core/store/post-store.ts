@@ -14,6 +14,8 @@ const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
 export class PostStore {
   private readonly byId = new Map<string, Post>();
   private readonly byConversation = new Map<string, Post[]>();
+  /** Parent id → ids of conversation roots that answer it while it is not stored. */
+  private readonly waiting = new Map<string, Set<string>>();
   /** Month (`2026-11`) → its open file, once read. */
   private readonly months = new Map<string, Promise<JsonlFile<Post>>>();
 
@@ -92,6 +94,33 @@ export class PostStore {
     return fresh;
   }
 
+  /**
+   * Stores new versions of posts already stored (e.g. moved to another conversation); the latest
+   * record of a post wins when read back. Resolves when durable.
+   */
+  async replace(posts: Post[]): Promise<void> {
+    await Promise.all(
+      posts.map(async (post) => {
+        const file = await this.month(post.createdAt.slice(0, 7));
+        this.index(post);
+        await file.append(post);
+      }),
+    );
+  }
+
+  /**
+   * Conversation roots that answer a post we now hold: they were stored before their parent (X
+   * serves newest first) and belong in the parent's conversation. Known only after `loadAll`.
+   */
+  orphansOf(parentId: string): string[] {
+    return this.byId.has(parentId) ? [...(this.waiting.get(parentId) ?? [])] : [];
+  }
+
+  /** Parents that orphans wait for and that are now stored: moves a crash interrupted. */
+  parentsWithOrphans(): string[] {
+    return [...this.waiting.keys()].filter((id) => this.byId.has(id));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.months.values()].map(async (f) => (await f).close()));
   }
@@ -112,8 +141,21 @@ export class PostStore {
   private index(post: Post): void {
     const previous = this.byId.get(post.id);
     this.byId.set(post.id, post);
-    const list = this.byConversation.get(post.conversationId) ?? [];
-    const kept = previous ? list.filter((p) => p.id !== post.id) : list;
+    if (previous) {
+      const old = this.byConversation.get(previous.conversationId) ?? [];
+      const rest = old.filter((p) => p.id !== post.id);
+      if (rest.length > 0) this.byConversation.set(previous.conversationId, rest);
+      else this.byConversation.delete(previous.conversationId);
+    }
+    const parent = post.inReplyTo;
+    if (parent != null) {
+      const roots = this.waiting.get(parent) ?? new Set<string>();
+      if (post.conversationId === post.id) roots.add(post.id);
+      else roots.delete(post.id);
+      if (roots.size > 0) this.waiting.set(parent, roots);
+      else this.waiting.delete(parent);
+    }
+    const kept = this.byConversation.get(post.conversationId) ?? [];
     // Posts mostly arrive in time order: insert from the end.
     let at = kept.length;
     while (at > 0 && compare(kept[at - 1]!, post) > 0) at -= 1;

@@ -49,8 +49,18 @@ export class WorkspaceStore {
   }
 
   setCursor(accountId: string, stream: string, value: string): Promise<void> {
+    return this.updateCursors(accountId, { [stream]: value });
+  }
+
+  /** Sets (or, with null, clears) several cursors of an account in one write. */
+  updateCursors(accountId: string, values: Record<string, string | null>): Promise<void> {
     return this.update((data) => {
-      data.cursors[accountId] = { ...data.cursors[accountId], [stream]: value };
+      const cursors = { ...data.cursors[accountId] };
+      for (const [stream, value] of Object.entries(values)) {
+        if (value == null) delete cursors[stream];
+        else cursors[stream] = value;
+      }
+      data.cursors[accountId] = cursors;
     });
   }
 

@@ -1,10 +1,15 @@
+export interface BackoffOptions {
+  baseMs?: number;
+  capMs?: number;
+  random?: () => number;
+}
+
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … capped, each scaled by a random 0.5–1.5. */
 export function backoffMs(
   attempt: number,
-  capMs = 5 * 60_000,
-  random: () => number = Math.random,
+  { baseMs = 1000, capMs = 5 * 60_000, random = Math.random }: BackoffOptions = {},
 ): number {
-  const base = Math.min(capMs, 1000 * 2 ** Math.max(0, attempt - 1));
+  const base = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.5 + random()));
 }
 

@@ -10,7 +10,7 @@ const MAX_POSTS = 200;
 
 /**
  * One pass over a Facebook Page: its recent posts, then each post's comments and replies
- * (`filter=stream`) since that post's cursor; each post's comments are stored before its cursor moves.
+ * (`filter=stream`) since that post's cursor.
  */
 export async function syncFacebookPage(
   ctx: SyncContext,
@@ -35,22 +35,23 @@ export async function syncFacebookPage(
     if (ctx.signal.aborted) return;
     const stream = `comments:${post.id}`;
     const since = ctx.workspace.cursor(account.id, stream);
-    const comments: GraphComment[] = [];
+    // Oldest first, so a reply's parent is stored before it; each page is stored, then the
+    // post's cursor moves to the page's newest comment (`since` is inclusive: overlaps are deduped).
     for await (const batch of client.list<GraphComment>(`${post.id}/comments`, {
       filter: 'stream',
-      order: 'reverse_chronological',
+      order: 'chronological',
       fields: COMMENT_FIELDS.join(','),
       limit: 100,
       since: since ?? undefined,
     })) {
-      comments.push(...batch);
+      if (batch.length === 0) continue;
+      await ctx.ingest(batch.map((c) => mapComment(c, account)));
       fetched += batch.length;
+      const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
+      await ctx.workspace.setCursor(account.id, stream, String(newest));
       ctx.progress(account, 'comments', phase, fetched, false);
+      if (ctx.signal.aborted) return;
     }
-    if (comments.length === 0) continue;
-    await ctx.ingest(comments.map((c) => mapComment(c, account)));
-    const newest = Math.max(...comments.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-    await ctx.workspace.setCursor(account.id, stream, String(newest));
   }
   await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
   ctx.progress(account, 'comments', phase, fetched, true);

@@ -9,6 +9,8 @@ import { syncXAccount } from './x-sync';
 export interface SyncEngineDeps extends Omit<SyncContext, 'signal'> {
   secrets: SecretStore;
   pollIntervalMs: number;
+  /** First wait after a server error or timeout; doubles with each failure in a row. */
+  retryBaseMs: number;
   /** Records an account's new sync status (persists it and tells the clients). */
   setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void>;
   account(accountId: string): Account | undefined;
@@ -88,7 +90,10 @@ export class SyncEngine {
           });
         } else {
           failures += 1;
-          wait = e.kind === 'transient' ? backoffMs(failures) : this.deps.pollIntervalMs;
+          wait =
+            e.kind === 'transient'
+              ? backoffMs(failures, { baseMs: this.deps.retryBaseMs })
+              : this.deps.pollIntervalMs;
           await this.deps.setStatus(accountId, { state: 'error', message: e.message, until: null });
         }
       }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboxEvent } from '../../shared';
 import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
 import { InboxService } from '../service';
@@ -122,11 +123,18 @@ describe('sync against the emulator', () => {
   it('pushes conversation and account events while syncing', async () => {
     const service = await open();
     const { x } = await connectAll(service);
-    const seen: string[] = [];
-    service.onEvent((e) => seen.push(e.type));
+    const seen: InboxEvent[] = [];
+    service.onEvent((e) => seen.push(e));
     await service.syncAccountOnce(x.id);
-    expect(seen.filter((t) => t === 'conversation.changed').length).toBe(152);
-    expect(seen).toContain('sync.progress');
+    // Every listed conversation was announced; those folded into another were announced removed.
+    const changed = new Set(
+      seen.flatMap((e) => (e.type === 'conversation.changed' ? [e.conversation.id] : [])),
+    );
+    const removed = new Set(seen.flatMap((e) => (e.type === 'conversation.removed' ? [e.id] : [])));
+    const listed = (await service.listConversations({ limit: 500 })).items.map((c) => c.id);
+    expect([...changed].filter((id) => !removed.has(id)).sort()).toEqual(listed.sort());
+    expect(listed).toHaveLength(152);
+    expect(seen.some((e) => e.type === 'sync.progress')).toBe(true);
     await service.close();
   });
 

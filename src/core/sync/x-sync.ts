@@ -2,15 +2,18 @@ import type { Account } from '../../shared';
 import { XClient } from '../connectors/x/x-client';
 import type { XTimeline } from '../connectors/x/x-client';
 import { mapXPage } from '../connectors/x/x-mapper';
-import type { DraftPost } from '../triage/threading';
 import type { SyncContext } from './sync-context';
 
-/** X serves the 800 most recent mentions; the account's own tweets go further back than we need. */
-const MAX_PAGES: Record<XTimeline, number> = { mentions: 8, tweets: 8 };
+/** X serves the 800 most recent mentions; as far back is enough of the account's own tweets. */
+const MAX_PAGES = 8;
 
 /**
- * One pass over an X account: mentions and the account's own tweets since the cursors, merged so a
- * brand reply and the customer's answer to it thread together, stored, then the cursors advance.
+ * One pass over an X account: its mentions and its own tweets (brand replies made elsewhere).
+ *
+ * Each timeline is read newest first from `since_id` (the `<timeline>` cursor) in a chain of pages.
+ * Every page is stored before the chain's progress (`<timeline>:next`, `<timeline>:newest`) is
+ * saved, so a 429 or a crash in the middle resumes at the page it stopped at instead of starting
+ * over; `since_id` moves to the chain's newest id only when the chain is complete.
  */
 export async function syncXAccount(
   ctx: SyncContext,
@@ -18,28 +21,53 @@ export async function syncXAccount(
   token: string,
 ): Promise<void> {
   const client = new XClient(token, ctx.config.xBaseUrl);
-  const drafts: DraftPost[] = [];
-  const newest: Partial<Record<XTimeline, string>> = {};
+  let fetched = 0;
   for (const timeline of ['mentions', 'tweets'] as const) {
-    const sinceId = ctx.workspace.cursor(account.id, timeline);
-    let paginationToken: string | null = null;
-    for (let page = 0; page < MAX_PAGES[timeline]; page++) {
-      if (ctx.signal.aborted) return;
-      const result = await client.timelinePage(timeline, account.externalId, {
-        sinceId,
-        paginationToken,
-      });
-      if (page === 0 && result.meta?.newest_id) newest[timeline] = result.meta.newest_id;
-      drafts.push(...mapXPage(result, account));
-      ctx.progress(account, timeline, sinceId == null ? 'backfill' : 'poll', drafts.length, false);
-      paginationToken = result.meta?.next_token ?? null;
-      if (!paginationToken) break;
-    }
+    fetched += await syncTimeline(ctx, client, account, timeline, fetched);
+    if (ctx.signal.aborted) return;
   }
-  await ctx.ingest(drafts);
-  for (const timeline of ['mentions', 'tweets'] as const) {
-    const id = newest[timeline];
-    if (id) await ctx.workspace.setCursor(account.id, timeline, id);
-    ctx.progress(account, timeline, 'poll', drafts.length, true);
+}
+
+async function syncTimeline(
+  ctx: SyncContext,
+  client: XClient,
+  account: Account,
+  timeline: XTimeline,
+  before: number,
+): Promise<number> {
+  const { workspace } = ctx;
+  const sinceId = workspace.cursor(account.id, timeline);
+  const phase = sinceId == null ? 'backfill' : 'poll';
+  let next = workspace.cursor(account.id, `${timeline}:next`);
+  let newest = workspace.cursor(account.id, `${timeline}:newest`);
+  let pages = Number(workspace.cursor(account.id, `${timeline}:pages`) ?? 0);
+  let fetched = 0;
+  for (;;) {
+    if (ctx.signal.aborted) return fetched;
+    const page = await client.timelinePage(timeline, account.externalId, {
+      sinceId,
+      paginationToken: next,
+    });
+    const drafts = mapXPage(page, account);
+    await ctx.ingest(drafts);
+    fetched += drafts.length;
+    newest ??= page.meta?.newest_id ?? null;
+    next = page.meta?.next_token ?? null;
+    pages += 1;
+    const more = next != null && pages < MAX_PAGES;
+    ctx.progress(account, timeline, phase, before + fetched, false);
+    if (!more) break;
+    await workspace.updateCursors(account.id, {
+      [`${timeline}:next`]: next,
+      [`${timeline}:newest`]: newest,
+      [`${timeline}:pages`]: String(pages),
+    });
   }
+  await workspace.updateCursors(account.id, {
+    [timeline]: newest ?? sinceId,
+    [`${timeline}:next`]: null,
+    [`${timeline}:newest`]: null,
+    [`${timeline}:pages`]: null,
+  });
+  return fetched;
 }

@@ -8,8 +8,9 @@ export type DraftPost = Omit<Post, 'conversationId' | 'inReplyTo'> & {
 
 /**
  * Places posts in conversations: a reply joins the conversation of the post it answers; anything
- * else starts a conversation of its own. Brand posts that answer nothing we hold (broadcasts) start
- * none and are left out. Posts are taken oldest first, so a parent arriving in the same batch counts.
+ * else starts a conversation of its own, which joins its parent's when the parent arrives later
+ * (see InboxService). Brand posts that answer nothing (broadcasts) are left out. Posts are taken
+ * oldest first, so a parent arriving in the same batch counts.
  */
 export function threadPosts(drafts: DraftPost[], known: (id: string) => Post | undefined): Post[] {
   const placed = new Map<string, Post>();
@@ -25,7 +26,7 @@ export function threadPosts(drafts: DraftPost[], known: (id: string) => Post | u
     }
     const { parentId, ...rest } = draft;
     const parent = parentId == null ? undefined : (placed.get(parentId) ?? known(parentId));
-    if (parent == null && draft.direction === 'outbound') continue;
+    if (parentId == null && draft.direction === 'outbound') continue;
     placed.set(draft.id, {
       ...rest,
       conversationId: parent?.conversationId ?? draft.id,

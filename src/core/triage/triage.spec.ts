@@ -27,7 +27,7 @@ describe('threadPosts', () => {
     ]);
   });
 
-  it('uses stored parents, skips posts already stored, and drops brand posts answering nothing known', () => {
+  it('uses stored parents, skips posts already stored, keeps replies to unknown posts, and drops broadcasts', () => {
     const stored = new Map<string, Post>([
       ['x:1', post({ externalId: '1', conversationId: 'x:1' })],
     ]);
@@ -37,12 +37,14 @@ describe('threadPosts', () => {
         draft({ externalId: '2', parentId: 'x:1', createdAt: '2026-11-20T11:00:00.000Z' }),
         draft({ externalId: '3', direction: 'outbound', parentId: 'x:999' }),
         draft({ externalId: '4', parentId: 'x:888' }),
+        draft({ externalId: '5', direction: 'outbound', parentId: null }),
       ],
       (id) => stored.get(id),
     );
-    expect(placed.map((p) => [p.id, p.conversationId])).toEqual([
-      ['x:4', 'x:4'],
-      ['x:2', 'x:1'],
+    expect(placed.map((p) => [p.id, p.conversationId, p.inReplyTo])).toEqual([
+      ['x:3', 'x:3', 'x:999'],
+      ['x:4', 'x:4', 'x:888'],
+      ['x:2', 'x:1', 'x:1'],
     ]);
   });
 });

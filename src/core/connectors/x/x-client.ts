@@ -43,7 +43,10 @@ export class XClient {
           onBeforeRequestConfig({ params }) {
             const url = String(params.url);
             // The library sends JSON bodies only to paths it recognizes as v2: keep that once moved.
-            if (url.startsWith(`${LIBRARY_PREFIX}2/`) && !url.startsWith(`${LIBRARY_PREFIX}2/oauth2/`)) {
+            if (
+              url.startsWith(`${LIBRARY_PREFIX}2/`) &&
+              !url.startsWith(`${LIBRARY_PREFIX}2/oauth2/`)
+            ) {
               params.forceBodyMode ??= 'json';
             }
             params.url = url.replace(LIBRARY_PREFIX, base);
