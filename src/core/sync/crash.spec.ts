@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../emulator/scenario';
+import { startEmulator } from '../../emulator/server';
+import { InboxService } from '../service';
+import { tempDir } from '../test/fixtures';
+import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
+
+const script = fileURLToPath(new URL('../test/sync-process.ts', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** Starts the sync process; resolves with it once `ready(line)` says so. */
+function startSync(
+  env: Record<string, string>,
+  ready: (line: string) => boolean,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      if (lines.some(ready)) resolve(child);
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`sync process exited (${code}) before it was ready`)),
+    );
+  });
+}
+
+/** Every post record on disk, by post id, in the order written. */
+async function postRecords(dir: string): Promise<Map<string, string[]>> {
+  const records = new Map<string, string[]>();
+  for (const name of await readdir(join(dir, 'posts'))) {
+    for (const line of (await readFile(join(dir, 'posts', name), 'utf8')).split('\n')) {
+      if (!line) continue;
+      const id = (JSON.parse(line) as { id: string }).id;
+      records.set(id, [...(records.get(id) ?? []), line]);
+    }
+  }
+  return records;
+}
+
+describe('a sync process killed with SIGKILL', () => {
+  it('resumes after a restart with every post present exactly once', async () => {
+    const { dir, cleanup } = await tempDir();
+    // 700 extra mentions = 8 pages, three pages a second: the backfill takes a few seconds.
+    const emulator = await startEmulator({
+      scenario: parseScenario(smallScenario(700)),
+      port: 0,
+      rateLimits: { 'GET /2/users/:id/mentions': 3 },
+      rateLimitWindowMs: 1000,
+    });
+    try {
+      const env = {
+        SOCIAL_INBOX_DATA: dir,
+        X_BASE_URL: emulator.xBaseUrl,
+        GRAPH_BASE_URL: emulator.graphBaseUrl,
+        X_TOKEN: BRAND_X.token,
+        PAGE_TOKEN: PAGE.token,
+      };
+      const first = await startSync(env, (line) => /^progress mentions [1-9]/.test(line));
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+      const partial = await postRecords(dir);
+      expect(partial.size).toBeGreaterThan(0);
+      expect(partial.size).toBeLessThan(704 + 4);
+
+      const synced = new Set<string>();
+      const second = await startSync(env, (line) => {
+        if (line.startsWith('synced ')) synced.add(line);
+        return synced.size === 2;
+      });
+      second.kill('SIGKILL');
+
+      const records = await postRecords(dir);
+      // X: the 4-post thread, the journalist and 700 mentions (the brand's broadcast is no
+      // conversation); Facebook: 4 comments. Each exactly once: a post has a second record only
+      // when it moved to another conversation, never the same record twice.
+      const ids = [...records.keys()];
+      expect(ids.filter((id) => id.startsWith('x:'))).toHaveLength(4 + 1 + 700);
+      expect(ids.filter((id) => id.startsWith('facebook:'))).toHaveLength(4);
+      for (const [id, lines] of records) {
+        expect(new Set(lines).size, `${id} stored twice`).toBe(lines.length);
+      }
+      const service = await InboxService.open({ dataDir: dir });
+      const page = await service.listConversations({ limit: 500, sort: 'reach' });
+      expect(page.total).toBe(1 + 1 + 700 + 2);
+      expect(page.items.filter((c) => c.postCount === 4).map((c) => c.platform)).toEqual(['x']);
+      await service.close();
+    } finally {
+      await emulator.close();
+      await cleanup();
+    }
+  });
+});
