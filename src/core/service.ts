@@ -30,6 +30,9 @@ import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
 import { SyncEngine } from './sync/sync-engine';
 import { ingest } from './ingest';
+import { Outbox } from './outbox/outbox';
+import type { ReplyRequest } from './outbox/outbox';
+import type { OutboxItem } from './outbox/outbox-item';
 import type { DraftPost } from './triage/threading';
 
 export interface InboxServiceOptions {
@@ -63,6 +66,7 @@ export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   private readonly sync: SyncEngine;
   private readonly index: ConversationIndex;
+  private outbox!: Outbox;
   private ingesting: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -107,7 +111,19 @@ export class InboxService implements InboxApi {
       PostStore.open(full.dataDir),
       ConversationStore.open(full.dataDir),
     ]);
-    return new InboxService(full, workspace, posts, conversations);
+    const service = new InboxService(full, workspace, posts, conversations);
+    service.outbox = await Outbox.open(full.dataDir, {
+      config: full,
+      account: (id) => workspace.data.accounts.find((a) => a.id === id),
+      token: (account) => full.secrets.get(account.credentialRef),
+      post: async (id) => {
+        await posts.loadAll();
+        return posts.get(id);
+      },
+      deliver: (draft) => service.ingest([draft]),
+      changed: () => undefined,
+    });
+    return service;
   }
 
   async listConversations(
@@ -168,9 +184,20 @@ export class InboxService implements InboxApi {
     return account;
   }
 
-  /** Starts the sync loop of every connected account. */
+  /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
     for (const account of this.workspace.data.accounts) this.sync.start(account.id);
+    void this.outbox.recover();
+  }
+
+  /** Queues a reply through the outbox; resolves once it is stored, before it is sent. */
+  sendReply(request: ReplyRequest): Promise<OutboxItem> {
+    return this.outbox.enqueue(request);
+  }
+
+  /** The outbox's replies, for tools and tests. */
+  replies(): { list(): OutboxItem[]; idle(): Promise<void>; recover(): Promise<void> } {
+    return this.outbox;
   }
 
   /** One sync pass over one account, for tools and tests; errors are thrown. */
@@ -182,6 +209,7 @@ export class InboxService implements InboxApi {
     if (this.closed) return;
     this.closed = true;
     await this.sync.stopAll();
+    await this.outbox.close();
     await this.ingesting;
     await Promise.all([this.posts.close(), this.conversations.close(), this.workspace.close()]);
     this.events.removeAllListeners();

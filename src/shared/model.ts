@@ -82,8 +82,12 @@ export const PostSchema = z.object({
   permalink: z.string().nullable(),
   sourceApp: SourceAppSchema.nullable(),
   direction: DirectionSchema,
+  /** A private reply (X direct message, Facebook private reply), not visible on the public thread. */
+  private: z.boolean(),
   /** Agent id, for replies sent from this inbox. */
   sentBy: z.string().nullable(),
+  /** The client a reply was sent from (`desktop:<host>`, `browser`, `hub:<host>`), for replies sent here. */
+  client: z.string().nullable(),
   /** A brand reply made with another app than this inbox. */
   outside: z.boolean(),
   /** Our id of the post this one answers, if any. */

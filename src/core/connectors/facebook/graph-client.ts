@@ -65,6 +65,12 @@ export class GraphClient {
     return this.request<T>(url.toString());
   }
 
+  /** A write (`POST /{id}/{edge}`) with a JSON body. */
+  post<T>(path: string, body: Record<string, unknown>): Promise<T> {
+    const url = new URL(path.replace(/^\/+/, ''), this.root);
+    return this.request<T>(url.toString(), { method: 'POST', body: JSON.stringify(body) });
+  }
+
   /** Every item of a list, following `paging.next` until `keepGoing` says stop or pages run out. */
   async *list<T>(
     path: string,
@@ -82,11 +88,16 @@ export class GraphClient {
     }
   }
 
-  private async request<T>(url: string): Promise<T> {
+  private async request<T>(url: string, init: { method?: string; body?: string } = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        ...init,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {

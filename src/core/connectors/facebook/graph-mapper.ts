@@ -53,7 +53,9 @@ export function mapComment(
         }
       : null,
     direction: outbound ? 'outbound' : 'inbound',
+    private: false,
     sentBy: null,
+    client: null,
     outside: outbound,
     parentId: comment.parent ? facebookPostId(comment.parent.id) : null,
   };

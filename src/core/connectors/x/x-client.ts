@@ -83,6 +83,34 @@ export class XClient {
     return this.call(() => this.api.v2.get<XPage>(path, query));
   }
 
+  /** Posts a public reply; returns the new tweet's id. */
+  async reply(text: string, inReplyToTweetId: string): Promise<string> {
+    return this.call(async () => (await this.api.v2.reply(text, inReplyToTweetId)).data.id);
+  }
+
+  /** Sends a direct message to a user; returns the DM event id. */
+  async sendDirectMessage(participantId: string, text: string): Promise<string> {
+    return this.call(async () => {
+      const path = `dm_conversations/with/${encodeURIComponent(participantId)}/messages`;
+      const result = await this.api.v2.post<{ data: { dm_event_id: string } }>(path, { text });
+      return result.data.dm_event_id;
+    });
+  }
+
+  /**
+   * The account's own reply to a tweet with this text among its latest tweets, if it exists: how an
+   * uncertain send (a crash before the answer came back) is settled without sending twice.
+   */
+  async findOwnReply(userId: string, inReplyToTweetId: string, text: string): Promise<string | null> {
+    const page = await this.timelinePage('tweets', userId, {});
+    const found = (page.data ?? []).find(
+      (t) =>
+        t.text === text &&
+        t.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === inReplyToTweetId),
+    );
+    return found?.id ?? null;
+  }
+
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();

@@ -49,7 +49,9 @@ function mapTweet(
     permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
     sourceApp: tweet.source ? { name: tweet.source, id: null, link: null } : null,
     direction: outbound ? 'outbound' : 'inbound',
+    private: false,
     sentBy: null,
+    client: null,
     outside: outbound,
     parentId: parent ? xPostId(parent.id) : null,
   };

@@ -1,0 +1,28 @@
+import type { Platform } from '../../shared';
+
+export type ReplyKind = 'public' | 'private';
+
+/**
+ * A reply on its way out. Its versions are appended to `outbox.jsonl`; the latest wins.
+ * - `pending`: stored, not sent yet: safe to send.
+ * - `sending`: the request may have reached the platform: settled by looking, never by resending.
+ * - `sent`: the platform has it (`externalId`); `failed`: refused, or uncertain and not found.
+ */
+export interface OutboxItem {
+  /** Idempotency key. */
+  key: string;
+  platform: Platform;
+  accountId: string;
+  conversationId: string;
+  /** Our id of the post answered. */
+  replyTo: string;
+  kind: ReplyKind;
+  text: string;
+  agentId: string;
+  client: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  externalId: string | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

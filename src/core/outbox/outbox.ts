@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Account, Post } from '../../shared';
+import { InboxError } from '../../shared';
+import { PlatformError } from '../connectors/platform-error';
+import { JsonlFile } from '../store/jsonl-file';
+import type { SyncConfig } from '../sync/sync-context';
+import { languageOf } from '../triage/language';
+import type { DraftPost } from '../triage/threading';
+import type { OutboxItem, ReplyKind } from './outbox-item';
+import { UncertainReplyError, senderFor } from './senders';
+
+export const APP_NAME = 'Social Inbox';
+
+export interface OutboxDeps {
+  config: SyncConfig;
+  account(id: string): Account | undefined;
+  token(account: Account): Promise<string | null>;
+  /** The stored post, reading whatever months it takes. */
+  post(id: string): Promise<Post | undefined>;
+  /** Stores the reply as a post of its conversation. */
+  deliver(draft: DraftPost): Promise<void>;
+  changed(item: OutboxItem): void;
+}
+
+export interface ReplyRequest {
+  conversationId: string;
+  replyTo: string;
+  kind: ReplyKind;
+  text: string;
+  agentId: string;
+  client: string;
+}
+
+/**
+ * Replies leave through here, exactly once. Each is stored (`pending`) before anything is sent and
+ * marked `sending` before the request goes out; the platform's id is stored when it answers. After
+ * a crash, a `sending` reply is looked for on the platform and only sent if it is not there.
+ */
+export class Outbox {
+  private readonly items = new Map<string, OutboxItem>();
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: JsonlFile<OutboxItem>,
+    private readonly deps: OutboxDeps,
+  ) {}
+
+  static async open(dataDir: string, deps: OutboxDeps): Promise<Outbox> {
+    const { file, records } = await JsonlFile.open<OutboxItem>(join(dataDir, 'outbox.jsonl'));
+    const outbox = new Outbox(file, deps);
+    for (const item of records) outbox.items.set(item.key, item);
+    return outbox;
+  }
+
+  list(): OutboxItem[] {
+    return [...this.items.values()];
+  }
+
+  get(key: string): OutboxItem | undefined {
+    return this.items.get(key);
+  }
+
+  /** Stores the reply durably and queues it; resolves with the stored (pending) item. */
+  async enqueue(request: ReplyRequest): Promise<OutboxItem> {
+    const post = await this.deps.post(request.replyTo);
+    if (!post || post.conversationId !== request.conversationId) {
+      throw new InboxError('not_found', 'The post to answer is not in this conversation');
+    }
+    const now = new Date().toISOString();
+    const item: OutboxItem = {
+      key: randomUUID(),
+      platform: post.platform,
+      accountId: post.accountId,
+      ...request,
+      state: 'pending',
+      externalId: null,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.save(item);
+    void this.schedule(item.key);
+    return item;
+  }
+
+  /** Settles every reply a previous run left pending or uncertain. */
+  recover(): Promise<void> {
+    const open = this.list().filter((i) => i.state === 'pending' || i.state === 'sending');
+    return Promise.all(open.map((i) => this.schedule(i.key))).then(() => undefined);
+  }
+
+  /** Resolves when every queued reply is settled or waiting. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.file.close();
+  }
+
+  /** Replies go out one at a time, in order. */
+  private schedule(key: string): Promise<void> {
+    this.queue = this.queue.then(() => this.process(key)).catch(() => undefined);
+    return this.queue;
+  }
+
+  private async process(key: string): Promise<void> {
+    let item = this.items.get(key);
+    if (!item || item.state === 'sent' || item.state === 'failed') return;
+    const account = this.deps.account(item.accountId);
+    const token = account ? await this.deps.token(account) : null;
+    const post = await this.deps.post(item.replyTo);
+    if (!account || !token || !post) {
+      await this.update(item, { state: 'failed', error: 'The account is no longer connected' });
+      return;
+    }
+    const target = { account, token, post };
+    const sender = senderFor(this.deps.config, item);
+    try {
+      if (item.state === 'sending') {
+        const found = await sender.find(item, target);
+        if (found) {
+          await this.complete(item, found, account);
+          return;
+        }
+      }
+      item = await this.update(item, { state: 'sending' });
+      const externalId = await sender.send(item, target);
+      await this.complete(item, externalId, account);
+    } catch (err) {
+      if (err instanceof UncertainReplyError) {
+        await this.update(item, { state: 'failed', error: err.message });
+      } else if (
+        err instanceof PlatformError &&
+        (err.kind === 'rejected' || err.kind === 'expired' || err.kind === 'revoked')
+      ) {
+        await this.update(item, { state: 'failed', error: err.message });
+      } else if (err instanceof PlatformError && err.kind === 'rate_limited') {
+        // Refused before sending: it can go again later as it is.
+        await this.update(item, { state: 'pending', error: err.message });
+      }
+      // Timeouts and server errors leave it `sending`: the next recovery looks before resending.
+    }
+  }
+
+  private async complete(item: OutboxItem, externalId: string, account: Account): Promise<void> {
+    const sent = await this.update(item, { state: 'sent', externalId, error: null });
+    await this.deps.deliver(replyPost(sent, account));
+  }
+
+  private async update(item: OutboxItem, change: Partial<OutboxItem>): Promise<OutboxItem> {
+    const next = { ...item, ...change, updatedAt: new Date().toISOString() };
+    await this.save(next);
+    return next;
+  }
+
+  private async save(item: OutboxItem): Promise<void> {
+    this.items.set(item.key, item);
+    await this.file.append(item);
+    this.deps.changed(item);
+  }
+}
+
+/** The reply as a post of its conversation: sent by an agent, from this app, on a given client. */
+function replyPost(item: OutboxItem, account: Account): DraftPost {
+  const externalId = item.kind === 'private' ? `private:${item.externalId}` : item.externalId!;
+  return {
+    id: `${item.platform}:${externalId}`,
+    platform: item.platform,
+    externalId,
+    accountId: account.id,
+    author: {
+      id: account.externalId,
+      handle: account.handle,
+      name: account.name,
+      followers: null,
+      verified: false,
+      avatarUrl: null,
+    },
+    text: item.text,
+    language: languageOf(item.text),
+    createdAt: item.updatedAt,
+    permalink:
+      item.platform === 'x' && item.kind === 'public'
+        ? `https://x.com/${account.handle}/status/${item.externalId}`
+        : null,
+    sourceApp: { name: APP_NAME, id: null, link: null },
+    direction: 'outbound',
+    private: item.kind === 'private',
+    sentBy: item.agentId,
+    client: item.client,
+    outside: false,
+    parentId: item.replyTo,
+  };
+}

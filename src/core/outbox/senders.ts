@@ -1,0 +1,91 @@
+import type { Account, Post } from '../../shared';
+import { GraphClient } from '../connectors/facebook/graph-client';
+import { XClient } from '../connectors/x/x-client';
+import type { SyncConfig } from '../sync/sync-context';
+import type { OutboxItem } from './outbox-item';
+
+export interface ReplyTarget {
+  account: Account;
+  token: string;
+  /** The post answered. */
+  post: Post;
+}
+
+/**
+ * How each platform takes a reply, and how to tell afterwards whether an interrupted send reached it.
+ * `find` answers the platform id when the reply is there, `null` when it is not, and throws when
+ * it cannot tell.
+ */
+export interface ReplySender {
+  send(item: OutboxItem, target: ReplyTarget): Promise<string>;
+  find(item: OutboxItem, target: ReplyTarget): Promise<string | null>;
+}
+
+export class UncertainReplyError extends Error {
+  override readonly name = 'UncertainReplyError';
+}
+
+export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
+  if (item.platform === 'x') {
+    const client = (t: ReplyTarget) => new XClient(t.token, config.xBaseUrl);
+    return item.kind === 'public'
+      ? {
+          send: (i, t) => client(t).reply(i.text, t.post.externalId),
+          find: (i, t) => client(t).findOwnReply(t.account.externalId, t.post.externalId, i.text),
+        }
+      : {
+          send: (i, t) => client(t).sendDirectMessage(t.post.author.id, i.text),
+          find: () => {
+            throw new UncertainReplyError(
+              'The direct message may or may not have been sent before the app stopped; check the conversation on X before sending again.',
+            );
+          },
+        };
+  }
+  const graph = (t: ReplyTarget) =>
+    new GraphClient(t.token, config.graphBaseUrl, config.graphVersion);
+  return item.kind === 'public'
+    ? {
+        send: async (i, t) =>
+          (
+            await graph(t).post<{ id: string }>(`${t.post.externalId}/comments`, {
+              message: i.text,
+            })
+          ).id,
+        find: async (i, t) => {
+          for await (const batch of graph(t).list<{
+            id: string;
+            message?: string;
+            from?: { id: string };
+          }>(`${t.post.externalId}/comments`, {
+            filter: 'stream',
+            fields: 'id,message,from',
+            limit: 100,
+          })) {
+            const found = batch.find(
+              (c) => c.from?.id === t.account.externalId && c.message === i.text,
+            );
+            if (found) return found.id;
+          }
+          return null;
+        },
+      }
+    : {
+        send: async (i, t) => {
+          const result = await graph(t).post<{ message_id?: string; recipient_id?: string }>(
+            `${t.account.externalId}/messages`,
+            { recipient: { comment_id: t.post.externalId }, message: { text: i.text } },
+          );
+          return result.message_id ?? result.recipient_id ?? `private-reply:${t.post.externalId}`;
+        },
+        // A comment takes one private reply: once made, Graph says it can no longer take one.
+        find: async (_i, t) => {
+          const comment = await graph(t).get<{ can_reply_privately?: boolean }>(t.post.externalId, {
+            fields: 'can_reply_privately',
+          });
+          return comment.can_reply_privately === false
+            ? `private-reply:${t.post.externalId}`
+            : null;
+        },
+      };
+}
