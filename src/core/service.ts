@@ -114,6 +114,7 @@ export class InboxService implements InboxApi {
     const service = new InboxService(full, workspace, posts, conversations);
     service.outbox = await Outbox.open(full.dataDir, {
       config: full,
+      retryBaseMs: full.retryBaseMs,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
       token: (account) => full.secrets.get(account.credentialRef),
       post: async (id) => {

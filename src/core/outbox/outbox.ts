@@ -4,6 +4,7 @@ import type { Account, Post } from '../../shared';
 import { InboxError } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
 import { JsonlFile } from '../store/jsonl-file';
+import { backoffMs } from '../sync/backoff';
 import type { SyncConfig } from '../sync/sync-context';
 import { languageOf } from '../triage/language';
 import type { DraftPost } from '../triage/threading';
@@ -14,6 +15,8 @@ export const APP_NAME = 'Social Inbox';
 
 export interface OutboxDeps {
   config: SyncConfig;
+  /** First wait after a server error; doubles with each failure in a row. */
+  retryBaseMs: number;
   account(id: string): Account | undefined;
   token(account: Account): Promise<string | null>;
   /** The stored post, reading whatever months it takes. */
@@ -40,6 +43,9 @@ export interface ReplyRequest {
 export class Outbox {
   private readonly items = new Map<string, OutboxItem>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly attempts = new Map<string, number>();
+  private closed = false;
 
   private constructor(
     private readonly file: JsonlFile<OutboxItem>,
@@ -96,6 +102,8 @@ export class Outbox {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
     await this.queue;
     await this.file.close();
   }
@@ -138,14 +146,40 @@ export class Outbox {
       ) {
         await this.update(item, { state: 'failed', error: err.message });
       } else if (err instanceof PlatformError && err.kind === 'rate_limited') {
-        // Refused before sending: it can go again later as it is.
-        await this.update(item, { state: 'pending', error: err.message });
+        // Refused before sending: it goes again as it is once the window resets.
+        const current = await this.update(item, { state: 'pending', error: err.message });
+        this.retryLater(
+          current.key,
+          (err.retryAt?.getTime() ?? Date.now() + 60_000) - Date.now(),
+          0,
+        );
+      } else {
+        // A timeout or server error may have reached the platform: it stays `sending`, and the
+        // retry looks for it before sending again.
+        this.retryLater(item.key, 0, (this.attempts.get(item.key) ?? 0) + 1);
       }
-      // Timeouts and server errors leave it `sending`: the next recovery looks before resending.
     }
   }
 
+  private retryLater(key: string, waitMs: number, attempt: number): void {
+    if (this.closed) return;
+    this.attempts.set(key, attempt);
+    const delay = Math.max(
+      waitMs,
+      attempt > 0 ? backoffMs(attempt, { baseMs: this.deps.retryBaseMs }) : 0,
+    );
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.schedule(key);
+      },
+      Math.max(250, delay),
+    );
+    this.timers.add(timer);
+  }
+
   private async complete(item: OutboxItem, externalId: string, account: Account): Promise<void> {
+    this.attempts.delete(item.key);
     const sent = await this.update(item, { state: 'sent', externalId, error: null });
     await this.deps.deliver(replyPost(sent, account));
   }

@@ -98,8 +98,61 @@ describe('a sync process killed with SIGKILL', () => {
       const service = await InboxService.open({ dataDir: dir });
       expect((await service.listConversations({})).total).toBe(1 + 1 + 700 + 2);
       const thread = await service.getConversation({ id: `x:${smallScenario().x.tweets[0]!.id}` });
-      expect(thread.posts.map((p) => p.direction)).toEqual(['inbound', 'outbound', 'inbound', 'outbound']);
+      expect(thread.posts.map((p) => p.direction)).toEqual([
+        'inbound',
+        'outbound',
+        'inbound',
+        'outbound',
+      ]);
       await service.close();
+    } finally {
+      await emulator.close();
+      await cleanup();
+    }
+  });
+
+  it('in the middle of sending replies: after a restart each reply is on the platform exactly once', async () => {
+    const { dir, cleanup } = await tempDir();
+    // Replies are throttled by the platform to a few a second, so the kill lands mid-way.
+    const emulator = await startEmulator({
+      scenario: parseScenario(smallScenario(40)),
+      port: 0,
+      rateLimits: { 'POST /2/tweets': 4 },
+      rateLimitWindowMs: 1000,
+    });
+    try {
+      const env = {
+        SOCIAL_INBOX_DATA: dir,
+        X_BASE_URL: emulator.xBaseUrl,
+        GRAPH_BASE_URL: emulator.graphBaseUrl,
+        X_TOKEN: BRAND_X.token,
+        PAGE_TOKEN: PAGE.token,
+        REPLIES: '20',
+      };
+      const first = await startSync(env, (line) => /^sent [1-9]/.test(line));
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+      const before = emulator.writes().filter((w) => w.action === 'tweet').length;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(20);
+
+      const second = await startSync({ ...env, REPLIES: '0' }, (line) =>
+        line.startsWith('synced x:'),
+      );
+      // The restarted process settles the outbox; wait until every reply is on the platform.
+      await expect
+        .poll(() => emulator.writes().filter((w) => w.action === 'tweet').length, {
+          timeout: 15_000,
+        })
+        .toBe(20);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      second.kill('SIGKILL');
+      const texts = emulator
+        .writes()
+        .filter((w) => w.action === 'tweet')
+        .map((w) => w.text);
+      expect(new Set(texts).size).toBe(20);
+      expect(texts).toHaveLength(20);
     } finally {
       await emulator.close();
       await cleanup();

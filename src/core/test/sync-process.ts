@@ -2,7 +2,8 @@ import { InboxService } from '../service';
 
 // A sync process for crash tests: opens the store in SOCIAL_INBOX_DATA, connects the accounts whose
 // tokens are in X_TOKEN / PAGE_TOKEN against the given base URLs, syncs, and prints one line per
-// stored batch so the test knows when to kill it.
+// stored batch so the test knows when to kill it. With REPLIES=n, once X is synced it queues a
+// public reply to each of the n newest X conversations and prints `sent <count>` as they leave.
 const service = await InboxService.open({
   dataDir: process.env.SOCIAL_INBOX_DATA!,
   xBaseUrl: process.env.X_BASE_URL!,
@@ -10,17 +11,54 @@ const service = await InboxService.open({
   pollIntervalMs: 60_000,
   retryBaseMs: 50,
 });
+const replies = Number(process.env.REPLIES ?? 0);
+let queued = false;
 service.onEvent((event) => {
-  if (event.type === 'sync.progress')
+  if (event.type === 'sync.progress') {
     console.log(`progress ${event.progress.stream} ${event.progress.fetched}`);
+  }
   if (
     event.type === 'account.status' &&
     event.account.sync.lastSyncAt &&
     event.account.sync.state === 'connected'
   ) {
     console.log(`synced ${event.account.id}`);
+    if (
+      replies > 0 &&
+      !queued &&
+      event.account.platform === 'x' &&
+      service.replies().list().length === 0
+    ) {
+      queued = true;
+      void queueReplies();
+    }
   }
 });
+
+async function queueReplies(): Promise<void> {
+  const { items } = await service.listConversations({ platform: 'x', limit: replies });
+  for (const [i, c] of items.entries()) {
+    await service.sendReply({
+      conversationId: c.id,
+      replyTo: c.rootPostId,
+      kind: 'public',
+      text: `Merci pour votre message, nous revenons vers vous (réf. ${i + 1}).`,
+      agentId: 'agent-crash',
+      client: 'test',
+    });
+  }
+  setInterval(() => {
+    console.log(
+      `sent ${
+        service
+          .replies()
+          .list()
+          .filter((r) => r.state === 'sent').length
+      }`,
+    );
+  }, 20).unref();
+}
+
 await service.connectAccount({ platform: 'x', token: process.env.X_TOKEN! });
 await service.connectAccount({ platform: 'facebook', token: process.env.PAGE_TOKEN! });
 service.startSync();

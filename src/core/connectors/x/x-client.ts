@@ -101,7 +101,11 @@ export class XClient {
    * The account's own reply to a tweet with this text among its latest tweets, if it exists: how an
    * uncertain send (a crash before the answer came back) is settled without sending twice.
    */
-  async findOwnReply(userId: string, inReplyToTweetId: string, text: string): Promise<string | null> {
+  async findOwnReply(
+    userId: string,
+    inReplyToTweetId: string,
+    text: string,
+  ): Promise<string | null> {
     const page = await this.timelinePage('tweets', userId, {});
     const found = (page.data ?? []).find(
       (t) =>
