@@ -7,6 +7,8 @@ import type { SyncContext } from './sync-context';
 /** How far back the Page's posts are watched for comments. */
 const POST_HORIZON_DAYS = 30;
 const MAX_POSTS = 200;
+/** Comments stored (and checkpointed) together: a few pages, so a long backfill is not fsync-bound. */
+const STORE_BATCH = 500;
 
 /**
  * One pass over a Facebook Page: its recent posts, then each post's comments and replies
@@ -35,23 +37,31 @@ export async function syncFacebookPage(
     if (ctx.signal.aborted) return;
     const stream = `comments:${post.id}`;
     const since = ctx.workspace.cursor(account.id, stream);
-    // Oldest first, so a reply's parent is stored before it; each page is stored, then the
-    // post's cursor moves to the page's newest comment (`since` is inclusive: overlaps are deduped).
-    for await (const batch of client.list<GraphComment>(`${post.id}/comments`, {
+    let buffered: GraphComment[] = [];
+    // Stored in batches of a few pages, then the post's cursor moves to the batch's newest comment
+    // (`since` is inclusive: overlaps are deduped). Oldest first, so parents come before replies.
+    const store = async () => {
+      if (buffered.length === 0) return;
+      const batch = buffered;
+      buffered = [];
+      await ctx.ingest(batch.map((c) => mapComment(c, account)));
+      const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
+      await ctx.workspace.setCursor(account.id, stream, String(newest));
+      ctx.progress(account, 'comments', phase, fetched, false);
+    };
+    for await (const page of client.list<GraphComment>(`${post.id}/comments`, {
       filter: 'stream',
       order: 'chronological',
       fields: COMMENT_FIELDS.join(','),
       limit: 100,
       since: since ?? undefined,
     })) {
-      if (batch.length === 0) continue;
-      await ctx.ingest(batch.map((c) => mapComment(c, account)));
-      fetched += batch.length;
-      const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-      await ctx.workspace.setCursor(account.id, stream, String(newest));
-      ctx.progress(account, 'comments', phase, fetched, false);
+      buffered.push(...page);
+      fetched += page.length;
+      if (buffered.length >= STORE_BATCH) await store();
       if (ctx.signal.aborted) return;
     }
+    await store();
   }
   await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
   ctx.progress(account, 'comments', phase, fetched, true);

@@ -1,4 +1,4 @@
-import { detect } from 'tinyld/light';
+import { eld } from 'eld/medium';
 
 /** Languages the detector chooses among: the ones our customers write in. */
 export const DETECTED_LANGUAGES = [
@@ -14,6 +14,7 @@ export const DETECTED_LANGUAGES = [
   'da',
   'tr',
 ];
+eld.setLanguageSubset(DETECTED_LANGUAGES);
 
 const noise = /https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu;
 
@@ -27,6 +28,6 @@ export function languageOf(text: string, platformTag?: string | null): string | 
   }
   const clean = text.replace(noise, ' ').replace(/\s+/g, ' ').trim();
   if (clean.length < 12) return null;
-  const found = detect(clean, { only: DETECTED_LANGUAGES });
+  const found = eld.detect(clean).language;
   return found === '' ? null : found;
 }

@@ -1,0 +1,112 @@
+import { performance } from 'node:perf_hooks';
+import { parseScenario } from '../src/emulator/scenario';
+import { startEmulator } from '../src/emulator/server';
+import { InboxService } from '../src/core/service';
+import { EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from '../src/core/connectors/x/x-client';
+import { COMMENT_FIELDS } from '../src/core/connectors/facebook/graph-mapper';
+import { tempDir } from '../src/core/test/fixtures';
+import { BRAND_X, PAGE, smallScenario } from '../src/core/test/scenario';
+import type { Figure } from './figure';
+
+const X_MENTIONS = 800; // all X serves
+const FB_COMMENTS = Number(process.env.BENCH_COMMENTS ?? 9200);
+
+/** The same pages sync reads, fetched and parsed, nothing stored: the floor sync is measured against. */
+async function rawFetch(xBase: string, graphBase: string): Promise<number> {
+  let items = 0;
+  const xHeaders = { authorization: `Bearer ${BRAND_X.token}` };
+  for (const timeline of ['mentions', 'tweets']) {
+    let token: string | undefined;
+    for (let page = 0; page < 8; page++) {
+      const q = new URLSearchParams({
+        max_results: '100',
+        'tweet.fields': TWEET_FIELDS.join(','),
+        'user.fields': USER_FIELDS.join(','),
+        expansions: EXPANSIONS.join(','),
+        ...(token ? { pagination_token: token } : {}),
+      });
+      const body = (await (
+        await fetch(`${xBase}/2/users/${BRAND_X.id}/${timeline}?${q}`, { headers: xHeaders })
+      ).json()) as {
+        data?: unknown[];
+        meta?: { next_token?: string };
+      };
+      items += body.data?.length ?? 0;
+      token = body.meta?.next_token;
+      if (!token) break;
+    }
+  }
+  const gHeaders = { authorization: `Bearer ${PAGE.token}` };
+  const feed = (await (
+    await fetch(`${graphBase}/v21.0/${PAGE.id}/feed?fields=id&limit=100`, { headers: gHeaders })
+  ).json()) as {
+    data: { id: string }[];
+  };
+  for (const post of feed.data) {
+    let url: string | undefined =
+      `${graphBase}/v21.0/${post.id}/comments?filter=stream&order=chronological&limit=100&fields=${COMMENT_FIELDS.join(',')}`;
+    while (url) {
+      const body = (await (await fetch(url, { headers: gHeaders })).json()) as {
+        data: unknown[];
+        paging?: { next?: string };
+      };
+      items += body.data.length;
+      url = body.data.length > 0 ? body.paging?.next : undefined;
+    }
+  }
+  return items;
+}
+
+export async function syncBench(): Promise<Figure[]> {
+  const scenario = {
+    ...smallScenario(),
+    synthetic: { x_mentions: X_MENTIONS, facebook_comments: FB_COMMENTS, seed: 7 },
+  };
+  const emulator = await startEmulator({
+    scenario: parseScenario(scenario),
+    port: 0,
+    rateLimits: { 'GET /2/users/:id/mentions': 10_000, 'GET /2/users/:id/tweets': 10_000 },
+    graphBudget: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 },
+  });
+  const { dir, cleanup } = await tempDir('inbox-bench-');
+  try {
+    await rawFetch(emulator.xBaseUrl, emulator.graphBaseUrl); // warm up
+    const r0 = performance.now();
+    const items = await rawFetch(emulator.xBaseUrl, emulator.graphBaseUrl);
+    const rawMs = performance.now() - r0;
+
+    const service = await InboxService.open({
+      dataDir: dir,
+      xBaseUrl: emulator.xBaseUrl,
+      graphBaseUrl: emulator.graphBaseUrl,
+    });
+    const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
+    const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+    const s0 = performance.now();
+    await service.syncAccountOnce(x.id);
+    await service.syncAccountOnce(fb.id);
+    const syncMs = performance.now() - s0;
+    const stored = (await service.listConversations({ limit: 1 })).total;
+    await service.close();
+    console.error(
+      `backfill: ${items} items fetched raw in ${rawMs.toFixed(0)} ms; sync stored ${stored} conversations in ${syncMs.toFixed(0)} ms`,
+    );
+    return [
+      {
+        name: `backfill ${items} mentions + comments`,
+        value: syncMs,
+        unit: 'ms',
+        budget: 60_000,
+      },
+      {
+        name: 'backfill / raw fetch of the same pages',
+        value: syncMs / rawMs,
+        unit: 'ratio',
+        budget: 1.5,
+      },
+    ];
+  } finally {
+    await emulator.close();
+    await cleanup();
+  }
+}
