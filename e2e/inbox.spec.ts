@@ -44,13 +44,19 @@ test('opening a conversation shows every post, its author and the app a brand re
   const { items } = await synced(request);
   let target: ConversationDetail | null = null;
   for (const c of items.filter((c) => c.platform === 'facebook' && c.postCount >= 2)) {
-    const detail = await api<ConversationDetail>(request, `/api/conversations/${encodeURIComponent(c.id)}`);
+    const detail = await api<ConversationDetail>(
+      request,
+      `/api/conversations/${encodeURIComponent(c.id)}`,
+    );
     if (detail.posts.some((p) => p.sourceApp != null)) {
       target = detail;
       break;
     }
   }
-  expect(target, 'the demo scenario has a Facebook brand reply with its application').not.toBeNull();
+  expect(
+    target,
+    'the demo scenario has a Facebook brand reply with its application',
+  ).not.toBeNull();
   const { conversation, posts } = target!;
   const inbox = new InboxPage(page);
   await inbox.goto();
@@ -58,11 +64,16 @@ test('opening a conversation shows every post, its author and the app a brand re
   await expect(inbox.posts).toHaveCount(posts.length);
   await expect(inbox.conversation.getByText(posts[0]!.author.name).first()).toBeVisible();
   const app = posts.find((p) => p.sourceApp != null)!.sourceApp!.name;
-  await expect(inbox.conversation.getByTestId('post-source-app').filter({ hasText: app }).first()).toBeVisible();
+  await expect(
+    inbox.conversation.getByTestId('post-source-app').filter({ hasText: app }).first(),
+  ).toBeVisible();
   await expect(inbox.conversation.locator('[data-direction="outbound"]').first()).toBeVisible();
 });
 
-test('keyboard: j/k move through the list and Enter opens a conversation', async ({ page, request }) => {
+test('keyboard: j/k move through the list and Enter opens a conversation', async ({
+  page,
+  request,
+}) => {
   await synced(request);
   const inbox = new InboxPage(page);
   await inbox.goto();

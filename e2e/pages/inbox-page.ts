@@ -29,7 +29,9 @@ export class InboxPage {
   }
 
   row(conversationId: string): Locator {
-    return this.page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+    return this.page.locator(
+      `[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`,
+    );
   }
 
   /** Narrows the list with the search box, then opens the conversation. */

@@ -1,0 +1,295 @@
+import { FB_APOLOGY } from './canned';
+import type { FbPostSpec } from './types';
+
+/**
+ * The Page posts published before the statement, with their handwritten comment threads. The
+ * winter-menu post is where the crisis spilled over while the Page stayed silent.
+ */
+
+const FR = FB_APOLOGY.fr!;
+
+export const WINTER_POST: FbPostSpec = {
+  key: 'winter',
+  page: 'main',
+  lang: 'fr',
+  at: '17 12:30',
+  app: 'business-suite',
+  accepts: ['crisis', 'product', 'everyday'],
+  message:
+    '☕❄️ L’Aurore d’Hiver est de retour ! Latte pain d’épices, chaï à la cardamome et notre nouveau mélange de saison, torréfié à Lyon. Disponible dès aujourd’hui dans nos 212 cafés. Lequel goûtez-vous en premier ?',
+  comments: [
+    {
+      by: 'Sandrine Morel',
+      at: '17 12:48',
+      likes: 34,
+      text: 'Le latte pain d’épices, chaque année j’attends novembre rien que pour lui ! Il existe aussi en version avoine ?',
+    },
+    {
+      by: 'page',
+      at: '17 13:20',
+      to: 0,
+      app: 'business-suite',
+      likes: 12,
+      text: 'Bonjour Sandrine ! Oui, toutes nos boissons d’hiver existent avec boisson avoine, soja ou amande, sans supplément pour les membres du Club Aurore ce mois-ci ☕',
+    },
+    {
+      by: 'Sandrine Morel',
+      at: '18 07:50',
+      to: 1,
+      likes: 318,
+      text: 'Sans supplément ce mois-ci… et le reste de l’année on paie 60 centimes pour du lait de vache, si j’ai bien compris la vidéo de Lyon ?',
+    },
+    {
+      by: 'Mathieu Girard',
+      at: '18 08:04',
+      to: 2,
+      likes: 96,
+      text: 'Sandrine Morel exactement ce que je me suis dit en voyant la vidéo hier soir. Et pas un mot d’eux depuis.',
+    },
+    { by: 'page', at: '18 11:02', to: 2, app: 'hootsuite', likes: 3, text: FR },
+    {
+      by: 'Sandrine Morel',
+      at: '18 11:15',
+      to: 4,
+      likes: 402,
+      text: 'Vous avez posté exactement le même message sous vingt commentaires en dix minutes. On voit bien que personne ne lit ce qu’on écrit.',
+    },
+    {
+      by: 'page',
+      at: '18 12:30',
+      to: 5,
+      likes: 57,
+      text: 'Vous avez raison Sandrine, et nous nous en excusons. Nous lisons chaque commentaire. Nous publierons ici demain matin les résultats de l’enquête et ce que nous changeons.',
+    },
+    {
+      by: 'Sandrine Morel',
+      at: '19 09:05',
+      to: 6,
+      likes: 88,
+      text: 'Vu le communiqué ce matin. Au moins vous avez tenu parole sur l’horaire, c’est déjà ça.',
+    },
+    {
+      by: 'Giulia Bianchi',
+      at: '17 14:10',
+      lang: 'it',
+      likes: 21,
+      text: 'Sono passata oggi nel vostro locale di Torino e il chai al cardamomo è buonissimo, speziato al punto giusto. Spero che resti anche dopo Natale!',
+    },
+    {
+      by: 'page',
+      at: '17 15:02',
+      to: 8,
+      lang: 'it',
+      app: 'business-suite',
+      likes: 4,
+      text: 'Grazie mille Giulia, ci fa molto piacere! Il chai resterà nel menu fino alla fine di febbraio ☕',
+    },
+    {
+      by: 'Jonas Weber',
+      at: '17 16:30',
+      lang: 'de',
+      likes: 8,
+      text: 'Gibt es den Lebkuchen-Latte auch weniger süß, oder ist der Sirup schon fertig gemischt? Ich würde ihn gerne mit weniger Zucker trinken.',
+    },
+    {
+      by: 'Lena Hoffmann',
+      at: '17 17:02',
+      to: 10,
+      lang: 'de',
+      likes: 15,
+      text: 'Jonas Weber man kann einfach sagen, dass sie nur einen Pumpstoß Sirup nehmen sollen. Mache ich immer so, schmeckt dann viel besser.',
+    },
+    {
+      by: 'page',
+      at: '17 17:40',
+      to: 11,
+      lang: 'de',
+      app: 'business-suite',
+      likes: 6,
+      text: 'Genau so, danke Lena! Sag an der Kasse einfach „halbe Süße“, dann bekommst du nur einen Pumpstoß Sirup.',
+    },
+    {
+      by: 'Jonas Weber',
+      at: '17 18:05',
+      to: 12,
+      lang: 'de',
+      likes: 2,
+      text: 'Super, danke euch beiden! Probiere ich morgen früh in Köln gleich aus.',
+    },
+    {
+      by: 'Marion Leclerc',
+      at: '18 06:58',
+      likes: 1_204,
+      attachment: {
+        type: 'photo',
+        url: 'https://www.facebook.com/photo.php?fbid=1093284716254431',
+        image_src: 'https://scontent.xx.fbcdn.net/v/t39.30808-6/468201937_1093284716254431_n.jpg',
+      },
+      text: 'Mon ticket d’hier matin à Part-Dieu : « latte avoine + supplément végétal 0,60 € ». J’ai une intolérance au lactose et j’ai été malade toute la journée. Je comprends mieux maintenant.',
+    },
+    {
+      by: 'page',
+      at: '18 11:04',
+      to: 14,
+      app: 'hootsuite',
+      likes: 2,
+      text: FR,
+    },
+    {
+      by: 'page',
+      at: '18 11:05',
+      to: 14,
+      app: 'business-suite',
+      likes: 1,
+      text: FR,
+    },
+    {
+      by: 'Marion Leclerc',
+      at: '18 11:31',
+      to: 16,
+      likes: 612,
+      text: 'Deux fois la même réponse, à une minute d’écart. Vous êtes combien à coller ce texte sans vous parler ?',
+    },
+  ],
+};
+
+export const APP_POST: FbPostSpec = {
+  key: 'app',
+  page: 'main',
+  lang: 'fr',
+  at: '17 16:00',
+  app: 'hootsuite',
+  accepts: ['app', 'everyday'],
+  message:
+    '📱 La nouvelle app Café Aurore 4.2 est là : commande à emporter, paiement en un geste et vos grains Club Aurore toujours sous la main. Jusqu’à dimanche, vos grains comptent double sur chaque boisson d’hiver !',
+  comments: [
+    {
+      by: 'Thomas Leroy',
+      at: '17 17:20',
+      likes: 19,
+      text: 'Depuis la mise à jour, impossible de me connecter : l’app me renvoie sur l’écran d’accueil en boucle. iPhone 13, iOS à jour.',
+    },
+    {
+      by: 'Nadia Benali',
+      at: '17 17:41',
+      to: 0,
+      likes: 7,
+      text: 'Pareil chez moi ! J’ai désinstallé et réinstallé deux fois, rien à faire.',
+    },
+    {
+      by: 'page',
+      at: '17 18:15',
+      to: 0,
+      app: 'sprout',
+      likes: 5,
+      text: 'Bonjour Thomas, merci du signalement. Le souci de connexion en boucle est identifié sur iOS et un correctif arrive demain. En attendant, la connexion par lien e-mail fonctionne.',
+    },
+    {
+      by: 'Thomas Leroy',
+      at: '18 08:30',
+      to: 2,
+      likes: 3,
+      text: 'Le lien par e-mail marche, merci. Par contre mes 800 grains ont disparu de mon compte.',
+    },
+    {
+      by: 'page',
+      at: '18 09:15',
+      to: 3,
+      app: 'sprout',
+      likes: 1,
+      text: 'On regarde ça tout de suite. Pouvez-vous nous envoyer en message privé l’adresse e-mail de votre compte ? Les grains ne sont pas perdus, c’est un souci d’affichage.',
+    },
+    {
+      by: 'Thomas Leroy',
+      at: '18 14:02',
+      to: 4,
+      likes: 74,
+      text: 'Envoyé. Et sinon, vous comptez répondre aux gens sur la vidéo de Lyon, ou seulement sur l’app ?',
+    },
+    {
+      by: 'page',
+      at: '18 15:10',
+      to: 5,
+      likes: 22,
+      text: 'Vos 800 grains sont revenus, Thomas. Et oui : nous publierons demain matin un message complet sur la vidéo de Lyon, ici même.',
+    },
+    {
+      by: 'Emma Clarke',
+      at: '17 19:05',
+      lang: 'en',
+      likes: 4,
+      text: 'Is there any way to merge two loyalty accounts? I had one on my old phone number and started a new one by mistake.',
+    },
+    {
+      by: 'page',
+      at: '17 19:40',
+      to: 7,
+      lang: 'en',
+      app: 'sprout',
+      likes: 2,
+      text: 'Hi Emma, yes! Send us a private message with both email addresses and we’ll merge them, grains included.',
+    },
+  ],
+};
+
+export const JOBS_POST: FbPostSpec = {
+  key: 'jobs',
+  page: 'main',
+  lang: 'fr',
+  at: '18 09:00',
+  app: 'hootsuite',
+  accepts: ['jobs', 'crisis'],
+  message:
+    '🎄 On recrute ! 200 baristas pour les fêtes à Paris, Lyon, Lille, Bruxelles et Bordeaux. Pas d’expérience ? On vous forme. Postulez en deux minutes sur aurore.cafe/jobs',
+  comments: [
+    {
+      by: 'Kevin Marchand',
+      at: '18 09:12',
+      likes: 2_412,
+      text: 'Formation comprise : comment remplir le pot « avoine » avec du lait de vache sans que le client voie ? 😂',
+    },
+    {
+      by: 'Laura Petit',
+      at: '18 09:20',
+      to: 0,
+      likes: 380,
+      text: 'Franchement, ce n’était vraiment pas le jour pour publier ça.',
+    },
+    {
+      by: 'Rachid Amrani',
+      at: '18 09:34',
+      to: 0,
+      likes: 915,
+      text: 'Vous riez, mais les baristas font ce qu’on leur dit de faire. Le problème c’est la direction, pas ceux qui postulent pour un SMIC.',
+    },
+    { by: 'page', at: '18 11:08', to: 0, app: 'hootsuite', likes: 0, text: FR },
+    {
+      by: 'Kevin Marchand',
+      at: '18 11:26',
+      to: 3,
+      likes: 1_030,
+      text: 'Même réponse que sous tous les autres commentaires, même sous une blague. Vous avez un robot ?',
+    },
+    {
+      by: 'Inès Da Silva',
+      at: '18 10:20',
+      likes: 6,
+      text: 'Bonjour, j’ai postulé il y a deux semaines pour Bordeaux et je n’ai eu aucune réponse. Est-ce que les candidatures sont vraiment lues ?',
+    },
+    {
+      by: 'page',
+      at: '18 16:40',
+      to: 5,
+      app: 'business-suite',
+      likes: 3,
+      text: 'Bonjour Inès, oui, elles sont toutes lues : l’équipe de Bordeaux recontacte les candidats d’ici vendredi. Bon courage !',
+    },
+    {
+      by: 'Inès Da Silva',
+      at: '18 16:52',
+      to: 6,
+      likes: 1,
+      text: 'Merci pour la réponse, j’attends leur appel alors. Bon courage à vous aussi, vu l’ambiance.',
+    },
+  ],
+};
