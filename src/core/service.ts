@@ -85,10 +85,10 @@ export class InboxService implements InboxApi {
       pollIntervalMs: options.pollIntervalMs,
       retryBaseMs: options.retryBaseMs,
       ingest: (drafts) => this.ingest(drafts),
-      progress: (account, stream, phase, fetched, done) =>
+      progress: (account, stream, phase, fetched, done, estimated = null) =>
         this.emit({
           type: 'sync.progress',
-          progress: { accountId: account.id, stream, phase, fetched, estimated: null, done },
+          progress: { accountId: account.id, stream, phase, fetched, estimated, done },
         }),
       setStatus: (id, status) => this.setStatus(id, status),
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),

@@ -23,7 +23,8 @@ export async function syncFacebookPage(
   const horizon = Math.floor(Date.now() / 1000) - POST_HORIZON_DAYS * 86_400;
   const posts: GraphPagePost[] = [];
   for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {
-    fields: 'id,message,created_time,permalink_url',
+    // The comment count of each post, so progress can be shown against an estimate.
+    fields: 'id,message,created_time,permalink_url,comments.filter(stream).limit(0).summary(true)',
     limit: 100,
     since: horizon,
   })) {
@@ -32,6 +33,8 @@ export async function syncFacebookPage(
   }
 
   let fetched = 0;
+  const estimated =
+    posts.reduce((sum, p) => sum + (p.comments?.summary?.total_count ?? 0), 0) || null;
   const phase = ctx.workspace.cursor(account.id, 'feed') == null ? 'backfill' : 'poll';
   for (const post of posts.slice(0, MAX_POSTS)) {
     if (ctx.signal.aborted) return;
@@ -47,7 +50,7 @@ export async function syncFacebookPage(
       await ctx.ingest(batch.map((c) => mapComment(c, account)));
       const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
       await ctx.workspace.setCursor(account.id, stream, String(newest));
-      ctx.progress(account, 'comments', phase, fetched, false);
+      ctx.progress(account, 'comments', phase, fetched, false, estimated);
     };
     for await (const page of client.list<GraphComment>(`${post.id}/comments`, {
       filter: 'stream',
@@ -64,5 +67,5 @@ export async function syncFacebookPage(
     await store();
   }
   await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
-  ctx.progress(account, 'comments', phase, fetched, true);
+  ctx.progress(account, 'comments', phase, fetched, true, estimated);
 }

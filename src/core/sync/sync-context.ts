@@ -21,5 +21,7 @@ export interface SyncContext {
     phase: 'backfill' | 'poll',
     fetched: number,
     done: boolean,
+    /** How many items the pass expects in all, when the platform tells. */
+    estimated?: number | null,
   ): void;
 }

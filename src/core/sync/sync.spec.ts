@@ -153,3 +153,19 @@ describe('sync against the emulator', () => {
     await reopened.close();
   });
 });
+
+describe('sync progress', () => {
+  it('reports Facebook comments fetched against the count the platform gives', async () => {
+    const service = await open();
+    const { fb } = await connectAll(service);
+    const progress: { fetched: number; estimated: number | null; done: boolean }[] = [];
+    service.onEvent((e) => {
+      if (e.type === 'sync.progress' && e.progress.accountId === fb.id) progress.push(e.progress);
+    });
+    await service.syncAccountOnce(fb.id);
+    expect(progress.at(-1)).toEqual(
+      expect.objectContaining({ fetched: 4, estimated: 4, done: true }),
+    );
+    await service.close();
+  });
+});

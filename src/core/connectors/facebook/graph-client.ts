@@ -23,6 +23,8 @@ export interface GraphPagePost {
   message?: string;
   created_time: string;
   permalink_url?: string;
+  /** With `comments.filter(stream).limit(0).summary(true)` in `fields`. */
+  comments?: { summary?: { total_count?: number } };
 }
 
 export interface GraphComment {
