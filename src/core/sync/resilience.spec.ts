@@ -114,3 +114,35 @@ describe('sync through platform trouble', () => {
     expect(await total(service, 'x')).toBe(12);
   });
 });
+
+describe('pacing by the platforms’ usage headers', () => {
+  it('pauses a Page before Graph’s limit, after storing what it fetched', async () => {
+    const { dir, cleanup } = await tempDir();
+    const scenario = {
+      ...smallScenario(),
+      synthetic: { x_mentions: 0, facebook_comments: 2000, seed: 3 },
+    };
+    // 24 calls an hour for the Page: the 23rd answer reports over 95% used.
+    const emulator = await startEmulator({
+      scenario: parseScenario(scenario),
+      port: 0,
+      graphBudget: { pageCallsPerHour: 24 },
+    });
+    const service = await InboxService.open({
+      dataDir: dir,
+      xBaseUrl: emulator.xBaseUrl,
+      graphBaseUrl: emulator.graphBaseUrl,
+    });
+    running.push({ emulator, service, cleanup });
+    const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+    const error = await service.syncAccountOnce(fb.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      message: expect.stringMatching(/usage at \d+%/),
+    });
+    expect((error as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
+    const stored = await total(service, 'facebook');
+    expect(stored).toBeGreaterThan(1000);
+    expect(stored).toBeLessThan(2002);
+  });
+});

@@ -2,6 +2,7 @@ import type { Account } from '../../shared';
 import { XClient } from '../connectors/x/x-client';
 import type { XTimeline } from '../connectors/x/x-client';
 import { mapXPage } from '../connectors/x/x-mapper';
+import { PlatformError } from '../connectors/platform-error';
 import type { SyncContext } from './sync-context';
 
 /** X serves the 800 most recent mentions; as far back is enough of the account's own tweets. */
@@ -62,6 +63,14 @@ async function syncTimeline(
       [`${timeline}:newest`]: newest,
       [`${timeline}:pages`]: String(pages),
     });
+    // The window is used up: pause until it resets instead of running into a 429.
+    if (page.rateLimit && page.rateLimit.remaining <= 0) {
+      throw new PlatformError(
+        'rate_limited',
+        `X rate limit for ${timeline} used up`,
+        new Date(page.rateLimit.reset * 1000),
+      );
+    }
   }
   await workspace.updateCursors(account.id, {
     [timeline]: newest ?? sinceId,

@@ -50,6 +50,10 @@ const REVOKED_SUBCODES = new Set([458, 459, 460, 464]);
  */
 export class GraphClient {
   private readonly root: string;
+  /** The highest share (0–100) of any Graph rate budget in use, from the last answer's headers. */
+  usage = 0;
+  /** When the platform says how long until a business-use-case budget is back, in minutes. */
+  regainMinutes = 0;
 
   constructor(
     private readonly token: string,
@@ -90,6 +94,12 @@ export class GraphClient {
     }
   }
 
+  private readUsage(headers: Headers): void {
+    const { usage, regainMinutes } = usageOf(headers);
+    this.usage = usage;
+    this.regainMinutes = regainMinutes;
+  }
+
   private async request<T>(url: string, init: { method?: string; body?: string } = {}): Promise<T> {
     let response: Response;
     try {
@@ -108,6 +118,7 @@ export class GraphClient {
         `Facebook could not be reached: ${(err as Error).message}`,
       );
     }
+    this.readUsage(response.headers);
     const text = await response.text();
     let body: unknown;
     try {
@@ -124,6 +135,37 @@ export class GraphClient {
     if (!response.ok || error) throw toPlatformError(response, error);
     return body as T;
   }
+}
+
+/** The largest percentage in Graph's usage headers (app, Page, business use case). */
+export function usageOf(headers: Headers): { usage: number; regainMinutes: number } {
+  let usage = 0;
+  let regainMinutes = 0;
+  const take = (value: unknown) => {
+    if (value == null || typeof value !== 'object') return;
+    for (const key of ['call_count', 'total_cputime', 'total_time']) {
+      const n = Number((value as Record<string, unknown>)[key]);
+      if (Number.isFinite(n)) usage = Math.max(usage, n);
+    }
+    const regain = Number((value as Record<string, unknown>).estimated_time_to_regain_access);
+    if (Number.isFinite(regain)) regainMinutes = Math.max(regainMinutes, regain);
+  };
+  for (const name of ['x-app-usage', 'x-page-usage', 'x-business-use-case-usage']) {
+    const raw = headers.get(name);
+    if (!raw) continue;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (name === 'x-business-use-case-usage' && parsed && typeof parsed === 'object') {
+        for (const entries of Object.values(parsed))
+          if (Array.isArray(entries)) entries.forEach(take);
+      } else {
+        take(parsed);
+      }
+    } catch {
+      // A malformed header says nothing about usage.
+    }
+  }
+  return { usage, regainMinutes };
 }
 
 function toPlatformError(response: Response, error: GraphErrorBody['error']): PlatformError {

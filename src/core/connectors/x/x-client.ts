@@ -21,6 +21,8 @@ export const USER_FIELDS = ['username', 'name', 'verified', 'public_metrics', 'p
 export const EXPANSIONS = ['author_id', 'referenced_tweets.id'];
 
 export interface XPage {
+  /** The endpoint's rate window after this call (from the x-rate-limit-* headers). */
+  rateLimit?: { limit: number; remaining: number; reset: number };
   data?: TweetV2[];
   includes?: { users?: UserV2[]; tweets?: TweetV2[] };
   meta?: { result_count: number; newest_id?: string; oldest_id?: string; next_token?: string };
@@ -80,7 +82,10 @@ export class XClient {
     if (options.sinceId) query.since_id = options.sinceId;
     if (options.paginationToken) query.pagination_token = options.paginationToken;
     const path = `users/${encodeURIComponent(userId)}/${timeline}`;
-    return this.call(() => this.api.v2.get<XPage>(path, query));
+    return this.call(async () => {
+      const response = await this.api.v2.get<XPage>(path, query, { fullResponse: true });
+      return { ...response.data, ...(response.rateLimit ? { rateLimit: response.rateLimit } : {}) };
+    });
   }
 
   /** Posts a public reply; returns the new tweet's id. */
