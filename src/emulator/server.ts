@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adminAnswer } from './admin';
 import { FaultPlan } from './faults';
 import type { Fault } from './faults';
 import { unexpectedError } from './graph-errors';
@@ -97,12 +98,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     now,
   });
   const faults = new FaultPlan();
+  const revokeToken = (token: string) => xStore.revokeToken(token) || graphStore.revokeToken(token);
   const host = options.host ?? '127.0.0.1';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const segments = splitPath(url.pathname);
     const platform = segments?.[0] === 'x' ? 'x' : segments?.[0] === 'graph' ? 'graph' : null;
+    if (segments?.[0] === '__emulator') {
+      const body = req.method === 'GET' ? '' : await readBody(req);
+      const request = {
+        method: req.method ?? 'GET',
+        url,
+        segments,
+        headers: req.headers,
+        query: url.searchParams,
+        body,
+      };
+      writeResponse(res, adminAnswer(request, { faults, journal, revokeToken }));
+      return;
+    }
     if (!segments || !platform) {
       writeResponse(res, rootAnswer(url, segments));
       return;
@@ -156,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }),
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
-    revokeToken: (token) => xStore.revokeToken(token) || graphStore.revokeToken(token),
+    revokeToken,
     writes: () => journal.list(),
   };
 }

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { EmuRequest, EmuResponse } from './http-kit';
+import type { FaultPlan } from './faults';
+import type { WriteJournal } from './journal';
+
+/** What the admin endpoints act on. */
+export interface AdminTargets {
+  faults: FaultPlan;
+  journal: WriteJournal;
+  revokeToken(token: string): boolean;
+}
+
+const FaultSchema = z
+  .object({
+    platform: z.enum(['x', 'graph', 'any']),
+    kind: z.enum(['error', 'timeout', 'reset']),
+    status: z.number().int().min(400).max(599).optional(),
+    /** Matched as text against the path below `/x` or `/graph`. */
+    path: z.string().optional(),
+    /** How many requests fail; omit for one, -1 for every one until cleared. */
+    times: z.number().int().min(-1).optional(),
+  })
+  .strict();
+
+const json = (status: number, body: unknown): EmuResponse => ({ status, headers: {}, body });
+
+/**
+ * Test controls under `/__emulator/`, for tests that drive the emulator from another process:
+ * - `POST /__emulator/faults` with a fault (`{platform, kind, status?, path?, times?}`) arms it,
+ *   `DELETE /__emulator/faults` clears them all;
+ * - `POST /__emulator/revoke` with `{token}` revokes a token;
+ * - `GET /__emulator/writes` lists every write received (the journal).
+ */
+export function adminAnswer(request: EmuRequest, targets: AdminTargets): EmuResponse {
+  const [, what] = request.segments;
+  const body = (): unknown => {
+    try {
+      return JSON.parse(request.body || '{}');
+    } catch {
+      return null;
+    }
+  };
+  if (what === 'faults' && request.method === 'POST') {
+    const parsed = FaultSchema.safeParse(body());
+    if (!parsed.success) return json(400, { error: 'invalid fault', issues: parsed.error.issues });
+    const { times, ...fault } = parsed.data;
+    targets.faults.add({
+      ...fault,
+      ...(times !== undefined ? { times: times < 0 ? Infinity : times } : {}),
+    });
+    return json(201, { armed: parsed.data });
+  }
+  if (what === 'faults' && request.method === 'DELETE') {
+    targets.faults.clear();
+    return json(200, { cleared: true });
+  }
+  if (what === 'revoke' && request.method === 'POST') {
+    const parsed = z.object({ token: z.string().min(1) }).safeParse(body());
+    if (!parsed.success) return json(400, { error: 'expected {"token": "..."}' });
+    return json(200, { revoked: targets.revokeToken(parsed.data.token) });
+  }
+  if (what === 'writes' && request.method === 'GET')
+    return json(200, { writes: targets.journal.list() });
+  return json(404, { error: `No admin endpoint ${request.method} ${request.url.pathname}` });
+}
