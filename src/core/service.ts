@@ -43,6 +43,8 @@ export interface InboxServiceOptions {
   /** Graph API base URL, e.g. https://graph.facebook.com (the emulator: http://127.0.0.1:PORT/graph). */
   graphBaseUrl?: string;
   graphVersion?: string;
+  /** Facebook app secret: when set, every Graph call carries `appsecret_proof`. */
+  graphAppSecret?: string | null;
   /** Poll interval in ms. */
   pollIntervalMs?: number;
   /** First wait after a platform server error; doubles with each failure in a row. */
@@ -100,6 +102,7 @@ export class InboxService implements InboxApi {
       xBaseUrl: X_DEFAULT_BASE_URL,
       graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
       graphVersion: GRAPH_DEFAULT_VERSION,
+      graphAppSecret: null,
       pollIntervalMs: 60_000,
       retryBaseMs: 1000,
       clientName: 'inbox',
@@ -164,7 +167,9 @@ export class InboxService implements InboxApi {
             handle: u.username,
             name: u.name,
           }))
-        : await new GraphClient(input.token, this.options.graphBaseUrl, this.options.graphVersion)
+        : await new GraphClient(input.token, this.options.graphBaseUrl, this.options.graphVersion, {
+            appSecret: this.options.graphAppSecret,
+          })
             .get<{ id: string; name: string }>('me', { fields: 'id,name' })
             .then((p) => ({ externalId: p.id, handle: p.name, name: p.name }));
     const id = `${platform}:${identity.externalId}`;

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import {
   GraphError,
+  badParameter,
   invalidToken,
   invalidVersion,
   missingToken,
@@ -35,6 +37,10 @@ export interface GraphApiOptions {
   usage: GraphUsage;
   journal: WriteJournal;
   now: () => number;
+  /** The app's secret: when set, an `appsecret_proof` given must match (HMAC-SHA256 of the token). */
+  appSecret?: string;
+  /** The app's "Require App Secret" setting: calls without a proof are refused. */
+  requireProof?: boolean;
 }
 
 /** What a Graph handler works with: the caller's Page, the object addressed and the parameters. */
@@ -74,6 +80,7 @@ export function createGraphApi(
       if (token === null) throw missingToken();
       pageId = store.pageIdForToken(token);
       if (pageId === null) throw invalidToken();
+      checkProof(options, token, param('appsecret_proof'));
       const counted = usage.take(pageId);
       Object.assign(headers, counted.headers);
       if (counted.refusal) throw counted.refusal;
@@ -85,6 +92,18 @@ export function createGraphApi(
       return { status: err.status, headers, body: err.body(traceId) };
     }
   };
+}
+
+function checkProof(options: GraphApiOptions, token: string, proof: string | null): void {
+  if (!options.appSecret) return;
+  if (proof === null) {
+    if (options.requireProof)
+      throw badParameter('API calls from the server require an appsecret_proof argument');
+    return;
+  }
+  const expected = createHmac('sha256', options.appSecret).update(token).digest('hex');
+  if (proof !== expected)
+    throw badParameter('Invalid appsecret_proof provided in the API argument');
 }
 
 async function route(

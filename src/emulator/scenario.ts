@@ -122,6 +122,10 @@ export const ScenarioSchema = z.object({
     tweets: z.array(XTweetSchema),
   }),
   facebook: z.object({
+    /** The app's secret, to check `appsecret_proof` on calls that carry one. */
+    app_secret: z.string().min(8).optional(),
+    /** With `app_secret`: refuse calls without `appsecret_proof` (the app's "Require App Secret"). */
+    require_appsecret_proof: z.boolean().default(false),
     pages: z.array(GraphPageSchema),
     users: z.array(GraphUserSchema),
     applications: z.array(GraphApplicationSchema).default([]),

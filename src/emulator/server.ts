@@ -90,6 +90,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const graphApi = createGraphApi({
     store: graphStore,
+    ...(scenario.facebook.app_secret ? { appSecret: scenario.facebook.app_secret } : {}),
+    requireProof: scenario.facebook.require_appsecret_proof,
     usage: new GraphUsage(new WindowCounter(60 * 60_000, now), {
       ...DEFAULT_GRAPH_BUDGET,
       ...options.graphBudget,

@@ -11,6 +11,7 @@ const ConfigSchema = z.object({
   xBaseUrl: z.url({ protocol: /^https?$/ }),
   graphBaseUrl: z.url({ protocol: /^https?$/ }),
   graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
+  graphAppSecret: z.string().min(8).nullable(),
   pollIntervalMs: z.coerce.number().int().min(1000),
   webRoot: z.string().nullable(),
 });
@@ -24,6 +25,7 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
   --x-base-url <url>       X API                      (SOCIAL_INBOX_X_BASE_URL, default https://api.x.com)
   --graph-base-url <url>   Graph API                  (SOCIAL_INBOX_GRAPH_BASE_URL, default https://graph.facebook.com)
   --graph-version <v>      Graph API version          (SOCIAL_INBOX_GRAPH_VERSION, default v21.0)
+                           Facebook app secret for appsecret_proof: SOCIAL_INBOX_GRAPH_APP_SECRET only
   --poll <ms>              poll interval              (SOCIAL_INBOX_POLL_MS, default 60000)
   --web-root <dir>         built UI to serve          (SOCIAL_INBOX_WEB_ROOT, default ./out/web)
   --help                   show this help`;
@@ -71,6 +73,8 @@ export function parseHubConfig(
       'https://graph.facebook.com',
     ),
     graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', 'v21.0'),
+    // A secret: read from the environment only, never from the command line.
+    graphAppSecret: env.SOCIAL_INBOX_GRAPH_APP_SECRET || null,
     pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
     webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),
   });

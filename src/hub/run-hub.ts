@@ -20,6 +20,7 @@ export async function runHub(
     xBaseUrl: config.xBaseUrl,
     graphBaseUrl: config.graphBaseUrl,
     graphVersion: config.graphVersion,
+    graphAppSecret: config.graphAppSecret,
     pollIntervalMs: config.pollIntervalMs,
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),

@@ -43,7 +43,9 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
         };
   }
   const graph = (t: ReplyTarget) =>
-    new GraphClient(t.token, config.graphBaseUrl, config.graphVersion);
+    new GraphClient(t.token, config.graphBaseUrl, config.graphVersion, {
+      appSecret: config.graphAppSecret,
+    });
   return item.kind === 'public'
     ? {
         send: async (i, t) =>

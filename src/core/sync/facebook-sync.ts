@@ -46,7 +46,9 @@ export async function syncFacebookPage(
   account: Account,
   token: string,
 ): Promise<void> {
-  const client = new GraphClient(token, ctx.config.graphBaseUrl, ctx.config.graphVersion);
+  const client = new GraphClient(token, ctx.config.graphBaseUrl, ctx.config.graphVersion, {
+    appSecret: ctx.config.graphAppSecret,
+  });
   const horizon = Math.floor(Date.now() / 1000) - POST_HORIZON_DAYS * 86_400;
   const posts: GraphPagePost[] = [];
   for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {

@@ -6,6 +6,8 @@ export interface SyncConfig {
   xBaseUrl: string;
   graphBaseUrl: string;
   graphVersion: string;
+  /** Facebook app secret, for `appsecret_proof` on every Graph call; null when not configured. */
+  graphAppSecret: string | null;
 }
 
 /** What a platform sync pass may use: the store, the durable ingest, progress reporting. */

@@ -169,3 +169,42 @@ describe('sync progress', () => {
     await service.close();
   });
 });
+
+describe('appsecret_proof', () => {
+  it('proves every Graph call with the app secret when the app requires it', async () => {
+    const secret = 'app-secret-for-tests-0001';
+    const strict = await startEmulator({
+      scenario: parseScenario({
+        ...smallScenario(),
+        facebook: {
+          ...smallScenario().facebook,
+          app_secret: secret,
+          require_appsecret_proof: true,
+        },
+      }),
+      port: 0,
+    });
+    try {
+      const withProof = await InboxService.open({
+        dataDir: dir,
+        graphBaseUrl: strict.graphBaseUrl,
+        graphAppSecret: secret,
+      });
+      const fb = await withProof.connectAccount({ platform: 'facebook', token: PAGE.token });
+      await withProof.syncAccountOnce(fb.id);
+      expect((await withProof.listConversations({ platform: 'facebook' })).total).toBe(2);
+      await withProof.close();
+
+      const without = await InboxService.open({ dataDir: dir, graphBaseUrl: strict.graphBaseUrl });
+      await expect(
+        without.connectAccount({ platform: 'facebook', token: PAGE.token }),
+      ).rejects.toMatchObject({
+        kind: 'rejected',
+        message: expect.stringContaining('appsecret_proof'),
+      });
+      await without.close();
+    } finally {
+      await strict.close();
+    }
+  });
+});

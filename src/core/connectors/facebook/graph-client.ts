@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { PlatformError } from '../platform-error';
 
 export const GRAPH_DEFAULT_BASE_URL = 'https://graph.facebook.com';
@@ -55,14 +56,23 @@ export class GraphClient {
   /** When the platform says how long until a business-use-case budget is back, in minutes. */
   regainMinutes = 0;
 
+  private readonly proof: string | null;
+
   constructor(
     private readonly token: string,
     baseUrl: string = GRAPH_DEFAULT_BASE_URL,
     version: string = GRAPH_DEFAULT_VERSION,
-    private readonly timeoutMs = 20_000,
+    options: { appSecret?: string | null; timeoutMs?: number } = {},
   ) {
     this.root = `${baseUrl.replace(/\/+$/, '')}/${version}/`;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    // Graph's appsecret_proof: proves the call comes from the app's server, not a leaked token alone.
+    this.proof = options.appSecret
+      ? createHmac('sha256', options.appSecret).update(token).digest('hex')
+      : null;
   }
+
+  private readonly timeoutMs: number;
 
   get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
     const url = new URL(path.replace(/^\/+/, ''), this.root);
@@ -100,7 +110,12 @@ export class GraphClient {
     this.regainMinutes = regainMinutes;
   }
 
-  private async request<T>(url: string, init: { method?: string; body?: string } = {}): Promise<T> {
+  private async request<T>(
+    rawUrl: string,
+    init: { method?: string; body?: string } = {},
+  ): Promise<T> {
+    const url = new URL(rawUrl);
+    if (this.proof) url.searchParams.set('appsecret_proof', this.proof);
     let response: Response;
     try {
       response = await fetch(url, {
