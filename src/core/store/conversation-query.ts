@@ -8,6 +8,8 @@ type SortKey = (string | number)[];
 interface Entry {
   key: SortKey;
   c: Conversation;
+  /** Lower-cased author and excerpt, made on the first text search. */
+  text?: string;
 }
 
 const priorityRank = { urgent: 3, high: 2, normal: 1, low: 0 } as const;
@@ -30,7 +32,6 @@ const sortKeys: Record<Sort, (c: Conversation) => SortKey> = {
  */
 export class ConversationIndex {
   private readonly orders = new Map<Sort, Entry[]>();
-  private readonly text = new WeakMap<Conversation, string>();
 
   constructor(private readonly source: () => Iterable<Conversation>) {}
 
@@ -71,7 +72,7 @@ export class ConversationIndex {
     let hasMore = false;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
-      if (!this.matches(entry.c, query, q)) continue;
+      if (!matches(entry, query, q)) continue;
       total += 1;
       if (i < start) continue;
       if (items.length < query.limit) {
@@ -94,23 +95,20 @@ export class ConversationIndex {
     }
     return entries;
   }
+}
 
-  private matches(c: Conversation, query: Query, q: string | null): boolean {
-    if (query.platform && c.platform !== query.platform) return false;
-    if (query.accountId && c.accountId !== query.accountId) return false;
-    if (query.status && c.status !== query.status) return false;
-    if (query.language && c.language !== query.language) return false;
-    if (query.priority && c.priority !== query.priority) return false;
-    if (q) {
-      let text = this.text.get(c);
-      if (text == null) {
-        text = `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
-        this.text.set(c, text);
-      }
-      if (!text.includes(q)) return false;
-    }
-    return true;
+function matches(entry: Entry, query: Query, q: string | null): boolean {
+  const c = entry.c;
+  if (query.platform && c.platform !== query.platform) return false;
+  if (query.accountId && c.accountId !== query.accountId) return false;
+  if (query.status && c.status !== query.status) return false;
+  if (query.language && c.language !== query.language) return false;
+  if (query.priority && c.priority !== query.priority) return false;
+  if (q) {
+    entry.text ??= `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
+    if (!entry.text.includes(q)) return false;
   }
+  return true;
 }
 
 /** One-off query over a collection (builds a throwaway index). */
