@@ -87,20 +87,26 @@ export class GraphClient {
     return this.request<T>(url.toString(), { method: 'POST', body: JSON.stringify(body) });
   }
 
-  /** Every item of a list, following `paging.next` until `keepGoing` says stop or pages run out. */
+  /**
+   * Every item of a list, page by page, following `paging.next`. The next page is requested while
+   * the caller works on the current one, so storing and fetching overlap.
+   */
   async *list<T>(
     path: string,
     params: Record<string, string | number | undefined>,
   ): AsyncGenerator<T[], void, void> {
     let page = await this.get<GraphList<T>>(path, params);
     for (;;) {
-      yield page.data;
-      const next = page.paging?.next;
-      if (!next || page.data.length === 0) return;
-      if (!next.startsWith(this.root)) {
+      const next = page.data.length > 0 ? page.paging?.next : undefined;
+      if (next && !next.startsWith(this.root)) {
         throw new PlatformError('rejected', 'Graph paging link points outside the configured host');
       }
-      page = await this.request<GraphList<T>>(next);
+      const pending = next ? this.request<GraphList<T>>(next) : null;
+      // Settled here if the caller stops early; its error is seen when it is awaited.
+      pending?.catch(() => undefined);
+      yield page.data;
+      if (!pending) return;
+      page = await pending;
     }
   }
 
