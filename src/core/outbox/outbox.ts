@@ -8,7 +8,7 @@ import { backoffMs } from '../sync/backoff';
 import type { SyncConfig } from '../sync/sync-context';
 import { languageOf } from '../triage/language';
 import type { DraftPost } from '../triage/threading';
-import type { OutboxItem, ReplyKind } from './outbox-item';
+import type { OutboxItem } from './outbox-item';
 import { UncertainReplyError, senderFor } from './senders';
 
 export const APP_NAME = 'Social Inbox';
@@ -26,14 +26,11 @@ export interface OutboxDeps {
   changed(item: OutboxItem): void;
 }
 
-export interface ReplyRequest {
-  conversationId: string;
-  replyTo: string;
-  kind: ReplyKind;
-  text: string;
-  agentId: string;
-  client: string;
-}
+/** What a caller asks for; the outbox adds the rest of the item. */
+export type ReplyRequest = Pick<
+  OutboxItem,
+  'conversationId' | 'replyTo' | 'kind' | 'text' | 'agentId' | 'client'
+>;
 
 /**
  * Replies leave through here, exactly once. Each is stored (`pending`) before anything is sent and

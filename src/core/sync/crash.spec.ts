@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
+import type { Emulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
@@ -53,24 +54,38 @@ async function postRecords(dir: string): Promise<Map<string, string[]>> {
   return records;
 }
 
+/** An emulator, a data dir and the environment of a sync process using them; both removed after. */
+async function withStack(
+  options: { extraMentions: number; rateLimits: Record<string, number> },
+  run: (stack: { dir: string; emulator: Emulator; env: Record<string, string> }) => Promise<void>,
+): Promise<void> {
+  const { dir, cleanup } = await tempDir();
+  const emulator = await startEmulator({
+    scenario: parseScenario(smallScenario(options.extraMentions)),
+    port: 0,
+    rateLimits: options.rateLimits,
+    rateLimitWindowMs: 1000,
+  });
+  const env = {
+    SOCIAL_INBOX_DATA: dir,
+    X_BASE_URL: emulator.xBaseUrl,
+    GRAPH_BASE_URL: emulator.graphBaseUrl,
+    X_TOKEN: BRAND_X.token,
+    PAGE_TOKEN: PAGE.token,
+  };
+  try {
+    await run({ dir, emulator, env });
+  } finally {
+    await emulator.close();
+    await cleanup();
+  }
+}
+
 describe('a sync process killed with SIGKILL', () => {
   it('resumes after a restart with every post present exactly once', async () => {
-    const { dir, cleanup } = await tempDir();
     // 700 extra mentions = 8 pages, three pages a second: the backfill takes a few seconds.
-    const emulator = await startEmulator({
-      scenario: parseScenario(smallScenario(700)),
-      port: 0,
-      rateLimits: { 'GET /2/users/:id/mentions': 3 },
-      rateLimitWindowMs: 1000,
-    });
-    try {
-      const env = {
-        SOCIAL_INBOX_DATA: dir,
-        X_BASE_URL: emulator.xBaseUrl,
-        GRAPH_BASE_URL: emulator.graphBaseUrl,
-        X_TOKEN: BRAND_X.token,
-        PAGE_TOKEN: PAGE.token,
-      };
+    const stack = { extraMentions: 700, rateLimits: { 'GET /2/users/:id/mentions': 3 } };
+    await withStack(stack, async ({ dir, env }) => {
       const first = await startSync(env, (line) => /^progress mentions [1-9]/.test(line));
       first.kill('SIGKILL');
       await new Promise((resolve) => first.once('exit', resolve));
@@ -105,57 +120,40 @@ describe('a sync process killed with SIGKILL', () => {
         'outbound',
       ]);
       await service.close();
-    } finally {
-      await emulator.close();
-      await cleanup();
-    }
+    });
   });
 
   it('in the middle of sending replies: after a restart each reply is on the platform exactly once', async () => {
-    const { dir, cleanup } = await tempDir();
     // Replies are throttled by the platform to a few a second, so the kill lands mid-way.
-    const emulator = await startEmulator({
-      scenario: parseScenario(smallScenario(40)),
-      port: 0,
-      rateLimits: { 'POST /2/tweets': 4 },
-      rateLimitWindowMs: 1000,
-    });
-    try {
-      const env = {
-        SOCIAL_INBOX_DATA: dir,
-        X_BASE_URL: emulator.xBaseUrl,
-        GRAPH_BASE_URL: emulator.graphBaseUrl,
-        X_TOKEN: BRAND_X.token,
-        PAGE_TOKEN: PAGE.token,
-        REPLIES: '20',
-      };
-      const first = await startSync(env, (line) => /^sent [1-9]/.test(line));
-      first.kill('SIGKILL');
-      await new Promise((resolve) => first.once('exit', resolve));
-      const before = emulator.writes().filter((w) => w.action === 'tweet').length;
-      expect(before).toBeGreaterThan(0);
-      expect(before).toBeLessThan(20);
+    await withStack(
+      { extraMentions: 40, rateLimits: { 'POST /2/tweets': 4 } },
+      async ({ emulator, env: base }) => {
+        const env = { ...base, REPLIES: '20' };
+        const first = await startSync(env, (line) => /^sent [1-9]/.test(line));
+        first.kill('SIGKILL');
+        await new Promise((resolve) => first.once('exit', resolve));
+        const before = emulator.writes().filter((w) => w.action === 'tweet').length;
+        expect(before).toBeGreaterThan(0);
+        expect(before).toBeLessThan(20);
 
-      const second = await startSync({ ...env, REPLIES: '0' }, (line) =>
-        line.startsWith('synced x:'),
-      );
-      // The restarted process settles the outbox; wait until every reply is on the platform.
-      await expect
-        .poll(() => emulator.writes().filter((w) => w.action === 'tweet').length, {
-          timeout: 15_000,
-        })
-        .toBe(20);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      second.kill('SIGKILL');
-      const texts = emulator
-        .writes()
-        .filter((w) => w.action === 'tweet')
-        .map((w) => w.text);
-      expect(new Set(texts).size).toBe(20);
-      expect(texts).toHaveLength(20);
-    } finally {
-      await emulator.close();
-      await cleanup();
-    }
+        const second = await startSync({ ...env, REPLIES: '0' }, (line) =>
+          line.startsWith('synced x:'),
+        );
+        // The restarted process settles the outbox; wait until every reply is on the platform.
+        await expect
+          .poll(() => emulator.writes().filter((w) => w.action === 'tweet').length, {
+            timeout: 15_000,
+          })
+          .toBe(20);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        second.kill('SIGKILL');
+        const texts = emulator
+          .writes()
+          .filter((w) => w.action === 'tweet')
+          .map((w) => w.text);
+        expect(new Set(texts).size).toBe(20);
+        expect(texts).toHaveLength(20);
+      },
+    );
   });
 });
