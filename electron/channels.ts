@@ -1,0 +1,16 @@
+import type { ApiMethodName, EVENTS_CHANNEL, apiMethods } from '../src/shared/api';
+
+/**
+ * The IPC channel of every InboxApi call, as plain data. The sandboxed preload imports this instead
+ * of `apiMethods`, whose zod schemas it could not load (a sandboxed preload can require nothing but
+ * `electron`). The types tie it to the shared table: a method added there fails the typecheck here
+ * until its channel is listed, and channels.spec.ts compares the two.
+ */
+export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[M]['channel'] } = {
+  listConversations: 'conversations:list',
+  getConversation: 'conversations:get',
+  listAccounts: 'accounts:list',
+};
+
+/** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */
+export const IPC_EVENTS_CHANNEL: typeof EVENTS_CHANNEL = 'events:push';

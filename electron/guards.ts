@@ -1,0 +1,81 @@
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { externalLink, withSecurityHeaders } from './app-page';
+import type { AppPage } from './app-page';
+
+/** The app window's options: isolated, sandboxed, no Node, no webviews. */
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Social Inbox',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Opens a link in the OS browser when it is https; drops it otherwise. */
+export function openLinkOutside(url: string, openExternal: (url: string) => Promise<void>): void {
+  const target = externalLink(url);
+  if (target) openExternal(target).catch(() => undefined);
+}
+
+/**
+ * Locks down every web contents the app creates: no webviews, no frames, no navigation away from
+ * the app page (an https link goes to the OS browser instead), no new windows.
+ */
+export function guardWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  page: AppPage,
+  openExternal: (url: string) => Promise<void>,
+): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (page.isAppUrl(event.url)) return;
+    event.preventDefault();
+    if (event.isMainFrame) openLinkOutside(event.url, openExternal);
+  });
+  // The app has no frames (its CSP allows none; this is the second lock). The main frame is
+  // will-navigate's.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!page.isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openLinkOutside(url, openExternal);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request and check, and sends the app page with its CSP header. */
+export function hardenSession(
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  > & { webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> },
+  page: AppPage,
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const responseHeaders = withSecurityHeaders(page, details.url, details.responseHeaders);
+    callback(responseHeaders ? { responseHeaders } : {});
+  });
+}

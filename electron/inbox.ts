@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InboxService } from '../src/core/service';
+import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
+import type { SecretStore } from '../src/core/secrets/secret-store';
+import { DEMO_POLL_MS, chooseMode } from './config';
+import type { DesktopConfig } from './config';
+
+export interface OpenInboxOptions {
+  config: DesktopConfig;
+  /** The solo store: `<userData>/data`. */
+  dataDir: string;
+  /** The demo scenario: `<app>/resources/demo-scenario.json`. */
+  scenarioPath: string;
+  /** Provenance of replies sent from here, e.g. `desktop:<host>`. */
+  clientName: string;
+  /** Where solo mode keeps credentials; the OS keychain unless told otherwise. */
+  secrets?: SecretStore;
+}
+
+export interface OpenInbox {
+  mode: 'solo' | 'demo';
+  service: InboxService;
+  /** The store's folder (a temporary one in demo mode). */
+  dataDir: string;
+  /** Where the inbox reaches the platforms: the real APIs, or the emulator in demo mode. */
+  xBaseUrl: string;
+  graphBaseUrl: string;
+  /** One line for the log. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The InboxService this app runs in-process. Solo: the user's own store and accounts, credentials
+ * in the OS keychain. Demo (asked for, or while no account is connected): the emulator, with a
+ * throw-away store in a temporary folder that is removed on close. The emulator's code is loaded
+ * only then.
+ */
+export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
+  const { config } = options;
+  if (config.demo !== 'on') {
+    const service = await InboxService.open({
+      dataDir: options.dataDir,
+      xBaseUrl: config.xBaseUrl,
+      graphBaseUrl: config.graphBaseUrl,
+      graphVersion: config.graphVersion,
+      pollIntervalMs: config.pollIntervalMs,
+      clientName: options.clientName,
+      secrets: options.secrets ?? new KeychainSecretStore(),
+    });
+    const accounts = await service.listAccounts();
+    if (chooseMode(config.demo, accounts.length) === 'solo') {
+      service.startSync();
+      return {
+        mode: 'solo',
+        service,
+        dataDir: options.dataDir,
+        xBaseUrl: config.xBaseUrl,
+        graphBaseUrl: config.graphBaseUrl,
+        description: `solo mode, ${accounts.length} account(s), data in ${options.dataDir}`,
+        close: () => service.close(),
+      };
+    }
+    await service.close();
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'social-inbox-demo-'));
+  try {
+    const { startDemo } = await import('./demo');
+    const demo = await startDemo({
+      scenarioPath: options.scenarioPath,
+      dataDir,
+      pollIntervalMs: Math.min(config.pollIntervalMs, DEMO_POLL_MS),
+      clientName: options.clientName,
+    });
+    return {
+      mode: 'demo',
+      service: demo.service,
+      dataDir,
+      xBaseUrl: demo.xBaseUrl,
+      graphBaseUrl: demo.graphBaseUrl,
+      description: `demo mode, scenario "${demo.scenarioName}", emulator ${demo.emulatorUrl}`,
+      close: async () => {
+        try {
+          await demo.close();
+        } finally {
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,124 @@
+// The Electron main process, kept thin: lifecycle, the one window, and the wiring of the pieces
+// (config, app page, guards, inbox, IPC) that live in their own modules and are tested in Node.
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { resolveAppPage } from './app-page';
+import type { AppPage } from './app-page';
+import { ConfigError, DESKTOP_ENVIRONMENT, parseDesktopConfig } from './config';
+import type { DesktopConfig } from './config';
+import { guardWebContents, hardenSession, windowOptions } from './guards';
+import { openInbox } from './inbox';
+import type { OpenInbox } from './inbox';
+import { createIpcDispatcher, createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PRELOAD = join(here, '../preload/index.cjs');
+const RENDERER_INDEX = join(here, '../renderer/index.html');
+
+let appWindow: BrowserWindow | null = null;
+
+function fail(title: string, message: string): void {
+  console.error(`${title}\n${message}`);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function createWindow(page: AppPage): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(PRELOAD));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (appWindow === window) appWindow = null;
+  });
+  window.loadURL(page.url).catch((err: unknown) => {
+    console.error(`The app page could not be loaded: ${(err as Error).message}`);
+  });
+  return window;
+}
+
+function showWindow(page: AppPage): void {
+  if (!appWindow || appWindow.isDestroyed()) {
+    appWindow = createWindow(page);
+    return;
+  }
+  if (appWindow.isMinimized()) appWindow.restore();
+  appWindow.show();
+  appWindow.focus();
+}
+
+async function start(config: DesktopConfig): Promise<void> {
+  const page = resolveAppPage({
+    indexFile: RENDERER_INDEX,
+    devServerUrl: app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL,
+  });
+
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, page, (url) => shell.openExternal(url)),
+  );
+  await app.whenReady();
+  hardenSession(session.defaultSession, page);
+
+  const inbox: OpenInbox = await openInbox({
+    config,
+    dataDir: join(app.getPath('userData'), 'data'),
+    scenarioPath: join(app.getAppPath(), 'resources', 'demo-scenario.json'),
+    clientName: `desktop:${hostname()}`,
+  });
+  console.log(`Social Inbox: ${inbox.description}`);
+
+  const appContents = () => (appWindow && !appWindow.isDestroyed() ? appWindow.webContents : null);
+  const dispatch = createIpcDispatcher(inbox.service, createSenderCheck(page), {
+    onInternalError: (method, err) => console.error(`${method} failed:`, err),
+  });
+  const removeHandlers = registerIpcHandlers(ipcMain, dispatch, appContents);
+  const stopEvents = forwardEvents(inbox.service, appContents, page);
+
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    stopEvents();
+    removeHandlers();
+    inbox
+      .close()
+      .catch((err: unknown) => console.error('The inbox did not close cleanly:', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  app.on('second-instance', () => showWindow(page));
+  app.on('activate', () => showWindow(page));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  showWindow(page);
+}
+
+function readConfig(): DesktopConfig | null {
+  try {
+    return parseDesktopConfig(process.argv, process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    fail('Social Inbox: invalid settings', `${err.message}\n\n${DESKTOP_ENVIRONMENT}`);
+    return null;
+  }
+}
+
+const config = readConfig();
+if (config) {
+  if (config.userDataDir) app.setPath('userData', config.userDataDir);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    start(config).catch((err: unknown) =>
+      fail('Social Inbox could not start', (err as Error)?.message ?? String(err)),
+    );
+  }
+}

@@ -1,0 +1,64 @@
+// `npm start`: builds the desktop app and runs it (electron-vite preview). Arguments go to the app,
+// e.g. `npm start -- --demo`. Without the Electron binary, says how to get it and exits 1.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The Electron executable, or null when only the npm package is installed (as with
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1). Found as the electron package finds it, without
+ * require('electron'), which would start a download.
+ */
+function electronBinary() {
+  if (process.env.ELECTRON_EXEC_PATH) {
+    return existsSync(process.env.ELECTRON_EXEC_PATH) ? process.env.ELECTRON_EXEC_PATH : null;
+  }
+  const pkg = join(root, 'node_modules', 'electron');
+  let name = null;
+  try {
+    name = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
+  } catch {
+    name = null;
+  }
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = override
+    ? join(override, name || 'electron')
+    : name
+      ? join(pkg, 'dist', name)
+      : null;
+  return candidate && existsSync(candidate) ? candidate : null;
+}
+
+const binary = electronBinary();
+if (!binary) {
+  console.error(`The Electron binary is not installed, so the desktop app cannot start.
+
+Dependencies were installed without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1). To get it, on a machine
+with internet access run:
+
+  npx electron --version     (downloads the binary for this platform into node_modules/electron)
+
+or reinstall with the download allowed:  ELECTRON_SKIP_BINARY_DOWNLOAD= npm ci
+
+Meanwhile, \`npm run web\` runs the same UI in a browser, against the demo emulator.`);
+  process.exit(1);
+}
+
+const appArgs = process.argv.slice(2);
+const result = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+    'preview',
+    ...(appArgs.length > 0 ? ['--', ...appArgs] : []),
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_EXEC_PATH: binary } },
+);
+if (result.error) {
+  console.error(`Could not run electron-vite: ${result.error.message}`);
+  process.exit(1);
+}
+process.exit(result.status ?? 1);
