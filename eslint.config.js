@@ -68,6 +68,8 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**'],
+    // Specs run in Node and may start servers; UI code may not reach Node or other layers.
+    ignores: ['src/renderer/**/*.spec.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: layer(
       [...ours.filter((p) => !p.includes('renderer')), '**/electron/**', 'electron', 'node:*'],

@@ -1,0 +1,44 @@
+import type { ListConversationsInput } from '../../shared/api';
+import type { ConversationStatus, Platform } from '../../shared/model';
+
+export type SortOrder = 'newest' | 'oldest' | 'priority' | 'reach';
+
+export interface FilterValues {
+  platform: Platform | 'all';
+  status: ConversationStatus | 'all';
+  /** ISO 639 code or 'all'. */
+  language: string;
+  /** Search text as typed (trimmed before sending). */
+  q: string;
+  sort: SortOrder;
+}
+
+export const DEFAULT_FILTERS: FilterValues = {
+  platform: 'all',
+  status: 'all',
+  language: 'all',
+  q: '',
+  sort: 'newest',
+};
+
+/** The listConversations input for a set of filters (without cursor and limit). */
+export function listInput(filters: FilterValues): Omit<ListConversationsInput, 'cursor' | 'limit'> {
+  const q = filters.q.trim().slice(0, 200);
+  return {
+    ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
+    ...(filters.status === 'all' ? {} : { status: filters.status }),
+    ...(filters.language === 'all' ? {} : { language: filters.language }),
+    ...(q === '' ? {} : { q }),
+    sort: filters.sort,
+  };
+}
+
+/** Whether anything narrows the list (to tell "no match" from "inbox zero"). */
+export function isNarrowed(filters: FilterValues): boolean {
+  return (
+    filters.platform !== 'all' ||
+    filters.status !== 'all' ||
+    filters.language !== 'all' ||
+    filters.q.trim() !== ''
+  );
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clockTime,
+  compactNumber,
+  duration,
+  fullDate,
+  hueOf,
+  initials,
+  languageBadge,
+  languageName,
+  plural,
+  relativeTime,
+  replyDepths,
+  safeHttpUrl,
+  timeAgo,
+} from './format';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const ago = (ms: number) => new Date(NOW - ms).toISOString();
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+describe('relativeTime', () => {
+  it('reads like an inbox list', () => {
+    expect(relativeTime(ago(10_000), NOW)).toBe('now');
+    expect(relativeTime(ago(5 * MIN), NOW)).toBe('5 min');
+    expect(relativeTime(ago(59 * MIN + 59_000), NOW)).toBe('59 min');
+    expect(relativeTime(ago(3 * HOUR), NOW)).toBe('3 h');
+    expect(relativeTime(ago(2 * DAY), NOW)).toBe('2 d');
+    expect(relativeTime(ago(27 * DAY), NOW)).toBe('27 d');
+  });
+
+  it('gives a date for old posts, with the year when it is not this one', () => {
+    expect(relativeTime('2026-03-12T09:00:00Z', NOW, 'UTC')).toBe('12 Mar');
+    expect(relativeTime('2024-03-12T09:00:00Z', NOW, 'UTC')).toBe('12 Mar 2024');
+  });
+
+  it('treats the future (clock skew) as now and bad input as nothing', () => {
+    expect(relativeTime(ago(-5 * MIN), NOW)).toBe('now');
+    expect(relativeTime('not a date', NOW)).toBe('');
+  });
+
+  it('has a sentence form', () => {
+    expect(timeAgo(ago(1000), NOW)).toBe('just now');
+    expect(timeAgo(ago(3 * HOUR), NOW)).toBe('3 h ago');
+    expect(timeAgo('2026-03-12T09:00:00Z', NOW, 'UTC')).toBe('on 12 Mar');
+  });
+});
+
+describe('dates and times', () => {
+  it('formats a full date for tooltips and a clock time for rate limits', () => {
+    // ICU versions differ on the comma after the weekday.
+    expect(fullDate('2026-11-23T14:05:00Z', 'UTC')).toMatch(/^Monday,? 23 November 2026 at 14:05$/);
+    expect(clockTime('2026-11-23T09:05:00Z', 'UTC')).toBe('09:05');
+    expect(clockTime('2026-11-23T23:59:00Z', 'Europe/Paris')).toBe('00:59');
+  });
+});
+
+describe('compactNumber', () => {
+  it('shortens follower counts', () => {
+    expect(compactNumber(0)).toBe('0');
+    expect(compactNumber(950)).toBe('950');
+    expect(compactNumber(1000)).toBe('1k');
+    expect(compactNumber(12_345)).toBe('12.3k');
+    expect(compactNumber(182_417)).toBe('182.4k');
+    expect(compactNumber(999_949)).toBe('999.9k');
+    expect(compactNumber(999_999)).toBe('1M');
+    expect(compactNumber(1_234_567)).toBe('1.2M');
+    expect(compactNumber(2_500_000_000)).toBe('2.5B');
+    expect(compactNumber(Number.NaN)).toBe('');
+  });
+});
+
+describe('duration', () => {
+  it('reads a response time', () => {
+    expect(duration(40_000)).toBe('40 s');
+    expect(duration(12 * MIN + 30_000)).toBe('12 min');
+    expect(duration(3 * HOUR)).toBe('3 h');
+    expect(duration(3 * HOUR + 5 * MIN)).toBe('3 h 5 min');
+    expect(duration(2 * DAY + 4 * HOUR + 10 * MIN)).toBe('2 d 4 h');
+    expect(duration(-1)).toBe('');
+  });
+});
+
+describe('languages', () => {
+  it('names a code and makes a badge of it', () => {
+    expect(languageName('fr')).toBe('French');
+    expect(languageName('nl')).toBe('Dutch');
+    expect(languageName(null)).toBe('Unknown language');
+    expect(languageName('zz')).toBe('ZZ');
+    expect(languageBadge('de')).toBe('DE');
+    expect(languageBadge(null)).toBe('?');
+  });
+});
+
+describe('replyDepths', () => {
+  const p = (id: string, inReplyTo: string | null = null) => ({ id, inReplyTo });
+
+  it('follows inReplyTo among the posts, whatever their order', () => {
+    const depths = replyDepths([p('d', 'c'), p('a'), p('b', 'a'), p('c', 'b'), p('e', 'a')]);
+    expect(Object.fromEntries(depths)).toEqual({ a: 0, b: 1, c: 2, d: 3, e: 1 });
+  });
+
+  it('puts a reply to a post that is not in the thread at the top level', () => {
+    expect(replyDepths([p('a', 'elsewhere'), p('b', 'a')]).get('b')).toBe(1);
+    expect(replyDepths([p('a', 'elsewhere')]).get('a')).toBe(0);
+  });
+
+  it('caps the depth and survives cycles', () => {
+    const chain = [p('a'), p('b', 'a'), p('c', 'b'), p('d', 'c'), p('e', 'd'), p('f', 'e')];
+    expect(replyDepths(chain, 3).get('f')).toBe(3);
+    const cycle = replyDepths([p('x', 'y'), p('y', 'x')]);
+    expect([...cycle.values()].sort()).toEqual([0, 1]);
+    expect(replyDepths([p('self', 'self')]).get('self')).toBe(0);
+  });
+});
+
+describe('small helpers', () => {
+  it('makes initials and a stable hue', () => {
+    expect(initials('Sophie Bennett')).toBe('SB');
+    expect(initials('Café Aurore Nederland')).toBe('CA');
+    expect(initials('@joost_pendelt')).toBe('J');
+    expect(initials('🙂')).toBe('?');
+    expect(hueOf('Claire')).toBe(hueOf('Claire'));
+    expect(hueOf('Claire')).toBeGreaterThanOrEqual(0);
+    expect(hueOf('Claire')).toBeLessThan(360);
+  });
+
+  it('keeps only http(s) links', () => {
+    expect(safeHttpUrl('https://x.com/a/status/1')).toBe('https://x.com/a/status/1');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
+    expect(safeHttpUrl('data:text/html,hi')).toBeNull();
+    expect(safeHttpUrl('/relative')).toBeNull();
+    expect(safeHttpUrl(null)).toBeNull();
+  });
+
+  it('counts things', () => {
+    expect(plural(1, 'conversation')).toBe('1 conversation');
+    expect(plural(280, 'conversation')).toBe('280 conversations');
+    expect(plural(0, 'post')).toBe('0 posts');
+  });
+});
