@@ -37,7 +37,7 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); install it with `npx electron --version` on a machine with internet to run this test';
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); on a machine with internet, run `node node_modules/electron/install.js` to run this test';
 test.skip(binary === null, SKIP_REASON);
 
 const BUILD = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];

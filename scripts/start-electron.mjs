@@ -39,9 +39,7 @@ if (!binary) {
 Dependencies were installed without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1). To get it, on a machine
 with internet access run:
 
-  npx electron --version     (downloads the binary for this platform into node_modules/electron)
-
-or reinstall with the download allowed:  ELECTRON_SKIP_BINARY_DOWNLOAD= npm ci
+  node node_modules/electron/install.js   (downloads the binary for this platform into node_modules/electron)
 
 Meanwhile, \`npm run web\` runs the same UI in a browser, against the demo emulator.`);
   process.exit(1);

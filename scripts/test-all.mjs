@@ -84,11 +84,27 @@ suite(
   'npx',
   ['playwright', 'test', '--reporter=list,json'],
   e2eReport,
-  (r) => ({
-    passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected,
-    skipped: r.stats.skipped,
-  }),
+  (r) => {
+    // Say why tests were skipped (the Electron launch spec without an Electron binary).
+    const reasons = new Set();
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          for (const a of t.annotations ?? []) {
+            if (a.type === 'skip' && a.description) reasons.add(a.description);
+          }
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of r.suites ?? []) walk(suite);
+    for (const reason of reasons) lines.push(`e2e skipped: ${reason}`);
+    return {
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected,
+      skipped: r.stats.skipped,
+    };
+  },
   { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
 );
 
