@@ -65,14 +65,14 @@ export class ConversationIndex {
       const probe = [...after.k, after.id];
       start = firstIndex(entries, (e) => compareKeys(e.key, probe) < 0);
     }
-    const q = query.q?.trim().toLowerCase() || null;
+    const matches = predicate(query);
     const items: Conversation[] = [];
     let total = 0;
     let last: Entry | undefined;
     let hasMore = false;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
-      if (!matches(entry, query, q)) continue;
+      if (!matches(entry)) continue;
       total += 1;
       if (i < start) continue;
       if (items.length < query.limit) {
@@ -97,18 +97,25 @@ export class ConversationIndex {
   }
 }
 
-function matches(entry: Entry, query: Query, q: string | null): boolean {
-  const c = entry.c;
-  if (query.platform && c.platform !== query.platform) return false;
-  if (query.accountId && c.accountId !== query.accountId) return false;
-  if (query.status && c.status !== query.status) return false;
-  if (query.language && c.language !== query.language) return false;
-  if (query.priority && c.priority !== query.priority) return false;
+/** The query's filters as one predicate, holding only the tests the query asks for. */
+function predicate(query: Query): (entry: Entry) => boolean {
+  const tests: ((entry: Entry) => boolean)[] = [];
+  const { platform, accountId, status, language, priority } = query;
+  if (platform) tests.push((e) => e.c.platform === platform);
+  if (accountId) tests.push((e) => e.c.accountId === accountId);
+  if (status) tests.push((e) => e.c.status === status);
+  if (language) tests.push((e) => e.c.language === language);
+  if (priority) tests.push((e) => e.c.priority === priority);
+  const q = query.q?.trim().toLowerCase();
   if (q) {
-    entry.text ??= `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
-    if (!entry.text.includes(q)) return false;
+    tests.push((e) => {
+      e.text ??= `${e.c.author.name} ${e.c.author.handle ?? ''} ${e.c.excerpt}`.toLowerCase();
+      return e.text.includes(q);
+    });
   }
-  return true;
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (e) => tests.every((test) => test(e));
 }
 
 /** One-off query over a collection (builds a throwaway index). */
