@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { parseScenario } from '../src/emulator/scenario';
-import { startEmulator } from '../src/emulator/server';
+import { Worker } from 'node:worker_threads';
 import { InboxService } from '../src/core/service';
 import { EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from '../src/core/connectors/x/x-client';
 import { COMMENT_FIELDS } from '../src/core/connectors/facebook/graph-mapper';
@@ -62,12 +61,20 @@ export async function syncBench(): Promise<Figure[]> {
     ...smallScenario(),
     synthetic: { x_mentions: X_MENTIONS, facebook_comments: FB_COMMENTS, seed: 7 },
   };
-  const emulator = await startEmulator({
-    scenario: parseScenario(scenario),
-    port: 0,
-    rateLimits: { 'GET /2/users/:id/mentions': 10_000, 'GET /2/users/:id/tweets': 10_000 },
-    graphBudget: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 },
+  const worker = new Worker(new URL('./emulator-worker.mjs', import.meta.url), {
+    workerData: {
+      scenario,
+      port: 0,
+      rateLimits: { 'GET /2/users/:id/mentions': 10_000, 'GET /2/users/:id/tweets': 10_000 },
+      graphBudget: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 },
+    },
   });
+  const emulator = await new Promise<{ xBaseUrl: string; graphBaseUrl: string }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
   const { dir, cleanup } = await tempDir('inbox-bench-');
   try {
     await rawFetch(emulator.xBaseUrl, emulator.graphBaseUrl); // warm up
@@ -106,7 +113,8 @@ export async function syncBench(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await emulator.close();
+    worker.postMessage('close');
+    await new Promise((resolve) => worker.once('exit', resolve));
     await cleanup();
   }
 }

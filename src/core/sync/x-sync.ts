@@ -43,19 +43,29 @@ async function syncTimeline(
   let newest = workspace.cursor(account.id, `${timeline}:newest`);
   let pages = Number(workspace.cursor(account.id, `${timeline}:pages`) ?? 0);
   let fetched = 0;
+  const request = (token: string | null) => {
+    const pending = client.timelinePage(timeline, account.externalId, {
+      sinceId,
+      paginationToken: token,
+    });
+    pending.catch(() => undefined); // seen when awaited; settled if the pass stops first
+    return pending;
+  };
+  let pending = request(next);
   for (;;) {
     if (ctx.signal.aborted) return fetched;
-    const page = await client.timelinePage(timeline, account.externalId, {
-      sinceId,
-      paginationToken: next,
-    });
-    const drafts = mapXPage(page, account);
-    await ctx.ingest(drafts);
-    fetched += drafts.length;
+    const page = await pending;
     newest ??= page.meta?.newest_id ?? null;
     next = page.meta?.next_token ?? null;
     pages += 1;
     const more = next != null && pages < MAX_PAGES;
+    // The window is used up: pause at its reset (below) instead of running into a 429.
+    const exhausted = page.rateLimit != null && page.rateLimit.remaining <= 0;
+    // The next page is on its way while this one is stored.
+    if (more && !exhausted) pending = request(next);
+    const drafts = mapXPage(page, account);
+    await ctx.ingest(drafts);
+    fetched += drafts.length;
     ctx.progress(account, timeline, phase, before + fetched, false);
     if (!more) break;
     await workspace.updateCursors(account.id, {
@@ -63,12 +73,11 @@ async function syncTimeline(
       [`${timeline}:newest`]: newest,
       [`${timeline}:pages`]: String(pages),
     });
-    // The window is used up: pause until it resets instead of running into a 429.
-    if (page.rateLimit && page.rateLimit.remaining <= 0) {
+    if (exhausted) {
       throw new PlatformError(
         'rate_limited',
         `X rate limit for ${timeline} used up`,
-        new Date(page.rateLimit.reset * 1000),
+        new Date(page.rateLimit!.reset * 1000),
       );
     }
   }
