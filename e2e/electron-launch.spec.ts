@@ -1,41 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { apiMethods } from '../src/shared';
+import { electronBinary } from '../scripts/electron-binary.mjs';
 import { InboxPage } from './pages/inbox-page';
 
 const root = resolve(import.meta.dirname, '..');
 
-/**
- * The Electron executable, or null when only the npm package is installed (as with
- * ELECTRON_SKIP_BINARY_DOWNLOAD=1). Found the way the electron package finds it, without
- * require('electron'), which would try to download it.
- */
-function electronBinary(): string | null {
-  if (process.env.ELECTRON_EXEC_PATH) {
-    return existsSync(process.env.ELECTRON_EXEC_PATH) ? process.env.ELECTRON_EXEC_PATH : null;
-  }
-  const pkg = join(root, 'node_modules', 'electron');
-  let name: string | null = null;
-  try {
-    name = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
-  } catch {
-    name = null;
-  }
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override
-    ? join(override, name || 'electron')
-    : name
-      ? join(pkg, 'dist', name)
-      : null;
-  return candidate && existsSync(candidate) ? candidate : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(root);
 const SKIP_REASON =
   'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); on a machine with internet, run `node node_modules/electron/install.js` to run this test';
 test.skip(binary === null, SKIP_REASON);

@@ -1,38 +1,13 @@
 // `npm start`: builds the desktop app and runs it (electron-vite preview). Arguments go to the app,
 // e.g. `npm start -- --demo`. Without the Electron binary, says how to get it and exits 1.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { electronBinary } from './electron-binary.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * The Electron executable, or null when only the npm package is installed (as with
- * ELECTRON_SKIP_BINARY_DOWNLOAD=1). Found as the electron package finds it, without
- * require('electron'), which would start a download.
- */
-function electronBinary() {
-  if (process.env.ELECTRON_EXEC_PATH) {
-    return existsSync(process.env.ELECTRON_EXEC_PATH) ? process.env.ELECTRON_EXEC_PATH : null;
-  }
-  const pkg = join(root, 'node_modules', 'electron');
-  let name = null;
-  try {
-    name = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
-  } catch {
-    name = null;
-  }
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override
-    ? join(override, name || 'electron')
-    : name
-      ? join(pkg, 'dist', name)
-      : null;
-  return candidate && existsSync(candidate) ? candidate : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(root);
 if (!binary) {
   console.error(`The Electron binary is not installed, so the desktop app cannot start.
 
