@@ -72,29 +72,45 @@ export async function syncFacebookPage(
     let buffered: GraphComment[] = [];
     // Stored in batches of a few pages, then the post's cursor moves to the batch's newest comment
     // (`since` is inclusive: overlaps are deduped). Oldest first, so parents come before replies.
-    const store = async () => {
+    // One batch is stored while the next pages are fetched; batches are stored in order.
+    let storing: Promise<void> = Promise.resolve();
+    const store = async (): Promise<void> => {
+      await storing;
       if (buffered.length === 0) return;
       const batch = buffered;
       buffered = [];
-      await ctx.ingest(batch.map((c) => mapComment(c, account)));
-      const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-      await ctx.workspace.setCursor(account.id, stream, String(newest));
-      ctx.progress(account, 'comments', phase, fetched, false, estimated);
+      const done = fetched;
+      storing = (async () => {
+        await ctx.ingest(batch.map((c) => mapComment(c, account)));
+        const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
+        await ctx.workspace.setCursor(account.id, stream, String(newest));
+        ctx.progress(account, 'comments', phase, done, false, estimated);
+      })();
+      storing.catch(() => undefined); // seen by the next store(), or the one after the loop
     };
-    for await (const page of client.list<GraphComment>(`${post.id}/comments`, {
-      filter: 'stream',
-      order: 'chronological',
-      fields: COMMENT_FIELDS.join(','),
-      limit: 100,
-      since: since ?? undefined,
-    })) {
-      buffered.push(...page);
-      fetched += page.length;
-      if (buffered.length >= STORE_BATCH) await store();
-      if (ctx.signal.aborted) return;
-      await paceGraph(client, ctx.signal, store);
+    const settle = async (): Promise<void> => {
+      await store();
+      await storing;
+    };
+    try {
+      for await (const page of client.list<GraphComment>(`${post.id}/comments`, {
+        filter: 'stream',
+        order: 'chronological',
+        fields: COMMENT_FIELDS.join(','),
+        limit: 100,
+        since: since ?? undefined,
+      })) {
+        buffered.push(...page);
+        fetched += page.length;
+        if (buffered.length >= STORE_BATCH) await store();
+        if (ctx.signal.aborted) break;
+        await paceGraph(client, ctx.signal, settle);
+      }
+    } finally {
+      // What was fetched is stored even when the pass stops; a failed store is reported here.
+      await settle();
     }
-    await store();
+    if (ctx.signal.aborted) return;
   }
   await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
   ctx.progress(account, 'comments', phase, fetched, true, estimated);
