@@ -4,7 +4,7 @@ import { InboxService } from '../src/core/service';
 import { EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from '../src/core/connectors/x/x-client';
 import { COMMENT_FIELDS } from '../src/core/connectors/facebook/graph-mapper';
 import { tempDir } from '../src/core/test/fixtures';
-import { BRAND_X, PAGE, smallScenario } from '../src/core/test/scenario';
+import { BRAND_X, PAGE, connectAll, smallScenario } from '../src/core/test/scenario';
 import type { Figure } from './figure';
 
 const X_MENTIONS = 800; // all X serves
@@ -87,8 +87,7 @@ export async function syncBench(): Promise<Figure[]> {
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
     });
-    const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
-    const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+    const { x, fb } = await connectAll(service);
     const s0 = performance.now();
     await service.syncAccountOnce(x.id);
     await service.syncAccountOnce(fb.id);

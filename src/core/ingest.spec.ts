@@ -4,7 +4,7 @@ import type { IngestStores } from './ingest';
 import { ConversationIndex } from './store/conversation-query';
 import { ConversationStore } from './store/conversation-store';
 import { PostStore } from './store/post-store';
-import { draft, tempDir } from './test/fixtures';
+import { brandThread, tempDir } from './test/fixtures';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -26,18 +26,7 @@ async function open(): Promise<IngestStores & { close(): Promise<void> }> {
 }
 
 const now = new Date('2026-11-20T12:00:00.000Z');
-const root = draft({ externalId: '100', createdAt: '2026-11-20T10:00:00.000Z' });
-const brand = draft({
-  externalId: '101',
-  createdAt: '2026-11-20T10:05:00.000Z',
-  direction: 'outbound',
-  parentId: 'x:100',
-});
-const followUp = draft({
-  externalId: '102',
-  createdAt: '2026-11-20T10:09:00.000Z',
-  parentId: 'x:101',
-});
+const { root, brand, followUp } = brandThread();
 
 describe('ingest', () => {
   it('folds conversations stored before their parent into it, keeping triage decisions', async () => {

@@ -6,7 +6,7 @@ import { XClient } from '../connectors/x/x-client';
 import { InboxService } from '../service';
 import { JsonlFile } from '../store/jsonl-file';
 import { tempDir } from '../test/fixtures';
-import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
+import { BRAND_X, connectAll, smallScenario } from '../test/scenario';
 import type { OutboxItem } from './outbox-item';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -31,8 +31,7 @@ async function openSynced() {
     xBaseUrl: emulator.xBaseUrl,
     graphBaseUrl: emulator.graphBaseUrl,
   });
-  const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
-  const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+  const { x, fb } = await connectAll(service);
   await service.syncAccountOnce(x.id);
   await service.syncAccountOnce(fb.id);
   return { service, x, fb };

@@ -5,7 +5,7 @@ import { startEmulator } from '../../emulator/server';
 import type { EmulatorOptions } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
-import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
+import { BRAND_X, PAGE, connectAll, smallScenario } from '../test/scenario';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const running: { emulator: Emulator; service: InboxService; cleanup: () => Promise<void> }[] = [];
@@ -39,8 +39,7 @@ async function setUp(extra: number, options: Partial<EmulatorOptions> = {}) {
     if (e.type === 'account.status')
       states.push({ state: e.account.sync.state, until: e.account.sync.until, id: e.account.id });
   });
-  const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
-  const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+  const { x, fb } = await connectAll(service);
   return { emulator, service, states, x, fb };
 }
 

@@ -4,7 +4,7 @@ import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
-import { APP, BRAND_X, PAGE, smallScenario } from '../test/scenario';
+import { APP, BRAND_X, PAGE, connectAll, smallScenario } from '../test/scenario';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
@@ -19,12 +19,6 @@ const open = () =>
     graphVersion: 'v21.0',
     pollIntervalMs: 60_000,
   });
-
-async function connectAll(service: InboxService) {
-  const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
-  const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
-  return { x, fb };
-}
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());

@@ -73,3 +73,21 @@ export function conversation(overrides: Partial<Conversation> & { id: string }):
     ...overrides,
   };
 }
+
+/** A customer post, the brand's reply, and the customer's answer to it (X ids 100, 101, 102). */
+export function brandThread(): { root: DraftPost; brand: DraftPost; followUp: DraftPost } {
+  return {
+    root: draft({ externalId: '100', createdAt: '2026-11-20T10:00:00.000Z' }),
+    brand: draft({
+      externalId: '101',
+      createdAt: '2026-11-20T10:05:00.000Z',
+      direction: 'outbound',
+      parentId: 'x:100',
+    }),
+    followUp: draft({
+      externalId: '102',
+      createdAt: '2026-11-20T10:09:00.000Z',
+      parentId: 'x:101',
+    }),
+  };
+}

@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../../emulator/scenario';
+import type { InboxService } from '../service';
 
 /** Snowflake id for an instant, as X makes them, so id order is time order. */
 export function snowflake(iso: string, seq = 0): string {
@@ -164,4 +165,11 @@ export function smallScenario(extraMentions = 0): ScenarioInput {
       ],
     },
   };
+}
+
+/** Connects the scenario's X account and Page to a service; returns both accounts. */
+export async function connectAll(service: InboxService) {
+  const x = await service.connectAccount({ platform: 'x', token: BRAND_X.token });
+  const fb = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+  return { x, fb };
 }

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../shared';
-import { author, draft, post } from '../test/fixtures';
+import { author, brandThread, draft, post } from '../test/fixtures';
 import { languageOf } from './language';
 import { priorityOf, summarize } from './summarize';
 import { threadPosts } from './threading';
 
 describe('threadPosts', () => {
   it('joins replies to their parent conversation whatever order they arrive in', () => {
-    const root = draft({ externalId: '100', createdAt: '2026-11-20T10:00:00.000Z' });
-    const brand = draft({
-      externalId: '101',
-      createdAt: '2026-11-20T10:05:00.000Z',
-      direction: 'outbound',
-      parentId: 'x:100',
-    });
-    const followUp = draft({
-      externalId: '102',
-      createdAt: '2026-11-20T10:09:00.000Z',
-      parentId: 'x:101',
-    });
+    const { root, brand, followUp } = brandThread();
     const placed = threadPosts([followUp, brand, root], () => undefined);
     expect(placed.map((p) => [p.id, p.conversationId, p.inReplyTo])).toEqual([
       ['x:100', 'x:100', null],
