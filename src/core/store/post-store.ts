@@ -36,7 +36,7 @@ export class PostStore {
     return new PostStore(dir, new Set(months));
   }
 
-  /** Reads every month: afterwards `get` and `has` know every stored post. */
+  /** Reads every month: afterwards `get` knows every stored post. */
   async loadAll(): Promise<void> {
     await Promise.all([...this.onDisk].map((m) => this.month(m)));
   }
@@ -48,10 +48,6 @@ export class PostStore {
     await Promise.all(
       [...this.onDisk].filter((m) => m >= from && m <= to).map((m) => this.month(m)),
     );
-  }
-
-  has(id: string): boolean {
-    return this.byId.has(id);
   }
 
   get(id: string): Post | undefined {
