@@ -56,9 +56,24 @@ async function rawFetch(xBase: string, graphBase: string): Promise<number> {
   return items;
 }
 
+/** Page posts the generated comments spread over, as on a Page that posts every few days. */
+const FB_POSTS = 12;
+
 export async function syncBench(): Promise<Figure[]> {
+  const base = smallScenario();
+  const firstPost = base.facebook.posts[0]!;
+  const posts = Array.from({ length: FB_POSTS - 1 }, (_, i) => ({
+    id: `${PAGE.id}_${6001 + i}`,
+    page_id: PAGE.id,
+    message: `Post ${i + 1} of the bench Page.`,
+    // Spread over the days before the first generated comment.
+    created_time: new Date(
+      Date.parse(firstPost.created_time) - FB_COMMENTS * 60_000 - (i + 1) * 8 * 3_600_000,
+    ).toISOString(),
+  }));
   const scenario = {
-    ...smallScenario(),
+    ...base,
+    facebook: { ...base.facebook, posts: [...base.facebook.posts, ...posts] },
     synthetic: { x_mentions: X_MENTIONS, facebook_comments: FB_COMMENTS, seed: 7 },
   };
   const worker = new Worker(new URL('./emulator-worker.mjs', import.meta.url), {
@@ -79,8 +94,10 @@ export async function syncBench(): Promise<Figure[]> {
   try {
     await rawFetch(emulator.xBaseUrl, emulator.graphBaseUrl); // warm up
     const r0 = performance.now();
+    const rawLoop = performance.eventLoopUtilization();
     const items = await rawFetch(emulator.xBaseUrl, emulator.graphBaseUrl);
     const rawMs = performance.now() - r0;
+    const rawBusy = performance.eventLoopUtilization(rawLoop).active;
 
     const service = await InboxService.open({
       dataDir: dir,
@@ -89,13 +106,16 @@ export async function syncBench(): Promise<Figure[]> {
     });
     const { x, fb } = await connectAll(service);
     const s0 = performance.now();
+    const syncLoop = performance.eventLoopUtilization();
     await service.syncAccountOnce(x.id);
     await service.syncAccountOnce(fb.id);
     const syncMs = performance.now() - s0;
+    const syncBusy = performance.eventLoopUtilization(syncLoop).active;
     const stored = (await service.listConversations({ limit: 1 })).total;
     await service.close();
     console.error(
-      `backfill: ${items} items fetched raw in ${rawMs.toFixed(0)} ms; sync stored ${stored} conversations in ${syncMs.toFixed(0)} ms`,
+      `backfill: ${items} items fetched raw in ${rawMs.toFixed(0)} ms (main thread busy ${rawBusy.toFixed(0)} ms); ` +
+        `sync stored ${stored} conversations in ${syncMs.toFixed(0)} ms (main thread busy ${syncBusy.toFixed(0)} ms)`,
     );
     return [
       {

@@ -160,6 +160,11 @@ export class PostStore {
   }
 }
 
+/** Time order, then id; ordinal comparison (ISO dates sort as text), not the slower localeCompare. */
 function compare(a: Post, b: Post): number {
-  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return ordinal(a.createdAt, b.createdAt) || ordinal(a.id, b.id);
+}
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -36,6 +36,8 @@ async function paceGraph(
 
 /** Comments stored (and checkpointed) together: a few pages, so a long backfill is not fsync-bound. */
 const STORE_BATCH = 500;
+/** Posts whose comments are fetched at the same time. */
+const CONCURRENT_POSTS = 2;
 
 /**
  * One pass over a Facebook Page: its recent posts, then each post's comments and replies
@@ -65,32 +67,37 @@ export async function syncFacebookPage(
   const estimated =
     posts.reduce((sum, p) => sum + (p.comments?.summary?.total_count ?? 0), 0) || null;
   const phase = ctx.workspace.cursor(account.id, 'feed') == null ? 'backfill' : 'poll';
-  for (const post of posts.slice(0, MAX_POSTS)) {
-    if (ctx.signal.aborted) return;
+
+  // Batches are stored one after the other, in the order they were fetched, while fetching goes on.
+  let storing: Promise<void> = Promise.resolve();
+  const store = (stream: string, batch: GraphComment[]): Promise<void> => {
+    const done = fetched;
+    const stored = storing.then(async () => {
+      await ctx.ingest(batch.map((c) => mapComment(c, account)));
+      const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
+      await ctx.workspace.setCursor(account.id, stream, String(newest));
+      ctx.progress(account, 'comments', phase, done, false, estimated);
+    });
+    storing = stored;
+    return stored;
+  };
+
+  /**
+   * One post's comments and replies since its cursor, stored in batches of a few pages; then the
+   * post's cursor moves to the batch's newest comment (`since` is inclusive: overlaps are deduped).
+   * Oldest first, so parents come before replies.
+   */
+  const syncPost = async (post: GraphPagePost): Promise<void> => {
     const stream = `comments:${post.id}`;
     const since = ctx.workspace.cursor(account.id, stream);
     let buffered: GraphComment[] = [];
-    // Stored in batches of a few pages, then the post's cursor moves to the batch's newest comment
-    // (`since` is inclusive: overlaps are deduped). Oldest first, so parents come before replies.
-    // One batch is stored while the next pages are fetched; batches are stored in order.
-    let storing: Promise<void> = Promise.resolve();
-    const store = async (): Promise<void> => {
-      await storing;
+    let previous: Promise<void> = Promise.resolve();
+    const flush = async (): Promise<void> => {
+      await previous; // at most one batch of this post waits to be stored
       if (buffered.length === 0) return;
-      const batch = buffered;
+      previous = store(stream, buffered);
+      previous.catch(() => undefined); // seen by the next flush, or the one in finally
       buffered = [];
-      const done = fetched;
-      storing = (async () => {
-        await ctx.ingest(batch.map((c) => mapComment(c, account)));
-        const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-        await ctx.workspace.setCursor(account.id, stream, String(newest));
-        ctx.progress(account, 'comments', phase, done, false, estimated);
-      })();
-      storing.catch(() => undefined); // seen by the next store(), or the one after the loop
-    };
-    const settle = async (): Promise<void> => {
-      await store();
-      await storing;
     };
     try {
       for await (const page of client.list<GraphComment>(`${post.id}/comments`, {
@@ -102,16 +109,40 @@ export async function syncFacebookPage(
       })) {
         buffered.push(...page);
         fetched += page.length;
-        if (buffered.length >= STORE_BATCH) await store();
-        if (ctx.signal.aborted) break;
-        await paceGraph(client, ctx.signal, settle);
+        if (buffered.length >= STORE_BATCH) await flush();
+        if (ctx.signal.aborted || failed) break;
+        await paceGraph(client, ctx.signal, async () => {
+          await flush();
+          await previous;
+        });
       }
     } finally {
       // What was fetched is stored even when the pass stops; a failed store is reported here.
-      await settle();
+      await flush();
+      await previous;
     }
-    if (ctx.signal.aborted) return;
-  }
+  };
+
+  // A few posts are read at once, so the platform works on one while the inbox stores another.
+  const queue = posts.slice(0, MAX_POSTS);
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    for (let post = queue.shift(); post; post = queue.shift()) {
+      if (ctx.signal.aborted || failed) return;
+      try {
+        await syncPost(post);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(
+    Array.from({ length: CONCURRENT_POSTS }, () => worker()),
+  );
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  if (ctx.signal.aborted) return;
   await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
   ctx.progress(account, 'comments', phase, fetched, true, estimated);
 }

@@ -15,7 +15,9 @@ export type DraftPost = Omit<Post, 'conversationId' | 'inReplyTo'> & {
 export function threadPosts(drafts: DraftPost[], known: (id: string) => Post | undefined): Post[] {
   const placed = new Map<string, Post>();
   const ordered = [...drafts].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || compareIds(a.externalId, b.externalId),
+    (a, b) =>
+      (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) ||
+      compareIds(a.externalId, b.externalId),
   );
   for (const draft of ordered) {
     if (placed.has(draft.id)) continue;
