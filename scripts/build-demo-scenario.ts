@@ -14,7 +14,7 @@ import { ES } from './demo-scenario/bank-es';
 import { FR } from './demo-scenario/bank-fr';
 import { IT } from './demo-scenario/bank-it';
 import { NL } from './demo-scenario/bank-nl';
-import { APPS, PAGES } from './demo-scenario/cast';
+import { APPS, FACEBOOK_APP, PAGE_ADMIN, PAGES, X_APP } from './demo-scenario/cast';
 import { ANCHOR } from './demo-scenario/clock';
 import { FacebookBuilder } from './demo-scenario/fb-build';
 import { APP_POST, JOBS_POST, WINTER_POST } from './demo-scenario/fb-posts-everyday';
@@ -69,11 +69,14 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
     ].join(' '),
     anchor: ANCHOR,
     x: {
+      apps: [{ ...X_APP }],
       accounts: [{ user_id: people.brand.id, access_token: xToken(tokens) }],
       users: people.xUsers,
       tweets: tweets.tweets,
     },
     facebook: {
+      ...FACEBOOK_APP,
+      admins: [{ ...PAGE_ADMIN, page_ids: [PAGES.main.id, PAGES.nl.id] }],
       pages: [PAGES.main, PAGES.nl].map((page) => ({ ...page, access_token: pageToken(tokens) })),
       users: people.fbUsers,
       applications: Object.values(APPS),

@@ -34,6 +34,19 @@ export const PAGES: Record<
   },
 };
 
+/**
+ * The demo's own apps, for the "connect an account" flows: a public X client (a desktop app keeps
+ * no secret, PKCE stands in for it) and a Facebook app, with the person who manages both Pages.
+ */
+export const X_APP = { client_id: 'c29jaWFsLWluYm94LWRlbW86MTpuYQ', name: 'Social Inbox' } as const;
+/** Its secret is the demo's, known to anyone: a real app's lives in the keychain or the hub's environment. */
+export const FACEBOOK_APP = {
+  app_id: '1468023750213462',
+  app_name: 'Social Inbox',
+  app_secret: 'demo-app-secret-7c41e09b',
+} as const;
+export const PAGE_ADMIN = { id: '100004827361952', name: 'Camille Laurent' } as const;
+
 export const APPS: Record<
   AppKey,
   { id: string; name: string; category?: string; link?: string; namespace?: string }

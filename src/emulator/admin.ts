@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { EmuRequest, EmuResponse } from './http-kit';
 import type { FaultPlan } from './faults';
 import type { WriteJournal } from './journal';
+import type { GrantSummary, OAuthPlatform } from './oauth-grants';
 
 /** What the admin endpoints act on. */
 export interface AdminTargets {
   faults: FaultPlan;
   journal: WriteJournal;
   revokeToken(token: string): boolean;
+  revokeGrants(platform: OAuthPlatform, userId: string): number;
+  grants(): GrantSummary[];
 }
 
 const FaultSchema = z
@@ -29,6 +32,9 @@ const json = (status: number, body: unknown): EmuResponse => ({ status, headers:
  * - `POST /__emulator/faults` with a fault (`{platform, kind, status?, path?, times?}`) arms it,
  *   `DELETE /__emulator/faults` clears them all;
  * - `POST /__emulator/revoke` with `{token}` revokes a token;
+ * - `POST /__emulator/revoke-grants` with `{platform, user_id}` ends a user's OAuth grants, as
+ *   when they remove the app in the platform's settings;
+ * - `GET /__emulator/grants` lists the OAuth grants (no token values);
  * - `GET /__emulator/writes` lists every write received (the journal).
  */
 export function adminAnswer(request: EmuRequest, targets: AdminTargets): EmuResponse {
@@ -59,6 +65,17 @@ export function adminAnswer(request: EmuRequest, targets: AdminTargets): EmuResp
     if (!parsed.success) return json(400, { error: 'expected {"token": "..."}' });
     return json(200, { revoked: targets.revokeToken(parsed.data.token) });
   }
+  if (what === 'revoke-grants' && request.method === 'POST') {
+    const parsed = z
+      .object({ platform: z.enum(['x', 'facebook']), user_id: z.string().min(1) })
+      .safeParse(body());
+    if (!parsed.success)
+      return json(400, { error: 'expected {"platform": "x" | "facebook", "user_id": "..."}' });
+    return json(200, {
+      revoked: targets.revokeGrants(parsed.data.platform, parsed.data.user_id),
+    });
+  }
+  if (what === 'grants' && request.method === 'GET') return json(200, { grants: targets.grants() });
   if (what === 'writes' && request.method === 'GET')
     return json(200, { writes: targets.journal.list() });
   return json(404, { error: `No admin endpoint ${request.method} ${request.url.pathname}` });

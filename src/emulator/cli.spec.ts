@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRAND, bearer, call, testScenario } from './test-scenario';
+import {
+  BRAND,
+  CAMILLE,
+  FB_APP,
+  X_CONFIDENTIAL_APP,
+  X_PUBLIC_APP,
+  bearer,
+  call,
+  oauthScenario,
+  testScenario,
+} from './test-scenario';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -35,15 +45,22 @@ function run(args: string[], until?: RegExp) {
 describe('npm run emulator', () => {
   it('serves a scenario file, prints base URLs and accounts but no token, and stops on SIGTERM', async () => {
     const file = join(dir, 'scenario.json');
-    await writeFile(file, JSON.stringify(testScenario()));
+    await writeFile(file, JSON.stringify(oauthScenario()));
     const proc = run(['--port', '0', '--scenario', file, '--no-shift'], /Stop with/);
     await proc.ready;
     const { stdout } = proc.output();
     const x = /X API v2\s+(\S+)/.exec(stdout)?.[1];
     expect(x).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x$/);
     expect(stdout).toMatch(/Graph API\s+http:\/\/127\.0\.0\.1:\d+\/graph/);
+    expect(stdout).toMatch(/X web\s+http:\/\/127\.0\.0\.1:\d+\/x-web\s/);
+    expect(stdout).toMatch(/FB web\s+http:\/\/127\.0\.0\.1:\d+\/facebook-web\s/);
     expect(stdout).toContain(`@${BRAND.username} (user id ${BRAND.id})`);
-    expect(stdout).not.toContain(BRAND.token);
+    expect(stdout).toContain(`client id ${X_PUBLIC_APP.client_id}, public client`);
+    expect(stdout).toContain(`client id ${X_CONFIDENTIAL_APP.client_id}, confidential client`);
+    expect(stdout).toContain(`app id ${FB_APP.id}`);
+    expect(stdout).toContain(`${CAMILLE.name} (user id ${CAMILLE.id}, 2 Pages)`);
+    for (const secret of [BRAND.token, X_CONFIDENTIAL_APP.client_secret, FB_APP.secret])
+      expect(stdout).not.toContain(secret);
     const me = await call(`${x}/2/users/me`, bearer(BRAND.token));
     expect(me.body.data.id).toBe(BRAND.id);
     proc.child.kill('SIGTERM');

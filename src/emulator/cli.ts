@@ -127,11 +127,24 @@ async function main(): Promise<void> {
     `Social Inbox platform emulator · scenario "${served.name}" (${served.x.tweets.length} tweets, ${served.facebook.comments.length} comments)`,
     `  X API v2    ${emulator.xBaseUrl}       stands for https://api.x.com (e.g. ${emulator.xBaseUrl}/2/users/me)`,
     `  Graph API   ${emulator.graphBaseUrl}   stands for https://graph.facebook.com (e.g. ${emulator.graphBaseUrl}/v21.0/me)`,
+    `  X web       ${emulator.xWebBaseUrl}   stands for https://x.com (OAuth consent: ${emulator.xWebBaseUrl}/i/oauth2/authorize)`,
+    `  FB web      ${emulator.facebookWebBaseUrl}   stands for https://www.facebook.com (login dialog: ${emulator.facebookWebBaseUrl}/v21.0/dialog/oauth)`,
     ...served.x.accounts.map((a) => {
       const user = served.x.users.find((u) => u.id === a.user_id);
       return `  X account   @${user?.username ?? '?'} (user id ${a.user_id})`;
     }),
     ...served.facebook.pages.map((p) => `  Page        ${p.name} (page id ${p.id})`),
+    // Client ids and app ids are public; secrets are never printed.
+    ...served.x.apps.map(
+      (a) =>
+        `  X app       ${a.name} (client id ${a.client_id}, ${a.client_secret ? 'confidential' : 'public'} client)`,
+    ),
+    ...(served.facebook.app_id
+      ? [`  FB app      ${served.facebook.app_name ?? ''} (app id ${served.facebook.app_id})`]
+      : []),
+    ...served.facebook.admins.map(
+      (a) => `  Page admin  ${a.name} (user id ${a.id}, ${a.page_ids.length} Pages)`,
+    ),
     flags.shift
       ? `  Dates moved ${describeShift(Date.parse(served.anchor) - Date.parse(scenario.anchor))}; ${later.length} items dated after now will appear when their time comes.`
       : '  Dates served as written.',

@@ -319,6 +319,17 @@ describe('the demo scenario', () => {
     for (const u of users) expect(u.username).toMatch(/^[A-Za-z0-9_]{1,15}$/);
   });
 
+  it('registers the demo app on both platforms for the connect flows', () => {
+    expect(scenario.x.apps).toEqual([
+      { client_id: 'c29jaWFsLWluYm94LWRlbW86MTpuYQ', name: 'Social Inbox', redirect_uris: [] },
+    ]);
+    expect(scenario.facebook.app_id).toBe('1468023750213462');
+    expect(scenario.facebook.app_name).toBe('Social Inbox');
+    expect(scenario.facebook.admins).toEqual([
+      { id: expect.any(String), name: 'Camille Laurent', page_ids: [...pageIds] },
+    ]);
+  });
+
   it('is served by the emulator: mentions timeline and Page feed', async () => {
     const emulator = await startEmulator({ scenario, port: 0 });
     try {

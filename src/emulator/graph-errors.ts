@@ -89,3 +89,85 @@ export const unexpectedError = (status = 500) =>
       is_transient: true,
     },
   );
+
+/* Facebook Login: the code and token exchanges of `/oauth/access_token` and token checks. */
+
+export const missingClientId = () =>
+  new GraphError(400, 'Missing client_id parameter.', 'OAuthException', 101);
+
+export const invalidAppId = () =>
+  new GraphError(
+    400,
+    'Error validating application. Invalid application ID.',
+    'OAuthException',
+    101,
+  );
+
+export const invalidClientSecret = () =>
+  new GraphError(400, 'Error validating client secret.', 'OAuthException', 1);
+
+export const invalidCodeFormat = () =>
+  new GraphError(400, 'Invalid verification code format.', 'OAuthException', 100, {
+    error_subcode: 36007,
+  });
+
+export const codeExpired = () =>
+  new GraphError(400, 'This authorization code has expired.', 'OAuthException', 100, {
+    error_subcode: 36007,
+  });
+
+export const codeUsed = () =>
+  new GraphError(400, 'This authorization code has been used.', 'OAuthException', 100, {
+    error_subcode: 36009,
+  });
+
+export const codeRedirectMismatch = () =>
+  new GraphError(
+    400,
+    'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+    'OAuthException',
+    100,
+    { error_subcode: 36008 },
+  );
+
+/** A token whose grant ended: the user removed the app or deleted its permissions. */
+export const appNotAuthorized = (appId: string) =>
+  new GraphError(
+    400,
+    `Error validating access token: The user has not authorized application ${appId}.`,
+    'OAuthException',
+    190,
+    { error_subcode: 458 },
+  );
+
+/** Facebook writes both instants in Pacific time: `Tuesday, 10-Mar-26 14:00:00 PDT`. */
+export function facebookDate(ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Los_Angeles',
+    weekday: 'long',
+    day: '2-digit',
+    month: 'short',
+    year: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}, ${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
+}
+
+export const sessionExpired = (expiredMs: number, nowMs: number) =>
+  new GraphError(
+    400,
+    `Error validating access token: Session has expired on ${facebookDate(expiredMs)}. The current time is ${facebookDate(nowMs)}.`,
+    'OAuthException',
+    190,
+    { error_subcode: 463 },
+  );
+
+/** An app access token (`{app-id}|{app-secret}`) that does not fit the app. */
+export const invalidAppToken = () =>
+  new GraphError(400, 'Invalid OAuth access token signature.', 'OAuthException', 190);

@@ -19,9 +19,11 @@ import { commentsPage, feedPage, parseCommentOptions, parseListParams } from './
 import { listBody } from './graph-paging';
 import { renderComment, renderPage, renderPost } from './graph-render';
 import type { RenderContext } from './graph-render';
+import type { GraphCaller, GraphOAuth } from './graph-oauth';
 import { objectId } from './graph-store';
 import type { GraphObject, GraphStore } from './graph-store';
 import type { GraphUsage } from './graph-usage';
+import { userRoute } from './graph-user';
 import { graphWrite, requestParams } from './graph-writes';
 import { bearerToken } from './http-kit';
 import type { EmuRequest, EmuResponse } from './http-kit';
@@ -41,6 +43,8 @@ export interface GraphApiOptions {
   appSecret?: string;
   /** The app's "Require App Secret" setting: calls without a proof are refused. */
   requireProof?: boolean;
+  /** Facebook Login: `/oauth/access_token`, `debug_token`, user tokens and the Page tokens they give. */
+  oauth: GraphOAuth;
 }
 
 /** What a Graph handler works with: the caller's Page, the object addressed and the parameters. */
@@ -57,7 +61,9 @@ const nodeType = (object: GraphObject) =>
 
 /**
  * The Graph API under `/graph/:version`: a Page access token (query `access_token` or a Bearer
- * header), usage counting, then nodes (`/:id`) and edges (`/:id/feed`, `/:id/comments`, ...).
+ * header), usage counting, then nodes (`/:id`) and edges (`/:id/feed`, `/:id/comments`, ...). A user
+ * token from Facebook Login reaches the person's own routes (`graph-user.ts`); the OAuth endpoints
+ * authenticate the app instead of a token.
  */
 export function createGraphApi(
   options: GraphApiOptions,
@@ -77,14 +83,35 @@ export function createGraphApi(
       headers['facebook-api-version'] = version;
       const param = requestParams(req);
       const token = param('access_token') ?? bearerToken(req.headers, ['bearer', 'oauth']);
+      const path = req.segments.slice(1).join('/');
+      if (path === 'oauth/access_token' || path === 'debug_token') {
+        const counted = usage.take(null);
+        Object.assign(headers, counted.headers);
+        if (counted.refusal) throw counted.refusal;
+        const body =
+          path === 'debug_token'
+            ? options.oauth.debugToken(param, token)
+            : options.oauth.accessToken(param);
+        return { status: 200, headers, body };
+      }
       if (token === null) throw missingToken();
-      pageId = store.pageIdForToken(token);
-      if (pageId === null) throw invalidToken();
+      const caller = resolveCaller(options, token);
+      pageId = caller.kind === 'page' ? caller.pageId : null;
       checkProof(options, token, param('appsecret_proof'));
       const counted = usage.take(pageId);
       Object.assign(headers, counted.headers);
       if (counted.refusal) throw counted.refusal;
-      const body = await route(options, req, pageId, param);
+      const body =
+        caller.kind === 'page'
+          ? await route(options, req, caller.pageId, param)
+          : userRoute({
+              req,
+              admin: caller.admin,
+              token: caller.token,
+              param,
+              oauth: options.oauth,
+              store,
+            });
       return { status: 200, headers, body };
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
@@ -92,6 +119,15 @@ export function createGraphApi(
       return { status: err.status, headers, body: err.body(traceId) };
     }
   };
+}
+
+/** A scenario Page token, else a token Facebook Login issued (which may throw 190/458 or 190/463). */
+function resolveCaller(options: GraphApiOptions, token: string): GraphCaller {
+  const pageId = options.store.pageIdForToken(token);
+  if (pageId !== null) return { kind: 'page', pageId };
+  const caller = options.oauth.caller(token);
+  if (caller === null) throw invalidToken();
+  return caller;
 }
 
 function checkProof(options: GraphApiOptions, token: string, proof: string | null): void {

@@ -82,6 +82,7 @@ export function scenarioProblems(scenario: Scenario): string[] {
   }
   for (const id of cyclicComments(facebook.comments))
     problems.push(`facebook.comments: ${id} is its own ancestor`);
+  problems.push(...oauthProblems(scenario));
 
   const tokens = [
     ...x.accounts.map((a) => a.access_token),
@@ -89,6 +90,27 @@ export function scenarioProblems(scenario: Scenario): string[] {
   ];
   if (duplicates(tokens).length > 0)
     problems.push('an access_token is used by two accounts or pages');
+  return problems;
+}
+
+/** The OAuth side: unique app and admin ids, admins managing Pages that exist. */
+function oauthProblems({ x, facebook }: Scenario): string[] {
+  const problems: string[] = [];
+  const pages = new Set(facebook.pages.map((p) => p.id));
+  for (const id of duplicates(x.apps.map((a) => a.client_id)))
+    problems.push(`x.apps: client_id ${id} appears twice`);
+  for (const id of duplicates(facebook.admins.map((a) => a.id)))
+    problems.push(`facebook.admins: id ${id} appears twice`);
+  for (const [i, admin] of facebook.admins.entries()) {
+    for (const pageId of admin.page_ids)
+      if (!pages.has(pageId))
+        problems.push(
+          `facebook.admins[${i}] (${admin.id}): page_id ${pageId} is not in facebook.pages`,
+        );
+    for (const pageId of duplicates(admin.page_ids))
+      problems.push(`facebook.admins[${i}] (${admin.id}): page_id ${pageId} appears twice`);
+    if (pages.has(admin.id)) problems.push(`facebook.admins[${i}]: id ${admin.id} is a Page's id`);
+  }
   return problems;
 }
 

@@ -53,7 +53,34 @@ export const XAccountSchema = z.object({
   access_token: z.string().min(8),
 });
 
+/**
+ * An app registered on the X developer portal, for the OAuth 2.0 endpoints. A confidential client
+ * (a "Web App") has a secret and must authenticate with Basic auth at the token endpoint; a public
+ * client (a "Native App") has none and proves itself with PKCE alone.
+ */
+export const XAppSchema = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(8).optional(),
+  name: z.string().min(1),
+  /** The app's callback URIs; loopback URIs (127.0.0.1, [::1], localhost) are accepted besides. */
+  redirect_uris: z.array(z.url()).default([]),
+});
+export type XApp = z.infer<typeof XAppSchema>;
+
 export const GraphUserSchema = z.object({ id: z.string().regex(/^[0-9]+$/), name: z.string() });
+
+/** A person who manages Pages: the one who logs in with Facebook and hands the app Page tokens. */
+export const FacebookAdminSchema = z.object({
+  id: z.string().regex(/^[0-9]+$/),
+  name: z.string().min(1),
+  page_ids: z.array(z.string()),
+});
+export type FacebookAdmin = z.infer<typeof FacebookAdminSchema>;
+
+/** Who logs in when a scenario names no admin: one person managing every Page. */
+export const DEFAULT_FACEBOOK_ADMIN = { id: '100000000000001', name: 'Page Admin' } as const;
+/** Facebook's long-lived user tokens last 60 days. */
+export const LONG_LIVED_TOKEN_SECONDS = 5_184_000;
 
 export const GraphApplicationSchema = z.object({
   id: z.string().regex(/^[0-9]+$/),
@@ -117,21 +144,46 @@ export const ScenarioSchema = z.object({
    */
   anchor: isoDate,
   x: z.object({
+    /** Apps that may use the OAuth 2.0 endpoints; none: the authorize page refuses every client. */
+    apps: z.array(XAppSchema).default([]),
     accounts: z.array(XAccountSchema),
     users: z.array(XUserSchema),
     tweets: z.array(XTweetSchema),
   }),
-  facebook: z.object({
-    /** The app's secret, to check `appsecret_proof` on calls that carry one. */
-    app_secret: z.string().min(8).optional(),
-    /** With `app_secret`: refuse calls without `appsecret_proof` (the app's "Require App Secret"). */
-    require_appsecret_proof: z.boolean().default(false),
-    pages: z.array(GraphPageSchema),
-    users: z.array(GraphUserSchema),
-    applications: z.array(GraphApplicationSchema).default([]),
-    posts: z.array(GraphPostSchema),
-    comments: z.array(GraphCommentSchema),
-  }),
+  facebook: z
+    .object({
+      /** The app's id, the `client_id` of Facebook Login; none: the login dialog refuses every app. */
+      app_id: z
+        .string()
+        .regex(/^[0-9]+$/)
+        .optional(),
+      /** The app's name, shown by the login dialog and `debug_token`. */
+      app_name: z.string().min(1).optional(),
+      /**
+       * The app's secret: checks `appsecret_proof` on calls that carry one, and `client_secret` when
+       * exchanging codes and tokens (without it, any client_secret is accepted).
+       */
+      app_secret: z.string().min(8).optional(),
+      /** With `app_secret`: refuse calls without `appsecret_proof` (the app's "Require App Secret"). */
+      require_appsecret_proof: z.boolean().default(false),
+      /** The app's "Valid OAuth Redirect URIs"; loopback URIs are accepted besides. */
+      redirect_uris: z.array(z.url()).default([]),
+      /** Who can log in with Facebook; absent: `DEFAULT_FACEBOOK_ADMIN`, managing every Page. */
+      admins: z.array(FacebookAdminSchema).optional(),
+      /** Lifetime of long-lived user tokens (`fb_exchange_token`); tests shorten it. */
+      long_lived_token_seconds: z.number().int().positive().default(LONG_LIVED_TOKEN_SECONDS),
+      pages: z.array(GraphPageSchema),
+      users: z.array(GraphUserSchema),
+      applications: z.array(GraphApplicationSchema).default([]),
+      posts: z.array(GraphPostSchema),
+      comments: z.array(GraphCommentSchema),
+    })
+    .transform(({ admins, ...facebook }) => ({
+      ...facebook,
+      admins: admins ?? [
+        { ...DEFAULT_FACEBOOK_ADMIN, page_ids: facebook.pages.map((page) => page.id) },
+      ],
+    })),
   /** Deterministic extra items for load tests and the demo, added when the emulator starts. */
   synthetic: z
     .object({

@@ -2,9 +2,12 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminAnswer } from './admin';
+import { errorPage } from './consent-page';
+import { facebookDialog } from './facebook-dialog';
 import { FaultPlan } from './faults';
 import type { Fault } from './faults';
 import { unexpectedError } from './graph-errors';
+import { GraphOAuth } from './graph-oauth';
 import { createGraphApi } from './graph-routes';
 import { GraphStore } from './graph-store';
 import { DEFAULT_GRAPH_BUDGET, GraphUsage } from './graph-usage';
@@ -14,11 +17,14 @@ import type { EmuRequest, EmuResponse } from './http-kit';
 import { randomToken } from './ids';
 import { WriteJournal } from './journal';
 import type { JournalEntry } from './journal';
+import { GrantBook } from './oauth-grants';
+import type { GrantSummary, OAuthPlatform } from './oauth-grants';
 import { WindowCounter } from './rate-limit';
 import type { Scenario } from './scenario';
 import { ScenarioIntegrityError, scenarioProblems } from './scenario-check';
 import { withSyntheticItems } from './synthetic';
 import { shiftScenario, shiftToNowDelta } from './time-shift';
+import { XOAuth } from './x-oauth';
 import { serverError } from './x-problems';
 import { createXApi } from './x-routes';
 import { XStore } from './x-store';
@@ -48,18 +54,50 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   url: string;
+  /** Stands for https://api.x.com. */
   xBaseUrl: string;
+  /** Stands for https://graph.facebook.com. */
   graphBaseUrl: string;
+  /** Stands for https://x.com: the OAuth consent page, `${xWebBaseUrl}/i/oauth2/authorize`. */
+  xWebBaseUrl: string;
+  /** Stands for https://www.facebook.com: the login dialog, `${facebookWebBaseUrl}/v21.0/dialog/oauth`. */
+  facebookWebBaseUrl: string;
   /** The scenario as served: synthetic items added, dates shifted. */
   scenario: Scenario;
   close(): Promise<void>;
   /** Makes matching requests fail (5xx, no answer, connection reset). */
   injectFault(fault: Fault): void;
   clearFaults(): void;
-  /** Makes an access token (X account or Page) invalid from now on, as when a user revokes access. */
+  /**
+   * Makes one token invalid from now on (X account, Page, or one issued by OAuth), as when a user
+   * revokes access; it then answers as an unknown token.
+   */
   revokeToken(token: string): boolean;
+  /**
+   * Ends every OAuth grant a user gave (an X account id, a Facebook admin id), as when they remove
+   * the app in the platform's settings: all the grants' tokens stop working. Returns how many ended.
+   */
+  revokeGrants(platform: OAuthPlatform, userId: string): number;
+  /** Every OAuth grant made so far, oldest first, without token values. */
+  grants(): GrantSummary[];
   /** Every write clients made (tweets, DMs, comments, private replies, hides), oldest first. */
   writes(): JournalEntry[];
+}
+
+/**
+ * What an app needs to sign in through this emulator: where its consent pages are, and the app
+ * registration the scenario holds (the first X app, the Facebook app). Named as the inbox's options.
+ */
+export function signInSettings(emulator: Emulator) {
+  const { x, facebook } = emulator.scenario;
+  return {
+    xWebBaseUrl: emulator.xWebBaseUrl,
+    facebookWebBaseUrl: emulator.facebookWebBaseUrl,
+    xClientId: x.apps[0]?.client_id ?? null,
+    xClientSecret: x.apps[0]?.client_secret ?? null,
+    facebookAppId: facebook.app_id ?? null,
+    graphAppSecret: facebook.app_secret ?? null,
+  };
 }
 
 /** Adds the synthetic items, shifts the dates and checks references; throws ScenarioIntegrityError. */
@@ -73,7 +111,10 @@ export function prepareScenario(
   return options.shiftToNow ? shiftScenario(full, shiftToNowDelta(full, options.nowMs)) : full;
 }
 
-/** Starts the X API v2 and Graph API emulator: `${url}/x/2/...` and `${url}/graph/v21.0/...`. */
+/**
+ * Starts the X API v2 and Graph API emulator: `${url}/x/2/...` and `${url}/graph/v21.0/...`, with
+ * the platforms' OAuth pages at `${url}/x-web/...` and `${url}/facebook-web/...`.
+ */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const now = options.now ?? Date.now;
   const shift = options.shiftToNow ?? false;
@@ -82,11 +123,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const journal = new WriteJournal(now);
   const xStore = new XStore(scenario, now, liveRelease);
   const graphStore = new GraphStore(scenario, now, liveRelease);
+  const grantBook = new GrantBook(now);
+  const xOAuth = new XOAuth({
+    apps: scenario.x.apps,
+    accounts: scenario.x.accounts.flatMap((a) => {
+      const user = xStore.user(a.user_id);
+      return user ? [{ id: user.id, username: user.username }] : [];
+    }),
+    grants: grantBook,
+    now,
+  });
+  const graphOAuth = new GraphOAuth(scenario.facebook, grantBook, graphStore, now);
   const xApi = createXApi({
     store: xStore,
     limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     journal,
+    oauthUser: (token) => xOAuth.userIdForToken(token),
   });
   const graphApi = createGraphApi({
     store: graphStore,
@@ -98,9 +151,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }),
     journal,
     now,
+    oauth: graphOAuth,
   });
   const faults = new FaultPlan();
-  const revokeToken = (token: string) => xStore.revokeToken(token) || graphStore.revokeToken(token);
+  const revokeToken = (token: string) =>
+    xStore.revokeToken(token) || graphStore.revokeToken(token) || grantBook.forget(token);
+  const revokeGrants = (platform: OAuthPlatform, userId: string) =>
+    grantBook.endAll(platform, userId);
+  const grants = () => grantBook.list();
   const host = options.host ?? '127.0.0.1';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -117,7 +175,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         query: url.searchParams,
         body,
       };
-      writeResponse(res, adminAnswer(request, { faults, journal, revokeToken }));
+      writeResponse(
+        res,
+        adminAnswer(request, { faults, journal, revokeToken, revokeGrants, grants }),
+      );
+      return;
+    }
+    if (segments?.[0] === 'x-web' || segments?.[0] === 'facebook-web') {
+      // Browser pages: no faults (they stand for the platforms' web sites, not their APIs).
+      const body = req.method === 'POST' ? await readBody(req) : '';
+      const request: EmuRequest = {
+        method: req.method ?? 'GET',
+        url,
+        segments: segments.slice(1),
+        headers: req.headers,
+        query: url.searchParams,
+        body,
+      };
+      const answer =
+        segments[0] === 'x-web' ? xOAuth.web(request) : facebookDialog(request, graphOAuth);
+      writeResponse(res, answer ?? notAPage(segments[0], url));
       return;
     }
     if (!segments || !platform) {
@@ -143,7 +220,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       query: url.searchParams,
       body,
     };
-    writeResponse(res, await (platform === 'x' ? xApi : graphApi)(request));
+    const answer =
+      platform === 'x' ? (xOAuth.api(request) ?? (await xApi(request))) : await graphApi(request);
+    writeResponse(res, answer);
   };
 
   const server = createServer((req, res) => {
@@ -165,6 +244,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url,
     xBaseUrl: `${url}/x`,
     graphBaseUrl: `${url}/graph`,
+    xWebBaseUrl: `${url}/x-web`,
+    facebookWebBaseUrl: `${url}/facebook-web`,
     scenario,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -174,6 +255,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     revokeToken,
+    revokeGrants,
+    grants,
     writes: () => journal.list(),
   };
 }
@@ -213,7 +296,13 @@ function failure(platform: 'x' | 'graph', status: number): EmuResponse {
   };
 }
 
-/** `/` describes the emulator; any other path outside `/x` and `/graph` is a 404. */
+/** A web path the emulated site does not serve. */
+function notAPage(site: string, url: URL): EmuResponse {
+  const name = site === 'x-web' ? 'X (emulated x.com)' : 'Facebook (emulated www.facebook.com)';
+  return errorPage(404, name, 'This page doesn’t exist', 'Nothing is served here.', url.pathname);
+}
+
+/** `/` describes the emulator; any other path outside the platforms' prefixes is a 404. */
 function rootAnswer(url: URL, segments: string[] | null): EmuResponse {
   if (segments && segments.length === 0) {
     return {
@@ -223,6 +312,8 @@ function rootAnswer(url: URL, segments: string[] | null): EmuResponse {
         name: 'Social Inbox platform emulator',
         x: `${url.origin}/x/2/users/me`,
         graph: `${url.origin}/graph/v21.0/me`,
+        x_web: `${url.origin}/x-web/i/oauth2/authorize`,
+        facebook_web: `${url.origin}/facebook-web/v21.0/dialog/oauth`,
       },
     };
   }

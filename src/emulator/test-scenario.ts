@@ -260,3 +260,69 @@ export async function call(url: string, init: RequestInit = {}): Promise<Answer>
 }
 
 export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+/** A public X client (PKCE alone) with a name that needs escaping. */
+export const X_PUBLIC_APP = {
+  client_id: 'aW5ib3gtdGVzdDoxOm5h',
+  name: 'Inbox <Test> & Co',
+  redirect_uri: 'https://inbox.example/callback',
+};
+/** A confidential X client: the token endpoint wants its secret in a Basic header. */
+export const X_CONFIDENTIAL_APP = {
+  client_id: 'd2ViLXRlc3Q6MTpjaQ',
+  client_secret: 'confidential-secret-0001',
+  name: 'Web Inbox',
+  redirect_uri: 'https://web.example/x/callback',
+};
+export const FB_APP = {
+  id: '900000000000001',
+  name: 'Social Inbox Test',
+  secret: 'fb-app-secret-0001',
+  redirect_uri: 'https://inbox.example/facebook/callback',
+};
+export const CAMILLE = { id: '100000000000010', name: 'Camille Laurent' };
+export const SECOND_ADMIN = { id: '100000000000011', name: 'Sam Second' };
+
+/** `testScenario` with OAuth apps on both platforms and two Facebook admins. */
+export function oauthScenario(
+  options: { longLivedTokenSeconds?: number; admins?: boolean } = {},
+): ScenarioInput {
+  const base = testScenario();
+  return {
+    ...base,
+    x: {
+      ...base.x,
+      apps: [
+        {
+          client_id: X_PUBLIC_APP.client_id,
+          name: X_PUBLIC_APP.name,
+          redirect_uris: [X_PUBLIC_APP.redirect_uri],
+        },
+        {
+          client_id: X_CONFIDENTIAL_APP.client_id,
+          client_secret: X_CONFIDENTIAL_APP.client_secret,
+          name: X_CONFIDENTIAL_APP.name,
+          redirect_uris: [X_CONFIDENTIAL_APP.redirect_uri],
+        },
+      ],
+    },
+    facebook: {
+      ...base.facebook,
+      app_id: FB_APP.id,
+      app_name: FB_APP.name,
+      app_secret: FB_APP.secret,
+      redirect_uris: [FB_APP.redirect_uri],
+      ...(options.admins === false
+        ? {}
+        : {
+            admins: [
+              { ...CAMILLE, page_ids: [PAGE.id, OTHER_PAGE.id] },
+              { ...SECOND_ADMIN, page_ids: [OTHER_PAGE.id] },
+            ],
+          }),
+      ...(options.longLivedTokenSeconds !== undefined
+        ? { long_lived_token_seconds: options.longLivedTokenSeconds }
+        : {}),
+    },
+  };
+}

@@ -41,6 +41,8 @@ export interface XApiOptions {
   /** Per-endpoint overrides of `X_RATE_LIMITS`, keyed like it (`'GET /2/users/:id/mentions'`). */
   rateLimits?: Partial<Record<string, number>>;
   journal: WriteJournal;
+  /** The account an OAuth-issued access token acts for while it is valid (`x-oauth.ts`). */
+  oauthUser?: (token: string) => string | null;
 }
 
 /** The X API v2 under `/x`: bearer auth, per-endpoint rate limits, then the endpoint itself. */
@@ -84,7 +86,8 @@ export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<E
     const found = findRoute(routes, req.method, req.segments);
     if (!found.route) return pageDoesNotExist();
     const token = bearerToken(req.headers);
-    const callerId = token === null ? null : store.userIdForToken(token);
+    const callerId =
+      token === null ? null : (store.userIdForToken(token) ?? options.oauthUser?.(token) ?? null);
     if (token === null || callerId === null) return unauthorized();
     const endpoint = `${found.route.method} /${found.route.pattern}`;
     const window = limiter.take(`${endpoint}|${token}`, limits[endpoint] ?? 900);
