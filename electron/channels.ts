@@ -10,6 +10,12 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   listConversations: 'conversations:list',
   getConversation: 'conversations:get',
   listAccounts: 'accounts:list',
+  startConnect: 'accounts:connect',
+  finishConnect: 'accounts:finish-connect',
+  connectPages: 'accounts:connect-pages',
+  cancelConnect: 'accounts:cancel-connect',
+  disconnectAccount: 'accounts:disconnect',
+  sendReply: 'conversations:reply',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

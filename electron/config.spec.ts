@@ -9,6 +9,9 @@ describe('parseDesktopConfig', () => {
       demo: 'auto',
       ...DESKTOP_DEFAULTS,
       userDataDir: null,
+      xClientId: null,
+      facebookAppId: null,
+      graphAppSecret: null,
     });
   });
 
@@ -20,6 +23,11 @@ describe('parseDesktopConfig', () => {
         SOCIAL_INBOX_GRAPH_VERSION: 'v22.0',
         SOCIAL_INBOX_POLL_MS: '5000',
         SOCIAL_INBOX_USER_DATA: '/tmp/inbox-profile',
+        SOCIAL_INBOX_X_CLIENT_ID: 'abc:1:na',
+        SOCIAL_INBOX_FACEBOOK_APP_ID: '1468023750213462',
+        SOCIAL_INBOX_GRAPH_APP_SECRET: 'app-secret',
+        SOCIAL_INBOX_X_WEB_URL: 'http://127.0.0.1:9000/x-web',
+        SOCIAL_INBOX_FACEBOOK_WEB_URL: 'http://127.0.0.1:9000/facebook-web',
       }),
     ).toEqual({
       demo: 'auto',
@@ -28,6 +36,11 @@ describe('parseDesktopConfig', () => {
       graphVersion: 'v22.0',
       pollIntervalMs: 5000,
       userDataDir: '/tmp/inbox-profile',
+      xClientId: 'abc:1:na',
+      facebookAppId: '1468023750213462',
+      graphAppSecret: 'app-secret',
+      xWebBaseUrl: 'http://127.0.0.1:9000/x-web',
+      facebookWebBaseUrl: 'http://127.0.0.1:9000/facebook-web',
     });
   });
 
@@ -49,6 +62,8 @@ describe('parseDesktopConfig', () => {
     [{ SOCIAL_INBOX_POLL_MS: '10' }, 'SOCIAL_INBOX_POLL_MS'],
     [{ SOCIAL_INBOX_DEMO: 'maybe' }, 'SOCIAL_INBOX_DEMO'],
     [{ SOCIAL_INBOX_USER_DATA: 'relative/dir' }, 'SOCIAL_INBOX_USER_DATA'],
+    [{ SOCIAL_INBOX_FACEBOOK_APP_ID: 'my-app' }, 'SOCIAL_INBOX_FACEBOOK_APP_ID'],
+    [{ SOCIAL_INBOX_X_WEB_URL: 'javascript:alert(1)' }, 'SOCIAL_INBOX_X_WEB_URL'],
   ])('rejects %j naming the variable', (env, name) => {
     expect(() => parseDesktopConfig(argv, env)).toThrow(ConfigError);
     expect(() => parseDesktopConfig(argv, env)).toThrow(name);

@@ -10,6 +10,13 @@ export interface DesktopConfig {
   graphBaseUrl: string;
   graphVersion: string;
   pollIntervalMs: number;
+  /** Sign-in pages and the platform apps the account connections go through. */
+  xWebBaseUrl: string;
+  facebookWebBaseUrl: string;
+  xClientId: string | null;
+  facebookAppId: string | null;
+  /** The Facebook app's secret; only main reads it, never the window. */
+  graphAppSecret: string | null;
   /** Overrides Electron's userData folder (the store, the single-instance lock), e.g. for tests. */
   userDataDir: string | null;
 }
@@ -19,6 +26,8 @@ export const DESKTOP_DEFAULTS = {
   graphBaseUrl: 'https://graph.facebook.com',
   graphVersion: 'v21.0',
   pollIntervalMs: 60_000,
+  xWebBaseUrl: 'https://x.com',
+  facebookWebBaseUrl: 'https://www.facebook.com',
 } as const;
 
 /** How often demo mode polls the emulator, at most: its scenario keeps comments arriving. */
@@ -30,6 +39,11 @@ export const DESKTOP_ENVIRONMENT = `Environment:
   SOCIAL_INBOX_GRAPH_BASE_URL    Graph API         (default ${DESKTOP_DEFAULTS.graphBaseUrl})
   SOCIAL_INBOX_GRAPH_VERSION     Graph API version (default ${DESKTOP_DEFAULTS.graphVersion})
   SOCIAL_INBOX_POLL_MS           poll interval     (default ${DESKTOP_DEFAULTS.pollIntervalMs})
+  SOCIAL_INBOX_X_CLIENT_ID       X app OAuth 2.0 client id, to connect X accounts
+  SOCIAL_INBOX_FACEBOOK_APP_ID   Facebook app id, to connect Pages (with SOCIAL_INBOX_GRAPH_APP_SECRET)
+  SOCIAL_INBOX_GRAPH_APP_SECRET  Facebook app secret (Facebook Login, appsecret_proof)
+  SOCIAL_INBOX_X_WEB_URL         X sign-in pages   (default ${DESKTOP_DEFAULTS.xWebBaseUrl})
+  SOCIAL_INBOX_FACEBOOK_WEB_URL  Facebook login    (default ${DESKTOP_DEFAULTS.facebookWebBaseUrl})
   SOCIAL_INBOX_USER_DATA         folder of the app's data (default: the OS's per-user app folder)
 Flags: --demo forces demo mode, --solo turns it off.`;
 
@@ -42,6 +56,8 @@ const ConfigSchema = z.object({
   graphBaseUrl: z.url({ protocol: /^https?$/ }),
   graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
   pollIntervalMs: z.coerce.number().int().min(1000),
+  xWebBaseUrl: z.url({ protocol: /^https?$/ }),
+  facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),
 });
 
 const envNames: Record<keyof z.input<typeof ConfigSchema>, string> = {
@@ -49,6 +65,8 @@ const envNames: Record<keyof z.input<typeof ConfigSchema>, string> = {
   graphBaseUrl: 'SOCIAL_INBOX_GRAPH_BASE_URL',
   graphVersion: 'SOCIAL_INBOX_GRAPH_VERSION',
   pollIntervalMs: 'SOCIAL_INBOX_POLL_MS',
+  xWebBaseUrl: 'SOCIAL_INBOX_X_WEB_URL',
+  facebookWebBaseUrl: 'SOCIAL_INBOX_FACEBOOK_WEB_URL',
 };
 
 function demoChoice(argv: readonly string[], value: string | undefined): DemoChoice {
@@ -82,6 +100,8 @@ export function parseDesktopConfig(
     graphBaseUrl: pick('graphBaseUrl'),
     graphVersion: pick('graphVersion'),
     pollIntervalMs: pick('pollIntervalMs'),
+    xWebBaseUrl: pick('xWebBaseUrl'),
+    facebookWebBaseUrl: pick('facebookWebBaseUrl'),
   });
   if (!parsed.success) {
     throw new ConfigError(
@@ -93,6 +113,10 @@ export function parseDesktopConfig(
         .join('\n'),
     );
   }
+  const facebookAppId = env.SOCIAL_INBOX_FACEBOOK_APP_ID?.trim() || null;
+  if (facebookAppId != null && !/^[0-9]{1,30}$/.test(facebookAppId)) {
+    throw new ConfigError(`SOCIAL_INBOX_FACEBOOK_APP_ID: expected digits, got "${facebookAppId}"`);
+  }
   const userDataDir = env.SOCIAL_INBOX_USER_DATA?.trim();
   if (userDataDir && !isAbsolute(userDataDir)) {
     throw new ConfigError(
@@ -103,6 +127,9 @@ export function parseDesktopConfig(
     demo,
     ...parsed.data,
     userDataDir: userDataDir || null,
+    xClientId: env.SOCIAL_INBOX_X_CLIENT_ID?.trim() || null,
+    facebookAppId,
+    graphAppSecret: env.SOCIAL_INBOX_GRAPH_APP_SECRET?.trim() || null,
     xBaseUrl: parsed.data.xBaseUrl.replace(/\/+$/, ''),
     graphBaseUrl: parsed.data.graphBaseUrl.replace(/\/+$/, ''),
   };

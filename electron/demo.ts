@@ -1,7 +1,7 @@
 import { InboxService } from '../src/core/service';
 import { MemorySecretStore } from '../src/core/secrets/secret-store';
 import { loadScenario } from '../src/emulator/scenario';
-import { startEmulator } from '../src/emulator/server';
+import { signInSettings, startEmulator } from '../src/emulator/server';
 
 export interface DemoOptions {
   /** The scenario file (resources/demo-scenario.json in the app). */
@@ -37,6 +37,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoInbox> {
       dataDir: options.dataDir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
+      ...signInSettings(emulator),
       pollIntervalMs: options.pollIntervalMs,
       clientName: options.clientName,
       secrets: new MemorySecretStore(),

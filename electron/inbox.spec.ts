@@ -15,7 +15,14 @@ let root: string;
 
 const open = (demo: DemoChoice, dataDir: string) =>
   openInbox({
-    config: { demo, ...DESKTOP_DEFAULTS, userDataDir: null },
+    config: {
+      demo,
+      ...DESKTOP_DEFAULTS,
+      userDataDir: null,
+      xClientId: null,
+      facebookAppId: null,
+      graphAppSecret: null,
+    },
     dataDir,
     scenarioPath,
     clientName: 'desktop:test',

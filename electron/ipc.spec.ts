@@ -60,6 +60,7 @@ const account: Account = {
   handle: 'brand',
   name: 'Brand',
   credentialRef: 'x:1',
+  expiresAt: null,
   sync: { state: 'connected', until: null, lastSyncAt: null, message: null, fetched: 0 },
 };
 
@@ -85,6 +86,48 @@ class FakeService implements InboxApi {
 
   async listAccounts() {
     return [{ ...account, token: 'EAAsecret' } as Account];
+  }
+
+  async startConnect(input: ApiInput<'startConnect'>) {
+    this.calls.push(input);
+    return {
+      flowId: '2f1c8a52-4c1e-4a53-9d55-1e0b1f7f8a10',
+      platform: input.platform,
+      authorizeUrl: 'https://x.com/i/oauth2/authorize?client_id=abc',
+      opened: false,
+    };
+  }
+
+  async finishConnect(input: ApiInput<'finishConnect'>) {
+    this.calls.push(input);
+    return { status: 'connected' as const, accounts: [account] };
+  }
+
+  async connectPages(input: ApiInput<'connectPages'>) {
+    this.calls.push(input);
+    return [account];
+  }
+
+  async cancelConnect(input: ApiInput<'cancelConnect'>) {
+    this.calls.push(input);
+    return { done: true as const };
+  }
+
+  async sendReply(input: ApiInput<'sendReply'>) {
+    this.calls.push(input);
+    return {
+      key: 'k',
+      conversationId: input.conversationId,
+      replyTo: input.replyTo,
+      kind: input.kind ?? 'public',
+      state: 'pending' as const,
+      createdAt: '2025-01-01T10:00:00.000Z',
+    };
+  }
+
+  async disconnectAccount(input: ApiInput<'disconnectAccount'>) {
+    this.calls.push(input);
+    return { done: true as const };
   }
 
   onEvent(listener: (event: InboxEvent) => void) {

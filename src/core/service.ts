@@ -1,10 +1,15 @@
 import { EventEmitter } from 'node:events';
 import {
   AccountListSchema,
+  ConnectPagesInputSchema,
+  DisconnectInputSchema,
+  FlowInputSchema,
   GetConversationInputSchema,
   InboxError,
   ListConversationsInputSchema,
   PlatformSchema,
+  SendReplyInputSchema,
+  StartConnectInputSchema,
 } from '../shared';
 import type {
   Account,
@@ -16,11 +21,7 @@ import type {
   SyncStatus,
   Unsubscribe,
 } from '../shared';
-import {
-  GraphClient,
-  GRAPH_DEFAULT_BASE_URL,
-  GRAPH_DEFAULT_VERSION,
-} from './connectors/facebook/graph-client';
+import { GRAPH_DEFAULT_BASE_URL, GRAPH_DEFAULT_VERSION } from './connectors/facebook/graph-client';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -34,6 +35,12 @@ import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
 import type { DraftPost } from './triage/threading';
+import { ConnectFlows, pageIdentity } from './auth/connect-flows';
+import type { Identity } from './auth/connect-flows';
+import { CredentialVault } from './auth/credential-vault';
+import type { Credential } from './auth/credential';
+import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
+import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 
 export interface InboxServiceOptions {
   /** Folder of the lowdb store. */
@@ -45,6 +52,16 @@ export interface InboxServiceOptions {
   graphVersion?: string;
   /** Facebook app secret: when set, every Graph call carries `appsecret_proof`. */
   graphAppSecret?: string | null;
+  /** The Facebook app's id, for Facebook Login (with `graphAppSecret`). */
+  facebookAppId?: string | null;
+  /** Where Facebook's login dialog lives: https://www.facebook.com (the emulator: …/facebook-web). */
+  facebookWebBaseUrl?: string;
+  /** The X app's OAuth 2.0 client id, for connecting X accounts. */
+  xClientId?: string | null;
+  /** Only for a confidential X app. */
+  xClientSecret?: string | null;
+  /** Where X's authorize page lives: https://x.com (the emulator: …/x-web). */
+  xWebBaseUrl?: string;
   /** Poll interval in ms. */
   pollIntervalMs?: number;
   /** First wait after a platform server error; doubles with each failure in a row. */
@@ -54,6 +71,9 @@ export interface InboxServiceOptions {
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
 }
+
+/** Who replies made through the API are recorded as sent by, until agents sign in. */
+export const LOCAL_AGENT = 'local';
 
 const idle: SyncStatus = {
   state: 'connected',
@@ -71,6 +91,11 @@ export class InboxService implements InboxApi {
   private outbox!: Outbox;
   private ingesting: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
+  private syncing = false;
+  private readonly vault: CredentialVault;
+  private readonly facebookOAuth: FacebookOAuth | null;
+  private readonly flows: ConnectFlows;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -80,10 +105,38 @@ export class InboxService implements InboxApi {
   ) {
     this.events.setMaxListeners(0);
     this.index = new ConversationIndex(() => conversations.all());
+    const xOAuth = options.xClientId
+      ? new XOAuth({
+          clientId: options.xClientId,
+          clientSecret: options.xClientSecret,
+          apiBaseUrl: options.xBaseUrl,
+          webBaseUrl: options.xWebBaseUrl,
+        })
+      : null;
+    const facebookOAuth =
+      options.facebookAppId && options.graphAppSecret
+        ? new FacebookOAuth({
+            appId: options.facebookAppId,
+            appSecret: options.graphAppSecret,
+            graphBaseUrl: options.graphBaseUrl,
+            graphVersion: options.graphVersion,
+            webBaseUrl: options.facebookWebBaseUrl,
+          })
+        : null;
+    this.vault = new CredentialVault(options.secrets, () => xOAuth);
+    this.flows = new ConnectFlows({
+      x: () => xOAuth,
+      facebook: () => facebookOAuth,
+      xBaseUrl: options.xBaseUrl,
+      graphBaseUrl: options.graphBaseUrl,
+      graphVersion: options.graphVersion,
+    });
+    this.facebookOAuth = facebookOAuth;
     this.sync = new SyncEngine({
       config: options,
       workspace,
-      secrets: options.secrets,
+      token: (account, force) => this.vault.accessToken(account, { forceRefresh: force }),
+      refreshable: (account) => this.vault.refreshable(account),
       pollIntervalMs: options.pollIntervalMs,
       retryBaseMs: options.retryBaseMs,
       ingest: (drafts) => this.ingest(drafts),
@@ -103,6 +156,11 @@ export class InboxService implements InboxApi {
       graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
       graphVersion: GRAPH_DEFAULT_VERSION,
       graphAppSecret: null,
+      facebookAppId: null,
+      facebookWebBaseUrl: FACEBOOK_DEFAULT_WEB_URL,
+      xClientId: null,
+      xClientSecret: null,
+      xWebBaseUrl: X_DEFAULT_WEB_URL,
       pollIntervalMs: 60_000,
       retryBaseMs: 1000,
       clientName: 'inbox',
@@ -119,7 +177,7 @@ export class InboxService implements InboxApi {
       config: full,
       retryBaseMs: full.retryBaseMs,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
-      token: (account) => full.secrets.get(account.credentialRef),
+      token: (account) => service.vault.accessToken(account),
       post: async (id) => {
         await posts.loadAll();
         return posts.get(id);
@@ -155,8 +213,9 @@ export class InboxService implements InboxApi {
   }
 
   /**
-   * Connects a platform account with an access token: the platform says whose it is, the token goes
-   * to the secret store and only its key to the workspace. Returns the account.
+   * Connects a platform account with an access token (a Page token, or an X user token made
+   * elsewhere): the platform says whose it is, the token goes to the secret store and only its key
+   * to the workspace. Returns the account. The OAuth sign-in (`startConnect`) is the usual way.
    */
   async connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
     const platform = PlatformSchema.parse(input.platform);
@@ -167,37 +226,127 @@ export class InboxService implements InboxApi {
             handle: u.username,
             name: u.name,
           }))
-        : await new GraphClient(input.token, this.options.graphBaseUrl, this.options.graphVersion, {
+        : await pageIdentity(input.token, {
+            graphBaseUrl: this.options.graphBaseUrl,
+            graphVersion: this.options.graphVersion,
             appSecret: this.options.graphAppSecret,
-          })
-            .get<{ id: string; name: string }>('me', { fields: 'id,name' })
-            .then((p) => ({ externalId: p.id, handle: p.name, name: p.name }));
-    const id = `${platform}:${identity.externalId}`;
-    const credentialRef = id;
-    await this.options.secrets.set(credentialRef, input.token);
-    const previous = this.workspace.data.accounts.find((a) => a.id === id);
-    const account: Account = {
-      id,
-      platform,
-      credentialRef,
-      ...identity,
-      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
+          });
+    const credential: Credential = {
+      v: 1,
+      accessToken: input.token,
+      refreshToken: null,
+      expiresAt: null,
+      scopes: [],
     };
+    return this.saveAccount(platform, identity, credential, null);
+  }
+
+  async startConnect(input: ApiInput<'startConnect'>): Promise<ApiOutput<'startConnect'>> {
+    const { platform } = StartConnectInputSchema.parse(input);
+    const { flowId, authorizeUrl } = await this.flows.start(platform);
+    return { flowId, platform, authorizeUrl, opened: false };
+  }
+
+  async finishConnect(input: ApiInput<'finishConnect'>): Promise<ApiOutput<'finishConnect'>> {
+    const { flowId } = FlowInputSchema.parse(input);
+    const outcome = await this.flows.wait(flowId);
+    if (outcome.kind === 'account') {
+      const account = await this.saveAccount(
+        outcome.platform,
+        outcome.identity,
+        outcome.credential,
+        outcome.expiresAt,
+      );
+      this.restartSync(account.id);
+      return { status: 'connected', accounts: [account] };
+    }
+    const connected = new Set(this.workspace.data.accounts.map((a) => a.id));
+    return {
+      status: 'choose-pages',
+      flowId,
+      pages: outcome.pages.map((p) => ({
+        id: p.id,
+        name: p.name,
+        connected: connected.has(`facebook:${p.id}`),
+      })),
+    };
+  }
+
+  async connectPages(input: ApiInput<'connectPages'>): Promise<ApiOutput<'connectPages'>> {
+    const { flowId, pageIds } = ConnectPagesInputSchema.parse(input);
+    const pages = this.flows.choosePages(flowId, pageIds);
+    const accounts: Account[] = [];
+    for (const page of pages) {
+      // When the Page token stops giving access to data (Facebook says it in debug_token).
+      const expiresAt = await this.facebookOAuth
+        ?.dataAccessEndsAt(page.accessToken)
+        .catch(() => null);
+      const account = await this.saveAccount(
+        'facebook',
+        { externalId: page.id, handle: page.name, name: page.name },
+        { v: 1, accessToken: page.accessToken, refreshToken: null, expiresAt: null, scopes: [] },
+        expiresAt ?? null,
+      );
+      accounts.push(account);
+      this.restartSync(account.id);
+    }
+    return accounts;
+  }
+
+  async cancelConnect(input: ApiInput<'cancelConnect'>): Promise<ApiOutput<'cancelConnect'>> {
+    const { flowId } = FlowInputSchema.parse(input);
+    this.flows.cancel(flowId);
+    return { done: true };
+  }
+
+  async disconnectAccount(
+    input: ApiInput<'disconnectAccount'>,
+  ): Promise<ApiOutput<'disconnectAccount'>> {
+    const { accountId, deleteHistory } = DisconnectInputSchema.parse(input);
+    const account = this.workspace.data.accounts.find((a) => a.id === accountId);
+    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
+    await this.sync.stop(accountId);
+    await this.vault.forget(account.credentialRef);
     await this.workspace.update((data) => {
-      data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+      data.accounts = data.accounts.filter((a) => a.id !== accountId);
+      // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
+      if (deleteHistory) delete data.cursors[accountId];
     });
-    this.emit({ type: 'account.status', account });
-    return account;
+    if (deleteHistory) await this.forgetHistory(accountId);
+    this.emit({ type: 'account.removed', accountId });
+    return { done: true };
   }
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
+    this.syncing = true;
     for (const account of this.workspace.data.accounts) this.sync.start(account.id);
     void this.outbox.recover();
   }
 
-  /** Queues a reply through the outbox; resolves once it is stored, before it is sent. */
-  sendReply(request: ReplyRequest): Promise<OutboxItem> {
+  /**
+   * Queues a reply through the outbox; resolves once it is stored, before it is sent. From a client
+   * the reply is the local agent's, sent from this host (agents sign in to the hub later).
+   */
+  async sendReply(input: ApiInput<'sendReply'>): Promise<ApiOutput<'sendReply'>> {
+    const request = SendReplyInputSchema.parse(input);
+    const item = await this.queueReply({
+      ...request,
+      agentId: LOCAL_AGENT,
+      client: this.options.clientName,
+    });
+    return {
+      key: item.key,
+      conversationId: item.conversationId,
+      replyTo: item.replyTo,
+      kind: item.kind,
+      state: item.state,
+      createdAt: item.createdAt,
+    };
+  }
+
+  /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
+  queueReply(request: ReplyRequest): Promise<OutboxItem> {
     return this.outbox.enqueue(request);
   }
 
@@ -214,11 +363,56 @@ export class InboxService implements InboxApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.flows.closeAll();
     await this.sync.stopAll();
     await this.outbox.close();
     await this.ingesting;
     await Promise.all([this.posts.close(), this.conversations.close(), this.workspace.close()]);
     this.events.removeAllListeners();
+  }
+
+  /** Keeps the credential in the keychain and the account (never the secret) in the workspace. */
+  private async saveAccount(
+    platform: Platform,
+    identity: Identity,
+    credential: Credential,
+    expiresAt: string | null,
+  ): Promise<Account> {
+    const id = `${platform}:${identity.externalId}`;
+    const credentialRef = id;
+    await this.vault.save(credentialRef, credential);
+    const previous = this.workspace.data.accounts.find((a) => a.id === id);
+    const account: Account = {
+      id,
+      platform,
+      credentialRef,
+      ...identity,
+      expiresAt,
+      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
+    };
+    await this.workspace.update((data) => {
+      data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+    });
+    this.emit({ type: 'account.status', account });
+    return account;
+  }
+
+  /** After a (re)connection: a stopped loop (expired token) starts again, a running one goes on. */
+  private restartSync(accountId: string): void {
+    if (this.syncing) this.sync.start(accountId);
+  }
+
+  /** Removes an account's conversations and posts (after it is disconnected). */
+  private async forgetHistory(accountId: string): Promise<void> {
+    const run = this.ingesting.then(async () => {
+      const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
+      for (const c of gone) this.index.remove(c);
+      await this.conversations.remove(gone.map((c) => c.id));
+      await this.posts.forgetAccount(accountId);
+      for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
+    });
+    this.ingesting = run.catch(() => undefined);
+    await run;
   }
 
   /** Threads and stores posts, then updates their conversations; one batch at a time. */

@@ -12,6 +12,14 @@ const ConfigSchema = z.object({
   graphBaseUrl: z.url({ protocol: /^https?$/ }),
   graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
   graphAppSecret: z.string().min(8).nullable(),
+  xWebBaseUrl: z.url({ protocol: /^https?$/ }),
+  facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),
+  xClientId: z.string().min(1).max(200).nullable(),
+  xClientSecret: z.string().min(1).max(200).nullable(),
+  facebookAppId: z
+    .string()
+    .regex(/^[0-9]{1,30}$/, 'expected a Facebook app id (digits)')
+    .nullable(),
   pollIntervalMs: z.coerce.number().int().min(1000),
   webRoot: z.string().nullable(),
 });
@@ -25,7 +33,13 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
   --x-base-url <url>       X API                      (SOCIAL_INBOX_X_BASE_URL, default https://api.x.com)
   --graph-base-url <url>   Graph API                  (SOCIAL_INBOX_GRAPH_BASE_URL, default https://graph.facebook.com)
   --graph-version <v>      Graph API version          (SOCIAL_INBOX_GRAPH_VERSION, default v21.0)
-                           Facebook app secret for appsecret_proof: SOCIAL_INBOX_GRAPH_APP_SECRET only
+  --x-web-url <url>        X sign-in pages            (SOCIAL_INBOX_X_WEB_URL, default https://x.com)
+  --facebook-web-url <url> Facebook login dialog      (SOCIAL_INBOX_FACEBOOK_WEB_URL, default https://www.facebook.com)
+  --x-client-id <id>       X app OAuth 2.0 client id  (SOCIAL_INBOX_X_CLIENT_ID), to connect X accounts
+                           confidential X apps only: SOCIAL_INBOX_X_CLIENT_SECRET (environment only)
+  --facebook-app-id <id>   Facebook app id            (SOCIAL_INBOX_FACEBOOK_APP_ID), to connect Pages
+                           Facebook app secret (Login, appsecret_proof): SOCIAL_INBOX_GRAPH_APP_SECRET
+                           (environment only)
   --poll <ms>              poll interval              (SOCIAL_INBOX_POLL_MS, default 60000)
   --web-root <dir>         built UI to serve          (SOCIAL_INBOX_WEB_ROOT, default ./out/web)
   --help                   show this help`;
@@ -49,6 +63,10 @@ export function parseHubConfig(
         'x-base-url': { type: 'string' },
         'graph-base-url': { type: 'string' },
         'graph-version': { type: 'string' },
+        'x-web-url': { type: 'string' },
+        'facebook-web-url': { type: 'string' },
+        'x-client-id': { type: 'string' },
+        'facebook-app-id': { type: 'string' },
         poll: { type: 'string' },
         'web-root': { type: 'string' },
         help: { type: 'boolean' },
@@ -75,6 +93,15 @@ export function parseHubConfig(
     graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', 'v21.0'),
     // A secret: read from the environment only, never from the command line.
     graphAppSecret: env.SOCIAL_INBOX_GRAPH_APP_SECRET || null,
+    xWebBaseUrl: pick('x-web-url', 'SOCIAL_INBOX_X_WEB_URL', 'https://x.com'),
+    facebookWebBaseUrl: pick(
+      'facebook-web-url',
+      'SOCIAL_INBOX_FACEBOOK_WEB_URL',
+      'https://www.facebook.com',
+    ),
+    xClientId: pick('x-client-id', 'SOCIAL_INBOX_X_CLIENT_ID', '') || null,
+    xClientSecret: env.SOCIAL_INBOX_X_CLIENT_SECRET || null,
+    facebookAppId: pick('facebook-app-id', 'SOCIAL_INBOX_FACEBOOK_APP_ID', '') || null,
     pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
     webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../emulator/scenario';
-import { startEmulator } from '../emulator/server';
+import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
 import { closeOnSignals, runHub } from './run-hub';
 
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       dataDir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
+      ...signInSettings(emulator),
       pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
       webRoot: config.webRoot ?? join(root, 'out/web'),
     },

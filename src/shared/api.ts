@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AccountSchema,
+  IsoDateSchema,
   ConversationSchema,
   ConversationStatusSchema,
   PlatformSchema,
@@ -51,6 +52,79 @@ export const EmptyInputSchema = z.object({}).strict();
 
 export const AccountListSchema = z.array(AccountSchema);
 
+export const StartConnectInputSchema = z.object({ platform: PlatformSchema }).strict();
+
+const FlowIdSchema = z.string().uuid('expected the flowId a connect call returned');
+
+export const ConnectStartSchema = z.object({
+  flowId: FlowIdSchema,
+  platform: PlatformSchema,
+  /** The platform's sign-in page, to open in the user's browser. */
+  authorizeUrl: z.string().url(),
+  /** True when the host already opened it (the desktop app opens the system browser). */
+  opened: z.boolean(),
+});
+export type ConnectStart = z.infer<typeof ConnectStartSchema>;
+
+export const FlowInputSchema = z.object({ flowId: FlowIdSchema }).strict();
+
+export const ConnectResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('connected'), accounts: z.array(AccountSchema) }),
+  /** Facebook: the Pages the user manages, to choose which ones to connect. */
+  z.object({
+    status: z.literal('choose-pages'),
+    flowId: FlowIdSchema,
+    pages: z.array(z.object({ id: z.string(), name: z.string(), connected: z.boolean() })),
+  }),
+]);
+export type ConnectResult = z.infer<typeof ConnectResultSchema>;
+
+export const ConnectPagesInputSchema = z
+  .object({
+    flowId: FlowIdSchema,
+    pageIds: z
+      .array(z.string().regex(/^[0-9]{1,30}$/, 'expected a Facebook Page id'))
+      .min(1, 'choose at least one Page')
+      .max(100),
+  })
+  .strict();
+
+export const DisconnectInputSchema = z
+  .object({
+    accountId: z.string().min(1).max(200),
+    /** Also delete the account's conversations and posts from the store. */
+    deleteHistory: z.boolean().default(false),
+  })
+  .strict();
+
+export const DoneSchema = z.object({ done: z.literal(true) });
+
+export const SendReplyInputSchema = z
+  .object({
+    conversationId: z.string().min(1).max(300),
+    /** Our id of the post answered. */
+    replyTo: z.string().min(1).max(300),
+    /** Public reply on the thread, or private (X direct message, Facebook private reply). */
+    kind: z.enum(['public', 'private']).default('public'),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'write a reply first')
+      .max(8000, 'a reply is at most 8,000 characters'),
+  })
+  .strict();
+
+/** A reply stored in the outbox: it leaves once, and its post appears when the platform has it. */
+export const ReplyReceiptSchema = z.object({
+  key: z.string(),
+  conversationId: z.string(),
+  replyTo: z.string(),
+  kind: z.enum(['public', 'private']),
+  state: z.enum(['pending', 'sending', 'sent', 'failed']),
+  createdAt: IsoDateSchema,
+});
+export type ReplyReceipt = z.infer<typeof ReplyReceiptSchema>;
+
 /**
  * The one table of calls. Electron IPC channels and hub HTTP routes are derived from it, and every
  * host validates input and output against these schemas.
@@ -70,6 +144,41 @@ export const apiMethods = {
     channel: 'accounts:list',
     input: EmptyInputSchema,
     output: AccountListSchema,
+  },
+  /** Starts a sign-in with the platform; the user finishes it in the browser. */
+  startConnect: {
+    channel: 'accounts:connect',
+    input: StartConnectInputSchema,
+    output: ConnectStartSchema,
+  },
+  /** Waits until the browser step is over (up to 10 minutes). */
+  finishConnect: {
+    channel: 'accounts:finish-connect',
+    input: FlowInputSchema,
+    output: ConnectResultSchema,
+  },
+  /** Facebook: connects the chosen Pages of a finished sign-in. */
+  connectPages: {
+    channel: 'accounts:connect-pages',
+    input: ConnectPagesInputSchema,
+    output: AccountListSchema,
+  },
+  cancelConnect: {
+    channel: 'accounts:cancel-connect',
+    input: FlowInputSchema,
+    output: DoneSchema,
+  },
+  /** Queues a reply; it is stored before it is sent, and sent exactly once. */
+  sendReply: {
+    channel: 'conversations:reply',
+    input: SendReplyInputSchema,
+    output: ReplyReceiptSchema,
+  },
+  /** Stops the account's sync and deletes its credential; its history stays unless asked. */
+  disconnectAccount: {
+    channel: 'accounts:disconnect',
+    input: DisconnectInputSchema,
+    output: DoneSchema,
   },
 } as const;
 
@@ -100,6 +209,12 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   listConversations: { method: 'GET', path: '/api/conversations' },
   getConversation: { method: 'GET', path: '/api/conversations/:id' },
   listAccounts: { method: 'GET', path: '/api/accounts' },
+  startConnect: { method: 'POST', path: '/api/accounts/connect' },
+  finishConnect: { method: 'POST', path: '/api/accounts/connect/finish' },
+  connectPages: { method: 'POST', path: '/api/accounts/connect/pages' },
+  cancelConnect: { method: 'POST', path: '/api/accounts/connect/cancel' },
+  disconnectAccount: { method: 'POST', path: '/api/accounts/disconnect' },
+  sendReply: { method: 'POST', path: '/api/replies' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

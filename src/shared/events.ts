@@ -14,10 +14,19 @@ export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 /** Live changes pushed to every client (IPC in Electron, WebSocket from the hub). */
 export const InboxEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation.changed'), conversation: ConversationSchema }),
-  /** A conversation found to continue another one (its parent arrived later) was folded into it. */
-  z.object({ type: z.literal('conversation.removed'), id: z.string(), into: z.string() }),
+  /**
+   * A conversation found to continue another one (its parent arrived later) was folded into `into`;
+   * or, with `into` null, deleted with its account's history.
+   */
+  z.object({
+    type: z.literal('conversation.removed'),
+    id: z.string(),
+    into: z.string().nullable(),
+  }),
   z.object({ type: z.literal('sync.progress'), progress: SyncProgressSchema }),
   z.object({ type: z.literal('account.status'), account: AccountSchema }),
+  /** An account was disconnected: its sync stopped and its credential is gone. */
+  z.object({ type: z.literal('account.removed'), accountId: z.string() }),
   z.object({
     type: z.literal('presence'),
     agentId: z.string(),

@@ -42,6 +42,11 @@ export const AccountSchema = z.object({
   name: z.string(),
   /** Key of the credential in the OS keychain; the secret itself never lives here. */
   credentialRef: z.string(),
+  /**
+   * When the connection stops working unless the user connects the account again (a Page token's
+   * data access, for one); null when no end is known. The UI warns ahead of it.
+   */
+  expiresAt: IsoDateSchema.nullable().default(null),
   sync: SyncStatusSchema,
 });
 export type Account = z.infer<typeof AccountSchema>;

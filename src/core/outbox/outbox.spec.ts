@@ -50,7 +50,7 @@ const request = (over: Partial<Parameters<InboxService['sendReply']>[0]> = {}) =
 describe('outbox', () => {
   it('sends a public X reply once and files it in its conversation with agent, app and client', async () => {
     const { service, x } = await openSynced();
-    const queued = await service.sendReply(request());
+    const queued = await service.queueReply(request());
     expect(queued.state).toBe('pending');
     await service.replies().idle();
     const [item] = service.replies().list();
@@ -79,11 +79,11 @@ describe('outbox', () => {
   it('sends Facebook public and private replies, and refuses a second private reply to a comment', async () => {
     const { service } = await openSynced();
     const target = { conversationId: 'facebook:5001_9004', replyTo: 'facebook:5001_9004' };
-    await service.sendReply(request({ ...target, text: 'Grazie Giulia, ci dispiace molto.' }));
-    await service.sendReply(
+    await service.queueReply(request({ ...target, text: 'Grazie Giulia, ci dispiace molto.' }));
+    await service.queueReply(
       request({ ...target, kind: 'private', text: 'Giulia, le scriviamo in privato.' }),
     );
-    await service.sendReply(
+    await service.queueReply(
       request({ ...target, kind: 'private', text: 'Un secondo messaggio privato.' }),
     );
     await service.replies().idle();
@@ -110,7 +110,7 @@ describe('outbox', () => {
   it('refuses to answer a post outside the conversation', async () => {
     const { service } = await openSynced();
     await expect(
-      service.sendReply(request({ replyTo: 'facebook:5001_9004' })),
+      service.queueReply(request({ replyTo: 'facebook:5001_9004' })),
     ).rejects.toMatchObject({
       code: 'not_found',
     });

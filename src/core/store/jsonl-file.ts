@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, truncate } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -61,6 +61,25 @@ export class JsonlFile<T> {
   async flush(): Promise<void> {
     if (this.pending.length > 0) await this.append();
     await this.writing;
+  }
+
+  /**
+   * Replaces the whole file with these records (forgetting some history): written to a temporary
+   * file, synced, then renamed over the old one, so a crash leaves one or the other whole.
+   */
+  async rewrite(records: T[]): Promise<void> {
+    await this.flush();
+    const temp = `${this.path}.tmp`;
+    const out = await open(temp, 'w');
+    try {
+      await out.write(records.map((r) => JSON.stringify(r) + '\n').join(''));
+      await out.datasync();
+    } finally {
+      await out.close();
+    }
+    await this.handle?.close();
+    await rename(temp, this.path);
+    this.handle = await open(this.path, 'a');
   }
 
   /** Empties the file (after its content was folded into a snapshot). */

@@ -117,6 +117,25 @@ export class PostStore {
     return [...this.waiting.keys()].filter((id) => this.byId.has(id));
   }
 
+  /** Deletes every post of an account from the files and from memory; returns how many. */
+  async forgetAccount(accountId: string): Promise<number> {
+    await this.loadAll();
+    const gone = [...this.byId.values()].filter((p) => p.accountId === accountId);
+    if (gone.length === 0) return 0;
+    for (const post of gone) {
+      this.byId.delete(post.id);
+      this.byConversation.delete(post.conversationId);
+      if (post.inReplyTo != null) this.waiting.get(post.inReplyTo)?.delete(post.id);
+    }
+    const months = new Set(gone.map((p) => p.createdAt.slice(0, 7)));
+    for (const month of months) {
+      const file = await this.month(month);
+      const kept = [...this.byId.values()].filter((p) => p.createdAt.slice(0, 7) === month);
+      await file.rewrite(kept);
+    }
+    return gone.length;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.months.values()].map(async (f) => (await f).close()));
   }

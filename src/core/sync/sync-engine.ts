@@ -1,13 +1,15 @@
 import type { Account, SyncStatus } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
-import type { SecretStore } from '../secrets/secret-store';
 import { backoffMs, sleep } from './backoff';
 import { syncFacebookPage } from './facebook-sync';
 import type { SyncContext } from './sync-context';
 import { syncXAccount } from './x-sync';
 
 export interface SyncEngineDeps extends Omit<SyncContext, 'signal'> {
-  secrets: SecretStore;
+  /** A working access token for the account (refreshed first when it is near its end). */
+  token(account: Account, forceRefresh: boolean): Promise<string>;
+  /** Whether a refused token can be replaced without the user (X refresh token). */
+  refreshable(account: Account): Promise<boolean>;
   pollIntervalMs: number;
   /** First wait after a server error or timeout; doubles with each failure in a row. */
   retryBaseMs: number;
@@ -52,9 +54,18 @@ export class SyncEngine {
   ): Promise<void> {
     const account = this.deps.account(accountId);
     if (!account) throw new Error(`unknown account ${accountId}`);
-    const token = await this.deps.secrets.get(account.credentialRef);
-    if (token == null)
-      throw new PlatformError('expired', 'No credential for this account: connect it again');
+    try {
+      await this.pass(account, signal, false);
+    } catch (err) {
+      // A token refused before its time (revoked and re-granted, clock skew): one refresh, one retry.
+      if (!(err instanceof PlatformError) || err.kind !== 'expired') throw err;
+      if (!(await this.deps.refreshable(account))) throw err;
+      await this.pass(account, signal, true);
+    }
+  }
+
+  private async pass(account: Account, signal: AbortSignal, forceRefresh: boolean): Promise<void> {
+    const token = await this.deps.token(account, forceRefresh);
     const ctx: SyncContext = { ...this.deps, signal };
     if (account.platform === 'x') await syncXAccount(ctx, account, token);
     else await syncFacebookPage(ctx, account, token);

@@ -38,7 +38,7 @@ service.onEvent((event) => {
 async function queueReplies(): Promise<void> {
   const { items } = await service.listConversations({ platform: 'x', limit: replies });
   for (const [i, c] of items.entries()) {
-    await service.sendReply({
+    await service.queueReply({
       conversationId: c.id,
       replyTo: c.rootPostId,
       kind: 'public',

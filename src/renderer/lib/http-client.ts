@@ -57,6 +57,9 @@ export function eventsUrl(origin: string): string {
 }
 
 /** The InboxApi over the hub's HTTP routes and WebSocket events. */
+/** Calls that wait for the user: finishing a sign-in waits for the browser step (10 minutes). */
+const LONG_CALLS: Partial<Record<ApiMethodName, number>> = { finishConnect: 11 * 60_000 };
+
 export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions = {}): InboxApi {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -73,7 +76,7 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
         },
         body: request.body,
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(LONG_CALLS[name] ?? timeoutMs),
       });
     } catch (err) {
       const timedOut = err instanceof Error && err.name === 'TimeoutError';
@@ -132,6 +135,12 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     listConversations: (input) => call('listConversations', input),
     getConversation: (input) => call('getConversation', input),
     listAccounts: (input) => call('listAccounts', input),
+    startConnect: (input) => call('startConnect', input),
+    finishConnect: (input) => call('finishConnect', input),
+    connectPages: (input) => call('connectPages', input),
+    cancelConnect: (input) => call('cancelConnect', input),
+    disconnectAccount: (input) => call('disconnectAccount', input),
+    sendReply: (input) => call('sendReply', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }

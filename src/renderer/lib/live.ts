@@ -8,8 +8,8 @@ import { queryKeys } from './query-keys';
 export interface LiveHandlers {
   onAccount?(account: Account): void;
   onProgress?(progress: SyncProgress): void;
-  /** A conversation was folded into another (its parent arrived later). */
-  onRemoved?(id: string, into: string): void;
+  /** A conversation was folded into another (its parent arrived later), or deleted (`into` null). */
+  onRemoved?(id: string, into: string | null): void;
 }
 
 export interface LiveOptions {
@@ -61,7 +61,7 @@ export function startLiveUpdates(
         break;
       case 'conversation.removed':
         changed.add(event.id);
-        changed.add(event.into);
+        if (event.into != null) changed.add(event.into);
         refresh.request();
         handlers.onRemoved?.(event.id, event.into);
         break;
@@ -70,6 +70,11 @@ export function startLiveUpdates(
           upsertAccount(list, event.account),
         );
         handlers.onAccount?.(event.account);
+        break;
+      case 'account.removed':
+        client.setQueryData<Account[]>(queryKeys.accounts, (list) =>
+          list?.filter((a) => a.id !== event.accountId),
+        );
         break;
       case 'sync.progress':
         handlers.onProgress?.(event.progress);

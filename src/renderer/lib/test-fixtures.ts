@@ -70,6 +70,7 @@ export function account(overrides: Partial<Account> = {}): Account {
     handle: 'CafeAurore',
     name: 'Café Aurore',
     credentialRef: 'x:1',
+    expiresAt: null,
     sync: { state: 'connected', until: null, lastSyncAt: null, message: null, fetched: 0 },
     ...overrides,
   };

@@ -153,7 +153,7 @@ export class GraphClient {
       );
     }
     const error = (body as GraphErrorBody).error;
-    if (!response.ok || error) throw toPlatformError(response, error);
+    if (!response.ok || error) throw graphError(response, error);
     return body as T;
   }
 }
@@ -189,7 +189,7 @@ export function usageOf(headers: Headers): { usage: number; regainMinutes: numbe
   return { usage, regainMinutes };
 }
 
-function toPlatformError(response: Response, error: GraphErrorBody['error']): PlatformError {
+export function graphError(response: Response, error: GraphErrorBody['error']): PlatformError {
   const code = error?.code ?? 0;
   const what = `${error?.message ?? `HTTP ${response.status}`} (code ${code}${
     error?.error_subcode ? `, subcode ${error.error_subcode}` : ''

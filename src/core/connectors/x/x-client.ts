@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
-import type { TweetV2, UserV2 } from 'twitter-api-v2';
+import type { IClientSettings, TweetV2, UserV2 } from 'twitter-api-v2';
 import { PlatformError } from '../platform-error';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
@@ -31,6 +31,33 @@ export interface XPage {
 export type XTimeline = 'mentions' | 'tweets';
 
 /**
+ * twitter-api-v2 settings that send its calls to `baseUrl`. The library's hosts are fixed, so a
+ * plugin rewrites each request onto the configured base URL (the emulator's, in demo mode and tests).
+ */
+export function xLibrarySettings(baseUrl: string): Partial<IClientSettings> {
+  const base = `${baseUrl.replace(/\/+$/, '')}/`;
+  return {
+    plugins: [
+      {
+        onBeforeRequestConfig({ params }) {
+          const url = String(params.url);
+          // The library sends JSON bodies only to paths it recognizes as v2: keep that once moved.
+          if (
+            url.startsWith(`${LIBRARY_PREFIX}2/`) &&
+            !url.startsWith(`${LIBRARY_PREFIX}2/oauth2/`)
+          ) {
+            params.forceBodyMode ??= 'json';
+          }
+          params.url = url.replace(LIBRARY_PREFIX, base);
+        },
+      },
+    ],
+    // The library always calls https.request; an http: base (loopback emulator) needs an http agent.
+    ...(base.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}),
+  };
+}
+
+/**
  * The X API v2 calls sync needs, through twitter-api-v2. The library's hosts are fixed, so a plugin
  * rewrites each request onto the configured base URL (the emulator's, in demo mode and tests).
  */
@@ -38,26 +65,7 @@ export class XClient {
   private readonly api: TwitterApi;
 
   constructor(token: string, baseUrl: string = X_DEFAULT_BASE_URL) {
-    const base = `${baseUrl.replace(/\/+$/, '')}/`;
-    this.api = new TwitterApi(token, {
-      plugins: [
-        {
-          onBeforeRequestConfig({ params }) {
-            const url = String(params.url);
-            // The library sends JSON bodies only to paths it recognizes as v2: keep that once moved.
-            if (
-              url.startsWith(`${LIBRARY_PREFIX}2/`) &&
-              !url.startsWith(`${LIBRARY_PREFIX}2/oauth2/`)
-            ) {
-              params.forceBodyMode ??= 'json';
-            }
-            params.url = url.replace(LIBRARY_PREFIX, base);
-          },
-        },
-      ],
-      // The library always calls https.request; an http: base (loopback emulator) needs an http agent.
-      ...(base.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: true }) } : {}),
-    });
+    this.api = new TwitterApi(token, xLibrarySettings(baseUrl));
   }
 
   /** The account the token belongs to. */

@@ -1,0 +1,73 @@
+import type { Account } from '../../shared';
+import { PlatformError } from '../connectors/platform-error';
+import type { SecretStore } from '../secrets/secret-store';
+import { encodeCredential, readCredential } from './credential';
+import type { Credential } from './credential';
+import type { XOAuth } from './x-oauth';
+
+/** An access token this close to its end is refreshed before use. */
+const REFRESH_AHEAD_MS = 10 * 60_000;
+
+/**
+ * Hands out working access tokens: an X token near its end (they last 2 hours) is refreshed first,
+ * and the new pair replaces the old one in a single keychain write. Refreshes of one account are
+ * shared, so two callers never spend the same refresh token.
+ */
+export class CredentialVault {
+  private readonly refreshing = new Map<string, Promise<Credential>>();
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly xOAuth: () => XOAuth | null,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A token for the account's calls; throws PlatformError `expired` when there is none. */
+  async accessToken(account: Account, options: { forceRefresh?: boolean } = {}): Promise<string> {
+    const credential = await readCredential(this.secrets, account.credentialRef);
+    if (credential == null)
+      throw new PlatformError('expired', 'No credential for this account: connect it again');
+    const ending =
+      credential.expiresAt != null &&
+      Date.parse(credential.expiresAt) - this.now() < REFRESH_AHEAD_MS;
+    if ((ending || options.forceRefresh) && this.canRefresh(account, credential)) {
+      return (await this.refresh(account, credential)).accessToken;
+    }
+    return credential.accessToken;
+  }
+
+  /** Whether a refused token may be replaced without the user (an X account with a refresh token). */
+  async refreshable(account: Account): Promise<boolean> {
+    const credential = await readCredential(this.secrets, account.credentialRef);
+    return credential != null && this.canRefresh(account, credential);
+  }
+
+  async save(ref: string, credential: Credential): Promise<void> {
+    await this.secrets.set(ref, encodeCredential(credential));
+  }
+
+  async read(ref: string): Promise<Credential | null> {
+    return readCredential(this.secrets, ref);
+  }
+
+  async forget(ref: string): Promise<boolean> {
+    return this.secrets.delete(ref);
+  }
+
+  private canRefresh(account: Account, credential: Credential): boolean {
+    return account.platform === 'x' && credential.refreshToken != null && this.xOAuth() != null;
+  }
+
+  private refresh(account: Account, credential: Credential): Promise<Credential> {
+    const running = this.refreshing.get(account.credentialRef);
+    if (running) return running;
+    const run = (async () => {
+      const fresh = await this.xOAuth()!.refresh(credential.refreshToken!);
+      const next = { ...fresh, refreshToken: fresh.refreshToken ?? credential.refreshToken };
+      await this.save(account.credentialRef, next);
+      return next;
+    })().finally(() => this.refreshing.delete(account.credentialRef));
+    this.refreshing.set(account.credentialRef, run);
+    return run;
+  }
+}

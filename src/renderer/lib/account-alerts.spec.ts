@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { accountAlerts } from './account-alerts';
+import { account } from './test-fixtures';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+const state = (s: 'expired' | 'revoked' | 'connected' | 'rate-limited') => ({
+  state: s,
+  until: null,
+  lastSyncAt: null,
+  message: null,
+  fetched: 0,
+});
+
+describe('account alerts', () => {
+  it('says nothing about healthy accounts, rate limits, or ends more than a week away', () => {
+    expect(
+      accountAlerts(
+        [
+          account(),
+          account({ id: 'x:2', sync: state('rate-limited') }),
+          account({ id: 'facebook:3', platform: 'facebook', expiresAt: '2026-12-20T00:00:00Z' }),
+        ],
+        NOW,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names an expired and a revoked connection, worst first as listed', () => {
+    const alerts = accountAlerts(
+      [
+        account({ sync: state('expired') }),
+        account({
+          id: 'facebook:9',
+          platform: 'facebook',
+          handle: 'Café Aurore',
+          sync: state('revoked'),
+        }),
+      ],
+      NOW,
+    );
+    expect(alerts.map((a) => [a.accountId, a.tone])).toEqual([
+      ['x:1', 'bad'],
+      ['facebook:9', 'bad'],
+    ]);
+    expect(alerts[0]!.text).toContain('@CafeAurore on X has expired');
+    expect(alerts[1]!.text).toContain('withdrawn');
+    expect(alerts[1]!.text).toContain('Café Aurore Facebook Page');
+  });
+
+  it('warns within a week of a known end, and flags one already past', () => {
+    const alerts = accountAlerts(
+      [
+        account({
+          id: 'facebook:1',
+          platform: 'facebook',
+          handle: 'Page A',
+          expiresAt: '2026-11-26T09:00:00Z',
+        }),
+        account({
+          id: 'facebook:2',
+          platform: 'facebook',
+          handle: 'Page B',
+          expiresAt: '2026-11-20T09:00:00Z',
+        }),
+      ],
+      NOW,
+    );
+    expect(alerts[0]).toMatchObject({ tone: 'warn' });
+    expect(alerts[0]!.text).toContain('ends on 26 November (in 3 days)');
+    expect(alerts[1]).toMatchObject({ tone: 'bad' });
+    expect(alerts[1]!.text).toContain('ended on 20 November');
+  });
+});
