@@ -87,7 +87,7 @@ function showDialog(oauth: GraphOAuth, query: URLSearchParams, action: string): 
       legend: 'Continue as',
       options: oauth.admins.map((a) => ({ value: a.id, label: a.name })),
     },
-    listTitle: `Permissions asked: ${scopes.join(', ') || 'public_profile'}`,
+    listTitle: `${oauth.appName} will receive:`,
     items: [...new Set([...scopes, 'public_profile'])],
     buttons: [
       { name: 'decision', value: 'continue', label: 'Continue', primary: true },

@@ -121,7 +121,8 @@ describe('Facebook Login dialog (www.facebook.com/:version/dialog/oauth)', () =>
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;');
     expect(html).toContain(FB_APP.name);
-    expect(html).toContain('pages_show_list, pages_read_engagement, pages_manage_engagement');
+    for (const p of ['pages_show_list', 'pages_read_engagement', 'pages_manage_engagement'])
+      expect(html).toContain(`<li>${p}</li>`);
     const form = readForm(html);
     expect(form.action).toBe('/facebook-web/v21.0/dialog/oauth');
     expect(Object.fromEntries(form.hidden)).toMatchObject({

@@ -187,7 +187,7 @@ export class XOAuth {
         legend: 'Sign in as',
         options: accounts.map((a) => ({ value: a.id, label: `@${a.username}` })),
       },
-      listTitle: `Scopes asked: ${scopes.join(' ') || '(none)'}`,
+      listTitle: `${request.app.name} will be able to:`,
       items: scopes.map((s) => (SCOPE_TEXT[s] ? `${s}: ${SCOPE_TEXT[s]}` : s)),
       buttons: [
         { name: 'decision', value: 'authorize', label: 'Authorize app', primary: true },
