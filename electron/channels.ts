@@ -16,6 +16,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   cancelConnect: 'accounts:cancel-connect',
   disconnectAccount: 'accounts:disconnect',
   sendReply: 'conversations:reply',
+  hidePost: 'posts:hide',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -3,6 +3,7 @@ import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENTS_CHANNEL, InboxError, apiMethods } from '../src/shared';
 import type {
+  Post,
   Account,
   ApiInput,
   Conversation,
@@ -123,6 +124,11 @@ class FakeService implements InboxApi {
       state: 'pending' as const,
       createdAt: '2025-01-01T10:00:00.000Z',
     };
+  }
+
+  async hidePost(input: ApiInput<'hidePost'>): Promise<Post> {
+    this.calls.push(input);
+    throw new InboxError('not_found', `No post with id ${input.postId}`);
   }
 
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {

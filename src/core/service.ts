@@ -7,6 +7,7 @@ import {
   GetConversationInputSchema,
   InboxError,
   ListConversationsInputSchema,
+  HidePostInputSchema,
   PlatformSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
@@ -21,7 +22,12 @@ import type {
   SyncStatus,
   Unsubscribe,
 } from '../shared';
-import { GRAPH_DEFAULT_BASE_URL, GRAPH_DEFAULT_VERSION } from './connectors/facebook/graph-client';
+import {
+  GRAPH_DEFAULT_BASE_URL,
+  GRAPH_DEFAULT_VERSION,
+  GraphClient,
+} from './connectors/facebook/graph-client';
+import { PlatformError } from './connectors/platform-error';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -70,6 +76,20 @@ export interface InboxServiceOptions {
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
+}
+
+/** A platform's refusal as the clients see it: the account's state tells the rest. */
+function asInboxError(err: unknown): unknown {
+  if (!(err instanceof PlatformError)) return err;
+  const code =
+    err.kind === 'rate_limited'
+      ? 'rate_limited'
+      : err.kind === 'transient'
+        ? 'unavailable'
+        : err.kind === 'rejected'
+          ? 'bad_request'
+          : 'unauthorized';
+  return new InboxError(code, err.message);
 }
 
 /** Who replies made through the API are recorded as sent by, until agents sign in. */
@@ -345,6 +365,46 @@ export class InboxService implements InboxApi {
     };
   }
 
+  /**
+   * Hides a Facebook comment on the Page (`POST /{comment-id}` with `is_hidden`), or shows it again,
+   * then records it on the post. The platform is asked first: the store never says more than it.
+   */
+  async hidePost(input: ApiInput<'hidePost'>): Promise<ApiOutput<'hidePost'>> {
+    const { postId, hidden } = HidePostInputSchema.parse(input);
+    await this.posts.loadAll();
+    const post = this.posts.get(postId);
+    if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
+    if (post.platform !== 'facebook' || post.private)
+      throw new InboxError('bad_request', 'Only public Facebook comments can be hidden');
+    if (post.direction === 'outbound')
+      throw new InboxError('bad_request', "The Page's own comments are deleted, not hidden");
+    const account = this.workspace.data.accounts.find((a) => a.id === post.accountId);
+    if (!account) throw new InboxError('conflict', 'The Page of this comment is not connected');
+    const token = await this.vault.accessToken(account);
+    try {
+      await new GraphClient(token, this.options.graphBaseUrl, this.options.graphVersion, {
+        appSecret: this.options.graphAppSecret,
+      }).post(post.externalId, { is_hidden: hidden });
+    } catch (err) {
+      throw asInboxError(err);
+    }
+    const updated = { ...post, hidden };
+    await this.afterIngest(async () => {
+      await this.posts.replace([updated]);
+      const conversation = this.conversations.get(post.conversationId);
+      if (!conversation) return;
+      const next = {
+        ...conversation,
+        version: conversation.version + 1,
+        updatedAt: new Date().toISOString(),
+      };
+      this.index.update(next, conversation);
+      await this.conversations.put([next]);
+      this.emit({ type: 'conversation.changed', conversation: next });
+    });
+    return updated;
+  }
+
   /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
     return this.outbox.enqueue(request);
@@ -403,16 +463,21 @@ export class InboxService implements InboxApi {
   }
 
   /** Removes an account's conversations and posts (after it is disconnected). */
-  private async forgetHistory(accountId: string): Promise<void> {
-    const run = this.ingesting.then(async () => {
+  private forgetHistory(accountId: string): Promise<void> {
+    return this.afterIngest(async () => {
       const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
       for (const c of gone) this.index.remove(c);
       await this.conversations.remove(gone.map((c) => c.id));
       await this.posts.forgetAccount(accountId);
       for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
     });
+  }
+
+  /** Runs a change of the stores in turn with ingests, so the two never interleave. */
+  private afterIngest(change: () => Promise<void>): Promise<void> {
+    const run = this.ingesting.then(change);
     this.ingesting = run.catch(() => undefined);
-    await run;
+    return run;
   }
 
   /** Threads and stores posts, then updates their conversations; one batch at a time. */

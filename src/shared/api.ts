@@ -99,6 +99,14 @@ export const DisconnectInputSchema = z
 
 export const DoneSchema = z.object({ done: z.literal(true) });
 
+export const HidePostInputSchema = z
+  .object({
+    postId: z.string().min(1).max(300),
+    /** False shows it again. */
+    hidden: z.boolean().default(true),
+  })
+  .strict();
+
 export const SendReplyInputSchema = z
   .object({
     conversationId: z.string().min(1).max(300),
@@ -174,6 +182,12 @@ export const apiMethods = {
     input: SendReplyInputSchema,
     output: ReplyReceiptSchema,
   },
+  /** Hides a Facebook comment from the public (or shows it again); X has no such thing. */
+  hidePost: {
+    channel: 'posts:hide',
+    input: HidePostInputSchema,
+    output: PostSchema,
+  },
   /** Stops the account's sync and deletes its credential; its history stays unless asked. */
   disconnectAccount: {
     channel: 'accounts:disconnect',
@@ -215,6 +229,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   cancelConnect: { method: 'POST', path: '/api/accounts/connect/cancel' },
   disconnectAccount: { method: 'POST', path: '/api/accounts/disconnect' },
   sendReply: { method: 'POST', path: '/api/replies' },
+  hidePost: { method: 'POST', path: '/api/posts/hide' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

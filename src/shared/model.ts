@@ -97,6 +97,8 @@ export const PostSchema = z.object({
   outside: z.boolean(),
   /** Our id of the post this one answers, if any. */
   inReplyTo: z.string().nullable(),
+  /** A Facebook comment hidden from the public (only its author and their friends still see it). */
+  hidden: z.boolean().default(false),
 });
 export type Post = z.infer<typeof PostSchema>;
 

@@ -223,6 +223,7 @@ function replyPost(item: OutboxItem, account: Account): DraftPost {
     sentBy: item.agentId,
     client: item.client,
     outside: false,
+    hidden: false,
     parentId: item.replyTo,
   };
 }

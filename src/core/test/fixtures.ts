@@ -41,6 +41,7 @@ export function draft(overrides: Partial<DraftPost> & { externalId: string }): D
     sentBy: null,
     client: null,
     outside: false,
+    hidden: false,
     parentId: null,
     ...overrides,
   };

@@ -141,6 +141,7 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     cancelConnect: (input) => call('cancelConnect', input),
     disconnectAccount: (input) => call('disconnectAccount', input),
     sendReply: (input) => call('sendReply', input),
+    hidePost: (input) => call('hidePost', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }

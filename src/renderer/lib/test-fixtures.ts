@@ -58,6 +58,7 @@ export function post(overrides: Partial<Post> = {}): Post {
     client: null,
     outside: false,
     inReplyTo: null,
+    hidden: false,
     ...overrides,
   };
 }

@@ -57,6 +57,7 @@ export function mapComment(
     sentBy: null,
     client: null,
     outside: outbound,
+    hidden: comment.is_hidden ?? false,
     parentId: comment.parent ? facebookPostId(comment.parent.id) : null,
   };
 }

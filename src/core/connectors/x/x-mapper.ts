@@ -53,6 +53,7 @@ function mapTweet(
     sentBy: null,
     client: null,
     outside: outbound,
+    hidden: false,
     parentId: parent ? xPostId(parent.id) : null,
   };
 }

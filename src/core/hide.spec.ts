@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InboxEvent } from '../shared';
+import { parseScenario } from '../emulator/scenario';
+import { startEmulator } from '../emulator/server';
+import { InboxService } from './service';
+import { tempDir } from './test/fixtures';
+import { PAGE, connectAll, smallScenario } from './test/scenario';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups.splice(0).reverse()) await clean();
+});
+
+async function setUp() {
+  const base = smallScenario();
+  // One comment already hidden on the Page, as a moderator left it.
+  const comments = base.facebook.comments.map((c) =>
+    c.id === '5001_9003' ? { ...c, is_hidden: true } : c,
+  );
+  const emulator = await startEmulator({
+    scenario: parseScenario({ ...base, facebook: { ...base.facebook, comments } }),
+    port: 0,
+  });
+  cleanups.push(() => emulator.close());
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  const service = await InboxService.open({
+    dataDir: dir,
+    xBaseUrl: emulator.xBaseUrl,
+    graphBaseUrl: emulator.graphBaseUrl,
+  });
+  cleanups.push(() => service.close());
+  const { x, fb } = await connectAll(service);
+  await service.syncAccountOnce(x.id);
+  await service.syncAccountOnce(fb.id);
+  return { emulator, service };
+}
+
+async function isHiddenOnFacebook(graphBaseUrl: string, commentId: string) {
+  const response = await fetch(`${graphBaseUrl}/v21.0/${commentId}?fields=is_hidden`, {
+    headers: { authorization: `Bearer ${PAGE.token}` },
+  });
+  return ((await response.json()) as { is_hidden: boolean }).is_hidden;
+}
+
+describe('hiding a Facebook comment', () => {
+  it('hides it on the Page, records it on the post, and shows it again', async () => {
+    const { emulator, service } = await setUp();
+    const events: InboxEvent[] = [];
+    service.onEvent((e) => events.push(e));
+
+    const hidden = await service.hidePost({ postId: 'facebook:5001_9004' });
+    expect(hidden).toMatchObject({ id: 'facebook:5001_9004', hidden: true });
+    expect(await isHiddenOnFacebook(emulator.graphBaseUrl, '5001_9004')).toBe(true);
+    const detail = await service.getConversation({ id: hidden.conversationId });
+    expect(detail.posts.find((p) => p.id === hidden.id)?.hidden).toBe(true);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'conversation.changed',
+        conversation: expect.objectContaining({ id: hidden.conversationId }),
+      }),
+    );
+
+    await service.hidePost({ postId: 'facebook:5001_9004', hidden: false });
+    expect(await isHiddenOnFacebook(emulator.graphBaseUrl, '5001_9004')).toBe(false);
+    expect(emulator.writes().map((w) => [w.action, w.id])).toEqual([
+      ['hide', '5001_9004'],
+      ['unhide', '5001_9004'],
+    ]);
+  });
+
+  it('reads the hidden flag Facebook serves', async () => {
+    const { service } = await setUp();
+    // Klaus's thread: his comment, the Page's answer, and his hidden follow-up.
+    const { posts } = await service.getConversation({ id: 'facebook:5001_9001' });
+    expect(posts.find((p) => p.id === 'facebook:5001_9003')?.hidden).toBe(true);
+    expect(posts.find((p) => p.id === 'facebook:5001_9001')?.hidden).toBe(false);
+  });
+
+  it('refuses what cannot be hidden, and asks nothing of the platform', async () => {
+    const { emulator, service } = await setUp();
+    const { items } = await service.listConversations({ platform: 'x' });
+    await expect(service.hidePost({ postId: items[0]!.rootPostId })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+    // The Page's own reply, made with Hootsuite.
+    await expect(service.hidePost({ postId: 'facebook:5001_9002' })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+    await expect(service.hidePost({ postId: 'facebook:404' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(emulator.writes()).toEqual([]);
+  });
+});
