@@ -67,6 +67,38 @@ describe('npm run emulator', () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it('adds generated mentions and comments with --generate, the same for the same seed', async () => {
+    const file = join(dir, 'generated.json');
+    await writeFile(file, JSON.stringify(testScenario()));
+    const texts: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      const proc = run(
+        ['--port', '0', '--scenario', file, '--no-shift', '--generate', '300', '--seed', '9'],
+        /Stop with/,
+      );
+      await proc.ready;
+      const { stdout } = proc.output();
+      expect(stdout).toMatch(/\(\d+ tweets, \d+ comments\)/);
+      const [, tweets, comments] = /\((\d+) tweets, (\d+) comments\)/.exec(stdout)!;
+      const base = testScenario();
+      expect(
+        Number(tweets) - base.x.tweets.length + Number(comments) - base.facebook.comments.length,
+      ).toBe(300);
+      const x = /X API v2\s+(\S+)/.exec(stdout)![1]!;
+      const mentions = await call(
+        `${x}/2/users/${BRAND.id}/mentions?max_results=100`,
+        bearer(BRAND.token),
+      );
+      texts.push(JSON.stringify(mentions.body.data.map((t: { text: string }) => t.text)));
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+    }
+    expect(texts[0]).toBe(texts[1]);
+    const bad = run(['--generate', 'lots']);
+    expect(await bad.exited).toBe(1);
+    expect(bad.output().stderr).toContain('--generate must be a whole number');
+  });
+
   it('exits 1 listing the format problems of an invalid scenario', async () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ ...testScenario(), anchor: 'yesterday' }));

@@ -15,6 +15,8 @@ Serves the X API v2 and the Facebook Graph API from a scenario file, for the dem
   --host <address>    address to listen on (default 127.0.0.1)
   --scenario <file>   scenario JSON (default resources/demo-scenario.json)
   --no-shift          keep the scenario's dates as written (default: move them so the newest look recent)
+  --generate <n>      add n generated mentions and comments (half each) by made-up people, for load
+  --seed <n>          seed of the generated items (default 1): the same seed gives the same items
   --help              show this help`;
 
 const DEFAULT_SCENARIO = fileURLToPath(
@@ -36,6 +38,8 @@ function parseFlags(argv: string[]) {
         host: { type: 'string' },
         scenario: { type: 'string' },
         'no-shift': { type: 'boolean' },
+        generate: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -46,12 +50,37 @@ function parseFlags(argv: string[]) {
   const port = /^\d+$/.test(portText) ? Number(portText) : NaN;
   if (!Number.isInteger(port) || port > 65535)
     throw new CliError(`--port must be a number from 0 to 65535, not "${portText}"\n\n${USAGE}`);
+  const generate = count('--generate', values.generate, 0, 1_000_000);
+  const seed = count('--seed', values.seed, 1, Number.MAX_SAFE_INTEGER);
   return {
     help: values.help ?? false,
+    generate,
+    seed,
     port,
     host: values.host ?? '127.0.0.1',
     scenarioPath: resolve(values.scenario ?? DEFAULT_SCENARIO),
     shift: !(values['no-shift'] ?? false),
+  };
+}
+
+function count(flag: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n > max)
+    throw new CliError(
+      `${flag} must be a whole number from 0 to ${max}, not "${text}"\n\n${USAGE}`,
+    );
+  return n;
+}
+
+/** The scenario with `n` generated items, half X mentions and half Facebook comments. */
+function withGenerated(scenario: Scenario, n: number, seed: number): Scenario {
+  if (n === 0) return scenario;
+  const mentions = scenario.x.accounts.length > 0 ? Math.ceil(n / 2) : 0;
+  const comments = scenario.facebook.posts.length > 0 ? n - mentions : 0;
+  return {
+    ...scenario,
+    synthetic: { x_mentions: mentions, facebook_comments: comments, seed },
   };
 }
 
@@ -99,7 +128,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const scenario = await readScenario(flags.scenarioPath);
+  const scenario = withGenerated(
+    await readScenario(flags.scenarioPath),
+    flags.generate,
+    flags.seed,
+  );
   let emulator;
   try {
     emulator = await startEmulator({
