@@ -207,6 +207,10 @@ describe('connecting Facebook Pages with Facebook Login', () => {
     const { result, accounts } = await connectFacebook(service);
     expect(result.pages).toEqual([{ id: PAGE.id, name: PAGE.name, connected: false }]);
     expect(accounts).toMatchObject([{ id: `facebook:${PAGE.id}`, name: PAGE.name }]);
+    // Facebook's debug_token says when the Page token stops giving access to data (90 days).
+    const daysLeft = (Date.parse(accounts[0]!.expiresAt!) - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(89);
+    expect(daysLeft).toBeLessThanOrEqual(90);
     const credential = await readCredential(secrets, `facebook:${PAGE.id}`);
     expect(credential?.accessToken).toEqual(expect.any(String));
     expect(credential?.refreshToken).toBeNull();
