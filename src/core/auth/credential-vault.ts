@@ -1,5 +1,7 @@
+import { InboxError } from '../../shared';
 import type { Account } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
+import { KeychainError } from '../secrets/keychain-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { encodeCredential, readCredential } from './credential';
 import type { Credential } from './credential';
@@ -24,7 +26,7 @@ export class CredentialVault {
 
   /** A token for the account's calls; throws PlatformError `expired` when there is none. */
   async accessToken(account: Account, options: { forceRefresh?: boolean } = {}): Promise<string> {
-    const credential = await readCredential(this.secrets, account.credentialRef);
+    const credential = await this.read(account.credentialRef);
     if (credential == null)
       throw new PlatformError('expired', 'No credential for this account: connect it again');
     const ending =
@@ -38,20 +40,20 @@ export class CredentialVault {
 
   /** Whether a refused token may be replaced without the user (an X account with a refresh token). */
   async refreshable(account: Account): Promise<boolean> {
-    const credential = await readCredential(this.secrets, account.credentialRef);
+    const credential = await this.read(account.credentialRef);
     return credential != null && this.canRefresh(account, credential);
   }
 
-  async save(ref: string, credential: Credential): Promise<void> {
-    await this.secrets.set(ref, encodeCredential(credential));
+  save(ref: string, credential: Credential): Promise<void> {
+    return keychain(() => this.secrets.set(ref, encodeCredential(credential)));
   }
 
-  async read(ref: string): Promise<Credential | null> {
-    return readCredential(this.secrets, ref);
+  read(ref: string): Promise<Credential | null> {
+    return keychain(() => readCredential(this.secrets, ref));
   }
 
-  async forget(ref: string): Promise<boolean> {
-    return this.secrets.delete(ref);
+  forget(ref: string): Promise<boolean> {
+    return keychain(() => this.secrets.delete(ref));
   }
 
   private canRefresh(account: Account, credential: Credential): boolean {
@@ -69,5 +71,15 @@ export class CredentialVault {
     })().finally(() => this.refreshing.delete(account.credentialRef));
     this.refreshing.set(account.credentialRef, run);
     return run;
+  }
+}
+
+/** A keychain that is locked, absent or refusing is told to the user with what to do about it. */
+async function keychain<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof KeychainError) throw new InboxError('unavailable', err.message);
+    throw err;
   }
 }
