@@ -165,16 +165,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const segments = splitPath(url.pathname);
     const platform = segments?.[0] === 'x' ? 'x' : segments?.[0] === 'graph' ? 'graph' : null;
+    /** The request as the routes see it: `segments` below the prefix, the body read unless a GET. */
+    const requestOf = async (from: number): Promise<EmuRequest> => ({
+      method: req.method ?? 'GET',
+      url,
+      segments: segments!.slice(from),
+      headers: req.headers,
+      query: url.searchParams,
+      body: req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req),
+    });
     if (segments?.[0] === '__emulator') {
-      const body = req.method === 'GET' ? '' : await readBody(req);
-      const request = {
-        method: req.method ?? 'GET',
-        url,
-        segments,
-        headers: req.headers,
-        query: url.searchParams,
-        body,
-      };
+      const request = await requestOf(0);
       writeResponse(
         res,
         adminAnswer(request, { faults, journal, revokeToken, revokeGrants, grants }),
@@ -183,15 +184,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     if (segments?.[0] === 'x-web' || segments?.[0] === 'facebook-web') {
       // Browser pages: no faults (they stand for the platforms' web sites, not their APIs).
-      const body = req.method === 'POST' ? await readBody(req) : '';
-      const request: EmuRequest = {
-        method: req.method ?? 'GET',
-        url,
-        segments: segments.slice(1),
-        headers: req.headers,
-        query: url.searchParams,
-        body,
-      };
+      const request = await requestOf(1);
       const answer =
         segments[0] === 'x-web' ? xOAuth.web(request) : facebookDialog(request, graphOAuth);
       writeResponse(res, answer ?? notAPage(segments[0], url));
@@ -211,15 +204,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       writeResponse(res, failure(platform, fault.status ?? 500));
       return;
     }
-    const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
-    const request: EmuRequest = {
-      method: req.method ?? 'GET',
-      url,
-      segments: segments.slice(1),
-      headers: req.headers,
-      query: url.searchParams,
-      body,
-    };
+    const request = await requestOf(1);
     const answer =
       platform === 'x' ? (xOAuth.api(request) ?? (await xApi(request))) : await graphApi(request);
     writeResponse(res, answer);
