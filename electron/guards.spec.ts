@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppPage } from './app-page';
-import { guardWebContents, hardenSession, windowOptions } from './guards';
+import { createAppWindow, guardWebContents, hardenSession } from './guards';
 
 const page = resolveAppPage({ indexFile: '/app/out/renderer/index.html' });
 
@@ -28,13 +28,26 @@ function fakeContents() {
 
 describe('the window', () => {
   it('is isolated and sandboxed, without Node or webviews', () => {
-    expect(windowOptions('/app/out/preload/index.cjs').webPreferences).toMatchObject({
+    const created: BrowserWindowConstructorOptions[] = [];
+    class FakeWindow {
+      constructor(options: BrowserWindowConstructorOptions) {
+        created.push(options);
+      }
+    }
+    expect(createAppWindow(FakeWindow, '/app/out/preload/index.cjs')).toBeInstanceOf(FakeWindow);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     });
   });
 });

@@ -2,9 +2,16 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
 import { externalLink, withSecurityHeaders } from './app-page';
 import type { AppPage } from './app-page';
 
-/** The app window's options: isolated, sandboxed, no Node, no webviews. */
-export function windowOptions(preload: string): BrowserWindowConstructorOptions {
-  return {
+/** A window class as `createAppWindow` uses it: Electron's `BrowserWindow`, or a test's stand-in. */
+export type WindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/**
+ * Creates the app window: isolated, sandboxed, no Node, no webviews. The options stay written out
+ * in the `new BrowserWindow({...})` call itself: Electronegativity (`npm run lint:electron`) reads
+ * the webPreferences only there, and reports them missing when they are built elsewhere.
+ */
+export function createAppWindow<W>(BrowserWindow: WindowClass<W>, preload: string): W {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 720,
@@ -25,7 +32,7 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       navigateOnDragDrop: false,
       spellcheck: false,
     },
-  };
+  });
 }
 
 /** Opens a link in the OS browser when it is https; drops it otherwise. */

@@ -8,9 +8,10 @@ import { resolveAppPage } from './app-page';
 import type { AppPage } from './app-page';
 import { ConfigError, DESKTOP_ENVIRONMENT, parseDesktopConfig } from './config';
 import type { DesktopConfig } from './config';
-import { guardWebContents, hardenSession, windowOptions } from './guards';
+import { createAppWindow, guardWebContents, hardenSession } from './guards';
 import { openInbox } from './inbox';
 import type { OpenInbox } from './inbox';
+import { withSystemBrowserSignIn } from './sign-in-browser';
 import { createIpcDispatcher, createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,7 +27,7 @@ function fail(title: string, message: string): void {
 }
 
 function createWindow(page: AppPage): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(PRELOAD));
+  const window = createAppWindow(BrowserWindow, PRELOAD);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (appWindow === window) appWindow = null;
@@ -68,7 +69,9 @@ async function start(config: DesktopConfig): Promise<void> {
   console.log(`Social Inbox: ${inbox.description}`);
 
   const appContents = () => (appWindow && !appWindow.isDestroyed() ? appWindow.webContents : null);
-  const dispatch = createIpcDispatcher(inbox.service, createSenderCheck(page), {
+  // Sign-ins open in the user's own browser, never in an app window.
+  const api = withSystemBrowserSignIn(inbox.service, (url) => shell.openExternal(url));
+  const dispatch = createIpcDispatcher(api, createSenderCheck(page), {
     onInternalError: (method, err) => console.error(`${method} failed:`, err),
   });
   const removeHandlers = registerIpcHandlers(ipcMain, dispatch, appContents);

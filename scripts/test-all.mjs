@@ -39,6 +39,7 @@ function suite(name, command, args, reportFile, count, env) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+check('electron security lint', 'npm', ['run', '--silent', 'lint:electron']);
 
 const vitestReport = join(reports, 'vitest.json');
 suite(
