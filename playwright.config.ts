@@ -1,6 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8799);
+/** The demo writes its agents' sign-in tokens here; e2e/pages/team.ts reads them. */
+export const agentsFile = join(tmpdir(), `social-inbox-e2e-agents-${port}.json`);
+process.env.E2E_AGENTS_FILE = agentsFile;
 
 /** e2e runs Debian's Chromium against the demo stack (`npm run web`): emulator + hub + built UI. */
 export default defineConfig({
@@ -34,7 +39,7 @@ export default defineConfig({
     { name: 'electron', testMatch: '**/electron-*.spec.ts' },
   ],
   webServer: {
-    command: `node --import tsx src/hub/demo.ts --port ${port} --poll 5000`,
+    command: `node --import tsx src/hub/demo.ts --port ${port} --poll 5000 --agents-file ${agentsFile}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,9 +2,13 @@ import { expect, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
 import type { ConversationDetail, ConversationPage, Envelope } from '../src/shared';
 import { InboxPage } from './pages/inbox-page';
+import { tokenOf } from './pages/team';
+
+/** The API as an agent's tools call it: with a personal token. */
+const auth = () => ({ authorization: `Bearer ${tokenOf('Jan de Wit')}` });
 
 async function api<T>(request: APIRequestContext, path: string): Promise<T> {
-  const envelope = (await (await request.get(path)).json()) as Envelope<T>;
+  const envelope = (await (await request.get(path, { headers: auth() })).json()) as Envelope<T>;
   if (!envelope.ok) throw new Error(`${path}: ${envelope.error.message}`);
   return envelope.result;
 }
@@ -87,7 +91,9 @@ test('keyboard: j/k move through the list and Enter opens a conversation', async
 });
 
 test('bad input to the HTTP API gets a typed error, not a crash', async ({ request }) => {
-  const res = await request.get('/api/conversations?limit=-3&platform=myspace');
+  const res = await request.get('/api/conversations?limit=-3&platform=myspace', {
+    headers: auth(),
+  });
   expect(res.status()).toBe(400);
   const body = (await res.json()) as Envelope<unknown>;
   expect(body).toMatchObject({ ok: false, error: { code: 'bad_request' } });

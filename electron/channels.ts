@@ -17,6 +17,9 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   disconnectAccount: 'accounts:disconnect',
   sendReply: 'conversations:reply',
   hidePost: 'posts:hide',
+  whoAmI: 'session:me',
+  listAgents: 'agents:list',
+  createAgent: 'agents:create',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

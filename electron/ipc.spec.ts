@@ -3,6 +3,7 @@ import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENTS_CHANNEL, InboxError, apiMethods } from '../src/shared';
 import type {
+  ApiOutput,
   Post,
   Account,
   ApiInput,
@@ -129,6 +130,19 @@ class FakeService implements InboxApi {
   async hidePost(input: ApiInput<'hidePost'>): Promise<Post> {
     this.calls.push(input);
     throw new InboxError('not_found', `No post with id ${input.postId}`);
+  }
+
+  async whoAmI() {
+    return { id: 'local', name: 'You', role: 'manager' as const, languages: [] };
+  }
+
+  async listAgents() {
+    return [];
+  }
+
+  async createAgent(input: ApiInput<'createAgent'>): Promise<ApiOutput<'createAgent'>> {
+    this.calls.push(input);
+    throw new InboxError('forbidden', 'Only managers create agents');
   }
 
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {

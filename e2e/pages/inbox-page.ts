@@ -1,5 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { signInAs } from './team';
+import type { DemoAgent } from './team';
 
 /** The inbox screen: the conversation list, the filters and the open conversation. */
 export class InboxPage {
@@ -19,8 +21,9 @@ export class InboxPage {
     this.search = page.getByRole('searchbox');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  /** Opens the inbox signed in as a demo agent (the manager unless told). */
+  async goto(agent: DemoAgent = 'Camille Laurent'): Promise<void> {
+    await signInAs(this.page, agent);
     await expect(this.list).toBeVisible();
   }
 

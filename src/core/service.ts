@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import {
   AccountListSchema,
   ConnectPagesInputSchema,
+  CreateAgentInputSchema,
   DisconnectInputSchema,
   FlowInputSchema,
   GetConversationInputSchema,
@@ -14,7 +15,9 @@ import {
 } from '../shared';
 import type {
   Account,
+  Agent,
   ApiInput,
+  CallContext,
   ApiOutput,
   InboxApi,
   InboxEvent,
@@ -44,6 +47,7 @@ import type { DraftPost } from './triage/threading';
 import { ConnectFlows, pageIdentity } from './auth/connect-flows';
 import type { Identity } from './auth/connect-flows';
 import { CredentialVault } from './auth/credential-vault';
+import { AgentDirectory } from './team/agent-directory';
 import type { Credential } from './auth/credential';
 import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
@@ -92,8 +96,11 @@ function asInboxError(err: unknown): unknown {
   return new InboxError(code, err.message);
 }
 
-/** Who replies made through the API are recorded as sent by, until agents sign in. */
-export const LOCAL_AGENT = 'local';
+/**
+ * The user of a solo inbox (the desktop app on its own, tools, tests): calls without a context are
+ * theirs, and they manage their own inbox. A hub always passes the signed-in agent.
+ */
+export const LOCAL_AGENT: Agent = { id: 'local', name: 'You', role: 'manager', languages: [] };
 
 const idle: SyncStatus = {
   state: 'connected',
@@ -114,6 +121,7 @@ export class InboxService implements InboxApi {
   /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
   private syncing = false;
   private readonly vault: CredentialVault;
+  private readonly team: AgentDirectory;
   private readonly facebookOAuth: FacebookOAuth | null;
   private readonly flows: ConnectFlows;
 
@@ -144,6 +152,7 @@ export class InboxService implements InboxApi {
           })
         : null;
     this.vault = new CredentialVault(options.secrets, () => xOAuth);
+    this.team = new AgentDirectory(workspace);
     this.flows = new ConnectFlows({
       x: () => xOAuth,
       facebook: () => facebookOAuth,
@@ -348,12 +357,15 @@ export class InboxService implements InboxApi {
    * Queues a reply through the outbox; resolves once it is stored, before it is sent. From a client
    * the reply is the local agent's, sent from this host (agents sign in to the hub later).
    */
-  async sendReply(input: ApiInput<'sendReply'>): Promise<ApiOutput<'sendReply'>> {
+  async sendReply(
+    input: ApiInput<'sendReply'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'sendReply'>> {
     const request = SendReplyInputSchema.parse(input);
     const item = await this.queueReply({
       ...request,
-      agentId: LOCAL_AGENT,
-      client: this.options.clientName,
+      agentId: (context?.agent ?? LOCAL_AGENT).id,
+      client: context?.client ?? this.options.clientName,
     });
     return {
       key: item.key,
@@ -403,6 +415,23 @@ export class InboxService implements InboxApi {
       this.emit({ type: 'conversation.changed', conversation: next });
     });
     return updated;
+  }
+
+  async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {
+    return context?.agent ?? LOCAL_AGENT;
+  }
+
+  async listAgents(): Promise<Agent[]> {
+    return this.team.list();
+  }
+
+  async createAgent(input: ApiInput<'createAgent'>): Promise<ApiOutput<'createAgent'>> {
+    return this.team.create(CreateAgentInputSchema.parse(input));
+  }
+
+  /** The agent a personal token belongs to (hub sign-in), or null. */
+  authenticate(token: string): Agent | null {
+    return this.team.authenticate(token);
   }
 
   /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */

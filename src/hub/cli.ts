@@ -14,6 +14,13 @@ async function main(): Promise<void> {
   closeOnSignals(hub.close);
   hub.service.startSync();
   console.log(`Social Inbox hub listening on ${hub.url} (data in ${config.dataDir})`);
+  if (hub.firstManager) {
+    // Shown this once: the hub keeps only its hash.
+    console.log(
+      `A new team: sign in as "${hub.firstManager.name}" with this personal token, shown only now:\n  ${hub.firstManager.token}\n` +
+        'Then create the other agents from the Team screen.',
+    );
+  }
 }
 
 main().catch((err: unknown) => {

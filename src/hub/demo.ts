@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +7,20 @@ import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
 import { closeOnSignals, runHub } from './run-hub';
 
+/** The demo's brand team: a manager and two agents, who between them speak the scenario's languages. */
+const DEMO_TEAM = [
+  { name: 'Camille Laurent', role: 'manager' as const, languages: ['fr', 'en'] },
+  { name: 'Jan de Wit', role: 'agent' as const, languages: ['nl', 'en', 'de'] },
+  { name: 'Lucía Ortega', role: 'agent' as const, languages: ['es', 'it', 'en'] },
+];
+
 const DEMO_USAGE = `Usage: npm run web -- [options]
 
 Starts the platform emulator with the demo scenario, a hub connected to it, and serves the UI.
 Takes the hub's options (below) plus:
   --scenario <file>        scenario to serve (default resources/demo-scenario.json)
   --emulator-port <n>      emulator port (default any free one)
+  --agents-file <file>     also write the demo agents' sign-in tokens to this JSON file (for tests)
 
 ${HUB_USAGE}`;
 
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
   const { config, help, flags } = parseHubConfig(process.argv.slice(2), process.env, {
     scenario: { type: 'string' },
     'emulator-port': { type: 'string' },
+    'agents-file': { type: 'string' },
   });
   if (help) {
     console.log(DEMO_USAGE);
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
       pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
       webRoot: config.webRoot ?? join(root, 'out/web'),
     },
-    { logger: false },
+    { logger: false, team: DEMO_TEAM },
   );
   closeOnSignals(async () => {
     await hub.close();
@@ -60,8 +69,18 @@ async function main(): Promise<void> {
     await hub.service.connectAccount({ platform: 'facebook', token: page.access_token });
   }
   hub.service.startSync();
-  console.log(`Social Inbox demo: open ${hub.url}`);
+  console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
   console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
+  // Demo tokens only: the links sign a browser in at once (the token leaves the address bar).
+  for (const { agent, token } of hub.newAgents)
+    console.log(
+      `  ${agent.name} (${agent.role}, ${agent.languages.join(' ')}): ${hub.url}/#token=${token}`,
+    );
+  const agentsFile = flags['agents-file'] as string | undefined;
+  if (agentsFile) {
+    const tokens = Object.fromEntries(hub.newAgents.map(({ agent, token }) => [agent.name, token]));
+    await writeFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
+  }
 }
 
 main().catch((err: unknown) => {

@@ -39,15 +39,18 @@ afterAll(async () => {
   await cleanup();
 });
 
+/** The first manager's token, which a new hub hands out once. */
+const auth = () => ({ authorization: `Bearer ${hub.firstManager!.token}` });
+
 async function get<T>(path: string): Promise<T> {
-  const envelope = (await (await fetch(hub.url + path)).json()) as Envelope<T>;
+  const envelope = (await (await fetch(hub.url + path, { headers: auth() })).json()) as Envelope<T>;
   if (!envelope.ok) throw new Error(envelope.error.message);
   return envelope.result;
 }
 
 describe('hub against the emulator over loopback', () => {
   it('syncs both platforms, serves them over HTTP and pushes changes over WebSocket', async () => {
-    const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`);
+    const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`, { headers: auth() });
     const events: InboxEvent[] = [];
     ws.on('message', (data) => events.push(JSON.parse(String(data)) as InboxEvent));
     await new Promise((resolve) => ws.on('open', resolve));

@@ -1,19 +1,34 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import type { SecretStore } from '../core/secrets/secret-store';
+import type { Agent, ApiInput } from '../shared';
+
+type CreateAgentInput = ApiInput<'createAgent'>;
 import type { HubConfig } from './config';
 import { createHubServer } from './server';
 
 export interface RunningHub {
   url: string;
   service: InboxService;
+  /**
+   * When the team had nobody yet: the first manager's personal token, to show this once (it
+   * cannot be read back later; only its hash is kept).
+   */
+  firstManager: { name: string; token: string } | null;
+  /** The agents created for a new team (`options.team`), with their tokens. */
+  newAgents: { agent: Agent; token: string }[];
   close(): Promise<void>;
 }
 
 /** Opens the store, starts the HTTP + WebSocket server. Sync starts when the caller says so. */
 export async function runHub(
   config: HubConfig,
-  options: { secrets?: SecretStore; logger?: boolean } = {},
+  options: {
+    secrets?: SecretStore;
+    logger?: boolean;
+    /** Agents to create when the team has nobody yet, instead of one "Manager". */
+    team?: CreateAgentInput[];
+  } = {},
 ): Promise<RunningHub> {
   const service = await InboxService.open({
     dataDir: config.dataDir,
@@ -30,8 +45,17 @@ export async function runHub(
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });
+  // A new hub gets one manager, who signs in and creates the rest of the team.
+  const newAgents: { agent: Agent; token: string }[] = [];
+  if ((await service.listAgents()).length === 0) {
+    for (const fields of options.team ?? [{ name: 'Manager', role: 'manager' as const }])
+      newAgents.push(await service.createAgent(fields));
+  }
+  const manager = newAgents.find((a) => a.agent.role === 'manager');
+  const firstManager = manager ? { name: manager.agent.name, token: manager.token } : null;
   const server = await createHubServer({
     api: service,
+    authenticate: (token) => service.authenticate(token),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
   });
@@ -47,6 +71,8 @@ export async function runHub(
   return {
     url: `http://${host}:${port}`,
     service,
+    firstManager,
+    newAgents,
     async close() {
       await server.close();
       await service.close();

@@ -11,6 +11,9 @@ let service: InboxService;
 let server: FastifyInstance;
 let base: string;
 let cleanup: () => Promise<void>;
+/** Personal tokens of a manager and of an agent of the team. */
+let managerToken: string;
+let agentToken: string;
 
 beforeAll(async () => {
   const temp = await tempDir();
@@ -31,7 +34,9 @@ beforeAll(async () => {
   await conversations.close();
 
   service = await InboxService.open({ dataDir: temp.dir });
-  server = await createHubServer({ api: service });
+  managerToken = (await service.createAgent({ name: 'Camille', role: 'manager' })).token;
+  agentToken = (await service.createAgent({ name: 'Jan', languages: ['nl'] })).token;
+  server = await createHubServer({ api: service, authenticate: (t) => service.authenticate(t) });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const address = server.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -43,8 +48,10 @@ afterAll(async () => {
   await cleanup();
 });
 
-const get = async (path: string) => {
-  const res = await fetch(base + path);
+const get = async (path: string, token: string | null = agentToken) => {
+  const res = await fetch(base + path, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return {
     status: res.status,
     headers: res.headers,
@@ -106,7 +113,7 @@ describe('hub HTTP API', () => {
   it('answers a method it does not serve with a typed error', async () => {
     const res = await fetch(`${base}/api/conversations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
       body: '{"oops"',
     });
     const body = (await res.json()) as { ok: boolean; error: { code: string } };
@@ -116,17 +123,97 @@ describe('hub HTTP API', () => {
   });
 });
 
+describe('hub sign-in and roles', () => {
+  it('refuses every call without a valid personal token', async () => {
+    for (const token of [null, 'sia_not-a-token', managerToken.slice(0, -1)]) {
+      const res = await get('/api/conversations', token);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toEqual({
+        code: 'unauthorized',
+        message: 'Sign in with your personal token',
+      });
+    }
+  });
+
+  it('says who is signed in', async () => {
+    expect((await get('/api/session')).body.result).toMatchObject({ name: 'Jan', role: 'agent' });
+    expect((await get('/api/session', managerToken)).body.result).toMatchObject({
+      name: 'Camille',
+      role: 'manager',
+    });
+  });
+
+  it('lets only a manager create agents, and shows the new token once', async () => {
+    const post = (token: string) =>
+      fetch(`${base}/api/agents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'Lucía', languages: ['es'] }),
+      });
+    const refused = await post(agentToken);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    const created = (await (await post(managerToken)).json()) as {
+      result: { agent: { name: string; role: string }; token: string };
+    };
+    expect(created.result.agent).toMatchObject({ name: 'Lucía', role: 'agent' });
+    expect((await get('/api/session', created.result.token)).body.result).toMatchObject({
+      name: 'Lucía',
+    });
+    const listed = (await get('/api/agents')).body.result as object[];
+    expect(JSON.stringify(listed)).not.toContain(created.result.token);
+    expect(listed).toHaveLength(3);
+  });
+
+  it('signs a browser in with an HttpOnly cookie, and out again', async () => {
+    const bad = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'sia_wrong' }),
+    });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('set-cookie')).toBeNull();
+    const good = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: agentToken }),
+    });
+    const cookie = good.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^inbox_session=/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const session = cookie.split(';')[0]!;
+    const me = await fetch(`${base}/api/session`, { headers: { cookie: session } });
+    expect(((await me.json()) as { result: { name: string } }).result.name).toBe('Jan');
+    const out = await fetch(`${base}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie: session },
+    });
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+  });
+});
+
 describe('hub events', () => {
+  it('refuses WebSocket listeners that are not signed in', async () => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, { origin: base });
+    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    expect(code).toBe(1008);
+  });
+
   it('refuses WebSocket listeners from another origin', async () => {
     const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, {
       origin: 'https://evil.example',
+      headers: { authorization: `Bearer ${agentToken}` },
     });
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
     expect(code).toBe(1008);
   });
 
-  it('accepts listeners from its own origin', async () => {
-    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, { origin: base });
+  it('accepts signed-in listeners from its own origin', async () => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, {
+      origin: base,
+      headers: { cookie: `inbox_session=${agentToken}` },
+    });
     await new Promise<void>((resolve, reject) => {
       ws.on('open', () => resolve());
       ws.on('error', reject);

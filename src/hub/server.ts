@@ -3,12 +3,15 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, toErrorBody } from '../shared';
-import type { ApiMethodName, Envelope, ErrorBody, InboxApi } from '../shared';
+import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, mayCall, toErrorBody } from '../shared';
+import type { Agent, ApiMethodName, CallContext, Envelope, ErrorBody, InboxApi } from '../shared';
+import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface HubServerOptions {
   api: InboxApi;
+  /** The agent a personal token belongs to, or null: every call but health and sign-in needs one. */
+  authenticate: (token: string) => Agent | null;
   /** Folder of the built UI (out/web); the API alone is served when it is absent. */
   webRoot?: string | null;
   /** Log requests (never their headers or bodies). */
@@ -53,18 +56,56 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
 
   app.get('/api/health', async () => ({ ok: true }));
 
+  // A browser signs in once with its personal token; the hub keeps it in an HttpOnly cookie.
+  app.post(SESSION_PATH, async (request, reply) => {
+    const token = (request.body as { token?: unknown } | null)?.token;
+    const agent = typeof token === 'string' ? options.authenticate(token.trim()) : null;
+    if (!agent) {
+      return send(reply, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'This token does not belong to any agent' },
+      });
+    }
+    reply.header('set-cookie', sessionCookie(token as string, request.protocol === 'https'));
+    return send(reply, { ok: true, result: agent });
+  });
+  app.delete(SESSION_PATH, async (request, reply) => {
+    reply.header('set-cookie', sessionCookie(null, request.protocol === 'https'));
+    return send(reply, { ok: true, result: { done: true } });
+  });
+
   for (const name of Object.keys(httpRoutes) as ApiMethodName[]) {
     const route = httpRoutes[name];
     app.route({
       method: route.method,
       url: route.path,
-      handler: (request, reply) => handleCall(options.api, name, request, reply),
+      handler: (request, reply) => {
+        const agent = signedIn(request, options.authenticate);
+        if (!agent) return send(reply, { ok: false, error: NOT_SIGNED_IN });
+        if (!mayCall(agent, name)) {
+          return send(reply, {
+            ok: false,
+            error: { code: 'forbidden', message: 'Only a manager may do this' },
+          });
+        }
+        return handleCall(
+          options.api,
+          name,
+          { agent, client: clientOf(request.headers) },
+          request,
+          reply,
+        );
+      },
     });
   }
 
   app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
+      return;
+    }
+    if (!signedIn(request, options.authenticate)) {
+      socket.close(1008, 'sign in first');
       return;
     }
     const unsubscribe = options.api.onEvent((event) => {
@@ -80,9 +121,23 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   return app;
 }
 
+const NOT_SIGNED_IN: ErrorBody = {
+  code: 'unauthorized',
+  message: 'Sign in with your personal token',
+};
+
+function signedIn(
+  request: FastifyRequest,
+  authenticate: HubServerOptions['authenticate'],
+): Agent | null {
+  const token = tokenOf(request.headers);
+  return token ? authenticate(token) : null;
+}
+
 async function handleCall(
   api: InboxApi,
   name: ApiMethodName,
+  context: CallContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
@@ -96,8 +151,8 @@ async function handleCall(
     return send(reply, { ok: false, error: toErrorBody(parsed.error) });
   }
   try {
-    const call = api[name] as (input: unknown) => Promise<unknown>;
-    const result = method.output.safeParse(await call.call(api, parsed.data));
+    const call = api[name] as (input: unknown, context: CallContext) => Promise<unknown>;
+    const result = method.output.safeParse(await call.call(api, parsed.data, context));
     if (!result.success) {
       request.log.error(
         { issues: result.error.issues.length },

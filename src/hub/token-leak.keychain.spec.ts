@@ -22,6 +22,8 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
 let hub: ChildProcess;
 let hubUrl: string;
+/** The new hub's first manager, whose token it prints once. */
+let managerToken: string;
 let dataDir: string;
 let cleanup: () => Promise<void>;
 const logLines: string[] = [];
@@ -30,7 +32,10 @@ const answers: string[] = [];
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${hubUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${managerToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -96,6 +101,9 @@ beforeAll(async () => {
     const line = logLines.find((l) => l.includes('hub listening on'));
     return line ? /(http:\/\/\S+)/.exec(line)![1]! : null;
   });
+  managerToken = await until('the first manager token', async () =>
+    logLines.map((l) => /^\s+(sia_\S+)$/.exec(l)?.[1]).find(Boolean),
+  );
 }, 30_000);
 
 afterAll(async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   AccountSchema,
+  AgentSchema,
   IsoDateSchema,
+  RoleSchema,
   ConversationSchema,
   ConversationStatusSchema,
   PlatformSchema,
@@ -9,6 +11,7 @@ import {
   PrioritySchema,
 } from './model';
 import type { InboxEvent } from './events';
+import type { Agent, Role } from './model';
 
 /** Query-string friendly: every field optional, numbers coerced, so HTTP and IPC share one schema. */
 export const ListConversationsInputSchema = z
@@ -99,6 +102,20 @@ export const DisconnectInputSchema = z
 
 export const DoneSchema = z.object({ done: z.literal(true) });
 
+export const CreateAgentInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'give the agent a name').max(80),
+    role: RoleSchema.default('agent'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
+      .max(20)
+      .default([]),
+  })
+  .strict();
+
+/** A new agent and their personal token: shown this once, only its hash is kept. */
+export const NewAgentSchema = z.object({ agent: AgentSchema, token: z.string() });
+
 export const HidePostInputSchema = z
   .object({
     postId: z.string().min(1).max(300),
@@ -188,6 +205,23 @@ export const apiMethods = {
     input: HidePostInputSchema,
     output: PostSchema,
   },
+  /** The agent making the call. */
+  whoAmI: {
+    channel: 'session:me',
+    input: EmptyInputSchema,
+    output: AgentSchema,
+  },
+  listAgents: {
+    channel: 'agents:list',
+    input: EmptyInputSchema,
+    output: z.array(AgentSchema),
+  },
+  /** Managers only: a new agent, with a personal token shown once. */
+  createAgent: {
+    channel: 'agents:create',
+    input: CreateAgentInputSchema,
+    output: NewAgentSchema,
+  },
   /** Stops the account's sync and deletes its credential; its history stays unless asked. */
   disconnectAccount: {
     channel: 'accounts:disconnect',
@@ -197,6 +231,38 @@ export const apiMethods = {
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
+
+/**
+ * Who may make each call. Hosts check it before the call runs (the hub for every request; the
+ * desktop app's own user is the manager of a solo inbox), so the UI hiding a button is never the
+ * only guard.
+ */
+export const requiredRole: Record<ApiMethodName, Role> = {
+  listConversations: 'agent',
+  getConversation: 'agent',
+  listAccounts: 'agent',
+  startConnect: 'manager',
+  finishConnect: 'manager',
+  connectPages: 'manager',
+  cancelConnect: 'manager',
+  disconnectAccount: 'manager',
+  sendReply: 'agent',
+  hidePost: 'agent',
+  whoAmI: 'agent',
+  listAgents: 'agent',
+  createAgent: 'manager',
+};
+
+export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
+  return requiredRole[method] === 'agent' || agent.role === 'manager';
+}
+
+/** Who a call comes from, as the host established it (hub session, desktop user). */
+export interface CallContext {
+  agent: Agent;
+  /** The client host, for provenance: `desktop:<host>`, `browser`, `hub:<host>`. */
+  client: string;
+}
 export type ApiInput<M extends ApiMethodName> = z.input<(typeof apiMethods)[M]['input']>;
 export type ApiOutput<M extends ApiMethodName> = z.infer<(typeof apiMethods)[M]['output']>;
 
@@ -210,7 +276,7 @@ export type Unsubscribe = () => void;
  * `window.inbox` in Electron and over HTTP + WebSocket by the hub.
  */
 export type InboxApi = {
-  [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  [M in ApiMethodName]: (input: ApiInput<M>, context?: CallContext) => Promise<ApiOutput<M>>;
 } & {
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe;
 };
@@ -230,6 +296,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   disconnectAccount: { method: 'POST', path: '/api/accounts/disconnect' },
   sendReply: { method: 'POST', path: '/api/replies' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
+  whoAmI: { method: 'GET', path: '/api/session' },
+  listAgents: { method: 'GET', path: '/api/agents' },
+  createAgent: { method: 'POST', path: '/api/agents' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

@@ -128,10 +128,14 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
+export const RoleSchema = z.enum(['agent', 'manager']);
+export type Role = z.infer<typeof RoleSchema>;
+
 export const AgentSchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.enum(['agent', 'manager']),
+  role: RoleSchema,
+  /** ISO 639-1 codes of the languages the agent answers in. */
   languages: z.array(z.string()),
 });
 export type Agent = z.infer<typeof AgentSchema>;

@@ -11,10 +11,18 @@ export interface Workspace {
   schema: 1;
   accounts: Account[];
   agents: Agent[];
+  /** SHA-256 of each agent's personal token → agent id. The tokens themselves are never stored. */
+  agentTokens: Record<string, string>;
   cursors: Cursors;
 }
 
-const empty = (): Workspace => ({ schema: 1, accounts: [], agents: [], cursors: {} });
+const empty = (): Workspace => ({
+  schema: 1,
+  accounts: [],
+  agents: [],
+  agentTokens: {},
+  cursors: {},
+});
 
 /** The small, hot settings file: accounts, agents, cursors. Rewritten whole (atomic rename). */
 export class WorkspaceStore {

@@ -3,6 +3,8 @@ import type { ApiMethodName, InboxApi } from '../../shared/api';
 import { ErrorBodySchema, InboxError } from '../../shared/errors';
 import type { ConnectionState } from './event-stream';
 import { createHttpInboxApi } from './http-client';
+import { desktopSession, hubSession } from './session';
+import type { SessionClient } from './session';
 
 type Listener = (state: ConnectionState) => void;
 const connectionListeners = new Set<Listener>();
@@ -56,4 +58,12 @@ let api: InboxApi | null = null;
 export function getInboxApi(): InboxApi {
   api ??= resolveInboxApi(globalThis.window, globalThis.location?.origin ?? 'http://localhost');
   return api;
+}
+
+/** How this window signs in: not at all in the desktop app, at the hub in a browser. */
+export function getSessionClient(): SessionClient {
+  const win = globalThis.window as { inbox?: InboxApi } | undefined;
+  return win?.inbox != null
+    ? desktopSession
+    : hubSession(globalThis.location?.origin ?? 'http://localhost');
 }

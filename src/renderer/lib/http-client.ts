@@ -142,6 +142,9 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     disconnectAccount: (input) => call('disconnectAccount', input),
     sendReply: (input) => call('sendReply', input),
     hidePost: (input) => call('hidePost', input),
+    whoAmI: (input) => call('whoAmI', input),
+    listAgents: (input) => call('listAgents', input),
+    createAgent: (input) => call('createAgent', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }

@@ -7,6 +7,7 @@ export const queryKeys = {
   list: (input: Omit<ListConversationsInput, 'cursor'>) => ['conversations', input] as const,
   conversation: (id: string) => ['conversation', id] as const,
   accounts: ['accounts'] as const,
+  agents: ['agents'] as const,
 };
 
 /** Conversations per page when scrolling the list. */

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { InboxPage } from './pages/inbox-page';
+import { tokenOf } from './pages/team';
+
+test('a browser signs in with a personal token, and a wrong one is refused', async ({ page }) => {
+  await page.goto('/');
+  const form = page.getByTestId('sign-in');
+  await expect(form).toBeVisible();
+  const field = form.getByLabel('Personal token');
+  await field.fill('sia_not-a-real-token');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toHaveText('This token does not belong to any agent');
+
+  await field.fill(tokenOf('Jan de Wit'));
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-agent')).toContainText('Jan de Wit');
+  await expect(page.getByTestId('signed-in-agent')).toContainText('Agent');
+  // The token is kept by the hub in an HttpOnly cookie, out of the page's reach.
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === 'inbox_session')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Strict',
+  });
+  expect(await page.evaluate('document.cookie')).toBe('');
+
+  await page.reload();
+  await expect(page.getByTestId('signed-in-agent')).toContainText('Jan de Wit');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+});
+
+test('an agent sees the accounts but cannot connect or disconnect them', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Jan de Wit');
+  await page.getByTestId('open-accounts').click();
+  const dialog = page.getByTestId('accounts-dialog');
+  await expect(dialog.getByTestId('account-row')).toHaveCount(3);
+  await expect(dialog.getByRole('button', { name: 'Disconnect…' })).toHaveCount(0);
+  await expect(dialog).toContainText('Only a manager connects or disconnects accounts.');
+});
+
+test('a manager adds an agent, whose token (shown once) signs in another browser', async ({
+  page,
+  browser,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await page.getByTestId('open-team').click();
+  const dialog = page.getByTestId('team-dialog');
+  await expect(dialog.getByTestId('agent-row')).toHaveCount(3);
+  await dialog.getByLabel('Name').fill('Sven Berg');
+  await dialog.getByLabel(/Languages spoken/).fill('sv en');
+  await dialog.getByRole('button', { name: 'Add agent' }).click();
+  const shown = dialog.getByTestId('new-agent-token');
+  await expect(shown).toContainText('Sven Berg signs in with this personal token');
+  const token = (await shown.locator('code').textContent())!.trim();
+  await expect(dialog.getByTestId('agent-row')).toHaveCount(4);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('open-team').click();
+  await expect(dialog.getByTestId('new-agent-token')).toHaveCount(0);
+
+  // Another agent, on another machine: a second browser context.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto('/');
+  await second.getByLabel('Personal token').fill(token);
+  await second.getByRole('button', { name: 'Sign in' }).click();
+  await expect(second.getByTestId('signed-in-agent')).toContainText('Sven Berg');
+  await expect(second.getByTestId('conversation-list')).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,4 @@
+/** Whether the team screen is shown. */
+export class TeamState {
+  open = $state(false);
+}
