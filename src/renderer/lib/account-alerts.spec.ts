@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountAlerts } from './account-alerts';
-import { account } from './test-fixtures';
+import { account } from '../../shared/test-fixtures';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const state = (s: 'expired' | 'revoked' | 'connected' | 'rate-limited') => ({

@@ -1,8 +1,8 @@
 import { apiMethods } from '../../shared/api';
 import type { ApiMethodName, InboxApi } from '../../shared/api';
 import { ErrorBodySchema, InboxError } from '../../shared/errors';
-import type { ConnectionState } from './event-stream';
-import { createHttpInboxApi } from './http-client';
+import type { ConnectionState } from '../../shared/client/event-stream';
+import { createHttpInboxApi } from '../../shared/client/http-client';
 import { desktopSession, hubSession } from './session';
 import type { SessionClient } from './session';
 

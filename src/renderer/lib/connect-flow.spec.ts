@@ -3,7 +3,7 @@ import { InboxError } from '../../shared/errors';
 import type { ConnectResult } from '../../shared/api';
 import { ConnectFlow } from './connect-flow';
 import type { ConnectStep } from './connect-flow';
-import { account } from './test-fixtures';
+import { account } from '../../shared/test-fixtures';
 
 const FLOW = '2f1c8a52-4c1e-4a53-9d55-1e0b1f7f8a10';
 

@@ -6,7 +6,7 @@ import { resolveInboxApi } from './api';
 import { DEFAULT_FILTERS, isNarrowed, listInput } from './filters';
 import { flattenPages } from './pages';
 import { summarizeProgress } from './sync-progress';
-import { conversation } from './test-fixtures';
+import { conversation } from '../../shared/test-fixtures';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,6 +1,6 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { SyncProgress } from '../../shared/events';
-import type { ConnectionState } from './event-stream';
+import type { ConnectionState } from '../../shared/client/event-stream';
 import { DEFAULT_FILTERS, listInput, isNarrowed } from './filters';
 import type { FilterValues } from './filters';
 import { summarizeProgress } from './sync-progress';

@@ -3,7 +3,7 @@ import type { InboxEvent } from '../../shared/events';
 import type { Account } from '../../shared/model';
 import { startLiveUpdates, upsertAccount } from './live';
 import { queryKeys } from './query-keys';
-import { account, conversation } from './test-fixtures';
+import { account, conversation } from '../../shared/test-fixtures';
 
 function fakeApi() {
   const listeners = new Set<(e: InboxEvent) => void>();

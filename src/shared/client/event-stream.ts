@@ -1,6 +1,6 @@
-import { InboxEventSchema } from '../../shared/events';
-import type { InboxEvent } from '../../shared/events';
-import type { Unsubscribe } from '../../shared/api';
+import { InboxEventSchema } from '../events';
+import type { InboxEvent } from '../events';
+import type { Unsubscribe } from '../api';
 
 /** The part of the WebSocket API the event stream uses: the browser's and the `ws` package's both fit. */
 export interface WebSocketLike {
@@ -34,7 +34,8 @@ const decoder = new TextDecoder();
 function messageText(data: unknown): string | null {
   if (typeof data === 'string') return data;
   if (data instanceof ArrayBuffer) return decoder.decode(data);
-  if (ArrayBuffer.isView(data)) return decoder.decode(data);
+  if (ArrayBuffer.isView(data))
+    return decoder.decode(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   return null;
 }
 

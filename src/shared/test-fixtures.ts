@@ -1,4 +1,4 @@
-import type { Account, Conversation, Post } from '../../shared/model';
+import type { Account, Conversation, Post } from './model';
 
 /** Test data that passes the shared schemas. */
 export function conversation(overrides: Partial<Conversation> = {}): Conversation {

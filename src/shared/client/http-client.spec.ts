@@ -3,11 +3,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { InboxError } from '../../shared/errors';
-import type { InboxEvent } from '../../shared/events';
+import { InboxError } from '../errors';
+import type { InboxEvent } from '../events';
 import type { WebSocketConstructor } from './event-stream';
 import { buildRequest, createHttpInboxApi, eventsUrl } from './http-client';
-import { account, conversation, post } from './test-fixtures';
+import { account, conversation, post } from '../test-fixtures';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 

@@ -1,6 +1,6 @@
-import { EVENTS_PATH, apiMethods, httpRoutes } from '../../shared/api';
-import type { ApiInput, ApiMethodName, ApiOutput, InboxApi } from '../../shared/api';
-import { EnvelopeSchema, InboxError, describeIssues } from '../../shared/errors';
+import { EVENTS_PATH, apiMethods, httpRoutes } from '../api';
+import type { ApiInput, ApiMethodName, ApiOutput, InboxApi } from '../api';
+import { EnvelopeSchema, InboxError, describeIssues } from '../errors';
 import { createEventStream } from './event-stream';
 import type { ConnectionState, WebSocketConstructor } from './event-stream';
 
