@@ -107,10 +107,15 @@ export default tseslint.config(
   },
   {
     files: ['electron/**'],
-    ignores: ['electron/demo.ts'],
+    ignores: ['electron/demo.ts', 'electron/**/*.spec.ts'],
     rules: layer(
       ['**/renderer/**', '**/hub/**', '**/emulator/**'],
       'electron/ hosts core; only demo.ts may start the emulator.',
     ),
+  },
+  {
+    // Its specs may stand up a real hub and emulator on loopback, to test the desktop against them.
+    files: ['electron/**/*.spec.ts'],
+    rules: layer(['**/renderer/**'], 'electron/ never imports the renderer.'),
   },
 );

@@ -20,6 +20,8 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   whoAmI: 'session:me',
   listAgents: 'agents:list',
   createAgent: 'agents:create',
+  connectHub: 'hub:connect',
+  leaveHub: 'hub:leave',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -49,13 +49,13 @@ describe('openInbox against the real emulator and store', () => {
   it('starts the demo while no account is connected, with the scenario’s X and Facebook accounts', async () => {
     expect(demo.mode).toBe('demo');
     expect(demo.xBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x$/);
-    const accounts = await demo.service.listAccounts();
+    const accounts = await demo.service.listAccounts({});
     expect(new Set(accounts.map((a) => a.platform))).toEqual(new Set(['x', 'facebook']));
     // Demo tokens stay in memory: no file of the store holds one.
     const scenario = await readFile(scenarioPath, 'utf8');
     const tokens = [...scenario.matchAll(/"access_token":\s*"([^"]+)"/g)].map((m) => m[1]!);
     expect(tokens.length).toBeGreaterThanOrEqual(accounts.length);
-    const files = await readdir(demo.dataDir, { recursive: true, withFileTypes: true });
+    const files = await readdir(demo.dataDir!, { recursive: true, withFileTypes: true });
     const stored = await Promise.all(
       files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
     );
@@ -80,7 +80,7 @@ describe('openInbox against the real emulator and store', () => {
     const token = /"access_token":\s*"(demo-x-[^"]+)"/.exec(
       await readFile(scenarioPath, 'utf8'),
     )![1]!;
-    const setup = await InboxService.open({ dataDir: soloDir, xBaseUrl: demo.xBaseUrl });
+    const setup = await InboxService.open({ dataDir: soloDir, xBaseUrl: demo.xBaseUrl! });
     await setup.connectAccount({ platform: 'x', token });
     await setup.close();
 
@@ -88,7 +88,7 @@ describe('openInbox against the real emulator and store', () => {
     try {
       expect(solo.mode).toBe('solo');
       expect(solo.dataDir).toBe(soloDir);
-      expect((await solo.service.listAccounts()).map((a) => a.platform)).toEqual(['x']);
+      expect((await solo.service.listAccounts({})).map((a) => a.platform)).toEqual(['x']);
     } finally {
       await solo.close();
     }
@@ -98,7 +98,7 @@ describe('openInbox against the real emulator and store', () => {
     const solo = await open('off', join(root, 'empty'));
     try {
       expect(solo.mode).toBe('solo');
-      expect(await solo.service.listAccounts()).toEqual([]);
+      expect(await solo.service.listAccounts({})).toEqual([]);
     } finally {
       await solo.close();
     }
@@ -107,8 +107,8 @@ describe('openInbox against the real emulator and store', () => {
   it('removes the demo’s store when it closes', async () => {
     const other = await open('on', join(root, 'unused'));
     expect(other.mode).toBe('demo');
-    expect(existsSync(other.dataDir)).toBe(true);
+    expect(existsSync(other.dataDir!)).toBe(true);
     await other.close();
-    expect(existsSync(other.dataDir)).toBe(false);
+    expect(existsSync(other.dataDir!)).toBe(false);
   });
 });

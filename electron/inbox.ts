@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { InboxService } from '../src/core/service';
 import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
 import type { SecretStore } from '../src/core/secrets/secret-store';
+import type { InboxApi } from '../src/shared';
+import { hubApi } from './team-hub';
+import type { TeamHubLink } from './team-hub';
 import { DEMO_POLL_MS, chooseMode } from './config';
 import type { DesktopConfig } from './config';
 
@@ -17,16 +20,19 @@ export interface OpenInboxOptions {
   clientName: string;
   /** Where solo mode keeps credentials; the OS keychain unless told otherwise. */
   secrets?: SecretStore;
+  /** The team hub this desktop was connected to, if any: then the app works in its queue. */
+  teamHub?: TeamHubLink;
 }
 
 export interface OpenInbox {
-  mode: 'solo' | 'demo';
-  service: InboxService;
-  /** The store's folder (a temporary one in demo mode). */
-  dataDir: string;
+  mode: 'solo' | 'demo' | 'team';
+  /** The inbox service in this process, or (team mode) the team hub's. */
+  service: InboxApi;
+  /** The store's folder (a temporary one in demo mode); none in team mode, the hub holds it. */
+  dataDir: string | null;
   /** Where the inbox reaches the platforms: the real APIs, or the emulator in demo mode. */
-  xBaseUrl: string;
-  graphBaseUrl: string;
+  xBaseUrl: string | null;
+  graphBaseUrl: string | null;
   /** One line for the log. */
   description: string;
   close(): Promise<void>;
@@ -40,6 +46,18 @@ export interface OpenInbox {
  */
 export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
   const { config } = options;
+  const hub = await options.teamHub?.current();
+  if (hub) {
+    return {
+      mode: 'team',
+      service: hubApi(hub.origin, hub.token, { client: options.clientName }),
+      dataDir: null,
+      xBaseUrl: null,
+      graphBaseUrl: null,
+      description: `team mode, hub ${hub.origin}`,
+      close: async () => undefined,
+    };
+  }
   if (config.demo !== 'on') {
     const service = await InboxService.open({
       dataDir: options.dataDir,

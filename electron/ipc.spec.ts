@@ -145,6 +145,15 @@ class FakeService implements InboxApi {
     throw new InboxError('forbidden', 'Only managers create agents');
   }
 
+  async connectHub(input: ApiInput<'connectHub'>): Promise<ApiOutput<'connectHub'>> {
+    this.calls.push(input);
+    throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
+  }
+
+  async leaveHub(): Promise<ApiOutput<'leaveHub'>> {
+    return { done: true };
+  }
+
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {
     this.calls.push(input);
     return { done: true as const };

@@ -12,6 +12,8 @@ import { createAppWindow, guardWebContents, hardenSession } from './guards';
 import { openInbox } from './inbox';
 import type { OpenInbox } from './inbox';
 import { withSystemBrowserSignIn } from './sign-in-browser';
+import { TeamHubLink, hubSettingsFile, withTeamHub } from './team-hub';
+import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
 import { createIpcDispatcher, createSenderCheck, forwardEvents, registerIpcHandlers } from './ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,17 +62,34 @@ async function start(config: DesktopConfig): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, page);
 
+  const clientName = `desktop:${hostname()}`;
+  // The team hub this desktop works in, if any: its address in a file, the agent's token in the keychain.
+  const teamHub = new TeamHubLink(
+    hubSettingsFile(app.getPath('userData')),
+    new KeychainSecretStore(),
+  );
   const inbox: OpenInbox = await openInbox({
     config,
     dataDir: join(app.getPath('userData'), 'data'),
     scenarioPath: join(app.getAppPath(), 'resources', 'demo-scenario.json'),
-    clientName: `desktop:${hostname()}`,
+    clientName,
+    teamHub,
   });
   console.log(`Social Inbox: ${inbox.description}`);
 
   const appContents = () => (appWindow && !appWindow.isDestroyed() ? appWindow.webContents : null);
   // Sign-ins open in the user's own browser, never in an app window.
-  const api = withSystemBrowserSignIn(inbox.service, (url) => shell.openExternal(url));
+  // Joining or leaving a hub reopens the app in the other inbox, once the answer has reached the window.
+  const restart = () =>
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 300);
+  const api = withTeamHub(
+    withSystemBrowserSignIn(inbox.service, (url) => shell.openExternal(url)),
+    teamHub,
+    { client: clientName, restart },
+  );
   const dispatch = createIpcDispatcher(api, createSenderCheck(page), {
     onInternalError: (method, err) => console.error(`${method} failed:`, err),
   });

@@ -429,6 +429,15 @@ export class InboxService implements InboxApi {
     return this.team.create(CreateAgentInputSchema.parse(input));
   }
 
+  /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
+  async connectHub(): Promise<Agent> {
+    throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
+  }
+
+  async leaveHub(): Promise<ApiOutput<'leaveHub'>> {
+    throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
+  }
+
   /** The agent a personal token belongs to (hub sign-in), or null. */
   authenticate(token: string): Agent | null {
     return this.team.authenticate(token);

@@ -116,6 +116,16 @@ export const CreateAgentInputSchema = z
 /** A new agent and their personal token: shown this once, only its hash is kept. */
 export const NewAgentSchema = z.object({ agent: AgentSchema, token: z.string() });
 
+export const ConnectHubInputSchema = z
+  .object({
+    url: z.url({
+      protocol: /^https?$/,
+      error: 'expected the hub address, e.g. https://inbox.example.com',
+    }),
+    token: z.string().trim().min(10, 'paste the whole personal token').max(200),
+  })
+  .strict();
+
 export const HidePostInputSchema = z
   .object({
     postId: z.string().min(1).max(300),
@@ -222,6 +232,21 @@ export const apiMethods = {
     input: CreateAgentInputSchema,
     output: NewAgentSchema,
   },
+  /**
+   * Desktop app: work in a team hub's shared queue, signed in with a personal token that stays in
+   * the OS keychain (the app restarts into it). A hub or a browser has nothing to connect to.
+   */
+  connectHub: {
+    channel: 'hub:connect',
+    input: ConnectHubInputSchema,
+    output: AgentSchema,
+  },
+  /** Desktop app: back to the solo inbox; the hub token is deleted from the keychain. */
+  leaveHub: {
+    channel: 'hub:leave',
+    input: EmptyInputSchema,
+    output: DoneSchema,
+  },
   /** Stops the account's sync and deletes its credential; its history stays unless asked. */
   disconnectAccount: {
     channel: 'accounts:disconnect',
@@ -251,6 +276,8 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
+  connectHub: 'agent',
+  leaveHub: 'agent',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -299,6 +326,8 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },
+  connectHub: { method: 'POST', path: '/api/hub/connect' },
+  leaveHub: { method: 'POST', path: '/api/hub/leave' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

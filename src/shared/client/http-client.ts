@@ -145,6 +145,8 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     whoAmI: (input) => call('whoAmI', input),
     listAgents: (input) => call('listAgents', input),
     createAgent: (input) => call('createAgent', input),
+    connectHub: (input) => call('connectHub', input),
+    leaveHub: (input) => call('leaveHub', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }
