@@ -16,6 +16,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   cancelConnect: 'accounts:cancel-connect',
   disconnectAccount: 'accounts:disconnect',
   sendReply: 'conversations:reply',
+  updateConversation: 'conversations:update',
   hidePost: 'posts:hide',
   whoAmI: 'session:me',
   listAgents: 'agents:list',

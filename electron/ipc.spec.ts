@@ -115,6 +115,11 @@ class FakeService implements InboxApi {
     return { done: true as const };
   }
 
+  async updateConversation(input: ApiInput<'updateConversation'>) {
+    this.calls.push(input);
+    return { ...conversation, version: conversation.version + 1 };
+  }
+
   async sendReply(input: ApiInput<'sendReply'>) {
     this.calls.push(input);
     return {

@@ -12,12 +12,14 @@ import {
   PlatformSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
+  UpdateConversationInputSchema,
 } from '../shared';
 import type {
   Account,
   Agent,
   ApiInput,
   CallContext,
+  Conversation,
   ApiOutput,
   InboxApi,
   InboxEvent,
@@ -80,6 +82,12 @@ export interface InboxServiceOptions {
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
+}
+
+/** A conversation's triage state in a few words, for a conflict message. */
+function describe(c: Conversation, nameOf: (id: string) => string): string {
+  const who = c.assignee == null ? 'unassigned' : `assigned to ${nameOf(c.assignee)}`;
+  return `${c.status}, ${who}`;
 }
 
 /** A platform's refusal as the clients see it: the account's state tells the rest. */
@@ -443,6 +451,55 @@ export class InboxService implements InboxApi {
     return this.team.authenticate(token);
   }
 
+  /**
+   * One triage change, made only on the version the caller saw: two agents assigning at once, the
+   * first wins and the second gets a conflict with the conversation as it now is.
+   */
+  async updateConversation(
+    input: ApiInput<'updateConversation'>,
+    context?: CallContext,
+  ): Promise<Conversation> {
+    const change = UpdateConversationInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    return this.afterIngest(async () => {
+      const current = this.conversations.get(change.id);
+      if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
+      if (current.version !== change.version) {
+        throw new InboxError(
+          'conflict',
+          `This conversation changed since you opened it (now ${describe(current, (id) => this.agentName(id))}); your change was not applied`,
+          { current },
+        );
+      }
+      if (
+        change.assignee != null &&
+        change.assignee !== actor.id &&
+        !this.team.get(change.assignee)
+      )
+        throw new InboxError('bad_request', `No agent with id ${change.assignee}`);
+      const tags = new Set(current.tags);
+      for (const tag of change.removeTags ?? []) tags.delete(tag);
+      for (const tag of change.addTags ?? []) tags.add(tag);
+      const next: Conversation = {
+        ...current,
+        ...(change.status !== undefined ? { status: change.status } : {}),
+        ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
+        ...(change.priority !== undefined ? { priority: change.priority } : {}),
+        tags: [...tags],
+        version: current.version + 1,
+        updatedAt: new Date().toISOString(),
+      };
+      this.index.update(next, current);
+      await this.conversations.put([next]);
+      this.emit({ type: 'conversation.changed', conversation: next });
+      return next;
+    });
+  }
+
+  private agentName(id: string): string {
+    return id === LOCAL_AGENT.id ? LOCAL_AGENT.name : (this.team.get(id)?.name ?? id);
+  }
+
   /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
     return this.outbox.enqueue(request);
@@ -512,9 +569,12 @@ export class InboxService implements InboxApi {
   }
 
   /** Runs a change of the stores in turn with ingests, so the two never interleave. */
-  private afterIngest(change: () => Promise<void>): Promise<void> {
+  private afterIngest<T>(change: () => Promise<T>): Promise<T> {
     const run = this.ingesting.then(change);
-    this.ingesting = run.catch(() => undefined);
+    this.ingesting = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

@@ -126,6 +126,34 @@ export const ConnectHubInputSchema = z
   })
   .strict();
 
+const TagSchema = z.string().trim().min(1).max(40, 'a tag is at most 40 characters');
+
+/**
+ * A triage change. `version` is the conversation's version the change was made on: if someone
+ * changed it since, the change is refused with a conflict that carries the fresh conversation.
+ */
+export const UpdateConversationInputSchema = z
+  .object({
+    id: z.string().min(1).max(300),
+    version: z.number().int().positive(),
+    status: ConversationStatusSchema.optional(),
+    /** An agent id, or null to unassign. */
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    priority: PrioritySchema.optional(),
+    addTags: z.array(TagSchema).max(20).optional(),
+    removeTags: z.array(TagSchema).max(20).optional(),
+  })
+  .strict()
+  .refine(
+    (c) =>
+      c.status !== undefined ||
+      c.assignee !== undefined ||
+      c.priority !== undefined ||
+      (c.addTags?.length ?? 0) > 0 ||
+      (c.removeTags?.length ?? 0) > 0,
+    'say what to change: status, assignee, priority or tags',
+  );
+
 export const HidePostInputSchema = z
   .object({
     postId: z.string().min(1).max(300),
@@ -203,6 +231,12 @@ export const apiMethods = {
     input: FlowInputSchema,
     output: DoneSchema,
   },
+  /** Status, assignee, priority, tags: one triage change, refused if the conversation moved on. */
+  updateConversation: {
+    channel: 'conversations:update',
+    input: UpdateConversationInputSchema,
+    output: ConversationSchema,
+  },
   /** Queues a reply; it is stored before it is sent, and sent exactly once. */
   sendReply: {
     channel: 'conversations:reply',
@@ -272,6 +306,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   cancelConnect: 'manager',
   disconnectAccount: 'manager',
   sendReply: 'agent',
+  updateConversation: 'agent',
   hidePost: 'agent',
   whoAmI: 'agent',
   listAgents: 'agent',
@@ -322,6 +357,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   cancelConnect: { method: 'POST', path: '/api/accounts/connect/cancel' },
   disconnectAccount: { method: 'POST', path: '/api/accounts/disconnect' },
   sendReply: { method: 'POST', path: '/api/replies' },
+  updateConversation: { method: 'POST', path: '/api/conversations/update' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },

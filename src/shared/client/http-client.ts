@@ -141,6 +141,7 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     cancelConnect: (input) => call('cancelConnect', input),
     disconnectAccount: (input) => call('disconnectAccount', input),
     sendReply: (input) => call('sendReply', input),
+    updateConversation: (input) => call('updateConversation', input),
     hidePost: (input) => call('hidePost', input),
     whoAmI: (input) => call('whoAmI', input),
     listAgents: (input) => call('listAgents', input),

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { agentLabel } from './agents-query';
+
+const jan = { id: 'agent:1', name: 'Jan', role: 'agent' as const, languages: ['nl'] };
+const lucia = { id: 'agent:2', name: 'Lucía', role: 'agent' as const, languages: ['es'] };
+
+describe('agentLabel', () => {
+  it('names agents, marks the signed-in one, and keeps an unknown id readable', () => {
+    expect(agentLabel('agent:2', [jan, lucia], jan)).toBe('Lucía');
+    expect(agentLabel('agent:1', [jan, lucia], jan)).toBe('Jan (you)');
+    expect(
+      agentLabel('local', [], { id: 'local', name: 'You', role: 'manager', languages: [] }),
+    ).toBe('You');
+    expect(agentLabel('agent:9', [jan], null)).toBe('agent:9');
+  });
+});
