@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentLabel } from './agents-query';
+import { agentLabel } from './agent-label';
 
 const jan = { id: 'agent:1', name: 'Jan', role: 'agent' as const, languages: ['nl'] };
 const lucia = { id: 'agent:2', name: 'Lucía', role: 'agent' as const, languages: ['es'] };
