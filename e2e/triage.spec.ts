@@ -91,3 +91,72 @@ test('assigning at the same moment over the API: exactly one wins', async ({
   await jan.dispose();
   await lucia.dispose();
 });
+
+test('replying on a conversation another agent handles needs a take-over, then it is theirs', async ({
+  browser,
+}) => {
+  const jan = await agentAt(browser, 'Jan de Wit');
+  const lucia = await agentAt(browser, 'Lucía Ortega');
+  try {
+    const row = jan.inbox.rowsOf('x').nth(1);
+    const id = (await row.getAttribute('data-conversation-id'))!;
+    await row.click();
+    await jan.page.getByTestId('take').click();
+    await lucia.inbox.row(id).click();
+    await expect(lucia.page.getByTestId('assignee')).toHaveText('Jan de Wit');
+
+    await lucia.page.getByLabel('Reply text').fill('Hola, lo revisamos ahora mismo y te contamos.');
+    await lucia.page.getByTestId('send-reply').click();
+    const objection = lucia.page.getByTestId('reply-objection');
+    await expect(objection).toContainText(
+      'Jan de Wit handles this conversation: take it over to reply',
+    );
+    await objection.getByRole('button', { name: 'Take over and send' }).click();
+    await expect(lucia.page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+    await expect(lucia.page.getByTestId('assignee')).toHaveText('Lucía Ortega (you)');
+    await expect(jan.page.getByTestId('assignee')).toHaveText('Lucía Ortega');
+  } finally {
+    await jan.context.close();
+    await lucia.context.close();
+  }
+});
+
+test('the duplicate-reply guard fires on the fourth identical public reply of the day', async ({
+  page,
+  request,
+}) => {
+  const auth = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const apology = 'We are so sorry about the oat milk mix-up. We are looking into it right now.';
+  const list = await (
+    await request.get('/api/conversations?platform=x&status=new&limit=100', { headers: auth })
+  ).json();
+  const open = (
+    list.result.items as {
+      id: string;
+      rootPostId: string;
+      assignee: string | null;
+      author: { name: string };
+    }[]
+  )
+    .filter((c) => c.assignee == null)
+    .slice(-4);
+  for (const [i, c] of open.slice(0, 3).entries()) {
+    const sent = await request.post('/api/replies', {
+      headers: auth,
+      data: { conversationId: c.id, replyTo: c.rootPostId, text: `@customer${i} ${apology}` },
+    });
+    expect(sent.status()).toBe(200);
+  }
+
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await inbox.open(open[3]!.id, open[3]!.author.name);
+  await page.getByLabel('Reply text').fill(apology);
+  await page.getByTestId('send-reply').click();
+  const objection = page.getByTestId('reply-objection');
+  await expect(objection).toContainText(
+    'already sent this reply publicly 3 times in the last 24 hours',
+  );
+  await objection.getByRole('button', { name: 'Send it privately instead' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+});

@@ -42,6 +42,7 @@ import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
 import { SyncEngine } from './sync/sync-engine';
 import { ingest } from './ingest';
+import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
 import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
@@ -369,12 +370,37 @@ export class InboxService implements InboxApi {
     input: ApiInput<'sendReply'>,
     context?: CallContext,
   ): Promise<ApiOutput<'sendReply'>> {
-    const request = SendReplyInputSchema.parse(input);
+    const { takeOver, confirmRepeat, ...request } = SendReplyInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    const conversation = this.conversations.get(request.conversationId);
+    if (!conversation)
+      throw new InboxError('not_found', `No conversation with id ${request.conversationId}`);
+    const owner = conversation.assignee;
+    if (owner != null && owner !== actor.id && !takeOver) {
+      throw new InboxError(
+        'conflict',
+        `${this.agentName(owner)} handles this conversation: take it over to reply`,
+        { reason: 'assigned', assignee: owner },
+      );
+    }
+    if (request.kind === 'public' && !confirmRepeat) {
+      const repeats = publicRepeats(request.text, this.outbox.list(), Date.now());
+      if (repeats >= DUPLICATE_LIMIT) {
+        throw new InboxError(
+          'conflict',
+          `The team already sent this reply publicly ${repeats} times in the last 24 hours. Answer privately, or post one public statement instead of repeating it.`,
+          { reason: 'repeat', repeats },
+        );
+      }
+    }
     const item = await this.queueReply({
       ...request,
-      agentId: (context?.agent ?? LOCAL_AGENT).id,
+      agentId: actor.id,
       client: context?.client ?? this.options.clientName,
+      tookOverFrom: owner != null && owner !== actor.id ? owner : null,
     });
+    // Replying claims the conversation for whoever answers.
+    if (owner !== actor.id) await this.claim(conversation.id, actor.id);
     return {
       key: item.key,
       conversationId: item.conversationId,
@@ -493,6 +519,24 @@ export class InboxService implements InboxApi {
       await this.conversations.put([next]);
       this.emit({ type: 'conversation.changed', conversation: next });
       return next;
+    });
+  }
+
+  /** Assigns a conversation to the agent who answers it (their reply is already queued). */
+  private claim(id: string, agentId: string): Promise<void> {
+    return this.afterIngest(async () => {
+      const current = this.conversations.get(id);
+      if (!current || current.assignee === agentId) return;
+      const next: Conversation = {
+        ...current,
+        assignee: agentId,
+        status: current.status === 'new' ? 'open' : current.status,
+        version: current.version + 1,
+        updatedAt: new Date().toISOString(),
+      };
+      this.index.update(next, current);
+      await this.conversations.put([next]);
+      this.emit({ type: 'conversation.changed', conversation: next });
     });
   }
 

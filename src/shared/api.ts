@@ -174,6 +174,10 @@ export const SendReplyInputSchema = z
       .trim()
       .min(1, 'write a reply first')
       .max(8000, 'a reply is at most 8,000 characters'),
+    /** Reply on a conversation assigned to someone else, taking it over (recorded on the reply). */
+    takeOver: z.boolean().default(false),
+    /** Send a public reply the team already sent several times today, after the warning. */
+    confirmRepeat: z.boolean().default(false),
   })
   .strict();
 

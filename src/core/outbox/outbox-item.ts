@@ -20,6 +20,8 @@ export interface OutboxItem {
   text: string;
   agentId: string;
   client: string;
+  /** The agent took the conversation over from its assignee to send this. */
+  tookOverFrom?: string | null;
   state: 'pending' | 'sending' | 'sent' | 'failed';
   externalId: string | null;
   error: string | null;

@@ -30,7 +30,8 @@ export interface OutboxDeps {
 export type ReplyRequest = Pick<
   OutboxItem,
   'conversationId' | 'replyTo' | 'kind' | 'text' | 'agentId' | 'client'
->;
+> &
+  Partial<Pick<OutboxItem, 'tookOverFrom'>>;
 
 /**
  * Replies leave through here, exactly once. Each is stored (`pending`) before anything is sent and
