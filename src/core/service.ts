@@ -444,9 +444,7 @@ export class InboxService implements InboxApi {
         version: conversation.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      this.index.update(next, conversation);
-      await this.conversations.put([next]);
-      this.emit({ type: 'conversation.changed', conversation: next });
+      await this.saveChange(next, conversation);
     });
     return updated;
   }
@@ -515,9 +513,7 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      this.index.update(next, current);
-      await this.conversations.put([next]);
-      this.emit({ type: 'conversation.changed', conversation: next });
+      await this.saveChange(next, current);
       return next;
     });
   }
@@ -534,10 +530,15 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      this.index.update(next, current);
-      await this.conversations.put([next]);
-      this.emit({ type: 'conversation.changed', conversation: next });
+      await this.saveChange(next, current);
     });
+  }
+
+  /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
+  private async saveChange(next: Conversation, previous: Conversation): Promise<void> {
+    this.index.update(next, previous);
+    await this.conversations.put([next]);
+    this.emit({ type: 'conversation.changed', conversation: next });
   }
 
   private agentName(id: string): string {
