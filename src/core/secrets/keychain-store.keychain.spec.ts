@@ -1,12 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { KeychainError, KeychainSecretStore } from './keychain-store';
+import { KeychainSecretStore } from './keychain-store';
 
 // Runs inside a D-Bus session with an unlocked GNOME Keyring (see scripts/with-keyring.sh).
 const store = new KeychainSecretStore(`Social Inbox test ${randomUUID()}`);
 const probe = fileURLToPath(new URL('./test/keychain-probe.ts', import.meta.url));
+const lockedProbe = fileURLToPath(new URL('./test/locked-keychain-probe.ts', import.meta.url));
 
 describe('KeychainSecretStore against a real Secret Service', () => {
   it('stores, reads, replaces and deletes a secret under its key', async () => {
@@ -38,22 +42,41 @@ describe('KeychainSecretStore against a real Secret Service', () => {
     expect(outcome.message).not.toContain('probe-secret');
   });
 
-  it('refuses to store while the keychain is locked, and says so', async () => {
-    await store.set('x:locked', 'before-lock');
-    execFileSync('dbus-send', [
-      '--session',
-      '--print-reply',
-      '--dest=org.freedesktop.secrets',
-      '/org/freedesktop/secrets',
-      'org.freedesktop.Secret.Service.Lock',
-      'array:objpath:/org/freedesktop/secrets/collection/login',
-    ]);
-    const error = await store.set('x:other', 'while-locked').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(KeychainError);
-    expect((error as KeychainError).kind).toBe('locked');
-    expect((error as KeychainError).message).toMatch(/locked/i);
-    expect((error as KeychainError).message).not.toContain('while-locked');
-    // A locked keychain hides its items rather than failing: the caller sees no credential.
-    expect(await store.get('x:locked')).toBeNull();
+  it('refuses to store while the keychain is locked, and says so', () => {
+    // In a keyring of its own, so locking it leaves the other keychain tests theirs, unlocked.
+    const home = mkdtempSync(join(tmpdir(), 'locked-keyring-'));
+    try {
+      const env = {
+        ...process.env,
+        HOME: home,
+        XDG_DATA_HOME: join(home, '.local/share'),
+        XDG_RUNTIME_DIR: join(home, 'run'),
+      };
+      mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+      const result = spawnSync(
+        'dbus-run-session',
+        [
+          '--',
+          'sh',
+          '-c',
+          'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" --import tsx "$1"',
+          process.execPath,
+          lockedProbe,
+        ],
+        { env, encoding: 'utf8' },
+      );
+      const outcome = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
+        kind: string;
+        message: string;
+        afterLock: string | null;
+      };
+      expect(outcome.kind).toBe('locked');
+      expect(outcome.message).toMatch(/locked/i);
+      expect(outcome.message).not.toContain('while-locked');
+      // A locked keychain hides its items rather than failing: the caller sees no credential.
+      expect(outcome.afterLock).toBeNull();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
