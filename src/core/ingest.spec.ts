@@ -29,6 +29,20 @@ const now = new Date('2026-11-20T12:00:00.000Z');
 const { root, brand, followUp } = brandThread();
 
 describe('ingest', () => {
+  it('makes the conversation of posts a crash left stored without one, when they come again', async () => {
+    const stores = await open();
+    // As if an ingest died between storing the posts and storing their conversation.
+    await stores.posts.add([{ ...root, conversationId: root.id, inReplyTo: null }]);
+    expect(stores.conversations.get(root.id)).toBeUndefined();
+
+    const again = await ingest(stores, [root], now);
+    expect(again.changed.map((c) => [c.id, c.postCount])).toEqual([[root.id, 1]]);
+    expect(stores.conversations.get(root.id)).toMatchObject({ postCount: 1 });
+    // Nothing stored twice.
+    expect(stores.posts.ofConversation(root.id)).toHaveLength(1);
+    await stores.close();
+  });
+
   it('folds conversations stored before their parent into it, keeping triage decisions', async () => {
     const stores = await open();
     // Newest first, as X serves it: the follow-up, then the brand reply, then the root.

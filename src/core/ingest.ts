@@ -22,7 +22,8 @@ export interface IngestResult {
  * Stores new posts and brings their conversations up to date, durably, in this order: posts, then
  * moves, then conversations. A conversation stored before the post it answers (X serves newest
  * first) is folded into that post's conversation when it arrives; a move a crash interrupted is
- * finished by the next ingest. Only conversations with a customer post are listed.
+ * finished by the next ingest, and so is a conversation whose posts were stored just before a crash.
+ * Only conversations with a customer post are listed.
  */
 export async function ingest(
   stores: IngestStores,
@@ -35,6 +36,12 @@ export async function ingest(
   await posts.add(fresh);
 
   const touched = new Set(fresh.map((p) => p.conversationId));
+  // Posts stored by an ingest a crash cut short before their conversation was: the platform serves
+  // them again (the cursor had not moved), and their conversation is made now.
+  for (const draft of drafts) {
+    const known = posts.get(draft.id);
+    if (known && !conversations.get(known.conversationId)) touched.add(known.conversationId);
+  }
   const removed = new Map<string, string>();
   for (const parentId of posts.parentsWithOrphans()) {
     for (const rootId of posts.orphansOf(parentId)) {
