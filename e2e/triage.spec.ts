@@ -31,6 +31,10 @@ test('an agent takes a conversation and another agent sees it assigned within a 
     await expect(jan.page.getByTestId('assignee')).toHaveText('Jan de Wit (you)');
     await expect(lucia.page.getByTestId('assignee')).toHaveText('Jan de Wit', { timeout: 1000 });
     await expect(lucia.inbox.row(id)).toContainText('Jan de Wit');
+    // Jan's own queue: what he has taken.
+    await jan.page.getByTestId('assignee-filter').selectOption('mine');
+    await expect(jan.inbox.rows).toHaveCount(1);
+    await expect(jan.inbox.row(id)).toBeVisible();
   } finally {
     await jan.context.close();
     await lucia.context.close();

@@ -228,8 +228,11 @@ export class InboxService implements InboxApi {
 
   async listConversations(
     input: ApiInput<'listConversations'>,
+    context?: CallContext,
   ): Promise<ApiOutput<'listConversations'>> {
     const query = ListConversationsInputSchema.parse(input ?? {});
+    // "Mine" is whoever asks.
+    if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
     return this.index.query(query);
   }
 

@@ -72,6 +72,22 @@ describe('triage changes', () => {
     expect(refused.details).toMatchObject({ current: { assignee: jan.agent.id, version: 2 } });
   });
 
+  it('lists what is mine, what nobody has, and what carries a tag', async () => {
+    const { service, jan, lucia } = await setUp();
+    expect((await service.listConversations({ assignee: 'unassigned' }, jan)).total).toBe(1);
+    await service.updateConversation(
+      { id: 'x:1', version: 1, assignee: jan.agent.id, addTags: ['refund'] },
+      jan,
+    );
+    expect((await service.listConversations({ assignee: 'mine' }, jan)).total).toBe(1);
+    expect((await service.listConversations({ assignee: 'mine' }, lucia)).total).toBe(0);
+    expect((await service.listConversations({ assignee: jan.agent.id }, lucia)).total).toBe(1);
+    expect((await service.listConversations({ assignee: 'unassigned' }, jan)).total).toBe(0);
+    expect((await service.listConversations({ tag: 'refund' })).total).toBe(1);
+    expect((await service.listConversations({ tag: 'oatgate' })).total).toBe(1);
+    expect((await service.listConversations({ tag: 'spam-wave' })).total).toBe(0);
+  });
+
   it('refuses an unknown conversation or agent, and a change that changes nothing', async () => {
     const { service, jan } = await setUp();
     await expect(

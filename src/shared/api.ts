@@ -24,6 +24,10 @@ export const ListConversationsInputSchema = z
       .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as "fr"')
       .optional(),
     priority: PrioritySchema.optional(),
+    /** `mine` (the caller's), `unassigned`, or an agent id. */
+    assignee: z.string().min(1).max(200).optional(),
+    /** Conversations carrying this tag. */
+    tag: z.string().trim().min(1).max(40).optional(),
     /** Full text over author and excerpt. */
     q: z.string().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),

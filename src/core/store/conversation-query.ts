@@ -128,6 +128,10 @@ function predicate(query: Query): (entry: Entry) => boolean {
   if (status) tests.push((e) => e.status === status);
   if (language) tests.push((e) => e.language === language);
   if (priority) tests.push((e) => e.priority === priority);
+  const { assignee, tag } = query;
+  if (assignee === 'unassigned') tests.push((e) => e.c.assignee == null);
+  else if (assignee) tests.push((e) => e.c.assignee === assignee);
+  if (tag) tests.push((e) => e.c.tags.includes(tag));
   const q = query.q?.trim().toLowerCase();
   if (q) {
     tests.push((e) => {

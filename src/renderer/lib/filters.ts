@@ -8,6 +8,7 @@ export interface FilterValues {
   status: ConversationStatus | 'all';
   /** ISO 639 code or 'all'. */
   language: string;
+  assignee: 'all' | 'mine' | 'unassigned';
   /** Search text as typed (trimmed before sending). */
   q: string;
   sort: SortOrder;
@@ -17,6 +18,7 @@ export const DEFAULT_FILTERS: FilterValues = {
   platform: 'all',
   status: 'all',
   language: 'all',
+  assignee: 'all',
   q: '',
   sort: 'newest',
 };
@@ -28,6 +30,7 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
     ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
     ...(filters.status === 'all' ? {} : { status: filters.status }),
     ...(filters.language === 'all' ? {} : { language: filters.language }),
+    ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(q === '' ? {} : { q }),
     sort: filters.sort,
   };
@@ -39,6 +42,7 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.platform !== 'all' ||
     filters.status !== 'all' ||
     filters.language !== 'all' ||
+    filters.assignee !== 'all' ||
     filters.q.trim() !== ''
   );
 }

@@ -38,6 +38,7 @@ describe('filters', () => {
       platform: 'facebook',
       status: 'open',
       language: 'nl',
+      assignee: 'mine',
       q: '  oat milk ',
       sort: 'reach',
     });
@@ -45,6 +46,7 @@ describe('filters', () => {
       platform: 'facebook',
       status: 'open',
       language: 'nl',
+      assignee: 'mine',
       q: 'oat milk',
       sort: 'reach',
     });
@@ -56,6 +58,7 @@ describe('filters', () => {
     expect(isNarrowed({ ...DEFAULT_FILTERS, sort: 'oldest' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, q: '   ' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, language: 'fr' })).toBe(true);
+    expect(isNarrowed({ ...DEFAULT_FILTERS, assignee: 'unassigned' })).toBe(true);
   });
 });
 
