@@ -7,11 +7,14 @@ import type {
   Post,
   Account,
   ApiInput,
-  Conversation,
   ConversationPage,
   InboxApi,
   InboxEvent,
 } from '../src/shared';
+import {
+  account as accountFixture,
+  conversation as conversationFixture,
+} from '../src/shared/test-fixtures';
 import { resolveAppPage } from './app-page';
 import {
   createIpcDispatcher,
@@ -27,44 +30,8 @@ const page = resolveAppPage({ indexFile: '/opt/social-inbox/out/renderer/index.h
 const APP_URL = 'file:///opt/social-inbox/out/renderer/index.html';
 const trusted: SenderInfo = { appWindowMainFrame: true, url: APP_URL };
 
-const conversation: Conversation = {
-  id: 'x:100',
-  platform: 'x',
-  accountId: 'x:1',
-  rootPostId: 'x:100',
-  status: 'new',
-  assignee: null,
-  tags: [],
-  language: 'fr',
-  priority: 'normal',
-  author: {
-    id: '42',
-    handle: 'marie',
-    name: 'Marie',
-    followers: 120,
-    verified: false,
-    avatarUrl: null,
-  },
-  excerpt: 'Bonjour, ma commande ?',
-  postCount: 1,
-  reach: 120,
-  firstResponseMs: null,
-  version: 1,
-  createdAt: '2025-01-01T10:00:00.000Z',
-  lastPostAt: '2025-01-01T10:00:00.000Z',
-  updatedAt: '2025-01-01T10:00:00.000Z',
-};
-
-const account: Account = {
-  id: 'x:1',
-  platform: 'x',
-  externalId: '1',
-  handle: 'brand',
-  name: 'Brand',
-  credentialRef: 'x:1',
-  expiresAt: null,
-  sync: { state: 'connected', until: null, lastSyncAt: null, message: null, fetched: 0 },
-};
+const conversation = conversationFixture();
+const account = accountFixture();
 
 /** A stand-in for InboxService: records the inputs it gets, answers from fixtures. */
 class FakeService implements InboxApi {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InboxError } from '../../shared';
-import type { Account } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
 import { KeychainError } from '../secrets/keychain-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { MemorySecretStore } from '../secrets/secret-store';
+import { account as accountFixture } from '../../shared/test-fixtures';
 import { CredentialVault } from './credential-vault';
 
-const account: Account = {
-  id: 'x:1',
-  platform: 'x',
-  externalId: '1',
-  handle: 'brand',
-  name: 'Brand',
-  credentialRef: 'x:1',
-  expiresAt: null,
-  sync: { state: 'connected', until: null, lastSyncAt: null, message: null, fetched: 0 },
-};
+const account = accountFixture({ credentialRef: 'x:1' });
 
 /** A keychain that is there but locked, as keytar reports it. */
 const locked: SecretStore = {
