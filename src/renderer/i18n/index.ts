@@ -1,0 +1,39 @@
+import { addMessages, init, locale } from 'svelte-i18n';
+import { messages } from './messages';
+import { LOCALES, storeLocale, storedLocale, systemLocale } from './locale';
+import type { Locale } from './locale';
+
+export { _, locale, date, number, time } from 'svelte-i18n';
+export { LOCALES, isLocale } from './locale';
+export type { Locale } from './locale';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The language the UI opens in: the user's choice, else the system's (navigator.languages). */
+export function initialLocale(): Locale {
+  return storedLocale(storage()) ?? systemLocale(navigator.languages ?? [navigator.language]);
+}
+
+/** Registers every message and picks the language; call once before mounting the app. */
+export function setupI18n(): Locale {
+  for (const l of LOCALES) addMessages(l, messages[l]);
+  const chosen = initialLocale();
+  void init({ fallbackLocale: 'en', initialLocale: chosen });
+  document.documentElement.lang = chosen;
+  return chosen;
+}
+
+/** Switches the UI language at once and remembers it; null goes back to following the system. */
+export function chooseLocale(value: Locale | null): Locale {
+  storeLocale(storage(), value);
+  const next = value ?? systemLocale(navigator.languages ?? [navigator.language]);
+  void locale.set(next);
+  document.documentElement.lang = next;
+  return next;
+}

@@ -1,0 +1,44 @@
+import type { Translation } from './types';
+
+/** Words used across the whole app: the language and theme switches, generic actions. */
+export const en = {
+  language: {
+    label: 'Language',
+    en: 'English',
+    fr: 'Français',
+  },
+  theme: {
+    label: 'Theme',
+    system: 'System',
+    light: 'Light',
+    dark: 'Dark',
+  },
+  action: {
+    close: 'Close',
+    cancel: 'Cancel',
+    save: 'Save',
+    retry: 'Retry',
+    delete: 'Delete',
+  },
+} as const;
+
+export const fr: Translation<typeof en> = {
+  language: {
+    label: 'Langue',
+    en: 'English',
+    fr: 'Français',
+  },
+  theme: {
+    label: 'Thème',
+    system: 'Système',
+    light: 'Clair',
+    dark: 'Sombre',
+  },
+  action: {
+    close: 'Fermer',
+    cancel: 'Annuler',
+    save: 'Enregistrer',
+    retry: 'Réessayer',
+    delete: 'Supprimer',
+  },
+};

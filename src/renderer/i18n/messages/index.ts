@@ -1,0 +1,10 @@
+import * as common from './common';
+
+/**
+ * Every area of the UI has its own message file (English keys, French translation of each); the
+ * keys are namespaced by area: `$_('common.action.close')`.
+ */
+export const messages = {
+  en: { common: common.en },
+  fr: { common: common.fr },
+};
