@@ -30,7 +30,7 @@ function sources(dir: string): string[] {
 
 /** Placeholders of an ICU message, `{name}` or `{count, plural, …}`: both languages use the same. */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{\s*([a-zA-Z_][\w]*)\s*[,}]/g)].map((m) => m[1]).sort();
+  return [...message.matchAll(/\{\s*([a-zA-Z_][\w]*)\s*[,}]/g)].map((m) => m[1] ?? '').sort();
 }
 
 describe('UI messages', () => {
@@ -50,7 +50,7 @@ describe('UI messages', () => {
     const used = new Set<string>();
     for (const file of sources(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\$_\(\s*'([^']+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/\$_\(\s*'([^']+)'/g)) used.add(m[1] ?? '');
     }
     const missing = [...used].filter((key) => value(messages.en, key) === undefined);
     expect(missing).toEqual([]);
