@@ -139,13 +139,3 @@ export const AgentSchema = z.object({
   languages: z.array(z.string()),
 });
 export type Agent = z.infer<typeof AgentSchema>;
-
-export const AuditEventSchema = z.object({
-  at: IsoDateSchema,
-  actor: z.string(),
-  action: z.string(),
-  conversationId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  client: z.string(),
-});
-export type AuditEvent = z.infer<typeof AuditEventSchema>;

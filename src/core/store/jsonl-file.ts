@@ -25,8 +25,25 @@ export class JsonlFile<T> {
     return { file, records };
   }
 
+  /**
+   * Opens the file for appending without parsing it (its lines are checked by the caller) and
+   * returns its whole lines; a torn final line is cut off first.
+   */
+  static async openLines<T>(path: string): Promise<{ file: JsonlFile<T>; lines: string[] }> {
+    await mkdir(dirname(path), { recursive: true });
+    const lines = await JsonlFile.readLines(path);
+    const file = new JsonlFile<T>(path);
+    file.handle = await open(path, 'a');
+    return { file, lines };
+  }
+
   /** Reads whole records; cuts a torn final line off the file. */
   static async readRecords<T>(path: string): Promise<T[]> {
+    return (await JsonlFile.readLines(path)).map((line) => JSON.parse(line) as T);
+  }
+
+  /** The file's whole, non-empty lines; cuts a torn final line (a crash mid-write) off the file. */
+  static async readLines(path: string): Promise<string[]> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -36,11 +53,10 @@ export class JsonlFile<T> {
     }
     const end = text.lastIndexOf('\n') + 1;
     if (end < text.length) await truncate(path, Buffer.byteLength(text.slice(0, end)));
-    const records: T[] = [];
-    for (const line of text.slice(0, end).split('\n')) {
-      if (line.length > 0) records.push(JSON.parse(line) as T);
-    }
-    return records;
+    return text
+      .slice(0, end)
+      .split('\n')
+      .filter((line) => line.length > 0);
   }
 
   append(...records: T[]): Promise<void> {

@@ -1,0 +1,43 @@
+// `npm run verify -- --data <dir>`: checks the audit trail of a data folder. Exit 0 when the chain is
+// intact, 1 with the first broken entry named, 2 when the folder cannot be checked.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AUDIT_FILE, verifyAudit } from '../src/core/audit/audit-log';
+import { join } from 'node:path';
+
+const usage = 'Usage: npm run verify -- --data <folder of the inbox data, e.g. .data/hub>';
+
+async function main(): Promise<number> {
+  let data: string | undefined;
+  try {
+    const { values } = parseArgs({
+      options: { data: { type: 'string' }, help: { type: 'boolean' } },
+    });
+    if (values.help) {
+      console.log(usage);
+      return 0;
+    }
+    data = values.data;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (data == null) {
+    console.error(`Say which data folder to check.\n${usage}`);
+    return 2;
+  }
+  if (!existsSync(join(data, AUDIT_FILE))) {
+    console.error(`No audit trail in ${data} (expected ${AUDIT_FILE}).`);
+    return 2;
+  }
+  const check = await verifyAudit(data);
+  if (check.intact) {
+    console.log(`Audit trail intact: ${check.entries} entries checked.`);
+    return 0;
+  }
+  console.error(`Audit trail BROKEN at entry ${check.brokenAt}: ${check.reason}.`);
+  console.error(`${check.entries} entries before it check out.`);
+  return 1;
+}
+
+process.exitCode = await main();
