@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { IsoDateSchema, PlatformSchema } from './model';
+
+const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
+
+/**
+ * A report covers the conversations that **arrived** in [from, to) and everything done on them,
+ * whenever it was done: who answered, how, and how fast.
+ */
+export const ReportInputSchema = z
+  .object({
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    /** The first-response time the team aims at, in minutes. */
+    targetMinutes: z.coerce.number().int().min(1).max(10_080).default(60),
+  })
+  .strict()
+  .refine((r) => Date.parse(r.from) < Date.parse(r.to), 'the range must end after it starts')
+  .refine(
+    (r) => Date.parse(r.to) - Date.parse(r.from) <= 366 * 86_400_000,
+    'a report covers at most a year',
+  );
+export type ReportInput = z.input<typeof ReportInputSchema>;
+
+/** Figures of a set of conversations (the team's, an agent's, a platform's, a language's). */
+export const FiguresSchema = z.object({
+  /** Conversations in the set (arrived; for an agent: those they replied in). */
+  conversations: z.number().int().nonnegative(),
+  /** With a first brand reply (a responder's: those they answered first). */
+  answered: z.number().int().nonnegative(),
+  repliesPublic: z.number().int().nonnegative(),
+  repliesPrivate: z.number().int().nonnegative(),
+  /** Nearest-rank percentiles of the first-response times of the answered ones; null if none. */
+  firstResponseMedianMs: z.number().int().nonnegative().nullable(),
+  firstResponseP90Ms: z.number().int().nonnegative().nullable(),
+  /** First answered within the target time. */
+  withinTarget: z.number().int().nonnegative(),
+  /** withinTarget / conversations (an unanswered conversation misses the target); null if none. */
+  withinTargetShare: z.number().min(0).max(1).nullable(),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
+/** Which conversations a figure counts, to list them (drill down). */
+export const ReportDrillSchema = z
+  .object({
+    /** An agent id, or `outside` for the brand's replies made with another app. */
+    responder: z.string().min(1).max(200).optional(),
+    platform: PlatformSchema.optional(),
+    /** A language code, or `unknown`. */
+    language: z.union([LanguageSchema, z.literal('unknown')]).optional(),
+    set: z.enum([
+      'conversations',
+      'answered',
+      'unanswered',
+      'within-target',
+      'over-target',
+      'replied-public',
+      'replied-private',
+      'outside-replies',
+    ]),
+  })
+  .strict();
+export type ReportDrill = z.infer<typeof ReportDrillSchema>;
+
+export const ReportDrillInputSchema = z
+  .object({
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    targetMinutes: z.coerce.number().int().min(1).max(10_080).default(60),
+    drill: ReportDrillSchema,
+  })
+  .strict();
+
+export const ReportSchema = z.object({
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  targetMinutes: z.number().int(),
+  team: FiguresSchema,
+  /** Each agent who replied in the range's conversations; `outside` is the replies made elsewhere. */
+  responders: z.array(
+    z.object({ responder: z.string(), name: z.string(), figures: FiguresSchema }),
+  ),
+  byPlatform: z.array(z.object({ platform: PlatformSchema, figures: FiguresSchema })),
+  byLanguage: z.array(z.object({ language: z.string(), figures: FiguresSchema })),
+  coverage: z.object({
+    unanswered: z.number().int().nonnegative(),
+    byLanguage: z.array(
+      z.object({
+        language: z.string(),
+        arrived: z.number().int(),
+        unanswered: z.number().int(),
+      }),
+    ),
+    byPlatform: z.array(
+      z.object({
+        platform: PlatformSchema,
+        arrived: z.number().int(),
+        unanswered: z.number().int(),
+      }),
+    ),
+    /** Languages with arrivals and not one reply. */
+    silentLanguages: z.array(z.string()),
+  }),
+  /** Brand replies made outside the inbox (another app, the platform's site): uncoordinated answering. */
+  outside: z.object({
+    replies: z.array(
+      z.object({
+        postId: z.string(),
+        conversationId: z.string(),
+        platform: PlatformSchema,
+        app: z.string(),
+        createdAt: IsoDateSchema,
+        excerpt: z.string(),
+      }),
+    ),
+    byApp: z.array(z.object({ app: z.string(), replies: z.number().int() })),
+  }),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** The crisis view: the last hours of arrivals against the usual level, and the clusters in them. */
+export const CrisisInputSchema = z
+  .object({
+    /** The end of the window (default: now). */
+    at: IsoDateSchema.optional(),
+    hours: z.coerce.number().int().min(1).max(168).default(24),
+  })
+  .strict();
+export type CrisisInput = z.input<typeof CrisisInputSchema>;
+
+export const ClusterSchema = z.object({
+  /** The id of the cluster's first conversation: stable while the cluster grows. */
+  id: z.string(),
+  size: z.number().int().positive(),
+  /** Newest first. */
+  conversationIds: z.array(z.string()),
+  /** The first conversation's opening text, as a sample of what they all say. */
+  sample: z.string(),
+  languages: z.array(z.string()),
+  unanswered: z.number().int().nonnegative(),
+  firstAt: IsoDateSchema,
+  lastAt: IsoDateSchema,
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+export const CrisisSchema = z.object({
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  /** Customer posts (mentions, comments) per hour, oldest first. */
+  hours: z.array(z.object({ start: IsoDateSchema, arrivals: z.number().int().nonnegative() })),
+  /** The median of hourly arrivals over the 7 days before the window. */
+  usualPerHour: z.number().nonnegative(),
+  /** The latest hour whose arrivals are well above the usual level (the banner), or null. */
+  spike: z
+    .object({
+      start: IsoDateSchema,
+      arrivals: z.number().int(),
+      /** arrivals / usual level (usual taken as at least 1). */
+      ratio: z.number(),
+    })
+    .nullable(),
+  /** Near-duplicate conversations (3 or more), biggest first. */
+  clusters: z.array(ClusterSchema),
+});
+export type Crisis = z.infer<typeof CrisisSchema>;
