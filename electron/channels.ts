@@ -23,6 +23,10 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   createAgent: 'agents:create',
   connectHub: 'hub:connect',
   leaveHub: 'hub:leave',
+  getReport: 'reports:get',
+  drillReport: 'reports:drill',
+  getCrisis: 'reports:crisis',
+  verifyAudit: 'audit:verify',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

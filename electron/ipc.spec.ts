@@ -50,7 +50,7 @@ class FakeService implements InboxApi {
     this.calls.push(input);
     if (input.id !== conversation.id)
       throw new InboxError('not_found', `No conversation ${input.id}`);
-    return { conversation, posts: [] };
+    return { conversation, posts: [], actions: [] };
   }
 
   async listAccounts() {
@@ -124,6 +124,22 @@ class FakeService implements InboxApi {
 
   async leaveHub(): Promise<ApiOutput<'leaveHub'>> {
     return { done: true };
+  }
+
+  async getReport(): Promise<ApiOutput<'getReport'>> {
+    throw new InboxError('forbidden', 'Only managers see reports');
+  }
+
+  async drillReport(): Promise<ApiOutput<'drillReport'>> {
+    throw new InboxError('forbidden', 'Only managers see reports');
+  }
+
+  async getCrisis(): Promise<ApiOutput<'getCrisis'>> {
+    throw new InboxError('forbidden', 'Only managers see reports');
+  }
+
+  async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
+    throw new InboxError('forbidden', 'Only managers check the audit trail');
   }
 
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {

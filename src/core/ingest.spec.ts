@@ -87,7 +87,7 @@ describe('ingest', () => {
     const stores = await open();
     await ingest(stores, [root, brand, followUp], now);
     const again = await ingest(stores, [followUp, root], now);
-    expect(again).toEqual({ changed: [], removed: [] });
+    expect(again).toEqual({ changed: [], removed: [], fresh: [] });
     expect(stores.conversations.get('x:100')?.version).toBe(1);
     await stores.close();
   });

@@ -1,4 +1,4 @@
-import type { Conversation } from '../shared';
+import type { Conversation, Post } from '../shared';
 import type { ConversationIndex } from './store/conversation-query';
 import type { ConversationStore } from './store/conversation-store';
 import type { PostStore } from './store/post-store';
@@ -16,6 +16,8 @@ export interface IngestResult {
   changed: Conversation[];
   /** Conversations folded into another (`into`) because their parent post arrived. */
   removed: { id: string; into: string }[];
+  /** The posts stored for the first time. */
+  fresh: Post[];
 }
 
 /**
@@ -70,7 +72,7 @@ export async function ingest(
   }
   await conversations.put(changed);
   await conversations.remove([...removed.keys()]);
-  return { changed, removed: [...removed].map(([id, into]) => ({ id, into })) };
+  return { changed, removed: [...removed].map(([id, into]) => ({ id, into })), fresh };
 }
 
 /**

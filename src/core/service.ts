@@ -53,6 +53,10 @@ import { CredentialVault } from './auth/credential-vault';
 import { AgentDirectory } from './team/agent-directory';
 import type { Credential } from './auth/credential';
 import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
+import { AuditLog } from './audit/audit-log';
+import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-facts';
+import type { Actor } from './audit/audit-facts';
+import { Reports } from './reports/reports';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 
 export interface InboxServiceOptions {
@@ -133,12 +137,14 @@ export class InboxService implements InboxApi {
   private readonly team: AgentDirectory;
   private readonly facebookOAuth: FacebookOAuth | null;
   private readonly flows: ConnectFlows;
+  private readonly reports: Reports;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
     private readonly workspace: WorkspaceStore,
     private readonly posts: PostStore,
     private readonly conversations: ConversationStore,
+    private readonly audit: AuditLog,
   ) {
     this.events.setMaxListeners(0);
     this.index = new ConversationIndex(() => conversations.all());
@@ -162,6 +168,12 @@ export class InboxService implements InboxApi {
         : null;
     this.vault = new CredentialVault(options.secrets, () => xOAuth);
     this.team = new AgentDirectory(workspace);
+    this.reports = new Reports({
+      conversations: () => conversations.all(),
+      posts,
+      agents: () => this.team.list(),
+      now: () => new Date(),
+    });
     this.flows = new ConnectFlows({
       x: () => xOAuth,
       facebook: () => facebookOAuth,
@@ -205,12 +217,13 @@ export class InboxService implements InboxApi {
       secrets: new MemorySecretStore(),
       ...options,
     };
-    const [workspace, posts, conversations] = await Promise.all([
+    const [workspace, posts, conversations, audit] = await Promise.all([
       WorkspaceStore.open(full.dataDir),
       PostStore.open(full.dataDir),
       ConversationStore.open(full.dataDir),
+      AuditLog.open(full.dataDir),
     ]);
-    const service = new InboxService(full, workspace, posts, conversations);
+    const service = new InboxService(full, workspace, posts, conversations, audit);
     service.outbox = await Outbox.open(full.dataDir, {
       config: full,
       retryBaseMs: full.retryBaseMs,
@@ -221,7 +234,7 @@ export class InboxService implements InboxApi {
         return posts.get(id);
       },
       deliver: (draft) => service.ingest([draft]),
-      changed: () => undefined,
+      changed: (item) => service.replyChanged(item),
     });
     return service;
   }
@@ -241,7 +254,27 @@ export class InboxService implements InboxApi {
     const conversation = this.conversations.get(id);
     if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
     await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    return { conversation, posts: this.posts.ofConversation(id) };
+    return {
+      conversation,
+      posts: this.posts.ofConversation(id),
+      actions: await this.audit.ofConversation(id),
+    };
+  }
+
+  getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
+    return this.reports.report(input);
+  }
+
+  drillReport(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {
+    return this.reports.drill(input);
+  }
+
+  getCrisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
+    return this.reports.crisis(input);
+  }
+
+  async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
+    return this.audit.verify();
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
@@ -279,7 +312,7 @@ export class InboxService implements InboxApi {
       expiresAt: null,
       scopes: [],
     };
-    return this.saveAccount(platform, identity, credential, null);
+    return this.saveAccount(platform, identity, credential, null, this.actor(undefined));
   }
 
   async startConnect(input: ApiInput<'startConnect'>): Promise<ApiOutput<'startConnect'>> {
@@ -288,7 +321,10 @@ export class InboxService implements InboxApi {
     return { flowId, platform, authorizeUrl, opened: false };
   }
 
-  async finishConnect(input: ApiInput<'finishConnect'>): Promise<ApiOutput<'finishConnect'>> {
+  async finishConnect(
+    input: ApiInput<'finishConnect'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'finishConnect'>> {
     const { flowId } = FlowInputSchema.parse(input);
     const outcome = await this.flows.wait(flowId);
     if (outcome.kind === 'account') {
@@ -297,6 +333,7 @@ export class InboxService implements InboxApi {
         outcome.identity,
         outcome.credential,
         outcome.expiresAt,
+        this.actor(context),
       );
       this.restartSync(account.id);
       return { status: 'connected', accounts: [account] };
@@ -313,7 +350,10 @@ export class InboxService implements InboxApi {
     };
   }
 
-  async connectPages(input: ApiInput<'connectPages'>): Promise<ApiOutput<'connectPages'>> {
+  async connectPages(
+    input: ApiInput<'connectPages'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'connectPages'>> {
     const { flowId, pageIds } = ConnectPagesInputSchema.parse(input);
     const pages = this.flows.choosePages(flowId, pageIds);
     const accounts: Account[] = [];
@@ -327,6 +367,7 @@ export class InboxService implements InboxApi {
         { externalId: page.id, handle: page.name, name: page.name },
         { v: 1, accessToken: page.accessToken, refreshToken: null, expiresAt: null, scopes: [] },
         expiresAt ?? null,
+        this.actor(context),
       );
       accounts.push(account);
       this.restartSync(account.id);
@@ -342,6 +383,7 @@ export class InboxService implements InboxApi {
 
   async disconnectAccount(
     input: ApiInput<'disconnectAccount'>,
+    context?: CallContext,
   ): Promise<ApiOutput<'disconnectAccount'>> {
     const { accountId, deleteHistory } = DisconnectInputSchema.parse(input);
     const account = this.workspace.data.accounts.find((a) => a.id === accountId);
@@ -354,6 +396,12 @@ export class InboxService implements InboxApi {
       if (deleteHistory) delete data.cursors[accountId];
     });
     if (deleteHistory) await this.forgetHistory(accountId);
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'account.disconnected',
+      conversationId: null,
+      details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
+    });
     this.emit({ type: 'account.removed', accountId });
     return { done: true };
   }
@@ -402,8 +450,17 @@ export class InboxService implements InboxApi {
       client: context?.client ?? this.options.clientName,
       tookOverFrom: owner != null && owner !== actor.id ? owner : null,
     });
+    const by = this.actor(context);
+    await this.audit.record(replyFact(item, 'reply.queued'));
+    if (item.tookOverFrom)
+      await this.audit.record({
+        ...by,
+        action: 'conversation.taken-over',
+        conversationId: conversation.id,
+        details: { from: item.tookOverFrom, to: actor.id },
+      });
     // Replying claims the conversation for whoever answers.
-    if (owner !== actor.id) await this.claim(conversation.id, actor.id);
+    if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);
     return {
       key: item.key,
       conversationId: item.conversationId,
@@ -418,7 +475,10 @@ export class InboxService implements InboxApi {
    * Hides a Facebook comment on the Page (`POST /{comment-id}` with `is_hidden`), or shows it again,
    * then records it on the post. The platform is asked first: the store never says more than it.
    */
-  async hidePost(input: ApiInput<'hidePost'>): Promise<ApiOutput<'hidePost'>> {
+  async hidePost(
+    input: ApiInput<'hidePost'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'hidePost'>> {
     const { postId, hidden } = HidePostInputSchema.parse(input);
     await this.posts.loadAll();
     const post = this.posts.get(postId);
@@ -440,6 +500,16 @@ export class InboxService implements InboxApi {
     const updated = { ...post, hidden };
     await this.afterIngest(async () => {
       await this.posts.replace([updated]);
+      await this.audit.record({
+        ...this.actor(context),
+        action: hidden ? 'post.hidden' : 'post.shown',
+        conversationId: post.conversationId,
+        details: {
+          postId,
+          platform: post.platform,
+          author: post.author.handle ?? post.author.name,
+        },
+      });
       const conversation = this.conversations.get(post.conversationId);
       if (!conversation) return;
       const next = {
@@ -460,8 +530,30 @@ export class InboxService implements InboxApi {
     return this.team.list();
   }
 
-  async createAgent(input: ApiInput<'createAgent'>): Promise<ApiOutput<'createAgent'>> {
-    return this.team.create(CreateAgentInputSchema.parse(input));
+  async createAgent(
+    input: ApiInput<'createAgent'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'createAgent'>> {
+    const created = await this.team.create(CreateAgentInputSchema.parse(input));
+    const { id, name, role, languages } = created.agent;
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'agent.created',
+      conversationId: null,
+      details: { agentId: id, name, role, languages },
+    });
+    return created;
+  }
+
+  /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
+  async recordSignIn(agent: Agent, client: string): Promise<void> {
+    await this.audit.record({
+      actor: agent.id,
+      client,
+      action: 'agent.signed-in',
+      conversationId: null,
+      details: { name: agent.name, role: agent.role },
+    });
   }
 
   /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
@@ -517,12 +609,15 @@ export class InboxService implements InboxApi {
         updatedAt: new Date().toISOString(),
       };
       await this.saveChange(next, current);
+      await Promise.all(
+        triageFacts(current, next, this.actor(context)).map((f) => this.audit.record(f)),
+      );
       return next;
     });
   }
 
   /** Assigns a conversation to the agent who answers it (their reply is already queued). */
-  private claim(id: string, agentId: string): Promise<void> {
+  private claim(id: string, agentId: string, by: Actor): Promise<void> {
     return this.afterIngest(async () => {
       const current = this.conversations.get(id);
       if (!current || current.assignee === agentId) return;
@@ -534,7 +629,26 @@ export class InboxService implements InboxApi {
         updatedAt: new Date().toISOString(),
       };
       await this.saveChange(next, current);
+      await this.audit.record({
+        ...by,
+        action: 'conversation.claimed',
+        conversationId: id,
+        details: { from: current.assignee, to: agentId, status: next.status },
+      });
     });
+  }
+
+  /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */
+  private actor(context: CallContext | undefined): Actor {
+    return actorOf(context, { actor: LOCAL_AGENT.id, client: this.options.clientName });
+  }
+
+  /** A reply's state changed in the outbox: its sending or its refusal is recorded. */
+  private replyChanged(item: OutboxItem): void {
+    if (item.state === 'sent' || item.state === 'failed')
+      void this.audit.record(
+        replyFact(item, item.state === 'sent' ? 'reply.sent' : 'reply.failed'),
+      );
   }
 
   /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
@@ -570,7 +684,12 @@ export class InboxService implements InboxApi {
     await this.sync.stopAll();
     await this.outbox.close();
     await this.ingesting;
-    await Promise.all([this.posts.close(), this.conversations.close(), this.workspace.close()]);
+    await Promise.all([
+      this.posts.close(),
+      this.conversations.close(),
+      this.workspace.close(),
+      this.audit.close(),
+    ]);
     this.events.removeAllListeners();
   }
 
@@ -580,6 +699,7 @@ export class InboxService implements InboxApi {
     identity: Identity,
     credential: Credential,
     expiresAt: string | null,
+    by: Actor,
   ): Promise<Account> {
     const id = `${platform}:${identity.externalId}`;
     const credentialRef = id;
@@ -595,6 +715,12 @@ export class InboxService implements InboxApi {
     };
     await this.workspace.update((data) => {
       data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+    });
+    await this.audit.record({
+      ...by,
+      action: 'account.connected',
+      conversationId: null,
+      details: { accountId: id, platform, handle: identity.handle, again: previous != null },
     });
     this.emit({ type: 'account.status', account });
     return account;
@@ -630,7 +756,11 @@ export class InboxService implements InboxApi {
   private ingest(drafts: DraftPost[]): Promise<void> {
     const run = this.ingesting.then(async () => {
       const stores = { posts: this.posts, conversations: this.conversations, index: this.index };
-      const { changed, removed } = await ingest(stores, drafts, new Date());
+      const { changed, removed, fresh } = await ingest(stores, drafts, new Date());
+      // Replies sent from here are recorded as replies; every other new post as an arrival.
+      await Promise.all(
+        fresh.filter((p) => p.sentBy == null).map((p) => this.audit.record(arrivalFact(p))),
+      );
       for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
       for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
     });

@@ -56,6 +56,7 @@ export async function runHub(
   const server = await createHubServer({
     api: service,
     authenticate: (token) => service.authenticate(token),
+    onSignIn: (agent, client) => service.recordSignIn(agent, client),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
   });

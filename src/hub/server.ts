@@ -12,6 +12,8 @@ export interface HubServerOptions {
   api: InboxApi;
   /** The agent a personal token belongs to, or null: every call but health and sign-in needs one. */
   authenticate: (token: string) => Agent | null;
+  /** Told of each sign-in (for the audit trail); the sign-in does not wait for it. */
+  onSignIn?: (agent: Agent, client: string) => Promise<void>;
   /** Folder of the built UI (out/web); the API alone is served when it is absent. */
   webRoot?: string | null;
   /** Log requests (never their headers or bodies). */
@@ -67,6 +69,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
       });
     }
     reply.header('set-cookie', sessionCookie(token as string, request.protocol === 'https'));
+    void options.onSignIn?.(agent, clientOf(request.headers)).catch(() => undefined);
     return send(reply, { ok: true, result: agent });
   });
   app.delete(SESSION_PATH, async (request, reply) => {
@@ -88,13 +91,11 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
             error: { code: 'forbidden', message: 'Only a manager may do this' },
           });
         }
-        return handleCall(
-          options.api,
-          name,
-          { agent, client: clientOf(request.headers) },
-          request,
-          reply,
-        );
+        const client = clientOf(request.headers);
+        // The desktop app signs in by asking who its token belongs to, when it joins or starts.
+        if (name === 'whoAmI' && client.startsWith('desktop:'))
+          void options.onSignIn?.(agent, client).catch(() => undefined);
+        return handleCall(options.api, name, { agent, client }, request, reply);
       },
     });
   }

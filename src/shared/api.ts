@@ -11,6 +11,14 @@ import {
   PrioritySchema,
 } from './model';
 import type { InboxEvent } from './events';
+import { AuditCheckSchema, AuditEntrySchema } from './audit';
+import {
+  CrisisInputSchema,
+  CrisisSchema,
+  ReportDrillInputSchema,
+  ReportInputSchema,
+  ReportSchema,
+} from './report';
 import type { Agent, Role } from './model';
 
 /** Query-string friendly: every field optional, numbers coerced, so HTTP and IPC share one schema. */
@@ -52,6 +60,8 @@ export const ConversationDetailSchema = z.object({
   conversation: ConversationSchema,
   /** Every post, oldest first. */
   posts: z.array(PostSchema),
+  /** What people and rules did on it (the audit trail's entries about it), oldest first. */
+  actions: z.array(AuditEntrySchema).default([]),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 
@@ -295,6 +305,30 @@ export const apiMethods = {
     input: DisconnectInputSchema,
     output: DoneSchema,
   },
+  /** Managers: who answered what, from which app, how fast, over a date range. */
+  getReport: {
+    channel: 'reports:get',
+    input: ReportInputSchema,
+    output: ReportSchema,
+  },
+  /** Managers: the conversations behind one figure of a report. */
+  drillReport: {
+    channel: 'reports:drill',
+    input: ReportDrillInputSchema,
+    output: z.object({ items: z.array(ConversationSchema), total: z.number().int() }),
+  },
+  /** Managers: arrivals per hour against the usual level, and clusters of near-duplicates. */
+  getCrisis: {
+    channel: 'reports:crisis',
+    input: CrisisInputSchema,
+    output: CrisisSchema,
+  },
+  /** Managers: whether the audit trail's hash chain is intact, and where it broke. */
+  verifyAudit: {
+    channel: 'audit:verify',
+    input: EmptyInputSchema,
+    output: AuditCheckSchema,
+  },
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -321,6 +355,10 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   createAgent: 'manager',
   connectHub: 'agent',
   leaveHub: 'agent',
+  getReport: 'manager',
+  drillReport: 'manager',
+  getCrisis: 'manager',
+  verifyAudit: 'manager',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -372,6 +410,10 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   createAgent: { method: 'POST', path: '/api/agents' },
   connectHub: { method: 'POST', path: '/api/hub/connect' },
   leaveHub: { method: 'POST', path: '/api/hub/leave' },
+  getReport: { method: 'GET', path: '/api/reports' },
+  drillReport: { method: 'POST', path: '/api/reports/drill' },
+  getCrisis: { method: 'GET', path: '/api/reports/crisis' },
+  verifyAudit: { method: 'GET', path: '/api/audit/verify' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

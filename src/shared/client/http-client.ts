@@ -131,23 +131,16 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     return stream;
   };
 
+  // Every call of the contract, each over its HTTP route.
+  const calls = Object.fromEntries(
+    (Object.keys(apiMethods) as ApiMethodName[]).map((name) => [
+      name,
+      (input: unknown) => call(name, input as ApiInput<typeof name>),
+    ]),
+  ) as { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
   return {
-    listConversations: (input) => call('listConversations', input),
-    getConversation: (input) => call('getConversation', input),
-    listAccounts: (input) => call('listAccounts', input),
-    startConnect: (input) => call('startConnect', input),
-    finishConnect: (input) => call('finishConnect', input),
-    connectPages: (input) => call('connectPages', input),
-    cancelConnect: (input) => call('cancelConnect', input),
-    disconnectAccount: (input) => call('disconnectAccount', input),
-    sendReply: (input) => call('sendReply', input),
-    updateConversation: (input) => call('updateConversation', input),
-    hidePost: (input) => call('hidePost', input),
-    whoAmI: (input) => call('whoAmI', input),
-    listAgents: (input) => call('listAgents', input),
-    createAgent: (input) => call('createAgent', input),
-    connectHub: (input) => call('connectHub', input),
-    leaveHub: (input) => call('leaveHub', input),
+    ...calls,
     onEvent: (listener) => events().subscribe(listener),
   };
 }

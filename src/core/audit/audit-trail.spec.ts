@@ -1,0 +1,157 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry, CallContext } from '../../shared';
+import { parseScenario } from '../../emulator/scenario';
+import { startEmulator } from '../../emulator/server';
+import { InboxService } from '../service';
+import { tempDir } from '../test/fixtures';
+import { connectAll, smallScenario } from '../test/scenario';
+import { AUDIT_FILE } from './audit-log';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups.splice(0).reverse()) await clean();
+});
+
+async function setUp() {
+  const emulator = await startEmulator({ scenario: parseScenario(smallScenario()), port: 0 });
+  cleanups.push(() => emulator.close());
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  const service = await InboxService.open({
+    dataDir: dir,
+    xBaseUrl: emulator.xBaseUrl,
+    graphBaseUrl: emulator.graphBaseUrl,
+    clientName: 'hub:test',
+  });
+  cleanups.push(() => service.close());
+  const { x, fb } = await connectAll(service);
+  await service.syncAccountOnce(x.id);
+  await service.syncAccountOnce(fb.id);
+  const as = async (name: string): Promise<CallContext> => ({
+    agent: (await service.createAgent({ name })).agent,
+    client: name === 'Jan' ? 'desktop:jan-laptop' : 'browser',
+  });
+  return { dir, service, jan: await as('Jan'), lucia: await as('Lucía') };
+}
+
+const lines = async (dir: string) =>
+  (await readFile(join(dir, AUDIT_FILE), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as AuditEntry);
+
+describe('the audit trail of an inbox', () => {
+  it('records arrivals, triage, take-overs, replies with their text and hides, by whom and from where', async () => {
+    const { dir, service, jan, lucia } = await setUp();
+    const { items } = await service.listConversations({ platform: 'facebook', sort: 'oldest' });
+    const target = items[0]!;
+    await service.updateConversation(
+      { id: target.id, version: target.version, assignee: jan.agent.id, addTags: ['refund'] },
+      jan,
+    );
+    const detail = await service.getConversation({ id: target.id });
+    const root = detail.posts[0]!;
+    await service.sendReply(
+      {
+        conversationId: target.id,
+        replyTo: root.id,
+        text: 'Bonjour, nous regardons cela tout de suite.',
+        takeOver: true,
+      },
+      lucia,
+    );
+    await service.replies().idle();
+    await service.hidePost({ postId: root.id }, lucia);
+
+    const trail = await lines(dir);
+    const of = (action: string) => trail.filter((e) => e.action === action);
+    expect(of('account.connected')).toHaveLength(2);
+    expect(of('agent.created').map((e) => e.details.name)).toEqual(['Jan', 'Lucía']);
+    const arrivals = of('post.arrived');
+    expect(arrivals.length).toBeGreaterThan(0);
+    expect(arrivals.every((e) => e.actor === 'system' && e.client === 'sync')).toBe(true);
+    // The brand's own comments made with another app arrive flagged, with their app.
+    expect(arrivals.some((e) => e.details.outside === true && e.details.app === 'Hootsuite')).toBe(
+      true,
+    );
+
+    const about = trail
+      .filter((e) => e.conversationId === target.id)
+      .map((e) => [e.action, e.actor, e.client]);
+    expect(about).toEqual(
+      expect.arrayContaining([
+        ['conversation.assigned', jan.agent.id, 'desktop:jan-laptop'],
+        ['conversation.tagged', jan.agent.id, 'desktop:jan-laptop'],
+        ['reply.queued', lucia.agent.id, 'browser'],
+        ['conversation.taken-over', lucia.agent.id, 'browser'],
+        ['conversation.claimed', lucia.agent.id, 'browser'],
+        ['reply.sent', lucia.agent.id, 'browser'],
+        ['post.hidden', lucia.agent.id, 'browser'],
+      ]),
+    );
+    const sent = of('reply.sent').find((e) => e.conversationId === target.id)!;
+    expect(sent.details).toMatchObject({
+      text: 'Bonjour, nous regardons cela tout de suite.',
+      kind: 'public',
+      tookOverFrom: jan.agent.id,
+    });
+    expect(
+      of('conversation.assigned').find((e) => e.conversationId === target.id)?.details,
+    ).toEqual({
+      from: null,
+      to: jan.agent.id,
+    });
+
+    // The conversation's timeline: its posts, and its actions in order.
+    const timeline = await service.getConversation({ id: target.id });
+    const actions = timeline.actions.map((a) => a.action);
+    const arrived = actions.filter((a) => a === 'post.arrived').length;
+    expect(arrived).toBeGreaterThan(0);
+    expect(actions.slice(0, arrived).every((a) => a === 'post.arrived')).toBe(true);
+    // The reply leaves while the claim is being saved: those two may come in either order.
+    expect([...actions.slice(arrived)].sort()).toEqual(
+      [
+        'conversation.assigned',
+        'conversation.tagged',
+        'reply.queued',
+        'conversation.taken-over',
+        'conversation.claimed',
+        'reply.sent',
+        'post.hidden',
+      ].sort(),
+    );
+    expect(actions.indexOf('reply.queued')).toBeLessThan(actions.indexOf('reply.sent'));
+    expect(actions.at(-1)).toBe('post.hidden');
+    const seqs = timeline.actions.map((a) => a.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+
+    expect(await service.verifyAudit()).toMatchObject({ intact: true, entries: trail.length });
+  });
+
+  it('says where the trail was tampered with', async () => {
+    const { dir, service, jan } = await setUp();
+    const { items } = await service.listConversations({});
+    await service.updateConversation(
+      { id: items[0]!.id, version: items[0]!.version, status: 'done' },
+      jan,
+    );
+    const raw = (await readFile(join(dir, AUDIT_FILE), 'utf8')).split('\n');
+    const at = raw.findIndex((l) => l.includes('"conversation.status"'));
+    raw[at] = raw[at]!.replace('"to":"done"', '"to":"spam"');
+    await writeFile(join(dir, AUDIT_FILE), raw.join('\n'));
+    expect(await service.verifyAudit()).toMatchObject({ intact: false, brokenAt: at + 1 });
+  });
+
+  it('records a disconnection', async () => {
+    const { dir, service } = await setUp();
+    await service.disconnectAccount({ accountId: (await service.listAccounts())[0]!.id });
+    const last = (await lines(dir)).at(-1)!;
+    expect(last).toMatchObject({
+      action: 'account.disconnected',
+      actor: 'local',
+      client: 'hub:test',
+    });
+  });
+});
