@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,6 +13,7 @@ let service: InboxService;
 let server: FastifyInstance;
 let base: string;
 let cleanup: () => Promise<void>;
+let dataDir: string;
 /** Personal tokens of a manager and of an agent of the team. */
 let managerToken: string;
 let agentToken: string;
@@ -36,7 +39,12 @@ beforeAll(async () => {
   service = await InboxService.open({ dataDir: temp.dir });
   managerToken = (await service.createAgent({ name: 'Camille', role: 'manager' })).token;
   agentToken = (await service.createAgent({ name: 'Jan', languages: ['nl'] })).token;
-  server = await createHubServer({ api: service, authenticate: (t) => service.authenticate(t) });
+  dataDir = temp.dir;
+  server = await createHubServer({
+    api: service,
+    authenticate: (t) => service.authenticate(t),
+    onSignIn: (agent, client) => service.recordSignIn(agent, client),
+  });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const address = server.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -190,6 +198,69 @@ describe('hub sign-in and roles', () => {
       headers: { cookie: session },
     });
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+  });
+});
+
+describe('hub reports and audit', () => {
+  const range = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
+
+  it('refuses reports, drill-downs, the crisis view and the chain check to agents (HTTP 403)', async () => {
+    for (const path of [`/api/reports?${range}`, '/api/reports/crisis', '/api/audit/verify']) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(403);
+      expect((refused.body.error as { code: string }).code).toBe('forbidden');
+    }
+    const drill = await fetch(`${base}/api/reports/drill`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+      body: JSON.stringify({
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2026-12-31T00:00:00.000Z',
+        drill: { set: 'unanswered' },
+      }),
+    });
+    expect(drill.status).toBe(403);
+  });
+
+  it('gives managers the report and its drill-down, and says a bad range is bad', async () => {
+    const report = await get(`/api/reports?${range}&targetMinutes=30`, managerToken);
+    expect(report.status).toBe(200);
+    const result = report.body.result as { team: { conversations: number }; targetMinutes: number };
+    expect(result.targetMinutes).toBe(30);
+    expect(result.team.conversations).toBe(2);
+    const backwards = await get(
+      '/api/reports?from=2026-12-31T00:00:00.000Z&to=2026-01-01T00:00:00.000Z',
+      managerToken,
+    );
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain('the range must end after it starts');
+  });
+
+  it('records browser sign-ins and desktop starts in the audit trail, and checks it', async () => {
+    const before = (
+      (await get('/api/audit/verify', managerToken)).body.result as { entries: number }
+    ).entries;
+    await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: agentToken }),
+    });
+    await fetch(`${base}/api/session`, {
+      headers: { authorization: `Bearer ${agentToken}`, 'x-inbox-client': 'desktop:jan-laptop' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const check = (await get('/api/audit/verify', managerToken)).body.result as {
+      intact: boolean;
+      entries: number;
+    };
+    expect(check).toMatchObject({ intact: true, entries: before + 2 });
+    const lines = (await readFile(join(dataDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.slice(-2).map((l) => JSON.parse(l) as { action: string; client: string })).toEqual(
+      [
+        expect.objectContaining({ action: 'agent.signed-in', client: 'browser' }),
+        expect.objectContaining({ action: 'agent.signed-in', client: 'desktop:jan-laptop' }),
+      ],
+    );
   });
 });
 
