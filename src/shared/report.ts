@@ -48,6 +48,8 @@ export const ReportDrillSchema = z
     platform: PlatformSchema.optional(),
     /** A language code, or `unknown`. */
     language: z.union([LanguageSchema, z.literal('unknown')]).optional(),
+    /** Only these conversations (a cluster of the crisis view). */
+    conversationIds: z.array(z.string().min(1).max(300)).max(1000).optional(),
     set: z.enum([
       'conversations',
       'answered',

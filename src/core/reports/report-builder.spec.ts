@@ -106,10 +106,11 @@ describe('report over a fixed day', () => {
   });
 
   it('gives the team figures', () => {
+    // Replies of a group are all the brand's: 3 from the inbox and 2 made outside it are public.
     expect(report.team).toEqual({
       conversations: 7,
       answered: 5,
-      repliesPublic: 3,
+      repliesPublic: 5,
       repliesPrivate: 2,
       firstResponseMedianMs: 30 * MIN,
       firstResponseP90Ms: 180 * MIN,
@@ -185,7 +186,7 @@ describe('report over a fixed day', () => {
         figures: {
           conversations: 5,
           answered: 4,
-          repliesPublic: 3,
+          repliesPublic: 5,
           repliesPrivate: 1,
           firstResponseMedianMs: 30 * MIN,
           firstResponseP90Ms: 180 * MIN,
@@ -246,11 +247,13 @@ describe('report over a fixed day', () => {
         .map((c) => c.id);
     expect(ids({ responder: 'jan', set: 'within-target' })).toEqual(['c1', 'c3']);
     expect(ids({ responder: 'jan', set: 'replied-private' })).toEqual(['c2', 'c3']);
+    expect(ids({ set: 'replied-public' })).toEqual(['c7', 'c5', 'c2', 'c1']);
     expect(ids({ set: 'over-target' })).toEqual(['c7', 'c2']);
     expect(ids({ set: 'unanswered', language: 'de' })).toEqual(['c4']);
     expect(ids({ responder: OUTSIDE, set: 'outside-replies' })).toEqual(['c7', 'c5']);
     expect(ids({ set: 'conversations', platform: 'facebook' })).toEqual(['c3', 'c4']);
     expect(ids({ responder: 'lucia', set: 'answered' })).toEqual(['c2']);
+    expect(ids({ set: 'unanswered', conversationIds: ['c4', 'c1', 'c0'] })).toEqual(['c4']);
     expect(ids({ responder: 'lucia', set: 'conversations' })).toEqual(['c5', 'c2']);
   });
 

@@ -90,6 +90,11 @@ function figures(cases: readonly Case[], targetMs: number, responder?: string): 
       if (r.kind === 'public') repliesPublic++;
       else repliesPrivate++;
     }
+    // A group's replies are all the brand's, from the inbox or not; an agent's are theirs.
+    if (responder == null)
+      for (const p of c.outside)
+        if (p.private) repliesPrivate++;
+        else repliesPublic++;
   }
   // A responder's share is over the conversations they answered first; the team's over arrivals.
   const base = responder == null ? cases.length : firsts.length;
@@ -239,7 +244,9 @@ export class ReportBuilder {
   drill(drill: ReportDrill): Conversation[] {
     const { targetMs } = this;
     const responder = drill.responder;
+    const only = drill.conversationIds == null ? null : new Set(drill.conversationIds);
     const chosen = this.cases.filter((c) => {
+      if (only != null && !only.has(c.conversation.id)) return false;
       if (drill.platform != null && c.platform !== drill.platform) return false;
       if (drill.language != null && c.language !== drill.language) return false;
       if (responder != null && !involves(c, responder)) return false;
@@ -258,8 +265,9 @@ export class ReportBuilder {
         case 'replied-public':
         case 'replied-private': {
           const kind = drill.set === 'replied-public' ? 'public' : 'private';
-          if (responder === OUTSIDE)
-            return c.outside.some((p) => p.private === (kind === 'private'));
+          const outside = c.outside.some((p) => p.private === (kind === 'private'));
+          if (responder === OUTSIDE) return outside;
+          if (responder == null && outside) return true;
           return c.replies.some(
             (r) => r.kind === kind && (responder == null || r.agent === responder),
           );

@@ -11,6 +11,8 @@ export class InboxState {
   filters: FilterValues = $state({ ...DEFAULT_FILTERS });
   /** The conversation shown on the right. */
   openId: string | null = $state(null);
+  /** The queue, or (managers) the reports. */
+  view: 'inbox' | 'reports' = $state('inbox');
   /** Every language seen in the inbox so far, for the language filter. */
   readonly languages = new SvelteSet<string>();
   /** Latest progress per account, per stream. */

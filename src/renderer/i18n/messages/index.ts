@@ -1,10 +1,11 @@
 import * as common from './common';
+import * as reports from './reports';
 
 /**
  * Every area of the UI has its own message file (English keys, French translation of each); the
  * keys are namespaced by area: `$_('common.action.close')`.
  */
 export const messages = {
-  en: { common: common.en },
-  fr: { common: common.fr },
+  en: { common: common.en, reports: reports.en },
+  fr: { common: common.fr, reports: reports.fr },
 };
