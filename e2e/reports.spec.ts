@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { InboxPage } from './pages/inbox-page';
+import { ReportsPage } from './pages/reports-page';
+import { tokenOf } from './pages/team';
+
+test('a manager opens the reports, drills down to a conversation and exports CSV', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  const reports = new ReportsPage(page);
+  await reports.open();
+  await expect(reports.audit).toContainText('Intact');
+
+  // The demo's brand answered some customers from other apps: they show as their own responder.
+  const outside = reports.figure('outside', 'conversations');
+  await expect(outside).toBeVisible();
+  const count = Number(await outside.textContent());
+  expect(count).toBeGreaterThan(0);
+  await outside.click();
+  await expect(reports.drill.getByRole('heading')).toContainText(`${count} conversations`);
+  await expect(reports.drilled).toHaveCount(count);
+
+  // The replies made elsewhere are listed with their app.
+  await reports.tab('Outside the inbox').click();
+  await expect(page.getByTestId('outside-replies').locator('tbody tr').first()).toBeVisible();
+
+  // A figure's conversation opens in the inbox, with its posts.
+  await reports.tab('Coverage').click();
+  const unanswered = page.getByTestId('coverage-languages').getByRole('button').first();
+  await unanswered.click();
+  const first = reports.drilled.first();
+  const author = (await first.locator('strong').textContent())?.trim() ?? '';
+  await first.click();
+  await expect(reports.screen).toBeHidden();
+  await expect(inbox.conversation).toBeVisible();
+  await expect(inbox.conversation).toContainText(author);
+
+  await reports.open();
+  const download = await reports.exportCsv();
+  expect(download.suggestedFilename()).toMatch(
+    /^social-inbox-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toMatch(/^section,group,name,conversations,answered,/);
+  expect(lines[1]).toMatch(/^team,team,Team,\d+,/);
+  expect(lines.some((l) => l.startsWith('responder,outside,Outside the inbox,'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('outside_reply,'))).toBe(true);
+});
+
+test('an agent cannot reach the reports: no button, and the hub answers 403', async ({
+  page,
+  request,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Jan de Wit');
+  await expect(page.getByTestId('open-reports')).toHaveCount(0);
+
+  const headers = { authorization: `Bearer ${tokenOf('Jan de Wit')}` };
+  const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const to = new Date().toISOString();
+  for (const path of [
+    `/api/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    '/api/reports/crisis',
+    '/api/audit/verify',
+  ]) {
+    const refused = await request.get(path, { headers });
+    expect(refused.status(), path).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }
+  // The same request as the manager is answered.
+  const allowed = await request.get(
+    `/api/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    { headers: { authorization: `Bearer ${tokenOf('Camille Laurent')}` } },
+  );
+  expect(allowed.status()).toBe(200);
+});
