@@ -77,3 +77,31 @@ test('an agent cannot reach the reports: no button, and the hub answers 403', as
   );
   expect(allowed.status()).toBe(200);
 });
+
+test("a conversation's timeline shows who did what among its posts", async ({ page, request }) => {
+  const auth = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const list = (await (
+    await request.get('/api/conversations?language=it&sort=oldest&limit=50', { headers: auth })
+  ).json()) as {
+    result: { items: { id: string; assignee: string | null; author: { name: string } }[] };
+  };
+  const target = list.result.items.find((c) => c.assignee == null);
+  expect(target, 'an unassigned Italian conversation').toBeDefined();
+
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await inbox.open(target!.id, target!.author.name);
+  await page.getByTestId('take').click();
+  await page.getByTestId('status-select').selectOption('pending');
+  const actions = inbox.conversation.getByTestId('timeline-action');
+  await expect(actions.filter({ hasText: 'Camille Laurent (you) took it' })).toBeVisible();
+  await expect(actions.filter({ hasText: 'set the status to Pending' })).toContainText(
+    'in a browser',
+  );
+  // Actions come after the post they followed.
+  const order = await inbox.conversation
+    .locator('[data-testid="post"], [data-testid="timeline-action"]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+  expect(order[0]).toBe('post');
+  expect(order.slice(-2)).toEqual(['timeline-action', 'timeline-action']);
+});

@@ -17,6 +17,7 @@ import {
 import type {
   Account,
   Agent,
+  AuditFact,
   ApiInput,
   CallContext,
   Conversation,
@@ -500,7 +501,7 @@ export class InboxService implements InboxApi {
     const updated = { ...post, hidden };
     await this.afterIngest(async () => {
       await this.posts.replace([updated]);
-      await this.audit.record({
+      const fact: AuditFact = {
         ...this.actor(context),
         action: hidden ? 'post.hidden' : 'post.shown',
         conversationId: post.conversationId,
@@ -509,15 +510,18 @@ export class InboxService implements InboxApi {
           platform: post.platform,
           author: post.author.handle ?? post.author.name,
         },
-      });
+      };
       const conversation = this.conversations.get(post.conversationId);
-      if (!conversation) return;
+      if (!conversation) {
+        await this.audit.record(fact);
+        return;
+      }
       const next = {
         ...conversation,
         version: conversation.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, conversation);
+      await this.saveChange(next, conversation, [fact]);
     });
     return updated;
   }
@@ -608,10 +612,7 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, current);
-      await Promise.all(
-        triageFacts(current, next, this.actor(context)).map((f) => this.audit.record(f)),
-      );
+      await this.saveChange(next, current, triageFacts(current, next, this.actor(context)));
       return next;
     });
   }
@@ -628,13 +629,14 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, current);
-      await this.audit.record({
-        ...by,
-        action: 'conversation.claimed',
-        conversationId: id,
-        details: { from: current.assignee, to: agentId, status: next.status },
-      });
+      await this.saveChange(next, current, [
+        {
+          ...by,
+          action: 'conversation.claimed',
+          conversationId: id,
+          details: { from: current.assignee, to: agentId, status: next.status },
+        },
+      ]);
     });
   }
 
@@ -652,9 +654,18 @@ export class InboxService implements InboxApi {
   }
 
   /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
-  private async saveChange(next: Conversation, previous: Conversation): Promise<void> {
+  /**
+   * A conversation's new state, made durable, indexed, recorded in the audit trail (the facts of
+   * the change), then announced: a client that fetches it on the event sees the actions too.
+   */
+  private async saveChange(
+    next: Conversation,
+    previous: Conversation,
+    facts: readonly AuditFact[] = [],
+  ): Promise<void> {
     this.index.update(next, previous);
     await this.conversations.put([next]);
+    await Promise.all(facts.map((fact) => this.audit.record(fact)));
     this.emit({ type: 'conversation.changed', conversation: next });
   }
 
