@@ -101,18 +101,22 @@ export async function storeBench(): Promise<Figure[]> {
         listTimes.push(performance.now() - s);
       }
     }
-    await service.close();
 
-    // One triage write: a changed conversation made durable (journal append + fsync).
-    const store = await ConversationStore.open(dir);
+    // One triage write as an agent makes it: the changed conversation made durable (journal
+    // append + fsync) and its audit entry (append + fsync), before the change is announced.
     const writeTimes: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const c = store.get(`x:${1_000_000 + ((i * 7717) % N)}`)!;
+      const id = `x:${1_000_000 + ((i * 7717) % N)}`;
+      const { conversation: c } = await service.getConversation({ id });
       const s = performance.now();
-      await store.put([{ ...c, status: 'pending', version: c.version + 1 }]);
+      await service.updateConversation({
+        id,
+        version: c.version,
+        status: c.status === 'pending' ? 'open' : 'pending',
+      });
       writeTimes.push(performance.now() - s);
     }
-    await store.close();
+    await service.close();
 
     return [
       { name: `open workspace (${N} conversations)`, value: openMs, unit: 'ms', budget: 1000 },

@@ -664,8 +664,11 @@ export class InboxService implements InboxApi {
     facts: readonly AuditFact[] = [],
   ): Promise<void> {
     this.index.update(next, previous);
-    await this.conversations.put([next]);
-    await Promise.all(facts.map((fact) => this.audit.record(fact)));
+    // Both are synced to disk at once; the change is announced when both are durable.
+    await Promise.all([
+      this.conversations.put([next]),
+      ...facts.map((fact) => this.audit.record(fact)),
+    ]);
     this.emit({ type: 'conversation.changed', conversation: next });
   }
 
