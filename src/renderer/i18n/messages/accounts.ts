@@ -53,7 +53,7 @@ export const en = {
 
 export const fr: Translation<typeof en> = {
   title: 'Comptes',
-  lead: 'La boîte de réception lit et répond par ces comptes. Leurs jetons restent dans le trousseau du système et ne sont jamais affichés ici.',
+  lead: 'La boîte de réception passe par ces comptes pour lire et répondre. Leurs jetons restent dans le trousseau du système et ne sont jamais affichés ici.',
   loading: 'Chargement des comptes…',
   unavailable: 'Comptes indisponibles : {message}',
   none: 'Aucun compte n’est encore connecté.',
