@@ -1,11 +1,18 @@
-import { addMessages, init, locale } from 'svelte-i18n';
-import { messages } from './messages';
-import { LOCALES, storeLocale, storedLocale, systemLocale } from './locale';
+import { derived } from 'svelte/store';
+import { init, locale } from 'svelte-i18n';
+import { isLocale, storeLocale, storedLocale, systemLocale } from './locale';
 import type { Locale } from './locale';
+import { registerMessages, wordsFor } from './translate';
+import type { Words } from './translate';
 
 export { _, locale, date, number, time } from 'svelte-i18n';
 export { LOCALES, isLocale } from './locale';
 export type { Locale } from './locale';
+export { wordsFor } from './translate';
+export type { Translate, Words } from './translate';
+
+/** The language and messages the UI shows now, for the formatting helpers: `$words`. */
+export const words = derived(locale, (l): Words => wordsFor(isLocale(l) ? l : 'en'));
 
 function storage(): Storage | null {
   try {
@@ -20,9 +27,14 @@ export function initialLocale(): Locale {
   return storedLocale(storage()) ?? systemLocale(navigator.languages ?? [navigator.language]);
 }
 
+/** The user's own choice of language; null when the UI follows the system. */
+export function chosenLocale(): Locale | null {
+  return storedLocale(storage());
+}
+
 /** Registers every message and picks the language; call once before mounting the app. */
 export function setupI18n(): Locale {
-  for (const l of LOCALES) addMessages(l, messages[l]);
+  registerMessages();
   const chosen = initialLocale();
   void init({ fallbackLocale: 'en', initialLocale: chosen });
   document.documentElement.lang = chosen;

@@ -50,10 +50,18 @@ describe('UI messages', () => {
     const used = new Set<string>();
     for (const file of sources(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\$_\(\s*'([^']+)'/g)) used.add(m[1] ?? '');
+      // `$_('area.key'`, `t('area.key'` in modules, and `around($_, 'area.key'` (lib/emphasis.ts).
+      const calls = /(?:\$_|\bt|around\(\s*\$_\s*,)\(?\s*'([a-z]\w*\.[\w.]+)'/g;
+      for (const m of text.matchAll(calls)) used.add(m[1] ?? '');
+      // Keys chosen in a ternary: `$_(cond ? 'area.a' : 'area.b')`.
+      for (const m of text.matchAll(/\?\s*'([a-z]\w*\.[\w.]+)'\s*:\s*'([a-z]\w*\.[\w.]+)'/g)) {
+        used.add(m[1] ?? '');
+        used.add(m[2] ?? '');
+      }
     }
     const missing = [...used].filter((key) => value(messages.en, key) === undefined);
     expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(100);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountAlerts } from './account-alerts';
 import { account } from '../../shared/test-fixtures';
+import { wordsFor } from '../i18n/translate';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const state = (s: 'expired' | 'revoked' | 'connected' | 'rate-limited') => ({
@@ -69,5 +70,26 @@ describe('account alerts', () => {
     expect(alerts[0]!.text).toContain('ends on 26 November (in 3 days)');
     expect(alerts[1]).toMatchObject({ tone: 'bad' });
     expect(alerts[1]!.text).toContain('ended on 20 November');
+  });
+
+  it('speaks French, with the date and the plural of the language', () => {
+    const fr = wordsFor('fr');
+    const [expired, soon] = accountAlerts(
+      [
+        account({ sync: state('expired') }),
+        account({
+          id: 'facebook:1',
+          platform: 'facebook',
+          handle: 'Page A',
+          expiresAt: '2026-11-26T09:00:00Z',
+        }),
+      ],
+      NOW,
+      fr,
+    );
+    expect(expired!.text).toBe(
+      'La connexion à @CafeAurore sur X a expiré\u00a0: rien n’est synchronisé ni envoyé tant que le compte n’est pas reconnecté.',
+    );
+    expect(soon!.text).toContain('la Page Facebook Page A prend fin le 26 novembre (dans 3 jours)');
   });
 });

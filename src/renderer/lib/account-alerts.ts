@@ -1,5 +1,8 @@
 import type { Account } from '../../shared/model';
-import { displayHandle, PLATFORM_NAMES } from './labels';
+import { wordsFor } from '../i18n/translate';
+import type { Words } from '../i18n/translate';
+import { dayAndMonth } from './format';
+import { displayHandle } from './labels';
 
 /** How far ahead a known end of a connection is announced. */
 export const EXPIRY_WARNING_DAYS = 7;
@@ -12,46 +15,53 @@ export interface AccountAlert {
   text: string;
 }
 
-function nameOf(account: Account): string {
+function nameOf(account: Account, { t }: Words): string {
   const handle = displayHandle(account.platform, account.handle) ?? account.name;
-  return account.platform === 'x' ? `${handle} on X` : `the ${handle} Facebook Page`;
+  return t(account.platform === 'x' ? 'accounts.alert.onX' : 'accounts.alert.facebookPage', {
+    values: { handle },
+  });
 }
 
 /**
- * What the banner says about the accounts: connections that stopped (expired, revoked) and those
- * whose known end is within a week. Each one is fixed by connecting the account again.
+ * What the banner says about the accounts, in the UI's language: connections that stopped (expired,
+ * revoked) and those whose known end is within a week. Each one is fixed by connecting the account
+ * again.
  */
-export function accountAlerts(accounts: readonly Account[], now: number): AccountAlert[] {
+export function accountAlerts(
+  accounts: readonly Account[],
+  now: number,
+  words: Words = wordsFor('en'),
+): AccountAlert[] {
+  const { t } = words;
   const alerts: AccountAlert[] = [];
   for (const account of accounts) {
     const state = account.sync.state;
     if (state === 'expired' || state === 'revoked') {
+      const name = nameOf(account, words);
       alerts.push({
         accountId: account.id,
         platform: account.platform,
         tone: 'bad',
         text:
           state === 'revoked'
-            ? `${PLATFORM_NAMES[account.platform]} access to ${nameOf(account)} was withdrawn: nothing is synced or sent until it is connected again.`
-            : `The connection to ${nameOf(account)} has expired: nothing is synced or sent until it is connected again.`,
+            ? t(`accounts.alert.revoked.${account.platform}`, { values: { name } })
+            : t('accounts.alert.expired', { values: { name } }),
       });
       continue;
     }
     if (account.expiresAt == null) continue;
     const left = Date.parse(account.expiresAt) - now;
     if (left > EXPIRY_WARNING_DAYS * DAY) continue;
-    const when = new Date(account.expiresAt).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'long',
-    });
+    const values = {
+      name: nameOf(account, words),
+      date: dayAndMonth(account.expiresAt, words),
+      days: Math.max(1, Math.ceil(left / DAY)),
+    };
     alerts.push({
       accountId: account.id,
       platform: account.platform,
       tone: left <= 0 ? 'bad' : 'warn',
-      text:
-        left <= 0
-          ? `The connection to ${nameOf(account)} ended on ${when}: connect it again.`
-          : `The connection to ${nameOf(account)} ends on ${when} (in ${Math.max(1, Math.ceil(left / DAY))} days): connect it again before then.`,
+      text: t(left <= 0 ? 'accounts.alert.ended' : 'accounts.alert.endsSoon', { values }),
     });
   }
   return alerts;

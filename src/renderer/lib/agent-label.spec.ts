@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordsFor } from '../i18n/translate';
 import { agentLabel } from './agent-label';
 
 const jan = { id: 'agent:1', name: 'Jan', role: 'agent' as const, languages: ['nl'] };
@@ -12,5 +13,14 @@ describe('agentLabel', () => {
       agentLabel('local', [], { id: 'local', name: 'You', role: 'manager', languages: [] }),
     ).toBe('You');
     expect(agentLabel('agent:9', [jan], null)).toBe('agent:9');
+  });
+
+  it('says "you" in the UI language', () => {
+    const { t } = wordsFor('fr');
+    expect(agentLabel('agent:1', [jan, lucia], jan, t)).toBe('Jan (vous)');
+    expect(
+      agentLabel('local', [], { id: 'local', name: 'You', role: 'manager', languages: [] }, t),
+    ).toBe('Vous');
+    expect(agentLabel('agent:2', [jan, lucia], jan, t)).toBe('Lucía');
   });
 });

@@ -1,11 +1,19 @@
 import type { Agent } from '../../shared/model';
+import type { Translate } from '../i18n/translate';
 
-/** An agent's name for display: the signed-in agent is "you"; an unknown id shows as it is. */
+/**
+ * An agent's name for display: the signed-in agent is "you"; an unknown id shows as it is. Without
+ * `t`, in English.
+ */
 export function agentLabel(
   id: string,
   agents: readonly Agent[] | undefined,
   me: Agent | null,
+  t?: Translate,
 ): string {
-  if (me != null && id === me.id) return me.id === 'local' ? 'You' : `${me.name} (you)`;
+  if (me != null && id === me.id) {
+    if (t == null) return me.id === 'local' ? 'You' : `${me.name} (you)`;
+    return me.id === 'local' ? t('labels.you') : t('labels.meNamed', { values: { name: me.name } });
+  }
   return agents?.find((a) => a.id === id)?.name ?? id;
 }

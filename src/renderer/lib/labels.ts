@@ -1,7 +1,9 @@
 import type { AccountState, ConversationStatus, Platform, Priority } from '../../shared/model';
+import type { Translate } from '../i18n/translate';
 
 export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook' };
 
+/** English status names; the UI shows `statusLabel(status, $_)`. */
 export const STATUS_LABELS: Record<ConversationStatus, string> = {
   new: 'New',
   open: 'Open',
@@ -12,6 +14,7 @@ export const STATUS_LABELS: Record<ConversationStatus, string> = {
 
 export const STATUSES: ConversationStatus[] = ['new', 'open', 'pending', 'done', 'spam'];
 
+/** English priority names; the UI shows `priorityLabel(priority, $_)`. */
 export const PRIORITY_LABELS: Record<Priority, string> = {
   low: 'Low',
   normal: 'Normal',
@@ -19,6 +22,7 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   urgent: 'Urgent',
 };
 
+/** English account states; the UI shows `accountStateLabel(state, $_)`. */
 export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
   connected: 'Connected',
   syncing: 'Syncing',
@@ -32,4 +36,25 @@ export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
 export function displayHandle(platform: Platform, handle: string | null): string | null {
   if (handle == null || handle === '') return null;
   return platform === 'x' ? `@${handle.replace(/^@/, '')}` : handle;
+}
+
+/** A conversation status in the UI's language: "Open", "Ouverte". */
+export function statusLabel(status: ConversationStatus, t: Translate): string {
+  return t(`labels.status.${status}`);
+}
+
+/** A priority in the UI's language: "Urgent", "Urgente". */
+export function priorityLabel(priority: Priority, t: Translate): string {
+  return t(`labels.priority.${priority}`);
+}
+
+/** An account's sync state in the UI's language; a rate limit with its end when known. */
+export function accountStateLabel(
+  state: AccountState,
+  t: Translate,
+  until?: string | null,
+): string {
+  if (state === 'rate-limited' && until != null)
+    return t('labels.account.rateLimitedUntil', { values: { time: until } });
+  return t(`labels.account.${state === 'rate-limited' ? 'rateLimited' : state}`);
 }

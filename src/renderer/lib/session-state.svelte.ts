@@ -1,4 +1,6 @@
+import { get } from 'svelte/store';
 import type { InboxApi } from '../../shared/api';
+import { _ } from '../i18n';
 import type { Agent } from '../../shared/model';
 import { currentAgent } from './session';
 import type { SessionClient } from './session';
@@ -46,7 +48,7 @@ export class SessionState {
   /** The inbox answered "unauthorized" (the session ended elsewhere): back to the sign-in screen. */
   expired(): void {
     if (this.status === 'signed-in') {
-      this.error = 'Your session ended: sign in again.';
+      this.error = get(_)('signin.sessionEnded');
       this.set(null);
     }
   }

@@ -4,6 +4,7 @@ import type { Translation } from './types';
 export const en = {
   language: {
     label: 'Language',
+    system: 'System',
     en: 'English',
     fr: 'Français',
   },
@@ -25,6 +26,7 @@ export const en = {
 export const fr: Translation<typeof en> = {
   language: {
     label: 'Langue',
+    system: 'Système',
     en: 'English',
     fr: 'Français',
   },

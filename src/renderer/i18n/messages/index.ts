@@ -1,12 +1,48 @@
+import * as accounts from './accounts';
 import * as common from './common';
+import * as composer from './composer';
+import * as conversation from './conversation';
+import * as filters from './filters';
+import * as format from './format';
+import * as hub from './hub';
+import * as inbox from './inbox';
+import * as labels from './labels';
+import * as list from './list';
 import * as reports from './reports';
+import * as signin from './signin';
+import * as team from './team';
 import * as timeline from './timeline';
+import * as topbar from './topbar';
+import * as triage from './triage';
 
 /**
  * Every area of the UI has its own message file (English keys, French translation of each); the
  * keys are namespaced by area: `$_('common.action.close')`.
  */
-export const messages = {
-  en: { common: common.en, reports: reports.en, timeline: timeline.en },
-  fr: { common: common.fr, reports: reports.fr, timeline: timeline.fr },
+const areas = {
+  accounts,
+  common,
+  composer,
+  conversation,
+  filters,
+  format,
+  hub,
+  inbox,
+  labels,
+  list,
+  reports,
+  signin,
+  team,
+  timeline,
+  topbar,
+  triage,
 };
+type Areas = typeof areas;
+
+function inLanguage<L extends 'en' | 'fr'>(language: L): { [K in keyof Areas]: Areas[K][L] } {
+  return Object.fromEntries(
+    Object.entries(areas).map(([name, area]) => [name, area[language]]),
+  ) as { [K in keyof Areas]: Areas[K][L] };
+}
+
+export const messages = { en: inLanguage('en'), fr: inLanguage('fr') };

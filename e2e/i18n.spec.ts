@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { DisplaySettings } from './pages/display-settings';
+import { InboxPage } from './pages/inbox-page';
+
+test('switching to Français changes the UI at once, and the choice survives a reload', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const settings = new DisplaySettings(page);
+  await inbox.goto('Jan de Wit');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await expect(filters.getByRole('group', { name: 'Platform' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accounts' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // A mark on the window tells a switch in place from a reload.
+  await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
+  await settings.chooseLanguage('fr');
+  const filtres = page.getByRole('complementary', { name: 'Filtres' });
+  await expect(filtres.getByRole('group', { name: 'Plateforme' })).toBeVisible();
+  await expect(filtres.getByRole('radio', { name: 'Toutes les conversations' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Comptes' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-agent')).toContainText('Se déconnecter');
+  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  expect(await page.evaluate(() => 'sameDocument' in globalThis)).toBe(true);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Comptes' })).toBeVisible();
+  await expect(settings.language).toHaveValue('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // "System" follows the browser again: this one speaks English.
+  await settings.chooseLanguage('system');
+  await expect(page.getByRole('button', { name: 'Accounts' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Accounts' })).toBeVisible();
+  await expect(settings.language).toHaveValue('system');
+});
+
+test('"System" follows the browser: a French browser opens the inbox in French', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    const inbox = new InboxPage(page);
+    await inbox.goto('Jan de Wit');
+    await expect(page.getByRole('complementary', { name: 'Filtres' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Comptes' })).toBeVisible();
+    await expect(new DisplaySettings(page).language).toHaveValue('system');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    // Counts read the French way: "452 conversations", grouped with a no-break space past 999.
+    await expect(page.locator('#list-title + .total')).toHaveText(
+      /^\d[\d\u00a0\u202f]* conversations?$/,
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('the theme switch turns the UI dark at once and remembers it', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  const settings = new DisplaySettings(page);
+  await inbox.goto('Jan de Wit');
+  type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+  const background = () =>
+    page
+      .locator('body')
+      .evaluate((body) => (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor);
+  const light = await background();
+
+  await settings.chooseTheme('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+
+  await page.reload();
+  await expect(inbox.list).toBeVisible();
+  await expect(settings.theme).toHaveValue('dark');
+  expect(await background()).toBe(dark);
+
+  await settings.chooseTheme('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect.poll(background).toBe(light);
+});

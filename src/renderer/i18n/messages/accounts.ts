@@ -1,0 +1,102 @@
+import type { Translation } from './types';
+
+/** The accounts dialog, the account chips of the top bar and the banner about connections. */
+export const en = {
+  title: 'Accounts',
+  lead: 'The inbox reads and answers through these accounts. Their tokens stay in the system keychain and are never shown here.',
+  loading: 'Loading accounts…',
+  unavailable: 'Accounts unavailable: {message}',
+  none: 'No account is connected yet.',
+  accessUntil: 'access until {date}',
+  reconnect: 'Reconnect',
+  disconnectMenu: 'Disconnect…',
+  disconnectGroup: 'Disconnect {name}',
+  disconnectQuestion:
+    'Disconnect {name}? Its sync stops and its token is deleted from the keychain. Its conversations stay in the inbox unless you choose otherwise.',
+  deleteHistory: 'Also delete its conversations and posts from the inbox',
+  disconnect: 'Disconnect',
+  keep: 'Keep it',
+  disconnectFailed: '{name} could not be disconnected: {message}',
+  opening: 'Opening the {platform} sign-in page…',
+  finishInBrowser: 'Finish signing in to {platform} in your browser, then come back here.',
+  openSignIn: 'Open the sign-in page',
+  whichPages: 'Which Pages should the inbox follow?',
+  pageConnected: '(connected: its token is renewed)',
+  connectPages: '{count, plural, one {Connect # Page} other {Connect # Pages}}',
+  connecting: 'Connecting…',
+  connected:
+    '{count, plural, one {Connected: {names}. Its conversations arrive in a moment.} other {Connected: {names}. Their conversations arrive in a moment.}}',
+  connectX: 'Connect an X account',
+  connectFacebook: 'Connect Facebook Pages',
+  managerOnly: 'Only a manager connects or disconnects accounts.',
+  chip: {
+    fetched: 'Fetched {fetched}',
+    fetchedOf: 'Fetched {fetched} of about {estimated}',
+    progress: 'Sync progress of {handle}',
+  },
+  banner: 'Account connections',
+  alert: {
+    onX: '{handle} on X',
+    facebookPage: 'the {handle} Facebook Page',
+    revoked: {
+      x: 'X access to {name} was withdrawn: nothing is synced or sent until it is connected again.',
+      facebook:
+        'Facebook access to {name} was withdrawn: nothing is synced or sent until it is connected again.',
+    },
+    expired:
+      'The connection to {name} has expired: nothing is synced or sent until it is connected again.',
+    ended: 'The connection to {name} ended on {date}: connect it again.',
+    endsSoon:
+      'The connection to {name} ends on {date} (in {days, plural, one {# day} other {# days}}): connect it again before then.',
+  },
+} as const;
+
+export const fr: Translation<typeof en> = {
+  title: 'Comptes',
+  lead: 'La boîte de réception passe par ces comptes pour lire et répondre. Leurs jetons restent dans le trousseau du système et ne sont jamais affichés ici.',
+  loading: 'Chargement des comptes…',
+  unavailable: 'Comptes indisponibles : {message}',
+  none: 'Aucun compte n’est encore connecté.',
+  accessUntil: 'accès jusqu’au {date}',
+  reconnect: 'Reconnecter',
+  disconnectMenu: 'Déconnecter…',
+  disconnectGroup: 'Déconnecter {name}',
+  disconnectQuestion:
+    'Déconnecter {name} ? Sa synchronisation s’arrête et son jeton est supprimé du trousseau. Ses conversations restent dans la boîte de réception, sauf si vous choisissez de les supprimer.',
+  deleteHistory: 'Supprimer aussi ses conversations et ses messages de la boîte de réception',
+  disconnect: 'Déconnecter',
+  keep: 'Le garder',
+  disconnectFailed: 'Impossible de déconnecter {name} : {message}',
+  opening: 'Ouverture de la page de connexion {platform}…',
+  finishInBrowser: 'Terminez la connexion à {platform} dans votre navigateur, puis revenez ici.',
+  openSignIn: 'Ouvrir la page de connexion',
+  whichPages: 'Quelles Pages la boîte de réception doit-elle suivre ?',
+  pageConnected: '(connectée : son jeton est renouvelé)',
+  connectPages: '{count, plural, one {Connecter # Page} other {Connecter # Pages}}',
+  connecting: 'Connexion…',
+  connected:
+    '{count, plural, one {Connecté : {names}. Ses conversations arrivent dans un instant.} other {Connectés : {names}. Leurs conversations arrivent dans un instant.}}',
+  connectX: 'Connecter un compte X',
+  connectFacebook: 'Connecter des Pages Facebook',
+  managerOnly: 'Seul un responsable connecte ou déconnecte des comptes.',
+  chip: {
+    fetched: '{fetched} récupérés',
+    fetchedOf: '{fetched} récupérés sur environ {estimated}',
+    progress: 'Progression de la synchronisation de {handle}',
+  },
+  banner: 'Connexions des comptes',
+  alert: {
+    onX: '{handle} sur X',
+    facebookPage: 'la Page Facebook {handle}',
+    revoked: {
+      x: 'L’accès X à {name} a été retiré : rien n’est synchronisé ni envoyé tant qu’il n’est pas reconnecté.',
+      facebook:
+        'L’accès Facebook à {name} a été retiré : rien n’est synchronisé ni envoyé tant qu’elle n’est pas reconnectée.',
+    },
+    expired:
+      'La connexion à {name} a expiré : rien n’est synchronisé ni envoyé tant que le compte n’est pas reconnecté.',
+    ended: 'La connexion à {name} a pris fin le {date} : reconnectez le compte.',
+    endsSoon:
+      'La connexion à {name} prend fin le {date} (dans {days, plural, one {# jour} other {# jours}}) : reconnectez le compte d’ici là.',
+  },
+};

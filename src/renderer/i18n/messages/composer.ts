@@ -1,0 +1,42 @@
+import type { Translation } from './types';
+
+/** The reply composer under a conversation. */
+export const en = {
+  region: 'Reply',
+  kind: 'Kind of reply',
+  public: 'Public reply',
+  directMessage: 'Direct message',
+  privateReply: 'Private reply',
+  placeholder: 'Reply to {name}…',
+  nothingToReply: 'Nothing to reply to',
+  text: 'Reply text',
+  count: '{length}/{max}',
+  hint: 'Ctrl+Enter sends',
+  sendPublic: 'Send reply',
+  sendDirectMessage: 'Send direct message',
+  sendPrivateReply: 'Send private reply',
+  queued: 'Queued: it joins the thread as soon as the platform has it.',
+  takeOver: 'Take over and send',
+  privately: 'Send it privately instead',
+  anyway: 'Send publicly anyway',
+} as const;
+
+export const fr: Translation<typeof en> = {
+  region: 'Réponse',
+  kind: 'Type de réponse',
+  public: 'Réponse publique',
+  directMessage: 'Message privé',
+  privateReply: 'Réponse privée',
+  placeholder: 'Répondre à {name}…',
+  nothingToReply: 'Rien à quoi répondre',
+  text: 'Texte de la réponse',
+  count: '{length}/{max}',
+  hint: 'Ctrl+Entrée pour envoyer',
+  sendPublic: 'Envoyer la réponse',
+  sendDirectMessage: 'Envoyer le message privé',
+  sendPrivateReply: 'Envoyer la réponse privée',
+  queued: 'En file d’envoi : elle rejoint le fil dès que la plateforme l’a reçue.',
+  takeOver: 'Reprendre et envoyer',
+  privately: 'L’envoyer plutôt en privé',
+  anyway: 'Publier quand même',
+};

@@ -1,0 +1,66 @@
+import type { Translation } from './types';
+
+/** Names of statuses, priorities and account states, shown across the inbox. */
+export const en = {
+  status: {
+    new: 'New',
+    open: 'Open',
+    pending: 'Pending',
+    done: 'Done',
+    spam: 'Spam',
+  },
+  priority: {
+    low: 'Low',
+    normal: 'Normal',
+    high: 'High',
+    urgent: 'Urgent',
+  },
+  account: {
+    connected: 'Connected',
+    syncing: 'Syncing',
+    rateLimited: 'Rate-limited',
+    rateLimitedUntil: 'Rate-limited until {time}',
+    expired: 'Expired',
+    revoked: 'Revoked',
+    error: 'Error',
+  },
+  role: {
+    manager: 'Manager',
+    agent: 'Agent',
+  },
+  you: 'You',
+  meNamed: '{name} (you)',
+  unassigned: 'Unassigned',
+} as const;
+
+export const fr: Translation<typeof en> = {
+  status: {
+    new: 'Nouvelle',
+    open: 'Ouverte',
+    pending: 'En attente',
+    done: 'Traitée',
+    spam: 'Spam',
+  },
+  priority: {
+    low: 'Basse',
+    normal: 'Normale',
+    high: 'Haute',
+    urgent: 'Urgente',
+  },
+  account: {
+    connected: 'Connecté',
+    syncing: 'Synchronisation',
+    rateLimited: 'Limite de requêtes atteinte',
+    rateLimitedUntil: 'Limite de requêtes jusqu’à {time}',
+    expired: 'Expiré',
+    revoked: 'Révoqué',
+    error: 'Erreur',
+  },
+  role: {
+    manager: 'Responsable',
+    agent: 'Agent',
+  },
+  you: 'Vous',
+  meNamed: '{name} (vous)',
+  unassigned: 'Non attribuée',
+};
