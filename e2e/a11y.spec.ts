@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DisplaySettings } from './pages/display-settings';
 import { InboxPage } from './pages/inbox-page';
+import { ReportsPage } from './pages/reports-page';
 
 /**
  * axe-core on the main screens, in both languages and both themes: no serious or critical WCAG 2.1
@@ -77,6 +78,20 @@ for (const language of ['en', 'fr'] as const) {
         const team = page.getByTestId('team-dialog');
         await expect(team.getByTestId('agent-row').first()).toBeVisible();
         await check(page, name('team'));
+      });
+
+      test('the reports, a drill-down and the crisis view', async ({ page }) => {
+        const inbox = new InboxPage(page);
+        await inbox.goto('Camille Laurent');
+        const reports = new ReportsPage(page);
+        await reports.open();
+        await expect(reports.responders).toBeVisible();
+        await reports.figure('outside', 'conversations').click();
+        await expect(reports.drilled.first()).toBeVisible();
+        await check(page, name('reports'));
+        await page.getByRole('tab').last().click();
+        await expect(page.getByTestId('crisis-chart')).toBeVisible();
+        await check(page, name('crisis'));
       });
     });
   }
