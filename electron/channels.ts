@@ -23,6 +23,14 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   createAgent: 'agents:create',
   connectHub: 'hub:connect',
   leaveHub: 'hub:leave',
+  listTags: 'tags:list',
+  saveTag: 'tags:save',
+  renameTag: 'tags:rename',
+  deleteTag: 'tags:delete',
+  listViews: 'views:list',
+  saveView: 'views:save',
+  deleteView: 'views:delete',
+  updateConversations: 'conversations:update-many',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -10,6 +10,17 @@ import {
   PostSchema,
   PrioritySchema,
 } from './model';
+import {
+  BulkResultsSchema,
+  DeleteTagInputSchema,
+  DeleteViewInputSchema,
+  RenameTagInputSchema,
+  SaveViewInputSchema,
+  SavedViewSchema,
+  TagChangeSchema,
+  TagDefSchema,
+  TagSummarySchema,
+} from './queue';
 import type { InboxEvent } from './events';
 import type { Agent, Role } from './model';
 
@@ -158,6 +169,11 @@ export const UpdateConversationInputSchema = z
     'say what to change: status, assignee, priority or tags',
   );
 
+/** One change per conversation, each on its own version; at most 500 at once. */
+export const UpdateConversationsInputSchema = z
+  .object({ changes: z.array(UpdateConversationInputSchema).min(1).max(500) })
+  .strict();
+
 export const HidePostInputSchema = z
   .object({
     postId: z.string().min(1).max(300),
@@ -295,6 +311,52 @@ export const apiMethods = {
     input: DisconnectInputSchema,
     output: DoneSchema,
   },
+  /** The team's tags, with how many conversations carry each. */
+  listTags: {
+    channel: 'tags:list',
+    input: EmptyInputSchema,
+    output: z.array(TagSummarySchema),
+  },
+  /** Managers: registers a tag, or gives it another colour. */
+  saveTag: {
+    channel: 'tags:save',
+    input: TagDefSchema.strict(),
+    output: TagDefSchema,
+  },
+  /** Managers: renames a tag on every conversation carrying it (onto an existing tag: merges). */
+  renameTag: {
+    channel: 'tags:rename',
+    input: RenameTagInputSchema,
+    output: TagChangeSchema,
+  },
+  /** Managers: removes a tag from the registry and from every conversation. */
+  deleteTag: {
+    channel: 'tags:delete',
+    input: DeleteTagInputSchema,
+    output: TagChangeSchema,
+  },
+  /** The caller's own saved views. */
+  listViews: {
+    channel: 'views:list',
+    input: EmptyInputSchema,
+    output: z.array(SavedViewSchema),
+  },
+  saveView: {
+    channel: 'views:save',
+    input: SaveViewInputSchema,
+    output: SavedViewSchema,
+  },
+  deleteView: {
+    channel: 'views:delete',
+    input: DeleteViewInputSchema,
+    output: DoneSchema,
+  },
+  /** Bulk triage: each change on its own version; the result says what became of each one. */
+  updateConversations: {
+    channel: 'conversations:update-many',
+    input: UpdateConversationsInputSchema,
+    output: BulkResultsSchema,
+  },
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -321,6 +383,14 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   createAgent: 'manager',
   connectHub: 'agent',
   leaveHub: 'agent',
+  listTags: 'agent',
+  saveTag: 'manager',
+  renameTag: 'manager',
+  deleteTag: 'manager',
+  listViews: 'agent',
+  saveView: 'agent',
+  deleteView: 'agent',
+  updateConversations: 'agent',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -372,6 +442,14 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   createAgent: { method: 'POST', path: '/api/agents' },
   connectHub: { method: 'POST', path: '/api/hub/connect' },
   leaveHub: { method: 'POST', path: '/api/hub/leave' },
+  listTags: { method: 'GET', path: '/api/tags' },
+  saveTag: { method: 'POST', path: '/api/tags' },
+  renameTag: { method: 'POST', path: '/api/tags/rename' },
+  deleteTag: { method: 'POST', path: '/api/tags/delete' },
+  listViews: { method: 'GET', path: '/api/views' },
+  saveView: { method: 'POST', path: '/api/views' },
+  deleteView: { method: 'POST', path: '/api/views/delete' },
+  updateConversations: { method: 'POST', path: '/api/conversations/update-many' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

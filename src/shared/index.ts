@@ -2,3 +2,4 @@ export * from './model';
 export * from './errors';
 export * from './events';
 export * from './api';
+export * from './queue';

@@ -148,6 +148,14 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     createAgent: (input) => call('createAgent', input),
     connectHub: (input) => call('connectHub', input),
     leaveHub: (input) => call('leaveHub', input),
+    listTags: (input) => call('listTags', input),
+    saveTag: (input) => call('saveTag', input),
+    renameTag: (input) => call('renameTag', input),
+    deleteTag: (input) => call('deleteTag', input),
+    listViews: (input) => call('listViews', input),
+    saveView: (input) => call('saveView', input),
+    deleteView: (input) => call('deleteView', input),
+    updateConversations: (input) => call('updateConversations', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }
