@@ -49,7 +49,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     command: 'view',
     keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    shown: ['1', '…', '9'],
+    shown: ['1–9'],
     group: 'other',
   },
   { command: 'escape', keys: ['Escape'], shown: ['Esc'], group: 'other' },
