@@ -36,8 +36,12 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
     await expect(inbox.rows.first()).toBeVisible();
 
     for (let i = 0; i < 10; i++) {
-      await keys.press('j');
-      await keys.press('Enter');
+      // Every fourth one: `n`, the next unassigned conversation; otherwise j, then Enter.
+      if (i % 4 === 3) await keys.press('n');
+      else {
+        await keys.press('j');
+        await keys.press('Enter');
+      }
       const id = await queue.openId();
       expect(await queue.activeRowId()).toBe(id);
 
