@@ -27,6 +27,14 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   drillReport: 'reports:drill',
   getCrisis: 'reports:crisis',
   verifyAudit: 'audit:verify',
+  listTags: 'tags:list',
+  saveTag: 'tags:save',
+  renameTag: 'tags:rename',
+  deleteTag: 'tags:delete',
+  listViews: 'views:list',
+  saveView: 'views:save',
+  deleteView: 'views:delete',
+  updateConversations: 'conversations:update-many',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -108,6 +108,44 @@ class FakeService implements InboxApi {
     return { id: 'local', name: 'You', role: 'manager' as const, languages: [] };
   }
 
+  async listTags() {
+    return [];
+  }
+
+  async saveTag(input: ApiInput<'saveTag'>) {
+    this.calls.push(input);
+    return input;
+  }
+
+  async renameTag(input: ApiInput<'renameTag'>) {
+    this.calls.push(input);
+    return { tag: { name: input.newName, color: 'gray' as const }, updated: 0 };
+  }
+
+  async deleteTag(input: ApiInput<'deleteTag'>) {
+    this.calls.push(input);
+    return { tag: null, updated: 0 };
+  }
+
+  async listViews() {
+    return [];
+  }
+
+  async saveView(input: ApiInput<'saveView'>) {
+    this.calls.push(input);
+    return { id: 'v1', name: input.name, filters: { sort: 'newest' as const } };
+  }
+
+  async deleteView(input: ApiInput<'deleteView'>) {
+    this.calls.push(input);
+    return { done: true as const };
+  }
+
+  async updateConversations(input: ApiInput<'updateConversations'>) {
+    this.calls.push(input);
+    return { results: [] };
+  }
+
   async listAgents() {
     return [];
   }

@@ -13,6 +13,12 @@ import {
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
+  UpdateConversationsInputSchema,
+  RenameTagInputSchema,
+  DeleteTagInputSchema,
+  TagDefSchema,
+  SaveViewInputSchema,
+  DeleteViewInputSchema,
 } from '../shared';
 import type {
   Account,
@@ -27,6 +33,7 @@ import type {
   Platform,
   SyncStatus,
   Unsubscribe,
+  BulkResult,
 } from '../shared';
 import {
   GRAPH_DEFAULT_BASE_URL,
@@ -59,6 +66,9 @@ import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-fact
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
+import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
+import { SavedViews } from './queue/saved-views';
+import { applyTriageChange } from './queue/triage-change';
 
 export interface InboxServiceOptions {
   /** Folder of the lowdb store. */
@@ -136,6 +146,8 @@ export class InboxService implements InboxApi {
   private syncing = false;
   private readonly vault: CredentialVault;
   private readonly team: AgentDirectory;
+  private readonly tags: TagRegistry;
+  private readonly views: SavedViews;
   private readonly facebookOAuth: FacebookOAuth | null;
   private readonly flows: ConnectFlows;
   private readonly reports: Reports;
@@ -175,6 +187,8 @@ export class InboxService implements InboxApi {
       agents: () => this.team.list(),
       now: () => new Date(),
     });
+    this.tags = new TagRegistry(workspace);
+    this.views = new SavedViews(workspace);
     this.flows = new ConnectFlows({
       x: () => xOAuth,
       facebook: () => facebookOAuth,
@@ -594,27 +608,170 @@ export class InboxService implements InboxApi {
           { current },
         );
       }
-      if (
-        change.assignee != null &&
-        change.assignee !== actor.id &&
-        !this.team.get(change.assignee)
-      )
-        throw new InboxError('bad_request', `No agent with id ${change.assignee}`);
-      const tags = new Set(current.tags);
-      for (const tag of change.removeTags ?? []) tags.delete(tag);
-      for (const tag of change.addTags ?? []) tags.add(tag);
-      const next: Conversation = {
-        ...current,
-        ...(change.status !== undefined ? { status: change.status } : {}),
-        ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
-        ...(change.priority !== undefined ? { priority: change.priority } : {}),
-        tags: [...tags],
-        version: current.version + 1,
-        updatedAt: new Date().toISOString(),
-      };
+      this.checkAssignee(change.assignee, actor);
+      const next = applyTriageChange(current, change, new Date());
       await this.saveChange(next, current, triageFacts(current, next, this.actor(context)));
+      await this.registerTags(change.addTags ?? []);
       return next;
     });
+  }
+
+  /**
+   * Bulk triage: each change made on its own version, all stored in one write; a conversation that
+   * changed meanwhile is left as it is and returned fresh, so the caller can review it.
+   */
+  async updateConversations(
+    input: ApiInput<'updateConversations'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'updateConversations'>> {
+    const { changes } = UpdateConversationsInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    for (const change of changes) this.checkAssignee(change.assignee, actor);
+    return this.afterIngest(async () => {
+      const now = new Date();
+      const results: BulkResult[] = [];
+      const saved: Conversation[] = [];
+      const previousOf = new Map<string, Conversation>();
+      for (const change of changes) {
+        const current = this.conversations.get(change.id);
+        if (!current) results.push({ id: change.id, outcome: 'not_found' });
+        else if (current.version !== change.version)
+          results.push({ id: change.id, outcome: 'conflict', conversation: current });
+        else {
+          const next = applyTriageChange(current, change, now);
+          this.index.update(next, current);
+          previousOf.set(next.id, current);
+          saved.push(next);
+          results.push({ id: change.id, outcome: 'applied', conversation: next });
+        }
+      }
+      const by = this.actor(context);
+      const facts = saved.flatMap((next) => {
+        const previous = previousOf.get(next.id);
+        return previous ? triageFacts(previous, next, by) : [];
+      });
+      await Promise.all([
+        this.conversations.put(saved),
+        ...facts.map((fact) => this.audit.record(fact)),
+      ]);
+      for (const conversation of saved) this.emit({ type: 'conversation.changed', conversation });
+      await this.registerTags(changes.flatMap((c) => c.addTags ?? []));
+      return { results };
+    });
+  }
+
+  async listTags(): Promise<ApiOutput<'listTags'>> {
+    return this.tags.summarize(this.conversations.all());
+  }
+
+  async saveTag(input: ApiInput<'saveTag'>): Promise<ApiOutput<'saveTag'>> {
+    const tag = await this.tags.save(TagDefSchema.strict().parse(input));
+    this.emitTags();
+    return tag;
+  }
+
+  /** Renames a tag on every conversation carrying it, in one write, each one's version bumped. */
+  async renameTag(
+    input: ApiInput<'renameTag'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'renameTag'>> {
+    const { name, newName } = RenameTagInputSchema.parse(input);
+    return this.afterIngest(async () => {
+      if (name === newName)
+        throw new InboxError('bad_request', 'The new name is the same as the old one');
+      const updated = await this.retagAll((tags) => renamedTags(tags, name, newName), name);
+      const tag = await this.tags.rename(name, newName);
+      await this.audit.record({
+        ...this.actor(context),
+        action: 'tag.renamed',
+        conversationId: null,
+        details: { name, newName, conversations: updated },
+      });
+      this.emitTags();
+      return { tag, updated };
+    });
+  }
+
+  /** Deletes a tag from the registry and from every conversation carrying it. */
+  async deleteTag(
+    input: ApiInput<'deleteTag'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'deleteTag'>> {
+    const { name } = DeleteTagInputSchema.parse(input);
+    return this.afterIngest(async () => {
+      const updated = await this.retagAll((tags) => withoutTag(tags, name), name);
+      await this.tags.delete(name);
+      await this.audit.record({
+        ...this.actor(context),
+        action: 'tag.deleted',
+        conversationId: null,
+        details: { name, conversations: updated },
+      });
+      this.emitTags();
+      return { tag: null, updated };
+    });
+  }
+
+  async listViews(
+    _input?: ApiInput<'listViews'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'listViews'>> {
+    return this.views.list((context?.agent ?? LOCAL_AGENT).id);
+  }
+
+  async saveView(
+    input: ApiInput<'saveView'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'saveView'>> {
+    return this.views.save((context?.agent ?? LOCAL_AGENT).id, SaveViewInputSchema.parse(input));
+  }
+
+  async deleteView(
+    input: ApiInput<'deleteView'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'deleteView'>> {
+    const { id } = DeleteViewInputSchema.parse(input);
+    await this.views.delete((context?.agent ?? LOCAL_AGENT).id, id);
+    return { done: true };
+  }
+
+  /**
+   * Gives new tags to every conversation `retag` changes (null: left alone), inside afterIngest:
+   * indexed in place, stored in one journal write (one sync, however many), each one announced.
+   */
+  private async retagAll(
+    retag: (tags: readonly string[]) => string[] | null,
+    name: string,
+  ): Promise<number> {
+    const now = new Date().toISOString();
+    const changed: Conversation[] = [];
+    for (const current of this.conversations.all()) {
+      const tags = retag(current.tags);
+      if (tags == null) continue;
+      const next = { ...current, tags, version: current.version + 1, updatedAt: now };
+      this.index.retag(next, current);
+      changed.push(next);
+    }
+    if (changed.length === 0 && !this.tags.get(name))
+      throw new InboxError('not_found', `No tag named ${name}`);
+    await this.conversations.put(changed);
+    for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
+    return changed.length;
+  }
+
+  /** Tags applied before anyone registered them join the registry with the default colour. */
+  private async registerTags(names: string[]): Promise<void> {
+    if (await this.tags.ensure(names)) this.emitTags();
+  }
+
+  private emitTags(): void {
+    this.emit({ type: 'tags.changed', tags: this.tags.list() });
+  }
+
+  /** An assignee must be someone of the team (or the caller). */
+  private checkAssignee(assignee: string | null | undefined, actor: Agent): void {
+    if (assignee != null && assignee !== actor.id && !this.team.get(assignee))
+      throw new InboxError('bad_request', `No agent with id ${assignee}`);
   }
 
   /** Assigns a conversation to the agent who answers it (their reply is already queued). */

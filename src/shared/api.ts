@@ -10,6 +10,17 @@ import {
   PostSchema,
   PrioritySchema,
 } from './model';
+import {
+  BulkResultsSchema,
+  DeleteTagInputSchema,
+  DeleteViewInputSchema,
+  RenameTagInputSchema,
+  SaveViewInputSchema,
+  SavedViewSchema,
+  TagChangeSchema,
+  TagDefSchema,
+  TagSummarySchema,
+} from './queue';
 import type { InboxEvent } from './events';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import {
@@ -167,6 +178,11 @@ export const UpdateConversationInputSchema = z
       (c.removeTags?.length ?? 0) > 0,
     'say what to change: status, assignee, priority or tags',
   );
+
+/** One change per conversation, each on its own version; at most 500 at once. */
+export const UpdateConversationsInputSchema = z
+  .object({ changes: z.array(UpdateConversationInputSchema).min(1).max(500) })
+  .strict();
 
 export const HidePostInputSchema = z
   .object({
@@ -329,6 +345,52 @@ export const apiMethods = {
     input: EmptyInputSchema,
     output: AuditCheckSchema,
   },
+  /** The team's tags, with how many conversations carry each. */
+  listTags: {
+    channel: 'tags:list',
+    input: EmptyInputSchema,
+    output: z.array(TagSummarySchema),
+  },
+  /** Managers: registers a tag, or gives it another colour. */
+  saveTag: {
+    channel: 'tags:save',
+    input: TagDefSchema.strict(),
+    output: TagDefSchema,
+  },
+  /** Managers: renames a tag on every conversation carrying it (onto an existing tag: merges). */
+  renameTag: {
+    channel: 'tags:rename',
+    input: RenameTagInputSchema,
+    output: TagChangeSchema,
+  },
+  /** Managers: removes a tag from the registry and from every conversation. */
+  deleteTag: {
+    channel: 'tags:delete',
+    input: DeleteTagInputSchema,
+    output: TagChangeSchema,
+  },
+  /** The caller's own saved views. */
+  listViews: {
+    channel: 'views:list',
+    input: EmptyInputSchema,
+    output: z.array(SavedViewSchema),
+  },
+  saveView: {
+    channel: 'views:save',
+    input: SaveViewInputSchema,
+    output: SavedViewSchema,
+  },
+  deleteView: {
+    channel: 'views:delete',
+    input: DeleteViewInputSchema,
+    output: DoneSchema,
+  },
+  /** Bulk triage: each change on its own version; the result says what became of each one. */
+  updateConversations: {
+    channel: 'conversations:update-many',
+    input: UpdateConversationsInputSchema,
+    output: BulkResultsSchema,
+  },
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -359,6 +421,14 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   drillReport: 'manager',
   getCrisis: 'manager',
   verifyAudit: 'manager',
+  listTags: 'agent',
+  saveTag: 'manager',
+  renameTag: 'manager',
+  deleteTag: 'manager',
+  listViews: 'agent',
+  saveView: 'agent',
+  deleteView: 'agent',
+  updateConversations: 'agent',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -414,6 +484,14 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   drillReport: { method: 'POST', path: '/api/reports/drill' },
   getCrisis: { method: 'GET', path: '/api/reports/crisis' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+  listTags: { method: 'GET', path: '/api/tags' },
+  saveTag: { method: 'POST', path: '/api/tags' },
+  renameTag: { method: 'POST', path: '/api/tags/rename' },
+  deleteTag: { method: 'POST', path: '/api/tags/delete' },
+  listViews: { method: 'GET', path: '/api/views' },
+  saveView: { method: 'POST', path: '/api/views' },
+  deleteView: { method: 'POST', path: '/api/views/delete' },
+  updateConversations: { method: 'POST', path: '/api/conversations/update-many' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

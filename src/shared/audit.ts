@@ -10,6 +10,8 @@ export const AuditActionSchema = z.enum([
   'conversation.tagged',
   'conversation.claimed',
   'conversation.taken-over',
+  'tag.renamed',
+  'tag.deleted',
   'note.added',
   'reply.queued',
   'reply.sent',

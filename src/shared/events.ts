@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, ConversationSchema } from './model';
+import { TagDefSchema } from './queue';
 
 export const SyncProgressSchema = z.object({
   accountId: z.string(),
@@ -33,6 +34,8 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
     conversationId: z.string().nullable(),
     activity: z.enum(['viewing', 'replying', 'idle']),
   }),
+  /** The tag registry changed (a tag registered, recoloured, renamed or deleted): all of it. */
+  z.object({ type: z.literal('tags.changed'), tags: z.array(TagDefSchema) }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEventSchema>;
 export type InboxEventType = InboxEvent['type'];

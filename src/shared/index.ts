@@ -4,3 +4,4 @@ export * from './events';
 export * from './api';
 export * from './audit';
 export * from './report';
+export * from './queue';

@@ -57,6 +57,19 @@ export class ConversationIndex {
     }
   }
 
+  /**
+   * Records a change that leaves every sort key and filtered field but the tags as they were (a tag
+   * renamed or deleted across the queue): the entries are replaced where they stand, no splicing.
+   */
+  retag(next: Conversation, previous: Conversation): void {
+    for (const [sort, entries] of this.orders) {
+      const key = sortKeys[sort](previous);
+      const at = firstIndex(entries, (e) => compareKeys(e.key, key) <= 0);
+      const entry = entries[at];
+      if (entry?.c.id === previous.id) entry.c = next;
+    }
+  }
+
   /** Forgets a conversation (folded into another one). */
   remove(previous: Conversation): void {
     for (const [sort, entries] of this.orders) {

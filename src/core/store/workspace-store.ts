@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Account, Agent } from '../../shared';
+import type { Account, Agent, SavedView, TagDef } from '../../shared';
 
 /** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
 export type Cursors = Record<string, Record<string, string>>;
@@ -14,6 +14,10 @@ export interface Workspace {
   /** SHA-256 of each agent's personal token → agent id. The tokens themselves are never stored. */
   agentTokens: Record<string, string>;
   cursors: Cursors;
+  /** The team's tag registry (a file from before tags opens with none). */
+  tags: TagDef[];
+  /** Each agent's saved views, by agent id. */
+  views: Record<string, SavedView[]>;
 }
 
 const empty = (): Workspace => ({
@@ -22,6 +26,8 @@ const empty = (): Workspace => ({
   agents: [],
   agentTokens: {},
   cursors: {},
+  tags: [],
+  views: {},
 });
 
 /** The small, hot settings file: accounts, agents, cursors. Rewritten whole (atomic rename). */

@@ -9,6 +9,8 @@ export interface FilterValues {
   /** ISO 639 code or 'all'. */
   language: string;
   assignee: 'all' | 'mine' | 'unassigned';
+  /** A tag name or 'all'. */
+  tag: string;
   /** Search text as typed (trimmed before sending). */
   q: string;
   sort: SortOrder;
@@ -19,6 +21,7 @@ export const DEFAULT_FILTERS: FilterValues = {
   status: 'all',
   language: 'all',
   assignee: 'all',
+  tag: 'all',
   q: '',
   sort: 'newest',
 };
@@ -31,6 +34,7 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
     ...(filters.status === 'all' ? {} : { status: filters.status }),
     ...(filters.language === 'all' ? {} : { language: filters.language }),
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
+    ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
     ...(q === '' ? {} : { q }),
     sort: filters.sort,
   };
@@ -43,6 +47,7 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.status !== 'all' ||
     filters.language !== 'all' ||
     filters.assignee !== 'all' ||
+    filters.tag !== 'all' ||
     filters.q.trim() !== ''
   );
 }

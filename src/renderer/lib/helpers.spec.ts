@@ -39,6 +39,7 @@ describe('filters', () => {
       status: 'open',
       language: 'nl',
       assignee: 'mine',
+      tag: 'refund',
       q: '  oat milk ',
       sort: 'reach',
     });
@@ -47,6 +48,7 @@ describe('filters', () => {
       status: 'open',
       language: 'nl',
       assignee: 'mine',
+      tag: 'refund',
       q: 'oat milk',
       sort: 'reach',
     });

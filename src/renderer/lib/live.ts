@@ -81,6 +81,9 @@ export function startLiveUpdates(
         break;
       case 'presence':
         break;
+      case 'tags.changed':
+        void client.invalidateQueries({ queryKey: queryKeys.tags });
+        break;
     }
   });
 

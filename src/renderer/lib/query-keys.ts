@@ -8,6 +8,8 @@ export const queryKeys = {
   conversation: (id: string) => ['conversation', id] as const,
   accounts: ['accounts'] as const,
   agents: ['agents'] as const,
+  tags: ['tags'] as const,
+  views: ['views'] as const,
 };
 
 /** Conversations per page when scrolling the list. */

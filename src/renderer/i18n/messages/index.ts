@@ -6,14 +6,18 @@ import * as filters from './filters';
 import * as format from './format';
 import * as hub from './hub';
 import * as inbox from './inbox';
+import * as keys from './keys';
 import * as labels from './labels';
 import * as list from './list';
+import * as queue from './queue';
 import * as reports from './reports';
 import * as signin from './signin';
+import * as tags from './tags';
 import * as team from './team';
 import * as timeline from './timeline';
 import * as topbar from './topbar';
 import * as triage from './triage';
+import * as views from './views';
 
 /**
  * Every area of the UI has its own message file (English keys, French translation of each); the
@@ -28,14 +32,18 @@ const areas = {
   format,
   hub,
   inbox,
+  keys,
   labels,
   list,
+  queue,
   reports,
   signin,
+  tags,
   team,
   timeline,
   topbar,
   triage,
+  views,
 };
 type Areas = typeof areas;
 

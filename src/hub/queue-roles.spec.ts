@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InboxService } from '../core/service';
+import { ConversationStore } from '../core/store/conversation-store';
+import { conversation, tempDir } from '../core/test/fixtures';
+import { createHubServer } from './server';
+
+let service: InboxService;
+let server: FastifyInstance;
+let base: string;
+let cleanup: () => Promise<void>;
+const tokens: Record<'camille' | 'jan' | 'lucia', string> = { camille: '', jan: '', lucia: '' };
+
+beforeAll(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  const conversations = await ConversationStore.open(temp.dir);
+  await conversations.put([
+    conversation({ id: 'x:1', tags: ['refund'] }),
+    conversation({ id: 'x:2', tags: ['refund'] }),
+  ]);
+  await conversations.close();
+  service = await InboxService.open({ dataDir: temp.dir });
+  tokens.camille = (await service.createAgent({ name: 'Camille', role: 'manager' })).token;
+  tokens.jan = (await service.createAgent({ name: 'Jan' })).token;
+  tokens.lucia = (await service.createAgent({ name: 'Lucía' })).token;
+  server = await createHubServer({ api: service, authenticate: (t) => service.authenticate(t) });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await server.close();
+  await service.close();
+  await cleanup();
+});
+
+async function call(
+  who: keyof typeof tokens,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const envelope = (await res.json()) as {
+    ok: boolean;
+    result?: unknown;
+    error?: { code: string };
+  };
+  return { status: res.status, ...envelope };
+}
+
+describe('tags and views at the hub', () => {
+  it('lets only a manager rename, recolour or delete a tag', async () => {
+    for (const [path, body] of [
+      ['/api/tags/rename', { name: 'refund', newName: 'money back' }],
+      ['/api/tags/delete', { name: 'refund' }],
+      ['/api/tags', { name: 'refund', color: 'red' }],
+    ] as const) {
+      const refused = await call('jan', 'POST', path, body);
+      expect(refused.status).toBe(403);
+      expect(refused.error?.code).toBe('forbidden');
+    }
+    expect((await call('jan', 'GET', '/api/tags')).result).toEqual([
+      { name: 'refund', color: 'gray', count: 2 },
+    ]);
+    const renamed = await call('camille', 'POST', '/api/tags/rename', {
+      name: 'refund',
+      newName: 'money back',
+    });
+    expect(renamed.result).toEqual({ tag: { name: 'money back', color: 'gray' }, updated: 2 });
+  });
+
+  it('keeps an agent’s saved views invisible to another', async () => {
+    const saved = await call('jan', 'POST', '/api/views', {
+      name: 'Dutch, unassigned',
+      filters: { language: 'nl', assignee: 'unassigned', sort: 'oldest' },
+    });
+    expect(saved.status).toBe(200);
+    expect((await call('jan', 'GET', '/api/views')).result).toEqual([saved.result]);
+    expect((await call('lucia', 'GET', '/api/views')).result).toEqual([]);
+    const id = (saved.result as { id: string }).id;
+    expect((await call('lucia', 'POST', '/api/views/delete', { id })).status).toBe(404);
+    expect((await call('jan', 'GET', '/api/views')).result).toHaveLength(1);
+  });
+
+  it('applies a bulk change for an agent and reports each conversation', async () => {
+    const res = await call('jan', 'POST', '/api/conversations/update-many', {
+      changes: [
+        { id: 'x:1', version: 2, status: 'pending' },
+        { id: 'x:2', version: 1, status: 'pending' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(
+      (res.result as { results: { outcome: string }[] }).results.map((r) => r.outcome),
+    ).toEqual(['applied', 'conflict']);
+  });
+});

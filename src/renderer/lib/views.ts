@@ -1,0 +1,55 @@
+import type { SavedView, ViewFilters } from '../../shared/queue';
+import { DEFAULT_FILTERS } from './filters';
+import type { FilterValues } from './filters';
+
+/** A view in the filter panel: one of the built-in ones (named by message key) or a saved one. */
+export type ViewEntry =
+  | { kind: 'builtin'; id: 'mine' | 'unassigned' | 'open'; filters: ViewFilters }
+  | { kind: 'saved'; id: string; name: string; filters: ViewFilters };
+
+/** The views every agent has, whatever they saved. */
+export const BUILTIN_VIEWS: readonly ViewEntry[] = [
+  { kind: 'builtin', id: 'mine', filters: { assignee: 'mine', sort: 'newest' } },
+  { kind: 'builtin', id: 'unassigned', filters: { assignee: 'unassigned', sort: 'newest' } },
+  { kind: 'builtin', id: 'open', filters: { status: 'open', sort: 'newest' } },
+];
+
+/** Built-in views first, then the agent's own, in the order keys 1–9 pick them. */
+export function allViews(saved: readonly SavedView[] | undefined): ViewEntry[] {
+  return [...BUILTIN_VIEWS, ...(saved ?? []).map((v): ViewEntry => ({ kind: 'saved', ...v }))];
+}
+
+/** The panel's filters a view sets (everything it leaves out back to "any"). */
+export function filtersOfView(view: ViewFilters): FilterValues {
+  return {
+    ...DEFAULT_FILTERS,
+    ...(view.platform ? { platform: view.platform } : {}),
+    ...(view.status ? { status: view.status } : {}),
+    ...(view.language ? { language: view.language } : {}),
+    ...(view.assignee ? { assignee: view.assignee } : {}),
+    ...(view.tag ? { tag: view.tag } : {}),
+    ...(view.q ? { q: view.q } : {}),
+    sort: view.sort,
+  };
+}
+
+/** The panel's filters as a view to save. */
+export function viewOfFilters(filters: FilterValues): ViewFilters {
+  const q = filters.q.trim().slice(0, 200);
+  return {
+    ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
+    ...(filters.status === 'all' ? {} : { status: filters.status }),
+    ...(filters.language === 'all' ? {} : { language: filters.language }),
+    ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
+    ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
+    ...(q === '' ? {} : { q }),
+    sort: filters.sort,
+  };
+}
+
+/** Whether the panel shows exactly what a view sets. */
+export function isCurrentView(view: ViewFilters, filters: FilterValues): boolean {
+  return (
+    JSON.stringify(filtersOfView(view)) === JSON.stringify({ ...filters, q: filters.q.trim() })
+  );
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  ConversationSchema,
+  ConversationStatusSchema,
+  PlatformSchema,
+  PrioritySchema,
+} from './model';
+
+/**
+ * The tag colours: named, so each theme draws them with enough contrast (a free hex would not stay
+ * readable in both light and dark).
+ */
+export const TAG_COLORS = [
+  'gray',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'indigo',
+  'purple',
+  'pink',
+] as const;
+export const TagColorSchema = z.enum(TAG_COLORS);
+export type TagColor = z.infer<typeof TagColorSchema>;
+
+/** The colour a tag gets when someone applies it before anyone registered it. */
+export const DEFAULT_TAG_COLOR: TagColor = 'gray';
+
+export const TagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag needs a name')
+  .max(40, 'a tag is at most 40 characters');
+
+/** A tag of the team's registry. */
+export const TagDefSchema = z.object({ name: TagNameSchema, color: TagColorSchema });
+export type TagDef = z.infer<typeof TagDefSchema>;
+
+/** A registered tag and how many conversations carry it. */
+export const TagSummarySchema = TagDefSchema.extend({ count: z.number().int().nonnegative() });
+export type TagSummary = z.infer<typeof TagSummarySchema>;
+
+export const RenameTagInputSchema = z
+  .object({ name: TagNameSchema, newName: TagNameSchema })
+  .strict();
+export const DeleteTagInputSchema = z.object({ name: TagNameSchema }).strict();
+
+/** A tag change across the queue: the tag as it now is (null once deleted), conversations changed. */
+export const TagChangeSchema = z.object({
+  tag: TagDefSchema.nullable(),
+  updated: z.number().int().nonnegative(),
+});
+
+/** The filters and order a saved view applies; absent fields mean "any". */
+export const ViewFiltersSchema = z
+  .object({
+    platform: PlatformSchema.optional(),
+    accountId: z.string().min(1).max(200).optional(),
+    status: ConversationStatusSchema.optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .optional(),
+    priority: PrioritySchema.optional(),
+    /** `mine` (whoever applies the view) or `unassigned`. */
+    assignee: z.enum(['mine', 'unassigned']).optional(),
+    tag: TagNameSchema.optional(),
+    q: z.string().max(200).optional(),
+    sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
+  })
+  .strict();
+export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
+
+/** An agent's saved view: a name for a set of filters and an order. */
+export const SavedViewSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the view a name')
+    .max(60, 'a view name is at most 60 characters'),
+  filters: ViewFiltersSchema,
+});
+export type SavedView = z.infer<typeof SavedViewSchema>;
+
+export const SaveViewInputSchema = z
+  .object({
+    /** The view to replace; a new view without it. */
+    id: z.string().min(1).max(100).optional(),
+    name: SavedViewSchema.shape.name,
+    filters: ViewFiltersSchema,
+  })
+  .strict();
+export const DeleteViewInputSchema = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** What became of one change of a bulk update. */
+export const BulkResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ id: z.string(), outcome: z.literal('applied'), conversation: ConversationSchema }),
+  /** Someone changed it since: nothing applied, here is how it now is. */
+  z.object({ id: z.string(), outcome: z.literal('conflict'), conversation: ConversationSchema }),
+  z.object({ id: z.string(), outcome: z.literal('not_found') }),
+]);
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+export const BulkResultsSchema = z.object({ results: z.array(BulkResultSchema) });
+export type BulkResults = z.infer<typeof BulkResultsSchema>;
