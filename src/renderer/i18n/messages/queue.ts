@@ -2,9 +2,6 @@ import type { Translation } from './types';
 
 /** The queue's bulk selection, pickers and notices. */
 export const en = {
-  row: {
-    select: 'Select the conversation with {name}',
-  },
   bulk: {
     label: 'Selected conversations',
     selected: '{count, plural, one {# selected} other {# selected}}',
@@ -49,9 +46,6 @@ export const en = {
 } as const;
 
 export const fr: Translation<typeof en> = {
-  row: {
-    select: 'Sélectionner la conversation avec {name}',
-  },
   bulk: {
     label: 'Conversations sélectionnées',
     selected: '{count, plural, one {# sélectionnée} other {# sélectionnées}}',
