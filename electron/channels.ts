@@ -23,6 +23,9 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   createAgent: 'agents:create',
   connectHub: 'hub:connect',
   leaveHub: 'hub:leave',
+  addNote: 'notes:add',
+  reportPresence: 'presence:report',
+  listPresence: 'presence:list',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   AccountListSchema,
+  AddNoteInputSchema,
   ConnectPagesInputSchema,
   CreateAgentInputSchema,
   DisconnectInputSchema,
@@ -10,6 +12,7 @@ import {
   ListConversationsInputSchema,
   HidePostInputSchema,
   PlatformSchema,
+  ReportPresenceInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
@@ -23,6 +26,7 @@ import type {
   ApiOutput,
   InboxApi,
   InboxEvent,
+  Note,
   Platform,
   SyncStatus,
   Unsubscribe,
@@ -36,7 +40,10 @@ import { PlatformError } from './connectors/platform-error';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { parseMentions } from '../shared/mentions';
+import { PresenceBoard } from './collab/presence-board';
 import { ConversationStore } from './store/conversation-store';
+import { NoteStore } from './store/note-store';
 import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
@@ -83,6 +90,8 @@ export interface InboxServiceOptions {
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
+  /** A presence not reported again for this long is dropped (default 60 s). */
+  presenceTtlMs?: number;
 }
 
 /** A conversation's triage state in a few words, for a conflict message. */
@@ -125,6 +134,9 @@ export class InboxService implements InboxApi {
   private readonly sync: SyncEngine;
   private readonly index: ConversationIndex;
   private outbox!: Outbox;
+  private notes!: NoteStore;
+  /** Who is viewing or replying to what: in memory only, pushed to every client. */
+  private readonly presence: PresenceBoard;
   private ingesting: Promise<void> = Promise.resolve();
   private closed = false;
   /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
@@ -141,6 +153,10 @@ export class InboxService implements InboxApi {
     private readonly conversations: ConversationStore,
   ) {
     this.events.setMaxListeners(0);
+    this.presence = new PresenceBoard({
+      ttlMs: options.presenceTtlMs,
+      changed: (change) => this.emit({ type: 'presence', ...change }),
+    });
     this.index = new ConversationIndex(() => conversations.all());
     const xOAuth = options.xClientId
       ? new XOAuth({
@@ -203,6 +219,7 @@ export class InboxService implements InboxApi {
       retryBaseMs: 1000,
       clientName: 'inbox',
       secrets: new MemorySecretStore(),
+      presenceTtlMs: 60_000,
       ...options,
     };
     const [workspace, posts, conversations] = await Promise.all([
@@ -211,6 +228,7 @@ export class InboxService implements InboxApi {
       ConversationStore.open(full.dataDir),
     ]);
     const service = new InboxService(full, workspace, posts, conversations);
+    service.notes = await NoteStore.open(full.dataDir);
     service.outbox = await Outbox.open(full.dataDir, {
       config: full,
       retryBaseMs: full.retryBaseMs,
@@ -241,7 +259,11 @@ export class InboxService implements InboxApi {
     const conversation = this.conversations.get(id);
     if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
     await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    return { conversation, posts: this.posts.ofConversation(id) };
+    return {
+      conversation,
+      posts: this.posts.ofConversation(id),
+      notes: this.notes.ofConversation(id),
+    };
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
@@ -473,6 +495,54 @@ export class InboxService implements InboxApi {
     throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
   }
 
+  /**
+   * An internal note: stored, then pushed to the team. Who it mentions is read here from the text
+   * against the team, never taken from the client. A note never leaves the inbox.
+   */
+  async addNote(input: ApiInput<'addNote'>, context?: CallContext): Promise<Note> {
+    const { conversationId, text } = AddNoteInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (!this.conversations.get(conversationId))
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    const note: Note = {
+      id: `note:${randomUUID()}`,
+      conversationId,
+      author: actor.id,
+      text,
+      mentions: parseMentions(text, this.team.list()),
+      createdAt: new Date().toISOString(),
+    };
+    await this.notes.add(note);
+    this.emit({ type: 'note.added', note });
+    return note;
+  }
+
+  /** What the caller is doing now; the team sees changes at once, repeats only keep it alive. */
+  async reportPresence(
+    input: ApiInput<'reportPresence'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'reportPresence'>> {
+    const { conversationId, activity } = ReportPresenceInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (activity !== 'idle' && conversationId != null && !this.conversations.get(conversationId))
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    this.presence.report({
+      agentId: actor.id,
+      conversationId: activity === 'idle' ? null : conversationId,
+      activity,
+    });
+    return { done: true };
+  }
+
+  async listPresence(): Promise<ApiOutput<'listPresence'>> {
+    return this.presence.list();
+  }
+
+  /** The agent's last connection closed: their presence goes for everyone at once. */
+  agentLeft(agentId: string): void {
+    this.presence.forget(agentId);
+  }
+
   /** The agent a personal token belongs to (hub sign-in), or null. */
   authenticate(token: string): Agent | null {
     return this.team.authenticate(token);
@@ -516,7 +586,7 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, current);
+      await this.saveChange(next, current, actor.id);
       return next;
     });
   }
@@ -533,15 +603,23 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, current);
+      await this.saveChange(next, current, agentId);
     });
   }
 
   /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
-  private async saveChange(next: Conversation, previous: Conversation): Promise<void> {
+  private async saveChange(
+    next: Conversation,
+    previous: Conversation,
+    by?: string | null,
+  ): Promise<void> {
     this.index.update(next, previous);
     await this.conversations.put([next]);
-    this.emit({ type: 'conversation.changed', conversation: next });
+    this.emit({
+      type: 'conversation.changed',
+      conversation: next,
+      ...(by !== undefined ? { by } : {}),
+    });
   }
 
   private agentName(id: string): string {
@@ -567,10 +645,16 @@ export class InboxService implements InboxApi {
     if (this.closed) return;
     this.closed = true;
     this.flows.closeAll();
+    this.presence.close();
     await this.sync.stopAll();
     await this.outbox.close();
     await this.ingesting;
-    await Promise.all([this.posts.close(), this.conversations.close(), this.workspace.close()]);
+    await Promise.all([
+      this.posts.close(),
+      this.conversations.close(),
+      this.workspace.close(),
+      this.notes.close(),
+    ]);
     this.events.removeAllListeners();
   }
 
@@ -631,7 +715,8 @@ export class InboxService implements InboxApi {
     const run = this.ingesting.then(async () => {
       const stores = { posts: this.posts, conversations: this.conversations, index: this.index };
       const { changed, removed } = await ingest(stores, drafts, new Date());
-      for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
+      for (const conversation of changed)
+        this.emit({ type: 'conversation.changed', conversation, by: null });
       for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
     });
     this.ingesting = run.catch(() => undefined);

@@ -58,6 +58,7 @@ export async function runHub(
     authenticate: (token) => service.authenticate(token),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
+    onAgentLeft: (agentId) => service.agentLeft(agentId),
   });
   try {
     await server.listen({ host: config.host, port: config.port });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
   AccountSchema,
+  ActivitySchema,
   AgentSchema,
+  NoteSchema,
+  PresenceSchema,
   IsoDateSchema,
   RoleSchema,
   ConversationSchema,
@@ -52,6 +55,8 @@ export const ConversationDetailSchema = z.object({
   conversation: ConversationSchema,
   /** Every post, oldest first. */
   posts: z.array(PostSchema),
+  /** The team's internal notes, oldest first. */
+  notes: z.array(NoteSchema).default([]),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 
@@ -185,6 +190,29 @@ export const SendReplyInputSchema = z
   })
   .strict();
 
+export const AddNoteInputSchema = z
+  .object({
+    conversationId: z.string().min(1).max(300),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'write the note first')
+      .max(4000, 'a note is at most 4,000 characters'),
+  })
+  .strict();
+
+export const ReportPresenceInputSchema = z
+  .object({
+    /** The conversation looked at or replied to; null when none is open. */
+    conversationId: z.string().min(1).max(300).nullable(),
+    activity: ActivitySchema,
+  })
+  .strict()
+  .refine(
+    (p) => p.activity === 'idle' || p.conversationId != null,
+    'say which conversation is viewed or replied to',
+  );
+
 /** A reply stored in the outbox: it leaves once, and its post appears when the platform has it. */
 export const ReplyReceiptSchema = z.object({
   key: z.string(),
@@ -295,6 +323,24 @@ export const apiMethods = {
     input: DisconnectInputSchema,
     output: DoneSchema,
   },
+  /** An internal note for the team; `@Name` mentions are read by the inbox and notify those agents. */
+  addNote: {
+    channel: 'notes:add',
+    input: AddNoteInputSchema,
+    output: NoteSchema,
+  },
+  /** What the caller is doing now (viewing, replying, idle); kept in memory and pushed to the team. */
+  reportPresence: {
+    channel: 'presence:report',
+    input: ReportPresenceInputSchema,
+    output: DoneSchema,
+  },
+  /** Everyone's current presence, for a client that just connected. */
+  listPresence: {
+    channel: 'presence:list',
+    input: EmptyInputSchema,
+    output: z.array(PresenceSchema),
+  },
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -321,6 +367,9 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   createAgent: 'manager',
   connectHub: 'agent',
   leaveHub: 'agent',
+  addNote: 'agent',
+  reportPresence: 'agent',
+  listPresence: 'agent',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -372,6 +421,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   createAgent: { method: 'POST', path: '/api/agents' },
   connectHub: { method: 'POST', path: '/api/hub/connect' },
   leaveHub: { method: 'POST', path: '/api/hub/leave' },
+  addNote: { method: 'POST', path: '/api/notes' },
+  reportPresence: { method: 'POST', path: '/api/presence' },
+  listPresence: { method: 'GET', path: '/api/presence' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

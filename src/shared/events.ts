@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSchema, ConversationSchema } from './model';
+import { AccountSchema, ActivitySchema, ConversationSchema, NoteSchema } from './model';
 
 export const SyncProgressSchema = z.object({
   accountId: z.string(),
@@ -13,7 +13,12 @@ export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
 /** Live changes pushed to every client (IPC in Electron, WebSocket from the hub). */
 export const InboxEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('conversation.changed'), conversation: ConversationSchema }),
+  z.object({
+    type: z.literal('conversation.changed'),
+    conversation: ConversationSchema,
+    /** Who made the change: an agent id, or null for the inbox itself (sync, rules); absent if unknown. */
+    by: z.string().nullable().optional(),
+  }),
   /**
    * A conversation found to continue another one (its parent arrived later) was folded into `into`;
    * or, with `into` null, deleted with its account's history.
@@ -31,8 +36,10 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
     type: z.literal('presence'),
     agentId: z.string(),
     conversationId: z.string().nullable(),
-    activity: z.enum(['viewing', 'replying', 'idle']),
+    activity: ActivitySchema,
   }),
+  /** An internal note was added to a conversation. */
+  z.object({ type: z.literal('note.added'), note: NoteSchema }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEventSchema>;
 export type InboxEventType = InboxEvent['type'];

@@ -76,6 +76,7 @@ describe('createHttpInboxApi calls', () => {
     const detail = {
       conversation: conversation({ id }),
       posts: [post({ conversationId: id })],
+      notes: [],
     };
     let rawUrl = '';
     handler = (req, res) => {

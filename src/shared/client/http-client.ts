@@ -148,6 +148,9 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
     createAgent: (input) => call('createAgent', input),
     connectHub: (input) => call('connectHub', input),
     leaveHub: (input) => call('leaveHub', input),
+    addNote: (input) => call('addNote', input),
+    reportPresence: (input) => call('reportPresence', input),
+    listPresence: (input) => call('listPresence', input),
     onEvent: (listener) => events().subscribe(listener),
   };
 }
