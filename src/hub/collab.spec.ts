@@ -70,7 +70,10 @@ async function listen(who: string) {
 }
 
 const presenceOf = (events: InboxEvent[], agentId: string) =>
-  events.filter((e) => e.type === 'presence' && e.agentId === agentId);
+  events.filter(
+    (e): e is Extract<InboxEvent, { type: 'presence' }> =>
+      e.type === 'presence' && e.agentId === agentId,
+  );
 
 describe('presence and notes through the hub', () => {
   it("shows Jan's presence to Lucía live, and drops it when Jan's connection closes", async () => {
