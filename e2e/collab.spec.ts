@@ -114,3 +114,45 @@ test('two agents see each other on a conversation, and a note mentioning Lucía 
     await lucia.context.close();
   }
 });
+
+test('a conversation a manager assigns to Lucía notifies her, and the notification opens it', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const lucia = await agentAt(browser, 'Lucía Ortega', { notifications: true });
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${tokenOf('Camille Laurent')}` },
+  });
+  try {
+    const list = await (
+      await api.get('/api/conversations?platform=x&status=new&assignee=unassigned&limit=60')
+    ).json();
+    const target = list.result.items[40] as {
+      id: string;
+      version: number;
+      author: { name: string };
+    };
+    const me = await (await lucia.page.request.get('/api/session')).json();
+    const assigned = await api.post('/api/conversations/update', {
+      data: { id: target.id, version: target.version, assignee: me.result.id },
+    });
+    expect(assigned.status()).toBe(200);
+
+    const toast = lucia.collab.toasts.filter({ hasText: 'Camille Laurent assigned you' });
+    await expect(toast).toContainText(`From ${target.author.name}`, { timeout: 1000 });
+    await expect
+      .poll(() => shownNotifications(lucia.page))
+      .toContainEqual({
+        title: 'Camille Laurent assigned you a conversation',
+        body: `From ${target.author.name}`,
+      });
+    await toast.getByRole('button', { name: 'Open' }).click();
+    await expect(lucia.inbox.conversation).toHaveAttribute('data-conversation-id', target.id);
+    await expect(lucia.page.getByTestId('assignee')).toHaveText('Lucía Ortega (you)');
+  } finally {
+    await api.dispose();
+    await lucia.context.close();
+  }
+});
