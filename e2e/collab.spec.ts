@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { CollabPanel, recordSystemNotifications, shownNotifications } from './pages/collab';
 import { InboxPage } from './pages/inbox-page';
 import { tokenOf } from './pages/team';
@@ -20,6 +21,14 @@ async function agentAt(
   const inbox = new InboxPage(page);
   await inbox.goto(agent);
   return { context, page, inbox, collab: new CollabPanel(page) };
+}
+
+/** WCAG A/AA problems in the parts of the page this feature adds. */
+async function accessibilityProblems(page: Page, selectors: string[]) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of selectors) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('two agents see each other on a conversation, and a note mentioning Lucía reaches her at once', async ({
@@ -77,6 +86,7 @@ test('two agents see each other on a conversation, and a note mentioning Lucía 
     await expect(jan.collab.mentionPicker.getByRole('option')).toHaveCount(1);
     await expect(jan.collab.mentionPicker.getByRole('option')).toContainText('Lucía Ortega');
     await jan.page.screenshot({ path: test.info().outputPath('mention-picker.png') });
+    expect(await accessibilityProblems(jan.page, ['[data-testid="compose-area"]'])).toEqual([]);
     await jan.collab.noteBox.press('Enter');
     await expect(jan.collab.noteBox).toHaveValue('@Lucía Ortega ');
     await jan.collab.noteBox.pressSequentially('she writes in Spanish, can you take it?');
@@ -100,6 +110,13 @@ test('two agents see each other on a conversation, and a note mentioning Lucía 
     await expect(jan.page.getByTestId('notifications-on')).toHaveCount(0);
     expect(await shownNotifications(jan.page)).toEqual([]);
     await lucia.page.screenshot({ path: test.info().outputPath('note-and-toast.png') });
+    expect(
+      await accessibilityProblems(lucia.page, [
+        '[data-testid="note"]',
+        '[data-testid="toasts"]',
+        '[data-testid="viewers"]',
+      ]),
+    ).toEqual([]);
 
     // The toast opens the conversation.
     await lucia.collab.toasts.last().getByRole('button', { name: 'Open' }).click();
