@@ -35,6 +35,9 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   saveView: 'views:save',
   deleteView: 'views:delete',
   updateConversations: 'conversations:update-many',
+  addNote: 'notes:add',
+  reportPresence: 'presence:report',
+  listPresence: 'presence:list',
 };
 
 /** Same value as EVENTS_CHANNEL in src/shared/api.ts, without loading that module. */

@@ -83,7 +83,7 @@ describe('guardWebContents', () => {
 });
 
 describe('hardenSession', () => {
-  it('denies every permission and adds the CSP to the app page', () => {
+  it('denies every permission but notifications for the app page, and adds the CSP to it', () => {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
@@ -99,8 +99,20 @@ describe('hardenSession', () => {
       request({}, permission, callback, {});
       expect(callback).toHaveBeenCalledWith(false);
     }
-    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
+    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (
+      ...args: unknown[]
+    ) => boolean;
     expect(check()).toBe(false);
+    // Notifications: the app's own page only.
+    const notify = vi.fn();
+    request({}, 'notifications', notify, { requestingUrl: page.url });
+    expect(notify).toHaveBeenCalledWith(true);
+    const elsewhereNotify = vi.fn();
+    request({}, 'notifications', elsewhereNotify, { requestingUrl: 'https://example.com/' });
+    expect(elsewhereNotify).toHaveBeenCalledWith(false);
+    expect(check({}, 'notifications', 'file://', { requestingUrl: page.url })).toBe(true);
+    expect(check({}, 'media', 'file://', { requestingUrl: page.url })).toBe(false);
+    expect(check({}, 'notifications', 'https://example.com', {})).toBe(false);
     const device = session.setDevicePermissionHandler.mock.calls[0]![0] as () => boolean;
     expect(device()).toBe(false);
 

@@ -70,7 +70,10 @@ export function guardWebContents(
   });
 }
 
-/** Denies every permission request and check, and sends the app page with its CSP header. */
+/**
+ * Denies every permission request and check but one: the app's own page may show notifications
+ * (assigned to me, mentioned, urgent arrivals). Sends the app page with its CSP header.
+ */
 export function hardenSession(
   session: Pick<
     Session,
@@ -78,8 +81,14 @@ export function hardenSession(
   > & { webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> },
   page: AppPage,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  const allowed = (permission: string, url: string | undefined) =>
+    permission === 'notifications' && url != null && page.isAppUrl(url);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    allowed(permission, details?.requestingUrl),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders = withSecurityHeaders(page, details.url, details.responseHeaders);

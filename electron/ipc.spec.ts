@@ -50,7 +50,7 @@ class FakeService implements InboxApi {
     this.calls.push(input);
     if (input.id !== conversation.id)
       throw new InboxError('not_found', `No conversation ${input.id}`);
-    return { conversation, posts: [], actions: [] };
+    return { conversation, posts: [], actions: [], notes: [] };
   }
 
   async listAccounts() {
@@ -183,6 +183,20 @@ class FakeService implements InboxApi {
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {
     this.calls.push(input);
     return { done: true as const };
+  }
+
+  async addNote(input: ApiInput<'addNote'>): Promise<ApiOutput<'addNote'>> {
+    this.calls.push(input);
+    throw new InboxError('not_found', `No conversation with id ${input.conversationId}`);
+  }
+
+  async reportPresence(input: ApiInput<'reportPresence'>) {
+    this.calls.push(input);
+    return { done: true as const };
+  }
+
+  async listPresence() {
+    return [];
   }
 
   onEvent(listener: (event: InboxEvent) => void) {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   AccountListSchema,
+  AddNoteInputSchema,
   ConnectPagesInputSchema,
   CreateAgentInputSchema,
   DisconnectInputSchema,
@@ -10,6 +12,7 @@ import {
   ListConversationsInputSchema,
   HidePostInputSchema,
   PlatformSchema,
+  ReportPresenceInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
@@ -30,6 +33,7 @@ import type {
   ApiOutput,
   InboxApi,
   InboxEvent,
+  Note,
   Platform,
   SyncStatus,
   Unsubscribe,
@@ -44,7 +48,10 @@ import { PlatformError } from './connectors/platform-error';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { parseMentions } from '../shared/mentions';
+import { PresenceBoard } from './collab/presence-board';
 import { ConversationStore } from './store/conversation-store';
+import { NoteStore } from './store/note-store';
 import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
@@ -98,6 +105,8 @@ export interface InboxServiceOptions {
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
+  /** A presence not reported again for this long is dropped (default 60 s). */
+  presenceTtlMs?: number;
 }
 
 /** A conversation's triage state in a few words, for a conflict message. */
@@ -140,6 +149,9 @@ export class InboxService implements InboxApi {
   private readonly sync: SyncEngine;
   private readonly index: ConversationIndex;
   private outbox!: Outbox;
+  private notes!: NoteStore;
+  /** Who is viewing or replying to what: in memory only, pushed to every client. */
+  private readonly presence: PresenceBoard;
   private ingesting: Promise<void> = Promise.resolve();
   private closed = false;
   /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
@@ -160,6 +172,10 @@ export class InboxService implements InboxApi {
     private readonly audit: AuditLog,
   ) {
     this.events.setMaxListeners(0);
+    this.presence = new PresenceBoard({
+      ttlMs: options.presenceTtlMs,
+      changed: (change) => this.emit({ type: 'presence', ...change }),
+    });
     this.index = new ConversationIndex(() => conversations.all());
     const xOAuth = options.xClientId
       ? new XOAuth({
@@ -230,6 +246,7 @@ export class InboxService implements InboxApi {
       retryBaseMs: 1000,
       clientName: 'inbox',
       secrets: new MemorySecretStore(),
+      presenceTtlMs: 60_000,
       ...options,
     };
     const [workspace, posts, conversations, audit] = await Promise.all([
@@ -239,6 +256,7 @@ export class InboxService implements InboxApi {
       AuditLog.open(full.dataDir),
     ]);
     const service = new InboxService(full, workspace, posts, conversations, audit);
+    service.notes = await NoteStore.open(full.dataDir);
     service.outbox = await Outbox.open(full.dataDir, {
       config: full,
       retryBaseMs: full.retryBaseMs,
@@ -273,6 +291,7 @@ export class InboxService implements InboxApi {
       conversation,
       posts: this.posts.ofConversation(id),
       actions: await this.audit.ofConversation(id),
+      notes: this.notes.ofConversation(id),
     };
   }
 
@@ -535,7 +554,7 @@ export class InboxService implements InboxApi {
         version: conversation.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, conversation, [fact]);
+      await this.saveChange(next, conversation, [fact], fact.actor);
     });
     return updated;
   }
@@ -583,6 +602,62 @@ export class InboxService implements InboxApi {
     throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
   }
 
+  /**
+   * An internal note: stored, then pushed to the team. Who it mentions is read here from the text
+   * against the team, never taken from the client. A note never leaves the inbox.
+   */
+  async addNote(input: ApiInput<'addNote'>, context?: CallContext): Promise<Note> {
+    const { conversationId, text } = AddNoteInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (!this.conversations.get(conversationId))
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    const note: Note = {
+      id: `note:${randomUUID()}`,
+      conversationId,
+      author: actor.id,
+      text,
+      mentions: parseMentions(text, this.team.list()),
+      createdAt: new Date().toISOString(),
+    };
+    await Promise.all([
+      this.notes.add(note),
+      this.audit.record({
+        ...this.actor(context),
+        action: 'note.added',
+        conversationId,
+        details: { noteId: note.id, text, mentions: note.mentions },
+      }),
+    ]);
+    this.emit({ type: 'note.added', note });
+    return note;
+  }
+
+  /** What the caller is doing now; the team sees changes at once, repeats only keep it alive. */
+  async reportPresence(
+    input: ApiInput<'reportPresence'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'reportPresence'>> {
+    const { conversationId, activity } = ReportPresenceInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (activity !== 'idle' && conversationId != null && !this.conversations.get(conversationId))
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    this.presence.report({
+      agentId: actor.id,
+      conversationId: activity === 'idle' ? null : conversationId,
+      activity,
+    });
+    return { done: true };
+  }
+
+  async listPresence(): Promise<ApiOutput<'listPresence'>> {
+    return this.presence.list();
+  }
+
+  /** The agent's last connection closed: their presence goes for everyone at once. */
+  agentLeft(agentId: string): void {
+    this.presence.forget(agentId);
+  }
+
   /** The agent a personal token belongs to (hub sign-in), or null. */
   authenticate(token: string): Agent | null {
     return this.team.authenticate(token);
@@ -610,7 +685,12 @@ export class InboxService implements InboxApi {
       }
       this.checkAssignee(change.assignee, actor);
       const next = applyTriageChange(current, change, new Date());
-      await this.saveChange(next, current, triageFacts(current, next, this.actor(context)));
+      await this.saveChange(
+        next,
+        current,
+        triageFacts(current, next, this.actor(context)),
+        actor.id,
+      );
       await this.registerTags(change.addTags ?? []);
       return next;
     });
@@ -654,7 +734,8 @@ export class InboxService implements InboxApi {
         this.conversations.put(saved),
         ...facts.map((fact) => this.audit.record(fact)),
       ]);
-      for (const conversation of saved) this.emit({ type: 'conversation.changed', conversation });
+      for (const conversation of saved)
+        this.emit({ type: 'conversation.changed', conversation, by: actor.id });
       await this.registerTags(changes.flatMap((c) => c.addTags ?? []));
       return { results };
     });
@@ -786,14 +867,19 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: new Date().toISOString(),
       };
-      await this.saveChange(next, current, [
-        {
-          ...by,
-          action: 'conversation.claimed',
-          conversationId: id,
-          details: { from: current.assignee, to: agentId, status: next.status },
-        },
-      ]);
+      await this.saveChange(
+        next,
+        current,
+        [
+          {
+            ...by,
+            action: 'conversation.claimed',
+            conversationId: id,
+            details: { from: current.assignee, to: agentId, status: next.status },
+          },
+        ],
+        agentId,
+      );
     });
   }
 
@@ -813,12 +899,14 @@ export class InboxService implements InboxApi {
   /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
   /**
    * A conversation's new state, made durable, indexed, recorded in the audit trail (the facts of
-   * the change), then announced: a client that fetches it on the event sees the actions too.
+   * the change), then announced with who made it (`by`; null for sync): a client that fetches it on
+   * the event sees the actions too.
    */
   private async saveChange(
     next: Conversation,
     previous: Conversation,
     facts: readonly AuditFact[] = [],
+    by?: string | null,
   ): Promise<void> {
     this.index.update(next, previous);
     // Both are synced to disk at once; the change is announced when both are durable.
@@ -826,7 +914,11 @@ export class InboxService implements InboxApi {
       this.conversations.put([next]),
       ...facts.map((fact) => this.audit.record(fact)),
     ]);
-    this.emit({ type: 'conversation.changed', conversation: next });
+    this.emit({
+      type: 'conversation.changed',
+      conversation: next,
+      ...(by !== undefined ? { by } : {}),
+    });
   }
 
   private agentName(id: string): string {
@@ -852,6 +944,7 @@ export class InboxService implements InboxApi {
     if (this.closed) return;
     this.closed = true;
     this.flows.closeAll();
+    this.presence.close();
     await this.sync.stopAll();
     await this.outbox.close();
     await this.ingesting;
@@ -860,6 +953,7 @@ export class InboxService implements InboxApi {
       this.conversations.close(),
       this.workspace.close(),
       this.audit.close(),
+      this.notes.close(),
     ]);
     this.events.removeAllListeners();
   }
@@ -932,7 +1026,8 @@ export class InboxService implements InboxApi {
       await Promise.all(
         fresh.filter((p) => p.sentBy == null).map((p) => this.audit.record(arrivalFact(p))),
       );
-      for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
+      for (const conversation of changed)
+        this.emit({ type: 'conversation.changed', conversation, by: null });
       for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
     });
     this.ingesting = run.catch(() => undefined);

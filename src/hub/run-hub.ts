@@ -59,6 +59,7 @@ export async function runHub(
     onSignIn: (agent, client) => service.recordSignIn(agent, client),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
+    onAgentLeft: (agentId) => service.agentLeft(agentId),
   });
   try {
     await server.listen({ host: config.host, port: config.port });

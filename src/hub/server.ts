@@ -18,6 +18,8 @@ export interface HubServerOptions {
   webRoot?: string | null;
   /** Log requests (never their headers or bodies). */
   logger?: boolean;
+  /** An agent's last event connection closed (their presence goes with it). */
+  onAgentLeft?: (agentId: string) => void;
 }
 
 /**
@@ -100,26 +102,52 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     });
   }
 
+  const sockets = connectionCounter();
   app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
       return;
     }
-    if (!signedIn(request, options.authenticate)) {
+    const agent = signedIn(request, options.authenticate);
+    if (!agent) {
       socket.close(1008, 'sign in first');
       return;
     }
     const unsubscribe = options.api.onEvent((event) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
     });
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
+    const leave = sockets.join(agent.id);
+    const end = () => {
+      unsubscribe();
+      if (leave()) options.onAgentLeft?.(agent.id);
+    };
+    socket.on('close', end);
+    socket.on('error', end);
   });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: ['index.html'] });
   }
   return app;
+}
+
+/** Open event connections per agent; `join` returns `leave`, true when it was their last one. */
+function connectionCounter(): { join(agentId: string): () => boolean } {
+  const open = new Map<string, number>();
+  return {
+    join(agentId) {
+      open.set(agentId, (open.get(agentId) ?? 0) + 1);
+      let left = false;
+      return () => {
+        if (left) return false;
+        left = true;
+        const rest = (open.get(agentId) ?? 1) - 1;
+        if (rest > 0) open.set(agentId, rest);
+        else open.delete(agentId);
+        return rest === 0;
+      };
+    },
+  };
 }
 
 const NOT_SIGNED_IN: ErrorBody = {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
   AccountSchema,
+  ActivitySchema,
   AgentSchema,
+  NoteSchema,
+  PresenceSchema,
   IsoDateSchema,
   RoleSchema,
   ConversationSchema,
@@ -73,6 +76,8 @@ export const ConversationDetailSchema = z.object({
   posts: z.array(PostSchema),
   /** What people and rules did on it (the audit trail's entries about it), oldest first. */
   actions: z.array(AuditEntrySchema).default([]),
+  /** The team's internal notes, oldest first. */
+  notes: z.array(NoteSchema).default([]),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 
@@ -210,6 +215,29 @@ export const SendReplyInputSchema = z
     confirmRepeat: z.boolean().default(false),
   })
   .strict();
+
+export const AddNoteInputSchema = z
+  .object({
+    conversationId: z.string().min(1).max(300),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'write the note first')
+      .max(4000, 'a note is at most 4,000 characters'),
+  })
+  .strict();
+
+export const ReportPresenceInputSchema = z
+  .object({
+    /** The conversation looked at or replied to; null when none is open. */
+    conversationId: z.string().min(1).max(300).nullable(),
+    activity: ActivitySchema,
+  })
+  .strict()
+  .refine(
+    (p) => p.activity === 'idle' || p.conversationId != null,
+    'say which conversation is viewed or replied to',
+  );
 
 /** A reply stored in the outbox: it leaves once, and its post appears when the platform has it. */
 export const ReplyReceiptSchema = z.object({
@@ -391,6 +419,24 @@ export const apiMethods = {
     input: UpdateConversationsInputSchema,
     output: BulkResultsSchema,
   },
+  /** An internal note for the team; `@Name` mentions are read by the inbox and notify those agents. */
+  addNote: {
+    channel: 'notes:add',
+    input: AddNoteInputSchema,
+    output: NoteSchema,
+  },
+  /** What the caller is doing now (viewing, replying, idle); kept in memory and pushed to the team. */
+  reportPresence: {
+    channel: 'presence:report',
+    input: ReportPresenceInputSchema,
+    output: DoneSchema,
+  },
+  /** Everyone's current presence, for a client that just connected. */
+  listPresence: {
+    channel: 'presence:list',
+    input: EmptyInputSchema,
+    output: z.array(PresenceSchema),
+  },
 } as const;
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -429,6 +475,9 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   saveView: 'agent',
   deleteView: 'agent',
   updateConversations: 'agent',
+  addNote: 'agent',
+  reportPresence: 'agent',
+  listPresence: 'agent',
 };
 
 export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): boolean {
@@ -492,6 +541,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   saveView: { method: 'POST', path: '/api/views' },
   deleteView: { method: 'POST', path: '/api/views/delete' },
   updateConversations: { method: 'POST', path: '/api/conversations/update-many' },
+  addNote: { method: 'POST', path: '/api/notes' },
+  reportPresence: { method: 'POST', path: '/api/presence' },
+  listPresence: { method: 'GET', path: '/api/presence' },
 };
 
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */

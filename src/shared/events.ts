@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSchema, ConversationSchema } from './model';
+import { AccountSchema, ActivitySchema, ConversationSchema, NoteSchema } from './model';
 import { TagDefSchema } from './queue';
 
 export const SyncProgressSchema = z.object({
@@ -14,7 +14,12 @@ export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
 /** Live changes pushed to every client (IPC in Electron, WebSocket from the hub). */
 export const InboxEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('conversation.changed'), conversation: ConversationSchema }),
+  z.object({
+    type: z.literal('conversation.changed'),
+    conversation: ConversationSchema,
+    /** Who made the change: an agent id, or null for the inbox itself (sync, rules); absent if unknown. */
+    by: z.string().nullable().optional(),
+  }),
   /**
    * A conversation found to continue another one (its parent arrived later) was folded into `into`;
    * or, with `into` null, deleted with its account's history.
@@ -32,10 +37,12 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
     type: z.literal('presence'),
     agentId: z.string(),
     conversationId: z.string().nullable(),
-    activity: z.enum(['viewing', 'replying', 'idle']),
+    activity: ActivitySchema,
   }),
   /** The tag registry changed (a tag registered, recoloured, renamed or deleted): all of it. */
   z.object({ type: z.literal('tags.changed'), tags: z.array(TagDefSchema) }),
+  /** An internal note was added to a conversation. */
+  z.object({ type: z.literal('note.added'), note: NoteSchema }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEventSchema>;
 export type InboxEventType = InboxEvent['type'];

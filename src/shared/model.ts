@@ -139,3 +139,30 @@ export const AgentSchema = z.object({
   languages: z.array(z.string()),
 });
 export type Agent = z.infer<typeof AgentSchema>;
+
+/** An internal note on a conversation: seen by the team only, never sent to a platform. */
+export const NoteSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  /** The agent who wrote it. */
+  author: z.string(),
+  text: z.string().max(4000),
+  /** Agent ids mentioned with `@Name`, as the inbox read them from the text. */
+  mentions: z.array(z.string()),
+  createdAt: IsoDateSchema,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** What an agent is doing right now: looking at a conversation, typing a reply to it, or neither. */
+export const ActivitySchema = z.enum(['viewing', 'replying', 'idle']);
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** One agent's presence, as the hub keeps it in memory (never stored). */
+export const PresenceSchema = z.object({
+  agentId: z.string(),
+  conversationId: z.string().nullable(),
+  activity: ActivitySchema,
+  /** When the agent last reported it. */
+  at: IsoDateSchema,
+});
+export type Presence = z.infer<typeof PresenceSchema>;

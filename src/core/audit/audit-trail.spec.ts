@@ -64,6 +64,7 @@ describe('the audit trail of an inbox', () => {
     );
     await service.replies().idle();
     await service.hidePost({ postId: root.id }, lucia);
+    await service.addNote({ conversationId: target.id, text: '@Jan I answered this one' }, lucia);
 
     const trail = await lines(dir);
     const of = (action: string) => trail.filter((e) => e.action === action);
@@ -89,8 +90,13 @@ describe('the audit trail of an inbox', () => {
         ['conversation.claimed', lucia.agent.id, 'browser'],
         ['reply.sent', lucia.agent.id, 'browser'],
         ['post.hidden', lucia.agent.id, 'browser'],
+        ['note.added', lucia.agent.id, 'browser'],
       ]),
     );
+    expect(of('note.added')[0]?.details).toMatchObject({
+      text: '@Jan I answered this one',
+      mentions: [jan.agent.id],
+    });
     const sent = of('reply.sent').find((e) => e.conversationId === target.id)!;
     expect(sent.details).toMatchObject({
       text: 'Bonjour, nous regardons cela tout de suite.',
@@ -120,10 +126,11 @@ describe('the audit trail of an inbox', () => {
         'conversation.claimed',
         'reply.sent',
         'post.hidden',
+        'note.added',
       ].sort(),
     );
     expect(actions.indexOf('reply.queued')).toBeLessThan(actions.indexOf('reply.sent'));
-    expect(actions.at(-1)).toBe('post.hidden');
+    expect(actions.slice(-2)).toEqual(['post.hidden', 'note.added']);
     const seqs = timeline.actions.map((a) => a.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 

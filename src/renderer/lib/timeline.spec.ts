@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/audit';
-import { interleave } from './timeline';
+import type { Note } from '../../shared/model';
+import { post as postFixture } from '../../shared/test-fixtures';
+import { interleave, withNote } from './timeline';
 
 const action = (seq: number, at: string, kind: AuditEntry['action']): AuditEntry => ({
   seq,
@@ -14,6 +16,14 @@ const action = (seq: number, at: string, kind: AuditEntry['action']): AuditEntry
   hash: '0'.repeat(64),
 });
 const post = (id: string, createdAt: string) => ({ id, createdAt });
+const note = (id: string, createdAt: string): Note => ({
+  id,
+  conversationId: 'x:100',
+  author: 'jan',
+  text: 'internal',
+  mentions: [],
+  createdAt,
+});
 
 describe('conversation timeline', () => {
   it('places each action after the last post made before it, and leaves out what posts say', () => {
@@ -39,5 +49,32 @@ describe('conversation timeline', () => {
       ],
     );
     expect(items.map((i) => i.key)).toEqual(['p1', 'a6', 'a7']);
+  });
+
+  it('slots notes between posts by time, with the actions, keeping the posts in their order', () => {
+    const posts = [
+      postFixture({ id: 'x:1', createdAt: '2026-03-01T10:00:00.000Z' }),
+      postFixture({ id: 'x:2', createdAt: '2026-03-01T10:10:00.000Z' }),
+    ];
+    const notes = [
+      note('late', '2026-03-01T11:00:00.000Z'),
+      note('mid', '2026-03-01T10:05:00.000Z'),
+    ];
+    const actions = [action(9, '2026-03-01T10:06:00.000Z', 'conversation.status')];
+    expect(interleave(posts, actions, notes).map((i) => i.key)).toEqual([
+      'x:1',
+      'nmid',
+      'a9',
+      'x:2',
+      'nlate',
+    ]);
+  });
+
+  it('adds a live note to the cached detail once', () => {
+    const detail = { notes: [note('n:1', '2026-03-01T10:00:00.000Z')] };
+    const added = withNote(detail, note('n:2', '2026-03-01T10:01:00.000Z'));
+    expect(added?.notes.map((n) => n.id)).toEqual(['n:1', 'n:2']);
+    expect(withNote(added, note('n:2', '2026-03-01T10:01:00.000Z'))).toBe(added);
+    expect(withNote(undefined, note('n:3', '2026-03-01T10:02:00.000Z'))).toBeUndefined();
   });
 });

@@ -77,6 +77,7 @@ describe('createHttpInboxApi calls', () => {
       conversation: conversation({ id }),
       posts: [post({ conversationId: id })],
       actions: [],
+      notes: [],
     };
     let rawUrl = '';
     handler = (req, res) => {

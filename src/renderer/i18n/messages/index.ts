@@ -9,6 +9,9 @@ import * as inbox from './inbox';
 import * as keys from './keys';
 import * as labels from './labels';
 import * as list from './list';
+import * as notes from './notes';
+import * as notifications from './notifications';
+import * as presence from './presence';
 import * as queue from './queue';
 import * as reports from './reports';
 import * as signin from './signin';
@@ -35,6 +38,9 @@ const areas = {
   keys,
   labels,
   list,
+  notes,
+  notifications,
+  presence,
   queue,
   reports,
   signin,

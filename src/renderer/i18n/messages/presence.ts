@@ -1,0 +1,23 @@
+import type { Translation } from './types';
+
+/** Who else is on a conversation: viewing it, or writing a reply to it. */
+export const en = {
+  viewing: '{name} is viewing',
+  replying: '{name} is replying',
+  others: '{count, plural, one {# other person} other {# other people}} here',
+  label: 'Also here: {names}',
+  typing: '{names} {count, plural, one {is replying} other {are replying}}…',
+  typingWarning:
+    '{names} {count, plural, one {is already replying} other {are already replying}} to this conversation',
+} as const;
+
+export const fr: Translation<typeof en> = {
+  viewing: '{name} consulte',
+  replying: '{name} répond',
+  others: '{count, plural, one {# autre personne} other {# autres personnes}} ici',
+  label: 'Aussi ici : {names}',
+  typing:
+    '{names} {count, plural, one {est en train de répondre} other {sont en train de répondre}}…',
+  typingWarning:
+    '{names} {count, plural, one {répond déjà} other {répondent déjà}} à cette conversation',
+};
