@@ -30,12 +30,20 @@ test('a manager opens the reports, drills down to a conversation and exports CSV
   await reports.tab('Coverage').click();
   const unanswered = page.getByTestId('coverage-languages').getByRole('button').first();
   await unanswered.click();
+  const drilled = await reports.drilled.count();
+  expect(drilled).toBeGreaterThan(0);
+  // One decision for all of them: here, a tag.
+  const group = page.getByTestId('group-actions');
+  await group.getByTestId('group-tag').fill('coverage-review');
+  await group.getByTestId('group-tag').press('Enter');
+  await expect(page.getByTestId('group-outcome')).toHaveText(`${drilled} conversations changed.`);
   const first = reports.drilled.first();
   const author = (await first.locator('strong').textContent())?.trim() ?? '';
   await first.click();
   await expect(reports.screen).toBeHidden();
   await expect(inbox.conversation).toBeVisible();
   await expect(inbox.conversation).toContainText(author);
+  await expect(inbox.conversation.getByText('coverage-review').first()).toBeVisible();
 
   await reports.open();
   const download = await reports.exportCsv();
