@@ -33,7 +33,7 @@ test('a manager opens the reports, drills down to a conversation and exports CSV
   const drilled = await reports.drilled.count();
   expect(drilled).toBeGreaterThan(0);
   // One decision for all of them: here, a tag.
-  const group = page.getByTestId('group-actions');
+  const group = await reports.groupActions();
   await group.getByTestId('group-tag').fill('coverage-review');
   await group.getByTestId('group-tag').press('Enter');
   await expect(page.getByTestId('group-outcome')).toHaveText(`${drilled} conversations changed.`);
@@ -112,4 +112,33 @@ test("a conversation's timeline shows who did what among its posts", async ({ pa
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
   expect(order[0]).toBe('post');
   expect(order.slice(-2)).toEqual(['timeline-action', 'timeline-action']);
+});
+
+test('a manager answers a group with one public statement instead of repeating a reply', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  const reports = new ReportsPage(page);
+  await reports.open();
+  // The conversations someone answered from another app within the target time.
+  const within = reports.responders.locator('tr[data-row="outside"] td').last().getByRole('button');
+  await within.click();
+  const count = await reports.drilled.count();
+  expect(count).toBeGreaterThan(0);
+
+  await reports.groupActions();
+  await page.getByTestId('statement-account').selectOption({ label: 'X · @CafeAurore' });
+  await page.getByTestId('statement-text').fill('x'.repeat(281));
+  await expect(page.getByTestId('post-statement')).toBeDisabled();
+  await page
+    .getByTestId('statement-text')
+    .fill('One answer for everyone: refunds for the oat milk mix-up start today, in every shop.');
+  await page.getByTestId('post-statement').click();
+  const outcome = page.getByTestId('group-outcome');
+  await expect(outcome).toContainText(`Statement posted; ${count} conversations marked done.`);
+  await expect(outcome.getByRole('link', { name: 'View it' })).toHaveAttribute(
+    'href',
+    /^https:\/\/x\.com\/CafeAurore\/status\/\d+$/,
+  );
 });

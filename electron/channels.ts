@@ -27,6 +27,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   drillReport: 'reports:drill',
   getCrisis: 'reports:crisis',
   verifyAudit: 'audit:verify',
+  postStatement: 'statements:post',
   listTags: 'tags:list',
   saveTag: 'tags:save',
   renameTag: 'tags:rename',

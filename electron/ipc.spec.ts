@@ -33,8 +33,11 @@ const trusted: SenderInfo = { appWindowMainFrame: true, url: APP_URL };
 const conversation = conversationFixture();
 const account = accountFixture();
 
-/** A stand-in for InboxService: records the inputs it gets, answers from fixtures. */
-class FakeService implements InboxApi {
+/**
+ * A stand-in for InboxService: records the inputs it gets, answers from fixtures. It implements the
+ * calls these tests make; `asApi` answers the others with an error saying so.
+ */
+class FakeService implements Partial<InboxApi>, Pick<InboxApi, 'onEvent'> {
   readonly calls: unknown[] = [];
   readonly events = new EventEmitter();
   failWith: unknown = null;
@@ -164,22 +167,6 @@ class FakeService implements InboxApi {
     return { done: true };
   }
 
-  async getReport(): Promise<ApiOutput<'getReport'>> {
-    throw new InboxError('forbidden', 'Only managers see reports');
-  }
-
-  async drillReport(): Promise<ApiOutput<'drillReport'>> {
-    throw new InboxError('forbidden', 'Only managers see reports');
-  }
-
-  async getCrisis(): Promise<ApiOutput<'getCrisis'>> {
-    throw new InboxError('forbidden', 'Only managers see reports');
-  }
-
-  async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
-    throw new InboxError('forbidden', 'Only managers check the audit trail');
-  }
-
   async disconnectAccount(input: ApiInput<'disconnectAccount'>) {
     this.calls.push(input);
     return { done: true as const };
@@ -205,10 +192,28 @@ class FakeService implements InboxApi {
   }
 }
 
+/** The fake as a whole InboxApi: the calls it does not make answer `internal`. */
+function asApi(fake: FakeService): InboxApi {
+  const calls = Object.fromEntries(
+    Object.keys(apiMethods).map((name) => {
+      const own = (fake as unknown as Record<string, unknown>)[name];
+      return [
+        name,
+        typeof own === 'function'
+          ? own.bind(fake)
+          : async () => {
+              throw new InboxError('internal', `${name} is not part of these tests`);
+            },
+      ];
+    }),
+  );
+  return { ...calls, onEvent: fake.onEvent.bind(fake) } as InboxApi;
+}
+
 function setup() {
   const service = new FakeService();
   const internal: unknown[] = [];
-  const dispatch = createIpcDispatcher(service, createSenderCheck(page), {
+  const dispatch = createIpcDispatcher(asApi(service), createSenderCheck(page), {
     onInternalError: (_method, err) => internal.push(err),
   });
   return { service, dispatch, internal };
@@ -285,7 +290,7 @@ describe('the IPC dispatcher', () => {
       indexFile: '/x/index.html',
       devServerUrl: 'http://localhost:5173',
     });
-    const dispatch = createIpcDispatcher(new FakeService(), createSenderCheck(dev));
+    const dispatch = createIpcDispatcher(asApi(new FakeService()), createSenderCheck(dev));
     const from = (url: string) => dispatch('accounts:list', { appWindowMainFrame: true, url }, {});
     expect((await from('http://localhost:5173/#/inbox')).ok).toBe(true);
     expect(await from('http://localhost:5174/')).toMatchObject({ error: { code: 'forbidden' } });
@@ -393,7 +398,7 @@ describe('binding to Electron', () => {
   it('forwards service events to the app window while it shows the app page', () => {
     const service = new FakeService();
     const { contents } = fakeWindow();
-    const stop = forwardEvents(service, () => contents as unknown as WebContents, page);
+    const stop = forwardEvents(asApi(service), () => contents as unknown as WebContents, page);
     const event: InboxEvent = { type: 'conversation.changed', conversation };
     service.events.emit('event', event);
     expect(contents.send).toHaveBeenCalledWith(EVENTS_CHANNEL, event);

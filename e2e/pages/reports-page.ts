@@ -32,6 +32,13 @@ export class ReportsPage {
     return this.page.getByRole('tab', { name });
   }
 
+  /** Opens the actions on the drilled conversations (assign, tag, status, replies, statement). */
+  async groupActions(): Promise<Locator> {
+    const group = this.page.getByTestId('group-actions');
+    await group.locator('summary').click();
+    return group;
+  }
+
   async exportCsv(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('export-csv').click();

@@ -12,6 +12,7 @@ import {
   ListConversationsInputSchema,
   HidePostInputSchema,
   PlatformSchema,
+  PostStatementInputSchema,
   ReportPresenceInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
@@ -72,6 +73,8 @@ import { AuditLog } from './audit/audit-log';
 import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
+import { publishStatement } from './statements/publish-statement';
+import { X_MAX_LENGTH, xWeightedLength } from '../shared/x-text';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
 import { SavedViews } from './queue/saved-views';
@@ -309,6 +312,78 @@ export class InboxService implements InboxApi {
 
   async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
     return this.audit.verify();
+  }
+
+  /**
+   * Publishes one public statement from a brand account, then tags the conversations it answers
+   * (and marks them done unless told not to), each change recorded as the manager's.
+   */
+  async postStatement(
+    input: ApiInput<'postStatement'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'postStatement'>> {
+    const { accountId, text, conversationIds, tag, markDone } =
+      PostStatementInputSchema.parse(input);
+    const account = this.workspace.data.accounts.find((a) => a.id === accountId);
+    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
+    if (account.platform === 'x' && xWeightedLength(text) > X_MAX_LENGTH)
+      throw new InboxError(
+        'bad_request',
+        `A post on X is at most ${X_MAX_LENGTH} characters (this one counts ${xWeightedLength(text)})`,
+      );
+    const missing = conversationIds.filter((id) => !this.conversations.get(id));
+    if (missing.length > 0)
+      throw new InboxError('not_found', `No conversation with id ${missing[0]}`, { missing });
+    const by = this.actor(context);
+    let published;
+    try {
+      published = await publishStatement(
+        this.options,
+        account,
+        await this.vault.accessToken(account),
+        text,
+      );
+    } catch (err) {
+      throw asInboxError(err);
+    }
+    await this.audit.record({
+      ...by,
+      action: 'statement.posted',
+      conversationId: null,
+      details: {
+        accountId,
+        platform: account.platform,
+        externalId: published.externalId,
+        text,
+        conversations: conversationIds,
+      },
+    });
+    const answered = await this.afterIngest(async () => {
+      const now = new Date();
+      const pairs: { previous: Conversation; next: Conversation }[] = [];
+      for (const id of conversationIds) {
+        const previous = this.conversations.get(id);
+        if (!previous) continue;
+        const next = applyTriageChange(
+          previous,
+          { addTags: [tag], ...(markDone ? { status: 'done' as const } : {}) },
+          now,
+        );
+        this.index.update(next, previous);
+        pairs.push({ previous, next });
+      }
+      await Promise.all([
+        this.conversations.put(pairs.map((p) => p.next)),
+        ...pairs
+          .flatMap((p) => triageFacts(p.previous, p.next, by))
+          .map((f) => this.audit.record(f)),
+      ]);
+      for (const { next } of pairs)
+        this.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
+      await this.registerTags([tag]);
+      return pairs.length;
+    });
+    return { platform: account.platform, ...published, conversations: answered };
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {

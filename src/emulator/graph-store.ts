@@ -43,6 +43,7 @@ export class GraphStore {
   /** Direct children of a post (top-level comments) or of a comment (replies), oldest first. */
   private readonly children = new Map<string, GraphComment[]>();
   private nextCommentSeq = 1;
+  private nextPostSeq = 1;
   /** Comments the Page already answered with a private reply (one is allowed per comment). */
   private readonly privatelyAnswered = new Set<string>();
 
@@ -173,6 +174,20 @@ export class GraphStore {
     };
     this.insertComment(comment);
     return comment;
+  }
+
+  /** Publishes a post on the Page's feed now (`POST /{page-id}/feed`). */
+  addPost(input: { pageId: string; message: string }): GraphPost {
+    const nowMs = this.now();
+    const post: GraphPost = {
+      id: `${input.pageId}_${8_000_000_000_000 + this.nextPostSeq++}`,
+      page_id: input.pageId,
+      message: input.message,
+      created_time: new Date(nowMs).toISOString(),
+      createdMs: nowMs,
+    };
+    this.posts.set(post.id, post);
+    return post;
   }
 
   markPrivatelyAnswered(id: string): void {

@@ -47,7 +47,8 @@ function jsonParam(
 
 /**
  * The writes a Page token may make: `POST /:id/comments` (a public reply), `POST /:comment-id` with
- * `is_hidden`, and `POST /:page-id/messages` with `recipient.comment_id` (a private reply).
+ * `is_hidden`, `POST /:page-id/messages` with `recipient.comment_id` (a private reply), and
+ * `POST /:page-id/feed` with `message` (a post on the Page).
  */
 export function graphWrite(call: GraphCall, edge: string | null, journal: WriteJournal): unknown {
   const { object, param, render, pageId, req } = call;
@@ -83,6 +84,28 @@ export function graphWrite(call: GraphCall, edge: string | null, journal: WriteJ
     return { success: true };
   }
   if (edge === 'messages' && object.kind === 'page') return privateReply(call, journal);
+  if (edge === 'feed' && object.kind === 'page') {
+    if (object.page.id !== pageId)
+      throw new GraphError(
+        403,
+        '(#200) The user hasn’t authorized the application to perform this action',
+        'OAuthException',
+        200,
+      );
+    const message = param('message');
+    if (message === null || message.trim() === '')
+      throw badParameter('Missing message or attachment');
+    const post = store.addPost({ pageId, message });
+    journal.record({
+      platform: 'facebook',
+      action: 'publish',
+      actorId: pageId,
+      id: post.id,
+      targetId: pageId,
+      text: message,
+    });
+    return { id: post.id };
+  }
   throw unsupportedRequest('post', objectId(object));
 }
 

@@ -2,7 +2,7 @@
 export interface JournalEntry {
   at: string;
   platform: 'x' | 'facebook';
-  action: 'tweet' | 'direct_message' | 'comment' | 'private_reply' | 'hide' | 'unhide';
+  action: 'tweet' | 'direct_message' | 'comment' | 'private_reply' | 'hide' | 'unhide' | 'publish';
   /** The account or Page that acted. */
   actorId: string;
   /** Id of what was created or changed. */

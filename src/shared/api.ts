@@ -29,6 +29,8 @@ import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import {
   CrisisInputSchema,
   CrisisSchema,
+  PostStatementInputSchema,
+  StatementResultSchema,
   ReportDrillInputSchema,
   ReportInputSchema,
   ReportSchema,
@@ -367,6 +369,12 @@ export const apiMethods = {
     input: CrisisInputSchema,
     output: CrisisSchema,
   },
+  /** Managers: one public statement from a brand account, answering a group of conversations. */
+  postStatement: {
+    channel: 'statements:post',
+    input: PostStatementInputSchema,
+    output: StatementResultSchema,
+  },
   /** Managers: whether the audit trail's hash chain is intact, and where it broke. */
   verifyAudit: {
     channel: 'audit:verify',
@@ -467,6 +475,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   drillReport: 'manager',
   getCrisis: 'manager',
   verifyAudit: 'manager',
+  postStatement: 'manager',
   listTags: 'agent',
   saveTag: 'manager',
   renameTag: 'manager',
@@ -533,6 +542,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   drillReport: { method: 'POST', path: '/api/reports/drill' },
   getCrisis: { method: 'GET', path: '/api/reports/crisis' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
+  postStatement: { method: 'POST', path: '/api/statements' },
   listTags: { method: 'GET', path: '/api/tags' },
   saveTag: { method: 'POST', path: '/api/tags' },
   renameTag: { method: 'POST', path: '/api/tags/rename' },

@@ -165,3 +165,31 @@ export const CrisisSchema = z.object({
   clusters: z.array(ClusterSchema),
 });
 export type Crisis = z.infer<typeof CrisisSchema>;
+
+/**
+ * One public statement from the brand's account, instead of the same reply to each of many
+ * people; the conversations it answers (a crisis cluster) are tagged and, unless told, marked done.
+ */
+export const PostStatementInputSchema = z
+  .object({
+    accountId: z.string().min(1).max(200),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'write the statement first')
+      .max(8000, 'a statement is at most 8,000 characters'),
+    conversationIds: z.array(z.string().min(1).max(300)).max(1000).default([]),
+    tag: z.string().trim().min(1).max(40).default('statement'),
+    markDone: z.boolean().default(true),
+  })
+  .strict();
+export type PostStatementInput = z.input<typeof PostStatementInputSchema>;
+
+export const StatementResultSchema = z.object({
+  platform: PlatformSchema,
+  externalId: z.string(),
+  permalink: z.string(),
+  /** Conversations tagged (and marked done) as answered by it. */
+  conversations: z.number().int().nonnegative(),
+});
+export type StatementResult = z.infer<typeof StatementResultSchema>;

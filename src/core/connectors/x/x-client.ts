@@ -101,6 +101,11 @@ export class XClient {
     return this.call(async () => (await this.api.v2.reply(text, inReplyToTweetId)).data.id);
   }
 
+  /** Posts a tweet of the account's own (not a reply); returns its id. */
+  async post(text: string): Promise<string> {
+    return this.call(async () => (await this.api.v2.tweet(text)).data.id);
+  }
+
   /** Sends a direct message to a user; returns the DM event id. */
   async sendDirectMessage(participantId: string, text: string): Promise<string> {
     return this.call(async () => {

@@ -96,10 +96,20 @@ export const en = {
     statusNone: 'Choose a status',
     apply: 'Apply',
     reply: 'Answer each privately',
-    replyHint: 'The same private message (X direct message, Facebook private reply) to each author, one by one: no public repetition.',
+    replyHint:
+      'The same private message (X direct message, Facebook private reply) to each author, one by one: no public repetition.',
     send: 'Send {count, plural, one {# private reply} other {# private replies}}',
     done: '{applied, plural, =0 {Nothing changed} one {# conversation changed} other {# conversations changed}}{conflicts, plural, =0 {} other {; # had changed meanwhile and were left as they were}}.',
     sent: '{queued, plural, =0 {No reply queued} one {# private reply queued} other {# private replies queued}}{skipped, plural, =0 {} other {; # skipped: {reason}}}.',
+    statement: 'Or answer them all with one public statement',
+    statementHint:
+      'One post from the brand’s account (a post on X, a post on the Page), instead of the same reply to each; these conversations are tagged “statement” and marked done.',
+    account: 'From',
+    post: 'Post the statement',
+    count: '{count} / {max}',
+    posted:
+      'Statement posted; {count, plural, one {# conversation} other {# conversations}} marked done.',
+    view: 'View it',
   },
   audit: {
     label: 'Audit trail',
@@ -205,10 +215,20 @@ export const fr: Translation<typeof en> = {
     statusNone: 'Choisir un statut',
     apply: 'Appliquer',
     reply: 'Répondre à chacun en privé',
-    replyHint: 'Le même message privé (message direct X, réponse privée Facebook) à chaque auteur, un par un : aucune répétition publique.',
+    replyHint:
+      'Le même message privé (message direct X, réponse privée Facebook) à chaque auteur, un par un : aucune répétition publique.',
     send: 'Envoyer {count, plural, one {# réponse privée} other {# réponses privées}}',
     done: '{applied, plural, =0 {Rien n’a changé} one {# conversation modifiée} other {# conversations modifiées}}{conflicts, plural, =0 {} other { ; # avaient changé entre-temps et sont restées telles quelles}}.',
     sent: '{queued, plural, =0 {Aucune réponse en file} one {# réponse privée en file} other {# réponses privées en file}}{skipped, plural, =0 {} other { ; # ignorées : {reason}}}.',
+    statement: 'Ou leur répondre à tous par une seule déclaration publique',
+    statementHint:
+      'Une publication du compte de la marque (un post sur X, une publication sur la Page) au lieu de la même réponse à chacun ; ces conversations reçoivent l’étiquette « statement » et passent en « Terminée ».',
+    account: 'Depuis',
+    post: 'Publier la déclaration',
+    count: '{count} / {max}',
+    posted:
+      'Déclaration publiée ; {count, plural, one {# conversation terminée} other {# conversations terminées}}.',
+    view: 'La voir',
   },
   audit: {
     label: 'Journal d’audit',
