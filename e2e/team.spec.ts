@@ -71,3 +71,42 @@ test('a manager adds an agent, whose token (shown once) signs in another browser
   await expect(second.getByTestId('conversation-list')).toBeVisible();
   await other.close();
 });
+
+test('a manager changes an agent’s languages, renews their token, then removes them', async ({
+  page,
+  request,
+}) => {
+  const manager = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const made = await request.post('/api/agents', {
+    headers: manager,
+    data: { name: 'Rita Sousa', languages: ['pt'] },
+  });
+  const { token: first } = (await made.json()).result as { token: string };
+  const whoIs = async (token: string) =>
+    (await request.get('/api/session', { headers: { authorization: `Bearer ${token}` } })).status();
+  expect(await whoIs(first)).toBe(200);
+
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await page.getByTestId('open-team').click();
+  const dialog = page.getByTestId('team-dialog');
+  const row = dialog.locator('[data-testid="agent-row"][data-agent="Rita Sousa"]');
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await row.getByTestId('edit-languages').fill('pt es');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row).toContainText('Portuguese, Spanish');
+
+  await row.getByRole('button', { name: 'New token' }).click();
+  await row.getByTestId('confirm-agent-change').click();
+  const shown = dialog.getByTestId('new-agent-token');
+  await expect(shown).toContainText('Rita Sousa’s new personal token');
+  const second = (await shown.locator('code').textContent())!.trim();
+  expect(await whoIs(first)).toBe(401);
+  expect(await whoIs(second)).toBe(200);
+
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.getByTestId('confirm-agent-change').click();
+  await expect(dialog.getByRole('status')).toContainText('Rita Sousa was removed');
+  await expect(row).toContainText('Removed');
+  expect(await whoIs(second)).toBe(401);
+});

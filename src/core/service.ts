@@ -14,6 +14,8 @@ import {
   PlatformSchema,
   PostStatementInputSchema,
   ReportPresenceInputSchema,
+  UpdateAgentInputSchema,
+  AgentIdInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
@@ -372,14 +374,7 @@ export class InboxService implements InboxApi {
         this.index.update(next, previous);
         pairs.push({ previous, next });
       }
-      await Promise.all([
-        this.conversations.put(pairs.map((p) => p.next)),
-        ...pairs
-          .flatMap((p) => triageFacts(p.previous, p.next, by))
-          .map((f) => this.audit.record(f)),
-      ]);
-      for (const { next } of pairs)
-        this.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
+      await this.saveMany(pairs, by);
       await this.registerTags([tag]);
       return pairs.length;
     });
@@ -657,6 +652,76 @@ export class InboxService implements InboxApi {
     return created;
   }
 
+  async updateAgent(
+    input: ApiInput<'updateAgent'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'updateAgent'>> {
+    const { id, ...fields } = UpdateAgentInputSchema.parse(input);
+    const before = this.team.get(id);
+    const agent = await this.team.update(id, fields);
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'agent.updated',
+      conversationId: null,
+      details: {
+        agentId: id,
+        before: before && { name: before.name, role: before.role, languages: before.languages },
+        after: { name: agent.name, role: agent.role, languages: agent.languages },
+      },
+    });
+    return agent;
+  }
+
+  async renewAgentToken(
+    input: ApiInput<'renewAgentToken'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'renewAgentToken'>> {
+    const { id } = AgentIdInputSchema.parse(input);
+    const renewed = await this.team.renew(id);
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'agent.token-renewed',
+      conversationId: null,
+      details: { agentId: id, name: renewed.agent.name },
+    });
+    return renewed;
+  }
+
+  /**
+   * Takes an agent off the team: their token stops working, and their conversations not done yet
+   * go back to the queue (each change recorded), so nothing waits on someone who left.
+   */
+  async removeAgent(
+    input: ApiInput<'removeAgent'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'removeAgent'>> {
+    const { id } = AgentIdInputSchema.parse(input);
+    const by = this.actor(context);
+    if (id === by.actor) throw new InboxError('conflict', 'You cannot remove yourself');
+    const agent = await this.team.remove(id, new Date());
+    const unassigned = await this.afterIngest(async () => {
+      const now = new Date();
+      const pairs: { previous: Conversation; next: Conversation }[] = [];
+      for (const previous of this.conversations.all()) {
+        if (previous.assignee !== id || previous.status === 'done' || previous.status === 'spam')
+          continue;
+        const next = applyTriageChange(previous, { assignee: null }, now);
+        this.index.update(next, previous);
+        pairs.push({ previous, next });
+      }
+      await this.saveMany(pairs, by, [
+        {
+          ...by,
+          action: 'agent.removed',
+          conversationId: null,
+          details: { agentId: id, name: agent.name, unassigned: pairs.length },
+        },
+      ]);
+      return pairs.length;
+    });
+    return { agent, unassigned };
+  }
+
   /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
   async recordSignIn(agent: Agent, client: string): Promise<void> {
     await this.audit.record({
@@ -785,8 +850,7 @@ export class InboxService implements InboxApi {
     return this.afterIngest(async () => {
       const now = new Date();
       const results: BulkResult[] = [];
-      const saved: Conversation[] = [];
-      const previousOf = new Map<string, Conversation>();
+      const pairs: { previous: Conversation; next: Conversation }[] = [];
       for (const change of changes) {
         const current = this.conversations.get(change.id);
         if (!current) results.push({ id: change.id, outcome: 'not_found' });
@@ -795,22 +859,11 @@ export class InboxService implements InboxApi {
         else {
           const next = applyTriageChange(current, change, now);
           this.index.update(next, current);
-          previousOf.set(next.id, current);
-          saved.push(next);
+          pairs.push({ previous: current, next });
           results.push({ id: change.id, outcome: 'applied', conversation: next });
         }
       }
-      const by = this.actor(context);
-      const facts = saved.flatMap((next) => {
-        const previous = previousOf.get(next.id);
-        return previous ? triageFacts(previous, next, by) : [];
-      });
-      await Promise.all([
-        this.conversations.put(saved),
-        ...facts.map((fact) => this.audit.record(fact)),
-      ]);
-      for (const conversation of saved)
-        this.emit({ type: 'conversation.changed', conversation, by: actor.id });
+      await this.saveMany(pairs, this.actor(context));
       await this.registerTags(changes.flatMap((c) => c.addTags ?? []));
       return { results };
     });
@@ -956,6 +1009,24 @@ export class InboxService implements InboxApi {
         agentId,
       );
     });
+  }
+
+  /**
+   * Changes of many conversations (already indexed by the caller): stored in one write, recorded
+   * with the other facts of the action, then announced as the actor's.
+   */
+  private async saveMany(
+    pairs: readonly { previous: Conversation; next: Conversation }[],
+    by: Actor,
+    facts: readonly AuditFact[] = [],
+  ): Promise<void> {
+    const all = [...facts, ...pairs.flatMap((p) => triageFacts(p.previous, p.next, by))];
+    await Promise.all([
+      this.conversations.put(pairs.map((p) => p.next)),
+      ...all.map((fact) => this.audit.record(fact)),
+    ]);
+    for (const { next } of pairs)
+      this.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
   }
 
   /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */

@@ -201,6 +201,34 @@ describe('hub sign-in and roles', () => {
   });
 });
 
+describe('hub team management', () => {
+  it('lets only a manager change, renew or remove agents (HTTP 403 for an agent)', async () => {
+    const post = (path: string, token: string, body: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const me = (await get('/api/session')).body.result as { id: string };
+    for (const [path, body] of [
+      ['/api/agents/update', { id: me.id, role: 'manager' }],
+      ['/api/agents/renew-token', { id: me.id }],
+      ['/api/agents/remove', { id: me.id }],
+    ] as const) {
+      const refused = await post(path, agentToken, body);
+      expect(refused.status, path).toBe(403);
+    }
+    const changed = await post('/api/agents/update', managerToken, {
+      id: me.id,
+      languages: ['nl', 'fr'],
+    });
+    expect(changed.status).toBe(200);
+    expect(
+      ((await changed.json()) as { result: { languages: string[] } }).result.languages,
+    ).toEqual(['nl', 'fr']);
+  });
+});
+
 describe('hub reports and audit', () => {
   const range = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
 

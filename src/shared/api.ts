@@ -148,6 +148,32 @@ export const CreateAgentInputSchema = z
 /** A new agent and their personal token: shown this once, only its hash is kept. */
 export const NewAgentSchema = z.object({ agent: AgentSchema, token: z.string() });
 
+const AgentIdSchema = z.string().min(1).max(200);
+
+export const UpdateAgentInputSchema = z
+  .object({
+    id: AgentIdSchema,
+    name: CreateAgentInputSchema.shape.name.optional(),
+    role: RoleSchema.optional(),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
+      .max(20)
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (c) => c.name !== undefined || c.role !== undefined || c.languages !== undefined,
+    'say what to change: name, role or languages',
+  );
+
+export const AgentIdInputSchema = z.object({ id: AgentIdSchema }).strict();
+
+export const RemovedAgentSchema = z.object({
+  agent: AgentSchema,
+  /** Their conversations not done yet, back in the queue for someone else. */
+  unassigned: z.number().int().nonnegative(),
+});
+
 export const ConnectHubInputSchema = z
   .object({
     url: z.url({
@@ -330,6 +356,24 @@ export const apiMethods = {
     input: CreateAgentInputSchema,
     output: NewAgentSchema,
   },
+  /** Managers: another name, role or languages for an agent. */
+  updateAgent: {
+    channel: 'agents:update',
+    input: UpdateAgentInputSchema,
+    output: AgentSchema,
+  },
+  /** Managers: a new personal token for an agent, shown once; the old one stops working. */
+  renewAgentToken: {
+    channel: 'agents:renew-token',
+    input: AgentIdInputSchema,
+    output: NewAgentSchema,
+  },
+  /** Managers: takes an agent off the team; their open conversations go back to the queue. */
+  removeAgent: {
+    channel: 'agents:remove',
+    input: AgentIdInputSchema,
+    output: RemovedAgentSchema,
+  },
   /**
    * Desktop app: work in a team hub's shared queue, signed in with a personal token that stays in
    * the OS keychain (the app restarts into it). A hub or a browser has nothing to connect to.
@@ -469,6 +513,9 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
+  updateAgent: 'manager',
+  renewAgentToken: 'manager',
+  removeAgent: 'manager',
   connectHub: 'agent',
   leaveHub: 'agent',
   getReport: 'manager',
@@ -536,6 +583,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },
+  updateAgent: { method: 'POST', path: '/api/agents/update' },
+  renewAgentToken: { method: 'POST', path: '/api/agents/renew-token' },
+  removeAgent: { method: 'POST', path: '/api/agents/remove' },
   connectHub: { method: 'POST', path: '/api/hub/connect' },
   leaveHub: { method: 'POST', path: '/api/hub/leave' },
   getReport: { method: 'GET', path: '/api/reports' },

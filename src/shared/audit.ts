@@ -23,6 +23,9 @@ export const AuditActionSchema = z.enum([
   'account.connected',
   'account.disconnected',
   'agent.created',
+  'agent.updated',
+  'agent.token-renewed',
+  'agent.removed',
   'agent.signed-in',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

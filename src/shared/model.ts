@@ -137,6 +137,8 @@ export const AgentSchema = z.object({
   role: RoleSchema,
   /** ISO 639-1 codes of the languages the agent answers in. */
   languages: z.array(z.string()),
+  /** When a manager removed the agent: they sign in no more, and history still names them. */
+  removedAt: IsoDateSchema.nullable().optional(),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 

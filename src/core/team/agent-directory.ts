@@ -25,7 +25,7 @@ export class AgentDirectory {
 
   async create(fields: Omit<Agent, 'id'>): Promise<{ agent: Agent; token: string }> {
     const name = fields.name.trim();
-    if (this.workspace.data.agents.some((a) => a.name.toLowerCase() === name.toLowerCase()))
+    if (this.active().some((a) => a.name.toLowerCase() === name.toLowerCase()))
       throw new InboxError('conflict', `There is already an agent called ${name}`);
     const agent: Agent = { ...fields, name, id: `agent:${randomUUID()}` };
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -36,10 +36,75 @@ export class AgentDirectory {
     return { agent, token };
   }
 
-  /** The agent a personal token belongs to, or null. */
+  /** The agent a personal token belongs to, or null (a removed agent's token is gone). */
   authenticate(token: string): Agent | null {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const id = this.workspace.data.agentTokens[hashOf(token)];
-    return id ? (this.get(id) ?? null) : null;
+    const agent = id ? this.get(id) : undefined;
+    return agent != null && agent.removedAt == null ? agent : null;
+  }
+
+  /** Agents still on the team. */
+  active(): Agent[] {
+    return this.list().filter((a) => a.removedAt == null);
+  }
+
+  /** Changes an agent's name, role or languages; the team always keeps a manager. */
+  async update(
+    id: string,
+    fields: Partial<Pick<Agent, 'name' | 'role' | 'languages'>>,
+  ): Promise<Agent> {
+    const current = this.current(id);
+    const name = fields.name?.trim() ?? current.name;
+    if (
+      name.toLowerCase() !== current.name.toLowerCase() &&
+      this.active().some((a) => a.name.toLowerCase() === name.toLowerCase())
+    )
+      throw new InboxError('conflict', `There is already an agent called ${name}`);
+    if (fields.role === 'agent' && current.role === 'manager') this.keepAManager(id);
+    const agent: Agent = { ...current, ...fields, name };
+    await this.workspace.update((data) => {
+      data.agents = data.agents.map((a) => (a.id === id ? agent : a));
+    });
+    return agent;
+  }
+
+  /** A new personal token for an agent (lost or leaked): the old one stops working at once. */
+  async renew(id: string): Promise<{ agent: Agent; token: string }> {
+    const agent = this.current(id);
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    await this.workspace.update((data) => {
+      data.agentTokens = {
+        ...Object.fromEntries(Object.entries(data.agentTokens).filter(([, a]) => a !== id)),
+        [hashOf(token)]: id,
+      };
+    });
+    return { agent, token };
+  }
+
+  /** Takes an agent off the team: their token stops working; their name stays in the history. */
+  async remove(id: string, now: Date): Promise<Agent> {
+    const current = this.current(id);
+    if (current.role === 'manager') this.keepAManager(id);
+    const agent: Agent = { ...current, removedAt: now.toISOString() };
+    await this.workspace.update((data) => {
+      data.agents = data.agents.map((a) => (a.id === id ? agent : a));
+      data.agentTokens = Object.fromEntries(
+        Object.entries(data.agentTokens).filter(([, a]) => a !== id),
+      );
+    });
+    return agent;
+  }
+
+  private current(id: string): Agent {
+    const agent = this.get(id);
+    if (agent == null || agent.removedAt != null)
+      throw new InboxError('not_found', `No agent with id ${id} on the team`);
+    return agent;
+  }
+
+  private keepAManager(leaving: string): void {
+    if (!this.active().some((a) => a.role === 'manager' && a.id !== leaving))
+      throw new InboxError('conflict', 'The team needs at least one manager: name another first');
   }
 }

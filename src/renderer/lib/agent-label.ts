@@ -17,3 +17,12 @@ export function agentLabel(
   }
   return agents?.find((a) => a.id === id)?.name ?? id;
 }
+
+/**
+ * Whom a conversation can be given to: the agents still on the team (removed ones keep their name
+ * in history but take no work), with the signed-in agent first when the list lacks them.
+ */
+export function assignableAgents(agents: readonly Agent[] | undefined, me: Agent | null): Agent[] {
+  const team = (agents ?? []).filter((a) => a.removedAt == null);
+  return me != null && !team.some((a) => a.id === me.id) ? [me, ...team] : team;
+}

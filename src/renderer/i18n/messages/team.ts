@@ -18,6 +18,20 @@ export const en = {
   languagesPlaceholder: 'fr en',
   submit: 'Add agent',
   managerOnly: 'Only a manager adds agents.',
+  edit: 'Edit',
+  editTitle: 'Edit {name}',
+  save: 'Save',
+  cancel: 'Cancel',
+  renew: 'New token',
+  renewConfirm: 'Give {name} a new token? The current one stops working at once.',
+  renewed: '{name}’s new personal token. It is shown only now; the old one no longer works.',
+  remove: 'Remove',
+  removeConfirm:
+    'Remove {name} from the team? Their token stops working and their open conversations go back to the queue. What they did stays in the history.',
+  removed:
+    '{name} was removed; {count, plural, =0 {no conversation went} one {# conversation went} other {# conversations went}} back to the queue.',
+  removedLabel: 'Removed',
+  confirm: 'Yes, go ahead',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -37,4 +51,19 @@ export const fr: Translation<typeof en> = {
   languagesPlaceholder: 'fr en',
   submit: 'Ajouter l’agent',
   managerOnly: 'Seul un responsable ajoute des agents.',
+  edit: 'Modifier',
+  editTitle: 'Modifier {name}',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  renew: 'Nouveau jeton',
+  renewConfirm: 'Donner un nouveau jeton à {name} ? L’actuel cessera aussitôt de fonctionner.',
+  renewed:
+    'Le nouveau jeton personnel de {name}. Il n’est affiché que maintenant ; l’ancien ne fonctionne plus.',
+  remove: 'Retirer',
+  removeConfirm:
+    'Retirer {name} de l’équipe ? Son jeton cessera de fonctionner et ses conversations en cours retourneront dans la file. Ce qu’il ou elle a fait reste dans l’historique.',
+  removed:
+    '{name} a été retiré·e ; {count, plural, =0 {aucune conversation n’est retournée} one {# conversation est retournée} other {# conversations sont retournées}} dans la file.',
+  removedLabel: 'Retiré·e',
+  confirm: 'Oui, continuer',
 };
