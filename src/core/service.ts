@@ -4,7 +4,6 @@ import {
   AccountListSchema,
   AddNoteInputSchema,
   ConnectPagesInputSchema,
-  CreateAgentInputSchema,
   DisconnectInputSchema,
   FlowInputSchema,
   GetConversationInputSchema,
@@ -12,10 +11,7 @@ import {
   ListConversationsInputSchema,
   HidePostInputSchema,
   PlatformSchema,
-  PostStatementInputSchema,
   ReportPresenceInputSchema,
-  UpdateAgentInputSchema,
-  AgentIdInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
@@ -47,7 +43,7 @@ import {
   GRAPH_DEFAULT_VERSION,
   GraphClient,
 } from './connectors/facebook/graph-client';
-import { PlatformError } from './connectors/platform-error';
+import { asInboxError } from './connectors/platform-error';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -75,8 +71,10 @@ import { AuditLog } from './audit/audit-log';
 import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
-import { publishStatement } from './statements/publish-statement';
-import { X_MAX_LENGTH, xWeightedLength } from '../shared/x-text';
+import { ConversationChanges } from './conversation-changes';
+import type { ChangePair } from './conversation-changes';
+import { TeamAdmin } from './team/team-admin';
+import { Statements } from './statements/statements';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
 import { SavedViews } from './queue/saved-views';
@@ -120,20 +118,6 @@ function describe(c: Conversation, nameOf: (id: string) => string): string {
   return `${c.status}, ${who}`;
 }
 
-/** A platform's refusal as the clients see it: the account's state tells the rest. */
-function asInboxError(err: unknown): unknown {
-  if (!(err instanceof PlatformError)) return err;
-  const code =
-    err.kind === 'rate_limited'
-      ? 'rate_limited'
-      : err.kind === 'transient'
-        ? 'unavailable'
-        : err.kind === 'rejected'
-          ? 'bad_request'
-          : 'unauthorized';
-  return new InboxError(code, err.message);
-}
-
 /**
  * The user of a solo inbox (the desktop app on its own, tools, tests): calls without a context are
  * theirs, and they manage their own inbox. A hub always passes the signed-in agent.
@@ -168,6 +152,9 @@ export class InboxService implements InboxApi {
   private readonly facebookOAuth: FacebookOAuth | null;
   private readonly flows: ConnectFlows;
   private readonly reports: Reports;
+  private readonly changes: ConversationChanges;
+  private readonly teamAdmin: TeamAdmin;
+  private readonly statements: Statements;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -202,6 +189,23 @@ export class InboxService implements InboxApi {
         : null;
     this.vault = new CredentialVault(options.secrets, () => xOAuth);
     this.team = new AgentDirectory(workspace);
+    this.changes = new ConversationChanges({
+      conversations,
+      index: this.index,
+      audit,
+      emit: (event) => this.emit(event),
+      serialize: (change) => this.afterIngest(change),
+    });
+    this.teamAdmin = new TeamAdmin(this.team, audit, this.changes);
+    this.statements = new Statements({
+      config: options,
+      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
+      token: (account) => this.vault.accessToken(account),
+      conversations,
+      audit,
+      changes: this.changes,
+      registerTags: (names) => this.registerTags(names),
+    });
     this.reports = new Reports({
       conversations: () => conversations.all(),
       posts,
@@ -316,69 +320,12 @@ export class InboxService implements InboxApi {
     return this.audit.verify();
   }
 
-  /**
-   * Publishes one public statement from a brand account, then tags the conversations it answers
-   * (and marks them done unless told not to), each change recorded as the manager's.
-   */
-  async postStatement(
+  /** One public statement from a brand account, answering a group of conversations. */
+  postStatement(
     input: ApiInput<'postStatement'>,
     context?: CallContext,
   ): Promise<ApiOutput<'postStatement'>> {
-    const { accountId, text, conversationIds, tag, markDone } =
-      PostStatementInputSchema.parse(input);
-    const account = this.workspace.data.accounts.find((a) => a.id === accountId);
-    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
-    if (account.platform === 'x' && xWeightedLength(text) > X_MAX_LENGTH)
-      throw new InboxError(
-        'bad_request',
-        `A post on X is at most ${X_MAX_LENGTH} characters (this one counts ${xWeightedLength(text)})`,
-      );
-    const missing = conversationIds.filter((id) => !this.conversations.get(id));
-    if (missing.length > 0)
-      throw new InboxError('not_found', `No conversation with id ${missing[0]}`, { missing });
-    const by = this.actor(context);
-    let published;
-    try {
-      published = await publishStatement(
-        this.options,
-        account,
-        await this.vault.accessToken(account),
-        text,
-      );
-    } catch (err) {
-      throw asInboxError(err);
-    }
-    await this.audit.record({
-      ...by,
-      action: 'statement.posted',
-      conversationId: null,
-      details: {
-        accountId,
-        platform: account.platform,
-        externalId: published.externalId,
-        text,
-        conversations: conversationIds,
-      },
-    });
-    const answered = await this.afterIngest(async () => {
-      const now = new Date();
-      const pairs: { previous: Conversation; next: Conversation }[] = [];
-      for (const id of conversationIds) {
-        const previous = this.conversations.get(id);
-        if (!previous) continue;
-        const next = applyTriageChange(
-          previous,
-          { addTags: [tag], ...(markDone ? { status: 'done' as const } : {}) },
-          now,
-        );
-        this.index.update(next, previous);
-        pairs.push({ previous, next });
-      }
-      await this.saveMany(pairs, by);
-      await this.registerTags([tag]);
-      return pairs.length;
-    });
-    return { platform: account.platform, ...published, conversations: answered };
+    return this.statements.post(input, this.actor(context));
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
@@ -637,100 +584,38 @@ export class InboxService implements InboxApi {
     return this.team.list();
   }
 
-  async createAgent(
+  createAgent(
     input: ApiInput<'createAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'createAgent'>> {
-    const created = await this.team.create(CreateAgentInputSchema.parse(input));
-    const { id, name, role, languages } = created.agent;
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'agent.created',
-      conversationId: null,
-      details: { agentId: id, name, role, languages },
-    });
-    return created;
+    return this.teamAdmin.create(input, this.actor(context));
   }
 
-  async updateAgent(
+  updateAgent(
     input: ApiInput<'updateAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'updateAgent'>> {
-    const { id, ...fields } = UpdateAgentInputSchema.parse(input);
-    const before = this.team.get(id);
-    const agent = await this.team.update(id, fields);
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'agent.updated',
-      conversationId: null,
-      details: {
-        agentId: id,
-        before: before && { name: before.name, role: before.role, languages: before.languages },
-        after: { name: agent.name, role: agent.role, languages: agent.languages },
-      },
-    });
-    return agent;
+    return this.teamAdmin.update(input, this.actor(context));
   }
 
-  async renewAgentToken(
+  renewAgentToken(
     input: ApiInput<'renewAgentToken'>,
     context?: CallContext,
   ): Promise<ApiOutput<'renewAgentToken'>> {
-    const { id } = AgentIdInputSchema.parse(input);
-    const renewed = await this.team.renew(id);
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'agent.token-renewed',
-      conversationId: null,
-      details: { agentId: id, name: renewed.agent.name },
-    });
-    return renewed;
+    return this.teamAdmin.renew(input, this.actor(context));
   }
 
-  /**
-   * Takes an agent off the team: their token stops working, and their conversations not done yet
-   * go back to the queue (each change recorded), so nothing waits on someone who left.
-   */
-  async removeAgent(
+  /** Takes an agent off the team; their open conversations go back to the queue. */
+  removeAgent(
     input: ApiInput<'removeAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'removeAgent'>> {
-    const { id } = AgentIdInputSchema.parse(input);
-    const by = this.actor(context);
-    if (id === by.actor) throw new InboxError('conflict', 'You cannot remove yourself');
-    const agent = await this.team.remove(id, new Date());
-    const unassigned = await this.afterIngest(async () => {
-      const now = new Date();
-      const pairs: { previous: Conversation; next: Conversation }[] = [];
-      for (const previous of this.conversations.all()) {
-        if (previous.assignee !== id || previous.status === 'done' || previous.status === 'spam')
-          continue;
-        const next = applyTriageChange(previous, { assignee: null }, now);
-        this.index.update(next, previous);
-        pairs.push({ previous, next });
-      }
-      await this.saveMany(pairs, by, [
-        {
-          ...by,
-          action: 'agent.removed',
-          conversationId: null,
-          details: { agentId: id, name: agent.name, unassigned: pairs.length },
-        },
-      ]);
-      return pairs.length;
-    });
-    return { agent, unassigned };
+    return this.teamAdmin.remove(input, this.actor(context));
   }
 
   /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
-  async recordSignIn(agent: Agent, client: string): Promise<void> {
-    await this.audit.record({
-      actor: agent.id,
-      client,
-      action: 'agent.signed-in',
-      conversationId: null,
-      details: { name: agent.name, role: agent.role },
-    });
+  recordSignIn(agent: Agent, client: string): Promise<void> {
+    return this.teamAdmin.recordSignIn(agent, client);
   }
 
   /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
@@ -1011,22 +896,13 @@ export class InboxService implements InboxApi {
     });
   }
 
-  /**
-   * Changes of many conversations (already indexed by the caller): stored in one write, recorded
-   * with the other facts of the action, then announced as the actor's.
-   */
-  private async saveMany(
-    pairs: readonly { previous: Conversation; next: Conversation }[],
+  /** Changes of many conversations (already indexed): one write, recorded, announced. */
+  private saveMany(
+    pairs: readonly ChangePair[],
     by: Actor,
     facts: readonly AuditFact[] = [],
   ): Promise<void> {
-    const all = [...facts, ...pairs.flatMap((p) => triageFacts(p.previous, p.next, by))];
-    await Promise.all([
-      this.conversations.put(pairs.map((p) => p.next)),
-      ...all.map((fact) => this.audit.record(fact)),
-    ]);
-    for (const { next } of pairs)
-      this.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
+    return this.changes.saveMany(pairs, by, facts);
   }
 
   /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */
@@ -1042,29 +918,14 @@ export class InboxService implements InboxApi {
       );
   }
 
-  /** A conversation's new state, made durable, indexed and announced (inside afterIngest). */
-  /**
-   * A conversation's new state, made durable, indexed, recorded in the audit trail (the facts of
-   * the change), then announced with who made it (`by`; null for sync): a client that fetches it on
-   * the event sees the actions too.
-   */
-  private async saveChange(
+  /** A conversation's new state: stored, recorded, announced with who made it (in afterIngest). */
+  private saveChange(
     next: Conversation,
     previous: Conversation,
     facts: readonly AuditFact[] = [],
     by?: string | null,
   ): Promise<void> {
-    this.index.update(next, previous);
-    // Both are synced to disk at once; the change is announced when both are durable.
-    await Promise.all([
-      this.conversations.put([next]),
-      ...facts.map((fact) => this.audit.record(fact)),
-    ]);
-    this.emit({
-      type: 'conversation.changed',
-      conversation: next,
-      ...(by !== undefined ? { by } : {}),
-    });
+    return this.changes.save(next, previous, facts, by);
   }
 
   private agentName(id: string): string {

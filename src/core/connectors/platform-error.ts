@@ -1,3 +1,5 @@
+import { InboxError } from '../../shared';
+
 /** How a platform call failed, as far as sync needs to know. */
 export type PlatformFailure =
   /** Too many calls: wait until `retryAt`. */
@@ -20,4 +22,18 @@ export class PlatformError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A platform's refusal as the clients see it (other errors pass through): the account's state tells the rest. */
+export function asInboxError(err: unknown): unknown {
+  if (!(err instanceof PlatformError)) return err;
+  const code =
+    err.kind === 'rate_limited'
+      ? 'rate_limited'
+      : err.kind === 'transient'
+        ? 'unavailable'
+        : err.kind === 'rejected'
+          ? 'bad_request'
+          : 'unauthorized';
+  return new InboxError(code, err.message);
 }

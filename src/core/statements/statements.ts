@@ -1,0 +1,76 @@
+import { InboxError, PostStatementInputSchema } from '../../shared';
+import type { Account, ApiInput, ApiOutput } from '../../shared';
+import { X_MAX_LENGTH, xWeightedLength } from '../../shared/x-text';
+import type { Actor } from '../audit/audit-facts';
+import type { AuditLog } from '../audit/audit-log';
+import type { ConversationChanges } from '../conversation-changes';
+import { asInboxError } from '../connectors/platform-error';
+import type { ConversationStore } from '../store/conversation-store';
+import type { SyncConfig } from '../sync/sync-context';
+import { publishStatement } from './publish-statement';
+
+export interface StatementsDeps {
+  config: SyncConfig;
+  account(id: string): Account | undefined;
+  token(account: Account): Promise<string>;
+  conversations: ConversationStore;
+  audit: AuditLog;
+  changes: ConversationChanges;
+  /** Tags applied here join the team's tags. */
+  registerTags(names: string[]): Promise<void>;
+}
+
+/** One public statement instead of the same reply to each of many people. */
+export class Statements {
+  constructor(private readonly deps: StatementsDeps) {}
+
+  /**
+   * Publishes the statement from a brand account, then tags the conversations it answers (and
+   * marks them done unless told not to), each change recorded as the manager's.
+   */
+  async post(input: ApiInput<'postStatement'>, by: Actor): Promise<ApiOutput<'postStatement'>> {
+    const { accountId, text, conversationIds, tag, markDone } =
+      PostStatementInputSchema.parse(input);
+    const { deps } = this;
+    const account = deps.account(accountId);
+    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
+    if (account.platform === 'x' && xWeightedLength(text) > X_MAX_LENGTH)
+      throw new InboxError(
+        'bad_request',
+        `A post on X is at most ${X_MAX_LENGTH} characters (this one counts ${xWeightedLength(text)})`,
+      );
+    const missing = conversationIds.filter((id) => !deps.conversations.get(id));
+    if (missing.length > 0)
+      throw new InboxError('not_found', `No conversation with id ${missing[0]}`, { missing });
+    let published;
+    try {
+      published = await publishStatement(deps.config, account, await deps.token(account), text);
+    } catch (err) {
+      throw asInboxError(err);
+    }
+    await deps.audit.record({
+      ...by,
+      action: 'statement.posted',
+      conversationId: null,
+      details: {
+        accountId,
+        platform: account.platform,
+        externalId: published.externalId,
+        text,
+        conversations: conversationIds,
+      },
+    });
+    const answered = new Set(conversationIds);
+    const changed = await deps.changes.changeWhere(
+      (c) =>
+        answered.has(c.id)
+          ? { addTags: [tag], ...(markDone ? { status: 'done' as const } : {}) }
+          : null,
+      by,
+      () => [],
+      conversationIds.flatMap((id) => deps.conversations.get(id) ?? []),
+    );
+    await deps.registerTags([tag]);
+    return { platform: account.platform, ...published, conversations: changed.length };
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  AgentIdInputSchema,
+  CreateAgentInputSchema,
+  InboxError,
+  UpdateAgentInputSchema,
+} from '../../shared';
+import type { Agent, ApiInput, ApiOutput } from '../../shared';
+import type { Actor } from '../audit/audit-facts';
+import type { AuditLog } from '../audit/audit-log';
+import type { ConversationChanges } from '../conversation-changes';
+import type { AgentDirectory } from './agent-directory';
+
+/** The managers' calls about the team, each recorded in the audit trail. */
+export class TeamAdmin {
+  constructor(
+    private readonly team: AgentDirectory,
+    private readonly audit: AuditLog,
+    private readonly changes: ConversationChanges,
+  ) {}
+
+  async create(input: ApiInput<'createAgent'>, by: Actor): Promise<ApiOutput<'createAgent'>> {
+    const created = await this.team.create(CreateAgentInputSchema.parse(input));
+    const { id, name, role, languages } = created.agent;
+    await this.audit.record({
+      ...by,
+      action: 'agent.created',
+      conversationId: null,
+      details: { agentId: id, name, role, languages },
+    });
+    return created;
+  }
+
+  async update(input: ApiInput<'updateAgent'>, by: Actor): Promise<ApiOutput<'updateAgent'>> {
+    const { id, ...fields } = UpdateAgentInputSchema.parse(input);
+    const before = this.team.get(id);
+    const agent = await this.team.update(id, fields);
+    await this.audit.record({
+      ...by,
+      action: 'agent.updated',
+      conversationId: null,
+      details: {
+        agentId: id,
+        before: before && { name: before.name, role: before.role, languages: before.languages },
+        after: { name: agent.name, role: agent.role, languages: agent.languages },
+      },
+    });
+    return agent;
+  }
+
+  async renew(
+    input: ApiInput<'renewAgentToken'>,
+    by: Actor,
+  ): Promise<ApiOutput<'renewAgentToken'>> {
+    const { id } = AgentIdInputSchema.parse(input);
+    const renewed = await this.team.renew(id);
+    await this.audit.record({
+      ...by,
+      action: 'agent.token-renewed',
+      conversationId: null,
+      details: { agentId: id, name: renewed.agent.name },
+    });
+    return renewed;
+  }
+
+  /**
+   * Takes an agent off the team: their token stops working, and their conversations not done yet
+   * go back to the queue (each change recorded), so nothing waits on someone who left.
+   */
+  async remove(input: ApiInput<'removeAgent'>, by: Actor): Promise<ApiOutput<'removeAgent'>> {
+    const { id } = AgentIdInputSchema.parse(input);
+    if (id === by.actor) throw new InboxError('conflict', 'You cannot remove yourself');
+    const agent = await this.team.remove(id, new Date());
+    const unassigned = await this.changes.changeWhere(
+      (c) =>
+        c.assignee === id && c.status !== 'done' && c.status !== 'spam' ? { assignee: null } : null,
+      by,
+      (count) => [
+        {
+          ...by,
+          action: 'agent.removed',
+          conversationId: null,
+          details: { agentId: id, name: agent.name, unassigned: count },
+        },
+      ],
+    );
+    return { agent, unassigned: unassigned.length };
+  }
+
+  /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
+  async recordSignIn(agent: Agent, client: string): Promise<void> {
+    await this.audit.record({
+      actor: agent.id,
+      client,
+      action: 'agent.signed-in',
+      conversationId: null,
+      details: { name: agent.name, role: agent.role },
+    });
+  }
+}
