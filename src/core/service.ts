@@ -75,6 +75,7 @@ import { ConversationChanges } from './conversation-changes';
 import type { ChangePair } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
+import { RuleBook } from './rules/rule-book';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
 import { SavedViews } from './queue/saved-views';
@@ -155,6 +156,7 @@ export class InboxService implements InboxApi {
   private readonly changes: ConversationChanges;
   private readonly teamAdmin: TeamAdmin;
   private readonly statements: Statements;
+  private readonly rules: RuleBook;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -197,6 +199,7 @@ export class InboxService implements InboxApi {
       serialize: (change) => this.afterIngest(change),
     });
     this.teamAdmin = new TeamAdmin(this.team, audit, this.changes);
+    this.rules = new RuleBook(workspace, () => this.team.list());
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
@@ -318,6 +321,54 @@ export class InboxService implements InboxApi {
 
   async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
     return this.audit.verify();
+  }
+
+  async listRules(): Promise<ApiOutput<'listRules'>> {
+    return this.rules.list();
+  }
+
+  async saveRule(
+    input: ApiInput<'saveRule'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'saveRule'>> {
+    const rule = await this.rules.save(input);
+    await this.rulesChanged(context, 'saved', rule.id, rule.name);
+    return rule;
+  }
+
+  async deleteRule(
+    input: ApiInput<'deleteRule'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'deleteRule'>> {
+    const name = this.rules.list().find((r) => r.id === input.id)?.name ?? null;
+    await this.rules.delete(input);
+    await this.rulesChanged(context, 'deleted', input.id, name);
+    return { done: true };
+  }
+
+  async moveRule(
+    input: ApiInput<'moveRule'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'moveRule'>> {
+    const rules = await this.rules.move(input);
+    await this.rulesChanged(context, 'moved', input.id, null);
+    return rules;
+  }
+
+  /** A change of the rules: recorded, and every client told. */
+  private async rulesChanged(
+    context: CallContext | undefined,
+    change: 'saved' | 'deleted' | 'moved',
+    ruleId: string,
+    name: string | null,
+  ): Promise<void> {
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'rule.changed',
+      conversationId: null,
+      details: { change, ruleId, name, rules: this.rules.list().map((r) => r.id) },
+    });
+    this.emit({ type: 'rules.changed', rules: this.rules.list() });
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
@@ -1033,8 +1084,36 @@ export class InboxService implements InboxApi {
       await Promise.all(
         fresh.filter((p) => p.sentBy == null).map((p) => this.audit.record(arrivalFact(p))),
       );
+      // The managers' rules run on each conversation that just arrived, before anyone hears of it.
+      const by = new Map<string, string | null>();
+      const ruled: ChangePair[] = [];
+      const facts: AuditFact[] = [];
+      const now = new Date();
+      for (const conversation of changed) {
+        if (conversation.version !== 1) continue;
+        const opener = this.posts
+          .ofConversation(conversation.id)
+          .find((p) => p.direction === 'inbound');
+        const result = await this.rules.onArrival(conversation, opener?.text ?? '');
+        if (result == null) continue;
+        facts.push(...result.facts);
+        const next = applyTriageChange(conversation, result.change, now);
+        this.index.update(next, conversation);
+        ruled.push({ previous: conversation, next });
+        by.set(conversation.id, result.assignedBy);
+      }
+      if (ruled.length > 0)
+        await Promise.all([
+          this.conversations.put(ruled.map((p) => p.next)),
+          ...facts.map((fact) => this.audit.record(fact)),
+        ]);
+      const after = new Map(ruled.map((p) => [p.next.id, p.next]));
       for (const conversation of changed)
-        this.emit({ type: 'conversation.changed', conversation, by: null });
+        this.emit({
+          type: 'conversation.changed',
+          conversation: after.get(conversation.id) ?? conversation,
+          by: by.get(conversation.id) ?? null,
+        });
       for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
     });
     this.ingesting = run.catch(() => undefined);

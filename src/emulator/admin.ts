@@ -11,7 +11,26 @@ export interface AdminTargets {
   revokeToken(token: string): boolean;
   revokeGrants(platform: OAuthPlatform, userId: string): number;
   grants(): GrantSummary[];
+  /** A new mention of the brand's X account, now; answers the tweet's id. */
+  arriveOnX(input: z.infer<typeof XArrivalSchema>): { id: string; author_id: string };
 }
+
+/** A mention arriving during a test: its text must mention the brand (`@handle`). */
+export const XArrivalSchema = z
+  .object({
+    platform: z.literal('x'),
+    text: z.string().min(1).max(1000),
+    author: z
+      .object({
+        username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/),
+        name: z.string().min(1).max(50),
+        followers: z.number().int().nonnegative().default(0),
+      })
+      .strict(),
+    /** BCP47 code as X serves it; `und` when not given. */
+    lang: z.string().min(2).max(8).default('und'),
+  })
+  .strict();
 
 const FaultSchema = z
   .object({
@@ -35,7 +54,10 @@ const json = (status: number, body: unknown): EmuResponse => ({ status, headers:
  * - `POST /__emulator/revoke-grants` with `{platform, user_id}` ends a user's OAuth grants, as
  *   when they remove the app in the platform's settings;
  * - `GET /__emulator/grants` lists the OAuth grants (no token values);
- * - `GET /__emulator/writes` lists every write received (the journal).
+ * - `GET /__emulator/writes` lists every write received (the journal);
+ * - `POST /__emulator/arrivals` with `{platform: "x", text, author: {username, name, followers},
+ *   lang?}` posts a new tweet now by that user (created if new): a mention when its text names the
+ *   brand's `@handle`, served by the mentions timeline from the next poll like any other.
  */
 export function adminAnswer(request: EmuRequest, targets: AdminTargets): EmuResponse {
   const [, what] = request.segments;
@@ -76,6 +98,12 @@ export function adminAnswer(request: EmuRequest, targets: AdminTargets): EmuResp
     });
   }
   if (what === 'grants' && request.method === 'GET') return json(200, { grants: targets.grants() });
+  if (what === 'arrivals' && request.method === 'POST') {
+    const parsed = XArrivalSchema.safeParse(body());
+    if (!parsed.success)
+      return json(400, { error: 'invalid arrival', issues: parsed.error.issues });
+    return json(201, { data: targets.arriveOnX(parsed.data) });
+  }
   if (what === 'writes' && request.method === 'GET')
     return json(200, { writes: targets.journal.list() });
   return json(404, { error: `No admin endpoint ${request.method} ${request.url.pathname}` });

@@ -178,7 +178,30 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const request = await requestOf(0);
       writeResponse(
         res,
-        adminAnswer(request, { faults, journal, revokeToken, revokeGrants, grants }),
+        adminAnswer(request, {
+          faults,
+          journal,
+          revokeToken,
+          revokeGrants,
+          grants,
+          arriveOnX: ({ text, author, lang }) => {
+            const user = xStore.addUser({
+              username: author.username,
+              name: author.name,
+              followers_count: author.followers,
+            });
+            const tweet = xStore.addTweet({
+              author_id: user.id,
+              text,
+              lang,
+              like_count: 0,
+              retweet_count: 0,
+              reply_count: 0,
+              quote_count: 0,
+            });
+            return { id: tweet.id, author_id: user.id };
+          },
+        }),
       );
       return;
     }

@@ -121,6 +121,22 @@ export class XStore {
     return { replies, quotes };
   }
 
+  /** A new X user (someone the scenario did not know), for an arrival made during a test. */
+  addUser(input: Pick<XUser, 'username' | 'name' | 'followers_count'>): XUser {
+    const known = this.userByUsername(input.username);
+    if (known) return known;
+    const user: XUser = {
+      ...input,
+      id: snowflakeAt(this.now(), this.users.size + 1),
+      verified: false,
+      following_count: 0,
+      tweet_count: 0,
+    };
+    this.users.set(user.id, user);
+    this.usernames.set(user.username.toLowerCase(), user);
+    return user;
+  }
+
   /** Posts a new tweet now; its id is a snowflake of the current instant, above every existing id. */
   addTweet(input: Omit<XTweet, 'id' | 'created_at'>): StoredTweet {
     const nowMs = this.now();

@@ -26,6 +26,7 @@ import {
 } from './queue';
 import type { InboxEvent } from './events';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
+import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import {
   CrisisInputSchema,
   CrisisSchema,
@@ -419,6 +420,29 @@ export const apiMethods = {
     input: PostStatementInputSchema,
     output: StatementResultSchema,
   },
+  /** The managers' rules, in the order they run on each new conversation. */
+  listRules: {
+    channel: 'rules:list',
+    input: EmptyInputSchema,
+    output: z.array(RuleSchema),
+  },
+  /** Managers: a new rule (at the end) or a changed one. */
+  saveRule: {
+    channel: 'rules:save',
+    input: SaveRuleInputSchema,
+    output: RuleSchema,
+  },
+  deleteRule: {
+    channel: 'rules:delete',
+    input: RuleIdInputSchema,
+    output: DoneSchema,
+  },
+  /** Managers: runs a rule earlier or later; answers every rule in the new order. */
+  moveRule: {
+    channel: 'rules:move',
+    input: MoveRuleInputSchema,
+    output: z.array(RuleSchema),
+  },
   /** Managers: whether the audit trail's hash chain is intact, and where it broke. */
   verifyAudit: {
     channel: 'audit:verify',
@@ -523,6 +547,10 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   getCrisis: 'manager',
   verifyAudit: 'manager',
   postStatement: 'manager',
+  listRules: 'agent',
+  saveRule: 'manager',
+  deleteRule: 'manager',
+  moveRule: 'manager',
   listTags: 'agent',
   saveTag: 'manager',
   renameTag: 'manager',
@@ -593,6 +621,10 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   getCrisis: { method: 'GET', path: '/api/reports/crisis' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
   postStatement: { method: 'POST', path: '/api/statements' },
+  listRules: { method: 'GET', path: '/api/rules' },
+  saveRule: { method: 'POST', path: '/api/rules' },
+  deleteRule: { method: 'POST', path: '/api/rules/delete' },
+  moveRule: { method: 'POST', path: '/api/rules/move' },
   listTags: { method: 'GET', path: '/api/tags' },
   saveTag: { method: 'POST', path: '/api/tags' },
   renameTag: { method: 'POST', path: '/api/tags/rename' },

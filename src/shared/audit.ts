@@ -19,6 +19,7 @@ export const AuditActionSchema = z.enum([
   'post.hidden',
   'post.shown',
   'rule.fired',
+  'rule.changed',
   'statement.posted',
   'account.connected',
   'account.disconnected',

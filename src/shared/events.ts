@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountSchema, ActivitySchema, ConversationSchema, NoteSchema } from './model';
 import { TagDefSchema } from './queue';
+import { RuleSchema } from './rules';
 
 export const SyncProgressSchema = z.object({
   accountId: z.string(),
@@ -41,6 +42,8 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
   }),
   /** The tag registry changed (a tag registered, recoloured, renamed or deleted): all of it. */
   z.object({ type: z.literal('tags.changed'), tags: z.array(TagDefSchema) }),
+  /** The rules changed (saved, deleted, moved): all of them, in order. */
+  z.object({ type: z.literal('rules.changed'), rules: z.array(RuleSchema) }),
   /** An internal note was added to a conversation. */
   z.object({ type: z.literal('note.added'), note: NoteSchema }),
 ]);

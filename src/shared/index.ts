@@ -4,4 +4,5 @@ export * from './events';
 export * from './api';
 export * from './audit';
 export * from './report';
+export * from './rules';
 export * from './queue';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Account, Agent, SavedView, TagDef } from '../../shared';
+import type { Account, Agent, Rule, SavedView, TagDef } from '../../shared';
 
 /** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
 export type Cursors = Record<string, Record<string, string>>;
@@ -18,6 +18,10 @@ export interface Workspace {
   tags: TagDef[];
   /** Each agent's saved views, by agent id. */
   views: Record<string, SavedView[]>;
+  /** The managers' rules, in the order they run (a file from before rules opens with none). */
+  rules: Rule[];
+  /** Language → the agent who got the last conversation by turns in it. */
+  ruleTurns: Record<string, string>;
 }
 
 const empty = (): Workspace => ({
@@ -28,6 +32,8 @@ const empty = (): Workspace => ({
   cursors: {},
   tags: [],
   views: {},
+  rules: [],
+  ruleTurns: {},
 });
 
 /** The small, hot settings file: accounts, agents, cursors. Rewritten whole (atomic rename). */

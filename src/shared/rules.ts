@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+
+const LanguageCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 code such as "nl"');
+
+/** What a new conversation must be like for a rule to apply: every condition given must hold. */
+export const RuleConditionsSchema = z
+  .object({
+    /** Any of these words or phrases in the first post (case, accents and # aside; whole words). */
+    keywords: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+    languages: z.array(LanguageCodeSchema).max(20).default([]),
+    platforms: z.array(PlatformSchema).max(2).default([]),
+    /** The author has at least this many followers. */
+    minReach: z.number().int().nonnegative().nullable().default(null),
+    accountIds: z.array(z.string().min(1).max(200)).max(50).default([]),
+  })
+  .strict();
+export type RuleConditions = z.infer<typeof RuleConditionsSchema>;
+
+/** An agent, or whoever's turn it is among the agents who speak the conversation's language. */
+export const RuleAssignSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agentId: z.string().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('round-robin') }).strict(),
+]);
+export type RuleAssign = z.infer<typeof RuleAssignSchema>;
+
+export const RuleActionsSchema = z
+  .object({
+    addTags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    assign: RuleAssignSchema.nullable().default(null),
+    priority: PrioritySchema.nullable().default(null),
+    status: ConversationStatusSchema.nullable().default(null),
+  })
+  .strict();
+export type RuleActions = z.infer<typeof RuleActionsSchema>;
+
+export const RuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  enabled: z.boolean(),
+  conditions: RuleConditionsSchema,
+  actions: RuleActionsSchema,
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+const hasAction = (a: RuleActions) =>
+  a.addTags.length > 0 || a.assign != null || a.priority != null || a.status != null;
+
+/** A new rule (no id) or a change of one; it must do something. */
+export const SaveRuleInputSchema = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name: z.string().trim().min(1, 'give the rule a name').max(80),
+    enabled: z.boolean().default(true),
+    conditions: RuleConditionsSchema.default({
+      keywords: [],
+      languages: [],
+      platforms: [],
+      minReach: null,
+      accountIds: [],
+    }),
+    actions: RuleActionsSchema,
+  })
+  .strict()
+  .refine((r) => hasAction(r.actions), {
+    message: 'say what the rule does: a tag, an assignment, a priority or a status',
+    path: ['actions'],
+  });
+export type SaveRuleInput = z.input<typeof SaveRuleInputSchema>;
+
+export const RuleIdInputSchema = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** Rules run in order: this puts one at another place. */
+export const MoveRuleInputSchema = z
+  .object({ id: z.string().min(1).max(100), to: z.number().int().nonnegative() })
+  .strict();
