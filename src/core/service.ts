@@ -323,7 +323,7 @@ export class InboxService implements InboxApi {
     return this.audit.verify();
   }
 
-  async listRules(): Promise<ApiOutput<'listRules'>> {
+  async listRules(_input?: ApiInput<'listRules'>): Promise<ApiOutput<'listRules'>> {
     return this.rules.list();
   }
 
