@@ -84,6 +84,9 @@ export function startLiveUpdates(
       case 'tags.changed':
         void client.invalidateQueries({ queryKey: queryKeys.tags });
         break;
+      case 'rules.changed':
+        client.setQueryData(queryKeys.rules, event.rules);
+        break;
     }
   });
 

@@ -9,6 +9,7 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   agents: ['agents'] as const,
   tags: ['tags'] as const,
+  rules: ['rules'] as const,
   views: ['views'] as const,
 };
 

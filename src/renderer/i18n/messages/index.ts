@@ -14,6 +14,7 @@ import * as notifications from './notifications';
 import * as presence from './presence';
 import * as queue from './queue';
 import * as reports from './reports';
+import * as rules from './rules';
 import * as signin from './signin';
 import * as tags from './tags';
 import * as team from './team';
@@ -43,6 +44,7 @@ const areas = {
   presence,
   queue,
   reports,
+  rules,
   signin,
   tags,
   team,

@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { InboxPage } from './pages/inbox-page';
+import { RulesDialog, mentionArrives } from './pages/rules-dialog';
+import { signInAs, tokenOf } from './pages/team';
+
+test('a rule routes a Dutch mention to the Dutch-speaking agent', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  const rules = new RulesDialog(page);
+  await rules.open();
+  await rules.create(
+    'Dutch to the Dutch speakers',
+    'nl',
+    'the agents who speak its language, by turns',
+  );
+  await expect(rules.rows.filter({ hasText: 'Dutch to the Dutch speakers' })).toContainText(
+    'in Dutch → assign by turns among speakers',
+  );
+  await page.keyboard.press('Escape');
+
+  const id = await mentionArrives(request, tokenOf('Camille Laurent'), {
+    username: 'kees_vd_berg',
+    name: 'Kees van den Berg',
+    text: '@CafeAurore Mijn havermelk latte was vanochtend helemaal koud. Wat gaan jullie doen?',
+    lang: 'nl',
+  });
+
+  // Jan de Wit, the team's Dutch speaker, finds it in his own queue after the next poll.
+  const context = await browser.newContext();
+  try {
+    const janPage = await context.newPage();
+    await signInAs(janPage, 'Jan de Wit');
+    const jan = new InboxPage(janPage);
+    await expect(jan.list).toBeVisible();
+    await janPage.getByTestId('views').getByRole('button', { name: /Mine/ }).click();
+    await expect(jan.row(`x:${id}`)).toBeVisible({ timeout: 30_000 });
+    await expect(jan.row(`x:${id}`)).toContainText('Jan de Wit (you)');
+    await jan.row(`x:${id}`).click();
+    await expect(
+      jan.conversation
+        .getByTestId('timeline-action')
+        .filter({ hasText: 'Dutch to the Dutch speakers' }),
+    ).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a mention in a language nobody on the team speaks is flagged', async ({ page, request }) => {
+  const id = await mentionArrives(request, tokenOf('Camille Laurent'), {
+    username: 'joana_pt',
+    name: 'Joana Ferreira',
+    text: '@CafeAurore O meu café chegou frio e ninguém responde. Podem ajudar?',
+    lang: 'pt',
+  });
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await expect(inbox.row(`x:${id}`)).toBeVisible({ timeout: 30_000 });
+  await expect(inbox.row(`x:${id}`).getByTestId('unspoken-language')).toBeVisible();
+  await inbox.row(`x:${id}`).click();
+  await expect(inbox.conversation.getByTestId('unspoken-language')).toContainText(
+    'Nobody on the team speaks Portuguese',
+  );
+});

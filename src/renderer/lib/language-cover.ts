@@ -1,0 +1,16 @@
+import type { Agent } from '../../shared/model';
+
+/**
+ * Whether nobody on the team speaks a conversation's language, so it needs attention (a
+ * translation, help from outside). Only said when the team declared its languages at all: in a solo
+ * inbox, or a team that never said, nothing is flagged.
+ */
+export function nobodySpeaks(
+  language: string | null,
+  agents: readonly Agent[] | undefined,
+): boolean {
+  if (language == null || agents == null) return false;
+  const team = agents.filter((a) => a.removedAt == null);
+  if (!team.some((a) => a.languages.length > 0)) return false;
+  return !team.some((a) => a.languages.includes(language));
+}

@@ -1,0 +1,93 @@
+import type { Platform, Priority, ConversationStatus } from '../../shared/model';
+import type { Rule, SaveRuleInput } from '../../shared/rules';
+
+/** A rule as the form edits it: lists as text, choices as strings. */
+export interface RuleForm {
+  id: string | null;
+  name: string;
+  enabled: boolean;
+  keywords: string;
+  languages: string;
+  platforms: Platform[];
+  minReach: string;
+  accountIds: string[];
+  tags: string;
+  /** '' nobody, 'round-robin', or an agent id. */
+  assign: string;
+  priority: Priority | '';
+  status: ConversationStatus | '';
+}
+
+export const emptyRuleForm = (): RuleForm => ({
+  id: null,
+  name: '',
+  enabled: true,
+  keywords: '',
+  languages: '',
+  platforms: [],
+  minReach: '',
+  accountIds: [],
+  tags: '',
+  assign: '',
+  priority: '',
+  status: '',
+});
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+const codes = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+
+export function formOf(rule: Rule): RuleForm {
+  const c = rule.conditions;
+  const a = rule.actions;
+  return {
+    id: rule.id,
+    name: rule.name,
+    enabled: rule.enabled,
+    keywords: c.keywords.join(', '),
+    languages: c.languages.join(' '),
+    platforms: [...c.platforms],
+    minReach: c.minReach == null ? '' : String(c.minReach),
+    accountIds: [...c.accountIds],
+    tags: a.addTags.join(', '),
+    assign:
+      a.assign == null ? '' : a.assign.kind === 'round-robin' ? 'round-robin' : a.assign.agentId,
+    priority: a.priority ?? '',
+    status: a.status ?? '',
+  };
+}
+
+/** The form as the `saveRule` call takes it; the hub checks it. */
+export function inputOf(form: RuleForm): SaveRuleInput {
+  const reach = form.minReach.trim() === '' ? null : Number(form.minReach);
+  return {
+    ...(form.id != null ? { id: form.id } : {}),
+    name: form.name,
+    enabled: form.enabled,
+    conditions: {
+      keywords: list(form.keywords),
+      languages: codes(form.languages),
+      platforms: form.platforms,
+      minReach: reach != null && Number.isFinite(reach) ? Math.max(0, Math.floor(reach)) : null,
+      accountIds: form.accountIds,
+    },
+    actions: {
+      addTags: list(form.tags),
+      assign:
+        form.assign === ''
+          ? null
+          : form.assign === 'round-robin'
+            ? { kind: 'round-robin' }
+            : { kind: 'agent', agentId: form.assign },
+      priority: form.priority === '' ? null : form.priority,
+      status: form.status === '' ? null : form.status,
+    },
+  };
+}
