@@ -9,7 +9,8 @@ export interface RuleForm {
   keywords: string;
   languages: string;
   platforms: Platform[];
-  minReach: string;
+  /** What the number field holds: a number, or '' (a bound number input gives numbers). */
+  minReach: number | string;
   accountIds: string[];
   tags: string;
   /** '' nobody, 'round-robin', or an agent id. */
@@ -66,7 +67,8 @@ export function formOf(rule: Rule): RuleForm {
 
 /** The form as the `saveRule` call takes it; the hub checks it. */
 export function inputOf(form: RuleForm): SaveRuleInput {
-  const reach = form.minReach.trim() === '' ? null : Number(form.minReach);
+  const typed = String(form.minReach ?? '').trim();
+  const reach = typed === '' ? null : Number(typed);
   return {
     ...(form.id != null ? { id: form.id } : {}),
     name: form.name,
