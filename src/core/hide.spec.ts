@@ -93,3 +93,48 @@ describe('hiding a Facebook comment', () => {
     expect(emulator.writes()).toEqual([]);
   });
 });
+
+describe('spam on Facebook', () => {
+  it('hides the customer’s comments on the Page with the spam status, and shows them again after', async () => {
+    const { emulator, service } = await setUp();
+    const { conversation } = await service.getConversation({ id: 'facebook:5001_9004' });
+    const spam = await service.updateConversation({
+      id: conversation.id,
+      version: conversation.version,
+      status: 'spam',
+      hideOnPlatform: true,
+    });
+    expect(spam.status).toBe('spam');
+    expect(await isHiddenOnFacebook(emulator.graphBaseUrl, '5001_9004')).toBe(true);
+    const detail = await service.getConversation({ id: conversation.id });
+    expect(detail.posts.filter((p) => p.direction === 'inbound').every((p) => p.hidden)).toBe(true);
+
+    await service.updateConversation({
+      id: conversation.id,
+      version: detail.conversation.version,
+      status: 'open',
+      hideOnPlatform: true,
+    });
+    expect(await isHiddenOnFacebook(emulator.graphBaseUrl, '5001_9004')).toBe(false);
+  });
+
+  it('changes the status alone without the flag, and on X there is nothing to hide', async () => {
+    const { emulator, service } = await setUp();
+    const { conversation } = await service.getConversation({ id: 'facebook:5001_9004' });
+    await service.updateConversation({
+      id: conversation.id,
+      version: conversation.version,
+      status: 'spam',
+    });
+    expect(await isHiddenOnFacebook(emulator.graphBaseUrl, '5001_9004')).toBe(false);
+    const [x] = (await service.listConversations({ platform: 'x' })).items;
+    const updated = await service.updateConversation({
+      id: x!.id,
+      version: x!.version,
+      status: 'spam',
+      hideOnPlatform: true,
+    });
+    expect(updated.status).toBe('spam');
+    expect(emulator.writes()).toEqual([]);
+  });
+});

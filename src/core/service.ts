@@ -747,9 +747,9 @@ export class InboxService implements InboxApi {
     input: ApiInput<'updateConversation'>,
     context?: CallContext,
   ): Promise<Conversation> {
-    const change = UpdateConversationInputSchema.parse(input);
+    const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    return this.afterIngest(async () => {
+    const updated = await this.afterIngest(async () => {
       const current = this.conversations.get(change.id);
       if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
       if (current.version !== change.version) {
@@ -770,6 +770,36 @@ export class InboxService implements InboxApi {
       await this.registerTags(change.addTags ?? []);
       return next;
     });
+    if (hideOnPlatform && change.status !== undefined && updated.platform === 'facebook')
+      return this.hideWithStatus(updated, context);
+    return updated;
+  }
+
+  /**
+   * Spam on Facebook: the customer's public comments are hidden on the Page (or shown again when
+   * the conversation leaves spam). The status change is made first; if Facebook refuses, the user
+   * is told what was done and what was not.
+   */
+  private async hideWithStatus(
+    conversation: Conversation,
+    context?: CallContext,
+  ): Promise<Conversation> {
+    const hidden = conversation.status === 'spam';
+    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
+    const comments = this.posts
+      .ofConversation(conversation.id)
+      .filter((p) => p.direction === 'inbound' && !p.private && p.hidden !== hidden);
+    for (const comment of comments) {
+      try {
+        await this.hidePost({ postId: comment.id, hidden }, context);
+      } catch (err) {
+        throw new InboxError(
+          err instanceof InboxError ? err.code : 'unavailable',
+          `The conversation is now ${conversation.status}, but Facebook did not ${hidden ? 'hide' : 'show'} the comment: ${(err as Error).message}`,
+        );
+      }
+    }
+    return this.conversations.get(conversation.id) ?? conversation;
   }
 
   /**

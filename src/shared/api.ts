@@ -201,6 +201,11 @@ export const UpdateConversationInputSchema = z
     priority: PrioritySchema.optional(),
     addTags: z.array(TagSchema).max(20).optional(),
     removeTags: z.array(TagSchema).max(20).optional(),
+    /**
+     * Facebook: with a change to spam, also hide the customer's public comments on the Page (out of
+     * spam, show them again).
+     */
+    hideOnPlatform: z.boolean().optional(),
   })
   .strict()
   .refine(

@@ -3,6 +3,7 @@ import type { Translation } from './types';
 /** The triage bar of an open conversation: status, assignee, tags. */
 export const en = {
   status: 'Status',
+  hideOnPage: 'Spam hides it on the Page',
   assignee: 'Assignee',
   take: 'Take',
   tags: 'Tags',
@@ -12,6 +13,7 @@ export const en = {
 
 export const fr: Translation<typeof en> = {
   status: 'Statut',
+  hideOnPage: 'Le spam le masque sur la Page',
   assignee: 'Attribuée à',
   take: 'Prendre',
   tags: 'Étiquettes',
