@@ -53,7 +53,7 @@ class FakeService implements Partial<InboxApi>, Pick<InboxApi, 'onEvent'> {
     this.calls.push(input);
     if (input.id !== conversation.id)
       throw new InboxError('not_found', `No conversation ${input.id}`);
-    return { conversation, posts: [], actions: [], notes: [] };
+    return { conversation, posts: [], actions: [], notes: [], privateReplies: [] };
   }
 
   async listAccounts() {

@@ -138,3 +138,25 @@ describe('spam on Facebook', () => {
     expect(emulator.writes()).toEqual([]);
   });
 });
+
+describe('private replies on Facebook', () => {
+  it('says a comment can be answered privately once, then no more', async () => {
+    const { service } = await setUp();
+    const id = 'facebook:5001_9004';
+    const before = await service.getConversation({ id });
+    const window = before.privateReplies.find((w) => w.postId === id);
+    expect(window).toMatchObject({ allowed: true, reason: null });
+    await service.sendReply({
+      conversationId: id,
+      replyTo: id,
+      kind: 'private',
+      text: 'Bonjour, en privé',
+    });
+    await service.replies().idle();
+    const after = await service.getConversation({ id });
+    expect(after.privateReplies.find((w) => w.postId === id)).toMatchObject({
+      allowed: false,
+      reason: 'already-sent',
+    });
+  });
+});

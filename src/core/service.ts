@@ -26,6 +26,8 @@ import type {
   Account,
   Agent,
   AuditFact,
+  Post,
+  PrivateReplyWindow,
   ApiInput,
   CallContext,
   Conversation,
@@ -71,6 +73,7 @@ import { AuditLog } from './audit/audit-log';
 import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
+import { privateReplyWindow } from './outbox/private-window';
 import { ConversationChanges } from './conversation-changes';
 import type { ChangePair } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
@@ -299,12 +302,28 @@ export class InboxService implements InboxApi {
     const conversation = this.conversations.get(id);
     if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
     await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
+    const posts = this.posts.ofConversation(id);
     return {
       conversation,
-      posts: this.posts.ofConversation(id),
+      posts,
       actions: await this.audit.ofConversation(id),
       notes: this.notes.ofConversation(id),
+      privateReplies: this.privateReplies(posts),
     };
+  }
+
+  /** Each customer post's private-reply window, knowing which ones the outbox already answered. */
+  private privateReplies(posts: readonly Post[]): PrivateReplyWindow[] {
+    const answered = new Set(
+      this.outbox
+        .list()
+        .filter((r) => r.kind === 'private' && r.state !== 'failed')
+        .map((r) => r.replyTo),
+    );
+    const now = Date.now();
+    return posts
+      .filter((p) => p.direction === 'inbound' && !p.private)
+      .map((p) => privateReplyWindow(p, answered, now));
   }
 
   getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {

@@ -73,6 +73,16 @@ export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 export const GetConversationInputSchema = z.object({ id: z.string().min(1).max(300) }).strict();
 export type GetConversationInput = z.infer<typeof GetConversationInputSchema>;
 
+/** Whether a customer's post can still be answered privately, and until when. */
+export const PrivateReplyWindowSchema = z.object({
+  postId: z.string(),
+  allowed: z.boolean(),
+  /** Facebook: the end of the 7 days after the comment; X: null (no window). */
+  until: IsoDateSchema.nullable(),
+  reason: z.enum(['already-sent', 'expired']).nullable(),
+});
+export type PrivateReplyWindow = z.infer<typeof PrivateReplyWindowSchema>;
+
 export const ConversationDetailSchema = z.object({
   conversation: ConversationSchema,
   /** Every post, oldest first. */
@@ -81,6 +91,8 @@ export const ConversationDetailSchema = z.object({
   actions: z.array(AuditEntrySchema).default([]),
   /** The team's internal notes, oldest first. */
   notes: z.array(NoteSchema).default([]),
+  /** For each customer post, whether a private reply is still possible. */
+  privateReplies: z.array(PrivateReplyWindowSchema).default([]),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 

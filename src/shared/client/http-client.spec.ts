@@ -78,6 +78,7 @@ describe('createHttpInboxApi calls', () => {
       posts: [post({ conversationId: id })],
       actions: [],
       notes: [],
+      privateReplies: [],
     };
     let rawUrl = '';
     handler = (req, res) => {

@@ -7,6 +7,11 @@ export const en = {
   public: 'Public reply',
   directMessage: 'Direct message',
   privateReply: 'Private reply',
+  window: {
+    until: 'Private reply possible until {when}',
+    alreadySent: 'A private reply was already sent to this comment',
+    expired: 'Private replies are possible for 7 days after a comment; this one is older',
+  },
   placeholder: 'Reply to {name}…',
   nothingToReply: 'Nothing to reply to',
   text: 'Reply text',
@@ -27,6 +32,12 @@ export const fr: Translation<typeof en> = {
   public: 'Réponse publique',
   directMessage: 'Message privé',
   privateReply: 'Réponse privée',
+  window: {
+    until: 'Réponse privée possible jusqu’au {when}',
+    alreadySent: 'Une réponse privée a déjà été envoyée à ce commentaire',
+    expired:
+      'Une réponse privée est possible pendant 7 jours après un commentaire ; celui-ci est plus ancien',
+  },
   placeholder: 'Répondre à {name}…',
   nothingToReply: 'Rien à quoi répondre',
   text: 'Texte de la réponse',
