@@ -79,6 +79,7 @@ import type { ChangePair } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
+import { SavedReplyBook } from './replies/saved-reply-book';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
 import { SavedViews } from './queue/saved-views';
@@ -160,6 +161,7 @@ export class InboxService implements InboxApi {
   private readonly teamAdmin: TeamAdmin;
   private readonly statements: Statements;
   private readonly rules: RuleBook;
+  private readonly savedReplies: SavedReplyBook;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -203,6 +205,7 @@ export class InboxService implements InboxApi {
     });
     this.teamAdmin = new TeamAdmin(this.team, audit, this.changes);
     this.rules = new RuleBook(workspace, () => this.team.list());
+    this.savedReplies = new SavedReplyBook(workspace);
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
@@ -372,6 +375,23 @@ export class InboxService implements InboxApi {
     const rules = await this.rules.move(input);
     await this.rulesChanged(context, 'moved', input.id, null);
     return rules;
+  }
+
+  async listSavedReplies(
+    _input?: ApiInput<'listSavedReplies'>,
+  ): Promise<ApiOutput<'listSavedReplies'>> {
+    return this.savedReplies.list();
+  }
+
+  async saveSavedReply(input: ApiInput<'saveSavedReply'>): Promise<ApiOutput<'saveSavedReply'>> {
+    return this.savedReplies.save(input);
+  }
+
+  async deleteSavedReply(
+    input: ApiInput<'deleteSavedReply'>,
+  ): Promise<ApiOutput<'deleteSavedReply'>> {
+    await this.savedReplies.delete(input);
+    return { done: true };
   }
 
   /** A change of the rules: recorded, and every client told. */

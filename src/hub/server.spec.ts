@@ -229,6 +229,25 @@ describe('hub team management', () => {
   });
 });
 
+describe('hub saved replies and rules', () => {
+  it('lets agents read saved replies and rules, and only managers change them', async () => {
+    const post = (path: string, token: string, body: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const reply = { title: 'Hi', language: 'en', text: 'Hi {author.name}' };
+    const rule = { name: 'Tag all', actions: { addTags: ['seen'] } };
+    expect((await post('/api/saved-replies', agentToken, reply)).status).toBe(403);
+    expect((await post('/api/rules', agentToken, rule)).status).toBe(403);
+    expect((await post('/api/saved-replies', managerToken, reply)).status).toBe(200);
+    expect((await post('/api/rules', managerToken, rule)).status).toBe(200);
+    expect(((await get('/api/saved-replies')).body.result as unknown[]).length).toBe(1);
+    expect(((await get('/api/rules')).body.result as unknown[]).length).toBe(1);
+  });
+});
+
 describe('hub reports and audit', () => {
   const range = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
 

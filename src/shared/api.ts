@@ -28,6 +28,11 @@ import type { InboxEvent } from './events';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import {
+  SaveSavedReplyInputSchema,
+  SavedReplyIdInputSchema,
+  SavedReplySchema,
+} from './saved-replies';
+import {
   CrisisInputSchema,
   CrisisSchema,
   PostStatementInputSchema,
@@ -460,6 +465,23 @@ export const apiMethods = {
     input: MoveRuleInputSchema,
     output: z.array(RuleSchema),
   },
+  /** The team's saved replies, in every language. */
+  listSavedReplies: {
+    channel: 'saved-replies:list',
+    input: EmptyInputSchema,
+    output: z.array(SavedReplySchema),
+  },
+  /** Managers: a new saved reply, or a changed one; its variables are checked. */
+  saveSavedReply: {
+    channel: 'saved-replies:save',
+    input: SaveSavedReplyInputSchema,
+    output: SavedReplySchema,
+  },
+  deleteSavedReply: {
+    channel: 'saved-replies:delete',
+    input: SavedReplyIdInputSchema,
+    output: DoneSchema,
+  },
   /** Managers: whether the audit trail's hash chain is intact, and where it broke. */
   verifyAudit: {
     channel: 'audit:verify',
@@ -568,6 +590,9 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   saveRule: 'manager',
   deleteRule: 'manager',
   moveRule: 'manager',
+  listSavedReplies: 'agent',
+  saveSavedReply: 'manager',
+  deleteSavedReply: 'manager',
   listTags: 'agent',
   saveTag: 'manager',
   renameTag: 'manager',
@@ -642,6 +667,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   saveRule: { method: 'POST', path: '/api/rules' },
   deleteRule: { method: 'POST', path: '/api/rules/delete' },
   moveRule: { method: 'POST', path: '/api/rules/move' },
+  listSavedReplies: { method: 'GET', path: '/api/saved-replies' },
+  saveSavedReply: { method: 'POST', path: '/api/saved-replies' },
+  deleteSavedReply: { method: 'POST', path: '/api/saved-replies/delete' },
   listTags: { method: 'GET', path: '/api/tags' },
   saveTag: { method: 'POST', path: '/api/tags' },
   renameTag: { method: 'POST', path: '/api/tags/rename' },

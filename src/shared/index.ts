@@ -5,4 +5,5 @@ export * from './api';
 export * from './audit';
 export * from './report';
 export * from './rules';
+export * from './saved-replies';
 export * from './queue';

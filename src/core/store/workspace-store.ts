@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Account, Agent, Rule, SavedView, TagDef } from '../../shared';
+import type { Account, Agent, Rule, SavedReply, SavedView, TagDef } from '../../shared';
 
 /** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
 export type Cursors = Record<string, Record<string, string>>;
@@ -22,6 +22,8 @@ export interface Workspace {
   rules: Rule[];
   /** Language → the agent who got the last conversation by turns in it. */
   ruleTurns: Record<string, string>;
+  /** The team's saved replies (a file from before them opens with none). */
+  savedReplies: SavedReply[];
 }
 
 const empty = (): Workspace => ({
@@ -34,6 +36,7 @@ const empty = (): Workspace => ({
   views: {},
   rules: [],
   ruleTurns: {},
+  savedReplies: [],
 });
 
 /** The small, hot settings file: accounts, agents, cursors. Rewritten whole (atomic rename). */
