@@ -37,3 +37,31 @@ test('marking a Facebook comment as spam hides it on the Page', async ({ page, r
   await page.getByTestId('status-select').selectOption('spam');
   await expect(inbox.posts.first()).toContainText('Hidden');
 });
+
+test('a saved reply in the conversation’s language, previewed with the author’s name, fills the composer', async ({
+  page,
+  request,
+}) => {
+  const auth = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const list = (await (
+    await request.get('/api/conversations?language=fr&platform=x&status=new&limit=50', {
+      headers: auth,
+    })
+  ).json()) as {
+    result: { items: { id: string; assignee: string | null; author: { name: string } }[] };
+  };
+  const target = list.result.items.filter((c) => c.assignee == null).at(-2)!;
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await inbox.open(target.id, target.author.name);
+
+  await page.getByTestId('saved-replies').click();
+  const first = page.getByTestId('saved-reply').first();
+  await expect(first).toContainText('Excuses et remboursement');
+  await expect(first).toContainText(`Bonjour ${target.author.name}, nous sommes désolés.`);
+  await expect(first).toContainText('Camille Laurent, Café Aurore');
+  await first.getByRole('button', { name: 'Insert' }).click();
+  await expect(page.getByLabel('Reply text')).toHaveValue(
+    new RegExp(`^Bonjour ${target.author.name}, nous sommes désolés\\.`),
+  );
+});

@@ -7,6 +7,30 @@ import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
 import { closeOnSignals, runHub } from './run-hub';
 
+/** A few of the team's saved replies, in the scenario's languages. */
+const DEMO_SAVED_REPLIES = [
+  {
+    title: 'Excuses et remboursement',
+    language: 'fr',
+    text: 'Bonjour {author.name}, nous sommes désolés. Écrivez-nous en privé avec votre numéro de commande et nous vous remboursons aujourd’hui. {agent.name}, {brand}',
+  },
+  {
+    title: 'Apology and refund',
+    language: 'en',
+    text: 'Hi {author.name}, we are sorry about this. Send us your order number privately and we will refund you today. {agent.name}, {brand}',
+  },
+  {
+    title: 'Excuses en terugbetaling',
+    language: 'nl',
+    text: 'Hallo {author.name}, het spijt ons. Stuur ons je bestelnummer in een privébericht en we betalen je vandaag terug. {agent.name}, {brand}',
+  },
+  {
+    title: 'Entschuldigung und Erstattung',
+    language: 'de',
+    text: 'Hallo {author.name}, das tut uns leid. Schick uns deine Bestellnummer per Direktnachricht, wir erstatten dir heute den Betrag. {agent.name}, {brand}',
+  },
+];
+
 /** The demo's brand team: a manager and two agents, who between them speak the scenario's languages. */
 const DEMO_TEAM = [
   { name: 'Camille Laurent', role: 'manager' as const, languages: ['fr', 'en'] },
@@ -68,6 +92,8 @@ async function main(): Promise<void> {
   for (const page of scenario.facebook.pages) {
     await hub.service.connectAccount({ platform: 'facebook', token: page.access_token });
   }
+  if ((await hub.service.listSavedReplies({})).length === 0)
+    for (const reply of DEMO_SAVED_REPLIES) await hub.service.saveSavedReply(reply);
   hub.service.startSync();
   console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
   console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);

@@ -13,6 +13,7 @@ import * as notes from './notes';
 import * as notifications from './notifications';
 import * as presence from './presence';
 import * as queue from './queue';
+import * as replies from './replies';
 import * as reports from './reports';
 import * as rules from './rules';
 import * as signin from './signin';
@@ -43,6 +44,7 @@ const areas = {
   notifications,
   presence,
   queue,
+  replies,
   reports,
   rules,
   signin,
