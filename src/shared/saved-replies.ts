@@ -24,16 +24,15 @@ export function unknownVariables(text: string): string[] {
  * before it. `{{` and `}}` write a brace.
  */
 export function fillReply(text: string, values: ReplyValues): string {
-  return text
-    .replace(VARIABLE, (whole, name: string | undefined) => {
-      if (whole === '{{') return '\u0000';
-      if (whole === '}}') return '\u0001';
+  return text.replace(
+    /( ?)(\{\{|\}\}|\{([^{}]*)\})/g,
+    (_whole, space: string, token: string, name: string | undefined) => {
+      if (token === '{{') return `${space}{`;
+      if (token === '}}') return `${space}}`;
       const value = values[(name ?? '').trim() as ReplyVariable];
-      return value == null || value === '' ? '\u0002' : value;
-    })
-    .replace(/ ?\u0002/g, '')
-    .replace(/\u0000/g, '{')
-    .replace(/\u0001/g, '}');
+      return value == null || value === '' ? '' : `${space}${value}`;
+    },
+  );
 }
 
 export const SavedReplySchema = z.object({
