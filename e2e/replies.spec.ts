@@ -65,3 +65,41 @@ test('a saved reply in the conversation’s language, previewed with the author�
     new RegExp(`^Bonjour ${target.author.name}, nous sommes désolés\\.`),
   );
 });
+
+test('a reply X refused is shown with the reason, and can be discarded', async ({
+  page,
+  request,
+}) => {
+  const auth = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const list = (await (
+    await request.get('/api/conversations?platform=x&language=en&status=new&limit=50', {
+      headers: auth,
+    })
+  ).json()) as {
+    result: {
+      items: {
+        id: string;
+        rootPostId: string;
+        assignee: string | null;
+        author: { name: string };
+      }[];
+    };
+  };
+  const [first, second] = list.result.items.filter((c) => c.assignee == null).slice(-2);
+  const text = `Thank you, we are on it (${Date.now()}).`;
+  for (const c of [first!, second!]) {
+    const sent = await request.post('/api/replies', {
+      headers: auth,
+      data: { conversationId: c.id, replyTo: c.rootPostId, text },
+    });
+    expect(sent.status()).toBe(200);
+  }
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await inbox.open(second!.id, second!.author.name);
+  const unsent = page.getByTestId('unsent-replies');
+  await expect(unsent).toContainText(/Not sent: .*duplicate/i, { timeout: 15_000 });
+  await expect(unsent).toContainText(text);
+  await unsent.getByRole('button', { name: 'Discard' }).click();
+  await expect(unsent).toBeHidden();
+});

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENTS_CHANNEL, InboxError, apiMethods } from '../src/shared';
+import { ConversationDetailSchema, EVENTS_CHANNEL, InboxError, apiMethods } from '../src/shared';
 import type {
   ApiOutput,
   Post,
@@ -53,7 +53,7 @@ class FakeService implements Partial<InboxApi>, Pick<InboxApi, 'onEvent'> {
     this.calls.push(input);
     if (input.id !== conversation.id)
       throw new InboxError('not_found', `No conversation ${input.id}`);
-    return { conversation, posts: [], actions: [], notes: [], privateReplies: [] };
+    return ConversationDetailSchema.parse({ conversation, posts: [] });
   }
 
   async listAccounts() {

@@ -12,6 +12,7 @@ import {
   HidePostInputSchema,
   PlatformSchema,
   ReportPresenceInputSchema,
+  ReplyKeyInputSchema,
   SendReplyInputSchema,
   StartConnectInputSchema,
   UpdateConversationInputSchema,
@@ -28,6 +29,7 @@ import type {
   AuditFact,
   Post,
   PrivateReplyWindow,
+  ReplyReceipt,
   ApiInput,
   CallContext,
   Conversation,
@@ -127,6 +129,18 @@ function describe(c: Conversation, nameOf: (id: string) => string): string {
  * The user of a solo inbox (the desktop app on its own, tools, tests): calls without a context are
  * theirs, and they manage their own inbox. A hub always passes the signed-in agent.
  */
+/** What the caller is told of a reply in the outbox. */
+function receiptOf(item: OutboxItem): ReplyReceipt {
+  return {
+    key: item.key,
+    conversationId: item.conversationId,
+    replyTo: item.replyTo,
+    kind: item.kind,
+    state: item.state,
+    createdAt: item.createdAt,
+  };
+}
+
 export const LOCAL_AGENT: Agent = { id: 'local', name: 'You', role: 'manager', languages: [] };
 
 const idle: SyncStatus = {
@@ -312,6 +326,10 @@ export class InboxService implements InboxApi {
       actions: await this.audit.ofConversation(id),
       notes: this.notes.ofConversation(id),
       privateReplies: this.privateReplies(posts),
+      unsent: this.outbox
+        .list()
+        .filter((r) => r.conversationId === id && r.state === 'failed')
+        .map((r) => ({ ...receiptOf(r), text: r.text, agentId: r.agentId, error: r.error })),
     };
   }
 
@@ -320,7 +338,7 @@ export class InboxService implements InboxApi {
     const answered = new Set(
       this.outbox
         .list()
-        .filter((r) => r.kind === 'private' && r.state !== 'failed')
+        .filter((r) => r.kind === 'private' && r.state !== 'failed' && r.state !== 'discarded')
         .map((r) => r.replyTo),
     );
     const now = Date.now();
@@ -602,14 +620,49 @@ export class InboxService implements InboxApi {
       });
     // Replying claims the conversation for whoever answers.
     if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);
-    return {
-      key: item.key,
+    return receiptOf(item);
+  }
+
+  async retryReply(
+    input: ApiInput<'retryReply'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'retryReply'>> {
+    const { key } = ReplyKeyInputSchema.parse(input);
+    const item = await this.outbox.retry(key);
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'reply.retried',
       conversationId: item.conversationId,
-      replyTo: item.replyTo,
-      kind: item.kind,
+      details: { key, text: item.text, kind: item.kind },
+    });
+    this.emit({
+      type: 'reply.changed',
+      conversationId: item.conversationId,
+      key,
       state: item.state,
-      createdAt: item.createdAt,
-    };
+    });
+    return receiptOf(item);
+  }
+
+  async discardReply(
+    input: ApiInput<'discardReply'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'discardReply'>> {
+    const { key } = ReplyKeyInputSchema.parse(input);
+    const item = await this.outbox.discard(key);
+    await this.audit.record({
+      ...this.actor(context),
+      action: 'reply.discarded',
+      conversationId: item.conversationId,
+      details: { key, text: item.text, kind: item.kind },
+    });
+    this.emit({
+      type: 'reply.changed',
+      conversationId: item.conversationId,
+      key,
+      state: item.state,
+    });
+    return receiptOf(item);
   }
 
   /**
@@ -1032,9 +1085,17 @@ export class InboxService implements InboxApi {
 
   /** A reply's state changed in the outbox: its sending or its refusal is recorded. */
   private replyChanged(item: OutboxItem): void {
-    if (item.state === 'sent' || item.state === 'failed')
-      void this.audit.record(
-        replyFact(item, item.state === 'sent' ? 'reply.sent' : 'reply.failed'),
+    if (item.state !== 'sent' && item.state !== 'failed') return;
+    // Recorded first, then told: a client that looks on the event finds the failure's reason.
+    void this.audit
+      .record(replyFact(item, item.state === 'sent' ? 'reply.sent' : 'reply.failed'))
+      .then(() =>
+        this.emit({
+          type: 'reply.changed',
+          conversationId: item.conversationId,
+          key: item.key,
+          state: item.state,
+        }),
       );
   }
 

@@ -78,6 +78,27 @@ export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 export const GetConversationInputSchema = z.object({ id: z.string().min(1).max(300) }).strict();
 export type GetConversationInput = z.infer<typeof GetConversationInputSchema>;
 
+/** A reply stored in the outbox: it leaves once, and its post appears when the platform has it. */
+export const ReplyReceiptSchema = z.object({
+  key: z.string(),
+  conversationId: z.string(),
+  replyTo: z.string(),
+  kind: z.enum(['public', 'private']),
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'discarded']),
+  createdAt: IsoDateSchema,
+});
+export type ReplyReceipt = z.infer<typeof ReplyReceiptSchema>;
+
+/** A reply the platform refused, with its text and the reason, until it is retried or discarded. */
+export const UnsentReplySchema = ReplyReceiptSchema.extend({
+  text: z.string(),
+  agentId: z.string(),
+  error: z.string().nullable(),
+});
+export type UnsentReply = z.infer<typeof UnsentReplySchema>;
+
+export const ReplyKeyInputSchema = z.object({ key: z.string().min(1).max(100) }).strict();
+
 /** Whether a customer's post can still be answered privately, and until when. */
 export const PrivateReplyWindowSchema = z.object({
   postId: z.string(),
@@ -96,6 +117,8 @@ export const ConversationDetailSchema = z.object({
   actions: z.array(AuditEntrySchema).default([]),
   /** The team's internal notes, oldest first. */
   notes: z.array(NoteSchema).default([]),
+  /** Replies the platform refused, to retry or discard. */
+  unsent: z.array(UnsentReplySchema).default([]),
   /** For each customer post, whether a private reply is still possible. */
   privateReplies: z.array(PrivateReplyWindowSchema).default([]),
 });
@@ -290,17 +313,6 @@ export const ReportPresenceInputSchema = z
     'say which conversation is viewed or replied to',
   );
 
-/** A reply stored in the outbox: it leaves once, and its post appears when the platform has it. */
-export const ReplyReceiptSchema = z.object({
-  key: z.string(),
-  conversationId: z.string(),
-  replyTo: z.string(),
-  kind: z.enum(['public', 'private']),
-  state: z.enum(['pending', 'sending', 'sent', 'failed']),
-  createdAt: IsoDateSchema,
-});
-export type ReplyReceipt = z.infer<typeof ReplyReceiptSchema>;
-
 /**
  * The one table of calls. Electron IPC channels and hub HTTP routes are derived from it, and every
  * host validates input and output against these schemas.
@@ -467,20 +479,32 @@ export const apiMethods = {
   },
   /** The team's saved replies, in every language. */
   listSavedReplies: {
-    channel: 'saved-replies:list',
+    channel: 'replies:list-saved',
     input: EmptyInputSchema,
     output: z.array(SavedReplySchema),
   },
   /** Managers: a new saved reply, or a changed one; its variables are checked. */
   saveSavedReply: {
-    channel: 'saved-replies:save',
+    channel: 'replies:save-saved',
     input: SaveSavedReplyInputSchema,
     output: SavedReplySchema,
   },
   deleteSavedReply: {
-    channel: 'saved-replies:delete',
+    channel: 'replies:delete-saved',
     input: SavedReplyIdInputSchema,
     output: DoneSchema,
+  },
+  /** Sends a refused reply again, as it was. */
+  retryReply: {
+    channel: 'replies:retry',
+    input: ReplyKeyInputSchema,
+    output: ReplyReceiptSchema,
+  },
+  /** Gives up on a refused reply (it stays in the history as discarded). */
+  discardReply: {
+    channel: 'replies:discard',
+    input: ReplyKeyInputSchema,
+    output: ReplyReceiptSchema,
   },
   /** Managers: whether the audit trail's hash chain is intact, and where it broke. */
   verifyAudit: {
@@ -593,6 +617,8 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   listSavedReplies: 'agent',
   saveSavedReply: 'manager',
   deleteSavedReply: 'manager',
+  retryReply: 'agent',
+  discardReply: 'agent',
   listTags: 'agent',
   saveTag: 'manager',
   renameTag: 'manager',
@@ -670,6 +696,8 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   listSavedReplies: { method: 'GET', path: '/api/saved-replies' },
   saveSavedReply: { method: 'POST', path: '/api/saved-replies' },
   deleteSavedReply: { method: 'POST', path: '/api/saved-replies/delete' },
+  retryReply: { method: 'POST', path: '/api/replies/retry' },
+  discardReply: { method: 'POST', path: '/api/replies/discard' },
   listTags: { method: 'GET', path: '/api/tags' },
   saveTag: { method: 'POST', path: '/api/tags' },
   renameTag: { method: 'POST', path: '/api/tags/rename' },

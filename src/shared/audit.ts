@@ -16,6 +16,8 @@ export const AuditActionSchema = z.enum([
   'reply.queued',
   'reply.sent',
   'reply.failed',
+  'reply.retried',
+  'reply.discarded',
   'post.hidden',
   'post.shown',
   'rule.fired',

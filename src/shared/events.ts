@@ -42,6 +42,13 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
   }),
   /** The tag registry changed (a tag registered, recoloured, renamed or deleted): all of it. */
   z.object({ type: z.literal('tags.changed'), tags: z.array(TagDefSchema) }),
+  /** A reply in the outbox was sent, refused, retried or discarded. */
+  z.object({
+    type: z.literal('reply.changed'),
+    conversationId: z.string(),
+    key: z.string(),
+    state: z.enum(['pending', 'sending', 'sent', 'failed', 'discarded']),
+  }),
   /** The rules changed (saved, deleted, moved): all of them, in order. */
   z.object({ type: z.literal('rules.changed'), rules: z.array(RuleSchema) }),
   /** An internal note was added to a conversation. */

@@ -6,7 +6,8 @@ export type ReplyKind = 'public' | 'private';
  * A reply on its way out. Its versions are appended to `outbox.jsonl`; the latest wins.
  * - `pending`: stored, not sent yet: safe to send.
  * - `sending`: the request may have reached the platform: settled by looking, never by resending.
- * - `sent`: the platform has it (`externalId`); `failed`: refused, or uncertain and not found.
+ * - `sent`: the platform has it (`externalId`); `failed`: refused, or uncertain and not found;
+ * - `discarded`: failed, and the user gave up on it.
  */
 export interface OutboxItem {
   /** Idempotency key. */
@@ -22,7 +23,7 @@ export interface OutboxItem {
   client: string;
   /** The agent took the conversation over from its assignee to send this. */
   tookOverFrom?: string | null;
-  state: 'pending' | 'sending' | 'sent' | 'failed';
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'discarded';
   externalId: string | null;
   error: string | null;
   createdAt: string;

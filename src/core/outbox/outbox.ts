@@ -88,6 +88,33 @@ export class Outbox {
     return item;
   }
 
+  /**
+   * Sends a refused reply again, as it is (after the user dealt with the reason: reconnected the
+   * account, checked the platform for an uncertain one).
+   */
+  async retry(key: string): Promise<OutboxItem> {
+    const item = this.failed(key);
+    const pending = await this.update(item, { state: 'pending', error: null });
+    void this.schedule(key);
+    return pending;
+  }
+
+  /** Gives up on a refused reply: it stays in the history as discarded. */
+  async discard(key: string): Promise<OutboxItem> {
+    return this.update(this.failed(key), { state: 'discarded' });
+  }
+
+  private failed(key: string): OutboxItem {
+    const item = this.items.get(key);
+    if (!item) throw new InboxError('not_found', `No reply with key ${key}`);
+    if (item.state !== 'failed')
+      throw new InboxError(
+        'conflict',
+        `This reply is ${item.state}: only a refused reply can be retried or discarded`,
+      );
+    return item;
+  }
+
   /** Settles every reply a previous run left pending or uncertain. */
   recover(): Promise<void> {
     const open = this.list().filter((i) => i.state === 'pending' || i.state === 'sending');
@@ -114,7 +141,8 @@ export class Outbox {
 
   private async process(key: string): Promise<void> {
     let item = this.items.get(key);
-    if (!item || item.state === 'sent' || item.state === 'failed') return;
+    if (!item || item.state === 'sent' || item.state === 'failed' || item.state === 'discarded')
+      return;
     const account = this.deps.account(item.accountId);
     const token = account ? await this.deps.token(account) : null;
     const post = await this.deps.post(item.replyTo);

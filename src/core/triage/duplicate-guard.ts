@@ -38,6 +38,7 @@ export function publicRepeats(
     (r) =>
       r.kind === 'public' &&
       r.state !== 'failed' &&
+      r.state !== 'discarded' &&
       now - Date.parse(r.createdAt) < DUPLICATE_WINDOW_MS &&
       nearlyIdentical(words, replyWords(r.text)),
   ).length;

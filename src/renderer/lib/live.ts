@@ -84,6 +84,10 @@ export function startLiveUpdates(
       case 'tags.changed':
         void client.invalidateQueries({ queryKey: queryKeys.tags });
         break;
+      case 'reply.changed':
+        changed.add(event.conversationId);
+        refresh.request();
+        break;
       case 'rules.changed':
         client.setQueryData(queryKeys.rules, event.rules);
         break;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { InboxError } from '../errors';
+import { ConversationDetailSchema } from '../api';
 import type { InboxEvent } from '../events';
 import type { WebSocketConstructor } from './event-stream';
 import { buildRequest, createHttpInboxApi, eventsUrl } from './http-client';
@@ -73,13 +74,10 @@ describe('createHttpInboxApi calls', () => {
 
   it('fills the :id path parameter, URL-encoded, and does not repeat it in the query', async () => {
     const id = 'facebook:123_456/7?x=#';
-    const detail = {
+    const detail = ConversationDetailSchema.parse({
       conversation: conversation({ id }),
       posts: [post({ conversationId: id })],
-      actions: [],
-      notes: [],
-      privateReplies: [],
-    };
+    });
     let rawUrl = '';
     handler = (req, res) => {
       rawUrl = req.url ?? '';

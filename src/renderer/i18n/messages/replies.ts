@@ -17,6 +17,9 @@ export const en = {
   text: 'Text',
   save: 'Save',
   delete: 'Delete',
+  unsent: 'Not sent: {error}',
+  retry: 'Send again',
+  discard: 'Discard',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -35,4 +38,7 @@ export const fr: Translation<typeof en> = {
   text: 'Texte',
   save: 'Enregistrer',
   delete: 'Supprimer',
+  unsent: 'Non envoyée : {error}',
+  retry: 'Renvoyer',
+  discard: 'Abandonner',
 };
