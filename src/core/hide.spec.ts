@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboxEvent } from '../shared';
-import { parseScenario } from '../emulator/scenario';
-import { startEmulator } from '../emulator/server';
-import { InboxService } from './service';
-import { tempDir } from './test/fixtures';
-import { PAGE, connectAll, smallScenario } from './test/scenario';
+import { inboxOnEmulator, useCleanups } from './test/inbox-harness';
+import { PAGE, smallScenario } from './test/scenario';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 async function setUp() {
   const base = smallScenario();
@@ -17,23 +11,9 @@ async function setUp() {
   const comments = base.facebook.comments.map((c) =>
     c.id === '5001_9003' ? { ...c, is_hidden: true } : c,
   );
-  const emulator = await startEmulator({
-    scenario: parseScenario({ ...base, facebook: { ...base.facebook, comments } }),
-    port: 0,
+  return inboxOnEmulator(cleanup, {
+    scenario: { ...base, facebook: { ...base.facebook, comments } },
   });
-  cleanups.push(() => emulator.close());
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
-  const service = await InboxService.open({
-    dataDir: dir,
-    xBaseUrl: emulator.xBaseUrl,
-    graphBaseUrl: emulator.graphBaseUrl,
-  });
-  cleanups.push(() => service.close());
-  const { x, fb } = await connectAll(service);
-  await service.syncAccountOnce(x.id);
-  await service.syncAccountOnce(fb.id);
-  return { emulator, service };
 }
 
 async function isHiddenOnFacebook(graphBaseUrl: string, commentId: string) {

@@ -1,34 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, CallContext } from '../../shared';
-import { parseScenario } from '../../emulator/scenario';
-import { startEmulator } from '../../emulator/server';
-import { InboxService } from '../service';
-import { tempDir } from '../test/fixtures';
-import { connectAll, smallScenario } from '../test/scenario';
+import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 import { AUDIT_FILE } from './audit-log';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 async function setUp() {
-  const emulator = await startEmulator({ scenario: parseScenario(smallScenario()), port: 0 });
-  cleanups.push(() => emulator.close());
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
-  const service = await InboxService.open({
-    dataDir: dir,
-    xBaseUrl: emulator.xBaseUrl,
-    graphBaseUrl: emulator.graphBaseUrl,
-    clientName: 'hub:test',
-  });
-  cleanups.push(() => service.close());
-  const { x, fb } = await connectAll(service);
-  await service.syncAccountOnce(x.id);
-  await service.syncAccountOnce(fb.id);
+  const { dir, service } = await inboxOnEmulator(cleanup, { service: { clientName: 'hub:test' } });
   const as = async (name: string): Promise<CallContext> => ({
     agent: (await service.createAgent({ name })).agent,
     client: name === 'Jan' ? 'desktop:jan-laptop' : 'browser',

@@ -1,30 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboxEvent } from '../../shared';
-import { parseScenario } from '../../emulator/scenario';
-import { startEmulator } from '../../emulator/server';
-import { InboxService } from '../service';
-import { tempDir } from '../test/fixtures';
-import { connectAll, smallScenario } from '../test/scenario';
+import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 describe('replies the platform refused', () => {
   it('are shown with the reason, retried as they were, or discarded', async () => {
-    const emulator = await startEmulator({ scenario: parseScenario(smallScenario()), port: 0 });
-    cleanups.push(() => emulator.close());
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
-    const service = await InboxService.open({
-      dataDir: dir,
-      xBaseUrl: emulator.xBaseUrl,
-      graphBaseUrl: emulator.graphBaseUrl,
-    });
-    cleanups.push(() => service.close());
-    const { x } = await connectAll(service);
-    await service.syncAccountOnce(x.id);
+    const { service } = await inboxOnEmulator(cleanup, { sync: ['x'] });
     const [a, b] = (await service.listConversations({ platform: 'x' })).items;
     const events: InboxEvent[] = [];
     service.onEvent((e) => events.push(e));

@@ -1,35 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallContext, InboxEvent } from '../../shared';
-import { parseScenario } from '../../emulator/scenario';
-import { startEmulator } from '../../emulator/server';
-import { MemorySecretStore } from '../secrets/secret-store';
-import { InboxService } from '../service';
-import { tempDir } from '../test/fixtures';
-import { BRAND_X, connectAll, smallScenario } from '../test/scenario';
+import { BRAND_X } from '../test/scenario';
+import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 async function setUp() {
-  const emulator = await startEmulator({ scenario: parseScenario(smallScenario()), port: 0 });
-  cleanups.push(() => emulator.close());
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
-  // One keychain for both runs of the service, as on a real machine.
-  const secrets = new MemorySecretStore();
-  const open = () =>
-    InboxService.open({
-      dataDir: dir,
-      secrets,
-      xBaseUrl: emulator.xBaseUrl,
-      graphBaseUrl: emulator.graphBaseUrl,
-    });
-  const service = await open();
-  cleanups.push(() => service.close());
-  const { x } = await connectAll(service);
-  await service.syncAccountOnce(x.id);
+  const { dir, emulator, service, x, open } = await inboxOnEmulator(cleanup, { sync: ['x'] });
   const camille = (await service.createAgent({ name: 'Camille', role: 'manager' })).agent;
   const jan = (await service.createAgent({ name: 'Jan', languages: ['nl', 'en'] })).agent;
   const eva = (await service.createAgent({ name: 'Eva', languages: ['nl'] })).agent;
@@ -110,7 +87,6 @@ describe('rules on arrival', () => {
     await service.close();
 
     const again = await open();
-    cleanups.push(() => again.close());
     const b = await arrive('femke', `@${BRAND_X.username} Nog een vraagje`, 'nl');
     await again.syncAccountOnce(x.id);
     const secondTaker = (await again.getConversation({ id: `x:${b}` })).conversation.assignee;

@@ -1,34 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared';
-import { parseScenario } from '../../emulator/scenario';
-import { startEmulator } from '../../emulator/server';
-import { InboxService } from '../service';
-import { tempDir } from '../test/fixtures';
-import { PAGE, connectAll, smallScenario } from '../test/scenario';
+import { PAGE } from '../test/scenario';
+import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
-
-async function setUp() {
-  const emulator = await startEmulator({ scenario: parseScenario(smallScenario()), port: 0 });
-  cleanups.push(() => emulator.close());
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
-  const service = await InboxService.open({
-    dataDir: dir,
-    xBaseUrl: emulator.xBaseUrl,
-    graphBaseUrl: emulator.graphBaseUrl,
-  });
-  cleanups.push(() => service.close());
-  const { x, fb } = await connectAll(service);
-  await service.syncAccountOnce(x.id);
-  await service.syncAccountOnce(fb.id);
-  return { dir, emulator, service, x, fb };
-}
+const cleanup = useCleanups();
+const setUp = () => inboxOnEmulator(cleanup);
 
 const statement =
   'About the oat milk mix-up: every affected customer gets a refund, in every shop, from today.';

@@ -1,0 +1,61 @@
+import { afterEach } from 'vitest';
+import { parseScenario } from '../../emulator/scenario';
+import type { ScenarioInput } from '../../emulator/scenario';
+import { startEmulator } from '../../emulator/server';
+import { MemorySecretStore } from '../secrets/secret-store';
+import { InboxService } from '../service';
+import type { InboxServiceOptions } from '../service';
+import { tempDir } from './fixtures';
+import { connectAll, smallScenario } from './scenario';
+
+/**
+ * Cleanups of the running test, run after it in reverse order. Call `useCleanups()` once at the
+ * top of a spec file.
+ */
+export function useCleanups(): (clean: () => Promise<void>) => void {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const clean of cleanups.splice(0).reverse()) await clean();
+  });
+  return (clean) => void cleanups.push(clean);
+}
+
+/**
+ * An inbox over loopback as tests need it: the emulator with a scenario, a fresh data folder, the
+ * service on both, its X account and Page connected and synced once. `open()` opens the same
+ * inbox again (one keychain for both, as on a machine), for restart tests.
+ */
+export async function inboxOnEmulator(
+  cleanup: (clean: () => Promise<void>) => void,
+  options: {
+    scenario?: ScenarioInput;
+    sync?: ('x' | 'facebook')[];
+    service?: Partial<InboxServiceOptions>;
+  } = {},
+) {
+  const emulator = await startEmulator({
+    scenario: parseScenario(options.scenario ?? smallScenario()),
+    port: 0,
+  });
+  cleanup(() => emulator.close());
+  const { dir, cleanup: removeDir } = await tempDir();
+  cleanup(removeDir);
+  const secrets = new MemorySecretStore();
+  const open = async () => {
+    const service = await InboxService.open({
+      dataDir: dir,
+      xBaseUrl: emulator.xBaseUrl,
+      graphBaseUrl: emulator.graphBaseUrl,
+      secrets,
+      ...options.service,
+    });
+    cleanup(() => service.close());
+    return service;
+  };
+  const service = await open();
+  const { x, fb } = await connectAll(service);
+  const sync = options.sync ?? ['x', 'facebook'];
+  if (sync.includes('x')) await service.syncAccountOnce(x.id);
+  if (sync.includes('facebook')) await service.syncAccountOnce(fb.id);
+  return { emulator, dir, service, x, fb, open };
+}
