@@ -623,36 +623,31 @@ export class InboxService implements InboxApi {
     return receiptOf(item);
   }
 
-  async retryReply(
+  retryReply(
     input: ApiInput<'retryReply'>,
     context?: CallContext,
   ): Promise<ApiOutput<'retryReply'>> {
-    const { key } = ReplyKeyInputSchema.parse(input);
-    const item = await this.outbox.retry(key);
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'reply.retried',
-      conversationId: item.conversationId,
-      details: { key, text: item.text, kind: item.kind },
-    });
-    this.emit({
-      type: 'reply.changed',
-      conversationId: item.conversationId,
-      key,
-      state: item.state,
-    });
-    return receiptOf(item);
+    return this.settleRefused(input, context, 'retry');
   }
 
-  async discardReply(
+  discardReply(
     input: ApiInput<'discardReply'>,
     context?: CallContext,
   ): Promise<ApiOutput<'discardReply'>> {
+    return this.settleRefused(input, context, 'discard');
+  }
+
+  /** A refused reply sent again or given up: recorded, and every client told. */
+  private async settleRefused(
+    input: ApiInput<'retryReply'>,
+    context: CallContext | undefined,
+    how: 'retry' | 'discard',
+  ): Promise<ReplyReceipt> {
     const { key } = ReplyKeyInputSchema.parse(input);
-    const item = await this.outbox.discard(key);
+    const item = how === 'retry' ? await this.outbox.retry(key) : await this.outbox.discard(key);
     await this.audit.record({
       ...this.actor(context),
-      action: 'reply.discarded',
+      action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
       conversationId: item.conversationId,
       details: { key, text: item.text, kind: item.kind },
     });
