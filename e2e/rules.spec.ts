@@ -1,7 +1,28 @@
 import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { InboxPage } from './pages/inbox-page';
 import { RulesDialog, mentionArrives } from './pages/rules-dialog';
 import { signInAs, tokenOf } from './pages/team';
+
+/**
+ * Leaves the shared demo hub as the other specs expect it: the rule deleted, the conversation it
+ * routed back in the queue.
+ */
+async function putBack(request: APIRequestContext, conversationId: string, ruleName: string) {
+  const headers = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
+  const rules = (await (await request.get('/api/rules', { headers })).json()) as {
+    result: { id: string; name: string }[];
+  };
+  for (const rule of rules.result.filter((r) => r.name === ruleName))
+    await request.post('/api/rules/delete', { headers, data: { id: rule.id } });
+  const detail = (await (
+    await request.get(`/api/conversations/${encodeURIComponent(conversationId)}`, { headers })
+  ).json()) as { result: { conversation: { version: number } } };
+  await request.post('/api/conversations/update', {
+    headers,
+    data: { id: conversationId, version: detail.result.conversation.version, assignee: null },
+  });
+}
 
 test('a rule routes a Dutch mention to the Dutch-speaking agent', async ({
   page,
@@ -47,6 +68,7 @@ test('a rule routes a Dutch mention to the Dutch-speaking agent', async ({
     ).toBeVisible();
   } finally {
     await context.close();
+    await putBack(request, `x:${id}`, 'Dutch to the Dutch speakers');
   }
 });
 
