@@ -99,3 +99,27 @@ test('bad input to the HTTP API gets a typed error, not a crash', async ({ reque
   expect(body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   expect((await request.get('/api/health')).ok()).toBe(true);
 });
+
+test('the list narrows by account and by priority', async ({ page, request }) => {
+  const count = async (query: string) =>
+    (
+      (await (
+        await request.get(`/api/conversations?${query}&limit=1`, { headers: auth() })
+      ).json()) as Envelope<{ total: number }> & { result: { total: number } }
+    ).result.total;
+  const inbox = new InboxPage(page);
+  await inbox.goto();
+  const total = page.locator('.total');
+  await page.getByTestId('priority-filter').selectOption('high');
+  await expect(total).toHaveText(`${await count('priority=high')} conversations`);
+  await page.getByTestId('priority-filter').selectOption('all');
+  await page.getByTestId('account-filter').selectOption({ label: '@CafeAurore' });
+  const xAccount = (
+    (await (await request.get('/api/accounts', { headers: auth() })).json()) as {
+      result: { id: string; platform: string }[];
+    }
+  ).result.find((a) => a.platform === 'x')!;
+  await expect(total).toHaveText(
+    `${await count(`accountId=${encodeURIComponent(xAccount.id)}`)} conversations`,
+  );
+});

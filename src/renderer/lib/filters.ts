@@ -1,11 +1,14 @@
 import type { ListConversationsInput } from '../../shared/api';
-import type { ConversationStatus, Platform } from '../../shared/model';
+import type { ConversationStatus, Platform, Priority } from '../../shared/model';
 
 export type SortOrder = 'newest' | 'oldest' | 'priority' | 'reach';
 
 export interface FilterValues {
   platform: Platform | 'all';
+  /** An account id or 'all'. */
+  accountId: string;
   status: ConversationStatus | 'all';
+  priority: Priority | 'all';
   /** ISO 639 code or 'all'. */
   language: string;
   assignee: 'all' | 'mine' | 'unassigned';
@@ -18,7 +21,9 @@ export interface FilterValues {
 
 export const DEFAULT_FILTERS: FilterValues = {
   platform: 'all',
+  accountId: 'all',
   status: 'all',
+  priority: 'all',
   language: 'all',
   assignee: 'all',
   tag: 'all',
@@ -31,7 +36,9 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
   const q = filters.q.trim().slice(0, 200);
   return {
     ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
+    ...(filters.accountId === 'all' ? {} : { accountId: filters.accountId }),
     ...(filters.status === 'all' ? {} : { status: filters.status }),
+    ...(filters.priority === 'all' ? {} : { priority: filters.priority }),
     ...(filters.language === 'all' ? {} : { language: filters.language }),
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
@@ -44,7 +51,9 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
 export function isNarrowed(filters: FilterValues): boolean {
   return (
     filters.platform !== 'all' ||
+    filters.accountId !== 'all' ||
     filters.status !== 'all' ||
+    filters.priority !== 'all' ||
     filters.language !== 'all' ||
     filters.assignee !== 'all' ||
     filters.tag !== 'all' ||

@@ -36,7 +36,9 @@ describe('filters', () => {
     expect(listInput(DEFAULT_FILTERS)).toEqual({ sort: 'newest' });
     const input = listInput({
       platform: 'facebook',
+      accountId: 'facebook:5001',
       status: 'open',
+      priority: 'high',
       language: 'nl',
       assignee: 'mine',
       tag: 'refund',
@@ -45,7 +47,9 @@ describe('filters', () => {
     });
     expect(input).toEqual({
       platform: 'facebook',
+      accountId: 'facebook:5001',
       status: 'open',
+      priority: 'high',
       language: 'nl',
       assignee: 'mine',
       tag: 'refund',
@@ -58,6 +62,8 @@ describe('filters', () => {
   it('knows when the list is narrowed', () => {
     expect(isNarrowed(DEFAULT_FILTERS)).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, sort: 'oldest' })).toBe(false);
+    expect(isNarrowed({ ...DEFAULT_FILTERS, priority: 'urgent' })).toBe(true);
+    expect(isNarrowed({ ...DEFAULT_FILTERS, accountId: 'x:1' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, q: '   ' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, language: 'fr' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, assignee: 'unassigned' })).toBe(true);

@@ -24,7 +24,9 @@ export function filtersOfView(view: ViewFilters): FilterValues {
   return {
     ...DEFAULT_FILTERS,
     ...(view.platform ? { platform: view.platform } : {}),
+    ...(view.accountId ? { accountId: view.accountId } : {}),
     ...(view.status ? { status: view.status } : {}),
+    ...(view.priority ? { priority: view.priority } : {}),
     ...(view.language ? { language: view.language } : {}),
     ...(view.assignee ? { assignee: view.assignee } : {}),
     ...(view.tag ? { tag: view.tag } : {}),
@@ -38,7 +40,9 @@ export function viewOfFilters(filters: FilterValues): ViewFilters {
   const q = filters.q.trim().slice(0, 200);
   return {
     ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
+    ...(filters.accountId === 'all' ? {} : { accountId: filters.accountId }),
     ...(filters.status === 'all' ? {} : { status: filters.status }),
+    ...(filters.priority === 'all' ? {} : { priority: filters.priority }),
     ...(filters.language === 'all' ? {} : { language: filters.language }),
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
