@@ -105,7 +105,7 @@ test('the list narrows by account and by priority', async ({ page, request }) =>
     (
       (await (
         await request.get(`/api/conversations?${query}&limit=1`, { headers: auth() })
-      ).json()) as Envelope<{ total: number }> & { result: { total: number } }
+      ).json()) as { result: { total: number } }
     ).result.total;
   const inbox = new InboxPage(page);
   await inbox.goto();
