@@ -14,12 +14,21 @@ export class DisplaySettings {
     this.theme = page.getByTestId('theme-select');
   }
 
+  /** In the top bar the switches fold into one button; on the sign-in screen they show. */
+  async reveal(): Promise<void> {
+    const menu = this.page.getByTestId('display-menu');
+    if (!(await this.language.isVisible()) && (await menu.isVisible())) await menu.click();
+    await expect(this.language).toBeVisible();
+  }
+
   async chooseLanguage(choice: LanguageChoice): Promise<void> {
+    await this.reveal();
     await this.language.selectOption(choice);
     await expect(this.language).toHaveValue(choice);
   }
 
   async chooseTheme(choice: ThemeChoice): Promise<void> {
+    await this.reveal();
     await this.theme.selectOption(choice);
     await expect(this.theme).toHaveValue(choice);
   }
