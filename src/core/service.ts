@@ -1081,9 +1081,12 @@ export class InboxService implements InboxApi {
   /** A reply's state changed in the outbox: its sending or its refusal is recorded. */
   private replyChanged(item: OutboxItem): void {
     if (item.state !== 'sent' && item.state !== 'failed') return;
-    // Recorded first, then told: a client that looks on the event finds the failure's reason.
+    // Recorded first, then told: a client that looks on the event finds the failure's reason. The
+    // outbox's own file already holds the outcome, so a trail that cannot be written does not stop
+    // the clients from hearing of it (nor the process).
     void this.audit
       .record(replyFact(item, item.state === 'sent' ? 'reply.sent' : 'reply.failed'))
+      .catch(() => undefined)
       .then(() =>
         this.emit({
           type: 'reply.changed',
