@@ -1230,11 +1230,13 @@ export class InboxService implements InboxApi {
         ruled.push({ previous: conversation, next });
         by.set(conversation.id, result.assignedBy);
       }
-      if (ruled.length > 0)
+      if (ruled.length > 0) {
         await Promise.all([
           this.conversations.put(ruled.map((p) => p.next)),
           ...facts.map((fact) => this.audit.record(fact)),
         ]);
+        await this.registerTags(ruled.flatMap((p) => p.next.tags));
+      }
       const after = new Map(ruled.map((p) => [p.next.id, p.next]));
       for (const conversation of changed)
         this.emit({
