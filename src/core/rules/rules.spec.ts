@@ -64,7 +64,7 @@ describe('rules on arrival', () => {
     );
     expect(firstEvent).toMatchObject({ by: `rule:${rule.id}`, conversation: { tags: ['nl'] } });
     // The rule's tag joins the team's tags.
-    expect((await service.listTags({})).map((t) => t.name)).toContain('nl');
+    expect((await service.listTags()).map((t) => t.name)).toContain('nl');
     // The timeline shows the rule.
     const { actions } = await service.getConversation({ id: `x:${first}` });
     expect(actions.find((a) => a.action === 'rule.fired')).toMatchObject({
