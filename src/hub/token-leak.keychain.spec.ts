@@ -112,13 +112,23 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-/** Every file under a folder, as text. */
+/**
+ * Every file under a folder, as text. While the hub runs, a temporary file may be renamed between
+ * listing and reading (an atomic write): its content is then in the file it replaced.
+ */
 async function filesUnder(dir: string): Promise<{ path: string; text: string }[]> {
   const out: { path: string; text: string }[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else out.push({ path, text: await readFile(path, 'utf8') });
+    if (entry.isDirectory()) {
+      out.push(...(await filesUnder(path)));
+      continue;
+    }
+    try {
+      out.push({ path, text: await readFile(path, 'utf8') });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
   }
   return out;
 }
