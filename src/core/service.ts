@@ -1225,7 +1225,9 @@ export class InboxService implements InboxApi {
         const result = await this.rules.onArrival(conversation, opener?.text ?? '');
         if (result == null) continue;
         facts.push(...result.facts);
-        const next = applyTriageChange(conversation, result.change, now);
+        // Part of its arrival: nobody has seen the conversation yet, so it stays at version 1
+        // (and is still a new arrival to whom it concerns).
+        const next = { ...applyTriageChange(conversation, result.change, now), version: 1 };
         this.index.update(next, conversation);
         ruled.push({ previous: conversation, next });
         by.set(conversation.id, result.assignedBy);
