@@ -1,5 +1,5 @@
 import type { SavedView, ViewFilters } from '../../shared/queue';
-import { DEFAULT_FILTERS } from './filters';
+import { DEFAULT_FILTERS, listInput } from './filters';
 import type { FilterValues } from './filters';
 
 /** A view in the filter panel: one of the built-in ones (named by message key) or a saved one. */
@@ -35,20 +35,12 @@ export function filtersOfView(view: ViewFilters): FilterValues {
   };
 }
 
-/** The panel's filters as a view to save. */
+/**
+ * The panel's filters as a view to save: what narrows the list, as the list call takes it (the
+ * panel's assignee choice is only ever mine or unassigned, as a view allows).
+ */
 export function viewOfFilters(filters: FilterValues): ViewFilters {
-  const q = filters.q.trim().slice(0, 200);
-  return {
-    ...(filters.platform === 'all' ? {} : { platform: filters.platform }),
-    ...(filters.accountId === 'all' ? {} : { accountId: filters.accountId }),
-    ...(filters.status === 'all' ? {} : { status: filters.status }),
-    ...(filters.priority === 'all' ? {} : { priority: filters.priority }),
-    ...(filters.language === 'all' ? {} : { language: filters.language }),
-    ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
-    ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
-    ...(q === '' ? {} : { q }),
-    sort: filters.sort,
-  };
+  return listInput(filters) as ViewFilters;
 }
 
 /** Whether the panel shows exactly what a view sets. */
