@@ -30,6 +30,7 @@ test('a manager opens the reports, drills down to a conversation and exports CSV
   await reports.tab('Coverage').click();
   const unanswered = page.getByTestId('coverage-languages').getByRole('button').first();
   await unanswered.click();
+  await expect(reports.drilled.first()).toBeVisible();
   const drilled = await reports.drilled.count();
   expect(drilled).toBeGreaterThan(0);
   // One decision for all of them: here, a tag.
@@ -124,6 +125,7 @@ test('a manager answers a group with one public statement instead of repeating a
   // The conversations someone answered from another app within the target time.
   const within = reports.responders.locator('tr[data-row="outside"] td').last().getByRole('button');
   await within.click();
+  await expect(reports.drilled.first()).toBeVisible();
   const count = await reports.drilled.count();
   expect(count).toBeGreaterThan(0);
 
