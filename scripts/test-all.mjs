@@ -2,7 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** How far ahead the second run of the suite moves the system date: more than a year. */
+const YEAR_AHEAD = '+400 days';
 
 const reports = mkdtempSync(join(tmpdir(), 'inbox-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -41,18 +45,53 @@ check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
 check('electron security lint', 'npm', ['run', '--silent', 'lint:electron']);
 
+const vitestCounts = (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+});
+const vitestArgs = (report) => [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+];
+
 const vitestReport = join(reports, 'vitest.json');
 suite(
   'unit + integration',
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  ['vitest', ...vitestArgs(vitestReport)],
   vitestReport,
-  (r) => ({
-    passed: r.numPassedTests,
-    failed: r.numFailedTests,
-    skipped: r.numPendingTests + r.numTodoTests,
-  }),
+  vitestCounts,
 );
+
+// The same suite with the system date a year ahead (Debian's faketime), so no test leans on
+// today's date; on a second Node version when TEST_ALSO_ON_NODE names its binary (CI: Node 24).
+const otherNode = process.env.TEST_ALSO_ON_NODE || null;
+const nodeName = otherNode
+  ? spawnSync(otherNode, ['--version'], { encoding: 'utf8' }).stdout.trim() || otherNode
+  : process.version;
+if (spawnSync('faketime', ['--version']).error) {
+  lines.push(
+    'unit + integration a year ahead: not run (install faketime: apt-get install faketime)',
+  );
+} else {
+  const aheadReport = join(reports, 'vitest-ahead.json');
+  suite(
+    `unit + integration a year ahead, Node ${nodeName}`,
+    'faketime',
+    [
+      YEAR_AHEAD,
+      otherNode ?? process.execPath,
+      fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url)),
+      ...vitestArgs(aheadReport),
+    ],
+    aheadReport,
+    vitestCounts,
+    otherNode ? { PATH: `${dirname(otherNode)}:${process.env.PATH}` } : {},
+  );
+}
 
 const keychainReport = join(reports, 'keychain.json');
 suite(
@@ -70,11 +109,7 @@ suite(
     `--outputFile.json=${keychainReport}`,
   ],
   keychainReport,
-  (r) => ({
-    passed: r.numPassedTests,
-    failed: r.numFailedTests,
-    skipped: r.numPendingTests + r.numTodoTests,
-  }),
+  vitestCounts,
 );
 
 check('build web UI', 'npm', ['run', '--silent', 'build:web']);

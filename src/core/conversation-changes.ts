@@ -6,6 +6,8 @@ import { applyTriageChange } from './queue/triage-change';
 import type { TriageChange } from './queue/triage-change';
 import type { ConversationIndex } from './store/conversation-query';
 import type { ConversationStore } from './store/conversation-store';
+import { dateOf } from './time/clock';
+import type { Clock } from './time/clock';
 
 /** A conversation before and after a change. */
 export interface ChangePair {
@@ -17,6 +19,7 @@ export interface ConversationChangesDeps {
   conversations: ConversationStore;
   index: ConversationIndex;
   audit: AuditLog;
+  clock: Clock;
   emit(event: InboxEvent): void;
   /** Runs a change of the stores in turn with ingests, so the two never interleave. */
   serialize<T>(change: () => Promise<T>): Promise<T>;
@@ -75,7 +78,7 @@ export class ConversationChanges {
   ): Promise<ChangePair[]> {
     const { conversations, index } = this.deps;
     return this.deps.serialize(async () => {
-      const now = new Date();
+      const now = dateOf(this.deps.clock);
       const pairs: ChangePair[] = [];
       for (const previous of candidates ?? conversations.all()) {
         const current = conversations.get(previous.id);

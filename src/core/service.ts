@@ -86,6 +86,8 @@ import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
 import { SavedViews } from './queue/saved-views';
 import { applyTriageChange } from './queue/triage-change';
+import { dateOf, isoOf, systemClock } from './time/clock';
+import type { Clock } from './time/clock';
 
 export interface InboxServiceOptions {
   /** Folder of the lowdb store. */
@@ -117,6 +119,8 @@ export interface InboxServiceOptions {
   secrets?: SecretStore;
   /** A presence not reported again for this long is dropped (default 60 s). */
   presenceTtlMs?: number;
+  /** Where the inbox reads the time (the system's clock; tests pass their own). */
+  clock?: Clock;
 }
 
 /** A conversation's triage state in a few words, for a conflict message. */
@@ -187,6 +191,7 @@ export class InboxService implements InboxApi {
     this.events.setMaxListeners(0);
     this.presence = new PresenceBoard({
       ttlMs: options.presenceTtlMs,
+      now: () => this.clock.now(),
       changed: (change) => this.emit({ type: 'presence', ...change }),
     });
     this.index = new ConversationIndex(() => conversations.all());
@@ -196,6 +201,7 @@ export class InboxService implements InboxApi {
           clientSecret: options.xClientSecret,
           apiBaseUrl: options.xBaseUrl,
           webBaseUrl: options.xWebBaseUrl,
+          clock: options.clock,
         })
       : null;
     const facebookOAuth =
@@ -206,18 +212,20 @@ export class InboxService implements InboxApi {
             graphBaseUrl: options.graphBaseUrl,
             graphVersion: options.graphVersion,
             webBaseUrl: options.facebookWebBaseUrl,
+            clock: options.clock,
           })
         : null;
-    this.vault = new CredentialVault(options.secrets, () => xOAuth);
+    this.vault = new CredentialVault(options.secrets, () => xOAuth, options.clock);
     this.team = new AgentDirectory(workspace);
     this.changes = new ConversationChanges({
       conversations,
       index: this.index,
       audit,
+      clock: options.clock,
       emit: (event) => this.emit(event),
       serialize: (change) => this.afterIngest(change),
     });
-    this.teamAdmin = new TeamAdmin(this.team, audit, this.changes);
+    this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
     this.rules = new RuleBook(workspace, () => this.team.list());
     this.savedReplies = new SavedReplyBook(workspace);
     this.statements = new Statements({
@@ -233,7 +241,7 @@ export class InboxService implements InboxApi {
       conversations: () => conversations.all(),
       posts,
       agents: () => this.team.list(),
-      now: () => new Date(),
+      now: () => dateOf(this.clock),
     });
     this.tags = new TagRegistry(workspace);
     this.views = new SavedViews(workspace);
@@ -248,6 +256,7 @@ export class InboxService implements InboxApi {
     this.sync = new SyncEngine({
       config: options,
       workspace,
+      clock: options.clock,
       token: (account, force) => this.vault.accessToken(account, { forceRefresh: force }),
       refreshable: (account) => this.vault.refreshable(account),
       pollIntervalMs: options.pollIntervalMs,
@@ -261,6 +270,11 @@ export class InboxService implements InboxApi {
       setStatus: (id, status) => this.setStatus(id, status),
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
     });
+  }
+
+  /** The inbox's time, as every part of it reads it. */
+  get clock(): Clock {
+    return this.options.clock;
   }
 
   static async open(options: InboxServiceOptions): Promise<InboxService> {
@@ -279,18 +293,20 @@ export class InboxService implements InboxApi {
       clientName: 'inbox',
       secrets: new MemorySecretStore(),
       presenceTtlMs: 60_000,
+      clock: systemClock,
       ...options,
     };
     const [workspace, posts, conversations, audit] = await Promise.all([
       WorkspaceStore.open(full.dataDir),
       PostStore.open(full.dataDir),
       ConversationStore.open(full.dataDir),
-      AuditLog.open(full.dataDir),
+      AuditLog.open(full.dataDir, full.clock),
     ]);
     const service = new InboxService(full, workspace, posts, conversations, audit);
     service.notes = await NoteStore.open(full.dataDir);
     service.outbox = await Outbox.open(full.dataDir, {
       config: full,
+      clock: full.clock,
       retryBaseMs: full.retryBaseMs,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
       token: (account) => service.vault.accessToken(account),
@@ -341,7 +357,7 @@ export class InboxService implements InboxApi {
         .filter((r) => r.kind === 'private' && r.state !== 'failed' && r.state !== 'discarded')
         .map((r) => r.replyTo),
     );
-    const now = Date.now();
+    const now = this.clock.now();
     return posts
       .filter((p) => p.direction === 'inbound' && !p.private)
       .map((p) => privateReplyWindow(p, answered, now));
@@ -594,7 +610,7 @@ export class InboxService implements InboxApi {
       );
     }
     if (request.kind === 'public' && !confirmRepeat) {
-      const repeats = publicRepeats(request.text, this.outbox.list(), Date.now());
+      const repeats = publicRepeats(request.text, this.outbox.list(), this.clock.now());
       if (repeats >= DUPLICATE_LIMIT) {
         throw new InboxError(
           'conflict',
@@ -707,7 +723,7 @@ export class InboxService implements InboxApi {
       const next = {
         ...conversation,
         version: conversation.version + 1,
-        updatedAt: new Date().toISOString(),
+        updatedAt: isoOf(this.clock),
       };
       await this.saveChange(next, conversation, [fact], fact.actor);
     });
@@ -780,7 +796,7 @@ export class InboxService implements InboxApi {
       author: actor.id,
       text,
       mentions: parseMentions(text, this.team.list()),
-      createdAt: new Date().toISOString(),
+      createdAt: isoOf(this.clock),
     };
     await Promise.all([
       this.notes.add(note),
@@ -847,7 +863,7 @@ export class InboxService implements InboxApi {
         );
       }
       this.checkAssignee(change.assignee, actor);
-      const next = applyTriageChange(current, change, new Date());
+      const next = applyTriageChange(current, change, dateOf(this.clock));
       await this.saveChange(
         next,
         current,
@@ -901,7 +917,7 @@ export class InboxService implements InboxApi {
     const actor = context?.agent ?? LOCAL_AGENT;
     for (const change of changes) this.checkAssignee(change.assignee, actor);
     return this.afterIngest(async () => {
-      const now = new Date();
+      const now = dateOf(this.clock);
       const results: BulkResult[] = [];
       const pairs: { previous: Conversation; next: Conversation }[] = [];
       for (const change of changes) {
@@ -1005,7 +1021,7 @@ export class InboxService implements InboxApi {
     retag: (tags: readonly string[]) => string[] | null,
     name: string,
   ): Promise<number> {
-    const now = new Date().toISOString();
+    const now = isoOf(this.clock);
     const changed: Conversation[] = [];
     for (const current of this.conversations.all()) {
       const tags = retag(current.tags);
@@ -1046,7 +1062,7 @@ export class InboxService implements InboxApi {
         assignee: agentId,
         status: current.status === 'new' ? 'open' : current.status,
         version: current.version + 1,
-        updatedAt: new Date().toISOString(),
+        updatedAt: isoOf(this.clock),
       };
       await this.saveChange(
         next,
@@ -1207,7 +1223,7 @@ export class InboxService implements InboxApi {
   private ingest(drafts: DraftPost[]): Promise<void> {
     const run = this.ingesting.then(async () => {
       const stores = { posts: this.posts, conversations: this.conversations, index: this.index };
-      const { changed, removed, fresh } = await ingest(stores, drafts, new Date());
+      const { changed, removed, fresh } = await ingest(stores, drafts, dateOf(this.clock));
       // Replies sent from here are recorded as replies; every other new post as an arrival.
       await Promise.all(
         fresh.filter((p) => p.sentBy == null).map((p) => this.audit.record(arrivalFact(p))),
@@ -1216,7 +1232,7 @@ export class InboxService implements InboxApi {
       const by = new Map<string, string | null>();
       const ruled: ChangePair[] = [];
       const facts: AuditFact[] = [];
-      const now = new Date();
+      const now = dateOf(this.clock);
       for (const conversation of changed) {
         if (conversation.version !== 1) continue;
         const opener = this.posts

@@ -5,6 +5,7 @@ import { tempDir } from '../core/test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../core/test/scenario';
 import { parseScenario } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
+import { clockStartingAt } from '../core/time/clock';
 import { parseHubConfig } from './config';
 import { runHub } from './run-hub';
 import type { RunningHub } from './run-hub';
@@ -16,7 +17,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  emulator = await startEmulator({ scenario: parseScenario(smallScenario(20)), port: 0 });
+  // The hub and the emulator live at the scenario's date, whatever today's date is.
+  const scenario = parseScenario(smallScenario(20));
+  const clock = clockStartingAt(scenario.anchor);
+  emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
   const { config } = parseHubConfig(
     [
       '--port',
@@ -30,7 +34,7 @@ beforeAll(async () => {
     ],
     {},
   );
-  hub = await runHub(config);
+  hub = await runHub(config, { clock });
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import type { SecretStore } from '../core/secrets/secret-store';
+import type { Clock } from '../core/time/clock';
 import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
@@ -28,6 +29,8 @@ export async function runHub(
     logger?: boolean;
     /** Agents to create when the team has nobody yet, instead of one "Manager". */
     team?: CreateAgentInput[];
+    /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
+    clock?: Clock;
   } = {},
 ): Promise<RunningHub> {
   const service = await InboxService.open({
@@ -44,6 +47,7 @@ export async function runHub(
     pollIntervalMs: config.pollIntervalMs,
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];

@@ -39,7 +39,7 @@ export function chainEntry(head: AuditHead | null, fact: AuditFact, at: Date): A
 export function checkChain(
   lines: readonly string[],
   head: AuditHead | null,
-  now = new Date(),
+  now: Date,
 ): AuditCheck {
   const result = (brokenAt: number | null, reason: string | null, entries: number): AuditCheck => ({
     intact: brokenAt == null && reason == null,

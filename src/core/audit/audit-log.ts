@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { AuditEntrySchema } from '../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../shared';
 import { JsonlFile } from '../store/jsonl-file';
+import { dateOf, systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { chainEntry, checkChain } from './audit-chain';
 import type { AuditHead } from './audit-chain';
 
@@ -21,7 +23,10 @@ export async function readHead(dataDir: string): Promise<AuditHead | null> {
 }
 
 /** Checks the audit trail of a data folder, as `npm run verify` does. */
-export async function verifyAudit(dataDir: string, now = new Date()): Promise<AuditCheck> {
+export async function verifyAudit(
+  dataDir: string,
+  clock: Clock = systemClock,
+): Promise<AuditCheck> {
   let text = '';
   try {
     text = await readFile(join(dataDir, AUDIT_FILE), 'utf8');
@@ -30,7 +35,11 @@ export async function verifyAudit(dataDir: string, now = new Date()): Promise<Au
   }
   // A final line without its newline is a write a crash interrupted: not part of the trail yet.
   const end = text.lastIndexOf('\n') + 1;
-  return checkChain(text.slice(0, end).split('\n').slice(0, -1), await readHead(dataDir), now);
+  return checkChain(
+    text.slice(0, end).split('\n').slice(0, -1),
+    await readHead(dataDir),
+    dateOf(clock),
+  );
 }
 
 /**
@@ -52,10 +61,10 @@ export class AuditLog {
     private readonly dataDir: string,
     private readonly file: JsonlFile<AuditEntry>,
     private head: AuditHead | null,
-    private readonly now: () => Date,
+    private readonly clock: Clock,
   ) {}
 
-  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<AuditLog> {
+  static async open(dataDir: string, clock: Clock = systemClock): Promise<AuditLog> {
     const { file, lines } = await JsonlFile.openLines<AuditEntry>(join(dataDir, AUDIT_FILE));
     let head: AuditHead | null = null;
     const last = lines.at(-1);
@@ -68,12 +77,12 @@ export class AuditLog {
         head = { seq: lines.length, hash: '0'.repeat(64) };
       }
     }
-    return new AuditLog(dataDir, file, head, now);
+    return new AuditLog(dataDir, file, head, clock);
   }
 
   /** Records an action; resolves with its entry once it is on disk. */
   async record(fact: AuditFact): Promise<AuditEntry> {
-    const entry = chainEntry(this.head, fact, this.now());
+    const entry = chainEntry(this.head, fact, dateOf(this.clock));
     this.head = { seq: entry.seq, hash: entry.hash };
     this.entries?.push(entry);
     await this.file.append(entry);
@@ -108,7 +117,7 @@ export class AuditLog {
 
   async verify(): Promise<AuditCheck> {
     await this.flush();
-    return verifyAudit(this.dataDir, this.now());
+    return verifyAudit(this.dataDir, this.clock);
   }
 
   async flush(): Promise<void> {

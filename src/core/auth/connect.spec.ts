@@ -13,6 +13,7 @@ import { tempDir } from '../test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
 import { CredentialVault } from './credential-vault';
 import { readCredential } from './credential';
+import { ManualClock } from '../time/clock';
 import { XOAuth } from './x-oauth';
 
 const X_CLIENT_ID = 'dGVzdC1jbGllbnQ6MTpjaQ';
@@ -27,9 +28,8 @@ afterEach(async () => {
 
 /** An emulator whose X app and Facebook app accept sign-ins, a clock tests can move, and a service. */
 async function setUp(options: { dataDir?: string; secrets?: MemorySecretStore } = {}) {
-  let offset = 0;
-  const clock = { advance: (ms: number) => void (offset += ms) };
   const base = smallScenario();
+  const clock = new ManualClock(base.anchor);
   const emulator: Emulator = await startEmulator({
     scenario: parseScenario({
       ...base,
@@ -43,7 +43,7 @@ async function setUp(options: { dataDir?: string; secrets?: MemorySecretStore } 
       },
     }),
     port: 0,
-    now: () => Date.now() + offset,
+    now: () => clock.now(),
   });
   cleanups.push(() => emulator.close());
   const temp = options.dataDir ? null : await tempDir();
@@ -60,6 +60,7 @@ async function setUp(options: { dataDir?: string; secrets?: MemorySecretStore } 
       facebookAppId: FB_APP.id,
       graphAppSecret: FB_APP.secret,
       secrets,
+      clock,
     });
   const service = await open();
   cleanups.push(() => service.close());
@@ -89,7 +90,7 @@ async function connectFacebook(service: InboxService) {
 
 describe('connecting an X account with OAuth 2.0 + PKCE', () => {
   it('signs in through the browser, keeps both tokens in one keychain entry, and syncs', async () => {
-    const { service, secrets } = await setUp();
+    const { service, secrets, clock } = await setUp();
     const { started, landing, result } = await connectX(service);
     const authorize = new URL(started.authorizeUrl);
     expect(authorize.pathname).toBe('/x-web/i/oauth2/authorize');
@@ -113,7 +114,7 @@ describe('connecting an X account with OAuth 2.0 + PKCE', () => {
     });
     const credential = await readCredential(secrets, `x:${BRAND_X.id}`);
     expect(credential?.refreshToken).toEqual(expect.any(String));
-    expect(Date.parse(credential!.expiresAt!) - Date.now()).toBeGreaterThan(7000_000);
+    expect(Date.parse(credential!.expiresAt!) - clock.now()).toBeGreaterThan(7000_000);
     expect(JSON.stringify(await service.listAccounts())).not.toContain(credential!.accessToken);
 
     await service.syncAccountOnce(`x:${BRAND_X.id}`);
@@ -136,7 +137,7 @@ describe('connecting an X account with OAuth 2.0 + PKCE', () => {
   });
 
   it('refreshes ahead of the end, once for callers at the same time', async () => {
-    const { emulator, service, secrets } = await setUp();
+    const { emulator, service, secrets, clock } = await setUp();
     await connectX(service);
     const [account] = await service.listAccounts();
     const oauth = new XOAuth({
@@ -145,11 +146,9 @@ describe('connecting an X account with OAuth 2.0 + PKCE', () => {
       webBaseUrl: emulator.xWebBaseUrl,
     });
     // Seen from 1 h 55 later: five minutes left, under the ten the vault keeps in hand.
-    const vault = new CredentialVault(
-      secrets,
-      () => oauth,
-      () => Date.now() + 115 * 60_000,
-    );
+    const vault = new CredentialVault(secrets, () => oauth, {
+      now: () => clock.now() + 115 * 60_000,
+    });
     const tokens = await Promise.all([vault.accessToken(account!), vault.accessToken(account!)]);
     expect(tokens[0]).toBe(tokens[1]);
     expect(emulator.grants().find((g) => g.platform === 'x')?.refreshed).toBe(1);
@@ -203,12 +202,12 @@ describe('connecting an X account with OAuth 2.0 + PKCE', () => {
 
 describe('connecting Facebook Pages with Facebook Login', () => {
   it('trades the code for a long-lived token, lists the Pages, keeps only the chosen Page token', async () => {
-    const { service, secrets } = await setUp();
+    const { service, secrets, clock } = await setUp();
     const { result, accounts } = await connectFacebook(service);
     expect(result.pages).toEqual([{ id: PAGE.id, name: PAGE.name, connected: false }]);
     expect(accounts).toMatchObject([{ id: `facebook:${PAGE.id}`, name: PAGE.name }]);
     // Facebook's debug_token says when the Page token stops giving access to data (90 days).
-    const daysLeft = (Date.parse(accounts[0]!.expiresAt!) - Date.now()) / 86_400_000;
+    const daysLeft = (Date.parse(accounts[0]!.expiresAt!) - clock.now()) / 86_400_000;
     expect(daysLeft).toBeGreaterThan(89);
     expect(daysLeft).toBeLessThanOrEqual(90);
     const credential = await readCredential(secrets, `facebook:${PAGE.id}`);

@@ -6,6 +6,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import { encodeCredential, readCredential } from './credential';
 import type { Credential } from './credential';
 import type { XOAuth } from './x-oauth';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 /** An access token this close to its end is refreshed before use. */
 const REFRESH_AHEAD_MS = 10 * 60_000;
@@ -21,7 +23,7 @@ export class CredentialVault {
   constructor(
     private readonly secrets: SecretStore,
     private readonly xOAuth: () => XOAuth | null,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** A token for the account's calls; throws PlatformError `expired` when there is none. */
@@ -31,7 +33,7 @@ export class CredentialVault {
       throw new PlatformError('expired', 'No credential for this account: connect it again');
     const ending =
       credential.expiresAt != null &&
-      Date.parse(credential.expiresAt) - this.now() < REFRESH_AHEAD_MS;
+      Date.parse(credential.expiresAt) - this.clock.now() < REFRESH_AHEAD_MS;
     if ((ending || options.forceRefresh) && this.canRefresh(account, credential)) {
       return (await this.refresh(account, credential)).accessToken;
     }

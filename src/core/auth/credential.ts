@@ -46,7 +46,7 @@ export function credentialFrom(
     expiresIn?: number | null;
     scope?: string[] | string;
   },
-  now: number = Date.now(),
+  now: number,
 ): Credential {
   const scopes = Array.isArray(tokens.scope)
     ? tokens.scope

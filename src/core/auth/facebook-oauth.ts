@@ -6,6 +6,8 @@ import {
 import { graphError } from '../connectors/facebook/graph-client';
 import type { GraphErrorBody } from '../connectors/facebook/graph-client';
 import { PlatformError } from '../connectors/platform-error';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 export const FACEBOOK_DEFAULT_WEB_URL = 'https://www.facebook.com';
 /** Read the Pages' posts and comments, answer them, hide them, send private replies. */
@@ -24,6 +26,8 @@ export interface FacebookOAuthConfig {
   graphVersion?: string;
   /** Where the login dialog lives (https://www.facebook.com, or the emulator's `/facebook-web`). */
   webBaseUrl?: string;
+  /** Dates when the tokens end. */
+  clock?: Clock;
 }
 
 export interface ManagedPage {
@@ -81,7 +85,7 @@ export class FacebookOAuth {
     return {
       token: long.access_token,
       expiresAt: long.expires_in
-        ? new Date(Date.now() + long.expires_in * 1000).toISOString()
+        ? new Date((this.config.clock ?? systemClock).now() + long.expires_in * 1000).toISOString()
         : null,
     };
   }

@@ -3,6 +3,8 @@ import { toPlatformError, X_DEFAULT_BASE_URL, xLibrarySettings } from '../connec
 import { PlatformError } from '../connectors/platform-error';
 import { credentialFrom } from './credential';
 import type { Credential } from './credential';
+import { systemClock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 export const X_DEFAULT_WEB_URL = 'https://x.com';
 /** What the inbox does on X: read mentions and the brand's tweets, reply, send DMs, stay connected. */
@@ -23,6 +25,8 @@ export interface XOAuthConfig {
   apiBaseUrl?: string;
   /** Where the authorize page lives (https://x.com, or the emulator's `/x-web`). */
   webBaseUrl?: string;
+  /** Dates when the tokens end. */
+  clock?: Clock;
 }
 
 /**
@@ -59,13 +63,13 @@ export class XOAuth {
     const result = await this.call(() =>
       this.app.loginWithOAuth2({ code, codeVerifier, redirectUri }),
     );
-    return credentialFrom(result);
+    return credentialFrom(result, (this.config.clock ?? systemClock).now());
   }
 
   /** New tokens for a refresh token; the old refresh token is spent. */
   async refresh(refreshToken: string): Promise<Credential> {
     const result = await this.call(() => this.app.refreshOAuth2Token(refreshToken));
-    return credentialFrom(result);
+    return credentialFrom(result, (this.config.clock ?? systemClock).now());
   }
 
   /** Ends the grant on X's side (best effort: the local entry is deleted whatever X says). */

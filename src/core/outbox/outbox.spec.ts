@@ -6,6 +6,8 @@ import { XClient } from '../connectors/x/x-client';
 import { InboxService } from '../service';
 import { JsonlFile } from '../store/jsonl-file';
 import { tempDir } from '../test/fixtures';
+import { clockStartingAt } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { BRAND_X, connectAll, smallScenario } from '../test/scenario';
 import type { OutboxItem } from './outbox-item';
 
@@ -16,9 +18,16 @@ let cleanup: () => Promise<void>;
 const scenario = smallScenario();
 const journalistTweet = scenario.x.tweets[4]!.id;
 
+let clock: Clock;
+
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  emulator = await startEmulator({ scenario: parseScenario(scenario), port: 0 });
+  clock = clockStartingAt(scenario.anchor);
+  emulator = await startEmulator({
+    scenario: parseScenario(scenario),
+    port: 0,
+    now: () => clock.now(),
+  });
 });
 afterEach(async () => {
   await emulator.close();
@@ -30,6 +39,7 @@ async function openSynced() {
     dataDir: dir,
     xBaseUrl: emulator.xBaseUrl,
     graphBaseUrl: emulator.graphBaseUrl,
+    clock,
   });
   const { x, fb } = await connectAll(service);
   await service.syncAccountOnce(x.id);
@@ -136,7 +146,7 @@ describe('outbox', () => {
       externalId: null,
       error: null,
     };
-    const at = new Date().toISOString();
+    const at = new Date(clock.now()).toISOString();
     await file.append(
       { ...base, key: 'k-landed', text, state: 'sending', createdAt: at, updatedAt: at },
       { ...base, key: 'k-lost', text: sendingOnly, state: 'sending', createdAt: at, updatedAt: at },
@@ -147,6 +157,7 @@ describe('outbox', () => {
       dataDir: dir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
+      clock,
     });
     await reopened.connectAccount({ platform: 'x', token: BRAND_X.token });
     await reopened.replies().recover();

@@ -5,6 +5,8 @@ import { InboxError } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
 import { JsonlFile } from '../store/jsonl-file';
 import { backoffMs } from '../sync/backoff';
+import { isoOf } from '../time/clock';
+import type { Clock } from '../time/clock';
 import type { SyncConfig } from '../sync/sync-context';
 import { languageOf } from '../triage/language';
 import type { DraftPost } from '../triage/threading';
@@ -15,6 +17,8 @@ export const APP_NAME = 'Social Inbox';
 
 export interface OutboxDeps {
   config: SyncConfig;
+  /** Dates the replies, and says how long a rate-limit pause lasts. */
+  clock: Clock;
   /** First wait after a server error; doubles with each failure in a row. */
   retryBaseMs: number;
   account(id: string): Account | undefined;
@@ -71,7 +75,7 @@ export class Outbox {
     if (!post || post.conversationId !== request.conversationId) {
       throw new InboxError('not_found', 'The post to answer is not in this conversation');
     }
-    const now = new Date().toISOString();
+    const now = isoOf(this.deps.clock);
     const item: OutboxItem = {
       key: randomUUID(),
       platform: post.platform,
@@ -176,7 +180,7 @@ export class Outbox {
         const current = await this.update(item, { state: 'pending', error: err.message });
         this.retryLater(
           current.key,
-          (err.retryAt?.getTime() ?? Date.now() + 60_000) - Date.now(),
+          (err.retryAt?.getTime() ?? this.deps.clock.now() + 60_000) - this.deps.clock.now(),
           0,
         );
       } else {
@@ -211,7 +215,7 @@ export class Outbox {
   }
 
   private async update(item: OutboxItem, change: Partial<OutboxItem>): Promise<OutboxItem> {
-    const next = { ...item, ...change, updatedAt: new Date().toISOString() };
+    const next = { ...item, ...change, updatedAt: isoOf(this.deps.clock) };
     await this.save(next);
     return next;
   }

@@ -10,6 +10,8 @@ import type { Emulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
+import { clockStartingAt, offsetOf } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 const script = fileURLToPath(new URL('../test/sync-process.ts', import.meta.url));
 const children: ChildProcess[] = [];
@@ -57,11 +59,20 @@ async function postRecords(dir: string): Promise<Map<string, string[]>> {
 /** An emulator, a data dir and the environment of a sync process using them; both removed after. */
 async function withStack(
   options: { extraMentions: number; rateLimits: Record<string, number> },
-  run: (stack: { dir: string; emulator: Emulator; env: Record<string, string> }) => Promise<void>,
+  run: (stack: {
+    dir: string;
+    emulator: Emulator;
+    env: Record<string, string>;
+    clock: Clock;
+  }) => Promise<void>,
 ): Promise<void> {
   const { dir, cleanup } = await tempDir();
+  const scenario = parseScenario(smallScenario(options.extraMentions));
+  // Both sides live at the scenario's date; the sync process starts its clock at the same instant.
+  const clock = clockStartingAt(scenario.anchor);
   const emulator = await startEmulator({
-    scenario: parseScenario(smallScenario(options.extraMentions)),
+    now: () => clock.now(),
+    scenario,
     port: 0,
     rateLimits: options.rateLimits,
     rateLimitWindowMs: 1000,
@@ -72,9 +83,10 @@ async function withStack(
     GRAPH_BASE_URL: emulator.graphBaseUrl,
     X_TOKEN: BRAND_X.token,
     PAGE_TOKEN: PAGE.token,
+    CLOCK_OFFSET_MS: String(offsetOf(clock)),
   };
   try {
-    await run({ dir, emulator, env });
+    await run({ dir, emulator, env, clock });
   } finally {
     await emulator.close();
     await cleanup();
@@ -85,7 +97,7 @@ describe('a sync process killed with SIGKILL', () => {
   it('resumes after a restart with every post present exactly once', async () => {
     // 700 extra mentions = 8 pages, three pages a second: the backfill takes a few seconds.
     const stack = { extraMentions: 700, rateLimits: { 'GET /2/users/:id/mentions': 3 } };
-    await withStack(stack, async ({ dir, env }) => {
+    await withStack(stack, async ({ dir, env, clock }) => {
       const first = await startSync(env, (line) => /^progress mentions [1-9]/.test(line));
       first.kill('SIGKILL');
       await new Promise((resolve) => first.once('exit', resolve));
@@ -110,7 +122,7 @@ describe('a sync process killed with SIGKILL', () => {
       for (const [id, lines] of records) {
         expect(new Set(lines).size, `${id} stored twice`).toBe(lines.length);
       }
-      const service = await InboxService.open({ dataDir: dir });
+      const service = await InboxService.open({ dataDir: dir, clock });
       expect((await service.listConversations({})).total).toBe(1 + 1 + 700 + 2);
       const thread = await service.getConversation({ id: `x:${smallScenario().x.tweets[0]!.id}` });
       expect(thread.posts.map((p) => p.direction)).toEqual([

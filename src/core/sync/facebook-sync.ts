@@ -3,6 +3,7 @@ import { GraphClient } from '../connectors/facebook/graph-client';
 import type { GraphComment, GraphPagePost } from '../connectors/facebook/graph-client';
 import { COMMENT_FIELDS, mapComment } from '../connectors/facebook/graph-mapper';
 import { PlatformError } from '../connectors/platform-error';
+import { isoOf } from '../time/clock';
 import { sleep } from './backoff';
 import type { SyncContext } from './sync-context';
 
@@ -19,7 +20,7 @@ const PAUSE_AT = 95;
  */
 async function paceGraph(
   client: GraphClient,
-  signal: AbortSignal,
+  ctx: SyncContext,
   store: () => Promise<void>,
 ): Promise<void> {
   if (client.usage >= PAUSE_AT) {
@@ -28,10 +29,10 @@ async function paceGraph(
     throw new PlatformError(
       'rate_limited',
       `Facebook usage at ${client.usage}% of its limit: pausing`,
-      new Date(Date.now() + minutes * 60_000),
+      new Date(ctx.clock.now() + minutes * 60_000),
     );
   }
-  if (client.usage >= SLOW_DOWN_AT) await sleep(1000, signal);
+  if (client.usage >= SLOW_DOWN_AT) await sleep(1000, ctx.signal);
 }
 
 /** Comments stored (and checkpointed) together: a few pages, so a long backfill is not fsync-bound. */
@@ -51,7 +52,7 @@ export async function syncFacebookPage(
   const client = new GraphClient(token, ctx.config.graphBaseUrl, ctx.config.graphVersion, {
     appSecret: ctx.config.graphAppSecret,
   });
-  const horizon = Math.floor(Date.now() / 1000) - POST_HORIZON_DAYS * 86_400;
+  const horizon = Math.floor(ctx.clock.now() / 1000) - POST_HORIZON_DAYS * 86_400;
   const posts: GraphPagePost[] = [];
   for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {
     // The comment count of each post, so progress can be shown against an estimate.
@@ -111,7 +112,7 @@ export async function syncFacebookPage(
         fetched += page.length;
         if (buffered.length >= STORE_BATCH) await flush();
         if (ctx.signal.aborted || failed) break;
-        await paceGraph(client, ctx.signal, async () => {
+        await paceGraph(client, ctx, async () => {
           await flush();
           await previous;
         });
@@ -143,6 +144,6 @@ export async function syncFacebookPage(
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   if (ctx.signal.aborted) return;
-  await ctx.workspace.setCursor(account.id, 'feed', new Date().toISOString());
+  await ctx.workspace.setCursor(account.id, 'feed', isoOf(ctx.clock));
   ctx.progress(account, 'comments', phase, fetched, true, estimated);
 }

@@ -6,6 +6,10 @@ import type { EmulatorOptions } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
 import { BRAND_X, PAGE, connectAll, smallScenario } from '../test/scenario';
+import { clockStartingAt } from '../time/clock';
+
+/** The inbox and the emulator live at the scenario's date, whatever today's date is. */
+const clock = clockStartingAt(smallScenario().anchor);
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 const running: { emulator: Emulator; service: InboxService; cleanup: () => Promise<void> }[] = [];
@@ -22,11 +26,13 @@ afterEach(async () => {
 async function setUp(extra: number, options: Partial<EmulatorOptions> = {}) {
   const { dir, cleanup } = await tempDir();
   const emulator = await startEmulator({
+    now: () => clock.now(),
     scenario: parseScenario(smallScenario(extra)),
     port: 0,
     ...options,
   });
   const service = await InboxService.open({
+    clock,
     dataDir: dir,
     xBaseUrl: emulator.xBaseUrl,
     graphBaseUrl: emulator.graphBaseUrl,
@@ -67,7 +73,7 @@ describe('sync through platform trouble', () => {
       })
       .toBe(true);
     const limited = states.find((s) => s.state === 'rate-limited')!;
-    expect(Date.parse(limited.until!)).toBeGreaterThan(Date.now() - 2000);
+    expect(Date.parse(limited.until!)).toBeGreaterThan(clock.now() - 2000);
     await expect.poll(() => total(service, 'x'), { timeout: 10_000 }).toBe(252);
     await expect
       .poll(() => states.filter((s) => s.id === x.id).at(-1)?.state, { timeout: 5000 })
@@ -123,11 +129,13 @@ describe('pacing by the platforms’ usage headers', () => {
     };
     // 24 calls an hour for the Page: the 23rd answer reports over 95% used.
     const emulator = await startEmulator({
+      now: () => clock.now(),
       scenario: parseScenario(scenario),
       port: 0,
       graphBudget: { pageCallsPerHour: 24 },
     });
     const service = await InboxService.open({
+      clock,
       dataDir: dir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
@@ -139,7 +147,9 @@ describe('pacing by the platforms’ usage headers', () => {
       kind: 'rate_limited',
       message: expect.stringMatching(/usage at \d+%/),
     });
-    expect((error as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
+    expect((error as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(
+      clock.now() + 9 * 60_000,
+    );
     const stored = await total(service, 'facebook');
     expect(stored).toBeGreaterThan(1000);
     expect(stored).toBeLessThan(2002);

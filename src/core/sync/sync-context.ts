@@ -1,5 +1,6 @@
 import type { Account } from '../../shared';
 import type { WorkspaceStore } from '../store/workspace-store';
+import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
 
 export interface SyncConfig {
@@ -14,6 +15,8 @@ export interface SyncConfig {
 export interface SyncContext {
   config: SyncConfig;
   workspace: WorkspaceStore;
+  /** The service's clock: cursors, horizons and pauses are dated by it. */
+  clock: Clock;
   signal: AbortSignal;
   /** Threads and durably stores posts; resolves once they are on disk. */
   ingest(drafts: DraftPost[]): Promise<void>;

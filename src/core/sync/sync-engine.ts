@@ -1,5 +1,6 @@
 import type { Account, SyncStatus } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
+import { isoOf } from '../time/clock';
 import { backoffMs, sleep } from './backoff';
 import { syncFacebookPage } from './facebook-sync';
 import type { SyncContext } from './sync-context';
@@ -81,7 +82,7 @@ export class SyncEngine {
         failures = 0;
         await this.deps.setStatus(accountId, {
           state: 'connected',
-          lastSyncAt: new Date().toISOString(),
+          lastSyncAt: isoOf(this.deps.clock),
         });
       } catch (err) {
         const e =
@@ -93,7 +94,7 @@ export class SyncEngine {
           return;
         }
         if (e.kind === 'rate_limited' && e.retryAt) {
-          wait = Math.max(1000, e.retryAt.getTime() - Date.now());
+          wait = Math.max(1000, e.retryAt.getTime() - this.deps.clock.now());
           await this.deps.setStatus(accountId, {
             state: 'rate-limited',
             message: e.message,

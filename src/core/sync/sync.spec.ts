@@ -5,6 +5,10 @@ import { startEmulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
 import { APP, BRAND_X, PAGE, connectAll, smallScenario } from '../test/scenario';
+import { clockStartingAt } from '../time/clock';
+
+/** The inbox and the emulator live at the scenario's date, whatever today's date is. */
+const clock = clockStartingAt(smallScenario().anchor);
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
@@ -13,6 +17,7 @@ let cleanup: () => Promise<void>;
 
 const open = () =>
   InboxService.open({
+    clock,
     dataDir: dir,
     xBaseUrl: emulator.xBaseUrl,
     graphBaseUrl: emulator.graphBaseUrl,
@@ -23,6 +28,7 @@ const open = () =>
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   emulator = await startEmulator({
+    now: () => clock.now(),
     scenario: parseScenario(smallScenario(150)),
     port: 0,
     shiftToNow: false,
@@ -168,6 +174,7 @@ describe('appsecret_proof', () => {
   it('proves every Graph call with the app secret when the app requires it', async () => {
     const secret = 'app-secret-for-tests-0001';
     const strict = await startEmulator({
+      now: () => clock.now(),
       scenario: parseScenario({
         ...smallScenario(),
         facebook: {
@@ -180,6 +187,7 @@ describe('appsecret_proof', () => {
     });
     try {
       const withProof = await InboxService.open({
+        clock,
         dataDir: dir,
         graphBaseUrl: strict.graphBaseUrl,
         graphAppSecret: secret,
@@ -189,7 +197,11 @@ describe('appsecret_proof', () => {
       expect((await withProof.listConversations({ platform: 'facebook' })).total).toBe(2);
       await withProof.close();
 
-      const without = await InboxService.open({ dataDir: dir, graphBaseUrl: strict.graphBaseUrl });
+      const without = await InboxService.open({
+        clock,
+        dataDir: dir,
+        graphBaseUrl: strict.graphBaseUrl,
+      });
       await expect(
         without.connectAccount({ platform: 'facebook', token: PAGE.token }),
       ).rejects.toMatchObject({

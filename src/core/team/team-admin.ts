@@ -8,6 +8,8 @@ import type { Agent, ApiInput, ApiOutput } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
 import type { AuditLog } from '../audit/audit-log';
 import type { ConversationChanges } from '../conversation-changes';
+import { dateOf } from '../time/clock';
+import type { Clock } from '../time/clock';
 import type { AgentDirectory } from './agent-directory';
 
 /** The managers' calls about the team, each recorded in the audit trail. */
@@ -16,6 +18,7 @@ export class TeamAdmin {
     private readonly team: AgentDirectory,
     private readonly audit: AuditLog,
     private readonly changes: ConversationChanges,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: ApiInput<'createAgent'>, by: Actor): Promise<ApiOutput<'createAgent'>> {
@@ -69,7 +72,7 @@ export class TeamAdmin {
   async remove(input: ApiInput<'removeAgent'>, by: Actor): Promise<ApiOutput<'removeAgent'>> {
     const { id } = AgentIdInputSchema.parse(input);
     if (id === by.actor) throw new InboxError('conflict', 'You cannot remove yourself');
-    const agent = await this.team.remove(id, new Date());
+    const agent = await this.team.remove(id, dateOf(this.clock));
     const unassigned = await this.changes.changeWhere(
       (c) =>
         c.assignee === id && c.status !== 'done' && c.status !== 'spam' ? { assignee: null } : null,

@@ -5,6 +5,8 @@ import { startEmulator } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
 import type { InboxServiceOptions } from '../service';
+import { clockStartingAt } from '../time/clock';
+import type { Clock } from '../time/clock';
 import { tempDir } from './fixtures';
 import { connectAll, smallScenario } from './scenario';
 
@@ -31,12 +33,14 @@ export async function inboxOnEmulator(
     scenario?: ScenarioInput;
     sync?: ('x' | 'facebook')[];
     service?: Partial<InboxServiceOptions>;
+    /** The time of both the inbox and the emulator; by default it runs from the scenario's anchor. */
+    clock?: Clock;
   } = {},
 ) {
-  const emulator = await startEmulator({
-    scenario: parseScenario(options.scenario ?? smallScenario()),
-    port: 0,
-  });
+  const scenario = parseScenario(options.scenario ?? smallScenario());
+  // The inbox and the platforms live at the scenario's date, whatever today's date is.
+  const clock = options.clock ?? clockStartingAt(scenario.anchor);
+  const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
   cleanup(() => emulator.close());
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);
@@ -47,6 +51,7 @@ export async function inboxOnEmulator(
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
       secrets,
+      clock,
       ...options.service,
     });
     cleanup(() => service.close());
@@ -57,5 +62,5 @@ export async function inboxOnEmulator(
   const sync = options.sync ?? ['x', 'facebook'];
   if (sync.includes('x')) await service.syncAccountOnce(x.id);
   if (sync.includes('facebook')) await service.syncAccountOnce(fb.id);
-  return { emulator, dir, service, x, fb, open };
+  return { emulator, dir, service, x, fb, open, clock };
 }

@@ -1,10 +1,13 @@
 import { InboxService } from '../service';
+import { shiftedClock } from '../time/clock';
 
 // A sync process for crash tests: opens the store in SOCIAL_INBOX_DATA, connects the accounts whose
-// tokens are in X_TOKEN / PAGE_TOKEN against the given base URLs, syncs, and prints one line per
+// tokens are in X_TOKEN / PAGE_TOKEN against the given base URLs, with the clock moved by CLOCK_OFFSET_MS, syncs, and prints one line per
 // stored batch so the test knows when to kill it. With REPLIES=n, once X is synced it queues a
 // public reply to each of the n newest X conversations and prints `sent <count>` as they leave.
 const service = await InboxService.open({
+  // The scenario's date, whatever today's date is.
+  clock: shiftedClock(Number(process.env.CLOCK_OFFSET_MS ?? 0)),
   dataDir: process.env.SOCIAL_INBOX_DATA!,
   xBaseUrl: process.env.X_BASE_URL!,
   graphBaseUrl: process.env.GRAPH_BASE_URL!,
