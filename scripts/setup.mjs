@@ -1,7 +1,9 @@
 // `npm run setup`: installs dependencies when they are missing and builds the UI. `npm run web` runs
-// it first, so a fresh clone needs no other command.
+// it first, so a fresh clone needs no other command. It then says which Debian packages the tests
+// still need: the demo needs none of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,7 +32,65 @@ export function setup({ force = false } = {}) {
   step('Building the UI', npm, ['run', '--silent', 'build:web']);
 }
 
+/** What the tests need from the system, each with the Debian package that brings it. */
+const testTools = [
+  {
+    what: 'Chromium (e2e)',
+    package: 'chromium',
+    file: (env) => env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  },
+  {
+    what: 'gnome-keyring-daemon (keychain tests)',
+    package: 'gnome-keyring',
+    command: 'gnome-keyring-daemon',
+  },
+  { what: 'dbus-run-session (keychain tests)', package: 'dbus-x11', command: 'dbus-run-session' },
+  { what: 'dbus-send (keychain tests)', package: 'dbus-x11', command: 'dbus-send' },
+  { what: 'secret-tool (keychain tests)', package: 'libsecret-tools', command: 'secret-tool' },
+];
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(command, env) {
+  return (env.PATH ?? '')
+    .split(delimiter)
+    .some((dir) => dir !== '' && executable(join(dir, command)));
+}
+
+/** The test tools this system lacks (on `env.PATH`, and Chromium where the e2e looks for it). */
+export function missingTestTools(env = process.env) {
+  return testTools.filter((tool) =>
+    tool.command ? !onPath(tool.command, env) : !executable(tool.file(env)),
+  );
+}
+
+/** Tells which packages to install for the tests; never fails: the demo needs none of them. */
+export function reportTestTools(missing = missingTestTools()) {
+  if (missing.length === 0) {
+    console.log(
+      'The tests have what they need from the system (Chromium, GNOME Keyring, D-Bus, secret-tool).',
+    );
+    return;
+  }
+  const packages = [...new Set(missing.map((tool) => tool.package))];
+  console.log(
+    [
+      'The demo is ready; the tests need what this system lacks:',
+      ...missing.map((tool) => `  - ${tool.what}: Debian package ${tool.package}`),
+      `Install with: sudo apt-get install ${packages.join(' ')}`,
+    ].join('\n'),
+  );
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   setup({ force: process.argv.includes('--force') });
+  reportTestTools();
   console.log('Ready: `npm run web` starts the demo, `npm test` runs the tests.');
 }

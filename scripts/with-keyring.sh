@@ -2,8 +2,8 @@
 # Runs a command inside a private D-Bus session with an unlocked GNOME Keyring (a real Secret
 # Service), under a throwaway HOME, so keychain tests never touch the user's own keyring.
 set -eu
-if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
-  echo "keychain tests need dbus-run-session and gnome-keyring-daemon (apt-get install dbus-x11 gnome-keyring)" >&2
+if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null || ! command -v secret-tool >/dev/null; then
+  echo "keychain tests need dbus-run-session, gnome-keyring-daemon and secret-tool (sudo apt-get install dbus-x11 gnome-keyring libsecret-tools)" >&2
   exit 1
 fi
 home=$(mktemp -d)

@@ -9,7 +9,7 @@ import { CredentialVault } from './credential-vault';
 
 const account = accountFixture({ credentialRef: 'x:1' });
 
-/** A keychain that is there but locked, as keytar reports it. */
+/** A keychain that is there but locked, as the store reports it. */
 const locked: SecretStore = {
   get: () => Promise.reject(new KeychainError('locked', 'Cannot unlock collection')),
   set: () => Promise.reject(new KeychainError('locked', 'Cannot unlock collection')),

@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
+import type * as NapiKeyring from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
+import { KeytarSecretService } from './keytar-secret-service';
+import type { LegacyKeychain } from './keytar-secret-service';
 import type { SecretStore } from './secret-store';
 
-/** keytar's calls, as this store uses them. */
-export interface KeytarLike {
-  getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
-  deletePassword(service: string, account: string): Promise<boolean>;
+/** The OS keychain's calls, as this store uses them: one secret per service and account. */
+export interface Keychain {
+  get(service: string, account: string): Promise<string | null>;
+  set(service: string, account: string, secret: string): Promise<void>;
+  delete(service: string, account: string): Promise<boolean>;
 }
 
 export type KeychainFailure = 'absent' | 'locked' | 'denied' | 'failed';
@@ -32,7 +36,7 @@ export class KeychainError extends Error {
 /** Sorts the platform keychains' error messages into what the user can act on. */
 export function classifyKeychainError(message: string): KeychainFailure {
   if (
-    /could not connect|not provided by any \.service|autolaunch|dbus_session_bus_address|cannot load keytar|no such interface|serviceunknown/i.test(
+    /could not connect|not provided by any \.service|autolaunch|dbus_session_bus_address|cannot load @napi-rs\/keyring|failed to connect to socket|no such interface|serviceunknown/i.test(
       message,
     )
   ) {
@@ -43,46 +47,104 @@ export function classifyKeychainError(message: string): KeychainFailure {
   return 'failed';
 }
 
-function loadKeytar(): KeytarLike {
+type Keyring = typeof NapiKeyring;
+
+/**
+ * On Linux, only ever the Secret Service: without this, @napi-rs/keyring falls back to the kernel's
+ * keyring, which forgets everything at reboot and is no place for credentials.
+ */
+const options: EntryOptions = { linux: { store: 'secret-service' } };
+
+/** The OS keychain through @napi-rs/keyring (prebuilt N-API binaries: nothing to compile). */
+export class NapiKeychain implements Keychain {
+  private keyring: Keyring | null = null;
+
+  get(service: string, account: string): Promise<string | null> {
+    return this.entry(service, account).getPassword();
+  }
+
+  set(service: string, account: string, secret: string): Promise<void> {
+    return this.entry(service, account).setPassword(secret);
+  }
+
+  delete(service: string, account: string): Promise<boolean> {
+    return this.entry(service, account).deletePassword();
+  }
+
+  private entry(service: string, account: string): AsyncEntry {
+    this.keyring ??= loadKeyring();
+    return new this.keyring.AsyncEntry(service, account, options);
+  }
+}
+
+function loadKeyring(): Keyring {
   try {
-    return createRequire(import.meta.url)('keytar') as KeytarLike;
+    return createRequire(import.meta.url)('@napi-rs/keyring') as Keyring;
   } catch (err) {
-    throw new KeychainError('absent', `cannot load keytar: ${(err as Error).message}`);
+    throw new KeychainError('absent', `cannot load @napi-rs/keyring: ${(err as Error).message}`);
   }
 }
 
 /**
- * Credentials in the OS keychain (macOS Keychain, Windows Credential Vault, Secret Service on
- * Linux) through keytar, under one service name. Only the Electron main process and the hub use it.
+ * What keytar stored before this store moved to @napi-rs/keyring, where the two differ: on Linux
+ * (and the BSDs) keytar's Secret Service items carry an `account` attribute where @napi-rs/keyring
+ * uses `username`. On macOS both use the same Keychain item (service and account), so there is
+ * nothing to move.
+ */
+function legacyKeychain(): LegacyKeychain | null {
+  return ['linux', 'freebsd', 'openbsd'].includes(process.platform)
+    ? new KeytarSecretService()
+    : null;
+}
+
+/**
+ * Credentials in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on
+ * Linux) through @napi-rs/keyring, under one service name. Only the Electron main process and the
+ * hub use it. On Linux, a secret still in the form keytar stored it is found too and moved to the
+ * new form on first read; writing or deleting a key removes any such old copy, so it can never
+ * come back. (keytar's Windows credentials, named `service/account` and holding UTF-8, are not
+ * read: @napi-rs/keyring names them `account.service` and reads UTF-16.)
  */
 export class KeychainSecretStore implements SecretStore {
-  private keytar: KeytarLike | null;
-
   constructor(
     readonly service = 'Social Inbox',
-    keytar: KeytarLike | null = null,
-  ) {
-    this.keytar = keytar;
-  }
+    private readonly keychain: Keychain = new NapiKeychain(),
+    private readonly legacy: LegacyKeychain | null = legacyKeychain(),
+  ) {}
 
-  /** The secret, or null when the keychain holds none for this key (or hides it while locked). */
+  /** The secret, or null when the keychain holds none for this key. */
   get(key: string): Promise<string | null> {
-    return this.call((k) => k.getPassword(this.service, key));
+    return this.call(async () => {
+      const secret = await this.keychain.get(this.service, key);
+      if (secret !== null || this.legacy === null) return secret;
+      const old = await this.legacy.read(this.service, key);
+      if (old === null) return null;
+      // Copied before the old item goes: a crash in between leaves both, never neither.
+      await this.keychain.set(this.service, key, old);
+      await this.legacy.remove(this.service, key);
+      return old;
+    });
   }
 
   /** Stores or replaces the secret; the keychain swaps it in one operation. */
   set(key: string, secret: string): Promise<void> {
-    return this.call((k) => k.setPassword(this.service, key, secret));
+    return this.call(async () => {
+      await this.keychain.set(this.service, key, secret);
+      await this.legacy?.remove(this.service, key);
+    });
   }
 
   delete(key: string): Promise<boolean> {
-    return this.call((k) => k.deletePassword(this.service, key));
+    return this.call(async () => {
+      const deleted = await this.keychain.delete(this.service, key);
+      const old = (await this.legacy?.remove(this.service, key)) ?? false;
+      return deleted || old;
+    });
   }
 
-  private async call<T>(run: (keytar: KeytarLike) => Promise<T>): Promise<T> {
-    this.keytar ??= loadKeytar();
+  private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await run(this.keytar);
+      return await run();
     } catch (err) {
       if (err instanceof KeychainError) throw err;
       const message = String((err as Error)?.message ?? err);

@@ -1,0 +1,47 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { missingTestTools, reportTestTools } from './setup.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'setup-tools-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, mode: number): string {
+  const path = join(dir, name);
+  writeFileSync(path, '#!/bin/sh\n');
+  chmodSync(path, mode);
+  return path;
+}
+
+describe('the test tools setup looks for', () => {
+  it('finds executables on PATH and Chromium where the e2e looks for it', () => {
+    const chromium = file('chromium', 0o755);
+    file('gnome-keyring-daemon', 0o755);
+    file('dbus-send', 0o755);
+    file('dbus-run-session', 0o644); // not executable: does not count
+    const env = { PATH: `${join(dir, 'nothing-here')}:${dir}`, CHROMIUM_PATH: chromium };
+
+    expect(missingTestTools(env).map((tool) => tool.package)).toEqual([
+      'dbus-x11',
+      'libsecret-tools',
+    ]);
+    expect(missingTestTools({ ...env, CHROMIUM_PATH: join(dir, 'no-chromium') })[0]).toEqual(
+      expect.objectContaining({ package: 'chromium' }),
+    );
+  });
+
+  it('names each Debian package once in the command to run', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      reportTestTools(missingTestTools({ PATH: '', CHROMIUM_PATH: join(dir, 'no-chromium') }));
+      const said = log.mock.calls.map((call) => String(call[0])).join('\n');
+      expect(said).toContain(
+        'Install with: sudo apt-get install chromium gnome-keyring dbus-x11 libsecret-tools',
+      );
+      expect(said).toContain('secret-tool (keychain tests)');
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
