@@ -47,6 +47,7 @@ const testTools = [
   { what: 'dbus-run-session (keychain tests)', package: 'dbus-x11', command: 'dbus-run-session' },
   { what: 'dbus-send (keychain tests)', package: 'dbus-x11', command: 'dbus-send' },
   { what: 'secret-tool (keychain tests)', package: 'libsecret-tools', command: 'secret-tool' },
+  { what: 'faketime (the suite run a year ahead)', package: 'faketime', command: 'faketime' },
 ];
 
 function executable(path) {
@@ -75,7 +76,7 @@ export function missingTestTools(env = process.env) {
 export function reportTestTools(missing = missingTestTools()) {
   if (missing.length === 0) {
     console.log(
-      'The tests have what they need from the system (Chromium, GNOME Keyring, D-Bus, secret-tool).',
+      'The tests have what they need from the system (Chromium, GNOME Keyring, D-Bus, secret-tool, faketime).',
     );
     return;
   }

@@ -25,6 +25,7 @@ describe('the test tools setup looks for', () => {
     expect(missingTestTools(env).map((tool) => tool.package)).toEqual([
       'dbus-x11',
       'libsecret-tools',
+      'faketime',
     ]);
     expect(missingTestTools({ ...env, CHROMIUM_PATH: join(dir, 'no-chromium') })[0]).toEqual(
       expect.objectContaining({ package: 'chromium' }),
@@ -37,7 +38,7 @@ describe('the test tools setup looks for', () => {
       reportTestTools(missingTestTools({ PATH: '', CHROMIUM_PATH: join(dir, 'no-chromium') }));
       const said = log.mock.calls.map((call) => String(call[0])).join('\n');
       expect(said).toContain(
-        'Install with: sudo apt-get install chromium gnome-keyring dbus-x11 libsecret-tools',
+        'Install with: sudo apt-get install chromium gnome-keyring dbus-x11 libsecret-tools faketime',
       );
       expect(said).toContain('secret-tool (keychain tests)');
     } finally {
