@@ -27,7 +27,8 @@ export class UncertainReplyError extends Error {
 
 export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
   if (item.platform === 'x') {
-    const client = (t: ReplyTarget) => new XClient(t.token, config.xBaseUrl);
+    const client = (t: ReplyTarget) =>
+      new XClient(t.token, config.xBaseUrl, { timeoutMs: config.requestTimeoutMs });
     return item.kind === 'public'
       ? {
           send: (i, t) => client(t).reply(i.text, t.post.externalId),
@@ -45,6 +46,7 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
   const graph = (t: ReplyTarget) =>
     new GraphClient(t.token, config.graphBaseUrl, config.graphVersion, {
       appSecret: config.graphAppSecret,
+      timeoutMs: config.requestTimeoutMs,
     });
   return item.kind === 'public'
     ? {
