@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
 import type { ScenarioInput } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
+import type { EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
 import type { InboxServiceOptions } from '../service';
@@ -29,6 +30,8 @@ export async function inboxOnEmulator(
   cleanup: (clean: () => Promise<void>) => void,
   options: {
     scenario?: ScenarioInput;
+    /** Emulator options besides the scenario (`shiftToNow`, `now`, rate limits...). */
+    emulator?: Partial<Omit<EmulatorOptions, 'scenario'>>;
     sync?: ('x' | 'facebook')[];
     service?: Partial<InboxServiceOptions>;
   } = {},
@@ -36,6 +39,7 @@ export async function inboxOnEmulator(
   const emulator = await startEmulator({
     scenario: parseScenario(options.scenario ?? smallScenario()),
     port: 0,
+    ...options.emulator,
   });
   cleanup(() => emulator.close());
   const { dir, cleanup: removeDir } = await tempDir();
