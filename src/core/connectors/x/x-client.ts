@@ -40,6 +40,14 @@ export interface XPage {
 
 export type XTimeline = 'mentions' | 'tweets';
 
+/** A direct message event, as `dm_events` serves it with the fields asked for here. */
+interface DmEvent {
+  id: string;
+  text?: string;
+  sender_id?: string;
+  created_at?: string;
+}
+
 export interface XClientOptions {
   /** How long a call may take, answer included (default `DEFAULT_REQUEST_TIMEOUT_MS`). */
   timeoutMs?: number;
@@ -155,6 +163,34 @@ export class XClient {
       (t) =>
         t.text === text &&
         t.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === inReplyToTweetId),
+    );
+    return found?.id ?? null;
+  }
+
+  /**
+   * The account's own direct message with this text to a user, sent at or after `notBefore` (epoch
+   * ms), if it exists: how a DM whose answer was lost is settled without sending it twice.
+   */
+  async findOwnDirectMessage(
+    userId: string,
+    participantId: string,
+    text: string,
+    notBefore: number,
+  ): Promise<string | null> {
+    const path = `dm_conversations/with/${encodeURIComponent(participantId)}/dm_events`;
+    const page = await this.call(() =>
+      this.api.v2.get<{ data?: DmEvent[] }>(path, {
+        'dm_event.fields': 'id,text,sender_id,created_at',
+        event_types: 'MessageCreate',
+        max_results: '100',
+      }),
+    );
+    const found = (page.data ?? []).find(
+      (e) =>
+        e.sender_id === userId &&
+        e.text === text &&
+        e.created_at !== undefined &&
+        Date.parse(e.created_at) >= notBefore,
     );
     return found?.id ?? null;
   }
