@@ -13,7 +13,7 @@ const scenario = {
   ...smallScenario(),
   synthetic: { x_mentions: 250, facebook_comments: 250, seed: 11 },
 };
-const TIMEOUT_MS = 800;
+const TIMEOUT_MS = 1000;
 
 /** What the inbox must hold: every mention and brand reply on X (not the broadcast), every comment. */
 function expectedIds(emulator: Emulator) {
