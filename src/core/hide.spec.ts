@@ -13,6 +13,8 @@ async function setUp() {
   );
   return inboxOnEmulator(cleanup, {
     scenario: { ...base, facebook: { ...base.facebook, comments } },
+    // Dates near now: a comment takes a private reply within 7 days.
+    emulator: { shiftToNow: true },
   });
 }
 

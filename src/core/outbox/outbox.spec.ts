@@ -18,7 +18,8 @@ const journalistTweet = scenario.x.tweets[4]!.id;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  emulator = await startEmulator({ scenario: parseScenario(scenario), port: 0 });
+  // Dates near now: a comment takes a private reply within 7 days.
+  emulator = await startEmulator({ scenario: parseScenario(scenario), port: 0, shiftToNow: true });
 });
 afterEach(async () => {
   await emulator.close();
