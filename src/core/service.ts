@@ -47,7 +47,7 @@ import {
   GRAPH_DEFAULT_VERSION,
   GraphClient,
 } from './connectors/facebook/graph-client';
-import { asInboxError } from './connectors/platform-error';
+import { DEFAULT_REQUEST_TIMEOUT_MS, asInboxError } from './connectors/platform-error';
 import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -113,6 +113,8 @@ export interface InboxServiceOptions {
   pollIntervalMs?: number;
   /** First wait after a platform server error; doubles with each failure in a row. */
   retryBaseMs?: number;
+  /** How long one platform call may take before it is given up as transient (default 20 s). */
+  requestTimeoutMs?: number;
   /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
@@ -290,6 +292,7 @@ export class InboxService implements InboxApi {
       xWebBaseUrl: X_DEFAULT_WEB_URL,
       pollIntervalMs: 60_000,
       retryBaseMs: 1000,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
       clientName: 'inbox',
       secrets: new MemorySecretStore(),
       presenceTtlMs: 60_000,
@@ -698,6 +701,7 @@ export class InboxService implements InboxApi {
     try {
       await new GraphClient(token, this.options.graphBaseUrl, this.options.graphVersion, {
         appSecret: this.options.graphAppSecret,
+        timeoutMs: this.options.requestTimeoutMs,
       }).post(post.externalId, { is_hidden: hidden });
     } catch (err) {
       throw asInboxError(err);

@@ -41,6 +41,10 @@ const FaultSchema = z
     path: z.string().optional(),
     /** How many requests fail; omit for one, -1 for every one until cleared. */
     times: z.number().int().min(-1).optional(),
+    /** `after`: the request is carried out, then its answer is lost. */
+    when: z.enum(['before', 'after']).optional(),
+    /** How many matching requests go through before the fault plays. */
+    skip: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -48,7 +52,8 @@ const json = (status: number, body: unknown): EmuResponse => ({ status, headers:
 
 /**
  * Test controls under `/__emulator/`, for tests that drive the emulator from another process:
- * - `POST /__emulator/faults` with a fault (`{platform, kind, status?, path?, times?}`) arms it,
+ * - `POST /__emulator/faults` with a fault (`{platform, kind, status?, path?, times?, when?,
+ *   skip?}`) arms it,
  *   `DELETE /__emulator/faults` clears them all;
  * - `POST /__emulator/revoke` with `{token}` revokes a token;
  * - `POST /__emulator/revoke-grants` with `{platform, user_id}` ends a user's OAuth grants, as

@@ -11,10 +11,20 @@ export interface Fault {
   path?: string | RegExp;
   /** How many matching requests fail; 1 by default, `Infinity` until `clearFaults()`. */
   times?: number;
+  /**
+   * When the fault plays. `before` (the default): the platform never sees the request, nothing is
+   * done. `after`: the platform handles the request first (a write is made and journaled), then
+   * the answer is lost (withheld, the connection reset, or replaced by the error), as when a real
+   * platform performs a call and the network fails on the way back.
+   */
+  when?: 'before' | 'after';
+  /** How many matching requests go through untouched before the fault plays (0 by default). */
+  skip?: number;
 }
 
 interface Armed extends Fault {
   remaining: number;
+  skipping: number;
 }
 
 /** The faults waiting for requests, consumed in the order they were added. */
@@ -22,14 +32,17 @@ export class FaultPlan {
   private armed: Armed[] = [];
 
   add(fault: Fault): void {
-    this.armed.push({ ...fault, remaining: fault.times ?? 1 });
+    this.armed.push({ ...fault, remaining: fault.times ?? 1, skipping: fault.skip ?? 0 });
   }
 
   clear(): void {
     this.armed = [];
   }
 
-  /** The fault this request hits, if any, counting it as used. */
+  /**
+   * The fault this request hits, if any, counting it as used. The first armed fault that matches
+   * decides: while it is still letting requests through (`skip`), the request goes untouched.
+   */
   take(platform: 'x' | 'graph', path: string): Fault | null {
     const fault = this.armed.find(
       (f) =>
@@ -39,6 +52,10 @@ export class FaultPlan {
           (typeof f.path === 'string' ? path.includes(f.path) : f.path.test(path))),
     );
     if (!fault) return null;
+    if (fault.skipping > 0) {
+      fault.skipping -= 1;
+      return null;
+    }
     fault.remaining -= 1;
     this.armed = this.armed.filter((f) => f.remaining > 0);
     return fault;

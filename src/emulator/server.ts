@@ -65,7 +65,7 @@ export interface Emulator {
   /** The scenario as served: synthetic items added, dates shifted. */
   scenario: Scenario;
   close(): Promise<void>;
-  /** Makes matching requests fail (5xx, no answer, connection reset). */
+  /** Makes matching requests fail (5xx, no answer, connection reset), before or after handling them. */
   injectFault(fault: Fault): void;
   clearFaults(): void;
   /**
@@ -218,18 +218,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return;
     }
     const fault = faults.take(platform, url.pathname.slice(platform.length + 1));
-    if (fault?.kind === 'timeout') return; // left unanswered until the client gives up or close()
-    if (fault?.kind === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    if (fault) {
-      writeResponse(res, failure(platform, fault.status ?? 500));
-      return;
-    }
+    /** The fault instead of the answer: no answer until the client gives up or close(), a reset, a 5xx. */
+    const play = (played: Fault): void => {
+      if (played.kind === 'timeout') return;
+      if (played.kind === 'reset') req.socket.destroy();
+      else writeResponse(res, failure(platform, played.status ?? 500));
+    };
+    if (fault && fault.when !== 'after') return play(fault);
     const request = await requestOf(1);
     const answer =
       platform === 'x' ? (xOAuth.api(request) ?? (await xApi(request))) : await graphApi(request);
+    // The platform did what was asked; only its answer is lost.
+    if (fault) return play(fault);
     writeResponse(res, answer);
   };
 

@@ -53,7 +53,7 @@ export function decodePageToken(text: string): PageToken | null {
 }
 
 /** Collects parameter errors as X words them; each check returns the parsed value or null. */
-class Checker {
+export class Checker {
   readonly errors: ParameterError[] = [];
 
   constructor(private readonly query: URLSearchParams) {}

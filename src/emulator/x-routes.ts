@@ -17,6 +17,7 @@ import { expandTweets, renderTweet, renderUser } from './x-render';
 import type { XContext, XRoute } from './x-context';
 import type { XStore } from './x-store';
 import { pageTimeline } from './x-timeline';
+import { XDirectMessages, xDmRoutes } from './x-dms';
 import { xWriteRoutes } from './x-writes';
 
 /** Calls allowed per 15-minute window, per endpoint and per token (X's user-context limits). */
@@ -29,6 +30,8 @@ export const X_RATE_LIMITS: Readonly<Record<string, number>> = {
   'GET /2/tweets/:id': 900,
   'POST /2/tweets': 100,
   'POST /2/dm_conversations/with/:participant_id/messages': 200,
+  // DM lookup's per-user limit (unconfirmed; X's tables list 300 for its lookup endpoints).
+  'GET /2/dm_conversations/with/:participant_id/dm_events': 300,
 };
 
 /** Only the most recent 800 mentions and 3200 own tweets can be read, as on X. */
@@ -80,7 +83,8 @@ export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<E
     ]),
   );
   add('GET', '2/tweets/:id', (ctx) => tweetAnswer(store, ctx));
-  routes.push(...xWriteRoutes(store, options.journal));
+  const dms = new XDirectMessages();
+  routes.push(...xWriteRoutes(store, options.journal, dms), ...xDmRoutes(store, dms));
 
   return async (req) => {
     const found = findRoute(routes, req.method, req.segments);

@@ -1,7 +1,9 @@
-import { compareIds, snowflakeAt } from './ids';
+import { snowflakeAt } from './ids';
 import type { EmuResponse } from './http-kit';
 import type { WriteJournal } from './journal';
 import type { XRoute } from './x-context';
+import { checkParticipant, oneToOneConversationId } from './x-dms';
+import type { XDirectMessages } from './x-dms';
 import { PROBLEM_JSON, invalidRequest, xJson } from './x-problems';
 import type { XStore } from './x-store';
 
@@ -42,8 +44,11 @@ function textOf(body: Record<string, unknown> | null): string | EmuResponse {
   return text;
 }
 
-/** `POST /2/tweets` (a post or a reply) and `POST /2/dm_conversations/with/:id/messages`. */
-export function xWriteRoutes(store: XStore, journal: WriteJournal): XRoute[] {
+/**
+ * `POST /2/tweets` (a post or a reply) and `POST /2/dm_conversations/with/:id/messages` (kept in
+ * `dms` for `dm_events`).
+ */
+export function xWriteRoutes(store: XStore, journal: WriteJournal, dms: XDirectMessages): XRoute[] {
   return [
     {
       method: 'POST',
@@ -89,24 +94,22 @@ export function xWriteRoutes(store: XStore, journal: WriteJournal): XRoute[] {
     {
       method: 'POST',
       pattern: '2/dm_conversations/with/:participant_id/messages',
-      handler: ({ req, params, callerId }) => {
+      handler: (ctx) => {
+        const refused = checkParticipant(store, ctx);
+        if (refused) return refused;
+        const { req, params, callerId } = ctx;
         const participant = params.participant_id!;
-        if (
-          !/^[0-9]{1,19}$/.test(participant) ||
-          !store.user(participant) ||
-          participant === callerId
-        )
-          return invalidRequest([
-            {
-              parameters: { participant_id: [participant] },
-              message: `The \`participant_id\` path parameter value [${participant}] is not a user you can message`,
-            },
-          ]);
         const text = textOf(jsonBody(req.body));
         if (typeof text !== 'string') return text;
-        const [low, high] =
-          compareIds(callerId, participant) < 0 ? [callerId, participant] : [participant, callerId];
+        const conversationId = oneToOneConversationId(callerId, participant);
         const eventId = snowflakeAt(store.now(), journal.list().length & 0xfff);
+        dms.add({
+          id: eventId,
+          text,
+          sender_id: callerId,
+          dm_conversation_id: conversationId,
+          created_at: new Date(store.now()).toISOString(),
+        });
         journal.record({
           platform: 'x',
           action: 'direct_message',
@@ -115,7 +118,7 @@ export function xWriteRoutes(store: XStore, journal: WriteJournal): XRoute[] {
           targetId: participant,
           text,
         });
-        return xJson({ data: { dm_conversation_id: `${low}-${high}`, dm_event_id: eventId } }, 201);
+        return xJson({ data: { dm_conversation_id: conversationId, dm_event_id: eventId } }, 201);
       },
     },
   ];

@@ -5,7 +5,11 @@ import {
 } from '../connectors/facebook/graph-client';
 import { graphError } from '../connectors/facebook/graph-client';
 import type { GraphErrorBody } from '../connectors/facebook/graph-client';
-import { PlatformError } from '../connectors/platform-error';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  PlatformError,
+  unreachable,
+} from '../connectors/platform-error';
 import { systemClock } from '../time/clock';
 import type { Clock } from '../time/clock';
 
@@ -147,12 +151,9 @@ export class FacebookOAuth {
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+      response = await fetch(url, { signal: AbortSignal.timeout(DEFAULT_REQUEST_TIMEOUT_MS) });
     } catch (err) {
-      throw new PlatformError(
-        'transient',
-        `Facebook could not be reached: ${(err as Error).message}`,
-      );
+      throw unreachable('Facebook', err, DEFAULT_REQUEST_TIMEOUT_MS);
     }
     const body = (await response.json().catch(() => ({}))) as T & GraphErrorBody;
     if (!response.ok || body.error) {

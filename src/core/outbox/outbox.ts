@@ -180,7 +180,8 @@ export class Outbox {
         const current = await this.update(item, { state: 'pending', error: err.message });
         this.retryLater(
           current.key,
-          (err.retryAt?.getTime() ?? this.deps.clock.now() + 60_000) - this.deps.clock.now(),
+          (err.resumeAt(this.deps.clock.now())?.getTime() ?? this.deps.clock.now() + 60_000) -
+            this.deps.clock.now(),
           0,
         );
       } else {

@@ -21,13 +21,17 @@ export interface ReplySender {
   find(item: OutboxItem, target: ReplyTarget): Promise<string | null>;
 }
 
+/** How far the platform's clock may be behind ours when a reply is looked for by its time. */
+const CLOCK_MARGIN_MS = 2 * 60_000;
+
 export class UncertainReplyError extends Error {
   override readonly name = 'UncertainReplyError';
 }
 
 export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
   if (item.platform === 'x') {
-    const client = (t: ReplyTarget) => new XClient(t.token, config.xBaseUrl);
+    const client = (t: ReplyTarget) =>
+      new XClient(t.token, config.xBaseUrl, { timeoutMs: config.requestTimeoutMs });
     return item.kind === 'public'
       ? {
           send: (i, t) => client(t).reply(i.text, t.post.externalId),
@@ -35,16 +39,21 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
         }
       : {
           send: (i, t) => client(t).sendDirectMessage(t.post.author.id, i.text),
-          find: () => {
-            throw new UncertainReplyError(
-              'The direct message may or may not have been sent before the app stopped; check the conversation on X before sending again.',
-            );
-          },
+          // Our DM with this text in the conversation, since the reply was queued (less a margin
+          // for the clocks of X and of this machine).
+          find: (i, t) =>
+            client(t).findOwnDirectMessage(
+              t.account.externalId,
+              t.post.author.id,
+              i.text,
+              Date.parse(i.createdAt) - CLOCK_MARGIN_MS,
+            ),
         };
   }
   const graph = (t: ReplyTarget) =>
     new GraphClient(t.token, config.graphBaseUrl, config.graphVersion, {
       appSecret: config.graphAppSecret,
+      timeoutMs: config.requestTimeoutMs,
     });
   return item.kind === 'public'
     ? {

@@ -15,17 +15,23 @@ export interface Published {
  * people at once instead of repeating one reply to each.
  */
 export async function publishStatement(
-  config: Pick<SyncConfig, 'xBaseUrl' | 'graphBaseUrl' | 'graphVersion' | 'graphAppSecret'>,
+  config: Pick<
+    SyncConfig,
+    'xBaseUrl' | 'graphBaseUrl' | 'graphVersion' | 'graphAppSecret' | 'requestTimeoutMs'
+  >,
   account: Account,
   token: string,
   text: string,
 ): Promise<Published> {
   if (account.platform === 'x') {
-    const id = await new XClient(token, config.xBaseUrl).post(text);
+    const id = await new XClient(token, config.xBaseUrl, {
+      timeoutMs: config.requestTimeoutMs,
+    }).post(text);
     return { externalId: id, permalink: `https://x.com/${account.handle}/status/${id}` };
   }
   const graph = new GraphClient(token, config.graphBaseUrl, config.graphVersion, {
     appSecret: config.graphAppSecret,
+    timeoutMs: config.requestTimeoutMs,
   });
   const { id } = await graph.post<{ id: string }>(`${account.externalId}/feed`, { message: text });
   return { externalId: id, permalink: `https://www.facebook.com/${id}` };

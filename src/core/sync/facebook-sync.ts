@@ -51,6 +51,7 @@ export async function syncFacebookPage(
 ): Promise<void> {
   const client = new GraphClient(token, ctx.config.graphBaseUrl, ctx.config.graphVersion, {
     appSecret: ctx.config.graphAppSecret,
+    timeoutMs: ctx.config.requestTimeoutMs,
   });
   const horizon = Math.floor(ctx.clock.now() / 1000) - POST_HORIZON_DAYS * 86_400;
   const posts: GraphPagePost[] = [];

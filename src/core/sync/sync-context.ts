@@ -9,6 +9,8 @@ export interface SyncConfig {
   graphVersion: string;
   /** Facebook app secret, for `appsecret_proof` on every Graph call; null when not configured. */
   graphAppSecret: string | null;
+  /** How long one platform call may take (default `DEFAULT_REQUEST_TIMEOUT_MS`, 20 s). */
+  requestTimeoutMs?: number;
 }
 
 /** What a platform sync pass may use: the store, the durable ingest, progress reporting. */

@@ -93,12 +93,13 @@ export class SyncEngine {
           await this.deps.setStatus(accountId, { state: e.kind, message: e.message, until: null });
           return;
         }
-        if (e.kind === 'rate_limited' && e.retryAt) {
-          wait = Math.max(1000, e.retryAt.getTime() - this.deps.clock.now());
+        const resumeAt = e.kind === 'rate_limited' ? e.resumeAt(this.deps.clock.now()) : null;
+        if (resumeAt) {
+          wait = Math.max(1000, resumeAt.getTime() - this.deps.clock.now());
           await this.deps.setStatus(accountId, {
             state: 'rate-limited',
             message: e.message,
-            until: e.retryAt.toISOString(),
+            until: resumeAt.toISOString(),
           });
         } else {
           failures += 1;

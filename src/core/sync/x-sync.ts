@@ -21,7 +21,9 @@ export async function syncXAccount(
   account: Account,
   token: string,
 ): Promise<void> {
-  const client = new XClient(token, ctx.config.xBaseUrl);
+  const client = new XClient(token, ctx.config.xBaseUrl, {
+    timeoutMs: ctx.config.requestTimeoutMs,
+  });
   let fetched = 0;
   for (const timeline of ['mentions', 'tweets'] as const) {
     fetched += await syncTimeline(ctx, client, account, timeline, fetched);

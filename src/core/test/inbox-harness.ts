@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
 import type { ScenarioInput } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
+import type { EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
 import type { InboxServiceOptions } from '../service';
@@ -31,6 +32,8 @@ export async function inboxOnEmulator(
   cleanup: (clean: () => Promise<void>) => void,
   options: {
     scenario?: ScenarioInput;
+    /** Emulator options besides the scenario (`shiftToNow`, `now`, rate limits...). */
+    emulator?: Partial<Omit<EmulatorOptions, 'scenario'>>;
     sync?: ('x' | 'facebook')[];
     service?: Partial<InboxServiceOptions>;
     /** The time of both the inbox and the emulator; by default it runs from the scenario's anchor. */
@@ -40,7 +43,12 @@ export async function inboxOnEmulator(
   const scenario = parseScenario(options.scenario ?? smallScenario());
   // The inbox and the platforms live at the scenario's date, whatever today's date is.
   const clock = options.clock ?? clockStartingAt(scenario.anchor);
-  const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
+  const emulator = await startEmulator({
+    scenario,
+    port: 0,
+    now: () => clock.now(),
+    ...options.emulator,
+  });
   cleanup(() => emulator.close());
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { PlatformError } from '../platform-error';
+import { DEFAULT_REQUEST_TIMEOUT_MS, PlatformError, unreachable } from '../platform-error';
 
 export const GRAPH_DEFAULT_BASE_URL = 'https://graph.facebook.com';
 export const GRAPH_DEFAULT_VERSION = 'v21.0';
@@ -65,7 +65,7 @@ export class GraphClient {
     options: { appSecret?: string | null; timeoutMs?: number } = {},
   ) {
     this.root = `${baseUrl.replace(/\/+$/, '')}/${version}/`;
-    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     // Graph's appsecret_proof: proves the call comes from the app's server, not a leaked token alone.
     this.proof = options.appSecret
       ? createHmac('sha256', options.appSecret).update(token).digest('hex')
@@ -123,6 +123,7 @@ export class GraphClient {
     const url = new URL(rawUrl);
     if (this.proof) url.searchParams.set('appsecret_proof', this.proof);
     let response: Response;
+    let text: string;
     try {
       response = await fetch(url, {
         ...init,
@@ -131,16 +132,14 @@ export class GraphClient {
           accept: 'application/json',
           ...(init.body ? { 'content-type': 'application/json' } : {}),
         },
+        // The deadline covers the answer's body too: a stalled or cut-off answer is transient.
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      this.readUsage(response.headers);
+      text = await response.text();
     } catch (err) {
-      throw new PlatformError(
-        'transient',
-        `Facebook could not be reached: ${(err as Error).message}`,
-      );
+      throw unreachable('Facebook', err, this.timeoutMs);
     }
-    this.readUsage(response.headers);
-    const text = await response.text();
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -207,8 +206,10 @@ export function graphError(response: Response, error: GraphErrorBody['error']): 
     return new PlatformError(
       'rate_limited',
       `Facebook rate limit reached: ${what}`,
-      new Date(Date.now() + 60 * 60_000),
+      null,
       response.status,
+      // Graph's throttling windows are an hour long.
+      60 * 60_000,
     );
   }
   if (response.status >= 500 || code === 1 || code === 2) {

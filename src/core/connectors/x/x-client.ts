@@ -1,7 +1,17 @@
 import { Agent as HttpAgent } from 'node:http';
-import { ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import {
+  ApiPartialResponseError,
+  ApiRequestError,
+  ApiResponseError,
+  TwitterApi,
+} from 'twitter-api-v2';
 import type { IClientSettings, TweetV2, UserV2 } from 'twitter-api-v2';
-import { PlatformError } from '../platform-error';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  PlatformError,
+  networkTrouble,
+  unreachable,
+} from '../platform-error';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
 const LIBRARY_PREFIX = 'https://api.x.com/';
@@ -30,12 +40,31 @@ export interface XPage {
 
 export type XTimeline = 'mentions' | 'tweets';
 
+/** A direct message event, as `dm_events` serves it with the fields asked for here. */
+interface DmEvent {
+  id: string;
+  text?: string;
+  sender_id?: string;
+  created_at?: string;
+}
+
+export interface XClientOptions {
+  /** How long a call may take, answer included (default `DEFAULT_REQUEST_TIMEOUT_MS`). */
+  timeoutMs?: number;
+}
+
 /**
  * twitter-api-v2 settings that send its calls to `baseUrl`. The library's hosts are fixed, so a
  * plugin rewrites each request onto the configured base URL (the emulator's, in demo mode and tests).
+ * The library has no deadline of its own: each request carries a signal that aborts it after
+ * `timeoutMs`, so a stalled call ends as a transient error instead of hanging.
  */
-export function xLibrarySettings(baseUrl: string): Partial<IClientSettings> {
+export function xLibrarySettings(
+  baseUrl: string,
+  options: XClientOptions = {},
+): Partial<IClientSettings> {
   const base = `${baseUrl.replace(/\/+$/, '')}/`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return {
     plugins: [
       {
@@ -50,6 +79,9 @@ export function xLibrarySettings(baseUrl: string): Partial<IClientSettings> {
           }
           params.url = url.replace(LIBRARY_PREFIX, base);
         },
+        onBeforeRequest({ requestOptions }) {
+          requestOptions.signal = AbortSignal.timeout(timeoutMs);
+        },
       },
     ],
     // The library always calls https.request; an http: base (loopback emulator) needs an http agent.
@@ -63,9 +95,11 @@ export function xLibrarySettings(baseUrl: string): Partial<IClientSettings> {
  */
 export class XClient {
   private readonly api: TwitterApi;
+  private readonly timeoutMs: number;
 
-  constructor(token: string, baseUrl: string = X_DEFAULT_BASE_URL) {
-    this.api = new TwitterApi(token, xLibrarySettings(baseUrl));
+  constructor(token: string, baseUrl: string = X_DEFAULT_BASE_URL, options: XClientOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.api = new TwitterApi(token, xLibrarySettings(baseUrl, { timeoutMs: this.timeoutMs }));
   }
 
   /** The account the token belongs to. */
@@ -133,24 +167,70 @@ export class XClient {
     return found?.id ?? null;
   }
 
+  /**
+   * The account's own direct message with this text to a user, sent at or after `notBefore` (epoch
+   * ms), if it exists: how a DM whose answer was lost is settled without sending it twice.
+   */
+  async findOwnDirectMessage(
+    userId: string,
+    participantId: string,
+    text: string,
+    notBefore: number,
+  ): Promise<string | null> {
+    const path = `dm_conversations/with/${encodeURIComponent(participantId)}/dm_events`;
+    const page = await this.call(() =>
+      this.api.v2.get<{ data?: DmEvent[] }>(path, {
+        'dm_event.fields': 'id,text,sender_id,created_at',
+        event_types: 'MessageCreate',
+        max_results: '100',
+      }),
+    );
+    const found = (page.data ?? []).find(
+      (e) =>
+        e.sender_id === userId &&
+        e.text === text &&
+        e.created_at !== undefined &&
+        Date.parse(e.created_at) >= notBefore,
+    );
+    return found?.id ?? null;
+  }
+
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (err) {
-      throw toPlatformError(err);
+      throw toPlatformError(err, this.timeoutMs);
     }
   }
 }
 
-/** Maps the library's errors (problem+json bodies, rate-limit headers) to what sync acts on. */
-export function toPlatformError(err: unknown): PlatformError {
+/**
+ * The error under the library's ApiRequestError. Its `requestError` getter reads an option the
+ * library never sets (1.29.1 stores it as `error`), so it is undefined: both are looked at.
+ */
+function requestCause(err: ApiRequestError): unknown {
+  const hidden = (err as unknown as { _options?: { error?: unknown } })._options;
+  return (err.requestError as unknown) ?? hidden?.error ?? err;
+}
+
+/**
+ * Maps the library's errors (problem+json bodies, rate-limit headers) to what sync acts on. A call
+ * that failed below HTTP (refused, reset, cut off, past `timeoutMs`) is transient.
+ */
+export function toPlatformError(err: unknown, timeoutMs?: number): PlatformError {
   if (err instanceof ApiResponseError) {
     const body = err.data as { title?: string; detail?: string } | undefined;
     const what = body?.detail ?? body?.title ?? `HTTP ${err.code}`;
     if (err.code === 429 || err.rateLimitError) {
       const reset = err.rateLimit?.reset;
-      const retryAt = new Date(reset ? reset * 1000 : Date.now() + 15 * 60_000);
-      return new PlatformError('rate_limited', `X rate limit reached: ${what}`, retryAt, err.code);
+      // Without a reset header, X's windows are 15 minutes long.
+      return new PlatformError(
+        'rate_limited',
+        `X rate limit reached: ${what}`,
+        reset ? new Date(reset * 1000) : null,
+        err.code,
+        reset ? null : 15 * 60_000,
+      );
     }
     if (err.code === 401)
       return new PlatformError('expired', `X refused the token: ${what}`, null, 401);
@@ -158,9 +238,12 @@ export function toPlatformError(err: unknown): PlatformError {
       return new PlatformError('transient', `X server error: ${what}`, null, err.code);
     return new PlatformError('rejected', `X rejected the request: ${what}`, null, err.code);
   }
-  if (err instanceof ApiRequestError) {
-    return new PlatformError('transient', `X could not be reached: ${err.requestError.message}`);
+  if (err instanceof ApiRequestError) return unreachable('X', requestCause(err), timeoutMs);
+  if (err instanceof ApiPartialResponseError) {
+    // The answer started and was cut off (or was not JSON): the call may have been carried out.
+    return new PlatformError('transient', `X answer was cut off: ${err.message}`);
   }
   if (err instanceof PlatformError) return err;
+  if (networkTrouble(err)) return unreachable('X', err, timeoutMs);
   return new PlatformError('transient', `X call failed: ${(err as Error)?.message ?? String(err)}`);
 }

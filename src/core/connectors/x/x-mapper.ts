@@ -28,6 +28,16 @@ export function mapXPage(page: XPage, account: { id: string; externalId: string 
   return (page.data ?? []).map((tweet) => mapTweet(tweet, users, account));
 }
 
+/** X ids are snowflakes: their upper bits are the creation time, in ms since X's epoch. */
+const X_EPOCH_MS = 1288834974657n;
+function snowflakeTime(id: string): number {
+  try {
+    return Number((BigInt(id) >> 22n) + X_EPOCH_MS);
+  } catch {
+    return 0;
+  }
+}
+
 function mapTweet(
   tweet: TweetV2,
   users: Map<string, UserV2>,
@@ -45,7 +55,7 @@ function mapTweet(
     author: xAuthor(user, authorId),
     text: tweet.text,
     language: languageOf(tweet.text, tweet.lang),
-    createdAt: new Date(tweet.created_at ?? Date.now()).toISOString(),
+    createdAt: new Date(tweet.created_at ?? snowflakeTime(tweet.id)).toISOString(),
     permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
     sourceApp: tweet.source ? { name: tweet.source, id: null, link: null } : null,
     direction: outbound ? 'outbound' : 'inbound',
