@@ -1,7 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePrivateFile } from '../core/store/private-files';
 import { loadScenario } from '../emulator/scenario';
 import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
   const agentsFile = flags['agents-file'] as string | undefined;
   if (agentsFile) {
     const tokens = Object.fromEntries(hub.newAgents.map(({ agent, token }) => [agent.name, token]));
-    await writeFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
+    // Sign-in tokens: readable by this user only.
+    await writePrivateFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
   }
 }
 

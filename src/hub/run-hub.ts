@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { lockDownDataDir } from '../core/store/private-files';
 import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
@@ -30,6 +31,8 @@ export async function runHub(
     team?: CreateAgentInput[];
   } = {},
 ): Promise<RunningHub> {
+  // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
+  await lockDownDataDir(config.dataDir);
   const service = await InboxService.open({
     dataDir: config.dataDir,
     xBaseUrl: config.xBaseUrl,
