@@ -63,6 +63,7 @@ export async function runHub(
     webRoot: config.webRoot,
     logger: options.logger ?? false,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
+    onAgentChanged: (listener) => service.onAgentChanged(listener),
   });
   try {
     await server.listen({ host: config.host, port: config.port });

@@ -338,4 +338,27 @@ describe('hub events', () => {
     });
     ws.close();
   });
+
+  it('checks each event against its receiver as the team is now, even with nobody telling it', async () => {
+    // This server is given no onAgentChanged: the check made before each event is what stops it.
+    const kim = await service.createAgent({ name: 'Kim' });
+    const manager = service.authenticate(managerToken)!;
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, {
+      headers: { authorization: `Bearer ${kim.token}` },
+    });
+    const notes: string[] = [];
+    ws.on('message', (data) => {
+      const event = JSON.parse(String(data)) as { type: string; note?: { text: string } };
+      if (event.note) notes.push(event.note.text);
+    });
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    const context = { agent: manager, client: 'test' };
+    await service.addNote({ conversationId: 'x:1', text: 'Before' }, context);
+    await expect.poll(() => notes).toEqual(['Before']);
+    await service.renewAgentToken({ id: kim.agent.id }, context);
+    await service.addNote({ conversationId: 'x:1', text: 'After the renewal' }, context);
+    expect(await closed).toBe(4001);
+    expect(notes).toEqual(['Before']);
+  });
 });

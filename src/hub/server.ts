@@ -7,6 +7,8 @@ import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, mayCall, toErrorBody
 import type { Agent, ApiMethodName, CallContext, Envelope, ErrorBody, InboxApi } from '../shared';
 import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
 import { SECURITY_HEADERS } from './security-headers';
+import { EventSockets } from './event-sockets';
+import type { EventSocketLimits } from './event-sockets';
 
 export interface HubServerOptions {
   api: InboxApi;
@@ -20,6 +22,13 @@ export interface HubServerOptions {
   logger?: boolean;
   /** An agent's last event connection closed (their presence goes with it). */
   onAgentLeft?: (agentId: string) => void;
+  /**
+   * Subscribes to changes of an agent's access (token renewed, role changed, removed): the hub
+   * then closes that agent's event connections whose token no longer signs in. Returns unsubscribe.
+   */
+  onAgentChanged?: (listener: (agentId: string) => void) => () => void;
+  /** Limits of the event connections (per agent, unread bytes); the defaults suit a team. */
+  eventLimits?: Partial<EventSocketLimits>;
 }
 
 /**
@@ -102,52 +111,36 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     });
   }
 
-  const sockets = connectionCounter();
+  const sockets = new EventSockets({
+    authenticate: options.authenticate,
+    limits: options.eventLimits,
+    onAgentLeft: options.onAgentLeft,
+  });
+  const unsubscribe = [
+    options.api.onEvent((event) => sockets.broadcast(event)),
+    options.onAgentChanged?.((agentId) => sockets.recheck(agentId)),
+  ];
+  app.addHook('onClose', async () => {
+    for (const stop of unsubscribe) stop?.();
+  });
   app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
       return;
     }
-    const agent = signedIn(request, options.authenticate);
-    if (!agent) {
+    const token = tokenOf(request.headers);
+    const agent = token ? options.authenticate(token) : null;
+    if (!token || !agent) {
       socket.close(1008, 'sign in first');
       return;
     }
-    const unsubscribe = options.api.onEvent((event) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-    });
-    const leave = sockets.join(agent.id);
-    const end = () => {
-      unsubscribe();
-      if (leave()) options.onAgentLeft?.(agent.id);
-    };
-    socket.on('close', end);
-    socket.on('error', end);
+    sockets.add(socket, token, agent);
   });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: ['index.html'] });
   }
   return app;
-}
-
-/** Open event connections per agent; `join` returns `leave`, true when it was their last one. */
-function connectionCounter(): { join(agentId: string): () => boolean } {
-  const open = new Map<string, number>();
-  return {
-    join(agentId) {
-      open.set(agentId, (open.get(agentId) ?? 0) + 1);
-      let left = false;
-      return () => {
-        if (left) return false;
-        left = true;
-        const rest = (open.get(agentId) ?? 1) - 1;
-        if (rest > 0) open.set(agentId, rest);
-        else open.delete(agentId);
-        return rest === 0;
-      };
-    },
-  };
 }
 
 const NOT_SIGNED_IN: ErrorBody = {
