@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   hub.service.startSync();
   console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
   console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
+  for (const notice of hub.notices) console.warn(notice);
   // Demo tokens only: the links sign a browser in at once (the token leaves the address bar).
   for (const { agent, token } of hub.newAgents)
     console.log(

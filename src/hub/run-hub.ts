@@ -6,10 +6,15 @@ import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
 import type { HubConfig } from './config';
+import { allowedHostNames } from './host-check';
+import { hubUrl, loadTls, networkNotices } from './network';
 import { createHubServer } from './server';
 
 export interface RunningHub {
+  /** Where to reach it: https:// when it serves TLS; a loopback name when it binds every interface. */
   url: string;
+  /** What the operator must read (plain HTTP on the network; the host names it answers for). */
+  notices: string[];
   service: InboxService;
   /**
    * When the team had nobody yet: the first manager's personal token, to show this once (it
@@ -31,6 +36,7 @@ export async function runHub(
     team?: CreateAgentInput[];
   } = {},
 ): Promise<RunningHub> {
+  const tls = await loadTls(config);
   // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
   await lockDownDataDir(config.dataDir);
   const service = await InboxService.open({
@@ -64,6 +70,9 @@ export async function runHub(
     logger: options.logger ?? false,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
     onAgentChanged: (listener) => service.onAgentChanged(listener),
+    allowedHosts: allowedHostNames(config.host, config.allowedHosts),
+    tls,
+    signInLimit: config.signInLimit,
   });
   try {
     await server.listen({ host: config.host, port: config.port });
@@ -73,9 +82,9 @@ export async function runHub(
   }
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `http://${host}:${port}`,
+    url: hubUrl(config, port),
+    notices: networkNotices(config),
     service,
     firstManager,
     newAgents,
