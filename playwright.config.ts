@@ -41,7 +41,9 @@ export default defineConfig({
     { name: 'electron', testMatch: '**/electron-*.spec.ts' },
   ],
   webServer: {
-    command: `node --import tsx src/hub/demo.ts --port ${port} --poll 5000 --agents-file ${agentsFile}`,
+    // Every browser context signs in from 127.0.0.1: more than the hub's default per-address
+    // limit over the whole run.
+    command: `node --import tsx src/hub/demo.ts --port ${port} --poll 5000 --sign-in-limit 600 --agents-file ${agentsFile}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -157,6 +157,9 @@ const idle: SyncStatus = {
   fetched: 0,
 };
 
+/** The service's own channel (beside the clients' events) for changes to an agent's access. */
+const TEAM_CHANGED = 'team.agent-changed';
+
 /** The one implementation of InboxApi: the store, the sync loops, the live events. */
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
@@ -749,26 +752,42 @@ export class InboxService implements InboxApi {
     return this.teamAdmin.create(input, this.actor(context));
   }
 
-  updateAgent(
+  async updateAgent(
     input: ApiInput<'updateAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'updateAgent'>> {
-    return this.teamAdmin.update(input, this.actor(context));
+    const agent = await this.teamAdmin.update(input, this.actor(context));
+    this.events.emit(TEAM_CHANGED, agent.id);
+    return agent;
   }
 
-  renewAgentToken(
+  /** A new token for an agent: the old one stops working, and hosts drop what it opened. */
+  async renewAgentToken(
     input: ApiInput<'renewAgentToken'>,
     context?: CallContext,
   ): Promise<ApiOutput<'renewAgentToken'>> {
-    return this.teamAdmin.renew(input, this.actor(context));
+    const renewed = await this.teamAdmin.renew(input, this.actor(context));
+    this.events.emit(TEAM_CHANGED, renewed.agent.id);
+    return renewed;
   }
 
   /** Takes an agent off the team; their open conversations go back to the queue. */
-  removeAgent(
+  async removeAgent(
     input: ApiInput<'removeAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'removeAgent'>> {
-    return this.teamAdmin.remove(input, this.actor(context));
+    const removed = await this.teamAdmin.remove(input, this.actor(context));
+    this.events.emit(TEAM_CHANGED, removed.agent.id);
+    return removed;
+  }
+
+  /**
+   * Tells a host that an agent's access changed (role, token renewed, removed), so it can check
+   * again what that agent holds open: an event connection opened with an old token must close.
+   */
+  onAgentChanged(listener: (agentId: string) => void): Unsubscribe {
+    this.events.on(TEAM_CHANGED, listener);
+    return () => this.events.off(TEAM_CHANGED, listener);
   }
 
   /** Records an agent signing in (a browser at the hub, the desktop app joining it). */

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   closeOnSignals(hub.close);
   hub.service.startSync();
   console.log(`Social Inbox hub listening on ${hub.url} (data in ${config.dataDir})`);
+  for (const notice of hub.notices) console.warn(notice);
   if (hub.firstManager) {
     // Shown this once: the hub keeps only its hash.
     console.log(

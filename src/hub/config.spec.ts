@@ -28,7 +28,28 @@ describe('parseHubConfig', () => {
     });
   });
 
+  it('takes the network settings: TLS files, allowed host names, the sign-in limit', () => {
+    expect(parseHubConfig([], {}).config).toMatchObject({
+      tlsCert: null,
+      tlsKey: null,
+      allowedHosts: [],
+      signInLimit: 30,
+    });
+    const { config } = parseHubConfig(
+      ['--allowed-hosts', 'inbox.example.com, 10.0.0.5,[fd00::1]', '--sign-in-limit', '10'],
+      { SOCIAL_INBOX_TLS_CERT: 'certs/hub.pem', SOCIAL_INBOX_TLS_KEY: 'certs/hub-key.pem' },
+    );
+    expect(config.allowedHosts).toEqual(['inbox.example.com', '10.0.0.5', '[fd00::1]']);
+    expect(config.signInLimit).toBe(10);
+    expect(config.tlsCert).toMatch(/certs\/hub\.pem$/);
+    expect(config.tlsKey).toMatch(/certs\/hub-key\.pem$/);
+  });
+
   it.each([
+    [['--tls-cert', 'hub.pem'], /both --tls-cert and --tls-key/],
+    [['--tls-key', 'hub-key.pem'], /both --tls-cert and --tls-key/],
+    [['--allowed-hosts', 'inbox.example.com/evil'], /host names separated by commas/],
+    [['--sign-in-limit', '0'], /signInLimit/],
     [['--port', 'eighty'], /port/],
     [['--port', '70000'], /port/],
     [['--x-base-url', 'ftp://example.com'], /xBaseUrl/],

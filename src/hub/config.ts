@@ -3,26 +3,47 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 export const HUB_DEFAULT_PORT = 8787;
+export const HUB_DEFAULT_SIGN_IN_LIMIT = 30;
 
-const ConfigSchema = z.object({
-  host: z.string().min(1),
-  port: z.coerce.number().int().min(0).max(65535),
-  dataDir: z.string().min(1),
-  xBaseUrl: z.url({ protocol: /^https?$/ }),
-  graphBaseUrl: z.url({ protocol: /^https?$/ }),
-  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
-  graphAppSecret: z.string().min(8).nullable(),
-  xWebBaseUrl: z.url({ protocol: /^https?$/ }),
-  facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),
-  xClientId: z.string().min(1).max(200).nullable(),
-  xClientSecret: z.string().min(1).max(200).nullable(),
-  facebookAppId: z
-    .string()
-    .regex(/^[0-9]{1,30}$/, 'expected a Facebook app id (digits)')
-    .nullable(),
-  pollIntervalMs: z.coerce.number().int().min(1000),
-  webRoot: z.string().nullable(),
-});
+/** A DNS name or an IP address (IPv6 in brackets or not), as clients write it in the address. */
+const HostNameSchema = z
+  .string()
+  .regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$|^\[?[0-9a-f:.]+\]?$/i,
+    'expected host names separated by commas, e.g. inbox.example.com,10.0.0.5',
+  );
+
+const ConfigSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.coerce.number().int().min(0).max(65535),
+    dataDir: z.string().min(1),
+    xBaseUrl: z.url({ protocol: /^https?$/ }),
+    graphBaseUrl: z.url({ protocol: /^https?$/ }),
+    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
+    graphAppSecret: z.string().min(8).nullable(),
+    xWebBaseUrl: z.url({ protocol: /^https?$/ }),
+    facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),
+    xClientId: z.string().min(1).max(200).nullable(),
+    xClientSecret: z.string().min(1).max(200).nullable(),
+    facebookAppId: z
+      .string()
+      .regex(/^[0-9]{1,30}$/, 'expected a Facebook app id (digits)')
+      .nullable(),
+    pollIntervalMs: z.coerce.number().int().min(1000),
+    webRoot: z.string().nullable(),
+    /** PEM certificate (with its chain) and private key: the hub then serves HTTPS and WSS only. */
+    tlsCert: z.string().min(1).nullable(),
+    tlsKey: z.string().min(1).nullable(),
+    /** Names clients use to reach the hub, besides the loopback names and the bound address. */
+    allowedHosts: z.array(HostNameSchema).max(100),
+    /** Sign-in attempts per client address and minute. */
+    signInLimit: z.coerce.number().int().min(1).max(100_000),
+  })
+  .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
+    message: 'give both --tls-cert and --tls-key, or neither',
+    path: ['tlsKey'],
+  });
 export type HubConfig = z.infer<typeof ConfigSchema>;
 
 export const HUB_USAGE = `Usage: npm run hub -- [options]
@@ -42,6 +63,13 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            (environment only)
   --poll <ms>              poll interval              (SOCIAL_INBOX_POLL_MS, default 60000)
   --web-root <dir>         built UI to serve          (SOCIAL_INBOX_WEB_ROOT, default ./out/web)
+  --tls-cert <file>        certificate (PEM, with its chain) to serve HTTPS and WSS (SOCIAL_INBOX_TLS_CERT)
+  --tls-key <file>         its private key (PEM)      (SOCIAL_INBOX_TLS_KEY)
+  --allowed-hosts <names>  the names clients use to reach the hub, comma-separated
+                           (SOCIAL_INBOX_ALLOWED_HOSTS); loopback names and --host are always allowed,
+                           a request naming another host gets 421
+  --sign-in-limit <n>      sign-in attempts per client address and minute
+                           (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
   --help                   show this help`;
 
 export class ConfigError extends Error {}
@@ -69,6 +97,10 @@ export function parseHubConfig(
         'facebook-app-id': { type: 'string' },
         poll: { type: 'string' },
         'web-root': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'sign-in-limit': { type: 'string' },
         help: { type: 'boolean' },
         ...extra,
       },
@@ -104,6 +136,17 @@ export function parseHubConfig(
     facebookAppId: pick('facebook-app-id', 'SOCIAL_INBOX_FACEBOOK_APP_ID', '') || null,
     pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
     webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),
+    tlsCert: optionalPath(pick('tls-cert', 'SOCIAL_INBOX_TLS_CERT', '')),
+    tlsKey: optionalPath(pick('tls-key', 'SOCIAL_INBOX_TLS_KEY', '')),
+    allowedHosts: pick('allowed-hosts', 'SOCIAL_INBOX_ALLOWED_HOSTS', '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0),
+    signInLimit: pick(
+      'sign-in-limit',
+      'SOCIAL_INBOX_SIGN_IN_LIMIT',
+      String(HUB_DEFAULT_SIGN_IN_LIMIT),
+    ),
   });
   if (!parsed.success) {
     throw new ConfigError(
@@ -112,3 +155,5 @@ export function parseHubConfig(
   }
   return { config: parsed.data, help: values.help === true, flags: values };
 }
+
+const optionalPath = (value: string) => (value ? resolve(value) : null);

@@ -1,7 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePrivateFile } from '../core/store/private-files';
 import { loadScenario } from '../emulator/scenario';
 import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   hub.service.startSync();
   console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
   console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
+  for (const notice of hub.notices) console.warn(notice);
   // Demo tokens only: the links sign a browser in at once (the token leaves the address bar).
   for (const { agent, token } of hub.newAgents)
     console.log(
@@ -105,7 +107,8 @@ async function main(): Promise<void> {
   const agentsFile = flags['agents-file'] as string | undefined;
   if (agentsFile) {
     const tokens = Object.fromEntries(hub.newAgents.map(({ agent, token }) => [agent.name, token]));
-    await writeFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
+    // Sign-in tokens: readable by this user only.
+    await writePrivateFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
   }
 }
 

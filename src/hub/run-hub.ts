@@ -2,14 +2,20 @@ import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { Clock } from '../core/time/clock';
+import { lockDownDataDir } from '../core/store/private-files';
 import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
 import type { HubConfig } from './config';
+import { allowedHostNames } from './host-check';
+import { hubUrl, loadTls, networkNotices } from './network';
 import { createHubServer } from './server';
 
 export interface RunningHub {
+  /** Where to reach it: https:// when it serves TLS; a loopback name when it binds every interface. */
   url: string;
+  /** What the operator must read (plain HTTP on the network; the host names it answers for). */
+  notices: string[];
   service: InboxService;
   /**
    * When the team had nobody yet: the first manager's personal token, to show this once (it
@@ -33,6 +39,9 @@ export async function runHub(
     clock?: Clock;
   } = {},
 ): Promise<RunningHub> {
+  const tls = await loadTls(config);
+  // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
+  await lockDownDataDir(config.dataDir);
   const service = await InboxService.open({
     dataDir: config.dataDir,
     xBaseUrl: config.xBaseUrl,
@@ -64,6 +73,10 @@ export async function runHub(
     webRoot: config.webRoot,
     logger: options.logger ?? false,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
+    onAgentChanged: (listener) => service.onAgentChanged(listener),
+    allowedHosts: allowedHostNames(config.host, config.allowedHosts),
+    tls,
+    signInLimit: config.signInLimit,
   });
   try {
     await server.listen({ host: config.host, port: config.port });
@@ -73,9 +86,9 @@ export async function runHub(
   }
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `http://${host}:${port}`,
+    url: hubUrl(config, port),
+    notices: networkNotices(config),
     service,
     firstManager,
     newAgents,

@@ -283,18 +283,24 @@ describe('hub reports and audit', () => {
     expect(JSON.stringify(backwards.body)).toContain('the range must end after it starts');
   });
 
-  it('records browser sign-ins and desktop starts in the audit trail, and checks it', async () => {
+  it('records browser sign-ins and desktop starts in the audit trail once an hour each, and checks it', async () => {
+    const { token } = await service.createAgent({ name: 'Noor' });
     const before = (
       (await get('/api/audit/verify', managerToken)).body.result as { entries: number }
     ).entries;
-    await fetch(`${base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: agentToken }),
-    });
-    await fetch(`${base}/api/session`, {
-      headers: { authorization: `Bearer ${agentToken}`, 'x-inbox-client': 'desktop:jan-laptop' },
-    });
+    // A browser signing in again and again, and a desktop app restarted, are recorded once each.
+    for (let i = 0; i < 3; i++) {
+      const signIn = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      expect(signIn.status).toBe(200);
+      const desktop = await fetch(`${base}/api/session`, {
+        headers: { authorization: `Bearer ${token}`, 'x-inbox-client': 'desktop:noor-laptop' },
+      });
+      expect(desktop.status).toBe(200);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
     const check = (await get('/api/audit/verify', managerToken)).body.result as {
       intact: boolean;
@@ -305,7 +311,7 @@ describe('hub reports and audit', () => {
     expect(lines.slice(-2).map((l) => JSON.parse(l) as { action: string; client: string })).toEqual(
       [
         expect.objectContaining({ action: 'agent.signed-in', client: 'browser' }),
-        expect.objectContaining({ action: 'agent.signed-in', client: 'desktop:jan-laptop' }),
+        expect.objectContaining({ action: 'agent.signed-in', client: 'desktop:noor-laptop' }),
       ],
     );
   });
@@ -337,5 +343,28 @@ describe('hub events', () => {
       ws.on('error', reject);
     });
     ws.close();
+  });
+
+  it('checks each event against its receiver as the team is now, even with nobody telling it', async () => {
+    // This server is given no onAgentChanged: the check made before each event is what stops it.
+    const kim = await service.createAgent({ name: 'Kim' });
+    const manager = service.authenticate(managerToken)!;
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/events`, {
+      headers: { authorization: `Bearer ${kim.token}` },
+    });
+    const notes: string[] = [];
+    ws.on('message', (data) => {
+      const event = JSON.parse(String(data)) as { type: string; note?: { text: string } };
+      if (event.note) notes.push(event.note.text);
+    });
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    const context = { agent: manager, client: 'test' };
+    await service.addNote({ conversationId: 'x:1', text: 'Before' }, context);
+    await expect.poll(() => notes).toEqual(['Before']);
+    await service.renewAgentToken({ id: kim.agent.id }, context);
+    await service.addNote({ conversationId: 'x:1', text: 'After the renewal' }, context);
+    expect(await closed).toBe(4001);
+    expect(notes).toEqual(['Before']);
   });
 });

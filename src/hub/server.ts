@@ -1,18 +1,33 @@
 import { existsSync } from 'node:fs';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, mayCall, toErrorBody } from '../shared';
-import type { Agent, ApiMethodName, CallContext, Envelope, ErrorBody, InboxApi } from '../shared';
-import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { EVENTS_PATH, SignInInputSchema, toErrorBody } from '../shared';
+import type { Agent, ErrorBody, InboxApi } from '../shared';
+import { registerApiRoutes } from './api-routes';
+import { EventSockets } from './event-sockets';
+import type { EventSocketLimits } from './event-sockets';
+import { LOOPBACK_NAMES, hostNameOf } from './host-check';
+import { requestErrorBody, send } from './reply';
 import { SECURITY_HEADERS } from './security-headers';
+import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
+import {
+  DEFAULT_SIGN_IN_LIMIT,
+  RecentSignIns,
+  signInAttempts,
+  tooManySignIns,
+} from './sign-in-guard';
 
 export interface HubServerOptions {
   api: InboxApi;
   /** The agent a personal token belongs to, or null: every call but health and sign-in needs one. */
   authenticate: (token: string) => Agent | null;
-  /** Told of each sign-in (for the audit trail); the sign-in does not wait for it. */
+  /**
+   * Told of a sign-in worth recording (for the audit trail): the first of a token from one client
+   * and address within an hour. The sign-in does not wait for it.
+   */
   onSignIn?: (agent: Agent, client: string) => Promise<void>;
   /** Folder of the built UI (out/web); the API alone is served when it is absent. */
   webRoot?: string | null;
@@ -20,15 +35,62 @@ export interface HubServerOptions {
   logger?: boolean;
   /** An agent's last event connection closed (their presence goes with it). */
   onAgentLeft?: (agentId: string) => void;
+  /**
+   * Subscribes to changes of an agent's access (token renewed, role changed, removed): the hub
+   * then closes that agent's event connections whose token no longer signs in. Returns unsubscribe.
+   */
+  onAgentChanged?: (listener: (agentId: string) => void) => () => void;
+  /** Limits of the event connections (per agent, unread bytes); the defaults suit a team. */
+  eventLimits?: Partial<EventSocketLimits>;
+  /** Host names the hub answers for (the Host header), normalized; default: the loopback names. */
+  allowedHosts?: ReadonlySet<string>;
+  /** Serves HTTPS and WSS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: Buffer; cert: Buffer } | null;
+  /** Sign-in attempts per client address and minute. */
+  signInLimit?: number;
 }
+
+/** Largest request body the API reads; a sign-in's is much smaller. */
+const BODY_LIMIT = 1024 * 1024;
+const SIGN_IN_BODY_LIMIT = 4 * 1024;
 
 /**
  * The hub's HTTP face: the InboxApi as JSON routes (every input validated with the shared schemas,
- * every answer an Envelope), live events over WebSocket, and the built UI.
+ * every answer an Envelope), live events over WebSocket, and the built UI. Every request must name
+ * a host the hub answers for; calls are signed in before their body is read; sign-in attempts are
+ * limited per address.
  */
 export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const settings = { logger: options.logger ?? false, bodyLimit: BODY_LIMIT };
+  // The HTTPS server has other types than the plain one, and the same routes.
+  const app = (options.tls
+    ? Fastify({ ...settings, https: options.tls })
+    : Fastify(settings)) as unknown as FastifyInstance;
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyRateLimit, { global: false });
+  // JSON only: a text/plain body is what a cross-site form can send without asking.
+  app.removeContentTypeParser('text/plain');
+  const attempts = signInAttempts(app, options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
+  const recent = new RecentSignIns();
+  const signedIn = (agent: Agent, token: string, client: string, request: FastifyRequest) => {
+    if (recent.isNew(token, client, request.ip))
+      void options.onSignIn?.(agent, client).catch(() => undefined);
+  };
+
+  // A page from another name (DNS rebinding) or a misrouted request is answered nothing else.
+  const allowed = options.allowedHosts ?? new Set<string>(LOOPBACK_NAMES);
+  app.addHook('onRequest', async (request, reply) => {
+    const host = hostNameOf(request.headers.host);
+    if (host == null || !allowed.has(host)) {
+      return send(reply, {
+        ok: false,
+        error: {
+          code: 'misdirected',
+          message: 'This hub does not answer for that host name: the operator lists its names',
+        },
+      });
+    }
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -38,12 +100,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     const body: ErrorBody =
-      status >= 400 && status < 500
-        ? {
-            code: status === 404 ? 'not_found' : 'bad_request',
-            message: error.message ?? 'Bad request',
-          }
-        : toErrorBody(error);
+      status >= 400 && status < 500 ? requestErrorBody(status, error.message) : toErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     void send(reply, { ok: false, error: body });
   });
@@ -61,145 +118,77 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.get('/api/health', async () => ({ ok: true }));
 
   // A browser signs in once with its personal token; the hub keeps it in an HttpOnly cookie.
-  app.post(SESSION_PATH, async (request, reply) => {
-    const token = (request.body as { token?: unknown } | null)?.token;
-    const agent = typeof token === 'string' ? options.authenticate(token.trim()) : null;
-    if (!agent) {
-      return send(reply, {
-        ok: false,
-        error: { code: 'unauthorized', message: 'This token does not belong to any agent' },
-      });
-    }
-    reply.header('set-cookie', sessionCookie(token as string, request.protocol === 'https'));
-    void options.onSignIn?.(agent, clientOf(request.headers)).catch(() => undefined);
-    return send(reply, { ok: true, result: agent });
-  });
+  app.post(
+    SESSION_PATH,
+    {
+      bodyLimit: SIGN_IN_BODY_LIMIT,
+      // Counted before anything is read: a flood of guesses costs the hub next to nothing.
+      onRequest: async (request, reply) => {
+        const wait = await attempts(request);
+        if (!wait) return;
+        reply.header('retry-after', String(wait.retryAfterS));
+        return send(reply, { ok: false, error: tooManySignIns(wait.retryAfterS) });
+      },
+    },
+    async (request, reply) => {
+      const input = SignInInputSchema.safeParse(request.body ?? {});
+      if (!input.success) return send(reply, { ok: false, error: toErrorBody(input.error) });
+      const agent = options.authenticate(input.data.token);
+      if (!agent) {
+        return send(reply, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'This token does not belong to any agent' },
+        });
+      }
+      reply.header('set-cookie', sessionCookie(input.data.token, request.protocol === 'https'));
+      signedIn(agent, input.data.token, clientOf(request.headers), request);
+      return send(reply, { ok: true, result: agent });
+    },
+  );
   app.delete(SESSION_PATH, async (request, reply) => {
     reply.header('set-cookie', sessionCookie(null, request.protocol === 'https'));
     return send(reply, { ok: true, result: { done: true } });
   });
 
-  for (const name of Object.keys(httpRoutes) as ApiMethodName[]) {
-    const route = httpRoutes[name];
-    app.route({
-      method: route.method,
-      url: route.path,
-      handler: (request, reply) => {
-        const agent = signedIn(request, options.authenticate);
-        if (!agent) return send(reply, { ok: false, error: NOT_SIGNED_IN });
-        if (!mayCall(agent, name)) {
-          return send(reply, {
-            ok: false,
-            error: { code: 'forbidden', message: 'Only a manager may do this' },
-          });
-        }
-        const client = clientOf(request.headers);
-        // The desktop app signs in by asking who its token belongs to, when it joins or starts.
-        if (name === 'whoAmI' && client.startsWith('desktop:'))
-          void options.onSignIn?.(agent, client).catch(() => undefined);
-        return handleCall(options.api, name, { agent, client }, request, reply);
-      },
-    });
-  }
+  registerApiRoutes(app, {
+    api: options.api,
+    authenticate: options.authenticate,
+    attempts,
+    signedIn,
+  });
 
-  const sockets = connectionCounter();
+  const sockets = new EventSockets({
+    authenticate: options.authenticate,
+    limits: options.eventLimits,
+    onAgentLeft: options.onAgentLeft,
+  });
+  const unsubscribe = [
+    options.api.onEvent((event) => sockets.broadcast(event)),
+    options.onAgentChanged?.((agentId) => sockets.recheck(agentId)),
+  ];
+  app.addHook('onClose', async () => {
+    for (const stop of unsubscribe) stop?.();
+  });
   app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
       return;
     }
-    const agent = signedIn(request, options.authenticate);
-    if (!agent) {
-      socket.close(1008, 'sign in first');
+    const token = tokenOf(request.headers);
+    const agent = token ? options.authenticate(token) : null;
+    if (token && agent) {
+      sockets.add(socket, token, agent);
       return;
     }
-    const unsubscribe = options.api.onEvent((event) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-    });
-    const leave = sockets.join(agent.id);
-    const end = () => {
-      unsubscribe();
-      if (leave()) options.onAgentLeft?.(agent.id);
-    };
-    socket.on('close', end);
-    socket.on('error', end);
+    socket.close(1008, 'sign in first');
+    // A token that signs nobody in counts as a sign-in attempt of the address.
+    if (token) void attempts(request).catch(() => undefined);
   });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: ['index.html'] });
   }
   return app;
-}
-
-/** Open event connections per agent; `join` returns `leave`, true when it was their last one. */
-function connectionCounter(): { join(agentId: string): () => boolean } {
-  const open = new Map<string, number>();
-  return {
-    join(agentId) {
-      open.set(agentId, (open.get(agentId) ?? 0) + 1);
-      let left = false;
-      return () => {
-        if (left) return false;
-        left = true;
-        const rest = (open.get(agentId) ?? 1) - 1;
-        if (rest > 0) open.set(agentId, rest);
-        else open.delete(agentId);
-        return rest === 0;
-      };
-    },
-  };
-}
-
-const NOT_SIGNED_IN: ErrorBody = {
-  code: 'unauthorized',
-  message: 'Sign in with your personal token',
-};
-
-function signedIn(
-  request: FastifyRequest,
-  authenticate: HubServerOptions['authenticate'],
-): Agent | null {
-  const token = tokenOf(request.headers);
-  return token ? authenticate(token) : null;
-}
-
-async function handleCall(
-  api: InboxApi,
-  name: ApiMethodName,
-  context: CallContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<void> {
-  const method = apiMethods[name];
-  const raw = {
-    ...(request.method === 'GET' ? (request.query as object) : ((request.body as object) ?? {})),
-    ...(request.params as object),
-  };
-  const parsed = method.input.safeParse(raw);
-  if (!parsed.success) {
-    return send(reply, { ok: false, error: toErrorBody(parsed.error) });
-  }
-  try {
-    const call = api[name] as (input: unknown, context: CallContext) => Promise<unknown>;
-    const result = method.output.safeParse(await call.call(api, parsed.data, context));
-    if (!result.success) {
-      request.log.error(
-        { issues: result.error.issues.length },
-        `${name} returned an invalid result`,
-      );
-      return send(reply, { ok: false, error: { code: 'internal', message: 'Internal error' } });
-    }
-    return send(reply, { ok: true, result: result.data });
-  } catch (err) {
-    const error = toErrorBody(err);
-    if (error.code === 'internal') request.log.error({ err }, `${name} failed`);
-    return send(reply, { ok: false, error });
-  }
-}
-
-function send(reply: FastifyReply, envelope: Envelope<unknown>): FastifyReply {
-  const status = envelope.ok ? 200 : httpStatusOf[envelope.error.code];
-  return reply.code(status).type('application/json; charset=utf-8').send(envelope);
 }
 
 /** Browsers send Origin on WebSocket upgrades: only the hub's own pages may listen to events. */

@@ -225,6 +225,9 @@ export const ConnectHubInputSchema = z
   })
   .strict();
 
+/** A browser signing in at the hub with a personal token (`POST /api/session`). */
+export const SignInInputSchema = z.object({ token: z.string().trim().min(1).max(200) }).strict();
+
 const TagSchema = z.string().trim().min(1).max(40, 'a tag is at most 40 characters');
 
 /**
@@ -721,6 +724,9 @@ export const httpStatusOf = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  misdirected: 421,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

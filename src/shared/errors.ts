@@ -8,6 +8,12 @@ export const ErrorCodeSchema = z.enum([
   'unauthorized',
   'forbidden',
   'rate_limited',
+  /** The request's body is larger than the service takes. */
+  'payload_too_large',
+  /** The request's body is in a format the service does not read (it reads JSON). */
+  'unsupported_media_type',
+  /** The request named a host (its Host header) this service does not answer for. */
+  'misdirected',
   'unavailable',
   'internal',
 ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, ActivitySchema, ConversationSchema, NoteSchema } from './model';
+import type { Agent, Role } from './model';
 import { TagDefSchema } from './queue';
 import { RuleSchema } from './rules';
 
@@ -56,3 +57,27 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
 ]);
 export type InboxEvent = z.infer<typeof InboxEventSchema>;
 export type InboxEventType = InboxEvent['type'];
+
+/**
+ * Who may receive each event, as `requiredRole` says who may make each call. Every event today
+ * carries what an agent can also read through the API (conversations, notes, accounts, sync
+ * progress, presence, tags, rules, outbox states), so each goes to agents and managers alike. An
+ * event with manager-only content (reports, the audit trail, the team's administration) says
+ * 'manager' here. Hosts check the receiver's current role when they send, not when it connected.
+ */
+export const eventAudience: Record<InboxEventType, Role> = {
+  'conversation.changed': 'agent',
+  'conversation.removed': 'agent',
+  'sync.progress': 'agent',
+  'account.status': 'agent',
+  'account.removed': 'agent',
+  presence: 'agent',
+  'tags.changed': 'agent',
+  'reply.changed': 'agent',
+  'rules.changed': 'agent',
+  'note.added': 'agent',
+};
+
+export function mayReceive(agent: Pick<Agent, 'role'>, event: Pick<InboxEvent, 'type'>): boolean {
+  return eventAudience[event.type] === 'agent' || agent.role === 'manager';
+}

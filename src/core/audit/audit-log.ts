@@ -1,8 +1,9 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntrySchema } from '../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../shared';
 import { JsonlFile } from '../store/jsonl-file';
+import { writePrivateFile } from '../store/private-files';
 import { dateOf, systemClock } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { chainEntry, checkChain } from './audit-chain';
@@ -139,8 +140,7 @@ export class AuditLog {
       const head = this.durable;
       if (head == null) return;
       const path = join(this.dataDir, AUDIT_HEAD_FILE);
-      await writeFile(`${path}.tmp`, JSON.stringify(head));
-      await rename(`${path}.tmp`, path);
+      await writePrivateFile(path, JSON.stringify(head));
     });
   }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import type { Conversation } from '../../shared';
 import { JsonlFile } from './jsonl-file';
+import { PrivateJsonFile } from './private-files';
 
 interface Snapshot {
   conversations: Conversation[];
@@ -33,10 +33,9 @@ export class ConversationStore {
 
   static async open(dataDir: string, options: { compactAfter?: number } = {}) {
     const snapshot = new Low<Snapshot>(
-      new DataFile<Snapshot>(join(dataDir, 'conversations.json'), {
-        parse: (text) => JSON.parse(text) as Snapshot,
-        stringify: (data) => JSON.stringify(data),
-      }),
+      new PrivateJsonFile<Snapshot>(join(dataDir, 'conversations.json'), (data) =>
+        JSON.stringify(data),
+      ),
       { conversations: [] },
     );
     await snapshot.read();

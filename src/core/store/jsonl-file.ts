@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rename, truncate } from 'node:fs/promises';
+import { open, readFile, rename, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDir } from './private-files';
 
 /**
  * An append-only JSON-lines file with one writer. Appends made in the same tick are written together
@@ -18,10 +19,10 @@ export class JsonlFile<T> {
 
   /** Opens the file (creating it and its folder) and returns it with every whole record it holds. */
   static async open<T>(path: string): Promise<{ file: JsonlFile<T>; records: T[] }> {
-    await mkdir(dirname(path), { recursive: true });
+    await makePrivateDir(dirname(path));
     const records = await JsonlFile.readRecords<T>(path);
     const file = new JsonlFile<T>(path);
-    file.handle = await open(path, 'a');
+    file.handle = await open(path, 'a', PRIVATE_FILE_MODE);
     return { file, records };
   }
 
@@ -30,10 +31,10 @@ export class JsonlFile<T> {
    * returns its whole lines; a torn final line is cut off first.
    */
   static async openLines<T>(path: string): Promise<{ file: JsonlFile<T>; lines: string[] }> {
-    await mkdir(dirname(path), { recursive: true });
+    await makePrivateDir(dirname(path));
     const lines = await JsonlFile.readLines(path);
     const file = new JsonlFile<T>(path);
-    file.handle = await open(path, 'a');
+    file.handle = await open(path, 'a', PRIVATE_FILE_MODE);
     return { file, lines };
   }
 
@@ -86,8 +87,9 @@ export class JsonlFile<T> {
   async rewrite(records: T[]): Promise<void> {
     await this.flush();
     const temp = `${this.path}.tmp`;
-    const out = await open(temp, 'w');
+    const out = await open(temp, 'w', PRIVATE_FILE_MODE);
     try {
+      await out.chmod(PRIVATE_FILE_MODE);
       await out.write(records.map((r) => JSON.stringify(r) + '\n').join(''));
       await out.datasync();
     } finally {
@@ -95,7 +97,7 @@ export class JsonlFile<T> {
     }
     await this.handle?.close();
     await rename(temp, this.path);
-    this.handle = await open(this.path, 'a');
+    this.handle = await open(this.path, 'a', PRIVATE_FILE_MODE);
   }
 
   /** Empties the file (after its content was folded into a snapshot). */

@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { Account, Agent, Rule, SavedReply, SavedView, TagDef } from '../../shared';
+import { PrivateJsonFile, makePrivateDir } from './private-files';
 
 /** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
 export type Cursors = Record<string, Record<string, string>>;
@@ -46,9 +45,9 @@ export class WorkspaceStore {
   private constructor(private readonly db: Low<Workspace>) {}
 
   static async open(dataDir: string): Promise<WorkspaceStore> {
-    await mkdir(dataDir, { recursive: true });
+    await makePrivateDir(dataDir);
     const db = new Low<Workspace>(
-      new JSONFile<Workspace>(join(dataDir, 'workspace.json')),
+      new PrivateJsonFile<Workspace>(join(dataDir, 'workspace.json')),
       empty(),
     );
     await db.read();
