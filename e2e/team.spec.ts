@@ -75,6 +75,7 @@ test('a manager adds an agent, whose token (shown once) signs in another browser
 test('a manager changes an agent’s languages, renews their token, then removes them', async ({
   page,
   request,
+  browser,
 }) => {
   const manager = { authorization: `Bearer ${tokenOf('Camille Laurent')}` };
   const made = await request.post('/api/agents', {
@@ -85,6 +86,14 @@ test('a manager changes an agent’s languages, renews their token, then removes
   const whoIs = async (token: string) =>
     (await request.get('/api/session', { headers: { authorization: `Bearer ${token}` } })).status();
   expect(await whoIs(first)).toBe(200);
+
+  // Rita works in her own browser while the manager changes her token.
+  const hers = await browser.newContext();
+  const rita = await hers.newPage();
+  await rita.goto('/');
+  await rita.getByLabel('Personal token').fill(first);
+  await rita.getByRole('button', { name: 'Sign in' }).click();
+  await expect(rita.getByTestId('conversation-list')).toBeVisible();
 
   const inbox = new InboxPage(page);
   await inbox.goto('Camille Laurent');
@@ -103,6 +112,10 @@ test('a manager changes an agent’s languages, renews their token, then removes
   const second = (await shown.locator('code').textContent())!.trim();
   expect(await whoIs(first)).toBe(401);
   expect(await whoIs(second)).toBe(200);
+  // Her open window is signed out at once, without waiting for her next call.
+  await expect(rita.getByTestId('sign-in')).toBeVisible({ timeout: 3000 });
+  await expect(rita.getByTestId('sign-in')).toContainText('Your session ended: sign in again.');
+  await hers.close();
 
   await row.getByRole('button', { name: 'Remove' }).click();
   await row.getByTestId('confirm-agent-change').click();

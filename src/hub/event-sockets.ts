@@ -1,10 +1,11 @@
+import { EVENTS_SIGNED_OUT } from '../shared';
 import type { WebSocket } from 'ws';
 import { mayReceive } from '../shared';
 import type { Agent, InboxEvent } from '../shared';
 
 /** Close codes and reasons the hub gives an event connection; reasons stay under 123 bytes. */
 export const CLOSE_REVOKED = {
-  code: 4001,
+  code: EVENTS_SIGNED_OUT.code,
   reason: 'signed out: the token was renewed or the agent removed',
 } as const;
 export const CLOSE_TOO_SLOW = {

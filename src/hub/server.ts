@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EVENTS_PATH, SignInInputSchema, toErrorBody } from '../shared';
+import { EVENTS_PATH, EVENTS_SIGNED_OUT, SignInInputSchema, toErrorBody } from '../shared';
 import type { Agent, ErrorBody, InboxApi } from '../shared';
 import { registerApiRoutes } from './api-routes';
 import { EventSockets } from './event-sockets';
@@ -180,7 +180,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
       sockets.add(socket, token, agent);
       return;
     }
-    socket.close(1008, 'sign in first');
+    socket.close(EVENTS_SIGNED_OUT.unsignedCode, EVENTS_SIGNED_OUT.unsignedReason);
     // A token that signs nobody in counts as a sign-in attempt of the address.
     if (token) void attempts(request).catch(() => undefined);
   });

@@ -717,6 +717,17 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
 /** The hub's WebSocket endpoint: each message is one JSON InboxEvent. */
 export const EVENTS_PATH = '/api/events';
 
+/**
+ * How the hub closes an event connection whose agent is no longer signed in: 4001 when the token
+ * was renewed or the agent removed while connected, 1008 with this reason when it never was.
+ * Reconnecting cannot help then; the client goes back to its sign-in screen.
+ */
+export const EVENTS_SIGNED_OUT = {
+  code: 4001,
+  unsignedCode: 1008,
+  unsignedReason: 'sign in first',
+};
+
 /** HTTP status for each error code, used by the hub and understood by clients. */
 export const httpStatusOf = {
   bad_request: 400,

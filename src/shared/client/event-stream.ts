@@ -1,5 +1,6 @@
 import { InboxEventSchema } from '../events';
 import type { InboxEvent } from '../events';
+import { EVENTS_SIGNED_OUT } from '../api';
 import type { Unsubscribe } from '../api';
 
 /** The part of the WebSocket API the event stream uses: the browser's and the `ws` package's both fit. */
@@ -13,8 +14,20 @@ export interface WebSocketLike {
 
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
-/** `connecting` before the first open, `open` while live, `reconnecting` after a drop. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/**
+ * `connecting` before the first open, `open` while live, `reconnecting` after a drop, `signed-out`
+ * when the hub ended the agent's session (it stays so until every listener has left).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'signed-out';
+
+/** Whether a close says the agent is no longer signed in, so reconnecting cannot help. */
+export function closedForSignOut(event: unknown): boolean {
+  const { code, reason } = (event ?? {}) as { code?: unknown; reason?: unknown };
+  return (
+    code === EVENTS_SIGNED_OUT.code ||
+    (code === EVENTS_SIGNED_OUT.unsignedCode && reason === EVENTS_SIGNED_OUT.unsignedReason)
+  );
+}
 
 export interface EventStreamOptions {
   WebSocket: WebSocketConstructor;
@@ -113,9 +126,13 @@ export function createEventStream(url: string, options: EventStreamOptions): Eve
     ws.onerror = () => {
       // A close event always follows; reconnection happens there.
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
+      if (closedForSignOut(event)) {
+        setState('signed-out');
+        return;
+      }
       setState('reconnecting');
       scheduleReconnect();
     };

@@ -275,6 +275,53 @@ describe('onEvent over WebSocket', () => {
     await closeWss(wss);
   });
 
+  it.each([
+    [4001, 'signed out: the token was renewed or the agent removed'],
+    [1008, 'sign in first'],
+  ])(
+    'stops for good when the hub closes with %i (%s): the agent is signed out',
+    async (code, reason) => {
+      const { wss, origin: wsOrigin } = await startWss();
+      const states: string[] = [];
+      let connections = 0;
+      wss.on('connection', () => (connections += 1));
+      const api = createHttpInboxApi(wsOrigin, {
+        WebSocket: ws,
+        reconnect: { minDelayMs: 20, maxDelayMs: 40 },
+        onConnectionChange: (s) => states.push(s),
+      });
+      const connected = nextConnection(wss);
+      const stop = api.onEvent(() => {});
+      (await connected).close(code, reason);
+      await expect.poll(() => states.at(-1)).toBe('signed-out');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(connections).toBe(1);
+      expect(states).toEqual(['connecting', 'open', 'signed-out']);
+      stop();
+      await closeWss(wss);
+    },
+  );
+
+  it('reconnects after a policy close that is not about signing in', async () => {
+    const { wss, origin: wsOrigin } = await startWss();
+    const states: string[] = [];
+    const api = createHttpInboxApi(wsOrigin, {
+      WebSocket: ws,
+      reconnect: { minDelayMs: 20, maxDelayMs: 40 },
+      onConnectionChange: (s) => states.push(s),
+    });
+    let connected = nextConnection(wss);
+    const stop = api.onEvent(() => {});
+    const first = await connected;
+    connected = nextConnection(wss);
+    first.close(1008, 'too many event connections for this agent (at most 8)');
+    await connected;
+    await expect.poll(() => states.at(-1)).toBe('open');
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
+    stop();
+    await closeWss(wss);
+  });
+
   it('keeps trying while the hub is down and connects once it is back', async () => {
     const { wss, origin: wsOrigin } = await startWss();
     const port = (wss.address() as AddressInfo).port;

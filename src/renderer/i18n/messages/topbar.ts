@@ -14,6 +14,7 @@ export const en = {
     open: 'Live',
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting…',
+    'signed-out': 'Signed out',
   },
   settings: 'Display settings',
 } as const;
@@ -31,6 +32,7 @@ export const fr: Translation<typeof en> = {
     open: 'En direct',
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion…',
+    'signed-out': 'Déconnecté',
   },
   settings: 'Affichage',
 };
