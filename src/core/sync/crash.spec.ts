@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
@@ -9,6 +7,7 @@ import { startEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
+import { postRecords } from '../test/stored-posts';
 import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
 import { clockStartingAt, offsetOf } from '../time/clock';
 import type { Clock } from '../time/clock';
@@ -41,19 +40,6 @@ function startSync(
       reject(new Error(`sync process exited (${code}) before it was ready`)),
     );
   });
-}
-
-/** Every post record on disk, by post id, in the order written. */
-async function postRecords(dir: string): Promise<Map<string, string[]>> {
-  const records = new Map<string, string[]>();
-  for (const name of await readdir(join(dir, 'posts'))) {
-    for (const line of (await readFile(join(dir, 'posts', name), 'utf8')).split('\n')) {
-      if (!line) continue;
-      const id = (JSON.parse(line) as { id: string }).id;
-      records.set(id, [...(records.get(id) ?? []), line]);
-    }
-  }
-  return records;
 }
 
 /** An emulator, a data dir and the environment of a sync process using them; both removed after. */
