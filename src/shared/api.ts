@@ -22,9 +22,11 @@ import {
   SavedViewSchema,
   TagChangeSchema,
   TagDefSchema,
+  TagNameSchema,
   TagSummarySchema,
 } from './queue';
 import type { InboxEvent } from './events';
+import { nameSchema } from './names';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import {
@@ -57,7 +59,7 @@ export const ListConversationsInputSchema = z
     /** `mine` (the caller's), `unassigned`, or an agent id. */
     assignee: z.string().min(1).max(200).optional(),
     /** Conversations carrying this tag. */
-    tag: z.string().trim().min(1).max(40).optional(),
+    tag: TagNameSchema.optional(),
     /** Full text over author and excerpt. */
     q: z.string().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
@@ -177,7 +179,8 @@ export const DoneSchema = z.object({ done: z.literal(true) });
 
 export const CreateAgentInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the agent a name').max(80),
+    /** NFC, visible; the team refuses a name that reads like another agent's (see names.ts). */
+    name: nameSchema({ what: 'agent', max: 80 }),
     role: RoleSchema.default('agent'),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
@@ -225,8 +228,6 @@ export const ConnectHubInputSchema = z
   })
   .strict();
 
-const TagSchema = z.string().trim().min(1).max(40, 'a tag is at most 40 characters');
-
 /**
  * A triage change. `version` is the conversation's version the change was made on: if someone
  * changed it since, the change is refused with a conflict that carries the fresh conversation.
@@ -239,8 +240,8 @@ export const UpdateConversationInputSchema = z
     /** An agent id, or null to unassign. */
     assignee: z.string().min(1).max(200).nullable().optional(),
     priority: PrioritySchema.optional(),
-    addTags: z.array(TagSchema).max(20).optional(),
-    removeTags: z.array(TagSchema).max(20).optional(),
+    addTags: z.array(TagNameSchema).max(20).optional(),
+    removeTags: z.array(TagNameSchema).max(20).optional(),
     /**
      * Facebook: with a change to spam, also hide the customer's public comments on the Page (out of
      * spam, show them again).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, PlatformSchema } from './model';
+import { TagNameSchema } from './queue';
 
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
@@ -179,7 +180,7 @@ export const PostStatementInputSchema = z
       .min(1, 'write the statement first')
       .max(8000, 'a statement is at most 8,000 characters'),
     conversationIds: z.array(z.string().min(1).max(300)).max(1000).default([]),
-    tag: z.string().trim().min(1).max(40).default('statement'),
+    tag: TagNameSchema.default('statement'),
     markDone: z.boolean().default(true),
   })
   .strict();

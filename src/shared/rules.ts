@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+import { TagNameSchema } from './queue';
 
 const LanguageCodeSchema = z
   .string()
@@ -28,7 +29,7 @@ export type RuleAssign = z.infer<typeof RuleAssignSchema>;
 
 export const RuleActionsSchema = z
   .object({
-    addTags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    addTags: z.array(TagNameSchema).max(10).default([]),
     assign: RuleAssignSchema.nullable().default(null),
     priority: PrioritySchema.nullable().default(null),
     status: ConversationStatusSchema.nullable().default(null),
