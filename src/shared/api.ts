@@ -27,6 +27,7 @@ import {
 } from './queue';
 import type { InboxEvent } from './events';
 import { nameSchema } from './names';
+import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import {
@@ -160,8 +161,7 @@ export type ConnectResult = z.infer<typeof ConnectResultSchema>;
 export const ConnectPagesInputSchema = z
   .object({
     flowId: FlowIdSchema,
-    pageIds: z
-      .array(z.string().regex(/^[0-9]{1,30}$/, 'expected a Facebook Page id'))
+    pageIds: uniqueIds(z.string().regex(/^[0-9]{1,30}$/, 'expected a Facebook Page id'), 'Page')
       .min(1, 'choose at least one Page')
       .max(100),
   })
@@ -259,9 +259,16 @@ export const UpdateConversationInputSchema = z
     'say what to change: status, assignee, priority or tags',
   );
 
-/** One change per conversation, each on its own version; at most 500 at once. */
+/**
+ * One change per conversation, each on its own version; at most 500 at once. The same conversation
+ * twice is refused: the second change would be made on a version the first one already moved on.
+ */
 export const UpdateConversationsInputSchema = z
-  .object({ changes: z.array(UpdateConversationInputSchema).min(1).max(500) })
+  .object({
+    changes: uniqueBy(UpdateConversationInputSchema, (c) => c.id, 'conversation')
+      .min(1)
+      .max(500),
+  })
   .strict();
 
 export const HidePostInputSchema = z

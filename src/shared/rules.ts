@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
 import { TagNameSchema } from './queue';
+import { uniqueIds } from './unique-ids';
 
 const LanguageCodeSchema = z
   .string()
@@ -15,7 +16,7 @@ export const RuleConditionsSchema = z
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
     minReach: z.number().int().nonnegative().nullable().default(null),
-    accountIds: z.array(z.string().min(1).max(200)).max(50).default([]),
+    accountIds: uniqueIds(z.string().min(1).max(200), 'account').max(50).default([]),
   })
   .strict();
 export type RuleConditions = z.infer<typeof RuleConditionsSchema>;

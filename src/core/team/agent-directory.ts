@@ -49,6 +49,22 @@ export class AgentDirectory {
     return this.list().filter((a) => a.removedAt == null);
   }
 
+  /**
+   * Checks that conversations may be assigned to `id`: someone on the team. An unknown id or an
+   * agent who left is refused (bad_request), so nothing waits on someone who will never see it.
+   */
+  checkAssignable(id: string): void {
+    const agent = this.get(id);
+    if (agent == null)
+      throw new InboxError('bad_request', `No agent with id ${id} on the team`, { assignee: id });
+    if (agent.removedAt != null)
+      throw new InboxError(
+        'bad_request',
+        `${agent.name} is no longer on the team: assign it to someone who is`,
+        { assignee: id },
+      );
+  }
+
   /** Changes an agent's name, role or languages; the team always keeps a manager. */
   async update(
     id: string,

@@ -113,3 +113,84 @@ describe('tag and view names', () => {
     expect((await service.listViews({}, asJan)).map((v) => v.name)).toEqual(['refunds']);
   });
 });
+
+describe('assignees', () => {
+  it('refuses to assign a conversation to someone who left, or to no one of the team', async () => {
+    const { service, camille, jan, manager, asJan } = await setUp();
+    const lucia = await service.createAgent({ name: 'Lucía' }, manager);
+    await service.removeAgent({ id: lucia.agent.id }, manager);
+    await expect(
+      service.updateConversation({ id: 'x:1', version: 1, assignee: lucia.agent.id }, asJan),
+    ).rejects.toMatchObject({
+      code: 'bad_request',
+      message: 'Lucía is no longer on the team: assign it to someone who is',
+    });
+    await expect(
+      service.updateConversation({ id: 'x:1', version: 1, assignee: 'agent:ghost' }, asJan),
+    ).rejects.toMatchObject({
+      code: 'bad_request',
+      message: 'No agent with id agent:ghost on the team',
+    });
+    // In bulk: one bad assignee refuses the whole call, the good change included.
+    await expect(
+      service.updateConversations(
+        {
+          changes: [
+            { id: 'x:1', version: 1, assignee: camille.agent.id },
+            { id: 'x:2', version: 1, assignee: lucia.agent.id },
+          ],
+        },
+        asJan,
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request' });
+    const page = await service.listConversations({});
+    expect(page.items.map((c) => [c.id, c.assignee, c.version])).toEqual(
+      expect.arrayContaining([
+        ['x:1', null, 1],
+        ['x:2', null, 1],
+      ]),
+    );
+    // A rule cannot name them either; someone on the team still can be assigned.
+    await expect(
+      service.saveRule(
+        { name: 'To Lucía', actions: { assign: { kind: 'agent', agentId: lucia.agent.id } } },
+        manager,
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request' });
+    expect(
+      await service.updateConversation({ id: 'x:1', version: 1, assignee: jan.agent.id }, asJan),
+    ).toMatchObject({ assignee: jan.agent.id, version: 2 });
+  });
+
+  it('refuses a bulk call naming the same conversation twice, changing nothing', async () => {
+    const { service, asJan } = await setUp();
+    const refused = await service
+      .updateConversations(
+        {
+          changes: [
+            { id: 'x:1', version: 1, status: 'open' },
+            { id: 'x:1', version: 1, status: 'done' },
+          ],
+        },
+        asJan,
+      )
+      .then(
+        () => null,
+        (err: unknown) => toErrorBody(err),
+      );
+    expect(refused).toEqual({
+      code: 'bad_request',
+      message: 'Invalid input',
+      details: [
+        {
+          path: 'changes',
+          message: 'the same conversation appears more than once in one call: x:1',
+        },
+      ],
+    });
+    expect((await service.getConversation({ id: 'x:1' })).conversation).toMatchObject({
+      status: 'new',
+      version: 1,
+    });
+  });
+});
