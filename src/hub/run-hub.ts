@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
+import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { Clock } from '../core/time/clock';
 import type { Agent, ApiInput } from '../shared';
@@ -55,6 +56,14 @@ export async function runHub(
     for (const fields of options.team ?? [{ name: 'Manager', role: 'manager' as const }])
       newAgents.push(await service.createAgent(fields));
   }
+  // Idempotency-Keys of writes, kept a day in the data folder, so a retry is answered once.
+  let idempotency: IdempotencyGuard;
+  try {
+    idempotency = await IdempotencyGuard.open(config.dataDir, service.clock);
+  } catch (err) {
+    await service.close();
+    throw err;
+  }
   const manager = newAgents.find((a) => a.agent.role === 'manager');
   const firstManager = manager ? { name: manager.agent.name, token: manager.token } : null;
   const server = await createHubServer({
@@ -64,10 +73,12 @@ export async function runHub(
     webRoot: config.webRoot,
     logger: options.logger ?? false,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
+    idempotency,
   });
   try {
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {
+    await idempotency.close();
     await service.close();
     throw err;
   }
@@ -81,6 +92,7 @@ export async function runHub(
     newAgents,
     async close() {
       await server.close();
+      await idempotency.close();
       await service.close();
     },
   };

@@ -3,10 +3,19 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EVENTS_PATH, apiMethods, httpRoutes, httpStatusOf, mayCall, toErrorBody } from '../shared';
+import {
+  EVENTS_PATH,
+  apiMethods,
+  httpRoutes,
+  httpStatusOf,
+  idempotencyKeyOf,
+  mayCall,
+  toErrorBody,
+} from '../shared';
 import type { Agent, ApiMethodName, CallContext, Envelope, ErrorBody, InboxApi } from '../shared';
 import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
 import { SECURITY_HEADERS } from './security-headers';
+import type { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 
 export interface HubServerOptions {
   api: InboxApi;
@@ -20,6 +29,8 @@ export interface HubServerOptions {
   logger?: boolean;
   /** An agent's last event connection closed (their presence goes with it). */
   onAgentLeft?: (agentId: string) => void;
+  /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
+  idempotency?: IdempotencyGuard;
 }
 
 /**
@@ -97,7 +108,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
         // The desktop app signs in by asking who its token belongs to, when it joins or starts.
         if (name === 'whoAmI' && client.startsWith('desktop:'))
           void options.onSignIn?.(agent, client).catch(() => undefined);
-        return handleCall(options.api, name, { agent, client }, request, reply);
+        return handleCall(options, name, { agent, client }, request, reply);
       },
     });
   }
@@ -164,13 +175,16 @@ function signedIn(
 }
 
 async function handleCall(
-  api: InboxApi,
+  options: Pick<HubServerOptions, 'api' | 'idempotency'>,
   name: ApiMethodName,
   context: CallContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
   const method = apiMethods[name];
+  // Writes may carry an Idempotency-Key (GETs change nothing: theirs is ignored).
+  const keyed = request.method === 'GET' ? { key: null } : idempotencyKeyOf(request.headers);
+  if ('error' in keyed) return send(reply, { ok: false, error: keyed.error });
   const raw = {
     ...(request.method === 'GET' ? (request.query as object) : ((request.body as object) ?? {})),
     ...(request.params as object),
@@ -179,21 +193,42 @@ async function handleCall(
   if (!parsed.success) {
     return send(reply, { ok: false, error: toErrorBody(parsed.error) });
   }
+  const answer = () => answerCall(options.api, name, parsed.data, context, request);
+  const { idempotency } = options;
+  const envelope =
+    keyed.key != null && idempotency
+      ? await idempotency.run(
+          { agentId: context.agent.id, key: keyed.key, method: name, input: parsed.data },
+          answer,
+        )
+      : await answer();
+  return send(reply, envelope);
+}
+
+/** Runs one validated call and answers it as an Envelope, errors included. */
+async function answerCall(
+  api: InboxApi,
+  name: ApiMethodName,
+  input: unknown,
+  context: CallContext,
+  request: FastifyRequest,
+): Promise<Envelope<unknown>> {
+  const method = apiMethods[name];
   try {
     const call = api[name] as (input: unknown, context: CallContext) => Promise<unknown>;
-    const result = method.output.safeParse(await call.call(api, parsed.data, context));
+    const result = method.output.safeParse(await call.call(api, input, context));
     if (!result.success) {
       request.log.error(
         { issues: result.error.issues.length },
         `${name} returned an invalid result`,
       );
-      return send(reply, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      return { ok: false, error: { code: 'internal', message: 'Internal error' } };
     }
-    return send(reply, { ok: true, result: result.data });
+    return { ok: true, result: result.data };
   } catch (err) {
     const error = toErrorBody(err);
     if (error.code === 'internal') request.log.error({ err }, `${name} failed`);
-    return send(reply, { ok: false, error });
+    return { ok: false, error };
   }
 }
 

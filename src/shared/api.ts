@@ -644,8 +644,17 @@ export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): bool
   return requiredRole[method] === 'agent' || agent.role === 'manager';
 }
 
+/**
+ * What a client may add to a call besides its input. `idempotencyKey`: one per user action, sent
+ * with each write (`Idempotency-Key` over HTTP, the call's second argument over IPC); a retry with
+ * the same key gets the first answer instead of doing the action again (see idempotency.ts).
+ */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
+
 /** Who a call comes from, as the host established it (hub session, desktop user). */
-export interface CallContext {
+export interface CallContext extends CallOptions {
   agent: Agent;
   /** The client host, for provenance: `desktop:<host>`, `browser`, `hub:<host>`. */
   client: string;
@@ -658,15 +667,25 @@ export const EVENTS_CHANNEL = 'events:push';
 
 export type Unsubscribe = () => void;
 
-/**
- * Everything the UI can ask of the inbox. Implemented once by the core's InboxService; exposed as
- * `window.inbox` in Electron and over HTTP + WebSocket by the hub.
- */
-export type InboxApi = {
-  [M in ApiMethodName]: (input: ApiInput<M>, context?: CallContext) => Promise<ApiOutput<M>>;
+/** Every call of the table, with what its caller passes besides the input. */
+export type InboxCalls<Extra> = {
+  [M in ApiMethodName]: (input: ApiInput<M>, extra?: Extra) => Promise<ApiOutput<M>>;
 } & {
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe;
 };
+
+/**
+ * Everything the UI can ask of the inbox. Implemented once by the core's InboxService, which a
+ * host (hub, desktop main process) calls with the caller it established.
+ */
+export type InboxApi = InboxCalls<CallContext>;
+
+/**
+ * The inbox as a client calls it: `window.inbox` in Electron, the HTTP client of the hub. The
+ * same calls, with options (an Idempotency-Key) instead of a caller: the host knows who calls.
+ * A client can stand in wherever an InboxApi is expected (it ignores who the caller is).
+ */
+export type InboxClient = InboxCalls<CallOptions>;
 
 /**
  * How the hub exposes each call over HTTP. Every response body is an Envelope (see errors.ts);
@@ -729,6 +748,7 @@ export const httpStatusOf = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
