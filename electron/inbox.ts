@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InboxService } from '../src/core/service';
+import { InboxService, LOCAL_AGENT } from '../src/core/service';
+import { IdempotencyGuard } from '../src/core/idempotency/idempotency-guard';
+import { idempotentClient } from '../src/core/idempotency/idempotent-client';
 import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
 import type { SecretStore } from '../src/core/secrets/secret-store';
-import type { InboxApi } from '../src/shared';
+import type { InboxClient } from '../src/shared';
 import { hubApi } from './team-hub';
 import type { TeamHubLink } from './team-hub';
 import { DEMO_POLL_MS, chooseMode } from './config';
@@ -26,8 +28,12 @@ export interface OpenInboxOptions {
 
 export interface OpenInbox {
   mode: 'solo' | 'demo' | 'team';
-  /** The inbox service in this process, or (team mode) the team hub's. */
-  service: InboxApi;
+  /**
+   * The inbox as the window calls it: the service in this process (a write sent again with its
+   * Idempotency-Key answered from the data folder's journal), or (team mode) the team hub's, which
+   * gets the key with each write.
+   */
+  service: InboxClient;
   /** The store's folder (a temporary one in demo mode); none in team mode, the hub holds it. */
   dataDir: string | null;
   /** Where the inbox reaches the platforms: the real APIs, or the emulator in demo mode. */
@@ -75,15 +81,16 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
     });
     const accounts = await service.listAccounts();
     if (chooseMode(config.demo, accounts.length) === 'solo') {
+      const local = await localClient(service, options.dataDir, () => service.close());
       service.startSync();
       return {
         mode: 'solo',
-        service,
+        service: local.client,
         dataDir: options.dataDir,
         xBaseUrl: config.xBaseUrl,
         graphBaseUrl: config.graphBaseUrl,
         description: `solo mode, ${accounts.length} account(s), data in ${options.dataDir}`,
-        close: () => service.close(),
+        close: local.close,
       };
     }
     await service.close();
@@ -97,16 +104,17 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
       pollIntervalMs: Math.min(config.pollIntervalMs, DEMO_POLL_MS),
       clientName: options.clientName,
     });
+    const local = await localClient(demo.service, dataDir, () => demo.close());
     return {
       mode: 'demo',
-      service: demo.service,
+      service: local.client,
       dataDir,
       xBaseUrl: demo.xBaseUrl,
       graphBaseUrl: demo.graphBaseUrl,
       description: `demo mode, scenario "${demo.scenarioName}", emulator ${demo.emulatorUrl}`,
       close: async () => {
         try {
-          await demo.close();
+          await local.close();
         } finally {
           await rm(dataDir, { recursive: true, force: true });
         }
@@ -116,4 +124,32 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The service in this process as the window calls it, its writes' Idempotency-Keys kept in the
+ * data folder (idempotency.jsonl); closing closes both.
+ */
+async function localClient(
+  service: InboxService,
+  dataDir: string,
+  closeService: () => Promise<void>,
+): Promise<{ client: InboxClient; close: () => Promise<void> }> {
+  let guard: IdempotencyGuard;
+  try {
+    guard = await IdempotencyGuard.open(dataDir, service.clock);
+  } catch (err) {
+    await closeService();
+    throw err;
+  }
+  return {
+    client: idempotentClient(service, guard, LOCAL_AGENT.id),
+    close: async () => {
+      try {
+        await guard.close();
+      } finally {
+        await closeService();
+      }
+    },
+  };
 }

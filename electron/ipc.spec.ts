@@ -9,6 +9,7 @@ import type {
   ApiInput,
   ConversationPage,
   InboxApi,
+  InboxClient,
   InboxEvent,
 } from '../src/shared';
 import {
@@ -192,8 +193,8 @@ class FakeService implements Partial<InboxApi>, Pick<InboxApi, 'onEvent'> {
   }
 }
 
-/** The fake as a whole InboxApi: the calls it does not make answer `internal`. */
-function asApi(fake: FakeService): InboxApi {
+/** The fake as a whole InboxClient: the calls it does not make answer `internal`. */
+function asApi(fake: FakeService): InboxClient {
   const calls = Object.fromEntries(
     Object.keys(apiMethods).map((name) => {
       const own = (fake as unknown as Record<string, unknown>)[name];
@@ -207,7 +208,7 @@ function asApi(fake: FakeService): InboxApi {
       ];
     }),
   );
-  return { ...calls, onEvent: fake.onEvent.bind(fake) } as InboxApi;
+  return { ...calls, onEvent: fake.onEvent.bind(fake) } as InboxClient;
 }
 
 function setup() {
@@ -351,7 +352,7 @@ describe('binding to Electron', () => {
     );
   });
 
-  it('hands the dispatcher the channel, the sender and only the first argument', async () => {
+  it('hands the dispatcher the channel, the sender, the argument and the options only', async () => {
     const handle = vi.fn();
     const dispatch = vi.fn().mockResolvedValue({ ok: true, result: [] });
     const { contents, mainFrame } = fakeWindow();
@@ -359,8 +360,9 @@ describe('binding to Electron', () => {
     const handler = handle.mock.calls.find(([c]) => c === 'accounts:list')![1] as (
       ...args: unknown[]
     ) => Promise<unknown>;
-    await handler({ sender: contents, senderFrame: mainFrame }, {}, 'second');
-    expect(dispatch).toHaveBeenCalledWith('accounts:list', trusted, {});
+    const options = { idempotencyKey: 'action-key-0001' };
+    await handler({ sender: contents, senderFrame: mainFrame }, {}, options, 'third');
+    expect(dispatch).toHaveBeenCalledWith('accounts:list', trusted, {}, options);
   });
 
   describe('senderInfoOf', () => {

@@ -1,11 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { EVENTS_CHANNEL, apiMethods, toErrorBody } from '../src/shared';
+import { CallOptionsSchema, EVENTS_CHANNEL, apiMethods, toErrorBody } from '../src/shared';
 import type {
   ApiMethodName,
   ApiOutput,
   Envelope,
   ErrorBody,
   InboxApi,
+  InboxClient,
   Unsubscribe,
 } from '../src/shared';
 import type { AppPage } from './app-page';
@@ -20,11 +21,15 @@ export interface SenderInfo {
 
 export type SenderCheck = (sender: SenderInfo) => boolean;
 
-/** Answers one call: the channel, who sent it, and its argument as it arrived. */
+/**
+ * Answers one call: the channel, who sent it, its argument as it arrived, and the call's options
+ * (`{ idempotencyKey }`, from the preload) if any.
+ */
 export type IpcDispatcher = (
   channel: string,
   sender: SenderInfo,
   rawInput: unknown,
+  rawOptions?: unknown,
 ) => Promise<Envelope<unknown>>;
 
 export interface DispatcherOptions {
@@ -52,37 +57,41 @@ export function createSenderCheck(page: AppPage): SenderCheck {
 
 /**
  * Routes IPC calls to the service through the `apiMethods` table: checks the sender, validates the
- * input with the call's schema, runs the call, validates what it returns, and answers with an
- * Envelope. Errors keep their code when they are InboxErrors; anything else becomes `internal`
- * and says nothing about itself.
+ * input with the call's schema and the options with theirs, runs the call (the options, such as a
+ * write's Idempotency-Key, go with it), validates what it returns, and answers with an Envelope.
+ * Errors keep their code when they are InboxErrors; anything else becomes `internal` and says
+ * nothing about itself.
  */
 export function createIpcDispatcher(
-  service: InboxApi,
+  service: InboxClient,
   isTrustedSender: SenderCheck,
   options: DispatcherOptions = {},
 ): IpcDispatcher {
-  return async (channel, sender, rawInput) => {
+  return async (channel, sender, rawInput, rawOptions) => {
     if (!isTrustedSender(sender)) return { ok: false, error: FORBIDDEN };
     const name = methodOfChannel.get(channel);
     if (!name) return { ok: false, error: { code: 'not_found', message: 'Unknown call' } };
-    return handle(service, name, rawInput, options);
+    return handle(service, name, rawInput, rawOptions, options);
   };
 }
 
 /** The one wrapper every call goes through, typed by its entry in the table. */
 async function handle<M extends ApiMethodName>(
-  service: InboxApi,
+  service: InboxClient,
   name: M,
   rawInput: unknown,
+  rawOptions: unknown,
   options: DispatcherOptions,
 ): Promise<Envelope<ApiOutput<M>>> {
   const method = apiMethods[name];
   // invoke() without an argument arrives as undefined: the calls without parameters take {}.
   const input = method.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!input.success) return { ok: false, error: toErrorBody(input.error) };
+  const callOptions = CallOptionsSchema.safeParse(rawOptions ?? {});
+  if (!callOptions.success) return { ok: false, error: toErrorBody(callOptions.error) };
   try {
-    const run = service[name] as unknown as (input: unknown) => Promise<unknown>;
-    const output = method.output.safeParse(await run.call(service, input.data));
+    const run = service[name] as unknown as (input: unknown, options: unknown) => Promise<unknown>;
+    const output = method.output.safeParse(await run.call(service, input.data, callOptions.data));
     if (!output.success) {
       options.onInternalError?.(name, output.error);
       return { ok: false, error: INTERNAL };
@@ -125,8 +134,8 @@ export function registerIpcHandlers(
   appContents: () => WebContents | null,
 ): () => void {
   for (const channel of ipcChannels) {
-    ipcMain.handle(channel, (event, input: unknown) =>
-      dispatch(channel, senderInfoOf(event, appContents()), input),
+    ipcMain.handle(channel, (event, input: unknown, callOptions: unknown) =>
+      dispatch(channel, senderInfoOf(event, appContents()), input, callOptions),
     );
   }
   return () => {

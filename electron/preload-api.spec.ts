@@ -28,6 +28,20 @@ describe('the preload bridge', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
+  it('adds the call’s options (its Idempotency-Key) as a second argument, nothing else', async () => {
+    const { ipc } = fakeIpc(() => ({ ok: true, result: { done: true } }));
+    const api = createInboxBridge(ipc);
+    await api.deleteView({ id: 'v1' }, { idempotencyKey: 'action-key-0001' });
+    const sneaky = { idempotencyKey: 'action-key-0002', agent: 'manager' };
+    await api.deleteView({ id: 'v1' }, sneaky);
+    await api.deleteView({ id: 'v1' }, {});
+    expect(ipc.invoke.mock.calls).toEqual([
+      ['views:delete', { id: 'v1' }, { idempotencyKey: 'action-key-0001' }],
+      ['views:delete', { id: 'v1' }, { idempotencyKey: 'action-key-0002' }],
+      ['views:delete', { id: 'v1' }],
+    ]);
+  });
+
   it('invokes the call’s channel with its one argument and returns the result', async () => {
     const { ipc } = fakeIpc(() => ({ ok: true, result: [] }));
     const api = createInboxBridge(ipc);

@@ -1,4 +1,4 @@
-import type { ErrorBody, InboxApi, InboxEvent } from '../src/shared';
+import type { CallOptions, ErrorBody, InboxClient, InboxEvent } from '../src/shared';
 import { IPC_CHANNELS, IPC_EVENTS_CHANNEL } from './channels';
 
 /** The parts of ipcRenderer the bridge uses; the page never sees any of them. */
@@ -46,15 +46,28 @@ export function unwrapEnvelope(envelope: unknown): unknown {
   throw bridgedError(MALFORMED);
 }
 
+/** Only the call options main knows, as plain data (main validates them again). */
+function optionsOf(options: unknown): CallOptions | undefined {
+  const key = (options as CallOptions | null | undefined)?.idempotencyKey;
+  return typeof key === 'string' ? { idempotencyKey: key } : undefined;
+}
+
 /**
- * Exactly the InboxApi, over IPC: each call invokes its channel with one argument and unwraps the
- * Envelope; onEvent hands listeners the event alone, never the IPC event (which would reach
- * ipcRenderer through its `sender`).
+ * Exactly the InboxApi, over IPC: each call invokes its channel with its argument (and its options,
+ * such as a write's Idempotency-Key, when given) and unwraps the Envelope; onEvent hands listeners
+ * the event alone, never the IPC event (which would reach ipcRenderer through its `sender`).
  */
-export function createInboxBridge(ipc: IpcRendererLike): InboxApi {
+export function createInboxBridge(ipc: IpcRendererLike): InboxClient {
   const api: Record<string, unknown> = {};
   for (const [name, channel] of Object.entries(IPC_CHANNELS)) {
-    api[name] = async (input: unknown) => unwrapEnvelope(await ipc.invoke(channel, input));
+    api[name] = async (input: unknown, options?: unknown) => {
+      const callOptions = optionsOf(options);
+      const reply =
+        callOptions === undefined
+          ? await ipc.invoke(channel, input)
+          : await ipc.invoke(channel, input, callOptions);
+      return unwrapEnvelope(reply);
+    };
   }
   api.onEvent = (listener: (event: InboxEvent) => void) => {
     if (typeof listener !== 'function') throw new TypeError('onEvent expects a function');
@@ -67,5 +80,5 @@ export function createInboxBridge(ipc: IpcRendererLike): InboxApi {
       ipc.removeListener(IPC_EVENTS_CHANNEL, relay);
     };
   };
-  return Object.freeze(api) as unknown as InboxApi;
+  return Object.freeze(api) as unknown as InboxClient;
 }

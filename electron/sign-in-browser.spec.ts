@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxApi } from '../src/shared';
+import type { InboxClient } from '../src/shared';
 import { isSignInUrl, withSystemBrowserSignIn } from './sign-in-browser';
 
 describe('sign-in pages in the system browser', () => {
@@ -25,7 +25,7 @@ describe('sign-in pages in the system browser', () => {
         opened: false,
       }),
       listAccounts: async () => [],
-    } as unknown as InboxApi;
+    } as unknown as InboxClient;
     const wrapped = withSystemBrowserSignIn(api, async (url) => void opened.push(url));
     expect((await wrapped.startConnect({ platform: 'x' })).opened).toBe(true);
     expect((await wrapped.startConnect({ platform: 'facebook' })).opened).toBe(false);

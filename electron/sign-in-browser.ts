@@ -1,4 +1,4 @@
-import type { InboxApi } from '../src/shared';
+import type { InboxClient } from '../src/shared';
 
 /**
  * Whether a sign-in page may be handed to the system browser: the platforms' pages over https, or
@@ -23,17 +23,17 @@ export function isSignInUrl(url: string): boolean {
  * starts, main opens the platform's page and tells the UI it did (`opened: true`).
  */
 export function withSystemBrowserSignIn(
-  api: InboxApi,
+  api: InboxClient,
   openExternal: (url: string) => Promise<void>,
-): InboxApi {
+): InboxClient {
   return new Proxy(api, {
     get(target, property, receiver) {
       if (property !== 'startConnect') {
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       }
-      const startConnect: InboxApi['startConnect'] = async (input) => {
-        const started = await target.startConnect(input);
+      const startConnect: InboxClient['startConnect'] = async (input, callOptions) => {
+        const started = await target.startConnect(input, callOptions);
         if (!isSignInUrl(started.authorizeUrl)) return started;
         await openExternal(started.authorizeUrl);
         return { ...started, opened: true };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboxError } from '../src/shared';
-import type { InboxApi, InboxEvent } from '../src/shared';
+import type { InboxClient, InboxEvent } from '../src/shared';
 import { MemorySecretStore } from '../src/core/secrets/secret-store';
 import { tempDir } from '../src/core/test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../src/core/test/scenario';
@@ -12,9 +12,11 @@ import { parseHubConfig } from '../src/hub/config';
 import { runHub } from '../src/hub/run-hub';
 import type { RunningHub } from '../src/hub/run-hub';
 import { parseDesktopConfig } from './config';
+import { createIpcDispatcher } from './ipc';
 import { openInbox } from './inbox';
 import { TeamHubLink, hubApi, hubSettingsFile, verifyHub, withTeamHub } from './team-hub';
 
+const SENDER = { appWindowMainFrame: true, url: 'file:///app/index.html' };
 let emulator: Awaited<ReturnType<typeof startEmulator>>;
 let hub: RunningHub;
 let jan: string;
@@ -80,6 +82,23 @@ describe('the desktop app in a team hub', () => {
     expect(sent?.agentId).toBe((await api.whoAmI({})).id);
   });
 
+  it('carries the window’s Idempotency-Key from IPC to the hub: a write sent twice is made once', async () => {
+    const api = hubApi(hub.url, jan, { client: 'desktop:laptop-7' });
+    const dispatch = createIpcDispatcher(api, () => true);
+    const { items } = await api.listConversations({ platform: 'x' });
+    const target = items[0]!;
+    const input = { conversationId: target.id, text: 'Checking with the barista team' };
+    const options = { idempotencyKey: 'desktop-team-action-1' };
+    const first = await dispatch('notes:add', SENDER, input, options);
+    expect(first.ok).toBe(true);
+    expect(await dispatch('notes:add', SENDER, input, options)).toEqual(first);
+    const notes = (await api.getConversation({ id: target.id })).notes;
+    expect(notes.filter((n) => n.text === input.text)).toHaveLength(1);
+    expect(
+      await dispatch('notes:add', SENDER, { ...input, text: 'Something else' }, options),
+    ).toMatchObject({ ok: false, error: { code: 'idempotency_mismatch' } });
+  });
+
   it('checks the address and the token before keeping them', async () => {
     await expect(verifyHub(hub.url, 'sia_wrong-token-123', 'desktop:x')).rejects.toMatchObject({
       code: 'unauthorized',
@@ -97,7 +116,9 @@ describe('the desktop app in a team hub', () => {
     const link = new TeamHubLink(file, secrets);
     expect(await link.current()).toBeNull();
     const restarts: string[] = [];
-    const solo = { connectHub: () => Promise.reject(new Error('not here')) } as unknown as InboxApi;
+    const solo = {
+      connectHub: () => Promise.reject(new Error('not here')),
+    } as unknown as InboxClient;
     const api = withTeamHub(solo, link, {
       client: 'desktop:x',
       restart: () => restarts.push('restart'),

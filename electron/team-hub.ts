@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { AgentSchema, InboxError } from '../src/shared';
-import type { Agent, InboxApi } from '../src/shared';
+import type { Agent, InboxClient } from '../src/shared';
 import { createHttpInboxApi } from '../src/shared/client/http-client';
 import type { ConnectionState, WebSocketConstructor } from '../src/shared/client/event-stream';
 import type { SecretStore } from '../src/core/secrets/secret-store';
@@ -36,14 +36,15 @@ async function writeHubUrl(file: string, origin: string | null): Promise<void> {
 
 /**
  * The InboxApi of a team hub, as the desktop's main process calls it: every request carries the
- * agent's personal token and says it comes from this desktop. The token stays in main; the window
- * only ever talks to main.
+ * agent's personal token and says it comes from this desktop, and each write the Idempotency-Key
+ * the window gave it (one per user action; the client makes one when none is given), kept through
+ * the client's automatic retries. The token stays in main; the window only ever talks to main.
  */
 export function hubApi(
   origin: string,
   token: string,
   options: { client: string; onConnectionChange?: (state: ConnectionState) => void },
-): InboxApi {
+): InboxClient {
   const headers = { authorization: `Bearer ${token}`, 'x-inbox-client': options.client };
   const authFetch: typeof fetch = (input, init) =>
     fetch(input, {
@@ -117,14 +118,14 @@ export class TeamHubLink {
  * keeps them, then `restart` reopens the app in the hub's queue; leaving forgets them.
  */
 export function withTeamHub(
-  api: InboxApi,
+  api: InboxClient,
   link: TeamHubLink,
   options: { client: string; restart: () => void },
-): InboxApi {
+): InboxClient {
   return new Proxy(api, {
     get(target, property, receiver) {
       if (property === 'connectHub') {
-        const connectHub: InboxApi['connectHub'] = async (input) => {
+        const connectHub: InboxClient['connectHub'] = async (input) => {
           const { origin, agent } = await verifyHub(input.url, input.token.trim(), options.client);
           await link.save(origin, input.token.trim());
           options.restart();
@@ -133,7 +134,7 @@ export function withTeamHub(
         return connectHub;
       }
       if (property === 'leaveHub') {
-        const leaveHub: InboxApi['leaveHub'] = async () => {
+        const leaveHub: InboxClient['leaveHub'] = async () => {
           await link.forget();
           options.restart();
           return { done: true };

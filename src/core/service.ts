@@ -938,8 +938,9 @@ export class InboxService implements InboxApi {
   ): Promise<ApiOutput<'updateConversations'>> {
     const { changes } = UpdateConversationsInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    for (const change of changes) this.checkAssignee(change.assignee, actor);
     return this.afterIngest(async () => {
+      // Every assignee checked before anything changes: one bad one refuses the whole call.
+      for (const change of changes) this.checkAssignee(change.assignee, actor);
       const now = dateOf(this.clock);
       const results: BulkResult[] = [];
       const pairs: { previous: Conversation; next: Conversation }[] = [];
@@ -1069,10 +1070,9 @@ export class InboxService implements InboxApi {
     this.emit({ type: 'tags.changed', tags: this.tags.list() });
   }
 
-  /** An assignee must be someone of the team (or the caller). */
+  /** An assignee must be on the team (or be the caller): not unknown, not removed. */
   private checkAssignee(assignee: string | null | undefined, actor: Agent): void {
-    if (assignee != null && assignee !== actor.id && !this.team.get(assignee))
-      throw new InboxError('bad_request', `No agent with id ${assignee}`);
+    if (assignee != null && assignee !== actor.id) this.team.checkAssignable(assignee);
   }
 
   /** Assigns a conversation to the agent who answers it (their reply is already queued). */

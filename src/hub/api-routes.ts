@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { apiMethods, httpRoutes, mayCall, toErrorBody } from '../shared';
-import type { Agent, ApiMethodName, CallContext, InboxApi } from '../shared';
+import { apiMethods, httpRoutes, idempotencyKeyOf, mayCall, toErrorBody } from '../shared';
+import type { Agent, ApiMethodName, CallContext, Envelope, InboxApi } from '../shared';
+import type { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import { NOT_SIGNED_IN, send } from './reply';
 import { clientOf, tokenOf } from './session';
 import { tooManySignIns } from './sign-in-guard';
@@ -13,6 +14,8 @@ export interface ApiRouteOptions {
   attempts: SignInAttempts;
   /** A desktop app signed in (it asks who its token belongs to when it joins or starts). */
   signedIn: (agent: Agent, token: string, client: string, request: FastifyRequest) => void;
+  /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
+  idempotency?: IdempotencyGuard;
 }
 
 /**
@@ -56,20 +59,23 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
         const client = clientOf(request.headers);
         if (name === 'whoAmI' && client.startsWith('desktop:'))
           options.signedIn(agent, token, client, request);
-        return handleCall(options.api, name, { agent, client }, request, reply);
+        return handleCall(options, name, { agent, client }, request, reply);
       },
     });
   }
 }
 
 async function handleCall(
-  api: InboxApi,
+  options: Pick<ApiRouteOptions, 'api' | 'idempotency'>,
   name: ApiMethodName,
   context: CallContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
   const method = apiMethods[name];
+  // Writes may carry an Idempotency-Key (GETs change nothing: theirs is ignored).
+  const keyed = request.method === 'GET' ? { key: null } : idempotencyKeyOf(request.headers);
+  if ('error' in keyed) return send(reply, { ok: false, error: keyed.error });
   const raw = {
     ...(request.method === 'GET' ? (request.query as object) : ((request.body as object) ?? {})),
     ...(request.params as object),
@@ -78,20 +84,41 @@ async function handleCall(
   if (!parsed.success) {
     return send(reply, { ok: false, error: toErrorBody(parsed.error) });
   }
+  const answer = () => answerCall(options.api, name, parsed.data, context, request);
+  const { idempotency } = options;
+  const envelope =
+    keyed.key != null && idempotency
+      ? await idempotency.run(
+          { agentId: context.agent.id, key: keyed.key, method: name, input: parsed.data },
+          answer,
+        )
+      : await answer();
+  return send(reply, envelope);
+}
+
+/** Runs one validated call and answers it as an Envelope, errors included. */
+async function answerCall(
+  api: InboxApi,
+  name: ApiMethodName,
+  input: unknown,
+  context: CallContext,
+  request: FastifyRequest,
+): Promise<Envelope<unknown>> {
+  const method = apiMethods[name];
   try {
     const call = api[name] as (input: unknown, context: CallContext) => Promise<unknown>;
-    const result = method.output.safeParse(await call.call(api, parsed.data, context));
+    const result = method.output.safeParse(await call.call(api, input, context));
     if (!result.success) {
       request.log.error(
         { issues: result.error.issues.length },
         `${name} returned an invalid result`,
       );
-      return send(reply, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      return { ok: false, error: { code: 'internal', message: 'Internal error' } };
     }
-    return send(reply, { ok: true, result: result.data });
+    return { ok: true, result: result.data };
   } catch (err) {
     const error = toErrorBody(err);
     if (error.code === 'internal') request.log.error({ err }, `${name} failed`);
-    return send(reply, { ok: false, error });
+    return { ok: false, error };
   }
 }

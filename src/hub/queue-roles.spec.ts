@@ -104,4 +104,48 @@ describe('tags and views at the hub', () => {
       (res.result as { results: { outcome: string }[] }).results.map((r) => r.outcome),
     ).toEqual(['applied', 'conflict']);
   });
+
+  it('refuses a bulk call naming a conversation twice, and an assignee who left, changing nothing', async () => {
+    const twice = await call('jan', 'POST', '/api/conversations/update-many', {
+      changes: [
+        { id: 'x:1', version: 3, status: 'open' },
+        { id: 'x:1', version: 3, status: 'done' },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.error).toMatchObject({
+      code: 'bad_request',
+      details: [
+        {
+          path: 'changes',
+          message: 'the same conversation appears more than once in one call: x:1',
+        },
+      ],
+    });
+    const agents = (await call('camille', 'GET', '/api/agents')).result as {
+      id: string;
+      name: string;
+    }[];
+    const lucia = agents.find((a) => a.name === 'Lucía')!;
+    expect((await call('camille', 'POST', '/api/agents/remove', { id: lucia.id })).status).toBe(
+      200,
+    );
+    for (const [path, body] of [
+      ['/api/conversations/update', { id: 'x:1', version: 3, assignee: lucia.id }],
+      [
+        '/api/conversations/update-many',
+        { changes: [{ id: 'x:1', version: 3, assignee: lucia.id }] },
+      ],
+    ] as const) {
+      const refused = await call('jan', 'POST', path, body);
+      expect(refused.status).toBe(400);
+      expect(refused.error).toMatchObject({
+        message: 'Lucía is no longer on the team: assign it to someone who is',
+      });
+    }
+    const detail = (await call('jan', 'GET', '/api/conversations/x%3A1')).result as {
+      conversation: { version: number; status: string; assignee: string | null };
+    };
+    expect(detail.conversation).toMatchObject({ version: 3, status: 'pending', assignee: null });
+  });
 });

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
+import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { Clock } from '../core/time/clock';
 import { lockDownDataDir } from '../core/store/private-files';
@@ -64,6 +65,14 @@ export async function runHub(
     for (const fields of options.team ?? [{ name: 'Manager', role: 'manager' as const }])
       newAgents.push(await service.createAgent(fields));
   }
+  // Idempotency-Keys of writes, kept a day in the data folder, so a retry is answered once.
+  let idempotency: IdempotencyGuard;
+  try {
+    idempotency = await IdempotencyGuard.open(config.dataDir, service.clock);
+  } catch (err) {
+    await service.close();
+    throw err;
+  }
   const manager = newAgents.find((a) => a.agent.role === 'manager');
   const firstManager = manager ? { name: manager.agent.name, token: manager.token } : null;
   const server = await createHubServer({
@@ -77,10 +86,12 @@ export async function runHub(
     allowedHosts: allowedHostNames(config.host, config.allowedHosts),
     tls,
     signInLimit: config.signInLimit,
+    idempotency,
   });
   try {
     await server.listen({ host: config.host, port: config.port });
   } catch (err) {
+    await idempotency.close();
     await service.close();
     throw err;
   }
@@ -94,6 +105,7 @@ export async function runHub(
     newAgents,
     async close() {
       await server.close();
+      await idempotency.close();
       await service.close();
     },
   };

@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { EVENTS_PATH, EVENTS_SIGNED_OUT, SignInInputSchema, toErrorBody } from '../shared';
 import type { Agent, ErrorBody, InboxApi } from '../shared';
+import type { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import { registerApiRoutes } from './api-routes';
 import { EventSockets } from './event-sockets';
 import type { EventSocketLimits } from './event-sockets';
@@ -48,6 +49,8 @@ export interface HubServerOptions {
   tls?: { key: Buffer; cert: Buffer } | null;
   /** Sign-in attempts per client address and minute. */
   signInLimit?: number;
+  /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
+  idempotency?: IdempotencyGuard;
 }
 
 /** Largest request body the API reads; a sign-in's is much smaller. */
@@ -155,6 +158,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     authenticate: options.authenticate,
     attempts,
     signedIn,
+    idempotency: options.idempotency,
   });
 
   const sockets = new EventSockets({

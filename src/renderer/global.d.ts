@@ -1,11 +1,11 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { InboxApi } from '../shared/api';
+import type { InboxClient } from '../shared/api';
 
 declare global {
   interface Window {
     /** The inbox, exposed by the Electron preload. Absent in a browser served by the hub. */
-    inbox?: InboxApi;
+    inbox?: InboxClient;
   }
 }
 

@@ -22,9 +22,12 @@ import {
   SavedViewSchema,
   TagChangeSchema,
   TagDefSchema,
+  TagNameSchema,
   TagSummarySchema,
 } from './queue';
 import type { InboxEvent } from './events';
+import { nameSchema } from './names';
+import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import {
@@ -57,7 +60,7 @@ export const ListConversationsInputSchema = z
     /** `mine` (the caller's), `unassigned`, or an agent id. */
     assignee: z.string().min(1).max(200).optional(),
     /** Conversations carrying this tag. */
-    tag: z.string().trim().min(1).max(40).optional(),
+    tag: TagNameSchema.optional(),
     /** Full text over author and excerpt. */
     q: z.string().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
@@ -158,8 +161,7 @@ export type ConnectResult = z.infer<typeof ConnectResultSchema>;
 export const ConnectPagesInputSchema = z
   .object({
     flowId: FlowIdSchema,
-    pageIds: z
-      .array(z.string().regex(/^[0-9]{1,30}$/, 'expected a Facebook Page id'))
+    pageIds: uniqueIds(z.string().regex(/^[0-9]{1,30}$/, 'expected a Facebook Page id'), 'Page')
       .min(1, 'choose at least one Page')
       .max(100),
   })
@@ -177,7 +179,8 @@ export const DoneSchema = z.object({ done: z.literal(true) });
 
 export const CreateAgentInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the agent a name').max(80),
+    /** NFC, visible; the team refuses a name that reads like another agent's (see names.ts). */
+    name: nameSchema({ what: 'agent', max: 80 }),
     role: RoleSchema.default('agent'),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
@@ -228,8 +231,6 @@ export const ConnectHubInputSchema = z
 /** A browser signing in at the hub with a personal token (`POST /api/session`). */
 export const SignInInputSchema = z.object({ token: z.string().trim().min(1).max(200) }).strict();
 
-const TagSchema = z.string().trim().min(1).max(40, 'a tag is at most 40 characters');
-
 /**
  * A triage change. `version` is the conversation's version the change was made on: if someone
  * changed it since, the change is refused with a conflict that carries the fresh conversation.
@@ -242,8 +243,8 @@ export const UpdateConversationInputSchema = z
     /** An agent id, or null to unassign. */
     assignee: z.string().min(1).max(200).nullable().optional(),
     priority: PrioritySchema.optional(),
-    addTags: z.array(TagSchema).max(20).optional(),
-    removeTags: z.array(TagSchema).max(20).optional(),
+    addTags: z.array(TagNameSchema).max(20).optional(),
+    removeTags: z.array(TagNameSchema).max(20).optional(),
     /**
      * Facebook: with a change to spam, also hide the customer's public comments on the Page (out of
      * spam, show them again).
@@ -261,9 +262,16 @@ export const UpdateConversationInputSchema = z
     'say what to change: status, assignee, priority or tags',
   );
 
-/** One change per conversation, each on its own version; at most 500 at once. */
+/**
+ * One change per conversation, each on its own version; at most 500 at once. The same conversation
+ * twice is refused: the second change would be made on a version the first one already moved on.
+ */
 export const UpdateConversationsInputSchema = z
-  .object({ changes: z.array(UpdateConversationInputSchema).min(1).max(500) })
+  .object({
+    changes: uniqueBy(UpdateConversationInputSchema, (c) => c.id, 'conversation')
+      .min(1)
+      .max(500),
+  })
   .strict();
 
 export const HidePostInputSchema = z
@@ -639,8 +647,17 @@ export function mayCall(agent: Pick<Agent, 'role'>, method: ApiMethodName): bool
   return requiredRole[method] === 'agent' || agent.role === 'manager';
 }
 
+/**
+ * What a client may add to a call besides its input. `idempotencyKey`: one per user action, sent
+ * with each write (`Idempotency-Key` over HTTP, the call's second argument over IPC); a retry with
+ * the same key gets the first answer instead of doing the action again (see idempotency.ts).
+ */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
+
 /** Who a call comes from, as the host established it (hub session, desktop user). */
-export interface CallContext {
+export interface CallContext extends CallOptions {
   agent: Agent;
   /** The client host, for provenance: `desktop:<host>`, `browser`, `hub:<host>`. */
   client: string;
@@ -653,15 +670,25 @@ export const EVENTS_CHANNEL = 'events:push';
 
 export type Unsubscribe = () => void;
 
-/**
- * Everything the UI can ask of the inbox. Implemented once by the core's InboxService; exposed as
- * `window.inbox` in Electron and over HTTP + WebSocket by the hub.
- */
-export type InboxApi = {
-  [M in ApiMethodName]: (input: ApiInput<M>, context?: CallContext) => Promise<ApiOutput<M>>;
+/** Every call of the table, with what its caller passes besides the input. */
+export type InboxCalls<Extra> = {
+  [M in ApiMethodName]: (input: ApiInput<M>, extra?: Extra) => Promise<ApiOutput<M>>;
 } & {
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe;
 };
+
+/**
+ * Everything the UI can ask of the inbox. Implemented once by the core's InboxService, which a
+ * host (hub, desktop main process) calls with the caller it established.
+ */
+export type InboxApi = InboxCalls<CallContext>;
+
+/**
+ * The inbox as a client calls it: `window.inbox` in Electron, the HTTP client of the hub. The
+ * same calls, with options (an Idempotency-Key) instead of a caller: the host knows who calls.
+ * A client can stand in wherever an InboxApi is expected (it ignores who the caller is).
+ */
+export type InboxClient = InboxCalls<CallOptions>;
 
 /**
  * How the hub exposes each call over HTTP. Every response body is an Envelope (see errors.ts);
@@ -738,6 +765,7 @@ export const httpStatusOf = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   misdirected: 421,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -7,6 +7,8 @@ export const ErrorCodeSchema = z.enum([
   'conflict',
   'unauthorized',
   'forbidden',
+  /** An Idempotency-Key already used for another request (another call or another input). */
+  'idempotency_mismatch',
   'rate_limited',
   /** The request's body is larger than the service takes. */
   'payload_too_large',

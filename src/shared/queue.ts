@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from './names';
 import {
   ConversationSchema,
   ConversationStatusSchema,
@@ -28,11 +29,13 @@ export type TagColor = z.infer<typeof TagColorSchema>;
 /** The colour a tag gets when someone applies it before anyone registered it. */
 export const DEFAULT_TAG_COLOR: TagColor = 'gray';
 
-export const TagNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a tag needs a name')
-  .max(40, 'a tag is at most 40 characters');
+/** A tag's name: NFC, visible, one line (see names.ts). */
+export const TagNameSchema = nameSchema({
+  what: 'tag',
+  max: 40,
+  required: 'a tag needs a name',
+  tooLong: 'a tag is at most 40 characters',
+});
 
 /** A tag of the team's registry. */
 export const TagDefSchema = z.object({ name: TagNameSchema, color: TagColorSchema });
@@ -76,11 +79,13 @@ export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
 /** An agent's saved view: a name for a set of filters and an order. */
 export const SavedViewSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'give the view a name')
-    .max(60, 'a view name is at most 60 characters'),
+  /** NFC, visible; an agent's views have names that cannot be taken for one another. */
+  name: nameSchema({
+    what: 'view',
+    max: 60,
+    required: 'give the view a name',
+    tooLong: 'a view name is at most 60 characters',
+  }),
   filters: ViewFiltersSchema,
 });
 export type SavedView = z.infer<typeof SavedViewSchema>;

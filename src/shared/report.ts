@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, PlatformSchema } from './model';
+import { TagNameSchema } from './queue';
+import { uniqueIds } from './unique-ids';
 
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
@@ -49,7 +51,7 @@ export const ReportDrillSchema = z
     /** A language code, or `unknown`. */
     language: z.union([LanguageSchema, z.literal('unknown')]).optional(),
     /** Only these conversations (a cluster of the crisis view). */
-    conversationIds: z.array(z.string().min(1).max(300)).max(1000).optional(),
+    conversationIds: uniqueIds(z.string().min(1).max(300), 'conversation').max(1000).optional(),
     set: z.enum([
       'conversations',
       'answered',
@@ -178,8 +180,8 @@ export const PostStatementInputSchema = z
       .trim()
       .min(1, 'write the statement first')
       .max(8000, 'a statement is at most 8,000 characters'),
-    conversationIds: z.array(z.string().min(1).max(300)).max(1000).default([]),
-    tag: z.string().trim().min(1).max(40).default('statement'),
+    conversationIds: uniqueIds(z.string().min(1).max(300), 'conversation').max(1000).default([]),
+    tag: TagNameSchema.default('statement'),
     markDone: z.boolean().default(true),
   })
   .strict();

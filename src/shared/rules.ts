@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+import { TagNameSchema } from './queue';
+import { uniqueIds } from './unique-ids';
 
 const LanguageCodeSchema = z
   .string()
@@ -14,7 +16,7 @@ export const RuleConditionsSchema = z
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
     minReach: z.number().int().nonnegative().nullable().default(null),
-    accountIds: z.array(z.string().min(1).max(200)).max(50).default([]),
+    accountIds: uniqueIds(z.string().min(1).max(200), 'account').max(50).default([]),
   })
   .strict();
 export type RuleConditions = z.infer<typeof RuleConditionsSchema>;
@@ -28,7 +30,7 @@ export type RuleAssign = z.infer<typeof RuleAssignSchema>;
 
 export const RuleActionsSchema = z
   .object({
-    addTags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    addTags: z.array(TagNameSchema).max(10).default([]),
     assign: RuleAssignSchema.nullable().default(null),
     priority: PrioritySchema.nullable().default(null),
     status: ConversationStatusSchema.nullable().default(null),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InboxError } from '../../shared';
+import { confusableWith } from '../../shared/names';
 import type { SavedView, ViewFilters } from '../../shared';
 import type { WorkspaceStore } from '../store/workspace-store';
 
@@ -26,6 +27,17 @@ export class SavedViews {
       throw new InboxError(
         'bad_request',
         `You can keep at most ${MAX_VIEWS} views: delete one first`,
+      );
+    const same = confusableWith(
+      input.name,
+      views.filter((v) => v.id !== input.id),
+      (v) => v.name,
+    );
+    if (same != null)
+      throw new InboxError(
+        'conflict',
+        `You already have a view called "${same.name}": choose another name, or replace that view`,
+        { viewId: same.id },
       );
     const view: SavedView = {
       id: input.id ?? randomUUID(),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from '../../shared';
 import { InboxError } from '../../shared';
+import { confusableWith } from '../../shared/names';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /** Personal tokens start with this, so a leaked one is recognisable (and greppable) as ours. */
@@ -25,8 +26,7 @@ export class AgentDirectory {
 
   async create(fields: Omit<Agent, 'id'>): Promise<{ agent: Agent; token: string }> {
     const name = fields.name.trim();
-    if (this.active().some((a) => a.name.toLowerCase() === name.toLowerCase()))
-      throw new InboxError('conflict', `There is already an agent called ${name}`);
+    this.refuseConfusable(name, null);
     const agent: Agent = { ...fields, name, id: `agent:${randomUUID()}` };
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     await this.workspace.update((data) => {
@@ -49,6 +49,22 @@ export class AgentDirectory {
     return this.list().filter((a) => a.removedAt == null);
   }
 
+  /**
+   * Checks that conversations may be assigned to `id`: someone on the team. An unknown id or an
+   * agent who left is refused (bad_request), so nothing waits on someone who will never see it.
+   */
+  checkAssignable(id: string): void {
+    const agent = this.get(id);
+    if (agent == null)
+      throw new InboxError('bad_request', `No agent with id ${id} on the team`, { assignee: id });
+    if (agent.removedAt != null)
+      throw new InboxError(
+        'bad_request',
+        `${agent.name} is no longer on the team: assign it to someone who is`,
+        { assignee: id },
+      );
+  }
+
   /** Changes an agent's name, role or languages; the team always keeps a manager. */
   async update(
     id: string,
@@ -56,11 +72,7 @@ export class AgentDirectory {
   ): Promise<Agent> {
     const current = this.current(id);
     const name = fields.name?.trim() ?? current.name;
-    if (
-      name.toLowerCase() !== current.name.toLowerCase() &&
-      this.active().some((a) => a.name.toLowerCase() === name.toLowerCase())
-    )
-      throw new InboxError('conflict', `There is already an agent called ${name}`);
+    if (fields.name !== undefined) this.refuseConfusable(name, id);
     if (fields.role === 'agent' && current.role === 'manager') this.keepAManager(id);
     const agent: Agent = { ...current, ...fields, name };
     await this.workspace.update((data) => {
@@ -101,6 +113,24 @@ export class AgentDirectory {
     if (agent == null || agent.removedAt != null)
       throw new InboxError('not_found', `No agent with id ${id} on the team`);
     return agent;
+  }
+
+  /**
+   * A name a reader could take for a teammate's (case, spaces, zero-width characters, fullwidth
+   * letters aside: see confusableKey) is refused, so mentions, assignments and the audit trail
+   * always name one person. Agents who left the team keep their names in the history only.
+   */
+  private refuseConfusable(name: string, self: string | null): void {
+    const others = this.active().filter((a) => a.id !== self);
+    const existing = confusableWith(name, others, (a) => a.name);
+    if (existing == null) return;
+    throw new InboxError(
+      'conflict',
+      existing.name === name
+        ? `There is already an agent called ${name}`
+        : `The name "${name}" reads like "${existing.name}", who is already on the team: choose a name that can be told apart`,
+      { agentId: existing.id, name: existing.name },
+    );
   }
 
   private keepAManager(leaving: string): void {

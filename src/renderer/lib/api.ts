@@ -1,6 +1,7 @@
 import { apiMethods } from '../../shared/api';
-import type { ApiMethodName, InboxApi } from '../../shared/api';
+import type { ApiMethodName, CallOptions, InboxClient } from '../../shared/api';
 import { ErrorBodySchema, InboxError } from '../../shared/errors';
+import { newIdempotencyKey, takesIdempotencyKey } from '../../shared/idempotency';
 import type { ConnectionState } from '../../shared/client/event-stream';
 import { createHttpInboxApi } from '../../shared/client/http-client';
 import { desktopSession, hubSession } from './session';
@@ -28,10 +29,20 @@ function setConnectionState(state: ConnectionState): void {
 }
 
 /**
- * Errors cross Electron's contextBridge as plain data (`{name, code, message, details}`): turn them
- * back into InboxErrors, so the UI handles IPC and HTTP failures alike.
+ * The options of one call over IPC: a write gets the Idempotency-Key of its user action (the
+ * caller's, or a new one for this call), which main keeps, or sends on to the hub with each retry.
  */
-export function fromBridge(bridge: InboxApi): InboxApi {
+function keyed(name: ApiMethodName, options: CallOptions | undefined): CallOptions | undefined {
+  if (!takesIdempotencyKey(name)) return options;
+  return { ...options, idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() };
+}
+
+/**
+ * Errors cross Electron's contextBridge as plain data (`{name, code, message, details}`): turn them
+ * back into InboxErrors, so the UI handles IPC and HTTP failures alike. Each write goes with its
+ * Idempotency-Key.
+ */
+export function fromBridge(bridge: InboxClient): InboxClient {
   const revive = (err: unknown): never => {
     const body = ErrorBodySchema.safeParse(err);
     throw body.success
@@ -40,29 +51,41 @@ export function fromBridge(bridge: InboxApi): InboxApi {
   };
   const api: Partial<Record<ApiMethodName, unknown>> = {};
   for (const name of Object.keys(apiMethods) as ApiMethodName[]) {
-    const call = bridge[name] as (input: unknown) => Promise<unknown>;
-    api[name] = (input: unknown) => call(input).catch(revive);
+    const call = bridge[name] as (input: unknown, options?: CallOptions) => Promise<unknown>;
+    api[name] = (input: unknown, options?: CallOptions) => {
+      const callOptions = keyed(name, options);
+      return (callOptions === undefined ? call(input) : call(input, callOptions)).catch(revive);
+    };
   }
-  return { ...(api as Omit<InboxApi, 'onEvent'>), onEvent: (listener) => bridge.onEvent(listener) };
+  return {
+    ...(api as Omit<InboxClient, 'onEvent'>),
+    onEvent: (listener) => bridge.onEvent(listener),
+  };
 }
 
-/** `window.inbox` when the Electron preload exposed it, otherwise the hub at `origin`. */
-export function resolveInboxApi(win: { inbox?: InboxApi } | undefined, origin: string): InboxApi {
+/**
+ * `window.inbox` when the Electron preload exposed it, otherwise the hub at `origin` (whose HTTP
+ * client gives each write its Idempotency-Key and keeps it through its retries).
+ */
+export function resolveInboxApi(
+  win: { inbox?: InboxClient } | undefined,
+  origin: string,
+): InboxClient {
   if (win?.inbox != null) return fromBridge(win.inbox);
   return createHttpInboxApi(origin, { onConnectionChange: setConnectionState });
 }
 
-let api: InboxApi | null = null;
+let api: InboxClient | null = null;
 
 /** The one InboxApi of this window. */
-export function getInboxApi(): InboxApi {
+export function getInboxApi(): InboxClient {
   api ??= resolveInboxApi(globalThis.window, globalThis.location?.origin ?? 'http://localhost');
   return api;
 }
 
 /** How this window signs in: not at all in the desktop app, at the hub in a browser. */
 export function getSessionClient(): SessionClient {
-  const win = globalThis.window as { inbox?: InboxApi } | undefined;
+  const win = globalThis.window as { inbox?: InboxClient } | undefined;
   return win?.inbox != null
     ? desktopSession
     : hubSession(globalThis.location?.origin ?? 'http://localhost');

@@ -1,6 +1,6 @@
 import { apiMethods } from '../../shared/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InboxApi } from '../../shared/api';
+import type { InboxClient } from '../../shared/api';
 import { ListConversationsInputSchema } from '../../shared/api';
 import { resolveInboxApi } from './api';
 import { DEFAULT_FILTERS, isNarrowed, listInput } from './filters';
@@ -18,7 +18,7 @@ describe('resolveInboxApi', () => {
     const inbox = {
       listAccounts: (input: unknown) => (calls.push(input), Promise.resolve([])),
       onEvent: () => () => {},
-    } as unknown as InboxApi;
+    } as unknown as InboxClient;
     const api = resolveInboxApi({ inbox }, 'http://hub.test');
     void api.listAccounts({});
     expect(calls).toEqual([{}]);

@@ -1,6 +1,7 @@
 import { EVENTS_PATH, apiMethods, httpRoutes } from '../api';
-import type { ApiInput, ApiMethodName, ApiOutput, InboxApi } from '../api';
+import type { ApiInput, ApiMethodName, ApiOutput, CallOptions, InboxClient } from '../api';
 import { EnvelopeSchema, InboxError, describeIssues } from '../errors';
+import { IDEMPOTENCY_HEADER, newIdempotencyKey, takesIdempotencyKey } from '../idempotency';
 import { createEventStream } from './event-stream';
 import type { ConnectionState, WebSocketConstructor } from './event-stream';
 
@@ -14,6 +15,12 @@ export interface HttpInboxApiOptions {
   /** Reconnection backoff of the event stream (default 1 s doubling to 10 s). */
   reconnect?: { minDelayMs: number; maxDelayMs: number };
   onConnectionChange?: (state: ConnectionState) => void;
+  /**
+   * A write that never reached the hub, or met a gateway error (502, 503, 504 without an answer
+   * of the hub), is sent again this many times (default 2), after `delayMs` doubling each time
+   * (default 500 ms), with the same Idempotency-Key: the hub makes it once whatever happened.
+   */
+  retries?: { count: number; delayMs: number };
 }
 
 export interface HttpRequest {
@@ -60,12 +67,45 @@ export function eventsUrl(origin: string): string {
 /** Calls that wait for the user: finishing a sign-in waits for the browser step (10 minutes). */
 const LONG_CALLS: Partial<Record<ApiMethodName, number>> = { finishConnect: 11 * 60_000 };
 
-export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions = {}): InboxApi {
+/** Statuses a proxy or gateway answers when the hub did not: worth another try. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+/** A failure after which the same request may be sent again (nothing of the hub's answer came). */
+class RetriableError extends InboxError {}
+
+export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions = {}): InboxClient {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? { count: 2, delayMs: 500 };
 
-  async function call<M extends ApiMethodName>(name: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  /**
+   * One call: a write gets its Idempotency-Key here (the caller's, one per user action, or a new
+   * one) and keeps it through the automatic retries.
+   */
+  async function call<M extends ApiMethodName>(
+    name: M,
+    input: ApiInput<M>,
+    callOptions?: CallOptions,
+  ): Promise<ApiOutput<M>> {
     const request = buildRequest(origin, name, input);
+    if (!takesIdempotencyKey(name)) return attempt(name, request, null);
+    const key = callOptions?.idempotencyKey ?? newIdempotencyKey();
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt(name, request, key);
+      } catch (err) {
+        if (!(err instanceof RetriableError) || retry >= retries.count)
+          throw err instanceof RetriableError ? new InboxError(err.code, err.message) : err;
+        await new Promise((resolve) => setTimeout(resolve, retries.delayMs * 2 ** retry));
+      }
+    }
+  }
+
+  async function attempt<M extends ApiMethodName>(
+    name: M,
+    request: HttpRequest,
+    key: string | null,
+  ): Promise<ApiOutput<M>> {
     let response: Response;
     try {
       response = await fetchImpl(request.url, {
@@ -73,32 +113,35 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
         headers: {
           accept: 'application/json',
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(key === null ? {} : { [IDEMPOTENCY_HEADER]: key }),
         },
         body: request.body,
         credentials: 'same-origin',
         signal: AbortSignal.timeout(LONG_CALLS[name] ?? timeoutMs),
       });
     } catch (err) {
-      const timedOut = err instanceof Error && err.name === 'TimeoutError';
-      throw new InboxError(
+      // A request that took too long may still be running at the hub: it is not sent again.
+      if (err instanceof Error && err.name === 'TimeoutError')
+        throw new InboxError('unavailable', 'The inbox service took too long to answer.');
+      throw new RetriableError(
         'unavailable',
-        timedOut
-          ? 'The inbox service took too long to answer.'
-          : 'The inbox service cannot be reached. Check your connection.',
+        'The inbox service cannot be reached. Check your connection.',
       );
     }
+    const gateway = GATEWAY_STATUSES.has(response.status);
+    const Failure = gateway ? RetriableError : InboxError;
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new InboxError(
+      throw new Failure(
         'unavailable',
         `The inbox service sent an unreadable answer (HTTP ${response.status}).`,
       );
     }
     const envelope = EnvelopeSchema.safeParse(body);
     if (!envelope.success) {
-      throw new InboxError(
+      throw new Failure(
         'unavailable',
         `The inbox service sent an unexpected answer (HTTP ${response.status}).`,
       );
@@ -135,9 +178,10 @@ export function createHttpInboxApi(origin: string, options: HttpInboxApiOptions 
   const calls = Object.fromEntries(
     (Object.keys(apiMethods) as ApiMethodName[]).map((name) => [
       name,
-      (input: unknown) => call(name, input as ApiInput<typeof name>),
+      (input: unknown, callOptions?: CallOptions) =>
+        call(name, input as ApiInput<typeof name>, callOptions),
     ]),
-  ) as { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+  ) as Omit<InboxClient, 'onEvent'>;
 
   return {
     ...calls,

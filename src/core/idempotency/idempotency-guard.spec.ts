@@ -1,0 +1,204 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared';
+import { tempDir } from '../test/fixtures';
+import { ManualClock } from '../time/clock';
+import { IdempotencyGuard, KEY_TTL_MS, SHORT_TTL_MS, fingerprintOf } from './idempotency-guard';
+import { IDEMPOTENCY_FILE } from './idempotency-journal';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups.splice(0).reverse()) await clean();
+});
+
+async function setUp() {
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  const clock = new ManualClock('2025-03-01T09:00:00Z');
+  const open = async () => {
+    const guard = await IdempotencyGuard.open(dir, clock);
+    cleanups.push(() => guard.close());
+    return guard;
+  };
+  const lines = async () =>
+    (await readFile(join(dir, IDEMPOTENCY_FILE), 'utf8')).split('\n').filter(Boolean);
+  return { dir, clock, open, lines };
+}
+
+/** A call that counts how often it really ran. */
+function counter(answer: Envelope<unknown> = { ok: true, result: { done: true } }) {
+  const runs = { count: 0 };
+  const execute = async () => {
+    runs.count += 1;
+    return answer;
+  };
+  return { runs, execute };
+}
+
+const note = (text: string) => ({ conversationId: 'x:1', text });
+
+describe('IdempotencyGuard', () => {
+  it('runs a keyed call once and answers every retry with the first answer', async () => {
+    const { open } = await setUp();
+    const guard = await open();
+    const { runs, execute } = counter({ ok: true, result: { id: 'note:1' } });
+    const call = { agentId: 'jan', key: 'k-0000001', method: 'addNote' as const, input: note('a') };
+    const first = await guard.run(call, execute);
+    expect(await guard.run(call, execute)).toEqual(first);
+    expect(
+      await guard.run({ ...call, input: { text: 'a', conversationId: 'x:1' } }, execute),
+    ).toEqual(first);
+    expect(runs.count).toBe(1);
+    // Another agent's key is theirs.
+    await guard.run({ ...call, agentId: 'lucia' }, execute);
+    expect(runs.count).toBe(2);
+  });
+
+  it('refuses the key for another input or another call', async () => {
+    const { open } = await setUp();
+    const guard = await open();
+    const { runs, execute } = counter();
+    const call = { agentId: 'jan', key: 'k-0000002', method: 'addNote' as const, input: note('a') };
+    await guard.run(call, execute);
+    for (const other of [
+      { ...call, input: note('b') },
+      { ...call, method: 'deleteView' as const, input: { id: 'v' } },
+    ]) {
+      expect(await guard.run(other, execute)).toMatchObject({
+        ok: false,
+        error: { code: 'idempotency_mismatch' },
+      });
+    }
+    expect(runs.count).toBe(1);
+    expect(fingerprintOf('addNote', { a: 1, b: 2 })).toBe(fingerprintOf('addNote', { b: 2, a: 1 }));
+  });
+
+  it('makes a retry wait for the first call still running, and gives both its answer', async () => {
+    const { open } = await setUp();
+    const guard = await open();
+    let finish!: (answer: Envelope<unknown>) => void;
+    let runs = 0;
+    const slow = () => {
+      runs += 1;
+      return new Promise<Envelope<unknown>>((resolve) => (finish = resolve));
+    };
+    const call = { agentId: 'jan', key: 'k-0000003', method: 'addNote' as const, input: note('a') };
+    const first = guard.run(call, slow);
+    const second = guard.run(call, slow);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    finish({ ok: true, result: { id: 'note:9' } });
+    expect(await Promise.all([first, second])).toEqual([
+      { ok: true, result: { id: 'note:9' } },
+      { ok: true, result: { id: 'note:9' } },
+    ]);
+    expect(runs).toBe(1);
+  });
+
+  it('remembers answers across a restart, and forgets them after a day', async () => {
+    const { clock, open, lines } = await setUp();
+    const guard = await open();
+    const { runs, execute } = counter({ ok: false, error: { code: 'conflict', message: 'stale' } });
+    const call = {
+      agentId: 'jan',
+      key: 'k-0000004',
+      method: 'updateConversation' as const,
+      input: {},
+    };
+    const first = await guard.run(call, execute);
+    await guard.close();
+
+    clock.advance(KEY_TTL_MS - 1000);
+    const reopened = await open();
+    expect(await reopened.run(call, execute)).toEqual(first);
+    expect(runs.count).toBe(1);
+    await reopened.close();
+
+    clock.advance(2000);
+    const dayLater = await open();
+    expect(dayLater.size).toBe(0);
+    expect(await lines()).toEqual([]);
+    await dayLater.run(call, execute);
+    expect(runs.count).toBe(2);
+  });
+
+  it('answers a call interrupted by a stop as in doubt, never running it again', async () => {
+    const { dir, open } = await setUp();
+    const guard = await open();
+    const call = { agentId: 'jan', key: 'k-0000005', method: 'sendReply' as const, input: {} };
+    // The process stops while the call runs: its start is on disk, its answer never is.
+    void guard.run(call, () => new Promise<Envelope<unknown>>(() => undefined));
+    await expect
+      .poll(async () => (await readFile(join(dir, IDEMPOTENCY_FILE), 'utf8')).length)
+      .toBeGreaterThan(0);
+    const { runs, execute } = counter();
+    const afterCrash = await IdempotencyGuard.open(dir, new ManualClock('2025-03-01T09:05:00Z'));
+    expect(await afterCrash.run(call, execute)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /interrupted before it answered/ },
+    });
+    expect(runs.count).toBe(0);
+    await afterCrash.close();
+  });
+
+  it('never writes a personal token, and keeps presence and drill-downs in memory only', async () => {
+    const { clock, open, lines } = await setUp();
+    const guard = await open();
+    const token = 'sia_secret-token-of-eve';
+    const created = { ok: true as const, result: { agent: { id: 'agent:eve' }, token } };
+    const { runs, execute } = counter(created);
+    const call = {
+      agentId: 'camille',
+      key: 'k-0000006',
+      method: 'createAgent' as const,
+      input: { name: 'Eve' },
+    };
+    expect(await guard.run(call, execute)).toEqual(created);
+    expect(await guard.run(call, execute)).toEqual(created);
+    const presence = {
+      agentId: 'jan',
+      key: 'k-0000007',
+      method: 'reportPresence' as const,
+      input: {},
+    };
+    await guard.run(presence, counter().execute);
+    expect((await lines()).join('\n')).not.toContain(token);
+    expect((await lines()).join('\n')).not.toContain('k-0000007');
+
+    clock.advance(SHORT_TTL_MS + 60_000);
+    expect(await guard.run(call, execute)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /personal token, shown only once/ },
+    });
+    await guard.close();
+    const reopened = await open();
+    expect(await reopened.run(call, execute)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(runs.count).toBe(1);
+  });
+
+  it('drops lines it cannot read and rewrites the journal small once most keys expired', async () => {
+    const { dir, clock, open, lines } = await setUp();
+    await writeFile(join(dir, IDEMPOTENCY_FILE), 'not json\n');
+    const guard = await open();
+    expect(await lines()).toEqual([]);
+    const { execute } = counter();
+    await Promise.all(
+      Array.from({ length: 600 }, (_, i) =>
+        guard.run(
+          { agentId: 'jan', key: `k-old-${1000 + i}`, method: 'addNote', input: {} },
+          execute,
+        ),
+      ),
+    );
+    expect(await lines()).toHaveLength(1200);
+    clock.advance(KEY_TTL_MS + 60_000);
+    await guard.run({ agentId: 'jan', key: 'k-new-00001', method: 'addNote', input: {} }, execute);
+    await guard.close();
+    const kept = await lines();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toContain('k-new-00001');
+  });
+});
