@@ -724,4 +724,6 @@ export const httpStatusOf = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  storage_unavailable: 503,
+  storage_full: 507,
 } as const;

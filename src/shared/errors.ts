@@ -9,6 +9,10 @@ export const ErrorCodeSchema = z.enum([
   'forbidden',
   'rate_limited',
   'unavailable',
+  /** The data folder is full (ENOSPC, EDQUOT): nothing was saved. */
+  'storage_full',
+  /** The data folder cannot be written (EACCES, EPERM, EROFS, EIO): nothing was saved. */
+  'storage_unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
