@@ -95,7 +95,10 @@ export async function takeBack(
  */
 export async function perform(...writes: StagedWrite[]): Promise<void> {
   const targets = targetsOf(writes);
-  const holds = await holdAll(targets);
+  const holds = await holdAll(targets).catch((err: unknown) => {
+    for (const w of writes) w.abandon?.();
+    throw err;
+  });
   try {
     try {
       for (const w of writes) w.prepare?.();
