@@ -42,6 +42,7 @@ import {
   ReportSchema,
 } from './report';
 import type { Agent, Role } from './model';
+import { safeText } from './text';
 
 /** Query-string friendly: every field optional, numbers coerced, so HTTP and IPC share one schema. */
 export const ListConversationsInputSchema = z
@@ -57,9 +58,9 @@ export const ListConversationsInputSchema = z
     /** `mine` (the caller's), `unassigned`, or an agent id. */
     assignee: z.string().min(1).max(200).optional(),
     /** Conversations carrying this tag. */
-    tag: z.string().trim().min(1).max(40).optional(),
+    tag: safeText().trim().min(1).max(40).optional(),
     /** Full text over author and excerpt. */
-    q: z.string().max(200).optional(),
+    q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
     /** Opaque cursor from a previous page's nextCursor. */
     cursor: z.string().max(100).optional(),
@@ -177,7 +178,7 @@ export const DoneSchema = z.object({ done: z.literal(true) });
 
 export const CreateAgentInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the agent a name').max(80),
+    name: safeText().trim().min(1, 'give the agent a name').max(80),
     role: RoleSchema.default('agent'),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
@@ -225,7 +226,7 @@ export const ConnectHubInputSchema = z
   })
   .strict();
 
-const TagSchema = z.string().trim().min(1).max(40, 'a tag is at most 40 characters');
+const TagSchema = safeText().trim().min(1).max(40, 'a tag is at most 40 characters');
 
 /**
  * A triage change. `version` is the conversation's version the change was made on: if someone
@@ -278,8 +279,7 @@ export const SendReplyInputSchema = z
     replyTo: z.string().min(1).max(300),
     /** Public reply on the thread, or private (X direct message, Facebook private reply). */
     kind: z.enum(['public', 'private']).default('public'),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write a reply first')
       .max(8000, 'a reply is at most 8,000 characters'),
@@ -293,8 +293,7 @@ export const SendReplyInputSchema = z
 export const AddNoteInputSchema = z
   .object({
     conversationId: z.string().min(1).max(300),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write the note first')
       .max(4000, 'a note is at most 4,000 characters'),

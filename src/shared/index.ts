@@ -7,3 +7,4 @@ export * from './report';
 export * from './rules';
 export * from './saved-replies';
 export * from './queue';
+export * from './text';

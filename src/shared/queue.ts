@@ -5,6 +5,7 @@ import {
   PlatformSchema,
   PrioritySchema,
 } from './model';
+import { safeText } from './text';
 
 /**
  * The tag colours: named, so each theme draws them with enough contrast (a free hex would not stay
@@ -28,8 +29,7 @@ export type TagColor = z.infer<typeof TagColorSchema>;
 /** The colour a tag gets when someone applies it before anyone registered it. */
 export const DEFAULT_TAG_COLOR: TagColor = 'gray';
 
-export const TagNameSchema = z
-  .string()
+export const TagNameSchema = safeText()
   .trim()
   .min(1, 'a tag needs a name')
   .max(40, 'a tag is at most 40 characters');
@@ -67,7 +67,7 @@ export const ViewFiltersSchema = z
     /** `mine` (whoever applies the view) or `unassigned`. */
     assignee: z.enum(['mine', 'unassigned']).optional(),
     tag: TagNameSchema.optional(),
-    q: z.string().max(200).optional(),
+    q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
   })
   .strict();
@@ -76,8 +76,7 @@ export type ViewFilters = z.infer<typeof ViewFiltersSchema>;
 /** An agent's saved view: a name for a set of filters and an order. */
 export const SavedViewSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z
-    .string()
+  name: safeText()
     .trim()
     .min(1, 'give the view a name')
     .max(60, 'a view name is at most 60 characters'),

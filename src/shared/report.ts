@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, PlatformSchema } from './model';
+import { safeText } from './text';
 
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
@@ -173,13 +174,12 @@ export type Crisis = z.infer<typeof CrisisSchema>;
 export const PostStatementInputSchema = z
   .object({
     accountId: z.string().min(1).max(200),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write the statement first')
       .max(8000, 'a statement is at most 8,000 characters'),
     conversationIds: z.array(z.string().min(1).max(300)).max(1000).default([]),
-    tag: z.string().trim().min(1).max(40).default('statement'),
+    tag: safeText().trim().min(1).max(40).default('statement'),
     markDone: z.boolean().default(true),
   })
   .strict();

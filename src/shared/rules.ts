@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+import { safeText } from './text';
 
 const LanguageCodeSchema = z
   .string()
@@ -9,7 +10,7 @@ const LanguageCodeSchema = z
 export const RuleConditionsSchema = z
   .object({
     /** Any of these words or phrases in the first post (case, accents and # aside; whole words). */
-    keywords: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+    keywords: z.array(safeText().trim().min(1).max(60)).max(30).default([]),
     languages: z.array(LanguageCodeSchema).max(20).default([]),
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
@@ -28,7 +29,7 @@ export type RuleAssign = z.infer<typeof RuleAssignSchema>;
 
 export const RuleActionsSchema = z
   .object({
-    addTags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+    addTags: z.array(safeText().trim().min(1).max(40)).max(10).default([]),
     assign: RuleAssignSchema.nullable().default(null),
     priority: PrioritySchema.nullable().default(null),
     status: ConversationStatusSchema.nullable().default(null),
@@ -52,7 +53,7 @@ const hasAction = (a: RuleActions) =>
 export const SaveRuleInputSchema = z
   .object({
     id: z.string().min(1).max(100).optional(),
-    name: z.string().trim().min(1, 'give the rule a name').max(80),
+    name: safeText().trim().min(1, 'give the rule a name').max(80),
     enabled: z.boolean().default(true),
     conditions: RuleConditionsSchema.default({
       keywords: [],
