@@ -260,10 +260,14 @@ describe('storage faults in the inbox', () => {
     });
     fs.fail({ code: 'ENOSPC' });
     service.startSync();
-    await expect.poll(() => statuses.some((m) => m.includes('is full (ENOSPC'))).toBe(true);
+    await expect
+      .poll(() => statuses.some((m) => m.includes('is full (ENOSPC')), { timeout: 10_000 })
+      .toBe(true);
     expect((await service.listConversations({})).total).toBe(0);
     fs.clear();
-    await expect.poll(async () => (await service.listConversations({})).total).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await service.listConversations({})).total, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await service.verifyAudit()).toMatchObject({ intact: true });
   });
 

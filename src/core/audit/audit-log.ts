@@ -117,6 +117,13 @@ export class AuditLog {
    * way, every file is put back to its mark (appends cut off, the workspace's old text written back)
    * before the call fails; if the process dies on the way, the next start does it from the marks.
    * Only then does memory show the change. Changes are committed one at a time, in call order.
+   *
+   * Why take back rather than re-apply: a change that did not finish was never acknowledged (the
+   * call failed, or the process died before answering), so going back to before it is what the
+   * caller was told; the marks (file lengths, the workspace's old text) are all that is needed, for
+   * every store alike, and truncating needs no free space. Entries of an unfinished change are the
+   * trail's last lines and the head file never names them, so cutting them off leaves the chain
+   * intact.
    */
   commit(facts: Facts, ...writes: StagedWrite[]): Promise<AuditEntry[]> {
     const run = this.queue.then(() => this.commitNow(facts, writes));
