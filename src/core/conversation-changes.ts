@@ -1,11 +1,12 @@
 import type { AuditFact, Conversation, InboxEvent } from '../shared';
-import type { AuditLog } from './audit/audit-log';
+import type { AuditLog, Facts } from './audit/audit-log';
 import { triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { applyTriageChange } from './queue/triage-change';
 import type { TriageChange } from './queue/triage-change';
-import type { ConversationIndex } from './store/conversation-query';
+import type { TagRegistry } from './queue/tag-registry';
 import type { ConversationStore } from './store/conversation-store';
+import type { StagedWrite } from './store/staged-write';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
 
@@ -15,10 +16,18 @@ export interface ChangePair {
   next: Conversation;
 }
 
+/** What else a change of conversations carries in the same write. */
+export interface AlsoWritten {
+  /** Tags it applies: those the registry does not know yet join it. */
+  tags?: readonly string[];
+  /** Other writes of the same change (an agent leaving the team, a post hidden). */
+  writes?: readonly StagedWrite[];
+}
+
 export interface ConversationChangesDeps {
   conversations: ConversationStore;
-  index: ConversationIndex;
   audit: AuditLog;
+  tags: TagRegistry;
   clock: Clock;
   emit(event: InboxEvent): void;
   /** Runs a change of the stores in turn with ingests, so the two never interleave. */
@@ -26,9 +35,9 @@ export interface ConversationChangesDeps {
 }
 
 /**
- * How a change of conversations becomes real: indexed, stored and recorded in the audit trail
- * (synced to disk together), then announced with who made it, so a client that fetches it on the
- * event sees its actions too.
+ * How a change of conversations becomes real: stored with its audit entries as one commit (both or
+ * neither; the list index follows the store once it is durable), then announced with who made it,
+ * so a client that fetches it on the event sees its actions too.
  */
 export class ConversationChanges {
   constructor(private readonly deps: ConversationChangesDeps) {}
@@ -36,33 +45,39 @@ export class ConversationChanges {
   /** One conversation's new state (call inside `serialize`); `by` null is the sync's. */
   async save(
     next: Conversation,
-    previous: Conversation,
+    _previous: Conversation,
     facts: readonly AuditFact[] = [],
     by?: string | null,
+    also: AlsoWritten = {},
   ): Promise<void> {
-    const { index, conversations, audit, emit } = this.deps;
-    index.update(next, previous);
-    await Promise.all([conversations.put([next]), ...facts.map((f) => audit.record(f))]);
-    emit({ type: 'conversation.changed', conversation: next, ...(by !== undefined ? { by } : {}) });
+    await this.commit([next], facts, also);
+    this.deps.emit({
+      type: 'conversation.changed',
+      conversation: next,
+      ...(by !== undefined ? { by } : {}),
+    });
   }
 
   /**
-   * Many conversations' new states (already indexed; call inside `serialize`), in one write, with
-   * each one's triage facts and the action's own.
+   * Many conversations' new states (call inside `serialize`), in one write, with each one's triage
+   * facts and the action's own.
    */
   async saveMany(
     pairs: readonly ChangePair[],
     by: Actor,
-    facts: readonly AuditFact[] = [],
+    facts: Facts = [],
+    also: AlsoWritten = {},
   ): Promise<void> {
-    const { conversations, audit, emit } = this.deps;
-    const all = [...facts, ...pairs.flatMap((p) => triageFacts(p.previous, p.next, by))];
-    await Promise.all([
-      conversations.put(pairs.map((p) => p.next)),
-      ...all.map((fact) => audit.record(fact)),
-    ]);
+    const triage = pairs.flatMap((p) => triageFacts(p.previous, p.next, by));
+    const all: Facts =
+      typeof facts === 'function' ? () => [...facts(), ...triage] : [...facts, ...triage];
+    await this.commit(
+      pairs.map((p) => p.next),
+      all,
+      also,
+    );
     for (const { next } of pairs)
-      emit({ type: 'conversation.changed', conversation: next, by: by.actor });
+      this.deps.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
   }
 
   /**
@@ -75,8 +90,9 @@ export class ConversationChanges {
     by: Actor,
     facts: (changed: number) => AuditFact[] = () => [],
     candidates?: Iterable<Conversation>,
+    also: AlsoWritten = {},
   ): Promise<ChangePair[]> {
-    const { conversations, index } = this.deps;
+    const { conversations } = this.deps;
     return this.deps.serialize(async () => {
       const now = dateOf(this.deps.clock);
       const pairs: ChangePair[] = [];
@@ -84,12 +100,27 @@ export class ConversationChanges {
         const current = conversations.get(previous.id);
         const change = current ? pick(current) : null;
         if (!current || change == null) continue;
-        const next = applyTriageChange(current, change, now);
-        index.update(next, current);
-        pairs.push({ previous: current, next });
+        pairs.push({ previous: current, next: applyTriageChange(current, change, now) });
       }
-      await this.saveMany(pairs, by, facts(pairs.length));
+      await this.saveMany(pairs, by, facts(pairs.length), also);
       return pairs;
     });
+  }
+
+  /** Conversations, tags new to the registry and other writes, with their facts: one commit. */
+  private async commit(
+    next: readonly Conversation[],
+    facts: Facts,
+    also: AlsoWritten,
+  ): Promise<void> {
+    const { audit, conversations, tags, emit } = this.deps;
+    const registering = tags.ensuring(also.tags ?? []);
+    await audit.commit(
+      facts,
+      conversations.putting(next),
+      ...(registering ? [registering] : []),
+      ...(also.writes ?? []),
+    );
+    if (registering) emit({ type: 'tags.changed', tags: tags.list() });
   }
 }

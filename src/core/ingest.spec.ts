@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from './ingest';
 import type { IngestStores } from './ingest';
-import { ConversationIndex } from './store/conversation-query';
 import { ConversationStore } from './store/conversation-store';
 import { PostStore } from './store/post-store';
 import { brandThread, tempDir } from './test/fixtures';
@@ -17,7 +16,6 @@ async function open(): Promise<IngestStores & { close(): Promise<void> }> {
   return {
     posts,
     conversations,
-    index: new ConversationIndex(() => conversations.all()),
     close: async () => {
       await posts.close();
       await conversations.close();

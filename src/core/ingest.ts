@@ -1,7 +1,8 @@
 import type { Conversation, Post } from '../shared';
-import type { ConversationIndex } from './store/conversation-query';
 import type { ConversationStore } from './store/conversation-store';
 import type { PostStore } from './store/post-store';
+import { perform } from './store/staged-write';
+import type { StagedWrite } from './store/staged-write';
 import { summarize } from './triage/summarize';
 import { threadPosts } from './triage/threading';
 import type { DraftPost } from './triage/threading';
@@ -9,7 +10,6 @@ import type { DraftPost } from './triage/threading';
 export interface IngestStores {
   posts: PostStore;
   conversations: ConversationStore;
-  index: ConversationIndex;
 }
 
 export interface IngestResult {
@@ -20,22 +20,58 @@ export interface IngestResult {
   fresh: Post[];
 }
 
+/** An ingest worked out: the posts' writes staged (shown in memory), the conversations not yet. */
+export interface StagedIngest extends IngestResult {
+  postWrites: StagedWrite[];
+}
+
 /**
- * Stores new posts and brings their conversations up to date, durably, in this order: posts, then
- * moves, then conversations. A conversation stored before the post it answers (X serves newest
- * first) is folded into that post's conversation when it arrives; a move a crash interrupted is
- * finished by the next ingest, and so is a conversation whose posts were stored just before a crash.
- * Only conversations with a customer post are listed.
+ * Stores new posts and brings their conversations up to date, durably: posts, moves and
+ * conversations in one write (taken back together if it fails). A conversation stored before the post
+ * it answers (X serves newest first) is folded into that post's conversation when it arrives; a move
+ * a crash interrupted is finished by the next ingest, and so is a conversation whose posts were stored
+ * just before a crash. Only conversations with a customer post are listed.
  */
 export async function ingest(
   stores: IngestStores,
   drafts: DraftPost[],
   now: Date,
 ): Promise<IngestResult> {
-  const { posts, conversations, index } = stores;
+  const staged = await stageIngest(stores, drafts, now);
+  const { conversations } = stores;
+  await perform(
+    ...staged.postWrites,
+    conversations.putting(staged.changed),
+    conversations.removing(staged.removed.map((r) => r.id)),
+  );
+  const { changed, removed, fresh } = staged;
+  return { changed, removed, fresh };
+}
+
+/**
+ * Works an ingest out: the new posts and the moves are staged (and shown in memory, which threading
+ * needs), the conversations' new states computed; the caller writes them all as one change.
+ */
+export async function stageIngest(
+  stores: IngestStores,
+  drafts: DraftPost[],
+  now: Date,
+): Promise<StagedIngest> {
+  try {
+    return await stage(stores, drafts, now);
+  } catch (err) {
+    // Posts it showed in memory were not written: memory is read again from the files.
+    stores.posts.forgetMemory();
+    throw err;
+  }
+}
+
+async function stage(stores: IngestStores, drafts: DraftPost[], now: Date): Promise<StagedIngest> {
+  const { posts, conversations } = stores;
   await posts.loadAll();
-  const fresh = threadPosts(drafts, (id) => posts.get(id));
-  await posts.add(fresh);
+  const added = await posts.adding(threadPosts(drafts, (id) => posts.get(id)));
+  const { fresh } = added;
+  const postWrites: StagedWrite[] = [added.write];
 
   const touched = new Set(fresh.map((p) => p.conversationId));
   // Posts stored by an ingest a crash cut short before their conversation was: the platform serves
@@ -48,8 +84,10 @@ export async function ingest(
   for (const parentId of posts.parentsWithOrphans()) {
     for (const rootId of posts.orphansOf(parentId)) {
       const into = posts.get(parentId)!.conversationId;
-      await posts.replace(
-        posts.ofConversation(rootId).map((p) => ({ ...p, conversationId: into })),
+      postWrites.push(
+        await posts.replacing(
+          posts.ofConversation(rootId).map((p) => ({ ...p, conversationId: into })),
+        ),
       );
       removed.set(rootId, into);
       touched.add(into);
@@ -62,19 +100,10 @@ export async function ingest(
     const thread = posts.ofConversation(id);
     if (!thread.some((p) => p.direction === 'inbound')) continue;
     const previous = conversations.get(id) ?? inherited(id, removed, conversations);
-    const next = summarize(previous, thread, now);
-    index.update(next, conversations.get(id));
-    changed.push(next);
+    changed.push(summarize(previous, thread, now));
   }
-  for (const id of removed.keys()) {
-    const gone = conversations.get(id);
-    if (gone) index.remove(gone);
-  }
-  await conversations.put(changed);
-  await conversations.remove([...removed.keys()]);
-  return { changed, removed: [...removed].map(([id, into]) => ({ id, into })), fresh };
+  return { changed, removed: [...removed].map(([id, into]) => ({ id, into })), fresh, postWrites };
 }
-
 /**
  * What people decided on conversations folded into a new one: the first one's status, assignee and
  * priority carry over, with every tag, so no triage work is lost in the fold.

@@ -17,8 +17,6 @@ import {
   StartConnectInputSchema,
   UpdateConversationInputSchema,
   UpdateConversationsInputSchema,
-  RenameTagInputSchema,
-  DeleteTagInputSchema,
   TagDefSchema,
   SaveViewInputSchema,
   DeleteViewInputSchema,
@@ -54,12 +52,16 @@ import type { SecretStore } from './secrets/secret-store';
 import { parseMentions } from '../shared/mentions';
 import { PresenceBoard } from './collab/presence-board';
 import { ConversationStore } from './store/conversation-store';
+import { nodeFileSystem, storageAt } from './store/file-system';
+import type { FileSystem } from './store/file-system';
 import { NoteStore } from './store/note-store';
 import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
+import { isStorageError } from './store/storage-error';
+import { takeBackUnfinished } from './store/unfinished-change';
 import { SyncEngine } from './sync/sync-engine';
-import { ingest } from './ingest';
+import { receive } from './arrivals';
 import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
 import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
@@ -72,18 +74,18 @@ import { AgentDirectory } from './team/agent-directory';
 import type { Credential } from './auth/credential';
 import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { AuditLog } from './audit/audit-log';
-import { actorOf, arrivalFact, replyFact, triageFacts } from './audit/audit-facts';
+import { actorOf, replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
 import { privateReplyWindow } from './outbox/private-window';
 import { ConversationChanges } from './conversation-changes';
-import type { ChangePair } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
 import { SavedReplyBook } from './replies/saved-reply-book';
 import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
-import { TagRegistry, renamedTags, withoutTag } from './queue/tag-registry';
+import { TagRegistry } from './queue/tag-registry';
+import { TagChanges } from './queue/tag-changes';
 import { SavedViews } from './queue/saved-views';
 import { applyTriageChange } from './queue/triage-change';
 import { dateOf, isoOf, systemClock } from './time/clock';
@@ -123,6 +125,8 @@ export interface InboxServiceOptions {
   presenceTtlMs?: number;
   /** Where the inbox reads the time (the system's clock; tests pass their own). */
   clock?: Clock;
+  /** What the store writes its files with (node:fs; tests inject storage faults). */
+  fileSystem?: FileSystem;
 }
 
 /** A conversation's triage state in a few words, for a conflict message. */
@@ -176,6 +180,7 @@ export class InboxService implements InboxApi {
   private readonly vault: CredentialVault;
   private readonly team: AgentDirectory;
   private readonly tags: TagRegistry;
+  private readonly tagChanges: TagChanges;
   private readonly views: SavedViews;
   private readonly facebookOAuth: FacebookOAuth | null;
   private readonly flows: ConnectFlows;
@@ -200,6 +205,12 @@ export class InboxService implements InboxApi {
       changed: (change) => this.emit({ type: 'presence', ...change }),
     });
     this.index = new ConversationIndex(() => conversations.all());
+    // The list index follows the store: a change shows in it once it is durable.
+    conversations.observe({
+      changed: (next, previous) => this.index.changed(next, previous),
+      removed: (previous) => this.index.remove(previous),
+    });
+    this.tags = new TagRegistry(workspace);
     const xOAuth = options.xClientId
       ? new XOAuth({
           clientId: options.xClientId,
@@ -224,23 +235,21 @@ export class InboxService implements InboxApi {
     this.team = new AgentDirectory(workspace);
     this.changes = new ConversationChanges({
       conversations,
-      index: this.index,
       audit,
+      tags: this.tags,
       clock: options.clock,
       emit: (event) => this.emit(event),
       serialize: (change) => this.afterIngest(change),
     });
     this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
-    this.rules = new RuleBook(workspace, () => this.team.list());
+    this.rules = new RuleBook(workspace, () => this.team.list(), audit);
     this.savedReplies = new SavedReplyBook(workspace);
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
       token: (account) => this.vault.accessToken(account),
       conversations,
-      audit,
       changes: this.changes,
-      registerTags: (names) => this.registerTags(names),
     });
     this.reports = new Reports({
       conversations: () => conversations.all(),
@@ -248,7 +257,14 @@ export class InboxService implements InboxApi {
       agents: () => this.team.list(),
       now: () => dateOf(this.clock),
     });
-    this.tags = new TagRegistry(workspace);
+    this.tagChanges = new TagChanges({
+      conversations,
+      tags: this.tags,
+      audit,
+      clock: options.clock,
+      emit: (event) => this.emit(event),
+      serialize: (change) => this.afterIngest(change),
+    });
     this.views = new SavedViews(workspace);
     this.flows = new ConnectFlows({
       x: () => xOAuth,
@@ -300,29 +316,39 @@ export class InboxService implements InboxApi {
       secrets: new MemorySecretStore(),
       presenceTtlMs: 60_000,
       clock: systemClock,
+      fileSystem: nodeFileSystem,
       ...options,
     };
+    const storage = { fs: full.fileSystem, clock: full.clock };
+    // A change a crash or a storage fault left half written is taken back before anything is read.
+    await takeBackUnfinished(storageAt(full.dataDir, storage));
     const [workspace, posts, conversations, audit] = await Promise.all([
-      WorkspaceStore.open(full.dataDir),
-      PostStore.open(full.dataDir),
-      ConversationStore.open(full.dataDir),
-      AuditLog.open(full.dataDir, full.clock),
+      WorkspaceStore.open(full.dataDir, storage),
+      PostStore.open(full.dataDir, storage),
+      ConversationStore.open(full.dataDir, storage),
+      AuditLog.open(full.dataDir, full.clock, storage),
     ]);
     const service = new InboxService(full, workspace, posts, conversations, audit);
-    service.notes = await NoteStore.open(full.dataDir);
-    service.outbox = await Outbox.open(full.dataDir, {
-      config: full,
-      clock: full.clock,
-      retryBaseMs: full.retryBaseMs,
-      account: (id) => workspace.data.accounts.find((a) => a.id === id),
-      token: (account) => service.vault.accessToken(account),
-      post: async (id) => {
-        await posts.loadAll();
-        return posts.get(id);
+    service.notes = await NoteStore.open(full.dataDir, storage);
+    const outbox = await Outbox.open(
+      full.dataDir,
+      {
+        config: full,
+        clock: full.clock,
+        retryBaseMs: full.retryBaseMs,
+        account: (id) => workspace.data.accounts.find((a) => a.id === id),
+        token: (account) => service.vault.accessToken(account),
+        post: async (id) => {
+          await posts.loadAll();
+          return posts.get(id);
+        },
+        deliver: (draft) => service.ingest([draft]),
+        commit: (facts, write) => audit.commit(facts, write),
+        changed: (item) => service.replyChanged(item),
       },
-      deliver: (draft) => service.ingest([draft]),
-      changed: (item) => service.replyChanged(item),
-    });
+      storage,
+    );
+    service.outbox = outbox;
     return service;
   }
 
@@ -393,8 +419,8 @@ export class InboxService implements InboxApi {
     input: ApiInput<'saveRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'saveRule'>> {
-    const rule = await this.rules.save(input);
-    await this.rulesChanged(context, 'saved', rule.id, rule.name);
+    const rule = await this.rules.save(input, this.actor(context));
+    this.emit({ type: 'rules.changed', rules: this.rules.list() });
     return rule;
   }
 
@@ -402,9 +428,8 @@ export class InboxService implements InboxApi {
     input: ApiInput<'deleteRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'deleteRule'>> {
-    const name = this.rules.list().find((r) => r.id === input.id)?.name ?? null;
-    await this.rules.delete(input);
-    await this.rulesChanged(context, 'deleted', input.id, name);
+    await this.rules.delete(input, this.actor(context));
+    this.emit({ type: 'rules.changed', rules: this.rules.list() });
     return { done: true };
   }
 
@@ -412,8 +437,8 @@ export class InboxService implements InboxApi {
     input: ApiInput<'moveRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'moveRule'>> {
-    const rules = await this.rules.move(input);
-    await this.rulesChanged(context, 'moved', input.id, null);
+    const rules = await this.rules.move(input, this.actor(context));
+    this.emit({ type: 'rules.changed', rules });
     return rules;
   }
 
@@ -432,22 +457,6 @@ export class InboxService implements InboxApi {
   ): Promise<ApiOutput<'deleteSavedReply'>> {
     await this.savedReplies.delete(input);
     return { done: true };
-  }
-
-  /** A change of the rules: recorded, and every client told. */
-  private async rulesChanged(
-    context: CallContext | undefined,
-    change: 'saved' | 'deleted' | 'moved',
-    ruleId: string,
-    name: string | null,
-  ): Promise<void> {
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'rule.changed',
-      conversationId: null,
-      details: { change, ruleId, name, rules: this.rules.list().map((r) => r.id) },
-    });
-    this.emit({ type: 'rules.changed', rules: this.rules.list() });
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
@@ -571,18 +580,22 @@ export class InboxService implements InboxApi {
     if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
     await this.sync.stop(accountId);
     await this.vault.forget(account.credentialRef);
-    await this.workspace.update((data) => {
-      data.accounts = data.accounts.filter((a) => a.id !== accountId);
-      // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
-      if (deleteHistory) delete data.cursors[accountId];
-    });
+    await this.audit.commit(
+      [
+        {
+          ...this.actor(context),
+          action: 'account.disconnected',
+          conversationId: null,
+          details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
+        },
+      ],
+      this.workspace.changing((data) => {
+        data.accounts = data.accounts.filter((a) => a.id !== accountId);
+        // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
+        if (deleteHistory) delete data.cursors[accountId];
+      }),
+    );
     if (deleteHistory) await this.forgetHistory(accountId);
-    await this.audit.record({
-      ...this.actor(context),
-      action: 'account.disconnected',
-      conversationId: null,
-      details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
-    });
     this.emit({ type: 'account.removed', accountId });
     return { done: true };
   }
@@ -625,21 +638,29 @@ export class InboxService implements InboxApi {
         );
       }
     }
-    const item = await this.queueReply({
-      ...request,
-      agentId: actor.id,
-      client: context?.client ?? this.options.clientName,
-      tookOverFrom: owner != null && owner !== actor.id ? owner : null,
-    });
     const by = this.actor(context);
-    await this.audit.record(replyFact(item, 'reply.queued'));
-    if (item.tookOverFrom)
-      await this.audit.record({
-        ...by,
-        action: 'conversation.taken-over',
-        conversationId: conversation.id,
-        details: { from: item.tookOverFrom, to: actor.id },
-      });
+    // The reply is stored with its audit entries (queued, and a take-over) in one write.
+    const item = await this.outbox.enqueue(
+      {
+        ...request,
+        agentId: actor.id,
+        client: context?.client ?? this.options.clientName,
+        tookOverFrom: owner != null && owner !== actor.id ? owner : null,
+      },
+      (queued) => [
+        replyFact(queued, 'reply.queued'),
+        ...(queued.tookOverFrom
+          ? [
+              {
+                ...by,
+                action: 'conversation.taken-over' as const,
+                conversationId: conversation.id,
+                details: { from: queued.tookOverFrom, to: actor.id },
+              },
+            ]
+          : []),
+      ],
+    );
     // Replying claims the conversation for whoever answers.
     if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);
     return receiptOf(item);
@@ -666,13 +687,16 @@ export class InboxService implements InboxApi {
     how: 'retry' | 'discard',
   ): Promise<ReplyReceipt> {
     const { key } = ReplyKeyInputSchema.parse(input);
-    const item = how === 'retry' ? await this.outbox.retry(key) : await this.outbox.discard(key);
-    await this.audit.record({
-      ...this.actor(context),
-      action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
-      conversationId: item.conversationId,
-      details: { key, text: item.text, kind: item.kind },
-    });
+    const facts = (settled: OutboxItem): AuditFact[] => [
+      {
+        ...this.actor(context),
+        action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
+        conversationId: settled.conversationId,
+        details: { key, text: settled.text, kind: settled.kind },
+      },
+    ];
+    const item =
+      how === 'retry' ? await this.outbox.retry(key, facts) : await this.outbox.discard(key, facts);
     this.emit({
       type: 'reply.changed',
       conversationId: item.conversationId,
@@ -711,7 +735,6 @@ export class InboxService implements InboxApi {
     }
     const updated = { ...post, hidden };
     await this.afterIngest(async () => {
-      await this.posts.replace([updated]);
       const fact: AuditFact = {
         ...this.actor(context),
         action: hidden ? 'post.hidden' : 'post.shown',
@@ -722,9 +745,11 @@ export class InboxService implements InboxApi {
           author: post.author.handle ?? post.author.name,
         },
       };
+      // The post, its conversation's new version and the entry: one write.
+      const write = await this.posts.replacing([updated]);
       const conversation = this.conversations.get(post.conversationId);
       if (!conversation) {
-        await this.audit.record(fact);
+        await this.audit.commit([fact], write);
         return;
       }
       const next = {
@@ -732,7 +757,7 @@ export class InboxService implements InboxApi {
         version: conversation.version + 1,
         updatedAt: isoOf(this.clock),
       };
-      await this.saveChange(next, conversation, [fact], fact.actor);
+      await this.changes.save(next, conversation, [fact], fact.actor, { writes: [write] });
     });
     return updated;
   }
@@ -821,15 +846,17 @@ export class InboxService implements InboxApi {
       mentions: parseMentions(text, this.team.list()),
       createdAt: isoOf(this.clock),
     };
-    await Promise.all([
-      this.notes.add(note),
-      this.audit.record({
-        ...this.actor(context),
-        action: 'note.added',
-        conversationId,
-        details: { noteId: note.id, text, mentions: note.mentions },
-      }),
-    ]);
+    await this.audit.commit(
+      [
+        {
+          ...this.actor(context),
+          action: 'note.added',
+          conversationId,
+          details: { noteId: note.id, text, mentions: note.mentions },
+        },
+      ],
+      this.notes.adding(note),
+    );
     this.emit({ type: 'note.added', note });
     return note;
   }
@@ -887,13 +914,13 @@ export class InboxService implements InboxApi {
       }
       this.checkAssignee(change.assignee, actor);
       const next = applyTriageChange(current, change, dateOf(this.clock));
-      await this.saveChange(
+      await this.changes.save(
         next,
         current,
         triageFacts(current, next, this.actor(context)),
         actor.id,
+        { tags: change.addTags ?? [] },
       );
-      await this.registerTags(change.addTags ?? []);
       return next;
     });
     if (hideOnPlatform && change.status !== undefined && updated.platform === 'facebook')
@@ -951,13 +978,13 @@ export class InboxService implements InboxApi {
           results.push({ id: change.id, outcome: 'conflict', conversation: current });
         else {
           const next = applyTriageChange(current, change, now);
-          this.index.update(next, current);
           pairs.push({ previous: current, next });
           results.push({ id: change.id, outcome: 'applied', conversation: next });
         }
       }
-      await this.saveMany(pairs, this.actor(context));
-      await this.registerTags(changes.flatMap((c) => c.addTags ?? []));
+      await this.changes.saveMany(pairs, this.actor(context), [], {
+        tags: changes.flatMap((c) => c.addTags ?? []),
+      });
       return { results };
     });
   }
@@ -973,45 +1000,13 @@ export class InboxService implements InboxApi {
   }
 
   /** Renames a tag on every conversation carrying it, in one write, each one's version bumped. */
-  async renameTag(
-    input: ApiInput<'renameTag'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'renameTag'>> {
-    const { name, newName } = RenameTagInputSchema.parse(input);
-    return this.afterIngest(async () => {
-      if (name === newName)
-        throw new InboxError('bad_request', 'The new name is the same as the old one');
-      const updated = await this.retagAll((tags) => renamedTags(tags, name, newName), name);
-      const tag = await this.tags.rename(name, newName);
-      await this.audit.record({
-        ...this.actor(context),
-        action: 'tag.renamed',
-        conversationId: null,
-        details: { name, newName, conversations: updated },
-      });
-      this.emitTags();
-      return { tag, updated };
-    });
+  renameTag(input: ApiInput<'renameTag'>, context?: CallContext): Promise<ApiOutput<'renameTag'>> {
+    return this.tagChanges.rename(input, this.actor(context));
   }
 
   /** Deletes a tag from the registry and from every conversation carrying it. */
-  async deleteTag(
-    input: ApiInput<'deleteTag'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'deleteTag'>> {
-    const { name } = DeleteTagInputSchema.parse(input);
-    return this.afterIngest(async () => {
-      const updated = await this.retagAll((tags) => withoutTag(tags, name), name);
-      await this.tags.delete(name);
-      await this.audit.record({
-        ...this.actor(context),
-        action: 'tag.deleted',
-        conversationId: null,
-        details: { name, conversations: updated },
-      });
-      this.emitTags();
-      return { tag: null, updated };
-    });
+  deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext): Promise<ApiOutput<'deleteTag'>> {
+    return this.tagChanges.remove(input, this.actor(context));
   }
 
   async listViews(
@@ -1037,35 +1032,6 @@ export class InboxService implements InboxApi {
     return { done: true };
   }
 
-  /**
-   * Gives new tags to every conversation `retag` changes (null: left alone), inside afterIngest:
-   * indexed in place, stored in one journal write (one sync, however many), each one announced.
-   */
-  private async retagAll(
-    retag: (tags: readonly string[]) => string[] | null,
-    name: string,
-  ): Promise<number> {
-    const now = isoOf(this.clock);
-    const changed: Conversation[] = [];
-    for (const current of this.conversations.all()) {
-      const tags = retag(current.tags);
-      if (tags == null) continue;
-      const next = { ...current, tags, version: current.version + 1, updatedAt: now };
-      this.index.retag(next, current);
-      changed.push(next);
-    }
-    if (changed.length === 0 && !this.tags.get(name))
-      throw new InboxError('not_found', `No tag named ${name}`);
-    await this.conversations.put(changed);
-    for (const conversation of changed) this.emit({ type: 'conversation.changed', conversation });
-    return changed.length;
-  }
-
-  /** Tags applied before anyone registered them join the registry with the default colour. */
-  private async registerTags(names: string[]): Promise<void> {
-    if (await this.tags.ensure(names)) this.emitTags();
-  }
-
   private emitTags(): void {
     this.emit({ type: 'tags.changed', tags: this.tags.list() });
   }
@@ -1087,7 +1053,7 @@ export class InboxService implements InboxApi {
         version: current.version + 1,
         updatedAt: isoOf(this.clock),
       };
-      await this.saveChange(
+      await this.changes.save(
         next,
         current,
         [
@@ -1103,47 +1069,20 @@ export class InboxService implements InboxApi {
     });
   }
 
-  /** Changes of many conversations (already indexed): one write, recorded, announced. */
-  private saveMany(
-    pairs: readonly ChangePair[],
-    by: Actor,
-    facts: readonly AuditFact[] = [],
-  ): Promise<void> {
-    return this.changes.saveMany(pairs, by, facts);
-  }
-
   /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */
   private actor(context: CallContext | undefined): Actor {
     return actorOf(context, { actor: LOCAL_AGENT.id, client: this.options.clientName });
   }
 
-  /** A reply's state changed in the outbox: its sending or its refusal is recorded. */
+  /** A reply was sent or refused (stored and recorded by the outbox): every client hears of it. */
   private replyChanged(item: OutboxItem): void {
     if (item.state !== 'sent' && item.state !== 'failed') return;
-    // Recorded first, then told: a client that looks on the event finds the failure's reason. The
-    // outbox's own file already holds the outcome, so a trail that cannot be written does not stop
-    // the clients from hearing of it (nor the process).
-    void this.audit
-      .record(replyFact(item, item.state === 'sent' ? 'reply.sent' : 'reply.failed'))
-      .catch(() => undefined)
-      .then(() =>
-        this.emit({
-          type: 'reply.changed',
-          conversationId: item.conversationId,
-          key: item.key,
-          state: item.state,
-        }),
-      );
-  }
-
-  /** A conversation's new state: stored, recorded, announced with who made it (in afterIngest). */
-  private saveChange(
-    next: Conversation,
-    previous: Conversation,
-    facts: readonly AuditFact[] = [],
-    by?: string | null,
-  ): Promise<void> {
-    return this.changes.save(next, previous, facts, by);
+    this.emit({
+      type: 'reply.changed',
+      conversationId: item.conversationId,
+      key: item.key,
+      state: item.state,
+    });
   }
 
   private agentName(id: string): string {
@@ -1203,15 +1142,19 @@ export class InboxService implements InboxApi {
       expiresAt,
       sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
     };
-    await this.workspace.update((data) => {
-      data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
-    });
-    await this.audit.record({
-      ...by,
-      action: 'account.connected',
-      conversationId: null,
-      details: { accountId: id, platform, handle: identity.handle, again: previous != null },
-    });
+    await this.audit.commit(
+      [
+        {
+          ...by,
+          action: 'account.connected',
+          conversationId: null,
+          details: { accountId: id, platform, handle: identity.handle, again: previous != null },
+        },
+      ],
+      this.workspace.changing((data) => {
+        data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+      }),
+    );
     this.emit({ type: 'account.status', account });
     return account;
   }
@@ -1225,7 +1168,6 @@ export class InboxService implements InboxApi {
   private forgetHistory(accountId: string): Promise<void> {
     return this.afterIngest(async () => {
       const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
-      for (const c of gone) this.index.remove(c);
       await this.conversations.remove(gone.map((c) => c.id));
       await this.posts.forgetAccount(accountId);
       for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
@@ -1244,62 +1186,47 @@ export class InboxService implements InboxApi {
 
   /** Threads and stores posts, then updates their conversations; one batch at a time. */
   private ingest(drafts: DraftPost[]): Promise<void> {
-    const run = this.ingesting.then(async () => {
-      const stores = { posts: this.posts, conversations: this.conversations, index: this.index };
-      const { changed, removed, fresh } = await ingest(stores, drafts, dateOf(this.clock));
-      // Replies sent from here are recorded as replies; every other new post as an arrival.
-      await Promise.all(
-        fresh.filter((p) => p.sentBy == null).map((p) => this.audit.record(arrivalFact(p))),
-      );
-      // The managers' rules run on each conversation that just arrived, before anyone hears of it.
-      const by = new Map<string, string | null>();
-      const ruled: ChangePair[] = [];
-      const facts: AuditFact[] = [];
-      const now = dateOf(this.clock);
-      for (const conversation of changed) {
-        if (conversation.version !== 1) continue;
-        const opener = this.posts
-          .ofConversation(conversation.id)
-          .find((p) => p.direction === 'inbound');
-        const result = await this.rules.onArrival(conversation, opener?.text ?? '');
-        if (result == null) continue;
-        facts.push(...result.facts);
-        // Part of its arrival: nobody has seen the conversation yet, so it stays at version 1
-        // (and is still a new arrival to whom it concerns).
-        const next = { ...applyTriageChange(conversation, result.change, now), version: 1 };
-        this.index.update(next, conversation);
-        ruled.push({ previous: conversation, next });
-        by.set(conversation.id, result.assignedBy);
-      }
-      if (ruled.length > 0) {
-        await Promise.all([
-          this.conversations.put(ruled.map((p) => p.next)),
-          ...facts.map((fact) => this.audit.record(fact)),
-        ]);
-        await this.registerTags(ruled.flatMap((p) => p.next.tags));
-      }
-      const after = new Map(ruled.map((p) => [p.next.id, p.next]));
-      for (const conversation of changed)
-        this.emit({
-          type: 'conversation.changed',
-          conversation: after.get(conversation.id) ?? conversation,
-          by: by.get(conversation.id) ?? null,
-        });
-      for (const { id, into } of removed) this.emit({ type: 'conversation.removed', id, into });
-    });
+    const run = this.ingesting.then(() =>
+      receive(
+        {
+          posts: this.posts,
+          conversations: this.conversations,
+          audit: this.audit,
+          rules: this.rules,
+          tags: this.tags,
+          workspace: this.workspace,
+          emit: (event) => this.emit(event),
+        },
+        drafts,
+        dateOf(this.clock),
+      ),
+    );
     this.ingesting = run.catch(() => undefined);
     return run;
   }
 
+  /**
+   * An account's sync status, kept with the account. A status the disk refuses is only told (the
+   * sync loop goes on, and says so), never thrown at the loop.
+   */
   private async setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void> {
     let updated: Account | undefined;
-    await this.workspace.update((data) => {
-      data.accounts = data.accounts.map((a) => {
-        if (a.id !== accountId) return a;
-        updated = { ...a, sync: { ...a.sync, ...status } };
-        return updated;
+    try {
+      await this.workspace.update((data) => {
+        data.accounts = data.accounts.map((a) => {
+          if (a.id !== accountId) return a;
+          updated = { ...a, sync: { ...a.sync, ...status } };
+          return updated;
+        });
       });
-    });
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      const account = this.workspace.data.accounts.find((a) => a.id === accountId);
+      updated = account && {
+        ...account,
+        sync: { ...account.sync, ...status, message: (err as Error).message },
+      };
+    }
     if (updated) this.emit({ type: 'account.status', account: updated });
   }
 

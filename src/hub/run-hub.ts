@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
+import type { FileSystem } from '../core/store/file-system';
 import type { Clock } from '../core/time/clock';
 import { lockDownDataDir } from '../core/store/private-files';
 import type { Agent, ApiInput } from '../shared';
@@ -38,6 +39,8 @@ export async function runHub(
     team?: CreateAgentInput[];
     /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
     clock?: Clock;
+    /** What the store writes with (node:fs; a storage-fault test injects its own). */
+    fileSystem?: FileSystem;
   } = {},
 ): Promise<RunningHub> {
   const tls = await loadTls(config);
@@ -58,6 +61,7 @@ export async function runHub(
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];

@@ -45,6 +45,7 @@ import {
   ReportSchema,
 } from './report';
 import type { Agent, Role } from './model';
+import { safeText } from './text';
 
 /** Query-string friendly: every field optional, numbers coerced, so HTTP and IPC share one schema. */
 export const ListConversationsInputSchema = z
@@ -62,7 +63,7 @@ export const ListConversationsInputSchema = z
     /** Conversations carrying this tag. */
     tag: TagNameSchema.optional(),
     /** Full text over author and excerpt. */
-    q: z.string().max(200).optional(),
+    q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
     /** Opaque cursor from a previous page's nextCursor. */
     cursor: z.string().max(100).optional(),
@@ -289,8 +290,7 @@ export const SendReplyInputSchema = z
     replyTo: z.string().min(1).max(300),
     /** Public reply on the thread, or private (X direct message, Facebook private reply). */
     kind: z.enum(['public', 'private']).default('public'),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write a reply first')
       .max(8000, 'a reply is at most 8,000 characters'),
@@ -304,8 +304,7 @@ export const SendReplyInputSchema = z
 export const AddNoteInputSchema = z
   .object({
     conversationId: z.string().min(1).max(300),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write the note first')
       .max(4000, 'a note is at most 4,000 characters'),
@@ -769,4 +768,6 @@ export const httpStatusOf = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  storage_unavailable: 503,
+  storage_full: 507,
 } as const;

@@ -17,6 +17,10 @@ export const ErrorCodeSchema = z.enum([
   /** The request named a host (its Host header) this service does not answer for. */
   'misdirected',
   'unavailable',
+  /** The data folder is full (ENOSPC, EDQUOT): nothing was saved. */
+  'storage_full',
+  /** The data folder cannot be written (EACCES, EPERM, EROFS, EIO): nothing was saved. */
+  'storage_unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -8,3 +8,4 @@ export * from './rules';
 export * from './saved-replies';
 export * from './queue';
 export * from './idempotency';
+export * from './text';

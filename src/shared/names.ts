@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /**
  * The names people give things in the inbox (agents, tags, saved views): what the contract accepts,
@@ -75,8 +76,8 @@ export interface NameRules {
  * input and output are plain strings, so it composes like any string schema (`.optional()` …).
  */
 export function nameSchema(rules: NameRules) {
-  return z
-    .string()
+  // Text first (no lone surrogate, no non-character), then the rules of a name.
+  return safeText()
     .normalize('NFC')
     .trim()
     .min(1, { message: rules.required ?? `give the ${rules.what} a name`, abort: true })

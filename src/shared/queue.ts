@@ -6,6 +6,7 @@ import {
   PlatformSchema,
   PrioritySchema,
 } from './model';
+import { safeText } from './text';
 
 /**
  * The tag colours: named, so each theme draws them with enough contrast (a free hex would not stay
@@ -70,7 +71,7 @@ export const ViewFiltersSchema = z
     /** `mine` (whoever applies the view) or `unassigned`. */
     assignee: z.enum(['mine', 'unassigned']).optional(),
     tag: TagNameSchema.optional(),
-    q: z.string().max(200).optional(),
+    q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
   })
   .strict();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema, PlatformSchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
+import { safeText } from './text';
 
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
@@ -175,8 +176,7 @@ export type Crisis = z.infer<typeof CrisisSchema>;
 export const PostStatementInputSchema = z
   .object({
     accountId: z.string().min(1).max(200),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write the statement first')
       .max(8000, 'a statement is at most 8,000 characters'),

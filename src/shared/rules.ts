@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
+import { safeText } from './text';
 
 const LanguageCodeSchema = z
   .string()
@@ -11,7 +12,7 @@ const LanguageCodeSchema = z
 export const RuleConditionsSchema = z
   .object({
     /** Any of these words or phrases in the first post (case, accents and # aside; whole words). */
-    keywords: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+    keywords: z.array(safeText().trim().min(1).max(60)).max(30).default([]),
     languages: z.array(LanguageCodeSchema).max(20).default([]),
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
@@ -54,7 +55,7 @@ const hasAction = (a: RuleActions) =>
 export const SaveRuleInputSchema = z
   .object({
     id: z.string().min(1).max(100).optional(),
-    name: z.string().trim().min(1, 'give the rule a name').max(80),
+    name: safeText().trim().min(1, 'give the rule a name').max(80),
     enabled: z.boolean().default(true),
     conditions: RuleConditionsSchema.default({
       keywords: [],

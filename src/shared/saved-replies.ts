@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /** The variables a saved reply may use, and what each one stands for. */
 export const REPLY_VARIABLES = ['author.name', 'author.handle', 'agent.name', 'brand'] as const;
@@ -47,10 +48,9 @@ export type SavedReply = z.infer<typeof SavedReplySchema>;
 export const SaveSavedReplyInputSchema = z
   .object({
     id: z.string().min(1).max(100).optional(),
-    title: z.string().trim().min(1, 'give the saved reply a title').max(80),
+    title: safeText().trim().min(1, 'give the saved reply a title').max(80),
     language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 code such as "fr"'),
-    text: z
-      .string()
+    text: safeText()
       .trim()
       .min(1, 'write the reply')
       .max(4000)

@@ -20,6 +20,24 @@ export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** A lone UTF-16 surrogate: text RFC 8785 cannot hash (canonicalize refuses it). */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * The fact with every lone surrogate replaced by U+FFFD, so it can always be hashed. Input from the
+ * API never holds one (the contract refuses it); this is for text the platforms send.
+ */
+export function wellFormedFact(fact: AuditFact): AuditFact {
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
+    if (Array.isArray(value)) return value.map(clean);
+    if (value != null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), clean(v)]));
+    return value;
+  };
+  return clean(fact) as AuditFact;
+}
+
 /** The entry that follows `head` (null: the first one). */
 export function chainEntry(head: AuditHead | null, fact: AuditFact, at: Date): AuditEntry {
   const unsealed = {

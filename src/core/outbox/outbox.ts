@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Account, Post } from '../../shared';
+import type { Account, AuditFact, Post } from '../../shared';
 import { InboxError } from '../../shared';
+import { replyFact } from '../audit/audit-facts';
 import { PlatformError } from '../connectors/platform-error';
+import type { StorageOptions } from '../store/file-system';
 import { JsonlFile } from '../store/jsonl-file';
+import type { StagedWrite } from '../store/staged-write';
+import { isStorageError } from '../store/storage-error';
 import { backoffMs } from '../sync/backoff';
 import { isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
@@ -27,6 +31,9 @@ export interface OutboxDeps {
   post(id: string): Promise<Post | undefined>;
   /** Stores the reply as a post of its conversation. */
   deliver(draft: DraftPost): Promise<void>;
+  /** Makes a change of the outbox durable with its audit entries (the audit log's commit). */
+  commit(facts: readonly AuditFact[], write: StagedWrite): Promise<unknown>;
+  /** A reply's new state is durable (and recorded). */
   changed(item: OutboxItem): void;
 }
 
@@ -41,6 +48,8 @@ export type ReplyRequest = Pick<
  * Replies leave through here, exactly once. Each is stored (`pending`) before anything is sent and
  * marked `sending` before the request goes out; the platform's id is stored when it answers. After
  * a crash, a `sending` reply is looked for on the platform and only sent if it is not there.
+ * A reply that is sent or refused is recorded in the audit trail with the same write; a state the
+ * disk refuses is not taken: the reply is tried again later (looked for first if it may have left).
  */
 export class Outbox {
   private readonly items = new Map<string, OutboxItem>();
@@ -54,8 +63,15 @@ export class Outbox {
     private readonly deps: OutboxDeps,
   ) {}
 
-  static async open(dataDir: string, deps: OutboxDeps): Promise<Outbox> {
-    const { file, records } = await JsonlFile.open<OutboxItem>(join(dataDir, 'outbox.jsonl'));
+  static async open(
+    dataDir: string,
+    deps: OutboxDeps,
+    options: StorageOptions = {},
+  ): Promise<Outbox> {
+    const { file, records } = await JsonlFile.open<OutboxItem>(join(dataDir, 'outbox.jsonl'), {
+      ...options,
+      folder: dataDir,
+    });
     const outbox = new Outbox(file, deps);
     for (const item of records) outbox.items.set(item.key, item);
     return outbox;
@@ -69,8 +85,14 @@ export class Outbox {
     return this.items.get(key);
   }
 
-  /** Stores the reply durably and queues it; resolves with the stored (pending) item. */
-  async enqueue(request: ReplyRequest): Promise<OutboxItem> {
+  /**
+   * Stores the reply durably (with the audit facts `facts` gives for it) and queues it; resolves
+   * with the stored (pending) item.
+   */
+  async enqueue(
+    request: ReplyRequest,
+    facts: (item: OutboxItem) => AuditFact[] = () => [],
+  ): Promise<OutboxItem> {
     const post = await this.deps.post(request.replyTo);
     if (!post || post.conversationId !== request.conversationId) {
       throw new InboxError('not_found', 'The post to answer is not in this conversation');
@@ -87,7 +109,7 @@ export class Outbox {
       createdAt: now,
       updatedAt: now,
     };
-    await this.save(item);
+    await this.save(item, facts(item));
     void this.schedule(item.key);
     return item;
   }
@@ -96,16 +118,22 @@ export class Outbox {
    * Sends a refused reply again, as it is (after the user dealt with the reason: reconnected the
    * account, checked the platform for an uncertain one).
    */
-  async retry(key: string): Promise<OutboxItem> {
+  async retry(
+    key: string,
+    facts: (item: OutboxItem) => AuditFact[] = () => [],
+  ): Promise<OutboxItem> {
     const item = this.failed(key);
-    const pending = await this.update(item, { state: 'pending', error: null });
+    const pending = await this.update(item, { state: 'pending', error: null }, facts);
     void this.schedule(key);
     return pending;
   }
 
   /** Gives up on a refused reply: it stays in the history as discarded. */
-  async discard(key: string): Promise<OutboxItem> {
-    return this.update(this.failed(key), { state: 'discarded' });
+  async discard(
+    key: string,
+    facts: (item: OutboxItem) => AuditFact[] = () => [],
+  ): Promise<OutboxItem> {
+    return this.update(this.failed(key), { state: 'discarded' }, facts);
   }
 
   private failed(key: string): OutboxItem {
@@ -144,6 +172,17 @@ export class Outbox {
   }
 
   private async process(key: string): Promise<void> {
+    try {
+      await this.attempt(key);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+      // The outbox could not write the reply's new state: it is tried again once the disk takes
+      // writes, from the state on disk (a `sending` one is looked for on the platform first).
+      this.retryLater(key, 0, (this.attempts.get(key) ?? 0) + 1);
+    }
+  }
+
+  private async attempt(key: string): Promise<void> {
     let item = this.items.get(key);
     if (!item || item.state === 'sent' || item.state === 'failed' || item.state === 'discarded')
       return;
@@ -209,21 +248,44 @@ export class Outbox {
     this.timers.add(timer);
   }
 
+  /**
+   * The reply left: its post joins the conversation first, then it is marked sent. If marking it
+   * fails, the retry finds it on the platform and delivers it again (a post is stored once).
+   */
   private async complete(item: OutboxItem, externalId: string, account: Account): Promise<void> {
-    this.attempts.delete(item.key);
-    const sent = await this.update(item, { state: 'sent', externalId, error: null });
+    const sent = this.next(item, { state: 'sent', externalId, error: null });
     await this.deps.deliver(replyPost(sent, account));
+    await this.save(sent);
+    this.attempts.delete(item.key);
   }
 
-  private async update(item: OutboxItem, change: Partial<OutboxItem>): Promise<OutboxItem> {
-    const next = { ...item, ...change, updatedAt: isoOf(this.deps.clock) };
-    await this.save(next);
+  private next(item: OutboxItem, change: Partial<OutboxItem>): OutboxItem {
+    return { ...item, ...change, updatedAt: isoOf(this.deps.clock) };
+  }
+
+  private async update(
+    item: OutboxItem,
+    change: Partial<OutboxItem>,
+    facts: (item: OutboxItem) => AuditFact[] = () => [],
+  ): Promise<OutboxItem> {
+    const next = this.next(item, change);
+    await this.save(next, facts(next));
     return next;
   }
 
-  private async save(item: OutboxItem): Promise<void> {
-    this.items.set(item.key, item);
-    await this.file.append(item);
+  /** Stores the item's new state with its audit facts (and the outcome's, once sent or refused). */
+  private async save(item: OutboxItem, facts: AuditFact[] = []): Promise<void> {
+    const outcome =
+      item.state === 'sent'
+        ? [replyFact(item, 'reply.sent')]
+        : item.state === 'failed'
+          ? [replyFact(item, 'reply.failed')]
+          : [];
+    await this.deps.commit([...facts, ...outcome], {
+      targets: [this.file],
+      write: () => this.file.appendHeld(item),
+      apply: () => this.items.set(item.key, item),
+    });
     this.deps.changed(item);
   }
 }

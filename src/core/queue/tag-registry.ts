@@ -1,5 +1,6 @@
 import { DEFAULT_TAG_COLOR, InboxError } from '../../shared';
 import type { Conversation, TagDef, TagSummary } from '../../shared';
+import type { StagedWrite } from '../store/staged-write';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /**
@@ -38,29 +39,37 @@ export class TagRegistry {
     return tag;
   }
 
-  /** Registers the tags not known yet with the default colour; true when any was new. */
-  async ensure(names: readonly string[]): Promise<boolean> {
-    const missing = [...new Set(names)].filter((name) => !this.get(name));
-    if (missing.length === 0) return false;
-    await this.workspace.update((data) => {
+  /**
+   * The registration of the tags not known yet, with the default colour, to write with the change
+   * that applies them; null when all are known.
+   */
+  ensuring(names: readonly string[]): StagedWrite | null {
+    const wanted = [...new Set(names)];
+    if (wanted.every((name) => this.get(name))) return null;
+    return this.workspace.changing((data) => {
+      const known = new Set(data.tags.map((t) => t.name));
+      const missing = wanted.filter((name) => !known.has(name));
       data.tags = [...data.tags, ...missing.map((name) => ({ name, color: DEFAULT_TAG_COLOR }))];
     });
-    return true;
   }
 
-  /** Renames a tag in the registry; onto an existing tag, the two become that one. */
-  async rename(from: string, to: string): Promise<TagDef> {
+  /**
+   * A tag renamed in the registry (onto an existing tag, the two become that one), to write with
+   * the conversations it renames.
+   */
+  renaming(from: string, to: string): { tag: TagDef; write: StagedWrite } {
     if (from === to) throw new InboxError('bad_request', 'The new name is the same as the old one');
     const color = this.get(from)?.color ?? DEFAULT_TAG_COLOR;
     const target = this.get(to) ?? { name: to, color };
-    await this.workspace.update((data) => {
+    const write = this.workspace.changing((data) => {
       data.tags = [...data.tags.filter((t) => t.name !== from && t.name !== to), target];
     });
-    return target;
+    return { tag: target, write };
   }
 
-  async delete(name: string): Promise<void> {
-    await this.workspace.update((data) => {
+  /** A tag taken out of the registry, to write with the conversations it leaves. */
+  deleting(name: string): StagedWrite {
+    return this.workspace.changing((data) => {
       data.tags = data.tags.filter((t) => t.name !== name);
     });
   }

@@ -6,6 +6,8 @@ import {
   SaveRuleInputSchema,
 } from '../../shared';
 import type { Agent, ApiInput, AuditFact, Conversation, Rule } from '../../shared';
+import type { Actor } from '../audit/audit-facts';
+import type { AuditLog } from '../audit/audit-log';
 import type { TriageChange } from '../queue/triage-change';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { applyRules } from './rule-engine';
@@ -18,18 +20,19 @@ export interface RuleResult {
   assignedBy: string | null;
 }
 
-/** The managers' rules, kept in workspace.json in the order they run. */
+/** The managers' rules, kept in workspace.json in the order they run; each change recorded. */
 export class RuleBook {
   constructor(
     private readonly workspace: WorkspaceStore,
     private readonly agents: () => Agent[],
+    private readonly audit: AuditLog,
   ) {}
 
   list(): Rule[] {
     return [...this.workspace.data.rules];
   }
 
-  async save(input: ApiInput<'saveRule'>): Promise<Rule> {
+  async save(input: ApiInput<'saveRule'>, by: Actor): Promise<Rule> {
     const { id, ...fields } = SaveRuleInputSchema.parse(input);
     const assign = fields.actions.assign;
     if (
@@ -40,65 +43,87 @@ export class RuleBook {
     if (id != null && !this.workspace.data.rules.some((r) => r.id === id))
       throw new InboxError('not_found', `No rule with id ${id}`);
     const rule: Rule = { id: id ?? `rule:${randomUUID()}`, ...fields };
-    await this.workspace.update((data) => {
-      data.rules =
-        id == null ? [...data.rules, rule] : data.rules.map((r) => (r.id === id ? rule : r));
-    });
+    await this.change(by, 'saved', rule.id, rule.name, (rules) =>
+      id == null ? [...rules, rule] : rules.map((r) => (r.id === id ? rule : r)),
+    );
     return rule;
   }
 
-  async delete(input: ApiInput<'deleteRule'>): Promise<void> {
+  async delete(input: ApiInput<'deleteRule'>, by: Actor): Promise<void> {
     const { id } = RuleIdInputSchema.parse(input);
-    if (!this.workspace.data.rules.some((r) => r.id === id))
-      throw new InboxError('not_found', `No rule with id ${id}`);
-    await this.workspace.update((data) => {
-      data.rules = data.rules.filter((r) => r.id !== id);
-    });
+    const rule = this.workspace.data.rules.find((r) => r.id === id);
+    if (rule == null) throw new InboxError('not_found', `No rule with id ${id}`);
+    await this.change(by, 'deleted', id, rule.name, (rules) => rules.filter((r) => r.id !== id));
   }
 
-  async move(input: ApiInput<'moveRule'>): Promise<Rule[]> {
+  async move(input: ApiInput<'moveRule'>, by: Actor): Promise<Rule[]> {
     const { id, to } = MoveRuleInputSchema.parse(input);
-    const rules = this.list();
-    const from = rules.findIndex((r) => r.id === id);
-    if (from === -1) throw new InboxError('not_found', `No rule with id ${id}`);
-    const [rule] = rules.splice(from, 1);
-    rules.splice(Math.min(to, rules.length), 0, rule as Rule);
-    await this.workspace.update((data) => {
-      data.rules = rules;
+    if (!this.workspace.data.rules.some((r) => r.id === id))
+      throw new InboxError('not_found', `No rule with id ${id}`);
+    await this.change(by, 'moved', id, null, (rules) => {
+      const from = rules.findIndex((r) => r.id === id);
+      if (from === -1) return rules;
+      const moved = [...rules];
+      const [rule] = moved.splice(from, 1);
+      moved.splice(Math.min(to, moved.length), 0, rule as Rule);
+      return moved;
     });
-    return rules;
+    return this.list();
   }
 
   /**
-   * What the rules do to a conversation that just arrived; whose turn it is moves on (kept in
-   * the workspace, so turns go on fairly after a restart).
+   * What the rules do to a conversation that just arrived, and whose turn it is next (`turns`, as
+   * they stand before it): the caller keeps the new turns with the arrival, so turns go on fairly
+   * after a restart.
    */
-  async onArrival(conversation: Conversation, firstPostText: string): Promise<RuleResult | null> {
+  onArrival(
+    conversation: Conversation,
+    firstPostText: string,
+    turns: Record<string, string>,
+  ): { result: RuleResult | null; turns: Record<string, string> } {
     const rules = this.workspace.data.rules;
-    if (!rules.some((r) => r.enabled)) return null;
-    const outcome = applyRules(
-      rules,
-      conversation,
-      firstPostText,
-      this.agents(),
-      this.workspace.data.ruleTurns,
-    );
-    if (outcome.fired.length === 0) return null;
-    if (JSON.stringify(outcome.turns) !== JSON.stringify(this.workspace.data.ruleTurns))
-      await this.workspace.update((data) => {
-        data.ruleTurns = outcome.turns;
-      });
+    if (!rules.some((r) => r.enabled)) return { result: null, turns };
+    const outcome = applyRules(rules, conversation, firstPostText, this.agents(), turns);
+    if (outcome.fired.length === 0) return { result: null, turns };
     const assigner = outcome.fired.find((f) => f.did.assignee !== undefined);
     return {
-      change: outcome.change,
-      facts: outcome.fired.map(({ rule, did }) => ({
-        actor: `rule:${rule.id}`,
-        client: 'rules',
-        action: 'rule.fired',
-        conversationId: conversation.id,
-        details: { ruleId: rule.id, name: rule.name, ...did },
-      })),
-      assignedBy: assigner ? `rule:${assigner.rule.id}` : null,
+      result: {
+        change: outcome.change,
+        facts: outcome.fired.map(({ rule, did }) => ({
+          actor: `rule:${rule.id}`,
+          client: 'rules',
+          action: 'rule.fired',
+          conversationId: conversation.id,
+          details: { ruleId: rule.id, name: rule.name, ...did },
+        })),
+        assignedBy: assigner ? `rule:${assigner.rule.id}` : null,
+      },
+      turns: outcome.turns,
     };
+  }
+
+  /** A change of the rules, written with its audit entry (which lists the rules after it). */
+  private async change(
+    by: Actor,
+    change: 'saved' | 'deleted' | 'moved',
+    ruleId: string,
+    name: string | null,
+    next: (rules: Rule[]) => Rule[],
+  ): Promise<void> {
+    let ids: string[] = [];
+    await this.audit.commit(
+      () => [
+        {
+          ...by,
+          action: 'rule.changed',
+          conversationId: null,
+          details: { change, ruleId, name, rules: ids },
+        },
+      ],
+      this.workspace.changing((data) => {
+        data.rules = next(data.rules);
+        ids = data.rules.map((r) => r.id);
+      }),
+    );
   }
 }

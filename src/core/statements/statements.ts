@@ -2,7 +2,6 @@ import { InboxError, PostStatementInputSchema } from '../../shared';
 import type { Account, ApiInput, ApiOutput } from '../../shared';
 import { X_MAX_LENGTH, xWeightedLength } from '../../shared/x-text';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
 import type { ConversationChanges } from '../conversation-changes';
 import { asInboxError } from '../connectors/platform-error';
 import type { ConversationStore } from '../store/conversation-store';
@@ -14,10 +13,7 @@ export interface StatementsDeps {
   account(id: string): Account | undefined;
   token(account: Account): Promise<string>;
   conversations: ConversationStore;
-  audit: AuditLog;
   changes: ConversationChanges;
-  /** Tags applied here join the team's tags. */
-  registerTags(names: string[]): Promise<void>;
 }
 
 /** One public statement instead of the same reply to each of many people. */
@@ -48,18 +44,7 @@ export class Statements {
     } catch (err) {
       throw asInboxError(err);
     }
-    await deps.audit.record({
-      ...by,
-      action: 'statement.posted',
-      conversationId: null,
-      details: {
-        accountId,
-        platform: account.platform,
-        externalId: published.externalId,
-        text,
-        conversations: conversationIds,
-      },
-    });
+    // The statement, the conversations it answers and their changes: one write, recorded.
     const answered = new Set(conversationIds);
     const changed = await deps.changes.changeWhere(
       (c) =>
@@ -67,10 +52,23 @@ export class Statements {
           ? { addTags: [tag], ...(markDone ? { status: 'done' as const } : {}) }
           : null,
       by,
-      () => [],
+      () => [
+        {
+          ...by,
+          action: 'statement.posted',
+          conversationId: null,
+          details: {
+            accountId,
+            platform: account.platform,
+            externalId: published.externalId,
+            text,
+            conversations: conversationIds,
+          },
+        },
+      ],
       conversationIds.flatMap((id) => deps.conversations.get(id) ?? []),
+      { tags: [tag] },
     );
-    await deps.registerTags([tag]);
     return { platform: account.platform, ...published, conversations: changed.length };
   }
 }

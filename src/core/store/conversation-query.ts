@@ -70,6 +70,15 @@ export class ConversationIndex {
     }
   }
 
+  /**
+   * Follows a stored change: in place when only what no order or filter reads changed (tags, a
+   * version), otherwise moved to its new place in each order.
+   */
+  changed(next: Conversation, previous: Conversation | undefined): void {
+    if (previous != null && sameEntry(next, previous)) this.retag(next, previous);
+    else this.update(next, previous);
+  }
+
   /** Forgets a conversation (folded into another one). */
   remove(previous: Conversation): void {
     for (const [sort, entries] of this.orders) {
@@ -130,6 +139,23 @@ function entryOf(key: SortKey, c: Conversation): Entry {
     language: c.language,
     priority: c.priority,
   };
+}
+
+/** Whether two states of a conversation sort and filter alike (the text search included). */
+function sameEntry(a: Conversation, b: Conversation): boolean {
+  return (
+    a.id === b.id &&
+    a.lastPostAt === b.lastPostAt &&
+    a.priority === b.priority &&
+    a.reach === b.reach &&
+    a.platform === b.platform &&
+    a.accountId === b.accountId &&
+    a.status === b.status &&
+    a.language === b.language &&
+    a.excerpt === b.excerpt &&
+    a.author.name === b.author.name &&
+    a.author.handle === b.author.handle
+  );
 }
 
 /** The query's filters as one predicate, holding only the tests the query asks for. */

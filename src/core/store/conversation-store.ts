@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import type { Conversation } from '../../shared';
+import { writeFileAtomic } from './durable-write';
+import { isMissing, storageAt } from './file-system';
+import type { Storage, StorageOptions } from './file-system';
 import { JsonlFile } from './jsonl-file';
-import { PrivateJsonFile } from './private-files';
+import { perform } from './staged-write';
+import type { StagedWrite } from './staged-write';
 
 interface Snapshot {
   conversations: Conversation[];
@@ -15,42 +18,63 @@ interface Removal {
 }
 type JournalRecord = Conversation | Removal;
 
+/** Told of every change once it is durable (the list index follows the store this way). */
+export interface ConversationObserver {
+  changed(next: Conversation, previous: Conversation | undefined): void;
+  removed(previous: Conversation): void;
+}
+
+export const SNAPSHOT_FILE = 'conversations.json';
+export const JOURNAL_FILE = 'conversations.jsonl';
+
 /**
  * Conversations live in memory; on disk they are a snapshot (`conversations.json`, rewritten rarely)
  * plus a journal of upserts (`conversations.jsonl`, appended per change). Opening replays the journal
- * over the snapshot; compaction folds the journal into a new snapshot once it grows.
+ * over the snapshot; compaction folds the journal into a new snapshot once it grows. A change shows
+ * in memory (and in the observer) only once its journal line is durable.
  */
 export class ConversationStore {
   private readonly byId = new Map<string, Conversation>();
   private journalLength = 0;
   private compacting: Promise<void> | null = null;
+  /** After a failed compaction, the next waits until the journal grew this long. */
+  private compactAt = 0;
+  private observer: ConversationObserver | null = null;
 
   private constructor(
-    private readonly snapshot: Low<Snapshot>,
+    private readonly storage: Storage,
     private readonly journal: JsonlFile<JournalRecord>,
     private readonly compactAfter: number,
   ) {}
 
-  static async open(dataDir: string, options: { compactAfter?: number } = {}) {
-    const snapshot = new Low<Snapshot>(
-      new PrivateJsonFile<Snapshot>(join(dataDir, 'conversations.json'), (data) =>
-        JSON.stringify(data),
-      ),
-      { conversations: [] },
-    );
-    await snapshot.read();
-    const { file, records } = await JsonlFile.open<JournalRecord>(
-      join(dataDir, 'conversations.jsonl'),
-    );
-    const store = new ConversationStore(snapshot, file, options.compactAfter ?? 20_000);
-    for (const c of snapshot.data.conversations) store.byId.set(c.id, c);
+  static async open(
+    dataDir: string,
+    options: { compactAfter?: number } & StorageOptions = {},
+  ): Promise<ConversationStore> {
+    const storage = storageAt(dataDir, options);
+    let snapshot: Snapshot = { conversations: [] };
+    try {
+      snapshot = JSON.parse(await storage.fs.readFile(join(dataDir, SNAPSHOT_FILE))) as Snapshot;
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+    }
+    const { file, records } = await JsonlFile.open<JournalRecord>(join(dataDir, JOURNAL_FILE), {
+      ...options,
+      folder: dataDir,
+    });
+    const store = new ConversationStore(storage, file, options.compactAfter ?? 20_000);
+    for (const c of snapshot.conversations) store.byId.set(c.id, c);
     for (const r of records) {
       if ('removed' in r) store.byId.delete(r.id);
       else store.byId.set(r.id, r);
     }
     store.journalLength = records.length;
-    snapshot.data = { conversations: [] };
     return store;
+  }
+
+  /** Follows every durable change (one observer: the service's list index). */
+  observe(observer: ConversationObserver): void {
+    this.observer = observer;
   }
 
   get(id: string): Conversation | undefined {
@@ -66,35 +90,71 @@ export class ConversationStore {
   }
 
   /** Stores new states of conversations; resolves when they are durable. */
-  async put(conversations: Conversation[]): Promise<void> {
-    if (conversations.length === 0) return;
-    for (const c of conversations) this.byId.set(c.id, c);
-    this.journalLength += conversations.length;
-    await this.journal.append(...conversations);
-    if (this.journalLength >= Math.max(this.compactAfter, this.byId.size / 2)) {
-      await this.compact();
-    }
+  put(conversations: Conversation[]): Promise<void> {
+    return conversations.length === 0 ? Promise.resolve() : perform(this.putting(conversations));
   }
 
   /** Removes conversations (folded into others); resolves when durable. */
-  async remove(ids: string[]): Promise<void> {
-    const present = ids.filter((id) => this.byId.delete(id));
-    if (present.length === 0) return;
-    this.journalLength += present.length;
-    await this.journal.append(...present.map((id): Removal => ({ id, removed: true })));
+  remove(ids: string[]): Promise<void> {
+    return perform(this.removing(ids));
   }
 
-  /** Writes every conversation to a new snapshot (atomic rename), then empties the journal. */
+  /** New states of conversations, to make durable with others (their audit entries). */
+  putting(conversations: readonly Conversation[]): StagedWrite {
+    const records = [...conversations];
+    return {
+      targets: records.length > 0 ? [this.journal] : [],
+      write: () => (records.length > 0 ? this.journal.appendHeld(...records) : Promise.resolve()),
+      apply: () => {
+        for (const c of records) {
+          const previous = this.byId.get(c.id);
+          this.byId.set(c.id, c);
+          this.observer?.changed(c, previous);
+        }
+        this.journalLength += records.length;
+        this.compactSoon();
+      },
+    };
+  }
+
+  /** Conversations to remove, to make durable with others. */
+  removing(ids: readonly string[]): StagedWrite {
+    const present = [...new Set(ids)].filter((id) => this.byId.has(id));
+    const records = present.map((id): Removal => ({ id, removed: true }));
+    return {
+      targets: records.length > 0 ? [this.journal] : [],
+      write: () => (records.length > 0 ? this.journal.appendHeld(...records) : Promise.resolve()),
+      apply: () => {
+        for (const id of present) {
+          const previous = this.byId.get(id);
+          if (previous == null) continue;
+          this.byId.delete(id);
+          this.observer?.removed(previous);
+        }
+        this.journalLength += records.length;
+      },
+    };
+  }
+
+  /**
+   * Writes every conversation to a new snapshot (atomic rename), then empties the journal, the
+   * journal held throughout so no change slips in between.
+   */
   compact(): Promise<void> {
     this.compacting ??= (async () => {
-      await this.journal.flush();
-      const before = this.journalLength;
-      this.snapshot.data = { conversations: [...this.byId.values()] };
-      await this.snapshot.write();
-      this.snapshot.data = { conversations: [] };
-      // Appends that raced the snapshot are in memory and in it: the journal can go.
-      await this.journal.clear();
-      this.journalLength = Math.max(0, this.journalLength - before);
+      const hold = await this.journal.hold();
+      try {
+        const snapshot: Snapshot = { conversations: [...this.byId.values()] };
+        await writeFileAtomic(
+          this.storage,
+          join(this.storage.folder, SNAPSHOT_FILE),
+          JSON.stringify(snapshot),
+        );
+        await this.journal.clearHeld();
+        this.journalLength = 0;
+      } finally {
+        hold.release();
+      }
     })().finally(() => {
       this.compacting = null;
     });
@@ -102,7 +162,20 @@ export class ConversationStore {
   }
 
   async close(): Promise<void> {
-    await this.compacting;
+    await this.compacting?.catch(() => undefined);
     await this.journal.close();
+  }
+
+  /**
+   * Compacts once the journal is long (after the change that made it so is durable); a compaction
+   * the disk refuses is tried again once the journal has grown as much again.
+   */
+  private compactSoon(): void {
+    const due = Math.max(this.compactAfter, this.byId.size / 2, this.compactAt);
+    if (this.journalLength < due || this.compacting) return;
+    this.compact().catch((err: unknown) => {
+      this.compactAt = this.journalLength + this.compactAfter;
+      console.warn(`Conversations were not compacted: ${(err as Error).message}`);
+    });
   }
 }

@@ -1,7 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Post } from '../../shared';
+import { isMissing, storageAt } from './file-system';
+import type { Storage, StorageOptions } from './file-system';
 import { JsonlFile } from './jsonl-file';
+import { perform } from './staged-write';
+import type { StagedWrite } from './staged-write';
 
 const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
 
@@ -10,30 +13,37 @@ const MONTH_FILE = /^(\d{4}-\d{2})\.jsonl$/;
  * A post is stored once; a later record with the same id replaces the earlier one when read back.
  * Months are read on demand, so opening the store reads nothing: a conversation reads the months it
  * spans, and sync reads them all once before its first write (it must know every stored post).
+ *
+ * New posts show in memory as soon as they are staged (threading needs them before they are
+ * written); if the change they belong to fails, memory is dropped and read again from the files.
  */
 export class PostStore {
   private readonly byId = new Map<string, Post>();
   private readonly byConversation = new Map<string, Post[]>();
   /** Parent id → ids of conversation roots that answer it while it is not stored. */
   private readonly waiting = new Map<string, Set<string>>();
-  /** Month (`2026-11`) → its open file, once read. */
-  private readonly months = new Map<string, Promise<JsonlFile<Post>>>();
+  /** Month (`2026-11`) → its open file. */
+  private readonly files = new Map<string, Promise<JsonlFile<Post>>>();
+  /** Month → its posts read into memory (dropped when a failed change is forgotten). */
+  private readonly loaded = new Map<string, Promise<JsonlFile<Post>>>();
 
   private constructor(
+    private readonly storage: Storage,
     private readonly dir: string,
     private readonly onDisk: Set<string>,
   ) {}
 
-  static async open(dataDir: string): Promise<PostStore> {
+  static async open(dataDir: string, options: StorageOptions = {}): Promise<PostStore> {
+    const storage = storageAt(dataDir, options);
     const dir = join(dataDir, 'posts');
     let names: string[] = [];
     try {
-      names = await readdir(dir);
+      names = await storage.fs.readdir(dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (!isMissing(err)) throw err;
     }
     const months = names.map((n) => MONTH_FILE.exec(n)?.[1]).filter((m): m is string => m != null);
-    return new PostStore(dir, new Set(months));
+    return new PostStore(storage, dir, new Set(months));
   }
 
   /** Reads every month: afterwards `get` knows every stored post. */
@@ -69,25 +79,20 @@ export class PostStore {
    * Call `loadAll` first: a post is only known to be new against the months read.
    */
   async add(posts: Post[]): Promise<Post[]> {
+    const { fresh, write } = await this.adding(posts);
+    await perform(write);
+    return fresh;
+  }
+
+  /** The posts not seen before, shown in memory now and staged to be written with their change. */
+  async adding(posts: readonly Post[]): Promise<{ fresh: Post[]; write: StagedWrite }> {
     const seen = new Set<string>();
     const fresh = posts.filter((p) => {
       if (this.byId.has(p.id) || seen.has(p.id)) return false;
       seen.add(p.id);
       return true;
     });
-    const byMonth = new Map<string, Post[]>();
-    for (const post of fresh) {
-      const month = post.createdAt.slice(0, 7);
-      byMonth.set(month, [...(byMonth.get(month) ?? []), post]);
-    }
-    await Promise.all(
-      [...byMonth].map(async ([month, batch]) => {
-        const file = await this.month(month);
-        for (const post of batch) this.index(post);
-        await file.append(...batch);
-      }),
-    );
-    return fresh;
+    return { fresh, write: await this.writing(fresh) };
   }
 
   /**
@@ -95,13 +100,39 @@ export class PostStore {
    * record of a post wins when read back. Resolves when durable.
    */
   async replace(posts: Post[]): Promise<void> {
-    await Promise.all(
-      posts.map(async (post) => {
-        const file = await this.month(post.createdAt.slice(0, 7));
-        this.index(post);
-        await file.append(post);
-      }),
-    );
+    await perform(await this.replacing(posts));
+  }
+
+  /** New versions of stored posts, shown in memory now and staged to be written with their change. */
+  replacing(posts: readonly Post[]): Promise<StagedWrite> {
+    return this.writing(posts);
+  }
+
+  /** Forgets what memory holds: the months are read again from their files when next needed. */
+  forgetMemory(): void {
+    this.byId.clear();
+    this.byConversation.clear();
+    this.waiting.clear();
+    this.loaded.clear();
+  }
+
+  private async writing(posts: readonly Post[]): Promise<StagedWrite> {
+    const byMonth = new Map<string, Post[]>();
+    for (const post of posts) {
+      const month = post.createdAt.slice(0, 7);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), post]);
+    }
+    const files = new Map<JsonlFile<Post>, Post[]>();
+    for (const [month, batch] of byMonth) files.set(await this.month(month), batch);
+    for (const post of posts) this.index(post);
+    return {
+      targets: [...files.keys()],
+      write: async () => {
+        for (const [file, batch] of files) await file.appendHeld(...batch);
+      },
+      apply: () => undefined,
+      abandon: () => this.forgetMemory(),
+    };
   }
 
   /**
@@ -128,29 +159,64 @@ export class PostStore {
       if (post.inReplyTo != null) this.waiting.get(post.inReplyTo)?.delete(post.id);
     }
     const months = new Set(gone.map((p) => p.createdAt.slice(0, 7)));
-    for (const month of months) {
-      const file = await this.month(month);
-      const kept = [...this.byId.values()].filter((p) => p.createdAt.slice(0, 7) === month);
-      await file.rewrite(kept);
+    try {
+      for (const month of months) {
+        const file = await this.month(month);
+        const kept = [...this.byId.values()].filter((p) => p.createdAt.slice(0, 7) === month);
+        await file.rewrite(kept);
+      }
+    } catch (err) {
+      // Some months kept their posts: memory is read again from the files.
+      this.forgetMemory();
+      throw err;
     }
     return gone.length;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.months.values()].map(async (f) => (await f).close()));
+    const files = await Promise.allSettled(this.files.values());
+    await Promise.all(files.map((f) => (f.status === 'fulfilled' ? f.value.close() : undefined)));
   }
 
+  /** The month's file, its posts in memory (read the first time, or again after forgetMemory). */
   private month(month: string): Promise<JsonlFile<Post>> {
-    let file = this.months.get(month);
-    if (file == null) {
-      file = JsonlFile.open<Post>(join(this.dir, `${month}.jsonl`)).then(({ file, records }) => {
-        for (const post of records) this.index(post);
-        this.onDisk.add(month);
-        return file;
+    let loading = this.loaded.get(month);
+    if (loading == null) {
+      loading = this.load(month);
+      this.loaded.set(month, loading);
+      // A month that could not be read is tried again next time.
+      loading.catch(() => {
+        if (this.loaded.get(month) === loading) this.loaded.delete(month);
       });
-      this.months.set(month, file);
     }
-    return file;
+    return loading;
+  }
+
+  private async load(month: string): Promise<JsonlFile<Post>> {
+    const opened = this.files.get(month);
+    if (opened != null) {
+      const file = await opened;
+      const lines = await JsonlFile.readLines(file.path, { fs: this.storage.fs });
+      for (const line of lines) this.index(JSON.parse(line) as Post);
+      return file;
+    }
+    const opening = JsonlFile.open<Post>(join(this.dir, `${month}.jsonl`), {
+      fs: this.storage.fs,
+      clock: this.storage.clock,
+      folder: this.storage.folder,
+    });
+    const file = opening.then(({ file }) => file);
+    file.catch(() => undefined); // a failure is thrown below
+    this.files.set(month, file);
+    try {
+      const { records } = await opening;
+      for (const post of records) this.index(post);
+      this.onDisk.add(month);
+      return await file;
+    } catch (err) {
+      this.files.delete(month);
+      throw err;
+    }
   }
 
   private index(post: Post): void {

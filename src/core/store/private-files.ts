@@ -1,13 +1,6 @@
-import { chmod, mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
-
-/**
- * The data folder holds note texts, the audit trail and token hashes: only the user running the
- * inbox may read it. Folders are created 0700 and files 0600, whatever the process umask.
- */
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-system';
 
 /** Creates a folder (and its missing parents) readable by the owner only. */
 export async function makePrivateDir(path: string): Promise<void> {
@@ -28,35 +21,6 @@ export async function writePrivateFile(path: string, text: string): Promise<void
     await handle.close();
   }
   await rename(temp, path);
-}
-
-/**
- * A lowdb adapter for one JSON document, written like lowdb's own (temporary file renamed over the
- * old one) but owner-only. Writes are serialized; the last one wins.
- */
-export class PrivateJsonFile<T> implements Adapter<T> {
-  private writing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly path: string,
-    private readonly stringify: (data: T) => string = (data) => JSON.stringify(data, null, 2),
-  ) {}
-
-  async read(): Promise<T | null> {
-    try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as T;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
-  }
-
-  write(data: T): Promise<void> {
-    const text = this.stringify(data);
-    const done = this.writing.then(() => writePrivateFile(this.path, text));
-    this.writing = done.catch(() => undefined);
-    return done;
-  }
 }
 
 /** The store's own files (and their temporary copies): JSON documents and JSON-lines journals. */

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FaultyFileSystem } from '../test/faulty-file-system';
 import { conversation, post, tempDir } from '../test/fixtures';
 import { ConversationStore } from './conversation-store';
 import { PostStore } from './post-store';
@@ -77,5 +79,45 @@ describe('WorkspaceStore', () => {
     const reopened = await WorkspaceStore.open(dir);
     expect(reopened.cursor('x:1', 'mentions')).toBe('1900');
     expect(reopened.cursor('x:1', 'tweets')).toBe('1800');
+  });
+});
+
+describe('stores on a failing disk', () => {
+  it('keeps the workspace in memory and on disk as it was when a write is refused, and writes the next', async () => {
+    const fs = new FaultyFileSystem();
+    const store = await WorkspaceStore.open(dir, { fs });
+    await store.setCursor('x:1', 'mentions', '1900');
+    const file = await readFile(join(dir, 'workspace.json'), 'utf8');
+    fs.fail({ code: 'EROFS' });
+    await expect(store.setCursor('x:1', 'mentions', '2000')).rejects.toMatchObject({
+      code: 'storage_unavailable',
+    });
+    expect(store.cursor('x:1', 'mentions')).toBe('1900');
+    expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(file);
+    fs.clear();
+    await store.setCursor('x:1', 'mentions', '2100');
+    await store.close();
+    expect((await WorkspaceStore.open(dir)).cursor('x:1', 'mentions')).toBe('2100');
+  });
+
+  it('shows a conversation only once its journal line is durable, and loses nothing to a refused compaction', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fs = new FaultyFileSystem();
+    const store = await ConversationStore.open(dir, { fs, compactAfter: 5 });
+    fs.fail({ code: 'ENOSPC', ops: ['write'] });
+    await expect(store.put([conversation({ id: 'x:1' })])).rejects.toMatchObject({
+      code: 'storage_full',
+    });
+    expect(store.get('x:1')).toBeUndefined();
+    // The snapshot is refused; the journal keeps every change.
+    fs.fail({ code: 'ENOSPC', path: (p) => basename(p).startsWith('conversations.json.') });
+    for (let i = 0; i < 8; i++) await store.put([conversation({ id: `x:${i}`, version: i + 1 })]);
+    await store.close();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/not compacted: .*is full/));
+    warn.mockRestore();
+    const reopened = await ConversationStore.open(dir);
+    expect(reopened.size).toBe(8);
+    expect(reopened.get('x:7')?.version).toBe(8);
+    await reopened.close();
   });
 });

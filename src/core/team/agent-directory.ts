@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from '../../shared';
 import { InboxError } from '../../shared';
 import { confusableWith } from '../../shared/names';
+import type { StagedWrite } from '../store/staged-write';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /** Personal tokens start with this, so a leaked one is recognisable (and greppable) as ours. */
@@ -11,7 +12,8 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 
 /**
  * The team: agents and their personal tokens. A token is shown once, when the agent is created;
- * the workspace keeps only its SHA-256, so the data folder cannot be used to sign in.
+ * the workspace keeps only its SHA-256, so the data folder cannot be used to sign in. Each change is
+ * staged (`write`), for the caller to make durable with its audit entry; nothing changes before.
  */
 export class AgentDirectory {
   constructor(private readonly workspace: WorkspaceStore) {}
@@ -24,16 +26,16 @@ export class AgentDirectory {
     return this.workspace.data.agents.find((a) => a.id === id);
   }
 
-  async create(fields: Omit<Agent, 'id'>): Promise<{ agent: Agent; token: string }> {
+  create(fields: Omit<Agent, 'id'>): { agent: Agent; token: string; write: StagedWrite } {
     const name = fields.name.trim();
     this.refuseConfusable(name, null);
     const agent: Agent = { ...fields, name, id: `agent:${randomUUID()}` };
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    await this.workspace.update((data) => {
+    const write = this.workspace.changing((data) => {
       data.agents = [...data.agents, agent];
       data.agentTokens = { ...data.agentTokens, [hashOf(token)]: agent.id };
     });
-    return { agent, token };
+    return { agent, token, write };
   }
 
   /** The agent a personal token belongs to, or null (a removed agent's token is gone). */
@@ -66,46 +68,46 @@ export class AgentDirectory {
   }
 
   /** Changes an agent's name, role or languages; the team always keeps a manager. */
-  async update(
+  update(
     id: string,
     fields: Partial<Pick<Agent, 'name' | 'role' | 'languages'>>,
-  ): Promise<Agent> {
+  ): { agent: Agent; write: StagedWrite } {
     const current = this.current(id);
     const name = fields.name?.trim() ?? current.name;
     if (fields.name !== undefined) this.refuseConfusable(name, id);
     if (fields.role === 'agent' && current.role === 'manager') this.keepAManager(id);
     const agent: Agent = { ...current, ...fields, name };
-    await this.workspace.update((data) => {
+    const write = this.workspace.changing((data) => {
       data.agents = data.agents.map((a) => (a.id === id ? agent : a));
     });
-    return agent;
+    return { agent, write };
   }
 
   /** A new personal token for an agent (lost or leaked): the old one stops working at once. */
-  async renew(id: string): Promise<{ agent: Agent; token: string }> {
+  renew(id: string): { agent: Agent; token: string; write: StagedWrite } {
     const agent = this.current(id);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    await this.workspace.update((data) => {
+    const write = this.workspace.changing((data) => {
       data.agentTokens = {
         ...Object.fromEntries(Object.entries(data.agentTokens).filter(([, a]) => a !== id)),
         [hashOf(token)]: id,
       };
     });
-    return { agent, token };
+    return { agent, token, write };
   }
 
   /** Takes an agent off the team: their token stops working; their name stays in the history. */
-  async remove(id: string, now: Date): Promise<Agent> {
+  remove(id: string, now: Date): { agent: Agent; write: StagedWrite } {
     const current = this.current(id);
     if (current.role === 'manager') this.keepAManager(id);
     const agent: Agent = { ...current, removedAt: now.toISOString() };
-    await this.workspace.update((data) => {
+    const write = this.workspace.changing((data) => {
       data.agents = data.agents.map((a) => (a.id === id ? agent : a));
       data.agentTokens = Object.fromEntries(
         Object.entries(data.agentTokens).filter(([, a]) => a !== id),
       );
     });
-    return agent;
+    return { agent, write };
   }
 
   private current(id: string): Agent {

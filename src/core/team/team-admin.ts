@@ -12,7 +12,7 @@ import { dateOf } from '../time/clock';
 import type { Clock } from '../time/clock';
 import type { AgentDirectory } from './agent-directory';
 
-/** The managers' calls about the team, each recorded in the audit trail. */
+/** The managers' calls about the team, each written with its audit entry as one commit. */
 export class TeamAdmin {
   constructor(
     private readonly team: AgentDirectory,
@@ -22,31 +22,41 @@ export class TeamAdmin {
   ) {}
 
   async create(input: ApiInput<'createAgent'>, by: Actor): Promise<ApiOutput<'createAgent'>> {
-    const created = await this.team.create(CreateAgentInputSchema.parse(input));
-    const { id, name, role, languages } = created.agent;
-    await this.audit.record({
-      ...by,
-      action: 'agent.created',
-      conversationId: null,
-      details: { agentId: id, name, role, languages },
-    });
-    return created;
+    const { agent, token, write } = this.team.create(CreateAgentInputSchema.parse(input));
+    const { id, name, role, languages } = agent;
+    await this.audit.commit(
+      [
+        {
+          ...by,
+          action: 'agent.created',
+          conversationId: null,
+          details: { agentId: id, name, role, languages },
+        },
+      ],
+      write,
+    );
+    return { agent, token };
   }
 
   async update(input: ApiInput<'updateAgent'>, by: Actor): Promise<ApiOutput<'updateAgent'>> {
     const { id, ...fields } = UpdateAgentInputSchema.parse(input);
     const before = this.team.get(id);
-    const agent = await this.team.update(id, fields);
-    await this.audit.record({
-      ...by,
-      action: 'agent.updated',
-      conversationId: null,
-      details: {
-        agentId: id,
-        before: before && { name: before.name, role: before.role, languages: before.languages },
-        after: { name: agent.name, role: agent.role, languages: agent.languages },
-      },
-    });
+    const { agent, write } = this.team.update(id, fields);
+    await this.audit.commit(
+      [
+        {
+          ...by,
+          action: 'agent.updated',
+          conversationId: null,
+          details: {
+            agentId: id,
+            before: before && { name: before.name, role: before.role, languages: before.languages },
+            after: { name: agent.name, role: agent.role, languages: agent.languages },
+          },
+        },
+      ],
+      write,
+    );
     return agent;
   }
 
@@ -55,24 +65,29 @@ export class TeamAdmin {
     by: Actor,
   ): Promise<ApiOutput<'renewAgentToken'>> {
     const { id } = AgentIdInputSchema.parse(input);
-    const renewed = await this.team.renew(id);
-    await this.audit.record({
-      ...by,
-      action: 'agent.token-renewed',
-      conversationId: null,
-      details: { agentId: id, name: renewed.agent.name },
-    });
-    return renewed;
+    const { agent, token, write } = this.team.renew(id);
+    await this.audit.commit(
+      [
+        {
+          ...by,
+          action: 'agent.token-renewed',
+          conversationId: null,
+          details: { agentId: id, name: agent.name },
+        },
+      ],
+      write,
+    );
+    return { agent, token };
   }
 
   /**
    * Takes an agent off the team: their token stops working, and their conversations not done yet
-   * go back to the queue (each change recorded), so nothing waits on someone who left.
+   * go back to the queue (each change recorded), so nothing waits on someone who left: one write.
    */
   async remove(input: ApiInput<'removeAgent'>, by: Actor): Promise<ApiOutput<'removeAgent'>> {
     const { id } = AgentIdInputSchema.parse(input);
     if (id === by.actor) throw new InboxError('conflict', 'You cannot remove yourself');
-    const agent = await this.team.remove(id, dateOf(this.clock));
+    const { agent, write } = this.team.remove(id, dateOf(this.clock));
     const unassigned = await this.changes.changeWhere(
       (c) =>
         c.assignee === id && c.status !== 'done' && c.status !== 'spam' ? { assignee: null } : null,
@@ -85,6 +100,8 @@ export class TeamAdmin {
           details: { agentId: id, name: agent.name, unassigned: count },
         },
       ],
+      undefined,
+      { writes: [write] },
     );
     return { agent, unassigned: unassigned.length };
   }
