@@ -51,14 +51,18 @@ export async function startHubProcess(
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    const deadline = performance.now() + (options.timeoutMs ?? 30_000);
     const timer = setInterval(() => {
       const line = lines.find((l) => /listening on|demo: open/.test(l));
       const found = line ? /(https?:\/\/\S+)/.exec(line)?.[1] : undefined;
       if (found) {
         clearInterval(timer);
         resolve(found);
-      } else if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      } else if (
+        child.exitCode !== null ||
+        child.signalCode !== null ||
+        performance.now() > deadline
+      ) {
         clearInterval(timer);
         child.kill('SIGKILL');
         reject(new Error(`the hub did not start:\n${lines.join('\n')}`));
