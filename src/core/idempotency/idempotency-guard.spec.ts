@@ -1,24 +1,22 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared';
 import { tempDir } from '../test/fixtures';
+import { useCleanups } from '../test/inbox-harness';
 import { ManualClock } from '../time/clock';
 import { IdempotencyGuard, KEY_TTL_MS, SHORT_TTL_MS, fingerprintOf } from './idempotency-guard';
 import { IDEMPOTENCY_FILE } from './idempotency-journal';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 async function setUp() {
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
+  const { dir, cleanup: removeDir } = await tempDir();
+  cleanup(removeDir);
   const clock = new ManualClock('2025-03-01T09:00:00Z');
   const open = async () => {
     const guard = await IdempotencyGuard.open(dir, clock);
-    cleanups.push(() => guard.close());
+    cleanup(() => guard.close());
     return guard;
   };
   const lines = async () =>

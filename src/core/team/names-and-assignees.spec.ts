@@ -1,24 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toErrorBody } from '../../shared';
 import type { CallContext } from '../../shared';
 import { InboxService } from '../service';
 import { ConversationStore } from '../store/conversation-store';
 import { conversation, tempDir } from '../test/fixtures';
+import { useCleanups } from '../test/inbox-harness';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+const cleanup = useCleanups();
 
 async function setUp() {
-  const { dir, cleanup } = await tempDir();
-  cleanups.push(cleanup);
+  const { dir, cleanup: removeDir } = await tempDir();
+  cleanup(removeDir);
   const seed = await ConversationStore.open(dir);
   await seed.put([conversation({ id: 'x:1' }), conversation({ id: 'x:2' })]);
   await seed.close();
   const open = async () => {
     const service = await InboxService.open({ dataDir: dir });
-    cleanups.push(() => service.close());
+    cleanup(() => service.close());
     return service;
   };
   const service = await open();
