@@ -3,6 +3,7 @@ import { writeAll, writeFileAtomic } from './durable-write';
 import { storageAt } from './file-system';
 import type { Storage, StorageOptions, WritableFile } from './file-system';
 import { readJsonl } from './jsonl-read';
+import { queueHold } from './staged-write';
 import type { Hold, Holdable } from './staged-write';
 import { storageError } from './storage-error';
 
@@ -109,9 +110,7 @@ export class JsonlFile<T> implements Holdable {
 
   /** Holds the file for a change (see Holdable); its writes then go through `appendHeld`. */
   hold(): Promise<Hold> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.chain.then(async (): Promise<Hold> => {
+    const { hold, chain } = queueHold(this.chain, async (release): Promise<Hold> => {
       await this.runRepair();
       this.held = true;
       const mark = { path: this.path, size: this.size };
@@ -127,11 +126,8 @@ export class JsonlFile<T> implements Holdable {
         },
       };
     });
-    this.chain = acquired.then(
-      () => released,
-      () => undefined,
-    );
-    return acquired;
+    this.chain = chain;
+    return hold;
   }
 
   repairBefore(repair: () => Promise<void>): void {

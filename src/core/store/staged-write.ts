@@ -24,6 +24,27 @@ export interface Holdable {
 }
 
 /**
+ * Queues a hold on a file's write chain: `take` runs once the chain's earlier writes are done and
+ * makes the hold (calling `release` when it is released); the returned chain waits until then, so
+ * the file's next writes queue behind the change.
+ */
+export function queueHold(
+  chain: Promise<void>,
+  take: (release: () => void) => Promise<Hold>,
+): { hold: Promise<Hold>; chain: Promise<void> } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const hold = chain.then(() => take(release));
+  return {
+    hold,
+    chain: hold.then(
+      () => released,
+      () => undefined,
+    ),
+  };
+}
+
+/**
  * A write a store prepared without changing anything yet. Its targets are held while it is made;
  * `prepare` computes what depends on the current state (under the hold), `write` makes it durable,
  * and `apply` shows it in memory once every write of the change is durable. `abandon` is told when

@@ -5,7 +5,7 @@ import type { Account, Agent, Rule, SavedReply, SavedView, TagDef } from '../../
 import { writeFileAtomic } from './durable-write';
 import { isMissing, storageAt } from './file-system';
 import type { Storage, StorageOptions } from './file-system';
-import { perform } from './staged-write';
+import { perform, queueHold } from './staged-write';
 import type { Hold, Holdable, StagedWrite } from './staged-write';
 import { storageError } from './storage-error';
 
@@ -155,9 +155,7 @@ export class WorkspaceStore implements Holdable {
   }
 
   hold(): Promise<Hold> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.chain.then(async (): Promise<Hold> => {
+    const { hold, chain } = queueHold(this.chain, async (release): Promise<Hold> => {
       await this.runRepair();
       const mark = { path: this.file.path, text: this.file.text };
       const state: { next: Workspace | null; wrote: boolean } = { next: null, wrote: false };
@@ -175,11 +173,8 @@ export class WorkspaceStore implements Holdable {
         },
       };
     });
-    this.chain = acquired.then(
-      () => released,
-      () => undefined,
-    );
-    return acquired;
+    this.chain = chain;
+    return hold;
   }
 
   repairBefore(repair: () => Promise<void>): void {
