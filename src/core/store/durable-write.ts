@@ -22,15 +22,20 @@ export async function writeAll(
 /** Writes a whole file and syncs it to disk (no rename: for a file whose torn state is harmless). */
 export async function writeFileSynced(storage: Storage, path: string, text: string): Promise<void> {
   try {
-    const file = await storage.fs.open(path, 'w');
-    try {
-      await writeAll(file, Buffer.from(text), path);
-      await file.datasync();
-    } finally {
-      await file.close();
-    }
+    await writeAndSync(storage, path, text);
   } catch (err) {
     throw storageError(err, storage.folder, basename(path));
+  }
+}
+
+/** Empties the file, writes all of `text` and syncs it; errors are left as the system gave them. */
+async function writeAndSync(storage: Storage, path: string, text: string): Promise<void> {
+  const file = await storage.fs.open(path, 'w');
+  try {
+    await writeAll(file, Buffer.from(text), path);
+    await file.datasync();
+  } finally {
+    await file.close();
   }
 }
 
@@ -43,13 +48,7 @@ export async function writeFileSynced(storage: Storage, path: string, text: stri
 export async function writeFileAtomic(storage: Storage, path: string, text: string): Promise<void> {
   const temp = `${path}.tmp`;
   try {
-    const file = await storage.fs.open(temp, 'w');
-    try {
-      await writeAll(file, Buffer.from(text), temp);
-      await file.datasync();
-    } finally {
-      await file.close();
-    }
+    await writeAndSync(storage, temp, text);
     await storage.fs.rename(temp, path);
   } catch (err) {
     await storage.fs.unlink(temp).catch(() => undefined);
