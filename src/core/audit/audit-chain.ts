@@ -50,71 +50,105 @@ export function chainEntry(head: AuditHead | null, fact: AuditFact, at: Date): A
 }
 
 /**
- * Checks every line of an audit file in order: each must parse, be a well-formed entry, follow the
- * previous one (seq + 1, prev = its hash) and carry its own true hash; and the chain must reach the
- * recorded head. The first line that fails is named.
+ * Checks a trail one entry (one line of JSON) at a time, in order, holding only the last one: each
+ * must parse, be a well-formed entry, follow the previous one (seq + 1, prev = its hash) and carry
+ * its own true hash; and the chain must reach the recorded head. The first line that fails is named.
  */
-export function checkChain(
-  lines: readonly string[],
-  head: AuditHead | null,
-  now: Date,
-): AuditCheck {
-  const result = (brokenAt: number | null, reason: string | null, entries: number): AuditCheck => ({
-    intact: brokenAt == null && reason == null,
-    entries,
-    brokenAt,
-    reason,
-    checkedAt: now.toISOString(),
-  });
-  let previous: AuditHead | null = null;
-  let count = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const lineNo = i + 1;
+export class ChainChecker {
+  private previous: AuditHead | null = null;
+  private count = 0;
+  private lineNo = 0;
+  private broken: { at: number; reason: string; entries: number } | null = null;
+  /** A blank line, which is only allowed as the last one. */
+  private blankAt: number | null = null;
+
+  constructor(private readonly head: AuditHead | null) {}
+
+  /** Whether a break was found (what follows need not be read). */
+  get done(): boolean {
+    return this.broken != null;
+  }
+
+  /** Checks the next line; false once the trail is known broken. */
+  feed(line: string): boolean {
+    if (this.broken != null) return false;
+    this.lineNo += 1;
+    const lineNo = this.lineNo;
+    if (this.blankAt != null) return this.fail(this.blankAt, `line ${this.blankAt} is empty`);
     if (line.trim() === '') {
-      if (i === lines.length - 1) break;
-      return result(lineNo, `line ${lineNo} is empty`, count);
+      this.blankAt = lineNo;
+      return true;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(line);
     } catch {
-      return result(lineNo, `line ${lineNo} is not valid JSON`, count);
+      return this.fail(lineNo, `line ${lineNo} is not valid JSON`);
     }
     const parsed = AuditEntrySchema.safeParse(raw);
     if (!parsed.success)
-      return result(
+      return this.fail(
         lineNo,
         `line ${lineNo} is not an audit entry (${parsed.error.issues[0]?.message})`,
-        count,
       );
     const entry = parsed.data;
-    const expectedSeq: number = (previous?.seq ?? 0) + 1;
+    const expectedSeq: number = (this.previous?.seq ?? 0) + 1;
     if (entry.seq !== expectedSeq)
-      return result(
-        lineNo,
-        `line ${lineNo} has number ${entry.seq}, expected ${expectedSeq}`,
-        count,
-      );
-    if (entry.prev !== (previous?.hash ?? GENESIS))
-      return result(lineNo, `line ${lineNo} does not follow the entry before it`, count);
+      return this.fail(lineNo, `line ${lineNo} has number ${entry.seq}, expected ${expectedSeq}`);
+    if (entry.prev !== (this.previous?.hash ?? GENESIS))
+      return this.fail(lineNo, `line ${lineNo} does not follow the entry before it`);
     if (hashOf(entry) !== entry.hash)
-      return result(
+      return this.fail(
         lineNo,
         `line ${lineNo} was changed after it was written (its hash does not match)`,
-        count,
       );
-    previous = { seq: entry.seq, hash: entry.hash };
-    count++;
+    this.previous = { seq: entry.seq, hash: entry.hash };
+    this.count++;
+    const head = this.head;
     if (head != null && entry.seq === head.seq && entry.hash !== head.hash)
-      return result(lineNo, `line ${lineNo} is not the entry the trail last ended with`, count - 1);
+      return this.fail(
+        lineNo,
+        `line ${lineNo} is not the entry the trail last ended with`,
+        this.count - 1,
+      );
+    return true;
   }
-  if (head != null && (previous?.seq ?? 0) < head.seq) {
-    return result(
-      count + 1,
-      `the trail ends at entry ${previous?.seq ?? 0} but reached entry ${head.seq}: entries were removed from its end`,
-      count,
-    );
+
+  /** The verdict once every line was fed. */
+  finish(now: Date): AuditCheck {
+    const result = (brokenAt: number | null, reason: string | null, entries: number): AuditCheck => ({
+      intact: brokenAt == null && reason == null,
+      entries,
+      brokenAt,
+      reason,
+      checkedAt: now.toISOString(),
+    });
+    if (this.broken != null)
+      return result(this.broken.at, this.broken.reason, this.broken.entries);
+    const head = this.head;
+    if (head != null && (this.previous?.seq ?? 0) < head.seq) {
+      return result(
+        this.count + 1,
+        `the trail ends at entry ${this.previous?.seq ?? 0} but reached entry ${head.seq}: entries were removed from its end`,
+        this.count,
+      );
+    }
+    return result(null, null, this.count);
   }
-  return result(null, null, count);
+
+  private fail(at: number, reason: string, entries = this.count): false {
+    this.broken = { at, reason, entries };
+    return false;
+  }
+}
+
+/** Checks every line of an audit file in order (see ChainChecker). */
+export function checkChain(
+  lines: Iterable<string>,
+  head: AuditHead | null,
+  now: Date,
+): AuditCheck {
+  const checker = new ChainChecker(head);
+  for (const line of lines) if (!checker.feed(line)) break;
+  return checker.finish(now);
 }

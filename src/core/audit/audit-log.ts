@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntrySchema } from '../../shared';
@@ -11,7 +12,7 @@ import type { Holdable, StagedWrite } from '../store/staged-write';
 import { UnfinishedChange } from '../store/unfinished-change';
 import { dateOf, systemClock } from '../time/clock';
 import type { Clock } from '../time/clock';
-import { chainEntry, checkChain, wellFormedFact } from './audit-chain';
+import { ChainChecker, chainEntry, wellFormedFact } from './audit-chain';
 import type { AuditHead } from './audit-chain';
 
 export const AUDIT_FILE = 'audit.jsonl';
@@ -28,24 +29,32 @@ export async function readHead(dataDir: string): Promise<AuditHead | null> {
   }
 }
 
-/** Checks the audit trail of a data folder, as `npm run verify` does. */
+/**
+ * Checks the audit trail of a data folder, as `npm run verify` does: the file is read in chunks and
+ * checked line by line, so memory stays flat however long the trail is.
+ */
 export async function verifyAudit(
   dataDir: string,
   clock: Clock = systemClock,
 ): Promise<AuditCheck> {
-  let text = '';
+  const checker = new ChainChecker(await readHead(dataDir));
+  let rest = '';
   try {
-    text = await readFile(join(dataDir, AUDIT_FILE), 'utf8');
+    const stream = createReadStream(join(dataDir, AUDIT_FILE), { encoding: 'utf8' });
+    try {
+      for await (const chunk of stream as AsyncIterable<string>) {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        if (lines.some((line) => !checker.feed(line))) break;
+      }
+    } finally {
+      stream.destroy();
+    }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  // A final line without its newline is a write a crash interrupted: not part of the trail yet.
-  const end = text.lastIndexOf('\n') + 1;
-  return checkChain(
-    text.slice(0, end).split('\n').slice(0, -1),
-    await readHead(dataDir),
-    dateOf(clock),
-  );
+  // A final line without its newline (`rest`) is a write a crash interrupted: not part of the trail.
+  return checker.finish(dateOf(clock));
 }
 
 /** What a change records: its facts, or a function giving them once its writes are prepared. */
