@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type {
+  AuditCheck,
+  AuditEntry,
+  AuditFact,
+  Conversation,
+  ConversationPage,
+  ListConversationsInputSchema,
+  Note,
+  Post,
+} from '../../shared';
+import type { OutboxItem } from '../outbox/outbox-item';
+
+/** A list query as the contract parsed it (`assignee: 'mine'` already made an agent id). */
+export type ConversationQuery = z.output<typeof ListConversationsInputSchema>;
+
+/**
+ * One change to the store, as data: an engine applies a commit's changes in one transaction with
+ * the commit's audit entries, in the order given. Data rather than callbacks, so each engine (the
+ * embedded one writes synchronously, a server one asynchronously) runs them its own way.
+ */
+export type StoreChange =
+  | { kind: 'conversations.put'; conversations: readonly Conversation[] }
+  | { kind: 'conversations.remove'; ids: readonly string[] }
+  /** Posts not stored yet; one already stored (same id) is left as it is. */
+  | { kind: 'posts.add'; posts: readonly Post[] }
+  /** New states of stored posts (hidden, moved to another conversation). */
+  | { kind: 'posts.replace'; posts: readonly Post[] }
+  | { kind: 'posts.forget-account'; accountId: string }
+  | { kind: 'notes.add'; note: Note }
+  | { kind: 'outbox.put'; items: readonly OutboxItem[] }
+  /** An account's cursors by stream; null clears one. */
+  | { kind: 'cursors.set'; accountId: string; cursors: Readonly<Record<string, string | null>> }
+  | { kind: 'cursors.forget-account'; accountId: string };
+
+/** What a commit records: its facts, or a function giving them inside the transaction. */
+export type CommitFacts = readonly AuditFact[] | (() => readonly AuditFact[]);
+
+export interface ConversationRepository {
+  get(id: string): Promise<Conversation | undefined>;
+  /** The conversations of these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<Conversation[]>;
+  list(query: ConversationQuery): Promise<ConversationPage>;
+  /** Ids of the conversations carrying a tag. */
+  idsWithTag(tag: string): Promise<string[]>;
+  /** Ids of an account's conversations. */
+  idsOfAccount(accountId: string): Promise<string[]>;
+  /** How many conversations carry each tag. */
+  tagCounts(): Promise<Map<string, number>>;
+  /** Conversations whose last post is in [from, to), oldest first, a page at a time. */
+  lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
+  count(): Promise<number>;
+}
+
+export interface PostRepository {
+  get(id: string): Promise<Post | undefined>;
+  /** The posts of these ids that are stored. */
+  getMany(ids: readonly string[]): Promise<Post[]>;
+  /** A conversation's posts, oldest first. */
+  ofConversation(conversationId: string): Promise<Post[]>;
+  /** Posts created in [from, to), oldest first. */
+  createdBetween(fromIso: string, toIso: string): AsyncIterable<Post>;
+}
+
+export interface NoteRepository {
+  /** A conversation's notes, oldest first. */
+  ofConversation(conversationId: string): Promise<Note[]>;
+}
+
+export interface OutboxRepository {
+  get(key: string): Promise<OutboxItem | undefined>;
+  all(): Promise<OutboxItem[]>;
+}
+
+export interface CursorRepository {
+  get(accountId: string, stream: string): Promise<string | null>;
+  ofAccount(accountId: string): Promise<Record<string, string>>;
+}
+
+export interface AuditRepository {
+  /** A conversation's entries, oldest first. */
+  ofConversation(conversationId: string): Promise<AuditEntry[]>;
+  /** Entries recorded in [from, to), oldest first. */
+  between(fromIso: string, toIso: string): AsyncIterable<AuditEntry>;
+  /** The last entry's number (0: none). */
+  headSeq(): Promise<number>;
+  /** Checks the whole chain, reading it a page at a time. */
+  verify(now: Date): Promise<AuditCheck>;
+}
+
+/**
+ * The storage port: everything the inbox keeps but its settings document. Domains read through
+ * the repositories and change the store only by `commit`, which makes the changes and their audit
+ * entries durable together (or neither) and answers once they are.
+ */
+export interface InboxStore {
+  readonly conversations: ConversationRepository;
+  readonly posts: PostRepository;
+  readonly notes: NoteRepository;
+  readonly outbox: OutboxRepository;
+  readonly cursors: CursorRepository;
+  readonly audit: AuditRepository;
+  commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,138 @@
+import type { Database } from './sqlite';
+
+/** One step of the schema: applied once, in order, in a transaction with its version number. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema's history. A step is never edited once released: a change is a new step. Each list
+ * filter and sort the queue offers has an index that serves it in order.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'queue, posts, notes, outbox, cursors and audit trail',
+    sql: `
+      CREATE TABLE conversations (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        assignee TEXT,
+        language TEXT,
+        priority INTEGER NOT NULL,
+        reach INTEGER NOT NULL,
+        last_post_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX conversations_newest ON conversations (last_post_ms, id);
+      CREATE INDEX conversations_priority ON conversations (priority, last_post_ms, id);
+      CREATE INDEX conversations_reach ON conversations (reach, last_post_ms, id);
+      CREATE INDEX conversations_status ON conversations (status, last_post_ms, id);
+      CREATE INDEX conversations_assignee ON conversations (assignee, last_post_ms, id);
+      CREATE INDEX conversations_account ON conversations (account_id, last_post_ms, id);
+      CREATE INDEX conversations_platform ON conversations (platform, last_post_ms, id);
+      CREATE INDEX conversations_language ON conversations (language, last_post_ms, id);
+      CREATE INDEX conversations_status_priority ON conversations (status, priority, last_post_ms, id);
+      CREATE INDEX conversations_status_assignee ON conversations (status, assignee, last_post_ms, id);
+
+      CREATE TABLE conversation_tags (
+        conversation INTEGER NOT NULL REFERENCES conversations (rowid) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (tag, conversation)
+      ) WITHOUT ROWID;
+      CREATE INDEX conversation_tags_of ON conversation_tags (conversation);
+
+      -- Author and excerpt, for search: trigram tokens find any part of a word, in any script.
+      CREATE VIRTUAL TABLE conversation_text USING fts5 (text, tokenize = 'trigram');
+
+      CREATE TABLE posts (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX posts_conversation ON posts (conversation_id, created_ms);
+      CREATE INDEX posts_account ON posts (account_id);
+      CREATE INDEX posts_created ON posts (created_ms);
+
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX notes_conversation ON notes (conversation_id, created_at);
+
+      CREATE TABLE outbox (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX outbox_state ON outbox (state);
+      CREATE INDEX outbox_conversation ON outbox (conversation_id);
+
+      CREATE TABLE cursors (
+        account_id TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (account_id, stream)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        conversation_id TEXT,
+        entry TEXT NOT NULL
+      );
+      CREATE INDEX audit_conversation ON audit (conversation_id, seq);
+      CREATE INDEX audit_at ON audit (at);
+
+      -- Where the trail last ended (seq, hash): entries removed from its end are detected.
+      CREATE TABLE audit_head (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** The newest schema this version of the inbox knows. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Brings the file's schema to the newest version, each step in its own transaction (a step that
+ * fails leaves the file at the step before). A file written by a newer inbox is refused: this
+ * version would not know what its tables mean.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = Number(
+    (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
+  );
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest)
+    throw new Error(
+      `The store was written by a newer version of the inbox (schema ${current}; this one knows up to ${newest}). Update the app to open it.`,
+    );
+  for (const step of migrations) {
+    if (step.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(step.sql);
+      db.exec(`PRAGMA user_version = ${step.version}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+  return Math.max(current, newest);
+}

@@ -1,0 +1,106 @@
+import { AuditEntrySchema } from '../../../shared';
+import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
+import { ChainChecker, chainEntry, wellFormedFact } from '../../audit/audit-chain';
+import type { AuditHead } from '../../audit/audit-chain';
+import type { AuditRepository } from '../port';
+import { Column } from './sqlite';
+import type { Database, Statement } from './sqlite';
+
+/** Entries read at a time when the trail is walked. */
+const PAGE = 1000;
+
+/**
+ * The hash-chained audit trail in SQL: one row per entry (its number, time and conversation as
+ * columns, the entry as JSON), and the head (where the chain last ended) in a row of its own,
+ * written in the same transaction. The chain and its hashes are the ones the files used, so a
+ * trail moved from files checks out the same.
+ */
+export class SqlAudit implements AuditRepository {
+  private readonly insert: Statement;
+  private readonly setHead: Statement;
+  private readonly readHead: Statement;
+  private readonly ofConv: Column;
+  private readonly range: Statement;
+  private readonly pageAfter: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO audit (seq, at, conversation_id, entry) VALUES (?, ?, ?, ?)',
+    );
+    this.setHead = db.prepare(
+      `INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)
+       ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
+    );
+    this.readHead = db.prepare('SELECT seq, hash FROM audit_head WHERE one = 1');
+    this.ofConv = new Column(db, 'SELECT entry FROM audit WHERE conversation_id = ? ORDER BY seq');
+    this.range = db.prepare(
+      `SELECT seq, entry FROM audit WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`,
+    );
+    this.pageAfter = db.prepare(
+      `SELECT seq, entry FROM audit WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
+    );
+  }
+
+  /** Where the chain ends as stored (inside a transaction: as the transaction left it). */
+  head(): AuditHead | null {
+    return (this.readHead.get() as AuditHead | undefined) ?? null;
+  }
+
+  /** Seals and appends entries after the head (inside the commit's transaction). */
+  append(facts: readonly AuditFact[], at: Date): AuditEntry[] {
+    let head = this.head();
+    const entries = facts.map((fact) => {
+      const entry = chainEntry(head, wellFormedFact(fact), at);
+      head = { seq: entry.seq, hash: entry.hash };
+      return entry;
+    });
+    for (const e of entries) this.insert.run(e.seq, e.at, e.conversationId, JSON.stringify(e));
+    if (head != null && entries.length > 0) this.setHead.run(head.seq, head.hash);
+    return entries;
+  }
+
+  async ofConversation(conversationId: string): Promise<AuditEntry[]> {
+    return this.ofConv.all<string>(conversationId).flatMap((text) => parsed(text));
+  }
+
+  async *between(fromIso: string, toIso: string): AsyncIterable<AuditEntry> {
+    let after = 0;
+    for (;;) {
+      const rows = this.range.all(fromIso, toIso, after) as { seq: number; entry: string }[];
+      for (const row of rows) yield* parsed(row.entry);
+      const last = rows.at(-1);
+      if (last == null || rows.length < PAGE) return;
+      after = last.seq;
+    }
+  }
+
+  async headSeq(): Promise<number> {
+    return this.head()?.seq ?? 0;
+  }
+
+  /** Checks the chain a page at a time: memory stays flat however long the trail is. */
+  async verify(now: Date): Promise<AuditCheck> {
+    const checker = new ChainChecker(this.head());
+    let after = 0;
+    for (;;) {
+      const rows = this.pageAfter.all(after) as { seq: number; entry: string }[];
+      for (const row of rows) if (!checker.feed(row.entry)) return checker.finish(now);
+      const last = rows.at(-1);
+      if (last == null || rows.length < PAGE) break;
+      after = last.seq;
+      // Other work goes on between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return checker.finish(now);
+  }
+}
+
+/** An entry as stored, or nothing when it no longer parses (verify names it; reports skip it). */
+function parsed(text: string): AuditEntry[] {
+  try {
+    const entry = AuditEntrySchema.safeParse(JSON.parse(text));
+    return entry.success ? [entry.data] : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,172 @@
+import type { Conversation, ConversationPage } from '../../../shared';
+import type { ConversationQuery, ConversationRepository } from '../port';
+import { PRIORITY_RANK, listSql, pageOf, searchText } from './conversation-sql';
+import { Column } from './sqlite';
+import type { Database, Statement } from './sqlite';
+
+/** Rows read at a time when a range of conversations is walked. */
+const PAGE = 1000;
+
+/**
+ * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
+ * conversation as JSON), its tags in their own table, its author and excerpt in a full-text index.
+ */
+export class SqlConversations implements ConversationRepository {
+  private readonly byId: Column;
+  private readonly upsert: Column;
+  private readonly clearTags: Statement;
+  private readonly addTag: Statement;
+  private readonly setText: Statement;
+  private readonly removeRow: Column;
+  private readonly removeText: Statement;
+  private readonly statements = new Map<string, Statement>();
+  private readonly columns = new Map<string, Column>();
+
+  constructor(private readonly db: Database) {
+    this.byId = new Column(db, 'SELECT body FROM conversations WHERE id = ?');
+    this.upsert = new Column(
+      db,
+      `INSERT INTO conversations
+           (id, platform, account_id, status, assignee, language, priority, reach, last_post_ms, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET
+           platform = excluded.platform, account_id = excluded.account_id,
+           status = excluded.status, assignee = excluded.assignee, language = excluded.language,
+           priority = excluded.priority, reach = excluded.reach,
+           last_post_ms = excluded.last_post_ms, body = excluded.body
+         RETURNING rowid`,
+    );
+    this.clearTags = db.prepare('DELETE FROM conversation_tags WHERE conversation = ?');
+    this.addTag = db.prepare(
+      'INSERT OR IGNORE INTO conversation_tags (conversation, tag) VALUES (?, ?)',
+    );
+    this.setText = db.prepare(
+      'INSERT OR REPLACE INTO conversation_text (rowid, text) VALUES (?, ?)',
+    );
+    this.removeRow = new Column(db, 'DELETE FROM conversations WHERE id = ? RETURNING rowid');
+    this.removeText = db.prepare('DELETE FROM conversation_text WHERE rowid = ?');
+  }
+
+  async get(id: string): Promise<Conversation | undefined> {
+    return this.getNow(id);
+  }
+
+  /** The conversation as stored now (inside a transaction: as this transaction left it). */
+  getNow(id: string): Conversation | undefined {
+    const body = this.byId.one<string>(id);
+    return body == null ? undefined : (JSON.parse(body) as Conversation);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Conversation[]> {
+    const found: Conversation[] = [];
+    for (const id of new Set(ids)) {
+      const c = this.getNow(id);
+      if (c) found.push(c);
+    }
+    return found;
+  }
+
+  async list(query: ConversationQuery): Promise<ConversationPage> {
+    const list = listSql(query);
+    const rows = this.column(list.page.sql).all<string>(...list.page.params);
+    const total = this.column(list.count.sql).one<number>(...list.count.params) ?? 0;
+    return pageOf(
+      list,
+      rows.map((body) => JSON.parse(body) as Conversation),
+      total,
+    );
+  }
+
+  async idsWithTag(tag: string): Promise<string[]> {
+    return this.column(
+      `SELECT c.id FROM conversation_tags t JOIN conversations c ON c.rowid = t.conversation
+       WHERE t.tag = ?`,
+    ).all<string>(tag);
+  }
+
+  async idsOfAccount(accountId: string): Promise<string[]> {
+    return this.column('SELECT id FROM conversations WHERE account_id = ?').all<string>(accountId);
+  }
+
+  async tagCounts(): Promise<Map<string, number>> {
+    const rows = this.statement(
+      'SELECT tag, count(*) AS n FROM conversation_tags GROUP BY tag',
+    ).all() as {
+      tag: string;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.tag, r.n]));
+  }
+
+  async *lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
+    const page = this.statement(
+      `SELECT last_post_ms AS ms, id, body FROM conversations
+       WHERE last_post_ms < ? AND (last_post_ms, id) > (?, ?)
+       ORDER BY last_post_ms, id LIMIT ${PAGE}`,
+    );
+    let after: [number, string] = [Date.parse(fromIso) - 1, '\uffff'];
+    for (;;) {
+      const rows = page.all(Date.parse(toIso), ...after) as {
+        ms: number;
+        id: string;
+        body: string;
+      }[];
+      for (const row of rows) yield JSON.parse(row.body) as Conversation;
+      const last = rows.at(-1);
+      if (last == null || rows.length < PAGE) return;
+      after = [last.ms, last.id];
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.column('SELECT count(*) FROM conversations').one<number>() ?? 0;
+  }
+
+  /** Stores new states (inside the commit's transaction). */
+  put(conversations: readonly Conversation[]): void {
+    for (const c of conversations) {
+      const rowid = this.upsert.one<number>(
+        c.id,
+        c.platform,
+        c.accountId,
+        c.status,
+        c.assignee,
+        c.language,
+        PRIORITY_RANK[c.priority],
+        c.reach,
+        Date.parse(c.lastPostAt),
+        JSON.stringify(c),
+      )!;
+      this.clearTags.run(rowid);
+      for (const tag of new Set(c.tags)) this.addTag.run(rowid, tag);
+      this.setText.run(rowid, searchText(c));
+    }
+  }
+
+  /** Removes conversations (inside the commit's transaction); their tags go with them. */
+  remove(ids: readonly string[]): void {
+    for (const id of new Set(ids)) {
+      const rowid = this.removeRow.one<number>(id);
+      if (rowid != null) this.removeText.run(rowid);
+    }
+  }
+
+  /** One prepared statement per SQL text (the queue's filter mix is small). */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private column(sql: string): Column {
+    let column = this.columns.get(sql);
+    if (!column) {
+      column = new Column(this.db, sql);
+      this.columns.set(sql, column);
+    }
+    return column;
+  }
+}

@@ -1,0 +1,195 @@
+import type { Note, Post } from '../../../shared';
+import type { OutboxItem } from '../../outbox/outbox-item';
+import type { CursorRepository, NoteRepository, OutboxRepository, PostRepository } from '../port';
+import { Column } from './sqlite';
+import type { Database, Statement } from './sqlite';
+
+/** Rows read at a time when a range is walked. */
+const PAGE = 1000;
+
+const parseAll = <T>(rows: unknown[]): T[] => rows.map((body) => JSON.parse(body as string) as T);
+
+/** Posts: stored once by id, found by conversation and by date. */
+export class SqlPosts implements PostRepository {
+  private readonly byId: Column;
+  private readonly ofConv: Column;
+  private readonly insert: Statement;
+  private readonly update: Statement;
+  private readonly range: Statement;
+  private readonly forgetAcc: Statement;
+
+  constructor(db: Database) {
+    this.byId = new Column(db, 'SELECT body FROM posts WHERE id = ?');
+    this.ofConv = new Column(
+      db,
+      'SELECT body FROM posts WHERE conversation_id = ? ORDER BY created_ms, id',
+    );
+    this.insert = db.prepare(
+      `INSERT INTO posts (id, conversation_id, account_id, created_ms, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.update = db.prepare(
+      `INSERT INTO posts (id, conversation_id, account_id, created_ms, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id,
+         account_id = excluded.account_id, created_ms = excluded.created_ms, body = excluded.body`,
+    );
+    this.range = db.prepare(
+      `SELECT created_ms AS ms, id, body FROM posts
+       WHERE created_ms < ? AND (created_ms, id) > (?, ?) ORDER BY created_ms, id LIMIT ${PAGE}`,
+    );
+    this.forgetAcc = db.prepare('DELETE FROM posts WHERE account_id = ?');
+  }
+
+  async get(id: string): Promise<Post | undefined> {
+    return this.getNow(id);
+  }
+
+  getNow(id: string): Post | undefined {
+    const body = this.byId.one<string>(id);
+    return body == null ? undefined : (JSON.parse(body) as Post);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Post[]> {
+    const found: Post[] = [];
+    for (const id of new Set(ids)) {
+      const post = this.getNow(id);
+      if (post) found.push(post);
+    }
+    return found;
+  }
+
+  async ofConversation(conversationId: string): Promise<Post[]> {
+    return parseAll<Post>(this.ofConv.all(conversationId));
+  }
+
+  async *createdBetween(fromIso: string, toIso: string): AsyncIterable<Post> {
+    let after: [number, string] = [Date.parse(fromIso) - 1, '\uffff'];
+    for (;;) {
+      const rows = this.range.all(Date.parse(toIso), ...after) as {
+        ms: number;
+        id: string;
+        body: string;
+      }[];
+      for (const row of rows) yield JSON.parse(row.body) as Post;
+      const last = rows.at(-1);
+      if (last == null || rows.length < PAGE) return;
+      after = [last.ms, last.id];
+    }
+  }
+
+  add(posts: readonly Post[]): void {
+    for (const p of posts) this.insert.run(...row(p));
+  }
+
+  replace(posts: readonly Post[]): void {
+    for (const p of posts) this.update.run(...row(p));
+  }
+
+  forgetAccount(accountId: string): void {
+    this.forgetAcc.run(accountId);
+  }
+}
+
+function row(p: Post): [string, string, string, number, string] {
+  return [p.id, p.conversationId, p.accountId, Date.parse(p.createdAt), JSON.stringify(p)];
+}
+
+/** The team's internal notes, by conversation. */
+export class SqlNotes implements NoteRepository {
+  private readonly ofConv: Column;
+  private readonly insert: Statement;
+
+  constructor(db: Database) {
+    this.ofConv = new Column(
+      db,
+      'SELECT body FROM notes WHERE conversation_id = ? ORDER BY created_at, rowid',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO notes (id, conversation_id, created_at, body) VALUES (?, ?, ?, ?)',
+    );
+  }
+
+  async ofConversation(conversationId: string): Promise<Note[]> {
+    return parseAll<Note>(this.ofConv.all(conversationId));
+  }
+
+  add(note: Note): void {
+    this.insert.run(note.id, note.conversationId, note.createdAt, JSON.stringify(note));
+  }
+}
+
+/** Replies on their way out: the latest state of each, by idempotency key. */
+export class SqlOutbox implements OutboxRepository {
+  private readonly byKey: Column;
+  private readonly every: Column;
+  private readonly upsert: Statement;
+
+  constructor(db: Database) {
+    this.byKey = new Column(db, 'SELECT body FROM outbox WHERE key = ?');
+    this.every = new Column(db, 'SELECT body FROM outbox ORDER BY created_at, rowid');
+    this.upsert = db.prepare(
+      `INSERT INTO outbox (key, state, conversation_id, created_at, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, body = excluded.body`,
+    );
+  }
+
+  async get(key: string): Promise<OutboxItem | undefined> {
+    const body = this.byKey.one<string>(key);
+    return body == null ? undefined : (JSON.parse(body) as OutboxItem);
+  }
+
+  async all(): Promise<OutboxItem[]> {
+    return parseAll<OutboxItem>(this.every.all());
+  }
+
+  put(items: readonly OutboxItem[]): void {
+    for (const item of items)
+      this.upsert.run(
+        item.key,
+        item.state,
+        item.conversationId,
+        item.createdAt,
+        JSON.stringify(item),
+      );
+  }
+}
+
+/** Where each account's sync stands, by stream; moved only in the commit that stores its posts. */
+export class SqlCursors implements CursorRepository {
+  private readonly one: Column;
+  private readonly ofAcc: Statement;
+  private readonly upsert: Statement;
+  private readonly clear: Statement;
+  private readonly forgetAcc: Statement;
+
+  constructor(db: Database) {
+    this.one = new Column(db, 'SELECT value FROM cursors WHERE account_id = ? AND stream = ?');
+    this.ofAcc = db.prepare('SELECT stream, value FROM cursors WHERE account_id = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO cursors (account_id, stream, value) VALUES (?, ?, ?)
+       ON CONFLICT (account_id, stream) DO UPDATE SET value = excluded.value`,
+    );
+    this.clear = db.prepare('DELETE FROM cursors WHERE account_id = ? AND stream = ?');
+    this.forgetAcc = db.prepare('DELETE FROM cursors WHERE account_id = ?');
+  }
+
+  async get(accountId: string, stream: string): Promise<string | null> {
+    return this.one.one<string>(accountId, stream) ?? null;
+  }
+
+  async ofAccount(accountId: string): Promise<Record<string, string>> {
+    const rows = this.ofAcc.all(accountId) as { stream: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.stream, r.value]));
+  }
+
+  set(accountId: string, cursors: Readonly<Record<string, string | null>>): void {
+    for (const [stream, value] of Object.entries(cursors)) {
+      if (value == null) this.clear.run(accountId, stream);
+      else this.upsert.run(accountId, stream, value);
+    }
+  }
+
+  forgetAccount(accountId: string): void {
+    this.forgetAcc.run(accountId);
+  }
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import type { AuditEntry } from '../../../shared';
+import { dateOf } from '../../time/clock';
+import type { Clock } from '../../time/clock';
+import type { CommitFacts, InboxStore, StoreChange } from '../port';
+import { migrate } from './migrations';
+import { SqlAudit } from './sql-audit';
+import { SqlConversations } from './sql-conversations';
+import { SqlCursors, SqlNotes, SqlOutbox, SqlPosts } from './sql-records';
+import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
+import type { Database } from './sqlite';
+
+export interface SqliteStoreOptions {
+  /** Where the inbox reads the time (audit entries are stamped with it). */
+  clock: Clock;
+  /** The file, when not the data folder's `inbox.db`. */
+  file?: string;
+}
+
+/**
+ * The embedded engine: one SQLite file in the data folder (`inbox.db`), opened in WAL mode and
+ * brought to the current schema at open. This process is its one writer: a commit is one
+ * transaction (its changes, then its audit entries and the new head), durable when it returns.
+ */
+export class SqliteStore implements InboxStore {
+  readonly conversations: SqlConversations;
+  readonly posts: SqlPosts;
+  readonly notes: SqlNotes;
+  readonly outbox: SqlOutbox;
+  readonly cursors: SqlCursors;
+  readonly audit: SqlAudit;
+  private closed = false;
+
+  private constructor(
+    readonly db: Database,
+    readonly folder: string,
+    readonly file: string,
+    private readonly clock: Clock,
+  ) {
+    this.conversations = new SqlConversations(db);
+    this.posts = new SqlPosts(db);
+    this.notes = new SqlNotes(db);
+    this.outbox = new SqlOutbox(db);
+    this.cursors = new SqlCursors(db);
+    this.audit = new SqlAudit(db);
+  }
+
+  static open(dataDir: string, options: SqliteStoreOptions): SqliteStore {
+    const file = options.file ?? join(dataDir, DATABASE_FILE);
+    let db: Database;
+    try {
+      db = openDatabase(file);
+      migrate(db);
+    } catch (err) {
+      throw sqlStorageError(err, dataDir, file);
+    }
+    return new SqliteStore(db, dataDir, file, options.clock);
+  }
+
+  async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
+    return this.commitNow(facts, changes);
+  }
+
+  /**
+   * The commit, run at once: the changes, then the entries (facts given as a function are read
+   * after the changes, inside the transaction), then COMMIT. Any failure rolls all of it back.
+   */
+  commitNow(facts: CommitFacts, changes: readonly StoreChange[]): AuditEntry[] {
+    if (this.closed) throw new Error('The store is closed');
+    const db = this.db;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const change of changes) this.apply(change);
+        const list = typeof facts === 'function' ? facts() : facts;
+        const entries = list.length > 0 ? this.audit.append(list, dateOf(this.clock)) : [];
+        db.exec('COMMIT');
+        return entries;
+      } catch (err) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    } catch (err) {
+      throw sqlStorageError(err, this.folder, this.file);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private apply(change: StoreChange): void {
+    switch (change.kind) {
+      case 'conversations.put':
+        return this.conversations.put(change.conversations);
+      case 'conversations.remove':
+        return this.conversations.remove(change.ids);
+      case 'posts.add':
+        return this.posts.add(change.posts);
+      case 'posts.replace':
+        return this.posts.replace(change.posts);
+      case 'posts.forget-account':
+        return this.posts.forgetAccount(change.accountId);
+      case 'notes.add':
+        return this.notes.add(change.note);
+      case 'outbox.put':
+        return this.outbox.put(change.items);
+      case 'cursors.set':
+        return this.cursors.set(change.accountId, change.cursors);
+      case 'cursors.forget-account':
+        return this.cursors.forgetAccount(change.accountId);
+    }
+  }
+}

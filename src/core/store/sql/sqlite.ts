@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import type {
+  BackupOptions,
+  DatabaseSyncInstance,
+  SqliteModule,
+  StatementSyncInstance,
+} from '@photostructure/sqlite';
+import { InboxError } from '../../../shared';
+
+export type Database = DatabaseSyncInstance;
+export type Statement = StatementSyncInstance;
+
+// The driver has the API of Node's own `node:sqlite`, as an N-API module: one build for Node 20,
+// Node 24 and Electron. Loaded through require so it resolves the same under tsx, vitest and Electron.
+const sqlite = createRequire(import.meta.url)('@photostructure/sqlite') as SqliteModule & {
+  backup(db: Database, to: string, options?: BackupOptions): Promise<number>;
+};
+
+/** The store's file in a data folder. */
+export const DATABASE_FILE = 'inbox.db';
+
+/**
+ * Opens (creating it if need be) an SQLite file the way the store uses it: WAL, so readers never
+ * wait for the one writer; `synchronous = FULL`, so a committed transaction survives a power cut;
+ * foreign keys on; a busy wait instead of an immediate error when a backup or a second process
+ * holds the lock for a moment.
+ */
+export function openDatabase(path: string): Database {
+  const db = new sqlite.DatabaseSync(path, { timeout: 5000, enableForeignKeyConstraints: true });
+  try {
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA cache_size = -32000;
+    `);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** A consistent copy of a live database, made page by page while writers go on (SQLite's backup API). */
+export function backupDatabase(
+  db: Database,
+  to: string,
+  progress?: (done: number, total: number) => void,
+): Promise<number> {
+  return sqlite.backup(db, to, {
+    rate: 256,
+    ...(progress
+      ? {
+          progress: ({
+            totalPages,
+            remainingPages,
+          }: {
+            totalPages: number;
+            remainingPages: number;
+          }) => progress(totalPages - remainingPages, totalPages),
+        }
+      : {}),
+  });
+}
+
+/** A statement whose rows are read as their first column only. */
+export class Column {
+  private readonly statement: Statement;
+
+  constructor(db: Database, sql: string) {
+    this.statement = db.prepare(sql);
+    this.statement.setReturnArrays(true);
+  }
+
+  /** The first row's value, or undefined when there is no row. */
+  one<T>(...params: SqlValue[]): T | undefined {
+    const row = this.statement.get(...params) as unknown[] | undefined;
+    return row?.[0] as T | undefined;
+  }
+
+  all<T>(...params: SqlValue[]): T[] {
+    return (this.statement.all(...params) as unknown[][]).map((row) => row[0] as T);
+  }
+}
+
+export type SqlValue = string | number | bigint | null | Uint8Array;
+
+/** SQLite's result codes of a disk that is full, and of one that cannot be written now. */
+const FULL = new Set([13]);
+const UNAVAILABLE: Record<number, string> = {
+  3: 'permission denied',
+  8: 'read-only database',
+  10: 'disk I/O error',
+  11: 'the database file is malformed',
+  14: 'unable to open the database file',
+  26: 'not a database file',
+};
+
+/**
+ * What the caller is told when SQLite refuses a change because of the disk: `storage_full` (507)
+ * or `storage_unavailable` (503), naming the folder and SQLite's reason. Other errors pass through.
+ */
+export function sqlStorageError(err: unknown, folder: string, file: string): unknown {
+  if (err instanceof InboxError) return err;
+  const errcode = (err as { errcode?: unknown } | null)?.errcode;
+  if (typeof errcode !== 'number') return err;
+  const primary = errcode & 0xff;
+  const name = (err as { sqliteCodeName?: string }).sqliteCodeName ?? `SQLite error ${errcode}`;
+  const details = { errno: name, file };
+  if (FULL.has(primary))
+    return new InboxError(
+      'storage_full',
+      `The data folder ${folder} is full (${name}: ${(err as Error).message}): the change was not saved. Free some space and try again.`,
+      details,
+    );
+  const reason = UNAVAILABLE[primary];
+  if (reason != null)
+    return new InboxError(
+      'storage_unavailable',
+      `The data folder ${folder} cannot be used (${name}: ${reason}): the change was not saved.`,
+      details,
+    );
+  return err;
+}
