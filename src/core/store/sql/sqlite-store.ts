@@ -15,6 +15,8 @@ export interface SqliteStoreOptions {
   clock: Clock;
   /** The file, when not the data folder's `inbox.db`. */
   file?: string;
+  /** Only to read (a backup being checked): not migrated, never written. */
+  readOnly?: boolean;
 }
 
 /**
@@ -49,8 +51,8 @@ export class SqliteStore implements InboxStore {
     const file = options.file ?? join(dataDir, DATABASE_FILE);
     let db: Database;
     try {
-      db = openDatabase(file);
-      migrate(db);
+      db = openDatabase(file, { readOnly: options.readOnly ?? false });
+      if (!options.readOnly) migrate(db);
     } catch (err) {
       throw sqlStorageError(err, dataDir, file);
     }

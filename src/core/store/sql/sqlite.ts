@@ -23,10 +23,16 @@ export const DATABASE_FILE = 'inbox.db';
  * Opens (creating it if need be) an SQLite file the way the store uses it: WAL, so readers never
  * wait for the one writer; `synchronous = FULL`, so a committed transaction survives a power cut;
  * foreign keys on; a busy wait instead of an immediate error when a backup or a second process
- * holds the lock for a moment.
+ * holds the lock for a moment. Read-only, the file is opened as it is and never changed.
  */
-export function openDatabase(path: string): Database {
-  const db = new sqlite.DatabaseSync(path, { timeout: 5000, enableForeignKeyConstraints: true });
+export function openDatabase(path: string, options: { readOnly?: boolean } = {}): Database {
+  const db = new sqlite.DatabaseSync(path, {
+    timeout: 5000,
+    enableForeignKeyConstraints: true,
+    readOnly: options.readOnly ?? false,
+  });
+  // A file opened to be read (a backup being checked) is left exactly as it is.
+  if (options.readOnly) return db;
   try {
     db.exec(`
       PRAGMA journal_mode = WAL;
