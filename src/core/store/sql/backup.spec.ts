@@ -47,7 +47,7 @@ function busyWriter(dir: string, atLeast: number): Promise<() => Promise<void>> 
 describe('backup and restore', () => {
   it('copies a store another process keeps writing to, as one moment of it, and brings it back', async () => {
     const data = await folder();
-    SqliteStore.open(data, { clock }).close();
+    await SqliteStore.open(data, { clock }).close();
     await writeFile(
       join(data, WORKSPACE_FILE),
       JSON.stringify({ schema: 1, agents: [{ id: 'rita' }] }),
