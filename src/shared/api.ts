@@ -76,6 +76,8 @@ export const ConversationPageSchema = z.object({
   items: z.array(ConversationSchema),
   nextCursor: z.string().nullable(),
   total: z.number().int().nonnegative(),
+  /** The total is a floor: more conversations match than were counted (a very broad search). */
+  totalAtLeast: z.boolean().optional(),
 });
 export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 

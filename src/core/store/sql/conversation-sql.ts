@@ -52,46 +52,89 @@ const SAMPLE = {
 
 const CursorSchema = z.object({ k: z.array(z.union([z.string(), z.number()])), id: z.string() });
 
+/**
+ * How a list finds the conversations of a tag or a search. `set`: the few that match are read
+ * from the tag table or the trigram index, then sorted. `scan`: the sort order's index is read
+ * from the top and each conversation tested, which stops after one page when many match.
+ */
+export interface ListPlan {
+  tag: 'set' | 'scan';
+  q: 'set' | 'scan';
+  /** A total past this many is given as "at least" (counting a huge match costs what it counts). */
+  totalCap: number;
+}
+
+/** Totals are exact up to this many matches of a tag with other filters, or of a search. */
+export const TOTAL_CAP = 1000;
+
+/** Filter columns whose combinations `conversation_facets` counts. */
+const FACETS = ['platform', 'account_id', 'status', 'language', 'priority', 'assignee'] as const;
+
 /** A list query as SQL: the filters (shared by the page and its total), then the page itself. */
 export interface ListSql {
-  where: string;
-  params: SqlValue[];
   page: { sql: string; params: SqlValue[] };
-  count: { sql: string; params: SqlValue[] };
+  /** The exact total, from the counts the store keeps, or a capped count of the matches. */
+  count: { sql: string; params: SqlValue[]; cap: number | null };
   limit: number;
   sort: Sort;
 }
 
+/** The lower-cased search text of a query (empty: no search). */
+export function searchOf(query: ConversationQuery): string {
+  return query.q?.trim().toLowerCase() ?? '';
+}
+
+/** A phrase for the trigram index: the text as one quoted string. */
+export function phrase(q: string): string {
+  return `"${q.replaceAll('"', '""')}"`;
+}
+
+/** Whether the trigram index can look a search up (three characters or more). */
+export function indexable(q: string): boolean {
+  return [...q].length >= 3;
+}
+
 /** Builds the SQL of a list query (filters, keyset cursor, order, limit). */
-export function listSql(query: ConversationQuery): ListSql {
+export function listSql(
+  query: ConversationQuery,
+  plan: ListPlan = { tag: 'set', q: 'set', totalCap: TOTAL_CAP },
+): ListSql {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
-  const equal = (column: string, value: SqlValue): void => {
+  const facets: { column: (typeof FACETS)[number]; value: SqlValue }[] = [];
+  const equal = (column: (typeof FACETS)[number], value: SqlValue): void => {
     clauses.push(`c.${column} = ?`);
     params.push(value);
+    facets.push({ column, value });
   };
   if (query.platform) equal('platform', query.platform);
   if (query.accountId) equal('account_id', query.accountId);
   if (query.status) equal('status', query.status);
   if (query.language) equal('language', query.language);
   if (query.priority) equal('priority', PRIORITY_RANK[query.priority]);
-  if (query.assignee === 'unassigned') clauses.push('c.assignee IS NULL');
-  else if (query.assignee) equal('assignee', query.assignee);
+  if (query.assignee === 'unassigned') {
+    clauses.push('c.assignee IS NULL');
+    facets.push({ column: 'assignee', value: '' });
+  } else if (query.assignee) equal('assignee', query.assignee);
   if (query.tag) {
-    clauses.push('c.rowid IN (SELECT conversation FROM conversation_tags WHERE tag = ?)');
+    clauses.push(
+      plan.tag === 'set'
+        ? 'c.rowid IN (SELECT conversation FROM conversation_tags WHERE tag = ?)'
+        : 'EXISTS (SELECT 1 FROM conversation_tags t WHERE t.tag = ? AND t.conversation = c.rowid)',
+    );
     params.push(query.tag);
   }
-  const q = query.q?.trim().toLowerCase();
+  const q = searchOf(query);
   if (q) {
-    // Trigrams find a part of a word of three characters or more; shorter ones are looked for
-    // in the text itself.
-    if ([...q].length >= 3) {
+    if (plan.q === 'set' && indexable(q)) {
       clauses.push(
         'c.rowid IN (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ?)',
       );
-      params.push(`"${q.replaceAll('"', '""')}"`);
+      params.push(phrase(q));
     } else {
-      clauses.push('c.rowid IN (SELECT rowid FROM conversation_text WHERE instr(text, ?) > 0)');
+      clauses.push(
+        'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND instr(s.text, ?) > 0)',
+      );
       params.push(q);
     }
   }
@@ -110,27 +153,57 @@ export function listSql(query: ConversationQuery): ListSql {
   }
   const pageWhere = pageClauses.length > 0 ? `WHERE ${pageClauses.join(' AND ')}` : '';
   return {
-    where,
-    params,
     sort: query.sort,
     limit: query.limit,
     page: {
       sql: `SELECT c.body FROM conversations c ${pageWhere} ORDER BY ${order.orderBy} LIMIT ?`,
       params: [...pageParams, query.limit + 1],
     },
-    count: { sql: `SELECT count(*) FROM conversations c ${where}`, params },
+    count: countSql(query, facets, where, params, plan.totalCap),
+  };
+}
+
+/** The total's SQL: kept counts when the filters are all counted ones, else a capped count. */
+function countSql(
+  query: ConversationQuery,
+  facets: { column: string; value: SqlValue }[],
+  where: string,
+  params: SqlValue[],
+  cap: number,
+): ListSql['count'] {
+  if (!query.tag && !searchOf(query)) {
+    const facetWhere = facets.map((f) => `${f.column} = ?`).join(' AND ');
+    return {
+      sql: `SELECT coalesce(sum(n), 0) FROM conversation_facets ${facetWhere ? `WHERE ${facetWhere}` : ''}`,
+      params: facets.map((f) => f.value),
+      cap: null,
+    };
+  }
+  if (query.tag && !searchOf(query) && facets.length === 0)
+    return {
+      sql: 'SELECT coalesce(max(n), 0) FROM tag_counts WHERE tag = ?',
+      params: [query.tag],
+      cap: null,
+    };
+  return {
+    sql: `SELECT count(*) FROM (SELECT 1 FROM conversations c ${where} LIMIT ${cap + 1})`,
+    params,
+    cap,
   };
 }
 
 /** The page from the rows read (one more than the limit, when there are more). */
-export function pageOf(list: ListSql, rows: Conversation[], total: number): ConversationPage {
+export function pageOf(list: ListSql, rows: Conversation[], counted: number): ConversationPage {
   const items = rows.slice(0, list.limit);
   const last = items.at(-1);
   const more = rows.length > list.limit && last != null;
+  const cap = list.count.cap;
+  const atLeast = cap != null && counted > cap;
   return {
     items,
     nextCursor: more ? encodeCursor(ORDERS[list.sort].key(last), last.id) : null,
-    total,
+    total: atLeast ? cap : counted,
+    ...(atLeast ? { totalAtLeast: true } : {}),
   };
 }
 

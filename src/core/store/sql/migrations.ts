@@ -47,8 +47,71 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX conversation_tags_of ON conversation_tags (conversation);
 
-      -- Author and excerpt, for search: trigram tokens find any part of a word, in any script.
-      CREATE VIRTUAL TABLE conversation_text USING fts5 (text, tokenize = 'trigram');
+      -- How many conversations each combination of the filter columns has (kept by triggers), so
+      -- a list's total is a sum over a few rows instead of a count over the queue.
+      CREATE TABLE conversation_facets (
+        status TEXT NOT NULL,
+        assignee TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (status, assignee, platform, account_id, language, priority)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER conversations_facet_in AFTER INSERT ON conversations BEGIN
+        INSERT INTO conversation_facets VALUES (new.status, coalesce(new.assignee, ''), new.platform,
+          new.account_id, coalesce(new.language, ''), new.priority, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER conversations_facet_out AFTER DELETE ON conversations BEGIN
+        UPDATE conversation_facets SET n = n - 1 WHERE status = old.status
+          AND assignee = coalesce(old.assignee, '') AND platform = old.platform
+          AND account_id = old.account_id AND language = coalesce(old.language, '')
+          AND priority = old.priority;
+      END;
+      CREATE TRIGGER conversations_facet_move
+      AFTER UPDATE OF status, assignee, platform, account_id, language, priority ON conversations
+      WHEN old.status IS NOT new.status OR old.assignee IS NOT new.assignee
+        OR old.platform IS NOT new.platform OR old.account_id IS NOT new.account_id
+        OR old.language IS NOT new.language OR old.priority IS NOT new.priority
+      BEGIN
+        UPDATE conversation_facets SET n = n - 1 WHERE status = old.status
+          AND assignee = coalesce(old.assignee, '') AND platform = old.platform
+          AND account_id = old.account_id AND language = coalesce(old.language, '')
+          AND priority = old.priority;
+        INSERT INTO conversation_facets VALUES (new.status, coalesce(new.assignee, ''), new.platform,
+          new.account_id, coalesce(new.language, ''), new.priority, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+
+      CREATE TABLE tag_counts (tag TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TRIGGER conversation_tags_in AFTER INSERT ON conversation_tags BEGIN
+        INSERT INTO tag_counts VALUES (new.tag, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER conversation_tags_out AFTER DELETE ON conversation_tags BEGIN
+        UPDATE tag_counts SET n = n - 1 WHERE tag = old.tag;
+      END;
+
+      -- Author and excerpt, lower-cased, for search: read row by row when a search matches much of
+      -- the queue, and indexed by trigrams (any part of a word, in any script) when it matches little.
+      CREATE TABLE conversation_search (
+        rowid INTEGER PRIMARY KEY REFERENCES conversations (rowid) ON DELETE CASCADE,
+        text TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE conversation_text USING fts5 (
+        text, content = 'conversation_search', content_rowid = 'rowid', tokenize = 'trigram'
+      );
+      CREATE TRIGGER conversation_search_in AFTER INSERT ON conversation_search BEGIN
+        INSERT INTO conversation_text (rowid, text) VALUES (new.rowid, new.text);
+      END;
+      CREATE TRIGGER conversation_search_out AFTER DELETE ON conversation_search BEGIN
+        INSERT INTO conversation_text (conversation_text, rowid, text) VALUES ('delete', old.rowid, old.text);
+      END;
+      CREATE TRIGGER conversation_search_change AFTER UPDATE ON conversation_search BEGIN
+        INSERT INTO conversation_text (conversation_text, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO conversation_text (rowid, text) VALUES (new.rowid, new.text);
+      END;
 
       CREATE TABLE posts (
         id TEXT PRIMARY KEY,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboxError, ListConversationsInputSchema } from '../../../shared';
-import type { Conversation, ListConversationsInput } from '../../../shared';
+import type { ConversationPage, ListConversationsInput } from '../../../shared';
 import { conversation, tempDir } from '../../test/fixtures';
 import { clockStartingAt } from '../../time/clock';
 import { queryConversations } from '../conversation-query';
@@ -69,7 +69,18 @@ const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
     language: sometimes(fc.constantFrom('fr', 'en')),
     priority: sometimes(fc.constantFrom('high' as const, 'normal' as const)),
     q: sometimes(
-      fc.constantFrom('caf', 'refund', 'É', 'ok', 'servation', 'lait late', 'zzz', '"or'),
+      fc.constantFrom(
+        'caf',
+        'refund',
+        'É',
+        'ok',
+        'servation',
+        'lait late',
+        'zzz',
+        '"or',
+        'an',
+        'ana',
+      ),
     ),
     sort: fc.constantFrom(
       'newest' as const,
@@ -81,24 +92,30 @@ const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
   })
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
 
+const TUNINGS = [
+  { setBelow: null, totalCap: 1000 },
+  { setBelow: 0, totalCap: 3 },
+  { setBelow: 1e9, totalCap: 3 },
+];
+
 /** Every page of a query, following the cursors, as ids per page and totals. */
 async function walk(
-  list: (
-    input: ListConversationsInput,
-  ) => Promise<{ items: Conversation[]; nextCursor: string | null; total: number }>,
+  list: (input: ListConversationsInput) => Promise<ConversationPage>,
   input: ListConversationsInput,
-): Promise<{ pages: string[][]; totals: number[] }> {
+): Promise<{ pages: string[][]; totals: number[]; floors: boolean[] }> {
   const pages: string[][] = [];
   const totals: number[] = [];
+  const floors: boolean[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 100; i++) {
     const page = await list({ ...input, ...(cursor ? { cursor } : {}) });
     pages.push(page.items.map((c) => c.id));
     totals.push(page.total);
+    floors.push(page.totalAtLeast === true);
     if (page.nextCursor == null) break;
     cursor = page.nextCursor;
   }
-  return { pages, totals };
+  return { pages, totals, floors };
 }
 
 describe('SqlConversations.list', () => {
@@ -113,15 +130,27 @@ describe('SqlConversations.list', () => {
           store.commitNow([], [{ kind: 'conversations.remove', ids: await allIds() }]);
           store.commitNow([], [{ kind: 'conversations.put', conversations }]);
           for (const input of queries) {
-            const sql = await walk(
-              (q) => store.conversations.list(ListConversationsInputSchema.parse(q)),
-              input,
-            );
             const memory = await walk(
               async (q) => queryConversations(conversations, ListConversationsInputSchema.parse(q)),
               input,
             );
-            expect(sql).toEqual(memory);
+            // Every plan gives the same pages: sets, scans, and totals capped at a few.
+            for (const tuning of TUNINGS) {
+              store.conversations.tuning = tuning;
+              const sql = await walk(
+                (q) => store.conversations.list(ListConversationsInputSchema.parse(q)),
+                input,
+              );
+              expect(sql.pages).toEqual(memory.pages);
+              for (const [i, total] of sql.totals.entries()) {
+                const exact = memory.totals[i]!;
+                if (sql.floors[i]) {
+                  expect(exact).toBeGreaterThan(tuning.totalCap);
+                  expect(total).toBe(tuning.totalCap);
+                } else expect(total).toBe(exact);
+              }
+            }
+            store.conversations.tuning = TUNINGS[0]!;
           }
         },
       ),

@@ -1,6 +1,16 @@
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationQuery, ConversationRepository } from '../port';
-import { PRIORITY_RANK, listSql, pageOf, searchText } from './conversation-sql';
+import {
+  PRIORITY_RANK,
+  TOTAL_CAP,
+  indexable,
+  listSql,
+  pageOf,
+  phrase,
+  searchOf,
+  searchText,
+} from './conversation-sql';
+import type { ListPlan } from './conversation-sql';
 import { Column } from './sqlite';
 import type { Database, Statement } from './sqlite';
 
@@ -14,13 +24,15 @@ const PAGE = 1000;
 export class SqlConversations implements ConversationRepository {
   private readonly byId: Column;
   private readonly upsert: Column;
-  private readonly clearTags: Statement;
+  private readonly dropTag: Statement;
   private readonly addTag: Statement;
+  private readonly addText: Statement;
   private readonly setText: Statement;
-  private readonly removeRow: Column;
-  private readonly removeText: Statement;
+  private readonly removeRow: Statement;
   private readonly statements = new Map<string, Statement>();
   private readonly columns = new Map<string, Column>();
+  /** How lists choose their plan; tests set it to walk every plan on small data. */
+  tuning: { setBelow: number | null; totalCap: number } = { setBelow: null, totalCap: TOTAL_CAP };
 
   constructor(private readonly db: Database) {
     this.byId = new Column(db, 'SELECT body FROM conversations WHERE id = ?');
@@ -36,15 +48,14 @@ export class SqlConversations implements ConversationRepository {
            last_post_ms = excluded.last_post_ms, body = excluded.body
          RETURNING rowid`,
     );
-    this.clearTags = db.prepare('DELETE FROM conversation_tags WHERE conversation = ?');
+    this.dropTag = db.prepare('DELETE FROM conversation_tags WHERE conversation = ? AND tag = ?');
     this.addTag = db.prepare(
       'INSERT OR IGNORE INTO conversation_tags (conversation, tag) VALUES (?, ?)',
     );
-    this.setText = db.prepare(
-      'INSERT OR REPLACE INTO conversation_text (rowid, text) VALUES (?, ?)',
-    );
-    this.removeRow = new Column(db, 'DELETE FROM conversations WHERE id = ? RETURNING rowid');
-    this.removeText = db.prepare('DELETE FROM conversation_text WHERE rowid = ?');
+    this.addText = db.prepare('INSERT INTO conversation_search (rowid, text) VALUES (?, ?)');
+    this.setText = db.prepare('UPDATE conversation_search SET text = ? WHERE rowid = ?');
+    // Its tags and search text go with it (foreign keys), and the counts follow (triggers).
+    this.removeRow = db.prepare('DELETE FROM conversations WHERE id = ?');
   }
 
   async get(id: string): Promise<Conversation | undefined> {
@@ -67,7 +78,7 @@ export class SqlConversations implements ConversationRepository {
   }
 
   async list(query: ConversationQuery): Promise<ConversationPage> {
-    const list = listSql(query);
+    const list = listSql(query, this.plan(query));
     const rows = this.column(list.page.sql).all<string>(...list.page.params);
     const total = this.column(list.count.sql).one<number>(...list.count.params) ?? 0;
     return pageOf(
@@ -75,6 +86,35 @@ export class SqlConversations implements ConversationRepository {
       rows.map((body) => JSON.parse(body) as Conversation),
       total,
     );
+  }
+
+  /**
+   * Set or scan, for a tag and for a search: a set costs what matches, a scan what it reads
+   * before a page is full (the queue's size over the matches, per row of the page). Whichever is
+   * smaller: below about √(page × queue) matches, the set.
+   */
+  private plan(query: ConversationQuery): ListPlan {
+    const plan: ListPlan = { tag: 'set', q: 'set', totalCap: this.tuning.totalCap };
+    if (!query.tag && !searchOf(query)) return plan;
+    const size =
+      this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0;
+    const threshold = this.tuning.setBelow ?? Math.max(2000, Math.sqrt((query.limit + 1) * size));
+    if (query.tag) {
+      const tagged =
+        this.column('SELECT n FROM tag_counts WHERE tag = ?').one<number>(query.tag) ?? 0;
+      plan.tag = tagged < threshold ? 'set' : 'scan';
+    }
+    const q = searchOf(query);
+    if (q) {
+      const probe = Math.ceil(threshold);
+      const found = indexable(q)
+        ? (this.column(
+            `SELECT count(*) FROM (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ? LIMIT ${probe})`,
+          ).one<number>(phrase(q)) ?? 0)
+        : probe;
+      plan.q = found < probe ? 'set' : 'scan';
+    }
+    return plan;
   }
 
   async idsWithTag(tag: string): Promise<string[]> {
@@ -119,12 +159,16 @@ export class SqlConversations implements ConversationRepository {
   }
 
   async count(): Promise<number> {
-    return this.column('SELECT count(*) FROM conversations').one<number>() ?? 0;
+    return this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0;
   }
 
-  /** Stores new states (inside the commit's transaction). */
+  /**
+   * Stores new states (inside the commit's transaction). Tags and search text are written only
+   * where they changed: most triage changes leave both as they were.
+   */
   put(conversations: readonly Conversation[]): void {
     for (const c of conversations) {
+      const previous = this.getNow(c.id);
       const rowid = this.upsert.one<number>(
         c.id,
         c.platform,
@@ -137,18 +181,19 @@ export class SqlConversations implements ConversationRepository {
         Date.parse(c.lastPostAt),
         JSON.stringify(c),
       )!;
-      this.clearTags.run(rowid);
-      for (const tag of new Set(c.tags)) this.addTag.run(rowid, tag);
-      this.setText.run(rowid, searchText(c));
+      const before = new Set(previous?.tags ?? []);
+      const after = new Set(c.tags);
+      for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
+      for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
+      const text = searchText(c);
+      if (previous == null) this.addText.run(rowid, text);
+      else if (searchText(previous) !== text) this.setText.run(text, rowid);
     }
   }
 
   /** Removes conversations (inside the commit's transaction); their tags go with them. */
   remove(ids: readonly string[]): void {
-    for (const id of new Set(ids)) {
-      const rowid = this.removeRow.one<number>(id);
-      if (rowid != null) this.removeText.run(rowid);
-    }
+    for (const id of new Set(ids)) this.removeRow.run(id);
   }
 
   /** One prepared statement per SQL text (the queue's filter mix is small). */

@@ -1,0 +1,220 @@
+import { performance } from 'node:perf_hooks';
+import { ListConversationsInputSchema } from '../src/shared';
+import type { Conversation } from '../src/shared';
+import { SqliteStore } from '../src/core/store/sql/sqlite-store';
+import { listSql } from '../src/core/store/sql/conversation-sql';
+import { tempDir } from '../src/core/test/fixtures';
+import { ManualClock, dateOf } from '../src/core/time/clock';
+import type { Figure } from './figure';
+import { percentile } from './figure';
+import { seedConversation, seedStore, uiQuery } from './sql-store-seed';
+
+const SAMPLES = 1000;
+
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+/**
+ * The embedded SQL store at N conversations (one post and one audit entry each): open, the UI's
+ * list mix, a conversation with its timeline, durable triage writes, a bulk update, verify, and
+ * the store's overhead against the same SQL run on the driver directly.
+ */
+export async function sqlStoreBench(n: number): Promise<Figure[]> {
+  const { dir, cleanup } = await tempDir('inbox-sql-bench-');
+  const clock = new ManualClock('2026-11-01T00:00:00.000Z');
+  try {
+    const seedStart = performance.now();
+    const seeding = SqliteStore.open(dir, { clock });
+    await seedStore(seeding, n);
+    await seeding.close();
+    const seedMs = performance.now() - seedStart;
+    global.gc?.();
+    const rssBefore = rssMb();
+
+    // Open: the store and the first screen (the first page of the default list).
+    const openStart = performance.now();
+    const store = SqliteStore.open(dir, { clock });
+    await store.conversations.list(ListConversationsInputSchema.parse({ limit: 200 }));
+    const openMs = performance.now() - openStart;
+
+    const inputs = Array.from({ length: SAMPLES }, (_, i) =>
+      ListConversationsInputSchema.parse({ ...uiQuery(i), limit: 200 }),
+    );
+    const listTimes: number[] = [];
+    const rawTimes: number[] = [];
+    for (const [i, input] of inputs.entries()) {
+      let s = performance.now();
+      const page = await store.conversations.list(input);
+      listTimes.push(performance.now() - s);
+      // One in ten goes on to the next page, as scrolling does.
+      if (i % 10 === 0 && page.nextCursor) {
+        s = performance.now();
+        await store.conversations.list({ ...input, cursor: page.nextCursor });
+        listTimes.push(performance.now() - s);
+      }
+      // The same SQL on the driver itself.
+      const sql = listSql(input);
+      s = performance.now();
+      const rows = store.db.prepare(sql.page.sql).all(...sql.page.params) as { body: string }[];
+      rows.map((r) => JSON.parse(r.body) as Conversation);
+      store.db.prepare(sql.count.sql).get(...sql.count.params);
+      rawTimes.push(performance.now() - s);
+    }
+
+    const openTimes: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const id = `x:${10_000_000 + ((i * 7919) % n)}`;
+      const s = performance.now();
+      const c = await store.conversations.get(id);
+      await store.posts.ofConversation(id);
+      await store.audit.ofConversation(id);
+      await store.notes.ofConversation(id);
+      openTimes.push(performance.now() - s);
+      if (c == null) throw new Error(`${id} is missing`);
+    }
+
+    const writeTimes: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const id = `x:${10_000_000 + ((i * 104_729) % n)}`;
+      const current = (await store.conversations.get(id))!;
+      const next = {
+        ...current,
+        status: current.status === 'open' ? 'pending' : 'open',
+        version: current.version + 1,
+      } as Conversation;
+      clock.advance(1000);
+      const s = performance.now();
+      await store.commit(
+        [
+          {
+            action: 'conversation.status',
+            actor: 'agent-1',
+            client: 'browser',
+            conversationId: id,
+            details: { from: current.status, to: next.status },
+          },
+        ],
+        [{ kind: 'conversations.put', conversations: [next] }],
+      );
+      writeTimes.push(performance.now() - s);
+    }
+
+    const bulkTimes: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const ids = Array.from(
+        { length: 500 },
+        (_, k) => `x:${10_000_000 + (((round * 500 + k) * 7) % n)}`,
+      );
+      const current = await store.conversations.getMany(ids);
+      const s = performance.now();
+      await store.commit(
+        current.map((c) => ({
+          action: 'conversation.tagged' as const,
+          actor: 'agent-2',
+          client: 'browser',
+          conversationId: c.id,
+          details: { added: ['crisis'] },
+        })),
+        [
+          {
+            kind: 'conversations.put',
+            conversations: current.map((c) => ({
+              ...c,
+              tags: [...c.tags, 'crisis'],
+              version: c.version + 1,
+            })),
+          },
+        ],
+      );
+      bulkTimes.push(performance.now() - s);
+    }
+
+    // The same single write on the driver: the statements the store runs, in one transaction.
+    const rawWriteTimes: number[] = [];
+    const { c: sample } = seedConversation(0, n);
+    for (let i = 0; i < 200; i++) {
+      const s = performance.now();
+      store.db.exec('BEGIN IMMEDIATE');
+      store.db
+        .prepare('UPDATE conversations SET status = ?, body = ? WHERE id = ?')
+        .run('open', JSON.stringify(sample), sample.id);
+      store.db
+        .prepare(
+          'INSERT INTO audit (seq, at, conversation_id, entry) VALUES ((SELECT max(seq) + 1 FROM audit), ?, ?, ?)',
+        )
+        .run(sample.lastPostAt, sample.id, '{}');
+      store.db.exec('ROLLBACK');
+      rawWriteTimes.push(performance.now() - s);
+    }
+
+    const rssQueried = rssMb();
+    const verifyStart = performance.now();
+    const check = await store.audit.verify(dateOf(clock));
+    const verifyMs = performance.now() - verifyStart;
+    const rssVerified = rssMb();
+    if (!check.intact) throw new Error(`The trail does not check out: ${check.reason}`);
+    await store.close();
+
+    const label = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
+    console.error(
+      `[sql store ${label}] seeded in ${(seedMs / 1000).toFixed(1)} s; RSS ${rssBefore.toFixed(0)} MB before open, ${rssQueried.toFixed(0)} MB after the queries, ${rssVerified.toFixed(0)} MB after verify`,
+    );
+    return [
+      {
+        name: `sql store: open and first page, at ${label}`,
+        value: openMs,
+        unit: 'ms',
+        budget: 200,
+      },
+      {
+        name: `sql store: list/filter/search p95 (${listTimes.length} samples of the UI's mix), at ${label}`,
+        value: percentile(listTimes, 95),
+        unit: 'ms',
+        budget: 20,
+      },
+      {
+        name: `sql store: list overhead against the driver on the same SQL (median), at ${label}`,
+        value: percentile(listTimes, 50) / percentile(rawTimes, 50),
+        unit: 'ratio',
+        budget: 1.5,
+      },
+      {
+        name: `sql store: open a conversation with its timeline p95, at ${label}`,
+        value: percentile(openTimes, 95),
+        unit: 'ms',
+        budget: 30,
+      },
+      {
+        name: `sql store: durable triage write p95, at ${label}`,
+        value: percentile(writeTimes, 95),
+        unit: 'ms',
+        budget: 5,
+      },
+      {
+        name: `sql store: bulk update of 500 p95, at ${label}`,
+        value: percentile(bulkTimes, 95),
+        unit: 'ms',
+        budget: 100,
+      },
+      {
+        name: `sql store: verify ${check.entries} audit entries, at ${label}`,
+        value: verifyMs,
+        unit: 'ms',
+        budget: 10_000,
+      },
+      {
+        name: `sql store: RSS growth during verify, at ${label}`,
+        value: rssVerified - rssQueried,
+        unit: 'MB',
+        budget: 50,
+      },
+      {
+        name: `sql store: process RSS after open, lists and writes, at ${label}`,
+        value: rssQueried,
+        unit: 'MB',
+        budget: 400,
+      },
+    ];
+  } finally {
+    await cleanup();
+  }
+}
