@@ -68,7 +68,7 @@ export interface ListPlan {
 export const TOTAL_CAP = 1000;
 
 /** Filter columns whose combinations `conversation_facets` counts. */
-const FACETS = ['platform', 'account_id', 'status', 'language', 'priority', 'assignee'] as const;
+type Facet = 'platform' | 'account_id' | 'status' | 'language' | 'priority' | 'assignee';
 
 /** A list query as SQL: the filters (shared by the page and its total), then the page itself. */
 export interface ListSql {
@@ -101,8 +101,8 @@ export function listSql(
 ): ListSql {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
-  const facets: { column: (typeof FACETS)[number]; value: SqlValue }[] = [];
-  const equal = (column: (typeof FACETS)[number], value: SqlValue): void => {
+  const facets: { column: Facet; value: SqlValue }[] = [];
+  const equal = (column: Facet, value: SqlValue): void => {
     clauses.push(`c.${column} = ?`);
     params.push(value);
     facets.push({ column, value });
