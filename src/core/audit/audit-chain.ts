@@ -12,12 +12,22 @@ export interface AuditHead {
   hash: string;
 }
 
-/** SHA-256 of the entry's canonical JSON (RFC 8785) without its own hash. */
-export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
+/** The entry's canonical JSON (RFC 8785) without its own hash: the text its hash is taken of. */
+export function canonicalText(entry: Omit<AuditEntry, 'hash'>): string {
   const { seq, at, prev, action, actor, client, conversationId, details } = entry;
   const text = canonicalize({ seq, at, prev, action, actor, client, conversationId, details });
   if (text === undefined) throw new Error('An audit entry must be plain JSON');
+  return text;
+}
+
+/** SHA-256 of a text, in hex. */
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** SHA-256 of the entry's canonical JSON (RFC 8785) without its own hash. */
+export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
+  return sha256(canonicalText(entry));
 }
 
 /** A lone UTF-16 surrogate: text RFC 8785 cannot hash (canonicalize refuses it). */
@@ -114,17 +124,62 @@ export class ChainChecker {
     return true;
   }
 
+  /**
+   * Checks the next entry kept as the canonical text its hash was taken of, with the hash beside
+   * it: hashing the text is the whole check of its content, so no second serialization is needed.
+   */
+  feedCanonical(canonical: string, hash: string): boolean {
+    if (this.broken != null) return false;
+    this.lineNo += 1;
+    const lineNo = this.lineNo;
+    let raw: { seq?: unknown; prev?: unknown; action?: unknown };
+    try {
+      raw = JSON.parse(canonical) as typeof raw;
+    } catch {
+      return this.fail(lineNo, `entry ${lineNo} is not valid JSON`);
+    }
+    if (
+      typeof raw.seq !== 'number' ||
+      typeof raw.prev !== 'string' ||
+      typeof raw.action !== 'string'
+    )
+      return this.fail(lineNo, `entry ${lineNo} is not an audit entry`);
+    const expectedSeq: number = (this.previous?.seq ?? 0) + 1;
+    if (raw.seq !== expectedSeq)
+      return this.fail(lineNo, `entry ${lineNo} has number ${raw.seq}, expected ${expectedSeq}`);
+    if (raw.prev !== (this.previous?.hash ?? GENESIS))
+      return this.fail(lineNo, `entry ${lineNo} does not follow the entry before it`);
+    if (sha256(canonical) !== hash)
+      return this.fail(
+        lineNo,
+        `entry ${lineNo} was changed after it was written (its hash does not match)`,
+      );
+    this.previous = { seq: raw.seq, hash };
+    this.count++;
+    const head = this.head;
+    if (head != null && raw.seq === head.seq && hash !== head.hash)
+      return this.fail(
+        lineNo,
+        `entry ${lineNo} is not the entry the trail last ended with`,
+        this.count - 1,
+      );
+    return true;
+  }
+
   /** The verdict once every line was fed. */
   finish(now: Date): AuditCheck {
-    const result = (brokenAt: number | null, reason: string | null, entries: number): AuditCheck => ({
+    const result = (
+      brokenAt: number | null,
+      reason: string | null,
+      entries: number,
+    ): AuditCheck => ({
       intact: brokenAt == null && reason == null,
       entries,
       brokenAt,
       reason,
       checkedAt: now.toISOString(),
     });
-    if (this.broken != null)
-      return result(this.broken.at, this.broken.reason, this.broken.entries);
+    if (this.broken != null) return result(this.broken.at, this.broken.reason, this.broken.entries);
     const head = this.head;
     if (head != null && (this.previous?.seq ?? 0) < head.seq) {
       return result(
@@ -143,11 +198,7 @@ export class ChainChecker {
 }
 
 /** Checks every line of an audit file in order (see ChainChecker). */
-export function checkChain(
-  lines: Iterable<string>,
-  head: AuditHead | null,
-  now: Date,
-): AuditCheck {
+export function checkChain(lines: Iterable<string>, head: AuditHead | null, now: Date): AuditCheck {
   const checker = new ChainChecker(head);
   for (const line of lines) if (!checker.feed(line)) break;
   return checker.finish(now);

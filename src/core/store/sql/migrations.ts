@@ -149,11 +149,14 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (account_id, stream)
       ) WITHOUT ROWID;
 
+      -- Each entry as the canonical text its hash was taken of (RFC 8785, without the hash), so
+      -- checking an entry is hashing its text, and the hash beside it.
       CREATE TABLE audit (
         seq INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
         conversation_id TEXT,
-        entry TEXT NOT NULL
+        canonical TEXT NOT NULL,
+        hash TEXT NOT NULL
       );
       CREATE INDEX audit_conversation ON audit (conversation_id, seq);
       CREATE INDEX audit_at ON audit (at);

@@ -1,9 +1,8 @@
 import { AuditEntrySchema } from '../../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
-import { ChainChecker, chainEntry, wellFormedFact } from '../../audit/audit-chain';
+import { ChainChecker, canonicalText, chainEntry, wellFormedFact } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
-import { Column } from './sqlite';
 import type { Database, Statement } from './sqlite';
 
 /** Entries read at a time when the trail is walked. */
@@ -11,33 +10,35 @@ const PAGE = 1000;
 
 /**
  * The hash-chained audit trail in SQL: one row per entry (its number, time and conversation as
- * columns, the entry as JSON), and the head (where the chain last ended) in a row of its own,
- * written in the same transaction. The chain and its hashes are the ones the files used, so a
- * trail moved from files checks out the same.
+ * columns, the canonical text its hash was taken of, and the hash), and the head (where the chain
+ * last ended) in a row of its own, written in the same transaction. The chain and its hashes are
+ * the ones the files used, so a trail moved from files checks out the same.
  */
 export class SqlAudit implements AuditRepository {
   private readonly insert: Statement;
   private readonly setHead: Statement;
   private readonly readHead: Statement;
-  private readonly ofConv: Column;
+  private readonly ofConv: Statement;
   private readonly range: Statement;
   private readonly pageAfter: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
-      'INSERT INTO audit (seq, at, conversation_id, entry) VALUES (?, ?, ?, ?)',
+      'INSERT INTO audit (seq, at, conversation_id, canonical, hash) VALUES (?, ?, ?, ?, ?)',
     );
     this.setHead = db.prepare(
       `INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)
        ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
     );
     this.readHead = db.prepare('SELECT seq, hash FROM audit_head WHERE one = 1');
-    this.ofConv = new Column(db, 'SELECT entry FROM audit WHERE conversation_id = ? ORDER BY seq');
+    this.ofConv = db.prepare(
+      'SELECT seq, canonical, hash FROM audit WHERE conversation_id = ? ORDER BY seq',
+    );
     this.range = db.prepare(
-      `SELECT seq, entry FROM audit WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`,
+      `SELECT seq, canonical, hash FROM audit WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`,
     );
     this.pageAfter = db.prepare(
-      `SELECT seq, entry FROM audit WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
+      `SELECT seq, canonical, hash FROM audit WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`,
     );
   }
 
@@ -54,20 +55,29 @@ export class SqlAudit implements AuditRepository {
       head = { seq: entry.seq, hash: entry.hash };
       return entry;
     });
-    for (const e of entries) this.insert.run(e.seq, e.at, e.conversationId, JSON.stringify(e));
-    if (head != null && entries.length > 0) this.setHead.run(head.seq, head.hash);
+    this.insertSealed(entries);
     return entries;
   }
 
+  /** Appends entries already sealed (a trail moved from files), and makes the last one the head. */
+  insertSealed(entries: readonly AuditEntry[]): void {
+    for (const e of entries) {
+      const { hash, ...unsealed } = e;
+      this.insert.run(e.seq, e.at, e.conversationId, canonicalText(unsealed), hash);
+    }
+    const last = entries.at(-1);
+    if (last != null) this.setHead.run(last.seq, last.hash);
+  }
+
   async ofConversation(conversationId: string): Promise<AuditEntry[]> {
-    return this.ofConv.all<string>(conversationId).flatMap((text) => parsed(text));
+    return (this.ofConv.all(conversationId) as unknown as Row[]).flatMap(parsed);
   }
 
   async *between(fromIso: string, toIso: string): AsyncIterable<AuditEntry> {
     let after = 0;
     for (;;) {
-      const rows = this.range.all(fromIso, toIso, after) as { seq: number; entry: string }[];
-      for (const row of rows) yield* parsed(row.entry);
+      const rows = this.range.all(fromIso, toIso, after) as unknown as Row[];
+      for (const row of rows) yield* parsed(row);
       const last = rows.at(-1);
       if (last == null || rows.length < PAGE) return;
       after = last.seq;
@@ -83,8 +93,9 @@ export class SqlAudit implements AuditRepository {
     const checker = new ChainChecker(this.head());
     let after = 0;
     for (;;) {
-      const rows = this.pageAfter.all(after) as { seq: number; entry: string }[];
-      for (const row of rows) if (!checker.feed(row.entry)) return checker.finish(now);
+      const rows = this.pageAfter.all(after) as unknown as Row[];
+      for (const row of rows)
+        if (!checker.feedCanonical(row.canonical, row.hash)) return checker.finish(now);
       const last = rows.at(-1);
       if (last == null || rows.length < PAGE) break;
       after = last.seq;
@@ -95,10 +106,19 @@ export class SqlAudit implements AuditRepository {
   }
 }
 
+interface Row {
+  seq: number;
+  canonical: string;
+  hash: string;
+}
+
 /** An entry as stored, or nothing when it no longer parses (verify names it; reports skip it). */
-function parsed(text: string): AuditEntry[] {
+function parsed(row: Row): AuditEntry[] {
   try {
-    const entry = AuditEntrySchema.safeParse(JSON.parse(text));
+    const entry = AuditEntrySchema.safeParse({
+      ...(JSON.parse(row.canonical) as object),
+      hash: row.hash,
+    });
     return entry.success ? [entry.data] : [];
   } catch {
     return [];

@@ -24,6 +24,7 @@ const PAGE = 1000;
 export class SqlConversations implements ConversationRepository {
   private readonly byId: Column;
   private readonly upsert: Column;
+  private readonly setBody: Statement;
   private readonly dropTag: Statement;
   private readonly addTag: Statement;
   private readonly addText: Statement;
@@ -48,6 +49,7 @@ export class SqlConversations implements ConversationRepository {
            last_post_ms = excluded.last_post_ms, body = excluded.body
          RETURNING rowid`,
     );
+    this.setBody = db.prepare('UPDATE conversations SET body = ? WHERE id = ? RETURNING rowid');
     this.dropTag = db.prepare('DELETE FROM conversation_tags WHERE conversation = ? AND tag = ?');
     this.addTag = db.prepare(
       'INSERT OR IGNORE INTO conversation_tags (conversation, tag) VALUES (?, ?)',
@@ -169,18 +171,22 @@ export class SqlConversations implements ConversationRepository {
   put(conversations: readonly Conversation[]): void {
     for (const c of conversations) {
       const previous = this.getNow(c.id);
-      const rowid = this.upsert.one<number>(
-        c.id,
-        c.platform,
-        c.accountId,
-        c.status,
-        c.assignee,
-        c.language,
-        PRIORITY_RANK[c.priority],
-        c.reach,
-        Date.parse(c.lastPostAt),
-        JSON.stringify(c),
-      )!;
+      // Only the body when no filtered or sorted column moved: no index is touched.
+      const rowid =
+        previous != null && sameColumns(previous, c)
+          ? (this.setBody.get(JSON.stringify(c), c.id) as { rowid: number }).rowid
+          : this.upsert.one<number>(
+              c.id,
+              c.platform,
+              c.accountId,
+              c.status,
+              c.assignee,
+              c.language,
+              PRIORITY_RANK[c.priority],
+              c.reach,
+              Date.parse(c.lastPostAt),
+              JSON.stringify(c),
+            )!;
       const before = new Set(previous?.tags ?? []);
       const after = new Set(c.tags);
       for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
@@ -214,4 +220,18 @@ export class SqlConversations implements ConversationRepository {
     }
     return column;
   }
+}
+
+/** Whether two states of a conversation have the same filtered and sorted columns. */
+function sameColumns(a: Conversation, b: Conversation): boolean {
+  return (
+    a.platform === b.platform &&
+    a.accountId === b.accountId &&
+    a.status === b.status &&
+    a.assignee === b.assignee &&
+    a.language === b.language &&
+    a.priority === b.priority &&
+    a.reach === b.reach &&
+    a.lastPostAt === b.lastPostAt
+  );
 }

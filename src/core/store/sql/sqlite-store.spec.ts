@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact } from '../../../shared';
 import { conversation, post, tempDir } from '../../test/fixtures';
+import { hashOf } from '../../audit/audit-chain';
 import { ManualClock, dateOf, isoOf } from '../../time/clock';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 import { DATABASE_FILE, openDatabase } from './sqlite';
@@ -47,6 +48,8 @@ describe('SqliteStore', () => {
     expect(first).toMatchObject({ seq: 1, prev: '0'.repeat(64), at: '2026-11-20T09:00:00.000Z' });
     expect(second).toMatchObject({ seq: 2, prev: first!.hash, at: '2026-11-20T09:00:01.000Z' });
     expect(await store.audit.ofConversation('x:1')).toEqual([first, second]);
+    // The hash is the one the file trail always used: a trail moved between them checks out.
+    expect(hashOf(second!)).toBe(second!.hash);
     await store.close();
 
     // Opened again, the same chain goes on.
@@ -119,17 +122,17 @@ describe('SqliteStore', () => {
     for (let i = 0; i < 5; i++) await store.commit([fact(`x:${i}`)], []);
     expect(await store.audit.verify(dateOf(clock))).toMatchObject({ intact: true, entries: 5 });
 
-    const row = store.db.prepare('SELECT entry FROM audit WHERE seq = 3').get() as {
-      entry: string;
+    const row = store.db.prepare('SELECT canonical FROM audit WHERE seq = 3').get() as {
+      canonical: string;
     };
-    const edited = row.entry.replace('rita', 'sam');
-    store.db.prepare('UPDATE audit SET entry = ? WHERE seq = 3').run(edited);
+    const edited = row.canonical.replace('rita', 'sam');
+    store.db.prepare('UPDATE audit SET canonical = ? WHERE seq = 3').run(edited);
     expect(await store.audit.verify(dateOf(clock))).toMatchObject({
       intact: false,
       brokenAt: 3,
       reason: expect.stringContaining('changed after it was written'),
     });
-    store.db.prepare('UPDATE audit SET entry = ? WHERE seq = 3').run(row.entry);
+    store.db.prepare('UPDATE audit SET canonical = ? WHERE seq = 3').run(row.canonical);
     store.db.exec('DELETE FROM audit WHERE seq >= 4');
     expect(await store.audit.verify(dateOf(clock))).toMatchObject({
       intact: false,
