@@ -8,7 +8,8 @@ export interface StoredTweet extends XTweet {
 }
 
 /**
- * X's side of a scenario, indexed: users by id and username, tweets by id, timelines newest first.
+ * X's side of a scenario, indexed: users by id and username; tweets by id, by author, by username
+ * mentioned and by the tweet they reply to or quote, each list oldest first and read from its end.
  * With `liveRelease`, a tweet dated in the future stays invisible until its time comes, so a shifted
  * scenario can keep mentions arriving while the demo runs.
  */
@@ -17,9 +18,9 @@ export class XStore {
   private readonly usernames = new Map<string, XUser>();
   private readonly tweets = new Map<string, StoredTweet>();
   private readonly tokens = new Map<string, string>();
-  /** Every tweet, oldest first (by id), released or not; the newest is the last. */
-  private readonly timeline: StoredTweet[] = [];
-  /** The same, by author and by lowercased username mentioned, each oldest first. */
+  /** The highest tweet id, released or not. */
+  private newestId: string | undefined;
+  /** Tweets by author and by lowercased username mentioned, oldest first (by id), released or not. */
   private readonly byAuthor = new Map<string, StoredTweet[]>();
   private readonly byMention = new Map<string, StoredTweet[]>();
   /** Tweets replying to a tweet, and quoting one, by that tweet's id. */
@@ -52,7 +53,7 @@ export class XStore {
 
   /** Adds a tweet, newer than every tweet indexed before it, to the timelines and references. */
   private index(tweet: StoredTweet): void {
-    this.timeline.push(tweet);
+    this.newestId = tweet.id;
     listIn(this.byAuthor, tweet.author_id).push(tweet);
     for (const username of mentionedUsernames(tweet.text))
       listIn(this.byMention, username).push(tweet);
@@ -159,7 +160,7 @@ export class XStore {
   addTweet(input: Omit<XTweet, 'id' | 'created_at'>): StoredTweet {
     const nowMs = this.now();
     let id = snowflakeAt(nowMs);
-    const newest = this.timeline[this.timeline.length - 1]?.id;
+    const newest = this.newestId;
     if (newest !== undefined && compareIds(id, newest) <= 0) id = (BigInt(newest) + 1n).toString();
     const tweet: StoredTweet = {
       ...input,
