@@ -1,8 +1,29 @@
+import { parseArgs } from 'node:util';
+import { emulatorBench } from './emulator-bench';
 import { report } from './figure';
+import type { Figure } from './figure';
 import { storeBench } from './store-bench';
 import { syncBench } from './sync-bench';
 
+/** The groups of figures, in the order they run; `--only store,emulator` runs some of them. */
+const BENCHES: Record<string, () => Promise<Figure[]>> = {
+  sync: syncBench,
+  store: storeBench,
+  emulator: emulatorBench,
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
+const names = values.only?.split(',').map((n) => n.trim()) ?? Object.keys(BENCHES);
+const unknown = names.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(
+    `No bench named ${unknown.join(', ')}; the benches are ${Object.keys(BENCHES).join(', ')}`,
+  );
+  process.exit(2);
+}
+
 /** `npm run bench`: prints each figure against its budget, one JSON line per figure. */
-const figures = [...(await syncBench()), ...(await storeBench())];
+const figures: Figure[] = [];
+for (const name of names) figures.push(...(await BENCHES[name]!()));
 const ok = report(figures);
 process.exitCode = ok ? 0 : 1;

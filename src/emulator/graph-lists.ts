@@ -2,6 +2,8 @@ import { badParameter } from './graph-errors';
 import { pageList } from './graph-paging';
 import type { ListPage } from './graph-paging';
 import type { GraphComment, GraphPost, GraphStore } from './graph-store';
+import { firstIndex } from './sorted-list';
+import type { Sequence } from './sorted-list';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 100;
@@ -62,9 +64,12 @@ export function parseCommentOptions(get: (name: string) => string | null): Comme
   return { filter, order, summary: summary === 'true' || summary === '1' };
 }
 
+/** Graph compares `since` and `until` with creation times in whole seconds. */
+const secondsOf = (item: { createdMs: number }) => Math.floor(item.createdMs / 1000) * 1000;
+
 /** `since` and `until` are inclusive bounds on creation time, in whole seconds as Graph compares. */
 function inRange(item: { createdMs: number }, params: ListParams): boolean {
-  const seconds = Math.floor(item.createdMs / 1000) * 1000;
+  const seconds = secondsOf(item);
   if (params.sinceMs !== null && seconds < params.sinceMs) return false;
   if (params.untilMs !== null && seconds > params.untilMs) return false;
   return true;
@@ -80,15 +85,31 @@ export function feedPage(
   return pageList(posts, params.limit, params, true);
 }
 
-/** The comments under a post or comment, filtered and ordered as asked, one page of them. */
+/**
+ * The comments under a post or comment, filtered and ordered as asked, one page of them. The store
+ * keeps them sorted by time, so the range and the page are found by binary search, not by a scan.
+ */
 export function commentsPage(
   store: GraphStore,
   objectId: string,
   params: ListParams,
   options: CommentOptions,
 ): { page: ListPage<GraphComment>; total: number } {
-  const all = store.commentsUnder(objectId, options.filter).filter((c) => inRange(c, params));
+  const { items, ...shown } = store.commentsUnder(objectId, options.filter);
+  const { sinceMs, untilMs } = params;
+  const start =
+    sinceMs === null
+      ? shown.start
+      : firstIndex(shown.start, shown.end, (i) => secondsOf(items[i]!) >= sinceMs);
+  const end =
+    untilMs === null
+      ? shown.end
+      : firstIndex(start, shown.end, (i) => secondsOf(items[i]!) > untilMs);
+  const total = end - start;
   const descending = options.order === 'reverse_chronological';
-  const ordered = descending ? [...all].reverse() : all;
-  return { page: pageList(ordered, params.limit, params, descending), total: all.length };
+  const ordered: Sequence<GraphComment> = {
+    length: total,
+    at: (i) => (i < 0 || i >= total ? undefined : items[descending ? end - 1 - i : start + i]),
+  };
+  return { page: pageList(ordered, params.limit, params, descending), total };
 }

@@ -1,5 +1,7 @@
 import { badParameter } from './graph-errors';
 import { compareItems } from './graph-store';
+import { firstIndex } from './sorted-list';
+import type { Sequence } from './sorted-list';
 
 /** An item's place in a Graph list: creation time and id. Cursors carry it, opaque to clients. */
 interface ItemKey {
@@ -27,31 +29,33 @@ export interface ListPage<T> {
 
 /**
  * One page of an ordered list: after the `after` cursor, or ending just before the `before` cursor,
- * else from the start. `descending` tells the list's order, so cursors survive insertions.
+ * else from the start. `descending` tells the list's order, so cursors survive insertions. The list
+ * is sorted in that order, so a cursor's place is found by binary search.
  */
 export function pageList<T extends ItemKey>(
-  ordered: T[],
+  ordered: Sequence<T>,
   limit: number,
   cursors: { after: string | null; before: string | null },
   descending: boolean,
 ): ListPage<T> {
   const cmp = (a: ItemKey, b: ItemKey) => (descending ? compareItems(b, a) : compareItems(a, b));
+  const length = ordered.length;
   let start = 0;
-  let end = ordered.length;
+  let end = length;
   if (cursors.after !== null) {
     const key = decodeCursor(cursors.after, 'after');
-    start = ordered.findIndex((item) => cmp(item, key) > 0);
-    if (start < 0) start = ordered.length;
-    end = Math.min(ordered.length, start + limit);
+    start = firstIndex(0, length, (i) => cmp(ordered.at(i)!, key) > 0);
+    end = Math.min(length, start + limit);
   } else if (cursors.before !== null) {
     const key = decodeCursor(cursors.before, 'before');
-    end = ordered.findIndex((item) => cmp(item, key) >= 0);
-    if (end < 0) end = ordered.length;
+    end = firstIndex(0, length, (i) => cmp(ordered.at(i)!, key) >= 0);
     start = Math.max(0, end - limit);
   } else {
-    end = Math.min(ordered.length, limit);
+    end = Math.min(length, limit);
   }
-  return { items: ordered.slice(start, end), hasBefore: start > 0, hasAfter: end < ordered.length };
+  const items: T[] = [];
+  for (let i = start; i < end; i++) items.push(ordered.at(i)!);
+  return { items, hasBefore: start > 0, hasAfter: end < length };
 }
 
 /**

@@ -164,9 +164,11 @@ export function renderComment(
       case 'can_comment':
         out.can_comment = true;
         break;
-      case 'comment_count':
-        out.comment_count = store.commentsUnder(comment.id, 'toplevel').length;
+      case 'comment_count': {
+        const replies = store.commentsUnder(comment.id, 'toplevel');
+        out.comment_count = replies.end - replies.start;
         break;
+      }
       case 'like_count':
         out.like_count = comment.like_count;
         break;

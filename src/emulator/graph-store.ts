@@ -1,4 +1,5 @@
 import { graphIdParts } from './ids';
+import { firstIndex, insertSorted, listIn, sortByKey } from './sorted-list';
 import type { Scenario } from './scenario';
 
 export type GraphPage = Scenario['facebook']['pages'][number];
@@ -19,15 +20,32 @@ export function objectId(object: GraphObject): string {
       : object.comment.id;
 }
 
+/** Where an item sorts: its creation time, then its own id as a number (ids are digit strings). */
+function sortKey(item: { createdMs: number; id: string }): { ms: number; id: string } {
+  return { ms: item.createdMs, id: graphIdParts(item.id).right.padStart(24, '0') };
+}
+
+function compareKeys(x: { ms: number; id: string }, y: { ms: number; id: string }): number {
+  if (x.ms !== y.ms) return x.ms - y.ms;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
 /** Ordering of Graph items: creation time, then id; stable whatever the scenario's order. */
 export function compareItems(
   a: { createdMs: number; id: string },
   b: { createdMs: number; id: string },
 ) {
-  if (a.createdMs !== b.createdMs) return a.createdMs - b.createdMs;
-  const x = graphIdParts(a.id).right.padStart(24, '0');
-  const y = graphIdParts(b.id).right.padStart(24, '0');
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+/**
+ * Visible comments, oldest first: `items[start]` to `items[end - 1]`, a window of a sorted list the
+ * store keeps (read it, never change it).
+ */
+export interface CommentRange {
+  items: readonly GraphComment[];
+  start: number;
+  end: number;
 }
 
 /**
@@ -42,6 +60,14 @@ export class GraphStore {
   private readonly comments = new Map<string, GraphComment>();
   /** Direct children of a post (top-level comments) or of a comment (replies), oldest first. */
   private readonly children = new Map<string, GraphComment[]>();
+  /** Every comment on a post, replies included, oldest first: the post's `stream`. */
+  private readonly threads = new Map<string, GraphComment[]>();
+  /**
+   * Replies dated before an ancestor (each with the ancestor's time): they show only once it does,
+   * so their post's stream is not cut at a time alone. Hand-written scenarios only.
+   */
+  private readonly lateReplies = new Map<string, number>();
+  private readonly postsWithLateReplies = new Set<string>();
   private nextCommentSeq = 1;
   private nextPostSeq = 1;
   /** Comments the Page already answered with a private reply (one is allowed per comment). */
@@ -59,17 +85,43 @@ export class GraphStore {
     for (const user of scenario.facebook.users) this.people.set(user.id, user);
     for (const post of scenario.facebook.posts)
       this.posts.set(post.id, { ...post, createdMs: Date.parse(post.created_time) });
-    for (const c of scenario.facebook.comments)
-      this.insertComment({ ...c, createdMs: Date.parse(c.created_time) });
+    for (const c of scenario.facebook.comments) {
+      const comment = { ...c, createdMs: Date.parse(c.created_time) };
+      this.comments.set(comment.id, comment);
+      listIn(this.children, comment.parent_id ?? comment.post_id).push(comment);
+      listIn(this.threads, comment.post_id).push(comment);
+    }
+    // Sorted once: the order a sort after each comment would give.
+    for (const list of [...this.children.values(), ...this.threads.values()])
+      sortByKey(list, sortKey, compareKeys);
+    for (const comment of this.comments.values()) this.noteIfLate(comment);
   }
 
   private insertComment(comment: GraphComment): void {
     this.comments.set(comment.id, comment);
-    const parent = comment.parent_id ?? comment.post_id;
-    const siblings = this.children.get(parent) ?? [];
-    siblings.push(comment);
-    siblings.sort(compareItems);
-    this.children.set(parent, siblings);
+    insertSorted(
+      listIn(this.children, comment.parent_id ?? comment.post_id),
+      comment,
+      compareItems,
+    );
+    insertSorted(listIn(this.threads, comment.post_id), comment, compareItems);
+    this.noteIfLate(comment);
+  }
+
+  /** Records a reply dated before one of its ancestors (see `lateReplies`). */
+  private noteIfLate(comment: GraphComment): void {
+    let shownFrom = comment.createdMs;
+    // Bounded walk: the scenario check refuses cycles before a store is built.
+    let up = comment.parent_id;
+    for (let steps = 0; up !== undefined && steps < this.comments.size; steps++) {
+      const parent = this.comments.get(up);
+      if (!parent) break;
+      shownFrom = Math.max(shownFrom, parent.createdMs);
+      up = parent.parent_id;
+    }
+    if (shownFrom === comment.createdMs) return;
+    this.lateReplies.set(comment.id, shownFrom);
+    this.postsWithLateReplies.add(comment.post_id);
   }
 
   private released(item: { createdMs: number }): boolean {
@@ -113,18 +165,33 @@ export class GraphStore {
   }
 
   /** Visible direct children (`toplevel`) or all descendants (`stream`) of a post or comment, oldest first. */
-  commentsUnder(objectId: string, filter: 'toplevel' | 'stream'): GraphComment[] {
-    const direct = (this.children.get(objectId) ?? []).filter((c) => this.released(c));
-    if (filter === 'toplevel') return direct;
+  commentsUnder(objectId: string, filter: 'toplevel' | 'stream'): CommentRange {
+    if (filter === 'toplevel' || this.posts.has(objectId)) {
+      const list =
+        (filter === 'toplevel' ? this.children : this.threads).get(objectId) ?? NO_COMMENTS;
+      if (filter === 'stream' && this.postsWithLateReplies.has(objectId)) {
+        const shown = list.filter((c) =>
+          this.released({ createdMs: this.lateReplies.get(c.id) ?? c.createdMs }),
+        );
+        return { items: shown, start: 0, end: shown.length };
+      }
+      // Sorted by time first: the visible ones are those up to now.
+      const end = this.liveRelease
+        ? firstIndex(0, list.length, (i) => list[i]!.createdMs > this.now())
+        : list.length;
+      return { items: list, start: 0, end };
+    }
     const all: GraphComment[] = [];
     const visit = (list: GraphComment[]) => {
       for (const c of list) {
+        if (!this.released(c)) continue;
         all.push(c);
-        visit((this.children.get(c.id) ?? []).filter((r) => this.released(r)));
+        visit(this.children.get(c.id) ?? []);
       }
     };
-    visit(direct);
-    return all.sort(compareItems);
+    visit(this.children.get(objectId) ?? []);
+    all.sort(compareItems);
+    return { items: all, start: 0, end: all.length };
   }
 
   comment(id: string): GraphComment | null {
@@ -141,10 +208,8 @@ export class GraphStore {
 
   /** When a post last changed: its creation or its newest visible comment. */
   lastActivityMs(post: GraphPost): number {
-    return this.commentsUnder(post.id, 'stream').reduce(
-      (max, c) => Math.max(max, c.createdMs),
-      post.createdMs,
-    );
+    const { items, start, end } = this.commentsUnder(post.id, 'stream');
+    return end > start ? Math.max(post.createdMs, items[end - 1]!.createdMs) : post.createdMs;
   }
 
   /** Adds a comment now, as the Page, on a post or as a reply; a reply to a reply joins its thread. */
@@ -203,3 +268,5 @@ export class GraphStore {
     if (comment) comment.is_hidden = hidden;
   }
 }
+
+const NO_COMMENTS: GraphComment[] = [];

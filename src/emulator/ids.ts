@@ -8,11 +8,6 @@ export function compareIds(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Newest first, as X timelines are ordered. */
-export function byIdDescending<T extends { id: string }>(a: T, b: T): number {
-  return compareIds(b.id, a.id);
-}
-
 /** A snowflake id for an instant, so id order is time order; `seq` separates ids of one millisecond. */
 export function snowflakeAt(ms: number, seq = 0): string {
   const offset = BigInt(Math.max(0, Math.floor(ms))) - TWITTER_EPOCH_MS;

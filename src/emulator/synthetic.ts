@@ -109,9 +109,9 @@ function syntheticComments(
   anchorMs: number,
   random: () => number,
 ) {
-  const posts = [...scenario.facebook.posts].sort(
-    (a, b) => Date.parse(a.created_time) - Date.parse(b.created_time),
-  );
+  const posts = scenario.facebook.posts
+    .map((post) => ({ post, ms: Date.parse(post.created_time) }))
+    .sort((a, b) => a.ms - b.ms);
   if (posts.length === 0) return null;
   const peopleCount = Math.min(count, 250);
   const users = Array.from({ length: peopleCount }, (_, i) => ({
@@ -120,11 +120,13 @@ function syntheticComments(
   }));
   const comments: Comment[] = [];
   const lastTopLevel = new Map<string, Comment>();
+  /** How many posts, oldest first, came out before the current minute: they take its comment. */
+  let eligible = 0;
   for (let i = 0; i < count; i++) {
     let at = anchorMs - (count - i) * MINUTE;
-    const eligible = posts.filter((p) => Date.parse(p.created_time) < at);
-    const post = eligible.length > 0 ? eligible[i % eligible.length]! : posts[0]!;
-    at = Math.max(at, Date.parse(post.created_time) + (i + 1) * 1000);
+    while (eligible < posts.length && posts[eligible]!.ms < at) eligible++;
+    const { post, ms } = posts[eligible > 0 ? i % eligible : 0]!;
+    at = Math.max(at, ms + (i + 1) * 1000);
     const [, phrase] = PHRASES[Math.floor(random() * PHRASES.length)]!;
     const parent = lastTopLevel.get(post.id);
     const reply = parent !== undefined && random() < 0.15;

@@ -72,13 +72,13 @@ export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<E
   });
   add('GET', '2/users/:id/mentions', (ctx) =>
     timelineAnswer(store, ctx, TIMELINE_PARAMETERS, (user) => [
-      store.mentionsOf(user.id),
+      store.mentionsOf(user.id, MENTIONS_CAP),
       MENTIONS_CAP,
     ]),
   );
   add('GET', '2/users/:id/tweets', (ctx) =>
     timelineAnswer(store, ctx, [...TIMELINE_PARAMETERS, 'exclude'], (user) => [
-      store.tweetsBy(user.id),
+      store.tweetsBy(user.id, USER_TWEETS_CAP),
       USER_TWEETS_CAP,
     ]),
   );

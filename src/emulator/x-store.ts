@@ -1,13 +1,15 @@
-import { byIdDescending, compareIds, snowflakeAt } from './ids';
+import { compareIds, snowflakeAt } from './ids';
 import type { Scenario, XTweet, XUser } from './scenario';
-import { mentionsIn } from './x-text';
+import { listIn, sortByKey } from './sorted-list';
+import { mentionedUsernames } from './x-text';
 
 export interface StoredTweet extends XTweet {
   createdMs: number;
 }
 
 /**
- * X's side of a scenario, indexed: users by id and username, tweets by id, timelines newest first.
+ * X's side of a scenario, indexed: users by id and username; tweets by id, by author, by username
+ * mentioned and by the tweet they reply to or quote, each list oldest first and read from its end.
  * With `liveRelease`, a tweet dated in the future stays invisible until its time comes, so a shifted
  * scenario can keep mentions arriving while the demo runs.
  */
@@ -16,9 +18,14 @@ export class XStore {
   private readonly usernames = new Map<string, XUser>();
   private readonly tweets = new Map<string, StoredTweet>();
   private readonly tokens = new Map<string, string>();
-  /** Every tweet, newest first, released or not. */
-  private ordered: StoredTweet[] = [];
-  private readonly mentionCache = new Map<string, StoredTweet[]>();
+  /** The highest tweet id, released or not. */
+  private newestId: string | undefined;
+  /** Tweets by author and by lowercased username mentioned, oldest first (by id), released or not. */
+  private readonly byAuthor = new Map<string, StoredTweet[]>();
+  private readonly byMention = new Map<string, StoredTweet[]>();
+  /** Tweets replying to a tweet, and quoting one, by that tweet's id. */
+  private readonly replies = new Map<string, StoredTweet[]>();
+  private readonly quotes = new Map<string, StoredTweet[]>();
 
   constructor(
     scenario: Scenario,
@@ -34,7 +41,32 @@ export class XStore {
       this.tokens.set(account.access_token, account.user_id);
     for (const tweet of scenario.x.tweets)
       this.tweets.set(tweet.id, { ...tweet, createdMs: Date.parse(tweet.created_at) });
-    this.ordered = [...this.tweets.values()].sort(byIdDescending);
+    // Newest first as X orders them, ids compared as numbers; then read from the end.
+    const newestFirst = [...this.tweets.values()];
+    sortByKey(
+      newestFirst,
+      (t) => BigInt(t.id),
+      (a, b) => (b < a ? -1 : b > a ? 1 : 0),
+    );
+    for (let i = newestFirst.length - 1; i >= 0; i--) this.index(newestFirst[i]!);
+  }
+
+  /** Adds a tweet, newer than every tweet indexed before it, to the timelines and references. */
+  private index(tweet: StoredTweet): void {
+    this.newestId = tweet.id;
+    listIn(this.byAuthor, tweet.author_id).push(tweet);
+    for (const username of mentionedUsernames(tweet.text))
+      listIn(this.byMention, username).push(tweet);
+    if (tweet.in_reply_to !== undefined) listIn(this.replies, tweet.in_reply_to).push(tweet);
+    if (tweet.quotes !== undefined) listIn(this.quotes, tweet.quotes).push(tweet);
+  }
+
+  /** The newest `limit` visible tweets of an oldest-first list, newest first. */
+  private newest(list: StoredTweet[] | undefined, limit: number): StoredTweet[] {
+    const found: StoredTweet[] = [];
+    for (let i = (list?.length ?? 0) - 1; i >= 0 && found.length < limit; i--)
+      if (this.isReleased(list![i]!)) found.push(list![i]!);
+    return found;
   }
 
   /** The account a bearer token belongs to, or null. */
@@ -65,29 +97,21 @@ export class XStore {
     return !this.liveRelease || tweet.createdMs <= this.now();
   }
 
-  /** Visible tweets mentioning `@username` of the user, newest first. */
-  mentionsOf(userId: string): StoredTweet[] {
+  /** Visible tweets mentioning `@username` of the user, newest first: the `limit` newest. */
+  mentionsOf(userId: string, limit = Infinity): StoredTweet[] {
     const user = this.users.get(userId);
     if (!user) return [];
-    let all = this.mentionCache.get(userId);
-    if (!all) {
-      const handle = user.username.toLowerCase();
-      all = this.ordered.filter((t) =>
-        mentionsIn(t.text).some((m) => m.value.toLowerCase() === handle),
-      );
-      this.mentionCache.set(userId, all);
-    }
-    return all.filter((t) => this.isReleased(t));
+    return this.newest(this.byMention.get(user.username.toLowerCase()), limit);
   }
 
-  /** Visible tweets written by the user, newest first. */
-  tweetsBy(userId: string): StoredTweet[] {
-    return this.ordered.filter((t) => t.author_id === userId && this.isReleased(t));
+  /** Visible tweets written by the user, newest first: the `limit` newest. */
+  tweetsBy(userId: string, limit = Infinity): StoredTweet[] {
+    return this.newest(this.byAuthor.get(userId), limit);
   }
 
   /** The newest visible tweet of a user, for `most_recent_tweet_id`. */
   mostRecentTweetId(userId: string): string | null {
-    return this.ordered.find((t) => t.author_id === userId && this.isReleased(t))?.id ?? null;
+    return this.newest(this.byAuthor.get(userId), 1)[0]?.id ?? null;
   }
 
   /** Id of the root of the reply chain; a chain broken by a missing tweet ends at the missing id. */
@@ -111,14 +135,9 @@ export class XStore {
 
   /** Visible replies and quotes of a tweet, for public_metrics when the scenario gives no count. */
   countReferences(id: string): { replies: number; quotes: number } {
-    let replies = 0;
-    let quotes = 0;
-    for (const t of this.tweets.values()) {
-      if (!this.isReleased(t)) continue;
-      if (t.in_reply_to === id) replies++;
-      if (t.quotes === id) quotes++;
-    }
-    return { replies, quotes };
+    const visible = (list: StoredTweet[] | undefined) =>
+      list?.reduce((n, t) => (this.isReleased(t) ? n + 1 : n), 0) ?? 0;
+    return { replies: visible(this.replies.get(id)), quotes: visible(this.quotes.get(id)) };
   }
 
   /** A new X user (someone the scenario did not know), for an arrival made during a test. */
@@ -141,7 +160,7 @@ export class XStore {
   addTweet(input: Omit<XTweet, 'id' | 'created_at'>): StoredTweet {
     const nowMs = this.now();
     let id = snowflakeAt(nowMs);
-    const newest = this.ordered[0]?.id;
+    const newest = this.newestId;
     if (newest !== undefined && compareIds(id, newest) <= 0) id = (BigInt(newest) + 1n).toString();
     const tweet: StoredTweet = {
       ...input,
@@ -150,8 +169,7 @@ export class XStore {
       createdMs: nowMs,
     };
     this.tweets.set(id, tweet);
-    this.ordered.unshift(tweet);
-    this.mentionCache.clear();
+    this.index(tweet);
     return tweet;
   }
 }

@@ -41,3 +41,11 @@ export function mentionsIn(text: string): TextEntity[] {
 export function hashtagsIn(text: string): TextEntity[] {
   return scan(text, HASHTAG, 139);
 }
+
+/** The usernames a tweet mentions, lowercased, each once: `mentionsIn` without the positions. */
+export function mentionedUsernames(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(MENTION))
+    if (match[2]!.length <= 15) names.add(match[2]!.toLowerCase());
+  return [...names];
+}
