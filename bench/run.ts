@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { emulatorBench } from './emulator-bench';
 import { report } from './figure';
+import { sqlStoreBench } from './sql-store-bench';
 import type { Figure } from './figure';
 import { storeBench } from './store-bench';
 import { syncBench } from './sync-bench';
@@ -10,6 +11,11 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   sync: syncBench,
   store: storeBench,
   emulator: emulatorBench,
+  // The embedded SQL store at 100k and at a million conversations (seeding 1M takes minutes).
+  sql: async () => [
+    ...(await sqlStoreBench(100_000)),
+    ...(await sqlStoreBench(Number(process.env.BENCH_SQL_LARGE ?? 1_000_000))),
+  ],
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
