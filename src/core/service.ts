@@ -71,13 +71,15 @@ import { ConnectFlows, pageIdentity } from './auth/connect-flows';
 import type { Identity } from './auth/connect-flows';
 import { CredentialVault } from './auth/credential-vault';
 import { AgentDirectory } from './team/agent-directory';
+import { Callers, LOCAL_AGENT } from './team/callers';
 import type { Credential } from './auth/credential';
 import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { AuditLog } from './audit/audit-log';
-import { actorOf, replyFact, triageFacts } from './audit/audit-facts';
+import { replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { Reports } from './reports/reports';
 import { privateReplyWindow } from './outbox/private-window';
+import { ChangeQueue } from './change-queue';
 import { ConversationChanges } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
@@ -135,10 +137,6 @@ function describe(c: Conversation, nameOf: (id: string) => string): string {
   return `${c.status}, ${who}`;
 }
 
-/**
- * The user of a solo inbox (the desktop app on its own, tools, tests): calls without a context are
- * theirs, and they manage their own inbox. A hub always passes the signed-in agent.
- */
 /** What the caller is told of a reply in the outbox. */
 function receiptOf(item: OutboxItem): ReplyReceipt {
   return {
@@ -150,8 +148,6 @@ function receiptOf(item: OutboxItem): ReplyReceipt {
     createdAt: item.createdAt,
   };
 }
-
-export const LOCAL_AGENT: Agent = { id: 'local', name: 'You', role: 'manager', languages: [] };
 
 const idle: SyncStatus = {
   state: 'connected',
@@ -173,12 +169,14 @@ export class InboxService implements InboxApi {
   private notes!: NoteStore;
   /** Who is viewing or replying to what: in memory only, pushed to every client. */
   private readonly presence: PresenceBoard;
-  private ingesting: Promise<void> = Promise.resolve();
+  /** Every change of the stores, the sync's and the team's, in one order. */
+  private readonly queue = new ChangeQueue();
   private closed = false;
   /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
   private syncing = false;
   private readonly vault: CredentialVault;
   private readonly team: AgentDirectory;
+  private readonly callers: Callers;
   private readonly tags: TagRegistry;
   private readonly tagChanges: TagChanges;
   private readonly views: SavedViews;
@@ -233,13 +231,14 @@ export class InboxService implements InboxApi {
         : null;
     this.vault = new CredentialVault(options.secrets, () => xOAuth, options.clock);
     this.team = new AgentDirectory(workspace);
+    this.callers = new Callers(this.team, options.clientName);
     this.changes = new ConversationChanges({
       conversations,
       audit,
       tags: this.tags,
       clock: options.clock,
       emit: (event) => this.emit(event),
-      serialize: (change) => this.afterIngest(change),
+      serialize: (change) => this.queue.run(change),
     });
     this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
     this.rules = new RuleBook(workspace, () => this.team.list(), audit);
@@ -263,7 +262,7 @@ export class InboxService implements InboxApi {
       audit,
       clock: options.clock,
       emit: (event) => this.emit(event),
-      serialize: (change) => this.afterIngest(change),
+      serialize: (change) => this.queue.run(change),
     });
     this.views = new SavedViews(workspace);
     this.flows = new ConnectFlows({
@@ -419,7 +418,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'saveRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'saveRule'>> {
-    const rule = await this.rules.save(input, this.actor(context));
+    const rule = await this.rules.save(input, this.callers.actor(context));
     this.emit({ type: 'rules.changed', rules: this.rules.list() });
     return rule;
   }
@@ -428,7 +427,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'deleteRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'deleteRule'>> {
-    await this.rules.delete(input, this.actor(context));
+    await this.rules.delete(input, this.callers.actor(context));
     this.emit({ type: 'rules.changed', rules: this.rules.list() });
     return { done: true };
   }
@@ -437,7 +436,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'moveRule'>,
     context?: CallContext,
   ): Promise<ApiOutput<'moveRule'>> {
-    const rules = await this.rules.move(input, this.actor(context));
+    const rules = await this.rules.move(input, this.callers.actor(context));
     this.emit({ type: 'rules.changed', rules });
     return rules;
   }
@@ -464,7 +463,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'postStatement'>,
     context?: CallContext,
   ): Promise<ApiOutput<'postStatement'>> {
-    return this.statements.post(input, this.actor(context));
+    return this.statements.post(input, this.callers.actor(context));
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
@@ -502,7 +501,7 @@ export class InboxService implements InboxApi {
       expiresAt: null,
       scopes: [],
     };
-    return this.saveAccount(platform, identity, credential, null, this.actor(undefined));
+    return this.saveAccount(platform, identity, credential, null, this.callers.actor(undefined));
   }
 
   async startConnect(input: ApiInput<'startConnect'>): Promise<ApiOutput<'startConnect'>> {
@@ -523,7 +522,7 @@ export class InboxService implements InboxApi {
         outcome.identity,
         outcome.credential,
         outcome.expiresAt,
-        this.actor(context),
+        this.callers.actor(context),
       );
       this.restartSync(account.id);
       return { status: 'connected', accounts: [account] };
@@ -557,7 +556,7 @@ export class InboxService implements InboxApi {
         { externalId: page.id, handle: page.name, name: page.name },
         { v: 1, accessToken: page.accessToken, refreshToken: null, expiresAt: null, scopes: [] },
         expiresAt ?? null,
-        this.actor(context),
+        this.callers.actor(context),
       );
       accounts.push(account);
       this.restartSync(account.id);
@@ -583,7 +582,7 @@ export class InboxService implements InboxApi {
     await this.audit.commit(
       [
         {
-          ...this.actor(context),
+          ...this.callers.actor(context),
           action: 'account.disconnected',
           conversationId: null,
           details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
@@ -624,7 +623,7 @@ export class InboxService implements InboxApi {
     if (owner != null && owner !== actor.id && !takeOver) {
       throw new InboxError(
         'conflict',
-        `${this.agentName(owner)} handles this conversation: take it over to reply`,
+        `${this.callers.nameOf(owner)} handles this conversation: take it over to reply`,
         { reason: 'assigned', assignee: owner },
       );
     }
@@ -638,7 +637,7 @@ export class InboxService implements InboxApi {
         );
       }
     }
-    const by = this.actor(context);
+    const by = this.callers.actor(context);
     // The reply is stored with its audit entries (queued, and a take-over) in one write.
     const item = await this.outbox.enqueue(
       {
@@ -689,7 +688,7 @@ export class InboxService implements InboxApi {
     const { key } = ReplyKeyInputSchema.parse(input);
     const facts = (settled: OutboxItem): AuditFact[] => [
       {
-        ...this.actor(context),
+        ...this.callers.actor(context),
         action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
         conversationId: settled.conversationId,
         details: { key, text: settled.text, kind: settled.kind },
@@ -734,9 +733,9 @@ export class InboxService implements InboxApi {
       throw asInboxError(err);
     }
     const updated = { ...post, hidden };
-    await this.afterIngest(async () => {
+    await this.queue.run(async () => {
       const fact: AuditFact = {
-        ...this.actor(context),
+        ...this.callers.actor(context),
         action: hidden ? 'post.hidden' : 'post.shown',
         conversationId: post.conversationId,
         details: {
@@ -774,14 +773,14 @@ export class InboxService implements InboxApi {
     input: ApiInput<'createAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'createAgent'>> {
-    return this.teamAdmin.create(input, this.actor(context));
+    return this.teamAdmin.create(input, this.callers.actor(context));
   }
 
   async updateAgent(
     input: ApiInput<'updateAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'updateAgent'>> {
-    const agent = await this.teamAdmin.update(input, this.actor(context));
+    const agent = await this.teamAdmin.update(input, this.callers.actor(context));
     this.events.emit(TEAM_CHANGED, agent.id);
     return agent;
   }
@@ -791,7 +790,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'renewAgentToken'>,
     context?: CallContext,
   ): Promise<ApiOutput<'renewAgentToken'>> {
-    const renewed = await this.teamAdmin.renew(input, this.actor(context));
+    const renewed = await this.teamAdmin.renew(input, this.callers.actor(context));
     this.events.emit(TEAM_CHANGED, renewed.agent.id);
     return renewed;
   }
@@ -801,7 +800,7 @@ export class InboxService implements InboxApi {
     input: ApiInput<'removeAgent'>,
     context?: CallContext,
   ): Promise<ApiOutput<'removeAgent'>> {
-    const removed = await this.teamAdmin.remove(input, this.actor(context));
+    const removed = await this.teamAdmin.remove(input, this.callers.actor(context));
     this.events.emit(TEAM_CHANGED, removed.agent.id);
     return removed;
   }
@@ -849,7 +848,7 @@ export class InboxService implements InboxApi {
     await this.audit.commit(
       [
         {
-          ...this.actor(context),
+          ...this.callers.actor(context),
           action: 'note.added',
           conversationId,
           details: { noteId: note.id, text, mentions: note.mentions },
@@ -902,13 +901,13 @@ export class InboxService implements InboxApi {
   ): Promise<Conversation> {
     const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    const updated = await this.afterIngest(async () => {
+    const updated = await this.queue.run(async () => {
       const current = this.conversations.get(change.id);
       if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
       if (current.version !== change.version) {
         throw new InboxError(
           'conflict',
-          `This conversation changed since you opened it (now ${describe(current, (id) => this.agentName(id))}); your change was not applied`,
+          `This conversation changed since you opened it (now ${describe(current, (id) => this.callers.nameOf(id))}); your change was not applied`,
           { current },
         );
       }
@@ -917,7 +916,7 @@ export class InboxService implements InboxApi {
       await this.changes.save(
         next,
         current,
-        triageFacts(current, next, this.actor(context)),
+        triageFacts(current, next, this.callers.actor(context)),
         actor.id,
         { tags: change.addTags ?? [] },
       );
@@ -965,7 +964,7 @@ export class InboxService implements InboxApi {
   ): Promise<ApiOutput<'updateConversations'>> {
     const { changes } = UpdateConversationsInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    return this.afterIngest(async () => {
+    return this.queue.run(async () => {
       // Every assignee checked before anything changes: one bad one refuses the whole call.
       for (const change of changes) this.checkAssignee(change.assignee, actor);
       const now = dateOf(this.clock);
@@ -982,7 +981,7 @@ export class InboxService implements InboxApi {
           results.push({ id: change.id, outcome: 'applied', conversation: next });
         }
       }
-      await this.changes.saveMany(pairs, this.actor(context), [], {
+      await this.changes.saveMany(pairs, this.callers.actor(context), [], {
         tags: changes.flatMap((c) => c.addTags ?? []),
       });
       return { results };
@@ -1001,12 +1000,12 @@ export class InboxService implements InboxApi {
 
   /** Renames a tag on every conversation carrying it, in one write, each one's version bumped. */
   renameTag(input: ApiInput<'renameTag'>, context?: CallContext): Promise<ApiOutput<'renameTag'>> {
-    return this.tagChanges.rename(input, this.actor(context));
+    return this.tagChanges.rename(input, this.callers.actor(context));
   }
 
   /** Deletes a tag from the registry and from every conversation carrying it. */
   deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext): Promise<ApiOutput<'deleteTag'>> {
-    return this.tagChanges.remove(input, this.actor(context));
+    return this.tagChanges.remove(input, this.callers.actor(context));
   }
 
   async listViews(
@@ -1043,7 +1042,7 @@ export class InboxService implements InboxApi {
 
   /** Assigns a conversation to the agent who answers it (their reply is already queued). */
   private claim(id: string, agentId: string, by: Actor): Promise<void> {
-    return this.afterIngest(async () => {
+    return this.queue.run(async () => {
       const current = this.conversations.get(id);
       if (!current || current.assignee === agentId) return;
       const next: Conversation = {
@@ -1069,11 +1068,6 @@ export class InboxService implements InboxApi {
     });
   }
 
-  /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */
-  private actor(context: CallContext | undefined): Actor {
-    return actorOf(context, { actor: LOCAL_AGENT.id, client: this.options.clientName });
-  }
-
   /** A reply was sent or refused (stored and recorded by the outbox): every client hears of it. */
   private replyChanged(item: OutboxItem): void {
     if (item.state !== 'sent' && item.state !== 'failed') return;
@@ -1083,10 +1077,6 @@ export class InboxService implements InboxApi {
       key: item.key,
       state: item.state,
     });
-  }
-
-  private agentName(id: string): string {
-    return id === LOCAL_AGENT.id ? LOCAL_AGENT.name : (this.team.get(id)?.name ?? id);
   }
 
   /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
@@ -1111,7 +1101,7 @@ export class InboxService implements InboxApi {
     this.presence.close();
     await this.sync.stopAll();
     await this.outbox.close();
-    await this.ingesting;
+    await this.queue.idle();
     await Promise.all([
       this.posts.close(),
       this.conversations.close(),
@@ -1166,7 +1156,7 @@ export class InboxService implements InboxApi {
 
   /** Removes an account's conversations and posts (after it is disconnected). */
   private forgetHistory(accountId: string): Promise<void> {
-    return this.afterIngest(async () => {
+    return this.queue.run(async () => {
       const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
       await this.conversations.remove(gone.map((c) => c.id));
       await this.posts.forgetAccount(accountId);
@@ -1174,19 +1164,9 @@ export class InboxService implements InboxApi {
     });
   }
 
-  /** Runs a change of the stores in turn with ingests, so the two never interleave. */
-  private afterIngest<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.ingesting.then(change);
-    this.ingesting = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
   /** Threads and stores posts, then updates their conversations; one batch at a time. */
   private ingest(drafts: DraftPost[]): Promise<void> {
-    const run = this.ingesting.then(() =>
+    return this.queue.run(() =>
       receive(
         {
           posts: this.posts,
@@ -1201,8 +1181,6 @@ export class InboxService implements InboxApi {
         dateOf(this.clock),
       ),
     );
-    this.ingesting = run.catch(() => undefined);
-    return run;
   }
 
   /**
