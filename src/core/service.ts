@@ -58,15 +58,12 @@ import { NoteStore } from './store/note-store';
 import { ConversationIndex } from './store/conversation-query';
 import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
-import { isStorageError } from './store/storage-error';
 import { takeBackUnfinished } from './store/unfinished-change';
-import { SyncEngine } from './sync/sync-engine';
-import { receive } from './arrivals';
+import { InboxSync } from './sync/inbox-sync';
 import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
 import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
-import type { DraftPost } from './triage/threading';
 import { ConnectFlows, pageIdentity } from './auth/connect-flows';
 import type { Identity } from './auth/connect-flows';
 import { CredentialVault } from './auth/credential-vault';
@@ -163,7 +160,7 @@ const TEAM_CHANGED = 'team.agent-changed';
 /** The one implementation of InboxApi: the store, the sync loops, the live events. */
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
-  private readonly sync: SyncEngine;
+  private readonly sync: InboxSync;
   private readonly index: ConversationIndex;
   private outbox!: Outbox;
   private notes!: NoteStore;
@@ -172,8 +169,6 @@ export class InboxService implements InboxApi {
   /** Every change of the stores, the sync's and the team's, in one order. */
   private readonly queue = new ChangeQueue();
   private closed = false;
-  /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
-  private syncing = false;
   private readonly vault: CredentialVault;
   private readonly team: AgentDirectory;
   private readonly callers: Callers;
@@ -273,22 +268,20 @@ export class InboxService implements InboxApi {
       graphVersion: options.graphVersion,
     });
     this.facebookOAuth = facebookOAuth;
-    this.sync = new SyncEngine({
+    this.sync = new InboxSync({
       config: options,
-      workspace,
-      clock: options.clock,
-      token: (account, force) => this.vault.accessToken(account, { forceRefresh: force }),
-      refreshable: (account) => this.vault.refreshable(account),
       pollIntervalMs: options.pollIntervalMs,
       retryBaseMs: options.retryBaseMs,
-      ingest: (drafts) => this.ingest(drafts),
-      progress: (account, stream, phase, fetched, done, estimated = null) =>
-        this.emit({
-          type: 'sync.progress',
-          progress: { accountId: account.id, stream, phase, fetched, estimated, done },
-        }),
-      setStatus: (id, status) => this.setStatus(id, status),
-      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
+      clock: options.clock,
+      workspace,
+      posts,
+      conversations,
+      audit,
+      rules: this.rules,
+      tags: this.tags,
+      vault: this.vault,
+      queue: this.queue,
+      emit: (event) => this.emit(event),
     });
   }
 
@@ -341,7 +334,7 @@ export class InboxService implements InboxApi {
           await posts.loadAll();
           return posts.get(id);
         },
-        deliver: (draft) => service.ingest([draft]),
+        deliver: (draft) => service.sync.ingest([draft]),
         commit: (facts, write) => audit.commit(facts, write),
         changed: (item) => service.replyChanged(item),
       },
@@ -524,7 +517,7 @@ export class InboxService implements InboxApi {
         outcome.expiresAt,
         this.callers.actor(context),
       );
-      this.restartSync(account.id);
+      this.sync.restart(account.id);
       return { status: 'connected', accounts: [account] };
     }
     const connected = new Set(this.workspace.data.accounts.map((a) => a.id));
@@ -559,7 +552,7 @@ export class InboxService implements InboxApi {
         this.callers.actor(context),
       );
       accounts.push(account);
-      this.restartSync(account.id);
+      this.sync.restart(account.id);
     }
     return accounts;
   }
@@ -601,8 +594,7 @@ export class InboxService implements InboxApi {
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
-    this.syncing = true;
-    for (const account of this.workspace.data.accounts) this.sync.start(account.id);
+    this.sync.start();
     void this.outbox.recover();
   }
 
@@ -1149,11 +1141,6 @@ export class InboxService implements InboxApi {
     return account;
   }
 
-  /** After a (re)connection: a stopped loop (expired token) starts again, a running one goes on. */
-  private restartSync(accountId: string): void {
-    if (this.syncing) this.sync.start(accountId);
-  }
-
   /** Removes an account's conversations and posts (after it is disconnected). */
   private forgetHistory(accountId: string): Promise<void> {
     return this.queue.run(async () => {
@@ -1162,50 +1149,6 @@ export class InboxService implements InboxApi {
       await this.posts.forgetAccount(accountId);
       for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
     });
-  }
-
-  /** Threads and stores posts, then updates their conversations; one batch at a time. */
-  private ingest(drafts: DraftPost[]): Promise<void> {
-    return this.queue.run(() =>
-      receive(
-        {
-          posts: this.posts,
-          conversations: this.conversations,
-          audit: this.audit,
-          rules: this.rules,
-          tags: this.tags,
-          workspace: this.workspace,
-          emit: (event) => this.emit(event),
-        },
-        drafts,
-        dateOf(this.clock),
-      ),
-    );
-  }
-
-  /**
-   * An account's sync status, kept with the account. A status the disk refuses is only told (the
-   * sync loop goes on, and says so), never thrown at the loop.
-   */
-  private async setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void> {
-    let updated: Account | undefined;
-    try {
-      await this.workspace.update((data) => {
-        data.accounts = data.accounts.map((a) => {
-          if (a.id !== accountId) return a;
-          updated = { ...a, sync: { ...a.sync, ...status } };
-          return updated;
-        });
-      });
-    } catch (err) {
-      if (!isStorageError(err)) throw err;
-      const account = this.workspace.data.accounts.find((a) => a.id === accountId);
-      updated = account && {
-        ...account,
-        sync: { ...account.sync, ...status, message: (err as Error).message },
-      };
-    }
-    if (updated) this.emit({ type: 'account.status', account: updated });
   }
 
   private emit(event: InboxEvent): void {
