@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
-  AccountListSchema,
   AddNoteInputSchema,
-  ConnectPagesInputSchema,
-  DisconnectInputSchema,
-  FlowInputSchema,
   GetConversationInputSchema,
   InboxError,
   ListConversationsInputSchema,
   HidePostInputSchema,
-  PlatformSchema,
   ReportPresenceInputSchema,
   ReplyKeyInputSchema,
   SendReplyInputSchema,
-  StartConnectInputSchema,
   UpdateConversationInputSchema,
   UpdateConversationsInputSchema,
   TagDefSchema,
@@ -36,7 +30,6 @@ import type {
   InboxEvent,
   Note,
   Platform,
-  SyncStatus,
   Unsubscribe,
   BulkResult,
 } from '../shared';
@@ -46,7 +39,7 @@ import {
   GraphClient,
 } from './connectors/facebook/graph-client';
 import { DEFAULT_REQUEST_TIMEOUT_MS, asInboxError } from './connectors/platform-error';
-import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
+import { X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { parseMentions } from '../shared/mentions';
@@ -60,17 +53,16 @@ import { PostStore } from './store/post-store';
 import { WorkspaceStore } from './store/workspace-store';
 import { takeBackUnfinished } from './store/unfinished-change';
 import { InboxSync } from './sync/inbox-sync';
+import { Accounts } from './accounts/accounts';
 import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
 import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
-import { ConnectFlows, pageIdentity } from './auth/connect-flows';
-import type { Identity } from './auth/connect-flows';
 import { CredentialVault } from './auth/credential-vault';
 import { AgentDirectory } from './team/agent-directory';
 import { Callers, LOCAL_AGENT } from './team/callers';
-import type { Credential } from './auth/credential';
-import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
+import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
+import { oauthApps } from './auth/oauth-apps';
 import { AuditLog } from './audit/audit-log';
 import { replyFact, triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
@@ -82,7 +74,7 @@ import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
 import { SavedReplyBook } from './replies/saved-reply-book';
-import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
+import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry } from './queue/tag-registry';
 import { TagChanges } from './queue/tag-changes';
 import { SavedViews } from './queue/saved-views';
@@ -146,14 +138,6 @@ function receiptOf(item: OutboxItem): ReplyReceipt {
   };
 }
 
-const idle: SyncStatus = {
-  state: 'connected',
-  until: null,
-  lastSyncAt: null,
-  message: null,
-  fetched: 0,
-};
-
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
 
@@ -175,8 +159,7 @@ export class InboxService implements InboxApi {
   private readonly tags: TagRegistry;
   private readonly tagChanges: TagChanges;
   private readonly views: SavedViews;
-  private readonly facebookOAuth: FacebookOAuth | null;
-  private readonly flows: ConnectFlows;
+  private readonly accounts: Accounts;
   private readonly reports: Reports;
   private readonly changes: ConversationChanges;
   private readonly teamAdmin: TeamAdmin;
@@ -204,27 +187,8 @@ export class InboxService implements InboxApi {
       removed: (previous) => this.index.remove(previous),
     });
     this.tags = new TagRegistry(workspace);
-    const xOAuth = options.xClientId
-      ? new XOAuth({
-          clientId: options.xClientId,
-          clientSecret: options.xClientSecret,
-          apiBaseUrl: options.xBaseUrl,
-          webBaseUrl: options.xWebBaseUrl,
-          clock: options.clock,
-        })
-      : null;
-    const facebookOAuth =
-      options.facebookAppId && options.graphAppSecret
-        ? new FacebookOAuth({
-            appId: options.facebookAppId,
-            appSecret: options.graphAppSecret,
-            graphBaseUrl: options.graphBaseUrl,
-            graphVersion: options.graphVersion,
-            webBaseUrl: options.facebookWebBaseUrl,
-            clock: options.clock,
-          })
-        : null;
-    this.vault = new CredentialVault(options.secrets, () => xOAuth, options.clock);
+    const apps = oauthApps(options);
+    this.vault = new CredentialVault(options.secrets, () => apps.x, options.clock);
     this.team = new AgentDirectory(workspace);
     this.callers = new Callers(this.team, options.clientName);
     this.changes = new ConversationChanges({
@@ -260,14 +224,6 @@ export class InboxService implements InboxApi {
       serialize: (change) => this.queue.run(change),
     });
     this.views = new SavedViews(workspace);
-    this.flows = new ConnectFlows({
-      x: () => xOAuth,
-      facebook: () => facebookOAuth,
-      xBaseUrl: options.xBaseUrl,
-      graphBaseUrl: options.graphBaseUrl,
-      graphVersion: options.graphVersion,
-    });
-    this.facebookOAuth = facebookOAuth;
     this.sync = new InboxSync({
       config: options,
       pollIntervalMs: options.pollIntervalMs,
@@ -281,6 +237,19 @@ export class InboxService implements InboxApi {
       tags: this.tags,
       vault: this.vault,
       queue: this.queue,
+      emit: (event) => this.emit(event),
+    });
+    this.accounts = new Accounts({
+      config: options,
+      apps,
+      workspace,
+      conversations,
+      posts,
+      audit,
+      vault: this.vault,
+      sync: this.sync,
+      queue: this.queue,
+      callers: this.callers,
       emit: (event) => this.emit(event),
     });
   }
@@ -459,8 +428,8 @@ export class InboxService implements InboxApi {
     return this.statements.post(input, this.callers.actor(context));
   }
 
-  async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
-    return AccountListSchema.parse(this.workspace.data.accounts);
+  listAccounts() {
+    return this.accounts.listAccounts();
   }
 
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe {
@@ -468,128 +437,28 @@ export class InboxService implements InboxApi {
     return () => this.events.off('event', listener);
   }
 
-  /**
-   * Connects a platform account with an access token (a Page token, or an X user token made
-   * elsewhere): the platform says whose it is, the token goes to the secret store and only its key
-   * to the workspace. Returns the account. The OAuth sign-in (`startConnect`) is the usual way.
-   */
-  async connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
-    const platform = PlatformSchema.parse(input.platform);
-    const identity =
-      platform === 'x'
-        ? await new XClient(input.token, this.options.xBaseUrl).me().then((u) => ({
-            externalId: u.id,
-            handle: u.username,
-            name: u.name,
-          }))
-        : await pageIdentity(input.token, {
-            graphBaseUrl: this.options.graphBaseUrl,
-            graphVersion: this.options.graphVersion,
-            appSecret: this.options.graphAppSecret,
-          });
-    const credential: Credential = {
-      v: 1,
-      accessToken: input.token,
-      refreshToken: null,
-      expiresAt: null,
-      scopes: [],
-    };
-    return this.saveAccount(platform, identity, credential, null, this.callers.actor(undefined));
+  connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
+    return this.accounts.connectAccount(input);
   }
 
-  async startConnect(input: ApiInput<'startConnect'>): Promise<ApiOutput<'startConnect'>> {
-    const { platform } = StartConnectInputSchema.parse(input);
-    const { flowId, authorizeUrl } = await this.flows.start(platform);
-    return { flowId, platform, authorizeUrl, opened: false };
+  startConnect(input: ApiInput<'startConnect'>) {
+    return this.accounts.startConnect(input);
   }
 
-  async finishConnect(
-    input: ApiInput<'finishConnect'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'finishConnect'>> {
-    const { flowId } = FlowInputSchema.parse(input);
-    const outcome = await this.flows.wait(flowId);
-    if (outcome.kind === 'account') {
-      const account = await this.saveAccount(
-        outcome.platform,
-        outcome.identity,
-        outcome.credential,
-        outcome.expiresAt,
-        this.callers.actor(context),
-      );
-      this.sync.restart(account.id);
-      return { status: 'connected', accounts: [account] };
-    }
-    const connected = new Set(this.workspace.data.accounts.map((a) => a.id));
-    return {
-      status: 'choose-pages',
-      flowId,
-      pages: outcome.pages.map((p) => ({
-        id: p.id,
-        name: p.name,
-        connected: connected.has(`facebook:${p.id}`),
-      })),
-    };
+  finishConnect(input: ApiInput<'finishConnect'>, context?: CallContext) {
+    return this.accounts.finishConnect(input, context);
   }
 
-  async connectPages(
-    input: ApiInput<'connectPages'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'connectPages'>> {
-    const { flowId, pageIds } = ConnectPagesInputSchema.parse(input);
-    const pages = this.flows.choosePages(flowId, pageIds);
-    const accounts: Account[] = [];
-    for (const page of pages) {
-      // When the Page token stops giving access to data (Facebook says it in debug_token).
-      const expiresAt = await this.facebookOAuth
-        ?.dataAccessEndsAt(page.accessToken)
-        .catch(() => null);
-      const account = await this.saveAccount(
-        'facebook',
-        { externalId: page.id, handle: page.name, name: page.name },
-        { v: 1, accessToken: page.accessToken, refreshToken: null, expiresAt: null, scopes: [] },
-        expiresAt ?? null,
-        this.callers.actor(context),
-      );
-      accounts.push(account);
-      this.sync.restart(account.id);
-    }
-    return accounts;
+  connectPages(input: ApiInput<'connectPages'>, context?: CallContext) {
+    return this.accounts.connectPages(input, context);
   }
 
-  async cancelConnect(input: ApiInput<'cancelConnect'>): Promise<ApiOutput<'cancelConnect'>> {
-    const { flowId } = FlowInputSchema.parse(input);
-    this.flows.cancel(flowId);
-    return { done: true };
+  cancelConnect(input: ApiInput<'cancelConnect'>) {
+    return this.accounts.cancelConnect(input);
   }
 
-  async disconnectAccount(
-    input: ApiInput<'disconnectAccount'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'disconnectAccount'>> {
-    const { accountId, deleteHistory } = DisconnectInputSchema.parse(input);
-    const account = this.workspace.data.accounts.find((a) => a.id === accountId);
-    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
-    await this.sync.stop(accountId);
-    await this.vault.forget(account.credentialRef);
-    await this.audit.commit(
-      [
-        {
-          ...this.callers.actor(context),
-          action: 'account.disconnected',
-          conversationId: null,
-          details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
-        },
-      ],
-      this.workspace.changing((data) => {
-        data.accounts = data.accounts.filter((a) => a.id !== accountId);
-        // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
-        if (deleteHistory) delete data.cursors[accountId];
-      }),
-    );
-    if (deleteHistory) await this.forgetHistory(accountId);
-    this.emit({ type: 'account.removed', accountId });
-    return { done: true };
+  disconnectAccount(input: ApiInput<'disconnectAccount'>, context?: CallContext) {
+    return this.accounts.disconnectAccount(input, context);
   }
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
@@ -1089,7 +958,7 @@ export class InboxService implements InboxApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.flows.closeAll();
+    this.accounts.close();
     this.presence.close();
     await this.sync.stopAll();
     await this.outbox.close();
@@ -1102,53 +971,6 @@ export class InboxService implements InboxApi {
       this.notes.close(),
     ]);
     this.events.removeAllListeners();
-  }
-
-  /** Keeps the credential in the keychain and the account (never the secret) in the workspace. */
-  private async saveAccount(
-    platform: Platform,
-    identity: Identity,
-    credential: Credential,
-    expiresAt: string | null,
-    by: Actor,
-  ): Promise<Account> {
-    const id = `${platform}:${identity.externalId}`;
-    const credentialRef = id;
-    await this.vault.save(credentialRef, credential);
-    const previous = this.workspace.data.accounts.find((a) => a.id === id);
-    const account: Account = {
-      id,
-      platform,
-      credentialRef,
-      ...identity,
-      expiresAt,
-      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
-    };
-    await this.audit.commit(
-      [
-        {
-          ...by,
-          action: 'account.connected',
-          conversationId: null,
-          details: { accountId: id, platform, handle: identity.handle, again: previous != null },
-        },
-      ],
-      this.workspace.changing((data) => {
-        data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
-      }),
-    );
-    this.emit({ type: 'account.status', account });
-    return account;
-  }
-
-  /** Removes an account's conversations and posts (after it is disconnected). */
-  private forgetHistory(accountId: string): Promise<void> {
-    return this.queue.run(async () => {
-      const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
-      await this.conversations.remove(gone.map((c) => c.id));
-      await this.posts.forgetAccount(accountId);
-      for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
-    });
   }
 
   private emit(event: InboxEvent): void {
