@@ -7,8 +7,6 @@ import {
   ListConversationsInputSchema,
   HidePostInputSchema,
   ReportPresenceInputSchema,
-  ReplyKeyInputSchema,
-  SendReplyInputSchema,
   UpdateConversationInputSchema,
   UpdateConversationsInputSchema,
   TagDefSchema,
@@ -19,9 +17,6 @@ import type {
   Account,
   Agent,
   AuditFact,
-  Post,
-  PrivateReplyWindow,
-  ReplyReceipt,
   ApiInput,
   CallContext,
   Conversation,
@@ -54,8 +49,6 @@ import { WorkspaceStore } from './store/workspace-store';
 import { takeBackUnfinished } from './store/unfinished-change';
 import { InboxSync } from './sync/inbox-sync';
 import { Accounts } from './accounts/accounts';
-import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
-import { Outbox } from './outbox/outbox';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
 import { CredentialVault } from './auth/credential-vault';
@@ -64,16 +57,15 @@ import { Callers, LOCAL_AGENT } from './team/callers';
 import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { oauthApps } from './auth/oauth-apps';
 import { AuditLog } from './audit/audit-log';
-import { replyFact, triageFacts } from './audit/audit-facts';
-import type { Actor } from './audit/audit-facts';
+import { triageFacts } from './audit/audit-facts';
 import { Reports } from './reports/reports';
-import { privateReplyWindow } from './outbox/private-window';
 import { ChangeQueue } from './change-queue';
 import { ConversationChanges } from './conversation-changes';
 import { TeamAdmin } from './team/team-admin';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
 import { SavedReplyBook } from './replies/saved-reply-book';
+import { ReplyDesk } from './replies/reply-desk';
 import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry } from './queue/tag-registry';
 import { TagChanges } from './queue/tag-changes';
@@ -126,18 +118,6 @@ function describe(c: Conversation, nameOf: (id: string) => string): string {
   return `${c.status}, ${who}`;
 }
 
-/** What the caller is told of a reply in the outbox. */
-function receiptOf(item: OutboxItem): ReplyReceipt {
-  return {
-    key: item.key,
-    conversationId: item.conversationId,
-    replyTo: item.replyTo,
-    kind: item.kind,
-    state: item.state,
-    createdAt: item.createdAt,
-  };
-}
-
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
 
@@ -146,7 +126,7 @@ export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   private readonly sync: InboxSync;
   private readonly index: ConversationIndex;
-  private outbox!: Outbox;
+  private readonly replyDesk: ReplyDesk;
   private notes!: NoteStore;
   /** Who is viewing or replying to what: in memory only, pushed to every client. */
   private readonly presence: PresenceBoard;
@@ -165,7 +145,6 @@ export class InboxService implements InboxApi {
   private readonly teamAdmin: TeamAdmin;
   private readonly statements: Statements;
   private readonly rules: RuleBook;
-  private readonly savedReplies: SavedReplyBook;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -201,7 +180,6 @@ export class InboxService implements InboxApi {
     });
     this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
     this.rules = new RuleBook(workspace, () => this.team.list(), audit);
-    this.savedReplies = new SavedReplyBook(workspace);
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
@@ -252,6 +230,23 @@ export class InboxService implements InboxApi {
       callers: this.callers,
       emit: (event) => this.emit(event),
     });
+    this.replyDesk = new ReplyDesk({
+      config: options,
+      clientName: options.clientName,
+      retryBaseMs: options.retryBaseMs,
+      clock: options.clock,
+      workspace,
+      posts,
+      conversations,
+      audit,
+      vault: this.vault,
+      changes: this.changes,
+      savedReplies: new SavedReplyBook(workspace),
+      queue: this.queue,
+      callers: this.callers,
+      ingest: (drafts) => this.sync.ingest(drafts),
+      emit: (event) => this.emit(event),
+    });
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -291,25 +286,7 @@ export class InboxService implements InboxApi {
     ]);
     const service = new InboxService(full, workspace, posts, conversations, audit);
     service.notes = await NoteStore.open(full.dataDir, storage);
-    const outbox = await Outbox.open(
-      full.dataDir,
-      {
-        config: full,
-        clock: full.clock,
-        retryBaseMs: full.retryBaseMs,
-        account: (id) => workspace.data.accounts.find((a) => a.id === id),
-        token: (account) => service.vault.accessToken(account),
-        post: async (id) => {
-          await posts.loadAll();
-          return posts.get(id);
-        },
-        deliver: (draft) => service.sync.ingest([draft]),
-        commit: (facts, write) => audit.commit(facts, write),
-        changed: (item) => service.replyChanged(item),
-      },
-      storage,
-    );
-    service.outbox = outbox;
+    await service.replyDesk.open(full.dataDir, storage);
     return service;
   }
 
@@ -334,26 +311,9 @@ export class InboxService implements InboxApi {
       posts,
       actions: await this.audit.ofConversation(id),
       notes: this.notes.ofConversation(id),
-      privateReplies: this.privateReplies(posts),
-      unsent: this.outbox
-        .list()
-        .filter((r) => r.conversationId === id && r.state === 'failed')
-        .map((r) => ({ ...receiptOf(r), text: r.text, agentId: r.agentId, error: r.error })),
+      privateReplies: this.replyDesk.privateReplies(posts),
+      unsent: this.replyDesk.unsent(id),
     };
-  }
-
-  /** Each customer post's private-reply window, knowing which ones the outbox already answered. */
-  private privateReplies(posts: readonly Post[]): PrivateReplyWindow[] {
-    const answered = new Set(
-      this.outbox
-        .list()
-        .filter((r) => r.kind === 'private' && r.state !== 'failed' && r.state !== 'discarded')
-        .map((r) => r.replyTo),
-    );
-    const now = this.clock.now();
-    return posts
-      .filter((p) => p.direction === 'inbound' && !p.private)
-      .map((p) => privateReplyWindow(p, answered, now));
   }
 
   getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
@@ -403,21 +363,16 @@ export class InboxService implements InboxApi {
     return rules;
   }
 
-  async listSavedReplies(
-    _input?: ApiInput<'listSavedReplies'>,
-  ): Promise<ApiOutput<'listSavedReplies'>> {
-    return this.savedReplies.list();
+  listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
+    return this.replyDesk.listSavedReplies(input);
   }
 
-  async saveSavedReply(input: ApiInput<'saveSavedReply'>): Promise<ApiOutput<'saveSavedReply'>> {
-    return this.savedReplies.save(input);
+  saveSavedReply(input: ApiInput<'saveSavedReply'>) {
+    return this.replyDesk.saveSavedReply(input);
   }
 
-  async deleteSavedReply(
-    input: ApiInput<'deleteSavedReply'>,
-  ): Promise<ApiOutput<'deleteSavedReply'>> {
-    await this.savedReplies.delete(input);
-    return { done: true };
+  deleteSavedReply(input: ApiInput<'deleteSavedReply'>) {
+    return this.replyDesk.deleteSavedReply(input);
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
@@ -464,106 +419,19 @@ export class InboxService implements InboxApi {
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
     this.sync.start();
-    void this.outbox.recover();
+    void this.replyDesk.replies().recover();
   }
 
-  /**
-   * Queues a reply through the outbox; resolves once it is stored, before it is sent. From a client
-   * the reply is the local agent's, sent from this host (agents sign in to the hub later).
-   */
-  async sendReply(
-    input: ApiInput<'sendReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'sendReply'>> {
-    const { takeOver, confirmRepeat, ...request } = SendReplyInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    const conversation = this.conversations.get(request.conversationId);
-    if (!conversation)
-      throw new InboxError('not_found', `No conversation with id ${request.conversationId}`);
-    const owner = conversation.assignee;
-    if (owner != null && owner !== actor.id && !takeOver) {
-      throw new InboxError(
-        'conflict',
-        `${this.callers.nameOf(owner)} handles this conversation: take it over to reply`,
-        { reason: 'assigned', assignee: owner },
-      );
-    }
-    if (request.kind === 'public' && !confirmRepeat) {
-      const repeats = publicRepeats(request.text, this.outbox.list(), this.clock.now());
-      if (repeats >= DUPLICATE_LIMIT) {
-        throw new InboxError(
-          'conflict',
-          `The team already sent this reply publicly ${repeats} times in the last 24 hours. Answer privately, or post one public statement instead of repeating it.`,
-          { reason: 'repeat', repeats },
-        );
-      }
-    }
-    const by = this.callers.actor(context);
-    // The reply is stored with its audit entries (queued, and a take-over) in one write.
-    const item = await this.outbox.enqueue(
-      {
-        ...request,
-        agentId: actor.id,
-        client: context?.client ?? this.options.clientName,
-        tookOverFrom: owner != null && owner !== actor.id ? owner : null,
-      },
-      (queued) => [
-        replyFact(queued, 'reply.queued'),
-        ...(queued.tookOverFrom
-          ? [
-              {
-                ...by,
-                action: 'conversation.taken-over' as const,
-                conversationId: conversation.id,
-                details: { from: queued.tookOverFrom, to: actor.id },
-              },
-            ]
-          : []),
-      ],
-    );
-    // Replying claims the conversation for whoever answers.
-    if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);
-    return receiptOf(item);
+  sendReply(input: ApiInput<'sendReply'>, context?: CallContext) {
+    return this.replyDesk.sendReply(input, context);
   }
 
-  retryReply(
-    input: ApiInput<'retryReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'retryReply'>> {
-    return this.settleRefused(input, context, 'retry');
+  retryReply(input: ApiInput<'retryReply'>, context?: CallContext) {
+    return this.replyDesk.retryReply(input, context);
   }
 
-  discardReply(
-    input: ApiInput<'discardReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'discardReply'>> {
-    return this.settleRefused(input, context, 'discard');
-  }
-
-  /** A refused reply sent again or given up: recorded, and every client told. */
-  private async settleRefused(
-    input: ApiInput<'retryReply'>,
-    context: CallContext | undefined,
-    how: 'retry' | 'discard',
-  ): Promise<ReplyReceipt> {
-    const { key } = ReplyKeyInputSchema.parse(input);
-    const facts = (settled: OutboxItem): AuditFact[] => [
-      {
-        ...this.callers.actor(context),
-        action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
-        conversationId: settled.conversationId,
-        details: { key, text: settled.text, kind: settled.kind },
-      },
-    ];
-    const item =
-      how === 'retry' ? await this.outbox.retry(key, facts) : await this.outbox.discard(key, facts);
-    this.emit({
-      type: 'reply.changed',
-      conversationId: item.conversationId,
-      key,
-      state: item.state,
-    });
-    return receiptOf(item);
+  discardReply(input: ApiInput<'discardReply'>, context?: CallContext) {
+    return this.replyDesk.discardReply(input, context);
   }
 
   /**
@@ -901,53 +769,12 @@ export class InboxService implements InboxApi {
     if (assignee != null && assignee !== actor.id) this.team.checkAssignable(assignee);
   }
 
-  /** Assigns a conversation to the agent who answers it (their reply is already queued). */
-  private claim(id: string, agentId: string, by: Actor): Promise<void> {
-    return this.queue.run(async () => {
-      const current = this.conversations.get(id);
-      if (!current || current.assignee === agentId) return;
-      const next: Conversation = {
-        ...current,
-        assignee: agentId,
-        status: current.status === 'new' ? 'open' : current.status,
-        version: current.version + 1,
-        updatedAt: isoOf(this.clock),
-      };
-      await this.changes.save(
-        next,
-        current,
-        [
-          {
-            ...by,
-            action: 'conversation.claimed',
-            conversationId: id,
-            details: { from: current.assignee, to: agentId, status: next.status },
-          },
-        ],
-        agentId,
-      );
-    });
-  }
-
-  /** A reply was sent or refused (stored and recorded by the outbox): every client hears of it. */
-  private replyChanged(item: OutboxItem): void {
-    if (item.state !== 'sent' && item.state !== 'failed') return;
-    this.emit({
-      type: 'reply.changed',
-      conversationId: item.conversationId,
-      key: item.key,
-      state: item.state,
-    });
-  }
-
-  /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
-    return this.outbox.enqueue(request);
+    return this.replyDesk.queueReply(request);
   }
 
-  /** The outbox's replies, for tools and tests. */
   replies(): { list(): OutboxItem[]; idle(): Promise<void>; recover(): Promise<void> } {
-    return this.outbox;
+    return this.replyDesk.replies();
   }
 
   /** One sync pass over one account, for tools and tests; errors are thrown. */
@@ -961,7 +788,7 @@ export class InboxService implements InboxApi {
     this.accounts.close();
     this.presence.close();
     await this.sync.stopAll();
-    await this.outbox.close();
+    await this.replyDesk.close();
     await this.queue.idle();
     await Promise.all([
       this.posts.close(),
