@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   AddNoteInputSchema,
-  GetConversationInputSchema,
   InboxError,
-  ListConversationsInputSchema,
-  HidePostInputSchema,
   ReportPresenceInputSchema,
-  UpdateConversationInputSchema,
-  UpdateConversationsInputSchema,
   TagDefSchema,
   SaveViewInputSchema,
   DeleteViewInputSchema,
@@ -16,24 +11,17 @@ import {
 import type {
   Account,
   Agent,
-  AuditFact,
   ApiInput,
   CallContext,
-  Conversation,
   ApiOutput,
   InboxApi,
   InboxEvent,
   Note,
   Platform,
   Unsubscribe,
-  BulkResult,
 } from '../shared';
-import {
-  GRAPH_DEFAULT_BASE_URL,
-  GRAPH_DEFAULT_VERSION,
-  GraphClient,
-} from './connectors/facebook/graph-client';
-import { DEFAULT_REQUEST_TIMEOUT_MS, asInboxError } from './connectors/platform-error';
+import { GRAPH_DEFAULT_BASE_URL, GRAPH_DEFAULT_VERSION } from './connectors/facebook/graph-client';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './connectors/platform-error';
 import { X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -57,7 +45,6 @@ import { Callers, LOCAL_AGENT } from './team/callers';
 import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { oauthApps } from './auth/oauth-apps';
 import { AuditLog } from './audit/audit-log';
-import { triageFacts } from './audit/audit-facts';
 import { Reports } from './reports/reports';
 import { ChangeQueue } from './change-queue';
 import { ConversationChanges } from './conversation-changes';
@@ -66,11 +53,11 @@ import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
 import { SavedReplyBook } from './replies/saved-reply-book';
 import { ReplyDesk } from './replies/reply-desk';
+import { Triage } from './triage/triage';
 import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry } from './queue/tag-registry';
 import { TagChanges } from './queue/tag-changes';
 import { SavedViews } from './queue/saved-views';
-import { applyTriageChange } from './queue/triage-change';
 import { dateOf, isoOf, systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 
@@ -112,12 +99,6 @@ export interface InboxServiceOptions {
   fileSystem?: FileSystem;
 }
 
-/** A conversation's triage state in a few words, for a conflict message. */
-function describe(c: Conversation, nameOf: (id: string) => string): string {
-  const who = c.assignee == null ? 'unassigned' : `assigned to ${nameOf(c.assignee)}`;
-  return `${c.status}, ${who}`;
-}
-
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
 
@@ -125,9 +106,8 @@ const TEAM_CHANGED = 'team.agent-changed';
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   private readonly sync: InboxSync;
-  private readonly index: ConversationIndex;
+  private readonly triage: Triage;
   private readonly replyDesk: ReplyDesk;
-  private notes!: NoteStore;
   /** Who is viewing or replying to what: in memory only, pushed to every client. */
   private readonly presence: PresenceBoard;
   /** Every change of the stores, the sync's and the team's, in one order. */
@@ -152,6 +132,7 @@ export class InboxService implements InboxApi {
     private readonly posts: PostStore,
     private readonly conversations: ConversationStore,
     private readonly audit: AuditLog,
+    private readonly notes: NoteStore,
   ) {
     this.events.setMaxListeners(0);
     this.presence = new PresenceBoard({
@@ -159,11 +140,11 @@ export class InboxService implements InboxApi {
       now: () => this.clock.now(),
       changed: (change) => this.emit({ type: 'presence', ...change }),
     });
-    this.index = new ConversationIndex(() => conversations.all());
+    const index = new ConversationIndex(() => conversations.all());
     // The list index follows the store: a change shows in it once it is durable.
     conversations.observe({
-      changed: (next, previous) => this.index.changed(next, previous),
-      removed: (previous) => this.index.remove(previous),
+      changed: (next, previous) => index.changed(next, previous),
+      removed: (previous) => index.remove(previous),
     });
     this.tags = new TagRegistry(workspace);
     const apps = oauthApps(options);
@@ -247,6 +228,22 @@ export class InboxService implements InboxApi {
       ingest: (drafts) => this.sync.ingest(drafts),
       emit: (event) => this.emit(event),
     });
+    this.triage = new Triage({
+      config: options,
+      clock: options.clock,
+      workspace,
+      posts,
+      conversations,
+      index,
+      notes,
+      audit,
+      vault: this.vault,
+      directory: this.team,
+      changes: this.changes,
+      replies: this.replyDesk,
+      queue: this.queue,
+      callers: this.callers,
+    });
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -284,36 +281,18 @@ export class InboxService implements InboxApi {
       ConversationStore.open(full.dataDir, storage),
       AuditLog.open(full.dataDir, full.clock, storage),
     ]);
-    const service = new InboxService(full, workspace, posts, conversations, audit);
-    service.notes = await NoteStore.open(full.dataDir, storage);
+    const notes = await NoteStore.open(full.dataDir, storage);
+    const service = new InboxService(full, workspace, posts, conversations, audit, notes);
     await service.replyDesk.open(full.dataDir, storage);
     return service;
   }
 
-  async listConversations(
-    input: ApiInput<'listConversations'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'listConversations'>> {
-    const query = ListConversationsInputSchema.parse(input ?? {});
-    // "Mine" is whoever asks.
-    if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
-    return this.index.query(query);
+  listConversations(input: ApiInput<'listConversations'>, context?: CallContext) {
+    return this.triage.listConversations(input, context);
   }
 
-  async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {
-    const { id } = GetConversationInputSchema.parse(input);
-    const conversation = this.conversations.get(id);
-    if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
-    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const posts = this.posts.ofConversation(id);
-    return {
-      conversation,
-      posts,
-      actions: await this.audit.ofConversation(id),
-      notes: this.notes.ofConversation(id),
-      privateReplies: this.replyDesk.privateReplies(posts),
-      unsent: this.replyDesk.unsent(id),
-    };
+  getConversation(input: ApiInput<'getConversation'>) {
+    return this.triage.getConversation(input);
   }
 
   getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
@@ -434,60 +413,8 @@ export class InboxService implements InboxApi {
     return this.replyDesk.discardReply(input, context);
   }
 
-  /**
-   * Hides a Facebook comment on the Page (`POST /{comment-id}` with `is_hidden`), or shows it again,
-   * then records it on the post. The platform is asked first: the store never says more than it.
-   */
-  async hidePost(
-    input: ApiInput<'hidePost'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'hidePost'>> {
-    const { postId, hidden } = HidePostInputSchema.parse(input);
-    await this.posts.loadAll();
-    const post = this.posts.get(postId);
-    if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
-    if (post.platform !== 'facebook' || post.private)
-      throw new InboxError('bad_request', 'Only public Facebook comments can be hidden');
-    if (post.direction === 'outbound')
-      throw new InboxError('bad_request', "The Page's own comments are deleted, not hidden");
-    const account = this.workspace.data.accounts.find((a) => a.id === post.accountId);
-    if (!account) throw new InboxError('conflict', 'The Page of this comment is not connected');
-    const token = await this.vault.accessToken(account);
-    try {
-      await new GraphClient(token, this.options.graphBaseUrl, this.options.graphVersion, {
-        appSecret: this.options.graphAppSecret,
-        timeoutMs: this.options.requestTimeoutMs,
-      }).post(post.externalId, { is_hidden: hidden });
-    } catch (err) {
-      throw asInboxError(err);
-    }
-    const updated = { ...post, hidden };
-    await this.queue.run(async () => {
-      const fact: AuditFact = {
-        ...this.callers.actor(context),
-        action: hidden ? 'post.hidden' : 'post.shown',
-        conversationId: post.conversationId,
-        details: {
-          postId,
-          platform: post.platform,
-          author: post.author.handle ?? post.author.name,
-        },
-      };
-      // The post, its conversation's new version and the entry: one write.
-      const write = await this.posts.replacing([updated]);
-      const conversation = this.conversations.get(post.conversationId);
-      if (!conversation) {
-        await this.audit.commit([fact], write);
-        return;
-      }
-      const next = {
-        ...conversation,
-        version: conversation.version + 1,
-        updatedAt: isoOf(this.clock),
-      };
-      await this.changes.save(next, conversation, [fact], fact.actor, { writes: [write] });
-    });
-    return updated;
+  hidePost(input: ApiInput<'hidePost'>, context?: CallContext) {
+    return this.triage.hidePost(input, context);
   }
 
   async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {
@@ -620,101 +547,12 @@ export class InboxService implements InboxApi {
     return this.team.authenticate(token);
   }
 
-  /**
-   * One triage change, made only on the version the caller saw: two agents assigning at once, the
-   * first wins and the second gets a conflict with the conversation as it now is.
-   */
-  async updateConversation(
-    input: ApiInput<'updateConversation'>,
-    context?: CallContext,
-  ): Promise<Conversation> {
-    const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    const updated = await this.queue.run(async () => {
-      const current = this.conversations.get(change.id);
-      if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
-      if (current.version !== change.version) {
-        throw new InboxError(
-          'conflict',
-          `This conversation changed since you opened it (now ${describe(current, (id) => this.callers.nameOf(id))}); your change was not applied`,
-          { current },
-        );
-      }
-      this.checkAssignee(change.assignee, actor);
-      const next = applyTriageChange(current, change, dateOf(this.clock));
-      await this.changes.save(
-        next,
-        current,
-        triageFacts(current, next, this.callers.actor(context)),
-        actor.id,
-        { tags: change.addTags ?? [] },
-      );
-      return next;
-    });
-    if (hideOnPlatform && change.status !== undefined && updated.platform === 'facebook')
-      return this.hideWithStatus(updated, context);
-    return updated;
+  updateConversation(input: ApiInput<'updateConversation'>, context?: CallContext) {
+    return this.triage.updateConversation(input, context);
   }
 
-  /**
-   * Spam on Facebook: the customer's public comments are hidden on the Page (or shown again when
-   * the conversation leaves spam). The status change is made first; if Facebook refuses, the user
-   * is told what was done and what was not.
-   */
-  private async hideWithStatus(
-    conversation: Conversation,
-    context?: CallContext,
-  ): Promise<Conversation> {
-    const hidden = conversation.status === 'spam';
-    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const comments = this.posts
-      .ofConversation(conversation.id)
-      .filter((p) => p.direction === 'inbound' && !p.private && p.hidden !== hidden);
-    for (const comment of comments) {
-      try {
-        await this.hidePost({ postId: comment.id, hidden }, context);
-      } catch (err) {
-        throw new InboxError(
-          err instanceof InboxError ? err.code : 'unavailable',
-          `The conversation is now ${conversation.status}, but Facebook did not ${hidden ? 'hide' : 'show'} the comment: ${(err as Error).message}`,
-        );
-      }
-    }
-    return this.conversations.get(conversation.id) ?? conversation;
-  }
-
-  /**
-   * Bulk triage: each change made on its own version, all stored in one write; a conversation that
-   * changed meanwhile is left as it is and returned fresh, so the caller can review it.
-   */
-  async updateConversations(
-    input: ApiInput<'updateConversations'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'updateConversations'>> {
-    const { changes } = UpdateConversationsInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    return this.queue.run(async () => {
-      // Every assignee checked before anything changes: one bad one refuses the whole call.
-      for (const change of changes) this.checkAssignee(change.assignee, actor);
-      const now = dateOf(this.clock);
-      const results: BulkResult[] = [];
-      const pairs: { previous: Conversation; next: Conversation }[] = [];
-      for (const change of changes) {
-        const current = this.conversations.get(change.id);
-        if (!current) results.push({ id: change.id, outcome: 'not_found' });
-        else if (current.version !== change.version)
-          results.push({ id: change.id, outcome: 'conflict', conversation: current });
-        else {
-          const next = applyTriageChange(current, change, now);
-          pairs.push({ previous: current, next });
-          results.push({ id: change.id, outcome: 'applied', conversation: next });
-        }
-      }
-      await this.changes.saveMany(pairs, this.callers.actor(context), [], {
-        tags: changes.flatMap((c) => c.addTags ?? []),
-      });
-      return { results };
-    });
+  updateConversations(input: ApiInput<'updateConversations'>, context?: CallContext) {
+    return this.triage.updateConversations(input, context);
   }
 
   async listTags(): Promise<ApiOutput<'listTags'>> {
@@ -762,11 +600,6 @@ export class InboxService implements InboxApi {
 
   private emitTags(): void {
     this.emit({ type: 'tags.changed', tags: this.tags.list() });
-  }
-
-  /** An assignee must be on the team (or be the caller): not unknown, not removed. */
-  private checkAssignee(assignee: string | null | undefined, actor: Agent): void {
-    if (assignee != null && assignee !== actor.id) this.team.checkAssignable(assignee);
   }
 
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
