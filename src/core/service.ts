@@ -1,13 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import {
-  AddNoteInputSchema,
-  InboxError,
-  ReportPresenceInputSchema,
-  TagDefSchema,
-  SaveViewInputSchema,
-  DeleteViewInputSchema,
-} from '../shared';
+import { InboxError, TagDefSchema, SaveViewInputSchema, DeleteViewInputSchema } from '../shared';
 import type {
   Account,
   Agent,
@@ -16,7 +8,6 @@ import type {
   ApiOutput,
   InboxApi,
   InboxEvent,
-  Note,
   Platform,
   Unsubscribe,
 } from '../shared';
@@ -25,8 +16,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from './connectors/platform-error';
 import { X_DEFAULT_BASE_URL } from './connectors/x/x-client';
 import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
-import { parseMentions } from '../shared/mentions';
-import { PresenceBoard } from './collab/presence-board';
+import { Collaboration } from './collab/collaboration';
 import { ConversationStore } from './store/conversation-store';
 import { nodeFileSystem, storageAt } from './store/file-system';
 import type { FileSystem } from './store/file-system';
@@ -48,7 +38,7 @@ import { AuditLog } from './audit/audit-log';
 import { Reports } from './reports/reports';
 import { ChangeQueue } from './change-queue';
 import { ConversationChanges } from './conversation-changes';
-import { TeamAdmin } from './team/team-admin';
+import { Team } from './team/team';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
 import { SavedReplyBook } from './replies/saved-reply-book';
@@ -58,7 +48,7 @@ import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry } from './queue/tag-registry';
 import { TagChanges } from './queue/tag-changes';
 import { SavedViews } from './queue/saved-views';
-import { dateOf, isoOf, systemClock } from './time/clock';
+import { dateOf, systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 
 export interface InboxServiceOptions {
@@ -108,13 +98,12 @@ export class InboxService implements InboxApi {
   private readonly sync: InboxSync;
   private readonly triage: Triage;
   private readonly replyDesk: ReplyDesk;
-  /** Who is viewing or replying to what: in memory only, pushed to every client. */
-  private readonly presence: PresenceBoard;
+  private readonly collab: Collaboration;
   /** Every change of the stores, the sync's and the team's, in one order. */
   private readonly queue = new ChangeQueue();
   private closed = false;
   private readonly vault: CredentialVault;
-  private readonly team: AgentDirectory;
+  private readonly directory: AgentDirectory;
   private readonly callers: Callers;
   private readonly tags: TagRegistry;
   private readonly tagChanges: TagChanges;
@@ -122,7 +111,7 @@ export class InboxService implements InboxApi {
   private readonly accounts: Accounts;
   private readonly reports: Reports;
   private readonly changes: ConversationChanges;
-  private readonly teamAdmin: TeamAdmin;
+  private readonly team: Team;
   private readonly statements: Statements;
   private readonly rules: RuleBook;
 
@@ -135,11 +124,6 @@ export class InboxService implements InboxApi {
     private readonly notes: NoteStore,
   ) {
     this.events.setMaxListeners(0);
-    this.presence = new PresenceBoard({
-      ttlMs: options.presenceTtlMs,
-      now: () => this.clock.now(),
-      changed: (change) => this.emit({ type: 'presence', ...change }),
-    });
     const index = new ConversationIndex(() => conversations.all());
     // The list index follows the store: a change shows in it once it is durable.
     conversations.observe({
@@ -149,8 +133,8 @@ export class InboxService implements InboxApi {
     this.tags = new TagRegistry(workspace);
     const apps = oauthApps(options);
     this.vault = new CredentialVault(options.secrets, () => apps.x, options.clock);
-    this.team = new AgentDirectory(workspace);
-    this.callers = new Callers(this.team, options.clientName);
+    this.directory = new AgentDirectory(workspace);
+    this.callers = new Callers(this.directory, options.clientName);
     this.changes = new ConversationChanges({
       conversations,
       audit,
@@ -159,8 +143,7 @@ export class InboxService implements InboxApi {
       emit: (event) => this.emit(event),
       serialize: (change) => this.queue.run(change),
     });
-    this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
-    this.rules = new RuleBook(workspace, () => this.team.list(), audit);
+    this.rules = new RuleBook(workspace, () => this.directory.list(), audit);
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
@@ -171,7 +154,7 @@ export class InboxService implements InboxApi {
     this.reports = new Reports({
       conversations: () => conversations.all(),
       posts,
-      agents: () => this.team.list(),
+      agents: () => this.directory.list(),
       now: () => dateOf(this.clock),
     });
     this.tagChanges = new TagChanges({
@@ -238,11 +221,29 @@ export class InboxService implements InboxApi {
       notes,
       audit,
       vault: this.vault,
-      directory: this.team,
+      directory: this.directory,
       changes: this.changes,
       replies: this.replyDesk,
       queue: this.queue,
       callers: this.callers,
+    });
+    this.team = new Team({
+      directory: this.directory,
+      audit,
+      changes: this.changes,
+      clock: options.clock,
+      callers: this.callers,
+      agentChanged: (agentId) => this.events.emit(TEAM_CHANGED, agentId),
+    });
+    this.collab = new Collaboration({
+      clock: options.clock,
+      presenceTtlMs: options.presenceTtlMs,
+      conversations,
+      notes,
+      audit,
+      directory: this.directory,
+      callers: this.callers,
+      emit: (event) => this.emit(event),
     });
   }
 
@@ -417,48 +418,28 @@ export class InboxService implements InboxApi {
     return this.triage.hidePost(input, context);
   }
 
-  async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {
-    return context?.agent ?? LOCAL_AGENT;
+  whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {
+    return this.team.whoAmI(input, context);
   }
 
-  async listAgents(): Promise<Agent[]> {
-    return this.team.list();
+  listAgents() {
+    return this.team.listAgents();
   }
 
-  createAgent(
-    input: ApiInput<'createAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'createAgent'>> {
-    return this.teamAdmin.create(input, this.callers.actor(context));
+  createAgent(input: ApiInput<'createAgent'>, context?: CallContext) {
+    return this.team.createAgent(input, context);
   }
 
-  async updateAgent(
-    input: ApiInput<'updateAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'updateAgent'>> {
-    const agent = await this.teamAdmin.update(input, this.callers.actor(context));
-    this.events.emit(TEAM_CHANGED, agent.id);
-    return agent;
+  updateAgent(input: ApiInput<'updateAgent'>, context?: CallContext) {
+    return this.team.updateAgent(input, context);
   }
 
-  /** A new token for an agent: the old one stops working, and hosts drop what it opened. */
-  async renewAgentToken(
-    input: ApiInput<'renewAgentToken'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'renewAgentToken'>> {
-    const renewed = await this.teamAdmin.renew(input, this.callers.actor(context));
-    this.events.emit(TEAM_CHANGED, renewed.agent.id);
-    return renewed;
+  renewAgentToken(input: ApiInput<'renewAgentToken'>, context?: CallContext) {
+    return this.team.renewAgentToken(input, context);
   }
 
-  /** Takes an agent off the team; their open conversations go back to the queue. */
-  async removeAgent(
-    input: ApiInput<'removeAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'removeAgent'>> {
-    const removed = await this.teamAdmin.remove(input, this.callers.actor(context));
-    this.events.emit(TEAM_CHANGED, removed.agent.id);
-    return removed;
+  removeAgent(input: ApiInput<'removeAgent'>, context?: CallContext) {
+    return this.team.removeAgent(input, context);
   }
 
   /**
@@ -470,9 +451,8 @@ export class InboxService implements InboxApi {
     return () => this.events.off(TEAM_CHANGED, listener);
   }
 
-  /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
   recordSignIn(agent: Agent, client: string): Promise<void> {
-    return this.teamAdmin.recordSignIn(agent, client);
+    return this.team.recordSignIn(agent, client);
   }
 
   /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
@@ -484,65 +464,22 @@ export class InboxService implements InboxApi {
     throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
   }
 
-  /**
-   * An internal note: stored, then pushed to the team. Who it mentions is read here from the text
-   * against the team, never taken from the client. A note never leaves the inbox.
-   */
-  async addNote(input: ApiInput<'addNote'>, context?: CallContext): Promise<Note> {
-    const { conversationId, text } = AddNoteInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    if (!this.conversations.get(conversationId))
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
-    const note: Note = {
-      id: `note:${randomUUID()}`,
-      conversationId,
-      author: actor.id,
-      text,
-      mentions: parseMentions(text, this.team.list()),
-      createdAt: isoOf(this.clock),
-    };
-    await this.audit.commit(
-      [
-        {
-          ...this.callers.actor(context),
-          action: 'note.added',
-          conversationId,
-          details: { noteId: note.id, text, mentions: note.mentions },
-        },
-      ],
-      this.notes.adding(note),
-    );
-    this.emit({ type: 'note.added', note });
-    return note;
+  addNote(input: ApiInput<'addNote'>, context?: CallContext) {
+    return this.collab.addNote(input, context);
   }
 
-  /** What the caller is doing now; the team sees changes at once, repeats only keep it alive. */
-  async reportPresence(
-    input: ApiInput<'reportPresence'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'reportPresence'>> {
-    const { conversationId, activity } = ReportPresenceInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    if (activity !== 'idle' && conversationId != null && !this.conversations.get(conversationId))
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
-    this.presence.report({
-      agentId: actor.id,
-      conversationId: activity === 'idle' ? null : conversationId,
-      activity,
-    });
-    return { done: true };
+  reportPresence(input: ApiInput<'reportPresence'>, context?: CallContext) {
+    return this.collab.reportPresence(input, context);
   }
 
-  async listPresence(): Promise<ApiOutput<'listPresence'>> {
-    return this.presence.list();
+  listPresence() {
+    return this.collab.listPresence();
   }
 
-  /** The agent's last connection closed: their presence goes for everyone at once. */
   agentLeft(agentId: string): void {
-    this.presence.forget(agentId);
+    this.collab.agentLeft(agentId);
   }
 
-  /** The agent a personal token belongs to (hub sign-in), or null. */
   authenticate(token: string): Agent | null {
     return this.team.authenticate(token);
   }
@@ -619,7 +556,7 @@ export class InboxService implements InboxApi {
     if (this.closed) return;
     this.closed = true;
     this.accounts.close();
-    this.presence.close();
+    this.collab.close();
     await this.sync.stopAll();
     await this.replyDesk.close();
     await this.queue.idle();
