@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { InboxError, TagDefSchema, SaveViewInputSchema, DeleteViewInputSchema } from '../shared';
+import { InboxError } from '../shared';
 import type {
   Account,
   Agent,
@@ -31,7 +31,7 @@ import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
 import { CredentialVault } from './auth/credential-vault';
 import { AgentDirectory } from './team/agent-directory';
-import { Callers, LOCAL_AGENT } from './team/callers';
+import { Callers } from './team/callers';
 import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
 import { oauthApps } from './auth/oauth-apps';
 import { AuditLog } from './audit/audit-log';
@@ -41,13 +41,13 @@ import { ConversationChanges } from './conversation-changes';
 import { Team } from './team/team';
 import { Statements } from './statements/statements';
 import { RuleBook } from './rules/rule-book';
+import { Rules } from './rules/rules';
 import { SavedReplyBook } from './replies/saved-reply-book';
 import { ReplyDesk } from './replies/reply-desk';
 import { Triage } from './triage/triage';
 import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
 import { TagRegistry } from './queue/tag-registry';
-import { TagChanges } from './queue/tag-changes';
-import { SavedViews } from './queue/saved-views';
+import { TagsAndViews } from './queue/tags-and-views';
 import { dateOf, systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 
@@ -106,14 +106,13 @@ export class InboxService implements InboxApi {
   private readonly directory: AgentDirectory;
   private readonly callers: Callers;
   private readonly tags: TagRegistry;
-  private readonly tagChanges: TagChanges;
-  private readonly views: SavedViews;
+  private readonly tagsAndViews: TagsAndViews;
   private readonly accounts: Accounts;
   private readonly reports: Reports;
   private readonly changes: ConversationChanges;
   private readonly team: Team;
   private readonly statements: Statements;
-  private readonly rules: RuleBook;
+  private readonly rules: Rules;
 
   private constructor(
     private readonly options: Required<InboxServiceOptions>,
@@ -143,7 +142,7 @@ export class InboxService implements InboxApi {
       emit: (event) => this.emit(event),
       serialize: (change) => this.queue.run(change),
     });
-    this.rules = new RuleBook(workspace, () => this.directory.list(), audit);
+    const book = new RuleBook(workspace, () => this.directory.list(), audit);
     this.statements = new Statements({
       config: options,
       account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
@@ -157,15 +156,6 @@ export class InboxService implements InboxApi {
       agents: () => this.directory.list(),
       now: () => dateOf(this.clock),
     });
-    this.tagChanges = new TagChanges({
-      conversations,
-      tags: this.tags,
-      audit,
-      clock: options.clock,
-      emit: (event) => this.emit(event),
-      serialize: (change) => this.queue.run(change),
-    });
-    this.views = new SavedViews(workspace);
     this.sync = new InboxSync({
       config: options,
       pollIntervalMs: options.pollIntervalMs,
@@ -175,7 +165,7 @@ export class InboxService implements InboxApi {
       posts,
       conversations,
       audit,
-      rules: this.rules,
+      rules: book,
       tags: this.tags,
       vault: this.vault,
       queue: this.queue,
@@ -245,6 +235,17 @@ export class InboxService implements InboxApi {
       callers: this.callers,
       emit: (event) => this.emit(event),
     });
+    this.tagsAndViews = new TagsAndViews({
+      clock: options.clock,
+      workspace,
+      conversations,
+      audit,
+      tags: this.tags,
+      queue: this.queue,
+      callers: this.callers,
+      emit: (event) => this.emit(event),
+    });
+    this.rules = new Rules({ book, callers: this.callers, emit: (event) => this.emit(event) });
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -312,35 +313,20 @@ export class InboxService implements InboxApi {
     return this.audit.verify();
   }
 
-  async listRules(_input?: ApiInput<'listRules'>): Promise<ApiOutput<'listRules'>> {
-    return this.rules.list();
+  listRules(input?: ApiInput<'listRules'>) {
+    return this.rules.listRules(input);
   }
 
-  async saveRule(
-    input: ApiInput<'saveRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'saveRule'>> {
-    const rule = await this.rules.save(input, this.callers.actor(context));
-    this.emit({ type: 'rules.changed', rules: this.rules.list() });
-    return rule;
+  saveRule(input: ApiInput<'saveRule'>, context?: CallContext) {
+    return this.rules.saveRule(input, context);
   }
 
-  async deleteRule(
-    input: ApiInput<'deleteRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'deleteRule'>> {
-    await this.rules.delete(input, this.callers.actor(context));
-    this.emit({ type: 'rules.changed', rules: this.rules.list() });
-    return { done: true };
+  deleteRule(input: ApiInput<'deleteRule'>, context?: CallContext) {
+    return this.rules.deleteRule(input, context);
   }
 
-  async moveRule(
-    input: ApiInput<'moveRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'moveRule'>> {
-    const rules = await this.rules.move(input, this.callers.actor(context));
-    this.emit({ type: 'rules.changed', rules });
-    return rules;
+  moveRule(input: ApiInput<'moveRule'>, context?: CallContext) {
+    return this.rules.moveRule(input, context);
   }
 
   listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
@@ -492,51 +478,32 @@ export class InboxService implements InboxApi {
     return this.triage.updateConversations(input, context);
   }
 
-  async listTags(): Promise<ApiOutput<'listTags'>> {
-    return this.tags.summarize(this.conversations.all());
+  listTags() {
+    return this.tagsAndViews.listTags();
   }
 
-  async saveTag(input: ApiInput<'saveTag'>): Promise<ApiOutput<'saveTag'>> {
-    const tag = await this.tags.save(TagDefSchema.strict().parse(input));
-    this.emitTags();
-    return tag;
+  saveTag(input: ApiInput<'saveTag'>) {
+    return this.tagsAndViews.saveTag(input);
   }
 
-  /** Renames a tag on every conversation carrying it, in one write, each one's version bumped. */
-  renameTag(input: ApiInput<'renameTag'>, context?: CallContext): Promise<ApiOutput<'renameTag'>> {
-    return this.tagChanges.rename(input, this.callers.actor(context));
+  renameTag(input: ApiInput<'renameTag'>, context?: CallContext) {
+    return this.tagsAndViews.renameTag(input, context);
   }
 
-  /** Deletes a tag from the registry and from every conversation carrying it. */
-  deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext): Promise<ApiOutput<'deleteTag'>> {
-    return this.tagChanges.remove(input, this.callers.actor(context));
+  deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext) {
+    return this.tagsAndViews.deleteTag(input, context);
   }
 
-  async listViews(
-    _input?: ApiInput<'listViews'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'listViews'>> {
-    return this.views.list((context?.agent ?? LOCAL_AGENT).id);
+  listViews(input?: ApiInput<'listViews'>, context?: CallContext) {
+    return this.tagsAndViews.listViews(input, context);
   }
 
-  async saveView(
-    input: ApiInput<'saveView'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'saveView'>> {
-    return this.views.save((context?.agent ?? LOCAL_AGENT).id, SaveViewInputSchema.parse(input));
+  saveView(input: ApiInput<'saveView'>, context?: CallContext) {
+    return this.tagsAndViews.saveView(input, context);
   }
 
-  async deleteView(
-    input: ApiInput<'deleteView'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'deleteView'>> {
-    const { id } = DeleteViewInputSchema.parse(input);
-    await this.views.delete((context?.agent ?? LOCAL_AGENT).id, id);
-    return { done: true };
-  }
-
-  private emitTags(): void {
-    this.emit({ type: 'tags.changed', tags: this.tags.list() });
+  deleteView(input: ApiInput<'deleteView'>, context?: CallContext) {
+    return this.tagsAndViews.deleteView(input, context);
   }
 
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
