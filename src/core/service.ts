@@ -4,248 +4,86 @@ import type {
   Account,
   Agent,
   ApiInput,
-  CallContext,
   ApiOutput,
+  CallContext,
   InboxApi,
   InboxEvent,
   Platform,
   Unsubscribe,
 } from '../shared';
-import { GRAPH_DEFAULT_BASE_URL, GRAPH_DEFAULT_VERSION } from './connectors/facebook/graph-client';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './connectors/platform-error';
-import { X_DEFAULT_BASE_URL } from './connectors/x/x-client';
-import { MemorySecretStore } from './secrets/secret-store';
-import type { SecretStore } from './secrets/secret-store';
-import { Collaboration } from './collab/collaboration';
-import { ConversationStore } from './store/conversation-store';
-import { nodeFileSystem, storageAt } from './store/file-system';
-import type { FileSystem } from './store/file-system';
-import { NoteStore } from './store/note-store';
-import { ConversationIndex } from './store/conversation-query';
-import { PostStore } from './store/post-store';
-import { WorkspaceStore } from './store/workspace-store';
-import { takeBackUnfinished } from './store/unfinished-change';
-import { InboxSync } from './sync/inbox-sync';
-import { Accounts } from './accounts/accounts';
+import type { Accounts } from './accounts/accounts';
+import { AuditLog } from './audit/audit-log';
+import { ChangeQueue } from './change-queue';
+import type { Collaboration } from './collab/collaboration';
+import { composeDomains } from './inbox-domains';
+import type { InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
-import { CredentialVault } from './auth/credential-vault';
-import { AgentDirectory } from './team/agent-directory';
-import { Callers } from './team/callers';
-import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
-import { oauthApps } from './auth/oauth-apps';
-import { AuditLog } from './audit/audit-log';
-import { Reports } from './reports/reports';
-import { ChangeQueue } from './change-queue';
-import { ConversationChanges } from './conversation-changes';
-import { Team } from './team/team';
-import { Statements } from './statements/statements';
-import { RuleBook } from './rules/rule-book';
-import { Rules } from './rules/rules';
-import { SavedReplyBook } from './replies/saved-reply-book';
-import { ReplyDesk } from './replies/reply-desk';
-import { Triage } from './triage/triage';
-import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
-import { TagRegistry } from './queue/tag-registry';
-import { TagsAndViews } from './queue/tags-and-views';
-import { dateOf, systemClock } from './time/clock';
+import type { TagsAndViews } from './queue/tags-and-views';
+import type { ReplyDesk } from './replies/reply-desk';
+import type { Reports } from './reports/reports';
+import type { Rules } from './rules/rules';
+import { withDefaults } from './service-options';
+import type { InboxConfig, InboxServiceOptions } from './service-options';
+import type { Statements } from './statements/statements';
+import { ConversationStore } from './store/conversation-store';
+import { storageAt } from './store/file-system';
+import { NoteStore } from './store/note-store';
+import { PostStore } from './store/post-store';
+import { takeBackUnfinished } from './store/unfinished-change';
+import { WorkspaceStore } from './store/workspace-store';
+import type { InboxSync } from './sync/inbox-sync';
+import type { Callers } from './team/callers';
+import type { Team } from './team/team';
 import type { Clock } from './time/clock';
-
-export interface InboxServiceOptions {
-  /** Folder of the lowdb store. */
-  dataDir: string;
-  /** X API base URL, e.g. https://api.x.com (the emulator: http://127.0.0.1:PORT/x). */
-  xBaseUrl?: string;
-  /** Graph API base URL, e.g. https://graph.facebook.com (the emulator: http://127.0.0.1:PORT/graph). */
-  graphBaseUrl?: string;
-  graphVersion?: string;
-  /** Facebook app secret: when set, every Graph call carries `appsecret_proof`. */
-  graphAppSecret?: string | null;
-  /** The Facebook app's id, for Facebook Login (with `graphAppSecret`). */
-  facebookAppId?: string | null;
-  /** Where Facebook's login dialog lives: https://www.facebook.com (the emulator: …/facebook-web). */
-  facebookWebBaseUrl?: string;
-  /** The X app's OAuth 2.0 client id, for connecting X accounts. */
-  xClientId?: string | null;
-  /** Only for a confidential X app. */
-  xClientSecret?: string | null;
-  /** Where X's authorize page lives: https://x.com (the emulator: …/x-web). */
-  xWebBaseUrl?: string;
-  /** Poll interval in ms. */
-  pollIntervalMs?: number;
-  /** First wait after a platform server error; doubles with each failure in a row. */
-  retryBaseMs?: number;
-  /** How long one platform call may take before it is given up as transient (default 20 s). */
-  requestTimeoutMs?: number;
-  /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
-  clientName?: string;
-  /** Where credentials live; the OS keychain in the app, memory in demo mode. */
-  secrets?: SecretStore;
-  /** A presence not reported again for this long is dropped (default 60 s). */
-  presenceTtlMs?: number;
-  /** Where the inbox reads the time (the system's clock; tests pass their own). */
-  clock?: Clock;
-  /** What the store writes its files with (node:fs; tests inject storage faults). */
-  fileSystem?: FileSystem;
-}
+import type { Triage } from './triage/triage';
 
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
 
-/** The one implementation of InboxApi: the store, the sync loops, the live events. */
+/**
+ * The one implementation of InboxApi: the store, the sync loops, the live events. Each domain is a
+ * module of its own on the stores and one change queue (see inbox-domains.ts); the service hands
+ * each call to its domain (the calls' types are InboxApi's).
+ */
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
-  private readonly sync: InboxSync;
-  private readonly triage: Triage;
-  private readonly replyDesk: ReplyDesk;
-  private readonly collab: Collaboration;
   /** Every change of the stores, the sync's and the team's, in one order. */
   private readonly queue = new ChangeQueue();
   private closed = false;
-  private readonly vault: CredentialVault;
-  private readonly directory: AgentDirectory;
   private readonly callers: Callers;
-  private readonly tags: TagRegistry;
-  private readonly tagsAndViews: TagsAndViews;
+  private readonly sync: InboxSync;
   private readonly accounts: Accounts;
-  private readonly reports: Reports;
-  private readonly changes: ConversationChanges;
+  private readonly triage: Triage;
+  private readonly tagsAndViews: TagsAndViews;
+  private readonly replyDesk: ReplyDesk;
   private readonly team: Team;
-  private readonly statements: Statements;
+  private readonly collab: Collaboration;
   private readonly rules: Rules;
+  private readonly reports: Reports;
+  private readonly statements: Statements;
 
   private constructor(
-    private readonly options: Required<InboxServiceOptions>,
-    private readonly workspace: WorkspaceStore,
-    private readonly posts: PostStore,
-    private readonly conversations: ConversationStore,
-    private readonly audit: AuditLog,
-    private readonly notes: NoteStore,
+    private readonly options: InboxConfig,
+    private readonly stores: InboxStores,
   ) {
     this.events.setMaxListeners(0);
-    const index = new ConversationIndex(() => conversations.all());
-    // The list index follows the store: a change shows in it once it is durable.
-    conversations.observe({
-      changed: (next, previous) => index.changed(next, previous),
-      removed: (previous) => index.remove(previous),
-    });
-    this.tags = new TagRegistry(workspace);
-    const apps = oauthApps(options);
-    this.vault = new CredentialVault(options.secrets, () => apps.x, options.clock);
-    this.directory = new AgentDirectory(workspace);
-    this.callers = new Callers(this.directory, options.clientName);
-    this.changes = new ConversationChanges({
-      conversations,
-      audit,
-      tags: this.tags,
-      clock: options.clock,
-      emit: (event) => this.emit(event),
-      serialize: (change) => this.queue.run(change),
-    });
-    const book = new RuleBook(workspace, () => this.directory.list(), audit);
-    this.statements = new Statements({
-      config: options,
-      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
-      token: (account) => this.vault.accessToken(account),
-      conversations,
-      changes: this.changes,
-    });
-    this.reports = new Reports({
-      conversations: () => conversations.all(),
-      posts,
-      agents: () => this.directory.list(),
-      now: () => dateOf(this.clock),
-    });
-    this.sync = new InboxSync({
-      config: options,
-      pollIntervalMs: options.pollIntervalMs,
-      retryBaseMs: options.retryBaseMs,
-      clock: options.clock,
-      workspace,
-      posts,
-      conversations,
-      audit,
-      rules: book,
-      tags: this.tags,
-      vault: this.vault,
+    const domains = composeDomains(options, stores, {
       queue: this.queue,
       emit: (event) => this.emit(event),
-    });
-    this.accounts = new Accounts({
-      config: options,
-      apps,
-      workspace,
-      conversations,
-      posts,
-      audit,
-      vault: this.vault,
-      sync: this.sync,
-      queue: this.queue,
-      callers: this.callers,
-      emit: (event) => this.emit(event),
-    });
-    this.replyDesk = new ReplyDesk({
-      config: options,
-      clientName: options.clientName,
-      retryBaseMs: options.retryBaseMs,
-      clock: options.clock,
-      workspace,
-      posts,
-      conversations,
-      audit,
-      vault: this.vault,
-      changes: this.changes,
-      savedReplies: new SavedReplyBook(workspace),
-      queue: this.queue,
-      callers: this.callers,
-      ingest: (drafts) => this.sync.ingest(drafts),
-      emit: (event) => this.emit(event),
-    });
-    this.triage = new Triage({
-      config: options,
-      clock: options.clock,
-      workspace,
-      posts,
-      conversations,
-      index,
-      notes,
-      audit,
-      vault: this.vault,
-      directory: this.directory,
-      changes: this.changes,
-      replies: this.replyDesk,
-      queue: this.queue,
-      callers: this.callers,
-    });
-    this.team = new Team({
-      directory: this.directory,
-      audit,
-      changes: this.changes,
-      clock: options.clock,
-      callers: this.callers,
       agentChanged: (agentId) => this.events.emit(TEAM_CHANGED, agentId),
     });
-    this.collab = new Collaboration({
-      clock: options.clock,
-      presenceTtlMs: options.presenceTtlMs,
-      conversations,
-      notes,
-      audit,
-      directory: this.directory,
-      callers: this.callers,
-      emit: (event) => this.emit(event),
-    });
-    this.tagsAndViews = new TagsAndViews({
-      clock: options.clock,
-      workspace,
-      conversations,
-      audit,
-      tags: this.tags,
-      queue: this.queue,
-      callers: this.callers,
-      emit: (event) => this.emit(event),
-    });
-    this.rules = new Rules({ book, callers: this.callers, emit: (event) => this.emit(event) });
+    this.callers = domains.callers;
+    this.sync = domains.sync;
+    this.accounts = domains.accounts;
+    this.triage = domains.triage;
+    this.tagsAndViews = domains.tagsAndViews;
+    this.replyDesk = domains.replyDesk;
+    this.team = domains.team;
+    this.collab = domains.collab;
+    this.rules = domains.rules;
+    this.reports = domains.reports;
+    this.statements = domains.statements;
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -254,26 +92,7 @@ export class InboxService implements InboxApi {
   }
 
   static async open(options: InboxServiceOptions): Promise<InboxService> {
-    const full: Required<InboxServiceOptions> = {
-      xBaseUrl: X_DEFAULT_BASE_URL,
-      graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
-      graphVersion: GRAPH_DEFAULT_VERSION,
-      graphAppSecret: null,
-      facebookAppId: null,
-      facebookWebBaseUrl: FACEBOOK_DEFAULT_WEB_URL,
-      xClientId: null,
-      xClientSecret: null,
-      xWebBaseUrl: X_DEFAULT_WEB_URL,
-      pollIntervalMs: 60_000,
-      retryBaseMs: 1000,
-      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
-      clientName: 'inbox',
-      secrets: new MemorySecretStore(),
-      presenceTtlMs: 60_000,
-      clock: systemClock,
-      fileSystem: nodeFileSystem,
-      ...options,
-    };
+    const full = withDefaults(options);
     const storage = { fs: full.fileSystem, clock: full.clock };
     // A change a crash or a storage fault left half written is taken back before anything is read.
     await takeBackUnfinished(storageAt(full.dataDir, storage));
@@ -284,7 +103,7 @@ export class InboxService implements InboxApi {
       AuditLog.open(full.dataDir, full.clock, storage),
     ]);
     const notes = await NoteStore.open(full.dataDir, storage);
-    const service = new InboxService(full, workspace, posts, conversations, audit, notes);
+    const service = new InboxService(full, { workspace, posts, conversations, notes, audit });
     await service.replyDesk.open(full.dataDir, storage);
     return service;
   }
@@ -297,20 +116,20 @@ export class InboxService implements InboxApi {
     return this.triage.getConversation(input);
   }
 
-  getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
+  getReport(input: ApiInput<'getReport'>) {
     return this.reports.report(input);
   }
 
-  drillReport(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {
+  drillReport(input: ApiInput<'drillReport'>) {
     return this.reports.drill(input);
   }
 
-  getCrisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
+  getCrisis(input: ApiInput<'getCrisis'>) {
     return this.reports.crisis(input);
   }
 
-  async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
-    return this.audit.verify();
+  async verifyAudit() {
+    return this.stores.audit.verify();
   }
 
   listRules(input?: ApiInput<'listRules'>) {
@@ -342,10 +161,7 @@ export class InboxService implements InboxApi {
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
-  postStatement(
-    input: ApiInput<'postStatement'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'postStatement'>> {
+  postStatement(input: ApiInput<'postStatement'>, context?: CallContext) {
     return this.statements.post(input, this.callers.actor(context));
   }
 
@@ -527,12 +343,13 @@ export class InboxService implements InboxApi {
     await this.sync.stopAll();
     await this.replyDesk.close();
     await this.queue.idle();
+    const { posts, conversations, workspace, audit, notes } = this.stores;
     await Promise.all([
-      this.posts.close(),
-      this.conversations.close(),
-      this.workspace.close(),
-      this.audit.close(),
-      this.notes.close(),
+      posts.close(),
+      conversations.close(),
+      workspace.close(),
+      audit.close(),
+      notes.close(),
     ]);
     this.events.removeAllListeners();
   }
