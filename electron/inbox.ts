@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InboxService, LOCAL_AGENT } from '../src/core/service';
+import { InboxService } from '../src/core/service';
+import { LOCAL_AGENT } from '../src/core/team/callers';
 import { IdempotencyGuard } from '../src/core/idempotency/idempotency-guard';
 import { idempotentClient } from '../src/core/idempotency/idempotent-client';
 import { KeychainSecretStore } from '../src/core/secrets/keychain-store';

@@ -1,296 +1,89 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import {
-  AccountListSchema,
-  AddNoteInputSchema,
-  ConnectPagesInputSchema,
-  DisconnectInputSchema,
-  FlowInputSchema,
-  GetConversationInputSchema,
-  InboxError,
-  ListConversationsInputSchema,
-  HidePostInputSchema,
-  PlatformSchema,
-  ReportPresenceInputSchema,
-  ReplyKeyInputSchema,
-  SendReplyInputSchema,
-  StartConnectInputSchema,
-  UpdateConversationInputSchema,
-  UpdateConversationsInputSchema,
-  TagDefSchema,
-  SaveViewInputSchema,
-  DeleteViewInputSchema,
-} from '../shared';
+import { InboxError } from '../shared';
 import type {
   Account,
   Agent,
-  AuditFact,
-  Post,
-  PrivateReplyWindow,
-  ReplyReceipt,
   ApiInput,
-  CallContext,
-  Conversation,
   ApiOutput,
+  CallContext,
   InboxApi,
   InboxEvent,
-  Note,
   Platform,
-  SyncStatus,
   Unsubscribe,
-  BulkResult,
 } from '../shared';
-import {
-  GRAPH_DEFAULT_BASE_URL,
-  GRAPH_DEFAULT_VERSION,
-  GraphClient,
-} from './connectors/facebook/graph-client';
-import { DEFAULT_REQUEST_TIMEOUT_MS, asInboxError } from './connectors/platform-error';
-import { XClient, X_DEFAULT_BASE_URL } from './connectors/x/x-client';
-import { MemorySecretStore } from './secrets/secret-store';
-import type { SecretStore } from './secrets/secret-store';
-import { parseMentions } from '../shared/mentions';
-import { PresenceBoard } from './collab/presence-board';
-import { ConversationStore } from './store/conversation-store';
-import { nodeFileSystem, storageAt } from './store/file-system';
-import type { FileSystem } from './store/file-system';
-import { NoteStore } from './store/note-store';
-import { ConversationIndex } from './store/conversation-query';
-import { PostStore } from './store/post-store';
-import { WorkspaceStore } from './store/workspace-store';
-import { isStorageError } from './store/storage-error';
-import { takeBackUnfinished } from './store/unfinished-change';
-import { SyncEngine } from './sync/sync-engine';
-import { receive } from './arrivals';
-import { DUPLICATE_LIMIT, publicRepeats } from './triage/duplicate-guard';
-import { Outbox } from './outbox/outbox';
+import type { Accounts } from './accounts/accounts';
+import { AuditLog } from './audit/audit-log';
+import { ChangeQueue } from './change-queue';
+import type { Collaboration } from './collab/collaboration';
+import { composeDomains } from './inbox-domains';
+import type { InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
-import type { DraftPost } from './triage/threading';
-import { ConnectFlows, pageIdentity } from './auth/connect-flows';
-import type { Identity } from './auth/connect-flows';
-import { CredentialVault } from './auth/credential-vault';
-import { AgentDirectory } from './team/agent-directory';
-import type { Credential } from './auth/credential';
-import { FacebookOAuth, FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
-import { AuditLog } from './audit/audit-log';
-import { actorOf, replyFact, triageFacts } from './audit/audit-facts';
-import type { Actor } from './audit/audit-facts';
-import { Reports } from './reports/reports';
-import { privateReplyWindow } from './outbox/private-window';
-import { ConversationChanges } from './conversation-changes';
-import { TeamAdmin } from './team/team-admin';
-import { Statements } from './statements/statements';
-import { RuleBook } from './rules/rule-book';
-import { SavedReplyBook } from './replies/saved-reply-book';
-import { XOAuth, X_DEFAULT_WEB_URL } from './auth/x-oauth';
-import { TagRegistry } from './queue/tag-registry';
-import { TagChanges } from './queue/tag-changes';
-import { SavedViews } from './queue/saved-views';
-import { applyTriageChange } from './queue/triage-change';
-import { dateOf, isoOf, systemClock } from './time/clock';
+import type { TagsAndViews } from './queue/tags-and-views';
+import type { ReplyDesk } from './replies/reply-desk';
+import type { Reports } from './reports/reports';
+import type { Rules } from './rules/rules';
+import { withDefaults } from './service-options';
+import type { InboxConfig, InboxServiceOptions } from './service-options';
+import type { Statements } from './statements/statements';
+import { ConversationStore } from './store/conversation-store';
+import { storageAt } from './store/file-system';
+import { NoteStore } from './store/note-store';
+import { PostStore } from './store/post-store';
+import { takeBackUnfinished } from './store/unfinished-change';
+import { WorkspaceStore } from './store/workspace-store';
+import type { InboxSync } from './sync/inbox-sync';
+import type { Callers } from './team/callers';
+import type { Team } from './team/team';
 import type { Clock } from './time/clock';
-
-export interface InboxServiceOptions {
-  /** Folder of the lowdb store. */
-  dataDir: string;
-  /** X API base URL, e.g. https://api.x.com (the emulator: http://127.0.0.1:PORT/x). */
-  xBaseUrl?: string;
-  /** Graph API base URL, e.g. https://graph.facebook.com (the emulator: http://127.0.0.1:PORT/graph). */
-  graphBaseUrl?: string;
-  graphVersion?: string;
-  /** Facebook app secret: when set, every Graph call carries `appsecret_proof`. */
-  graphAppSecret?: string | null;
-  /** The Facebook app's id, for Facebook Login (with `graphAppSecret`). */
-  facebookAppId?: string | null;
-  /** Where Facebook's login dialog lives: https://www.facebook.com (the emulator: …/facebook-web). */
-  facebookWebBaseUrl?: string;
-  /** The X app's OAuth 2.0 client id, for connecting X accounts. */
-  xClientId?: string | null;
-  /** Only for a confidential X app. */
-  xClientSecret?: string | null;
-  /** Where X's authorize page lives: https://x.com (the emulator: …/x-web). */
-  xWebBaseUrl?: string;
-  /** Poll interval in ms. */
-  pollIntervalMs?: number;
-  /** First wait after a platform server error; doubles with each failure in a row. */
-  retryBaseMs?: number;
-  /** How long one platform call may take before it is given up as transient (default 20 s). */
-  requestTimeoutMs?: number;
-  /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
-  clientName?: string;
-  /** Where credentials live; the OS keychain in the app, memory in demo mode. */
-  secrets?: SecretStore;
-  /** A presence not reported again for this long is dropped (default 60 s). */
-  presenceTtlMs?: number;
-  /** Where the inbox reads the time (the system's clock; tests pass their own). */
-  clock?: Clock;
-  /** What the store writes its files with (node:fs; tests inject storage faults). */
-  fileSystem?: FileSystem;
-}
-
-/** A conversation's triage state in a few words, for a conflict message. */
-function describe(c: Conversation, nameOf: (id: string) => string): string {
-  const who = c.assignee == null ? 'unassigned' : `assigned to ${nameOf(c.assignee)}`;
-  return `${c.status}, ${who}`;
-}
-
-/**
- * The user of a solo inbox (the desktop app on its own, tools, tests): calls without a context are
- * theirs, and they manage their own inbox. A hub always passes the signed-in agent.
- */
-/** What the caller is told of a reply in the outbox. */
-function receiptOf(item: OutboxItem): ReplyReceipt {
-  return {
-    key: item.key,
-    conversationId: item.conversationId,
-    replyTo: item.replyTo,
-    kind: item.kind,
-    state: item.state,
-    createdAt: item.createdAt,
-  };
-}
-
-export const LOCAL_AGENT: Agent = { id: 'local', name: 'You', role: 'manager', languages: [] };
-
-const idle: SyncStatus = {
-  state: 'connected',
-  until: null,
-  lastSyncAt: null,
-  message: null,
-  fetched: 0,
-};
+import type { Triage } from './triage/triage';
 
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
 
-/** The one implementation of InboxApi: the store, the sync loops, the live events. */
+/**
+ * The one implementation of InboxApi: the store, the sync loops, the live events. Each domain is a
+ * module of its own on the stores and one change queue (see inbox-domains.ts); the service hands
+ * each call to its domain (the calls' types are InboxApi's).
+ */
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
-  private readonly sync: SyncEngine;
-  private readonly index: ConversationIndex;
-  private outbox!: Outbox;
-  private notes!: NoteStore;
-  /** Who is viewing or replying to what: in memory only, pushed to every client. */
-  private readonly presence: PresenceBoard;
-  private ingesting: Promise<void> = Promise.resolve();
+  /** Every change of the stores, the sync's and the team's, in one order. */
+  private readonly queue = new ChangeQueue();
   private closed = false;
-  /** Whether sync loops run (startSync was called): new accounts then start theirs at once. */
-  private syncing = false;
-  private readonly vault: CredentialVault;
-  private readonly team: AgentDirectory;
-  private readonly tags: TagRegistry;
-  private readonly tagChanges: TagChanges;
-  private readonly views: SavedViews;
-  private readonly facebookOAuth: FacebookOAuth | null;
-  private readonly flows: ConnectFlows;
+  private readonly callers: Callers;
+  private readonly sync: InboxSync;
+  private readonly accounts: Accounts;
+  private readonly triage: Triage;
+  private readonly tagsAndViews: TagsAndViews;
+  private readonly replyDesk: ReplyDesk;
+  private readonly team: Team;
+  private readonly collab: Collaboration;
+  private readonly rules: Rules;
   private readonly reports: Reports;
-  private readonly changes: ConversationChanges;
-  private readonly teamAdmin: TeamAdmin;
   private readonly statements: Statements;
-  private readonly rules: RuleBook;
-  private readonly savedReplies: SavedReplyBook;
 
   private constructor(
-    private readonly options: Required<InboxServiceOptions>,
-    private readonly workspace: WorkspaceStore,
-    private readonly posts: PostStore,
-    private readonly conversations: ConversationStore,
-    private readonly audit: AuditLog,
+    private readonly options: InboxConfig,
+    private readonly stores: InboxStores,
   ) {
     this.events.setMaxListeners(0);
-    this.presence = new PresenceBoard({
-      ttlMs: options.presenceTtlMs,
-      now: () => this.clock.now(),
-      changed: (change) => this.emit({ type: 'presence', ...change }),
-    });
-    this.index = new ConversationIndex(() => conversations.all());
-    // The list index follows the store: a change shows in it once it is durable.
-    conversations.observe({
-      changed: (next, previous) => this.index.changed(next, previous),
-      removed: (previous) => this.index.remove(previous),
-    });
-    this.tags = new TagRegistry(workspace);
-    const xOAuth = options.xClientId
-      ? new XOAuth({
-          clientId: options.xClientId,
-          clientSecret: options.xClientSecret,
-          apiBaseUrl: options.xBaseUrl,
-          webBaseUrl: options.xWebBaseUrl,
-          clock: options.clock,
-        })
-      : null;
-    const facebookOAuth =
-      options.facebookAppId && options.graphAppSecret
-        ? new FacebookOAuth({
-            appId: options.facebookAppId,
-            appSecret: options.graphAppSecret,
-            graphBaseUrl: options.graphBaseUrl,
-            graphVersion: options.graphVersion,
-            webBaseUrl: options.facebookWebBaseUrl,
-            clock: options.clock,
-          })
-        : null;
-    this.vault = new CredentialVault(options.secrets, () => xOAuth, options.clock);
-    this.team = new AgentDirectory(workspace);
-    this.changes = new ConversationChanges({
-      conversations,
-      audit,
-      tags: this.tags,
-      clock: options.clock,
+    const domains = composeDomains(options, stores, {
+      queue: this.queue,
       emit: (event) => this.emit(event),
-      serialize: (change) => this.afterIngest(change),
+      agentChanged: (agentId) => this.events.emit(TEAM_CHANGED, agentId),
     });
-    this.teamAdmin = new TeamAdmin(this.team, audit, this.changes, options.clock);
-    this.rules = new RuleBook(workspace, () => this.team.list(), audit);
-    this.savedReplies = new SavedReplyBook(workspace);
-    this.statements = new Statements({
-      config: options,
-      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
-      token: (account) => this.vault.accessToken(account),
-      conversations,
-      changes: this.changes,
-    });
-    this.reports = new Reports({
-      conversations: () => conversations.all(),
-      posts,
-      agents: () => this.team.list(),
-      now: () => dateOf(this.clock),
-    });
-    this.tagChanges = new TagChanges({
-      conversations,
-      tags: this.tags,
-      audit,
-      clock: options.clock,
-      emit: (event) => this.emit(event),
-      serialize: (change) => this.afterIngest(change),
-    });
-    this.views = new SavedViews(workspace);
-    this.flows = new ConnectFlows({
-      x: () => xOAuth,
-      facebook: () => facebookOAuth,
-      xBaseUrl: options.xBaseUrl,
-      graphBaseUrl: options.graphBaseUrl,
-      graphVersion: options.graphVersion,
-    });
-    this.facebookOAuth = facebookOAuth;
-    this.sync = new SyncEngine({
-      config: options,
-      workspace,
-      clock: options.clock,
-      token: (account, force) => this.vault.accessToken(account, { forceRefresh: force }),
-      refreshable: (account) => this.vault.refreshable(account),
-      pollIntervalMs: options.pollIntervalMs,
-      retryBaseMs: options.retryBaseMs,
-      ingest: (drafts) => this.ingest(drafts),
-      progress: (account, stream, phase, fetched, done, estimated = null) =>
-        this.emit({
-          type: 'sync.progress',
-          progress: { accountId: account.id, stream, phase, fetched, estimated, done },
-        }),
-      setStatus: (id, status) => this.setStatus(id, status),
-      account: (id) => this.workspace.data.accounts.find((a) => a.id === id),
-    });
+    this.callers = domains.callers;
+    this.sync = domains.sync;
+    this.accounts = domains.accounts;
+    this.triage = domains.triage;
+    this.tagsAndViews = domains.tagsAndViews;
+    this.replyDesk = domains.replyDesk;
+    this.team = domains.team;
+    this.collab = domains.collab;
+    this.rules = domains.rules;
+    this.reports = domains.reports;
+    this.statements = domains.statements;
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -299,26 +92,7 @@ export class InboxService implements InboxApi {
   }
 
   static async open(options: InboxServiceOptions): Promise<InboxService> {
-    const full: Required<InboxServiceOptions> = {
-      xBaseUrl: X_DEFAULT_BASE_URL,
-      graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
-      graphVersion: GRAPH_DEFAULT_VERSION,
-      graphAppSecret: null,
-      facebookAppId: null,
-      facebookWebBaseUrl: FACEBOOK_DEFAULT_WEB_URL,
-      xClientId: null,
-      xClientSecret: null,
-      xWebBaseUrl: X_DEFAULT_WEB_URL,
-      pollIntervalMs: 60_000,
-      retryBaseMs: 1000,
-      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
-      clientName: 'inbox',
-      secrets: new MemorySecretStore(),
-      presenceTtlMs: 60_000,
-      clock: systemClock,
-      fileSystem: nodeFileSystem,
-      ...options,
-    };
+    const full = withDefaults(options);
     const storage = { fs: full.fileSystem, clock: full.clock };
     // A change a crash or a storage fault left half written is taken back before anything is read.
     await takeBackUnfinished(storageAt(full.dataDir, storage));
@@ -328,147 +102,71 @@ export class InboxService implements InboxApi {
       ConversationStore.open(full.dataDir, storage),
       AuditLog.open(full.dataDir, full.clock, storage),
     ]);
-    const service = new InboxService(full, workspace, posts, conversations, audit);
-    service.notes = await NoteStore.open(full.dataDir, storage);
-    const outbox = await Outbox.open(
-      full.dataDir,
-      {
-        config: full,
-        clock: full.clock,
-        retryBaseMs: full.retryBaseMs,
-        account: (id) => workspace.data.accounts.find((a) => a.id === id),
-        token: (account) => service.vault.accessToken(account),
-        post: async (id) => {
-          await posts.loadAll();
-          return posts.get(id);
-        },
-        deliver: (draft) => service.ingest([draft]),
-        commit: (facts, write) => audit.commit(facts, write),
-        changed: (item) => service.replyChanged(item),
-      },
-      storage,
-    );
-    service.outbox = outbox;
+    const notes = await NoteStore.open(full.dataDir, storage);
+    const service = new InboxService(full, { workspace, posts, conversations, notes, audit });
+    await service.replyDesk.open(full.dataDir, storage);
     return service;
   }
 
-  async listConversations(
-    input: ApiInput<'listConversations'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'listConversations'>> {
-    const query = ListConversationsInputSchema.parse(input ?? {});
-    // "Mine" is whoever asks.
-    if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
-    return this.index.query(query);
+  listConversations(input: ApiInput<'listConversations'>, context?: CallContext) {
+    return this.triage.listConversations(input, context);
   }
 
-  async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {
-    const { id } = GetConversationInputSchema.parse(input);
-    const conversation = this.conversations.get(id);
-    if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
-    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const posts = this.posts.ofConversation(id);
-    return {
-      conversation,
-      posts,
-      actions: await this.audit.ofConversation(id),
-      notes: this.notes.ofConversation(id),
-      privateReplies: this.privateReplies(posts),
-      unsent: this.outbox
-        .list()
-        .filter((r) => r.conversationId === id && r.state === 'failed')
-        .map((r) => ({ ...receiptOf(r), text: r.text, agentId: r.agentId, error: r.error })),
-    };
+  getConversation(input: ApiInput<'getConversation'>) {
+    return this.triage.getConversation(input);
   }
 
-  /** Each customer post's private-reply window, knowing which ones the outbox already answered. */
-  private privateReplies(posts: readonly Post[]): PrivateReplyWindow[] {
-    const answered = new Set(
-      this.outbox
-        .list()
-        .filter((r) => r.kind === 'private' && r.state !== 'failed' && r.state !== 'discarded')
-        .map((r) => r.replyTo),
-    );
-    const now = this.clock.now();
-    return posts
-      .filter((p) => p.direction === 'inbound' && !p.private)
-      .map((p) => privateReplyWindow(p, answered, now));
-  }
-
-  getReport(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
+  getReport(input: ApiInput<'getReport'>) {
     return this.reports.report(input);
   }
 
-  drillReport(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {
+  drillReport(input: ApiInput<'drillReport'>) {
     return this.reports.drill(input);
   }
 
-  getCrisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
+  getCrisis(input: ApiInput<'getCrisis'>) {
     return this.reports.crisis(input);
   }
 
-  async verifyAudit(): Promise<ApiOutput<'verifyAudit'>> {
-    return this.audit.verify();
+  async verifyAudit() {
+    return this.stores.audit.verify();
   }
 
-  async listRules(_input?: ApiInput<'listRules'>): Promise<ApiOutput<'listRules'>> {
-    return this.rules.list();
+  listRules(input?: ApiInput<'listRules'>) {
+    return this.rules.listRules(input);
   }
 
-  async saveRule(
-    input: ApiInput<'saveRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'saveRule'>> {
-    const rule = await this.rules.save(input, this.actor(context));
-    this.emit({ type: 'rules.changed', rules: this.rules.list() });
-    return rule;
+  saveRule(input: ApiInput<'saveRule'>, context?: CallContext) {
+    return this.rules.saveRule(input, context);
   }
 
-  async deleteRule(
-    input: ApiInput<'deleteRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'deleteRule'>> {
-    await this.rules.delete(input, this.actor(context));
-    this.emit({ type: 'rules.changed', rules: this.rules.list() });
-    return { done: true };
+  deleteRule(input: ApiInput<'deleteRule'>, context?: CallContext) {
+    return this.rules.deleteRule(input, context);
   }
 
-  async moveRule(
-    input: ApiInput<'moveRule'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'moveRule'>> {
-    const rules = await this.rules.move(input, this.actor(context));
-    this.emit({ type: 'rules.changed', rules });
-    return rules;
+  moveRule(input: ApiInput<'moveRule'>, context?: CallContext) {
+    return this.rules.moveRule(input, context);
   }
 
-  async listSavedReplies(
-    _input?: ApiInput<'listSavedReplies'>,
-  ): Promise<ApiOutput<'listSavedReplies'>> {
-    return this.savedReplies.list();
+  listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
+    return this.replyDesk.listSavedReplies(input);
   }
 
-  async saveSavedReply(input: ApiInput<'saveSavedReply'>): Promise<ApiOutput<'saveSavedReply'>> {
-    return this.savedReplies.save(input);
+  saveSavedReply(input: ApiInput<'saveSavedReply'>) {
+    return this.replyDesk.saveSavedReply(input);
   }
 
-  async deleteSavedReply(
-    input: ApiInput<'deleteSavedReply'>,
-  ): Promise<ApiOutput<'deleteSavedReply'>> {
-    await this.savedReplies.delete(input);
-    return { done: true };
+  deleteSavedReply(input: ApiInput<'deleteSavedReply'>) {
+    return this.replyDesk.deleteSavedReply(input);
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
-  postStatement(
-    input: ApiInput<'postStatement'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'postStatement'>> {
-    return this.statements.post(input, this.actor(context));
+  postStatement(input: ApiInput<'postStatement'>, context?: CallContext) {
+    return this.statements.post(input, this.callers.actor(context));
   }
 
-  async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
-    return AccountListSchema.parse(this.workspace.data.accounts);
+  listAccounts() {
+    return this.accounts.listAccounts();
   }
 
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe {
@@ -476,334 +174,74 @@ export class InboxService implements InboxApi {
     return () => this.events.off('event', listener);
   }
 
-  /**
-   * Connects a platform account with an access token (a Page token, or an X user token made
-   * elsewhere): the platform says whose it is, the token goes to the secret store and only its key
-   * to the workspace. Returns the account. The OAuth sign-in (`startConnect`) is the usual way.
-   */
-  async connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
-    const platform = PlatformSchema.parse(input.platform);
-    const identity =
-      platform === 'x'
-        ? await new XClient(input.token, this.options.xBaseUrl).me().then((u) => ({
-            externalId: u.id,
-            handle: u.username,
-            name: u.name,
-          }))
-        : await pageIdentity(input.token, {
-            graphBaseUrl: this.options.graphBaseUrl,
-            graphVersion: this.options.graphVersion,
-            appSecret: this.options.graphAppSecret,
-          });
-    const credential: Credential = {
-      v: 1,
-      accessToken: input.token,
-      refreshToken: null,
-      expiresAt: null,
-      scopes: [],
-    };
-    return this.saveAccount(platform, identity, credential, null, this.actor(undefined));
+  connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
+    return this.accounts.connectAccount(input);
   }
 
-  async startConnect(input: ApiInput<'startConnect'>): Promise<ApiOutput<'startConnect'>> {
-    const { platform } = StartConnectInputSchema.parse(input);
-    const { flowId, authorizeUrl } = await this.flows.start(platform);
-    return { flowId, platform, authorizeUrl, opened: false };
+  startConnect(input: ApiInput<'startConnect'>) {
+    return this.accounts.startConnect(input);
   }
 
-  async finishConnect(
-    input: ApiInput<'finishConnect'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'finishConnect'>> {
-    const { flowId } = FlowInputSchema.parse(input);
-    const outcome = await this.flows.wait(flowId);
-    if (outcome.kind === 'account') {
-      const account = await this.saveAccount(
-        outcome.platform,
-        outcome.identity,
-        outcome.credential,
-        outcome.expiresAt,
-        this.actor(context),
-      );
-      this.restartSync(account.id);
-      return { status: 'connected', accounts: [account] };
-    }
-    const connected = new Set(this.workspace.data.accounts.map((a) => a.id));
-    return {
-      status: 'choose-pages',
-      flowId,
-      pages: outcome.pages.map((p) => ({
-        id: p.id,
-        name: p.name,
-        connected: connected.has(`facebook:${p.id}`),
-      })),
-    };
+  finishConnect(input: ApiInput<'finishConnect'>, context?: CallContext) {
+    return this.accounts.finishConnect(input, context);
   }
 
-  async connectPages(
-    input: ApiInput<'connectPages'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'connectPages'>> {
-    const { flowId, pageIds } = ConnectPagesInputSchema.parse(input);
-    const pages = this.flows.choosePages(flowId, pageIds);
-    const accounts: Account[] = [];
-    for (const page of pages) {
-      // When the Page token stops giving access to data (Facebook says it in debug_token).
-      const expiresAt = await this.facebookOAuth
-        ?.dataAccessEndsAt(page.accessToken)
-        .catch(() => null);
-      const account = await this.saveAccount(
-        'facebook',
-        { externalId: page.id, handle: page.name, name: page.name },
-        { v: 1, accessToken: page.accessToken, refreshToken: null, expiresAt: null, scopes: [] },
-        expiresAt ?? null,
-        this.actor(context),
-      );
-      accounts.push(account);
-      this.restartSync(account.id);
-    }
-    return accounts;
+  connectPages(input: ApiInput<'connectPages'>, context?: CallContext) {
+    return this.accounts.connectPages(input, context);
   }
 
-  async cancelConnect(input: ApiInput<'cancelConnect'>): Promise<ApiOutput<'cancelConnect'>> {
-    const { flowId } = FlowInputSchema.parse(input);
-    this.flows.cancel(flowId);
-    return { done: true };
+  cancelConnect(input: ApiInput<'cancelConnect'>) {
+    return this.accounts.cancelConnect(input);
   }
 
-  async disconnectAccount(
-    input: ApiInput<'disconnectAccount'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'disconnectAccount'>> {
-    const { accountId, deleteHistory } = DisconnectInputSchema.parse(input);
-    const account = this.workspace.data.accounts.find((a) => a.id === accountId);
-    if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
-    await this.sync.stop(accountId);
-    await this.vault.forget(account.credentialRef);
-    await this.audit.commit(
-      [
-        {
-          ...this.actor(context),
-          action: 'account.disconnected',
-          conversationId: null,
-          details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
-        },
-      ],
-      this.workspace.changing((data) => {
-        data.accounts = data.accounts.filter((a) => a.id !== accountId);
-        // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
-        if (deleteHistory) delete data.cursors[accountId];
-      }),
-    );
-    if (deleteHistory) await this.forgetHistory(accountId);
-    this.emit({ type: 'account.removed', accountId });
-    return { done: true };
+  disconnectAccount(input: ApiInput<'disconnectAccount'>, context?: CallContext) {
+    return this.accounts.disconnectAccount(input, context);
   }
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
-    this.syncing = true;
-    for (const account of this.workspace.data.accounts) this.sync.start(account.id);
-    void this.outbox.recover();
+    this.sync.start();
+    void this.replyDesk.replies().recover();
   }
 
-  /**
-   * Queues a reply through the outbox; resolves once it is stored, before it is sent. From a client
-   * the reply is the local agent's, sent from this host (agents sign in to the hub later).
-   */
-  async sendReply(
-    input: ApiInput<'sendReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'sendReply'>> {
-    const { takeOver, confirmRepeat, ...request } = SendReplyInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    const conversation = this.conversations.get(request.conversationId);
-    if (!conversation)
-      throw new InboxError('not_found', `No conversation with id ${request.conversationId}`);
-    const owner = conversation.assignee;
-    if (owner != null && owner !== actor.id && !takeOver) {
-      throw new InboxError(
-        'conflict',
-        `${this.agentName(owner)} handles this conversation: take it over to reply`,
-        { reason: 'assigned', assignee: owner },
-      );
-    }
-    if (request.kind === 'public' && !confirmRepeat) {
-      const repeats = publicRepeats(request.text, this.outbox.list(), this.clock.now());
-      if (repeats >= DUPLICATE_LIMIT) {
-        throw new InboxError(
-          'conflict',
-          `The team already sent this reply publicly ${repeats} times in the last 24 hours. Answer privately, or post one public statement instead of repeating it.`,
-          { reason: 'repeat', repeats },
-        );
-      }
-    }
-    const by = this.actor(context);
-    // The reply is stored with its audit entries (queued, and a take-over) in one write.
-    const item = await this.outbox.enqueue(
-      {
-        ...request,
-        agentId: actor.id,
-        client: context?.client ?? this.options.clientName,
-        tookOverFrom: owner != null && owner !== actor.id ? owner : null,
-      },
-      (queued) => [
-        replyFact(queued, 'reply.queued'),
-        ...(queued.tookOverFrom
-          ? [
-              {
-                ...by,
-                action: 'conversation.taken-over' as const,
-                conversationId: conversation.id,
-                details: { from: queued.tookOverFrom, to: actor.id },
-              },
-            ]
-          : []),
-      ],
-    );
-    // Replying claims the conversation for whoever answers.
-    if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);
-    return receiptOf(item);
+  sendReply(input: ApiInput<'sendReply'>, context?: CallContext) {
+    return this.replyDesk.sendReply(input, context);
   }
 
-  retryReply(
-    input: ApiInput<'retryReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'retryReply'>> {
-    return this.settleRefused(input, context, 'retry');
+  retryReply(input: ApiInput<'retryReply'>, context?: CallContext) {
+    return this.replyDesk.retryReply(input, context);
   }
 
-  discardReply(
-    input: ApiInput<'discardReply'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'discardReply'>> {
-    return this.settleRefused(input, context, 'discard');
+  discardReply(input: ApiInput<'discardReply'>, context?: CallContext) {
+    return this.replyDesk.discardReply(input, context);
   }
 
-  /** A refused reply sent again or given up: recorded, and every client told. */
-  private async settleRefused(
-    input: ApiInput<'retryReply'>,
-    context: CallContext | undefined,
-    how: 'retry' | 'discard',
-  ): Promise<ReplyReceipt> {
-    const { key } = ReplyKeyInputSchema.parse(input);
-    const facts = (settled: OutboxItem): AuditFact[] => [
-      {
-        ...this.actor(context),
-        action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
-        conversationId: settled.conversationId,
-        details: { key, text: settled.text, kind: settled.kind },
-      },
-    ];
-    const item =
-      how === 'retry' ? await this.outbox.retry(key, facts) : await this.outbox.discard(key, facts);
-    this.emit({
-      type: 'reply.changed',
-      conversationId: item.conversationId,
-      key,
-      state: item.state,
-    });
-    return receiptOf(item);
+  hidePost(input: ApiInput<'hidePost'>, context?: CallContext) {
+    return this.triage.hidePost(input, context);
   }
 
-  /**
-   * Hides a Facebook comment on the Page (`POST /{comment-id}` with `is_hidden`), or shows it again,
-   * then records it on the post. The platform is asked first: the store never says more than it.
-   */
-  async hidePost(
-    input: ApiInput<'hidePost'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'hidePost'>> {
-    const { postId, hidden } = HidePostInputSchema.parse(input);
-    await this.posts.loadAll();
-    const post = this.posts.get(postId);
-    if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
-    if (post.platform !== 'facebook' || post.private)
-      throw new InboxError('bad_request', 'Only public Facebook comments can be hidden');
-    if (post.direction === 'outbound')
-      throw new InboxError('bad_request', "The Page's own comments are deleted, not hidden");
-    const account = this.workspace.data.accounts.find((a) => a.id === post.accountId);
-    if (!account) throw new InboxError('conflict', 'The Page of this comment is not connected');
-    const token = await this.vault.accessToken(account);
-    try {
-      await new GraphClient(token, this.options.graphBaseUrl, this.options.graphVersion, {
-        appSecret: this.options.graphAppSecret,
-        timeoutMs: this.options.requestTimeoutMs,
-      }).post(post.externalId, { is_hidden: hidden });
-    } catch (err) {
-      throw asInboxError(err);
-    }
-    const updated = { ...post, hidden };
-    await this.afterIngest(async () => {
-      const fact: AuditFact = {
-        ...this.actor(context),
-        action: hidden ? 'post.hidden' : 'post.shown',
-        conversationId: post.conversationId,
-        details: {
-          postId,
-          platform: post.platform,
-          author: post.author.handle ?? post.author.name,
-        },
-      };
-      // The post, its conversation's new version and the entry: one write.
-      const write = await this.posts.replacing([updated]);
-      const conversation = this.conversations.get(post.conversationId);
-      if (!conversation) {
-        await this.audit.commit([fact], write);
-        return;
-      }
-      const next = {
-        ...conversation,
-        version: conversation.version + 1,
-        updatedAt: isoOf(this.clock),
-      };
-      await this.changes.save(next, conversation, [fact], fact.actor, { writes: [write] });
-    });
-    return updated;
+  whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {
+    return this.team.whoAmI(input, context);
   }
 
-  async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {
-    return context?.agent ?? LOCAL_AGENT;
+  listAgents() {
+    return this.team.listAgents();
   }
 
-  async listAgents(): Promise<Agent[]> {
-    return this.team.list();
+  createAgent(input: ApiInput<'createAgent'>, context?: CallContext) {
+    return this.team.createAgent(input, context);
   }
 
-  createAgent(
-    input: ApiInput<'createAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'createAgent'>> {
-    return this.teamAdmin.create(input, this.actor(context));
+  updateAgent(input: ApiInput<'updateAgent'>, context?: CallContext) {
+    return this.team.updateAgent(input, context);
   }
 
-  async updateAgent(
-    input: ApiInput<'updateAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'updateAgent'>> {
-    const agent = await this.teamAdmin.update(input, this.actor(context));
-    this.events.emit(TEAM_CHANGED, agent.id);
-    return agent;
+  renewAgentToken(input: ApiInput<'renewAgentToken'>, context?: CallContext) {
+    return this.team.renewAgentToken(input, context);
   }
 
-  /** A new token for an agent: the old one stops working, and hosts drop what it opened. */
-  async renewAgentToken(
-    input: ApiInput<'renewAgentToken'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'renewAgentToken'>> {
-    const renewed = await this.teamAdmin.renew(input, this.actor(context));
-    this.events.emit(TEAM_CHANGED, renewed.agent.id);
-    return renewed;
-  }
-
-  /** Takes an agent off the team; their open conversations go back to the queue. */
-  async removeAgent(
-    input: ApiInput<'removeAgent'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'removeAgent'>> {
-    const removed = await this.teamAdmin.remove(input, this.actor(context));
-    this.events.emit(TEAM_CHANGED, removed.agent.id);
-    return removed;
+  removeAgent(input: ApiInput<'removeAgent'>, context?: CallContext) {
+    return this.team.removeAgent(input, context);
   }
 
   /**
@@ -815,9 +253,8 @@ export class InboxService implements InboxApi {
     return () => this.events.off(TEAM_CHANGED, listener);
   }
 
-  /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
   recordSignIn(agent: Agent, client: string): Promise<void> {
-    return this.teamAdmin.recordSignIn(agent, client);
+    return this.team.recordSignIn(agent, client);
   }
 
   /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
@@ -829,274 +266,68 @@ export class InboxService implements InboxApi {
     throw new InboxError('bad_request', 'Only the desktop app connects to a team hub');
   }
 
-  /**
-   * An internal note: stored, then pushed to the team. Who it mentions is read here from the text
-   * against the team, never taken from the client. A note never leaves the inbox.
-   */
-  async addNote(input: ApiInput<'addNote'>, context?: CallContext): Promise<Note> {
-    const { conversationId, text } = AddNoteInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    if (!this.conversations.get(conversationId))
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
-    const note: Note = {
-      id: `note:${randomUUID()}`,
-      conversationId,
-      author: actor.id,
-      text,
-      mentions: parseMentions(text, this.team.list()),
-      createdAt: isoOf(this.clock),
-    };
-    await this.audit.commit(
-      [
-        {
-          ...this.actor(context),
-          action: 'note.added',
-          conversationId,
-          details: { noteId: note.id, text, mentions: note.mentions },
-        },
-      ],
-      this.notes.adding(note),
-    );
-    this.emit({ type: 'note.added', note });
-    return note;
+  addNote(input: ApiInput<'addNote'>, context?: CallContext) {
+    return this.collab.addNote(input, context);
   }
 
-  /** What the caller is doing now; the team sees changes at once, repeats only keep it alive. */
-  async reportPresence(
-    input: ApiInput<'reportPresence'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'reportPresence'>> {
-    const { conversationId, activity } = ReportPresenceInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    if (activity !== 'idle' && conversationId != null && !this.conversations.get(conversationId))
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
-    this.presence.report({
-      agentId: actor.id,
-      conversationId: activity === 'idle' ? null : conversationId,
-      activity,
-    });
-    return { done: true };
+  reportPresence(input: ApiInput<'reportPresence'>, context?: CallContext) {
+    return this.collab.reportPresence(input, context);
   }
 
-  async listPresence(): Promise<ApiOutput<'listPresence'>> {
-    return this.presence.list();
+  listPresence() {
+    return this.collab.listPresence();
   }
 
-  /** The agent's last connection closed: their presence goes for everyone at once. */
   agentLeft(agentId: string): void {
-    this.presence.forget(agentId);
+    this.collab.agentLeft(agentId);
   }
 
-  /** The agent a personal token belongs to (hub sign-in), or null. */
   authenticate(token: string): Agent | null {
     return this.team.authenticate(token);
   }
 
-  /**
-   * One triage change, made only on the version the caller saw: two agents assigning at once, the
-   * first wins and the second gets a conflict with the conversation as it now is.
-   */
-  async updateConversation(
-    input: ApiInput<'updateConversation'>,
-    context?: CallContext,
-  ): Promise<Conversation> {
-    const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    const updated = await this.afterIngest(async () => {
-      const current = this.conversations.get(change.id);
-      if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
-      if (current.version !== change.version) {
-        throw new InboxError(
-          'conflict',
-          `This conversation changed since you opened it (now ${describe(current, (id) => this.agentName(id))}); your change was not applied`,
-          { current },
-        );
-      }
-      this.checkAssignee(change.assignee, actor);
-      const next = applyTriageChange(current, change, dateOf(this.clock));
-      await this.changes.save(
-        next,
-        current,
-        triageFacts(current, next, this.actor(context)),
-        actor.id,
-        { tags: change.addTags ?? [] },
-      );
-      return next;
-    });
-    if (hideOnPlatform && change.status !== undefined && updated.platform === 'facebook')
-      return this.hideWithStatus(updated, context);
-    return updated;
+  updateConversation(input: ApiInput<'updateConversation'>, context?: CallContext) {
+    return this.triage.updateConversation(input, context);
   }
 
-  /**
-   * Spam on Facebook: the customer's public comments are hidden on the Page (or shown again when
-   * the conversation leaves spam). The status change is made first; if Facebook refuses, the user
-   * is told what was done and what was not.
-   */
-  private async hideWithStatus(
-    conversation: Conversation,
-    context?: CallContext,
-  ): Promise<Conversation> {
-    const hidden = conversation.status === 'spam';
-    await this.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const comments = this.posts
-      .ofConversation(conversation.id)
-      .filter((p) => p.direction === 'inbound' && !p.private && p.hidden !== hidden);
-    for (const comment of comments) {
-      try {
-        await this.hidePost({ postId: comment.id, hidden }, context);
-      } catch (err) {
-        throw new InboxError(
-          err instanceof InboxError ? err.code : 'unavailable',
-          `The conversation is now ${conversation.status}, but Facebook did not ${hidden ? 'hide' : 'show'} the comment: ${(err as Error).message}`,
-        );
-      }
-    }
-    return this.conversations.get(conversation.id) ?? conversation;
+  updateConversations(input: ApiInput<'updateConversations'>, context?: CallContext) {
+    return this.triage.updateConversations(input, context);
   }
 
-  /**
-   * Bulk triage: each change made on its own version, all stored in one write; a conversation that
-   * changed meanwhile is left as it is and returned fresh, so the caller can review it.
-   */
-  async updateConversations(
-    input: ApiInput<'updateConversations'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'updateConversations'>> {
-    const { changes } = UpdateConversationsInputSchema.parse(input);
-    const actor = context?.agent ?? LOCAL_AGENT;
-    return this.afterIngest(async () => {
-      // Every assignee checked before anything changes: one bad one refuses the whole call.
-      for (const change of changes) this.checkAssignee(change.assignee, actor);
-      const now = dateOf(this.clock);
-      const results: BulkResult[] = [];
-      const pairs: { previous: Conversation; next: Conversation }[] = [];
-      for (const change of changes) {
-        const current = this.conversations.get(change.id);
-        if (!current) results.push({ id: change.id, outcome: 'not_found' });
-        else if (current.version !== change.version)
-          results.push({ id: change.id, outcome: 'conflict', conversation: current });
-        else {
-          const next = applyTriageChange(current, change, now);
-          pairs.push({ previous: current, next });
-          results.push({ id: change.id, outcome: 'applied', conversation: next });
-        }
-      }
-      await this.changes.saveMany(pairs, this.actor(context), [], {
-        tags: changes.flatMap((c) => c.addTags ?? []),
-      });
-      return { results };
-    });
+  listTags() {
+    return this.tagsAndViews.listTags();
   }
 
-  async listTags(): Promise<ApiOutput<'listTags'>> {
-    return this.tags.summarize(this.conversations.all());
+  saveTag(input: ApiInput<'saveTag'>) {
+    return this.tagsAndViews.saveTag(input);
   }
 
-  async saveTag(input: ApiInput<'saveTag'>): Promise<ApiOutput<'saveTag'>> {
-    const tag = await this.tags.save(TagDefSchema.strict().parse(input));
-    this.emitTags();
-    return tag;
+  renameTag(input: ApiInput<'renameTag'>, context?: CallContext) {
+    return this.tagsAndViews.renameTag(input, context);
   }
 
-  /** Renames a tag on every conversation carrying it, in one write, each one's version bumped. */
-  renameTag(input: ApiInput<'renameTag'>, context?: CallContext): Promise<ApiOutput<'renameTag'>> {
-    return this.tagChanges.rename(input, this.actor(context));
+  deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext) {
+    return this.tagsAndViews.deleteTag(input, context);
   }
 
-  /** Deletes a tag from the registry and from every conversation carrying it. */
-  deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext): Promise<ApiOutput<'deleteTag'>> {
-    return this.tagChanges.remove(input, this.actor(context));
+  listViews(input?: ApiInput<'listViews'>, context?: CallContext) {
+    return this.tagsAndViews.listViews(input, context);
   }
 
-  async listViews(
-    _input?: ApiInput<'listViews'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'listViews'>> {
-    return this.views.list((context?.agent ?? LOCAL_AGENT).id);
+  saveView(input: ApiInput<'saveView'>, context?: CallContext) {
+    return this.tagsAndViews.saveView(input, context);
   }
 
-  async saveView(
-    input: ApiInput<'saveView'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'saveView'>> {
-    return this.views.save((context?.agent ?? LOCAL_AGENT).id, SaveViewInputSchema.parse(input));
+  deleteView(input: ApiInput<'deleteView'>, context?: CallContext) {
+    return this.tagsAndViews.deleteView(input, context);
   }
 
-  async deleteView(
-    input: ApiInput<'deleteView'>,
-    context?: CallContext,
-  ): Promise<ApiOutput<'deleteView'>> {
-    const { id } = DeleteViewInputSchema.parse(input);
-    await this.views.delete((context?.agent ?? LOCAL_AGENT).id, id);
-    return { done: true };
-  }
-
-  private emitTags(): void {
-    this.emit({ type: 'tags.changed', tags: this.tags.list() });
-  }
-
-  /** An assignee must be on the team (or be the caller): not unknown, not removed. */
-  private checkAssignee(assignee: string | null | undefined, actor: Agent): void {
-    if (assignee != null && assignee !== actor.id) this.team.checkAssignable(assignee);
-  }
-
-  /** Assigns a conversation to the agent who answers it (their reply is already queued). */
-  private claim(id: string, agentId: string, by: Actor): Promise<void> {
-    return this.afterIngest(async () => {
-      const current = this.conversations.get(id);
-      if (!current || current.assignee === agentId) return;
-      const next: Conversation = {
-        ...current,
-        assignee: agentId,
-        status: current.status === 'new' ? 'open' : current.status,
-        version: current.version + 1,
-        updatedAt: isoOf(this.clock),
-      };
-      await this.changes.save(
-        next,
-        current,
-        [
-          {
-            ...by,
-            action: 'conversation.claimed',
-            conversationId: id,
-            details: { from: current.assignee, to: agentId, status: next.status },
-          },
-        ],
-        agentId,
-      );
-    });
-  }
-
-  /** Who a call is from, for the audit trail: the signed-in agent, or this inbox's own user. */
-  private actor(context: CallContext | undefined): Actor {
-    return actorOf(context, { actor: LOCAL_AGENT.id, client: this.options.clientName });
-  }
-
-  /** A reply was sent or refused (stored and recorded by the outbox): every client hears of it. */
-  private replyChanged(item: OutboxItem): void {
-    if (item.state !== 'sent' && item.state !== 'failed') return;
-    this.emit({
-      type: 'reply.changed',
-      conversationId: item.conversationId,
-      key: item.key,
-      state: item.state,
-    });
-  }
-
-  private agentName(id: string): string {
-    return id === LOCAL_AGENT.id ? LOCAL_AGENT.name : (this.team.get(id)?.name ?? id);
-  }
-
-  /** Queues a reply for an agent through the outbox; resolves once it is stored, before it is sent. */
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
-    return this.outbox.enqueue(request);
+    return this.replyDesk.queueReply(request);
   }
 
-  /** The outbox's replies, for tools and tests. */
   replies(): { list(): OutboxItem[]; idle(): Promise<void>; recover(): Promise<void> } {
-    return this.outbox;
+    return this.replyDesk.replies();
   }
 
   /** One sync pass over one account, for tools and tests; errors are thrown. */
@@ -1107,127 +338,20 @@ export class InboxService implements InboxApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.flows.closeAll();
-    this.presence.close();
+    this.accounts.close();
+    this.collab.close();
     await this.sync.stopAll();
-    await this.outbox.close();
-    await this.ingesting;
+    await this.replyDesk.close();
+    await this.queue.idle();
+    const { posts, conversations, workspace, audit, notes } = this.stores;
     await Promise.all([
-      this.posts.close(),
-      this.conversations.close(),
-      this.workspace.close(),
-      this.audit.close(),
-      this.notes.close(),
+      posts.close(),
+      conversations.close(),
+      workspace.close(),
+      audit.close(),
+      notes.close(),
     ]);
     this.events.removeAllListeners();
-  }
-
-  /** Keeps the credential in the keychain and the account (never the secret) in the workspace. */
-  private async saveAccount(
-    platform: Platform,
-    identity: Identity,
-    credential: Credential,
-    expiresAt: string | null,
-    by: Actor,
-  ): Promise<Account> {
-    const id = `${platform}:${identity.externalId}`;
-    const credentialRef = id;
-    await this.vault.save(credentialRef, credential);
-    const previous = this.workspace.data.accounts.find((a) => a.id === id);
-    const account: Account = {
-      id,
-      platform,
-      credentialRef,
-      ...identity,
-      expiresAt,
-      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
-    };
-    await this.audit.commit(
-      [
-        {
-          ...by,
-          action: 'account.connected',
-          conversationId: null,
-          details: { accountId: id, platform, handle: identity.handle, again: previous != null },
-        },
-      ],
-      this.workspace.changing((data) => {
-        data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
-      }),
-    );
-    this.emit({ type: 'account.status', account });
-    return account;
-  }
-
-  /** After a (re)connection: a stopped loop (expired token) starts again, a running one goes on. */
-  private restartSync(accountId: string): void {
-    if (this.syncing) this.sync.start(accountId);
-  }
-
-  /** Removes an account's conversations and posts (after it is disconnected). */
-  private forgetHistory(accountId: string): Promise<void> {
-    return this.afterIngest(async () => {
-      const gone = [...this.conversations.all()].filter((c) => c.accountId === accountId);
-      await this.conversations.remove(gone.map((c) => c.id));
-      await this.posts.forgetAccount(accountId);
-      for (const c of gone) this.emit({ type: 'conversation.removed', id: c.id, into: null });
-    });
-  }
-
-  /** Runs a change of the stores in turn with ingests, so the two never interleave. */
-  private afterIngest<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.ingesting.then(change);
-    this.ingesting = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
-  /** Threads and stores posts, then updates their conversations; one batch at a time. */
-  private ingest(drafts: DraftPost[]): Promise<void> {
-    const run = this.ingesting.then(() =>
-      receive(
-        {
-          posts: this.posts,
-          conversations: this.conversations,
-          audit: this.audit,
-          rules: this.rules,
-          tags: this.tags,
-          workspace: this.workspace,
-          emit: (event) => this.emit(event),
-        },
-        drafts,
-        dateOf(this.clock),
-      ),
-    );
-    this.ingesting = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * An account's sync status, kept with the account. A status the disk refuses is only told (the
-   * sync loop goes on, and says so), never thrown at the loop.
-   */
-  private async setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void> {
-    let updated: Account | undefined;
-    try {
-      await this.workspace.update((data) => {
-        data.accounts = data.accounts.map((a) => {
-          if (a.id !== accountId) return a;
-          updated = { ...a, sync: { ...a.sync, ...status } };
-          return updated;
-        });
-      });
-    } catch (err) {
-      if (!isStorageError(err)) throw err;
-      const account = this.workspace.data.accounts.find((a) => a.id === accountId);
-      updated = account && {
-        ...account,
-        sync: { ...account.sync, ...status, message: (err as Error).message },
-      };
-    }
-    if (updated) this.emit({ type: 'account.status', account: updated });
   }
 
   private emit(event: InboxEvent): void {

@@ -5,7 +5,7 @@ import { startEmulator } from '../../emulator/server';
 import type { EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
-import type { InboxServiceOptions } from '../service';
+import type { InboxServiceOptions } from '../service-options';
 import { clockStartingAt } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { tempDir } from './fixtures';

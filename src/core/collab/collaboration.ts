@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { AddNoteInputSchema, InboxError, ReportPresenceInputSchema } from '../../shared';
+import type { ApiInput, ApiOutput, CallContext, InboxEvent, Note } from '../../shared';
+import { parseMentions } from '../../shared/mentions';
+import type { AuditLog } from '../audit/audit-log';
+import type { ConversationStore } from '../store/conversation-store';
+import type { NoteStore } from '../store/note-store';
+import type { AgentDirectory } from '../team/agent-directory';
+import { LOCAL_AGENT } from '../team/callers';
+import type { Callers } from '../team/callers';
+import { isoOf } from '../time/clock';
+import type { Clock } from '../time/clock';
+import { PresenceBoard } from './presence-board';
+
+export interface CollaborationDeps {
+  clock: Clock;
+  /** A presence not reported again for this long is dropped. */
+  presenceTtlMs: number;
+  conversations: ConversationStore;
+  notes: NoteStore;
+  audit: AuditLog;
+  directory: AgentDirectory;
+  callers: Callers;
+  emit(event: InboxEvent): void;
+}
+
+/** The team working together on the queue: internal notes, and who is on what right now. */
+export class Collaboration {
+  /** Who is viewing or replying to what: in memory only, pushed to every client. */
+  private readonly presence: PresenceBoard;
+
+  constructor(private readonly deps: CollaborationDeps) {
+    this.presence = new PresenceBoard({
+      ttlMs: deps.presenceTtlMs,
+      now: () => deps.clock.now(),
+      changed: (change) => deps.emit({ type: 'presence', ...change }),
+    });
+  }
+
+  /**
+   * An internal note: stored, then pushed to the team. Who it mentions is read here from the text
+   * against the team, never taken from the client. A note never leaves the inbox.
+   */
+  async addNote(input: ApiInput<'addNote'>, context?: CallContext): Promise<Note> {
+    const { deps } = this;
+    const { conversationId, text } = AddNoteInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (!deps.conversations.get(conversationId))
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    const note: Note = {
+      id: `note:${randomUUID()}`,
+      conversationId,
+      author: actor.id,
+      text,
+      mentions: parseMentions(text, deps.directory.list()),
+      createdAt: isoOf(deps.clock),
+    };
+    await deps.audit.commit(
+      [
+        {
+          ...deps.callers.actor(context),
+          action: 'note.added',
+          conversationId,
+          details: { noteId: note.id, text, mentions: note.mentions },
+        },
+      ],
+      deps.notes.adding(note),
+    );
+    deps.emit({ type: 'note.added', note });
+    return note;
+  }
+
+  /** What the caller is doing now; the team sees changes at once, repeats only keep it alive. */
+  async reportPresence(
+    input: ApiInput<'reportPresence'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'reportPresence'>> {
+    const { conversationId, activity } = ReportPresenceInputSchema.parse(input);
+    const actor = context?.agent ?? LOCAL_AGENT;
+    if (
+      activity !== 'idle' &&
+      conversationId != null &&
+      !this.deps.conversations.get(conversationId)
+    )
+      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    this.presence.report({
+      agentId: actor.id,
+      conversationId: activity === 'idle' ? null : conversationId,
+      activity,
+    });
+    return { done: true };
+  }
+
+  async listPresence(): Promise<ApiOutput<'listPresence'>> {
+    return this.presence.list();
+  }
+
+  /** The agent's last connection closed: their presence goes for everyone at once. */
+  agentLeft(agentId: string): void {
+    this.presence.forget(agentId);
+  }
+
+  close(): void {
+    this.presence.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { FACEBOOK_DEFAULT_WEB_URL } from './auth/facebook-oauth';
+import { X_DEFAULT_WEB_URL } from './auth/x-oauth';
+import { GRAPH_DEFAULT_BASE_URL, GRAPH_DEFAULT_VERSION } from './connectors/facebook/graph-client';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './connectors/platform-error';
+import { X_DEFAULT_BASE_URL } from './connectors/x/x-client';
+import { MemorySecretStore } from './secrets/secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { nodeFileSystem } from './store/file-system';
+import type { FileSystem } from './store/file-system';
+import { systemClock } from './time/clock';
+import type { Clock } from './time/clock';
+
+export interface InboxServiceOptions {
+  /** Folder of the lowdb store. */
+  dataDir: string;
+  /** X API base URL, e.g. https://api.x.com (the emulator: http://127.0.0.1:PORT/x). */
+  xBaseUrl?: string;
+  /** Graph API base URL, e.g. https://graph.facebook.com (the emulator: http://127.0.0.1:PORT/graph). */
+  graphBaseUrl?: string;
+  graphVersion?: string;
+  /** Facebook app secret: when set, every Graph call carries `appsecret_proof`. */
+  graphAppSecret?: string | null;
+  /** The Facebook app's id, for Facebook Login (with `graphAppSecret`). */
+  facebookAppId?: string | null;
+  /** Where Facebook's login dialog lives: https://www.facebook.com (the emulator: …/facebook-web). */
+  facebookWebBaseUrl?: string;
+  /** The X app's OAuth 2.0 client id, for connecting X accounts. */
+  xClientId?: string | null;
+  /** Only for a confidential X app. */
+  xClientSecret?: string | null;
+  /** Where X's authorize page lives: https://x.com (the emulator: …/x-web). */
+  xWebBaseUrl?: string;
+  /** Poll interval in ms. */
+  pollIntervalMs?: number;
+  /** First wait after a platform server error; doubles with each failure in a row. */
+  retryBaseMs?: number;
+  /** How long one platform call may take before it is given up as transient (default 20 s). */
+  requestTimeoutMs?: number;
+  /** Name of the client host for provenance, e.g. "desktop:hostname" or "hub:hostname". */
+  clientName?: string;
+  /** Where credentials live; the OS keychain in the app, memory in demo mode. */
+  secrets?: SecretStore;
+  /** A presence not reported again for this long is dropped (default 60 s). */
+  presenceTtlMs?: number;
+  /** Where the inbox reads the time (the system's clock; tests pass their own). */
+  clock?: Clock;
+  /** What the store writes its files with (node:fs; tests inject storage faults). */
+  fileSystem?: FileSystem;
+}
+
+/** The options with every default filled in: what the inbox's parts are configured with. */
+export type InboxConfig = Required<InboxServiceOptions>;
+
+export function withDefaults(options: InboxServiceOptions): InboxConfig {
+  return {
+    xBaseUrl: X_DEFAULT_BASE_URL,
+    graphBaseUrl: GRAPH_DEFAULT_BASE_URL,
+    graphVersion: GRAPH_DEFAULT_VERSION,
+    graphAppSecret: null,
+    facebookAppId: null,
+    facebookWebBaseUrl: FACEBOOK_DEFAULT_WEB_URL,
+    xClientId: null,
+    xClientSecret: null,
+    xWebBaseUrl: X_DEFAULT_WEB_URL,
+    pollIntervalMs: 60_000,
+    retryBaseMs: 1000,
+    requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    clientName: 'inbox',
+    secrets: new MemorySecretStore(),
+    presenceTtlMs: 60_000,
+    clock: systemClock,
+    fileSystem: nodeFileSystem,
+    ...options,
+  };
+}
