@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact } from '../../../shared';
@@ -59,6 +60,9 @@ describe('SqliteStore', () => {
     const [third] = await again.commit([fact(null, 'rule.changed')], []);
     expect(third).toMatchObject({ seq: 3, prev: second!.hash });
     expect(await again.audit.verify(dateOf(clock))).toMatchObject({ intact: true, entries: 3 });
+    // Only its owner reads the store, as every file of the data folder.
+    for (const file of ['inbox.db', 'inbox.db-wal'])
+      expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);
   });
 
   it('rolls the whole change back when any part of it fails', async () => {

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type {
   BackupOptions,
@@ -6,6 +7,7 @@ import type {
   StatementSyncInstance,
 } from '@photostructure/sqlite';
 import { InboxError } from '../../../shared';
+import { PRIVATE_FILE_MODE } from '../file-system';
 
 export type Database = DatabaseSyncInstance;
 export type Statement = StatementSyncInstance;
@@ -26,6 +28,8 @@ export const DATABASE_FILE = 'inbox.db';
  * holds the lock for a moment. Read-only, the file is opened as it is and never changed.
  */
 export function openDatabase(path: string, options: { readOnly?: boolean } = {}): Database {
+  // A new file is made private first: SQLite gives its WAL and shared-memory files the same mode.
+  if (!options.readOnly && path !== ':memory:') closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
   const db = new sqlite.DatabaseSync(path, {
     timeout: 5000,
     enableForeignKeyConstraints: true,
