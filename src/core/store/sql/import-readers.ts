@@ -247,7 +247,8 @@ export async function importAudit(
   onProgress?: OnProgress,
 ): Promise<ImportedTrail> {
   const path = join(dataDir, AUDIT_FILE);
-  const report = reporter(onProgress, 'audit', 'bytes', await sizeOf(path));
+  const size = await sizeOf(path);
+  const report = reporter(onProgress, 'audit', 'bytes', size);
   const insert = store.db.prepare(
     'INSERT INTO audit (seq, at, conversation_id, entry) VALUES (?, ?, ?, ?)',
   );
@@ -282,7 +283,7 @@ export async function importAudit(
     store.db
       .prepare('INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)')
       .run(head.seq, head.hash);
-  report(lineNo, true);
+  report(size, true);
   return { count: rows, skipped: 0, head };
 }
 
