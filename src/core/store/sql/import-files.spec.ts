@@ -278,6 +278,9 @@ describe('the import of a data folder of files', () => {
     expect(await readdir(dir)).not.toContain(IMPORTING_FILE);
     expect(await readdir(dir)).not.toContain(`${IMPORTING_FILE}-journal`);
     expect(await readdir(dir)).toContain(DATABASE_FILE);
+    await expect(importFiles(dir, { clock })).rejects.toThrow(
+      `The data folder ${dir} already has its inbox.db: nothing to import`,
+    );
     // ...or once one had been.
     await makePrivateDir(join(dir, record.setAsideTo));
     await rename(join(dir, 'notes.jsonl'), join(dir, record.setAsideTo, 'notes.jsonl'));

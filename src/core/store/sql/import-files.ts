@@ -5,6 +5,7 @@ import { verifyAudit } from '../../audit/audit-log';
 import { dateOf, isoOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import { storageAt } from '../file-system';
+import { storageError } from '../storage-error';
 import { takeBackUnfinished } from '../unfinished-change';
 import {
   importAudit,
@@ -91,7 +92,7 @@ export async function openMigrated(
     return { store, imported, setAside };
   } catch (err) {
     await store.close();
-    throw sqlStorageError(err, dataDir, store.file);
+    throw storageError(sqlStorageError(err, dataDir, store.file), dataDir, DATABASE_FILE);
   }
 }
 
@@ -113,6 +114,11 @@ export async function needsImport(dataDir: string): Promise<boolean> {
 export async function importFiles(dataDir: string, options: ImportOptions): Promise<ImportRecord> {
   const { clock } = options;
   const temp = join(dataDir, IMPORTING_FILE);
+  // The rename at the end would replace it: what it holds is newer than the files.
+  if (await exists(join(dataDir, DATABASE_FILE)))
+    throw new Error(
+      `The data folder ${dataDir} already has its ${DATABASE_FILE}: nothing to import`,
+    );
   await takeBackUnfinished(storageAt(dataDir, { clock }));
   for (const file of temporaryFiles(dataDir)) await removeDatabase(file);
   let store: SqliteStore | null = null;
@@ -132,7 +138,8 @@ export async function importFiles(dataDir: string, options: ImportOptions): Prom
   } catch (err) {
     await store?.close();
     await removeDatabase(temp).catch(() => undefined);
-    throw sqlStorageError(err, dataDir, temp);
+    // A full disk (the new file needs room beside the files) says so, as any write does.
+    throw storageError(sqlStorageError(err, dataDir, temp), dataDir, IMPORTING_FILE);
   }
 }
 
