@@ -1,20 +1,23 @@
-import { readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallContext } from '../../../shared';
+import type { CallContext, Note } from '../../../shared';
 import { AuditLog, readHead, verifyAudit } from '../../audit/audit-log';
 import { IdempotencyJournal } from '../../idempotency/idempotency-journal';
 import { Outbox } from '../../outbox/outbox';
 import { folderContents } from '../../test/data-folder';
+import { conversation, tempDir } from '../../test/fixtures';
 import { inboxOnEmulator, useCleanups } from '../../test/inbox-harness';
 import { smallScenario } from '../../test/scenario';
 import { cursorsOnDisk, postRecords } from '../../test/stored-posts';
-import { dateOf } from '../../time/clock';
+import { ManualClock, dateOf, isoOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import { ConversationStore } from '../conversation-store';
+import { storageAt } from '../file-system';
 import { NoteStore } from '../note-store';
 import { PostStore } from '../post-store';
 import { makePrivateDir } from '../private-files';
+import { UnfinishedChange } from '../unfinished-change';
 import { IMPORTING_FILE, ImportCheckError, importFiles, openMigrated } from './import-files';
 import type { ImportProgress } from './import-files';
 import { DATABASE_FILE } from './sqlite';
@@ -301,5 +304,52 @@ describe('the import of a data folder of files', () => {
       expect(after[join(record.setAsideTo, path)]).toBe(before[path]);
     expect(await store.conversations.count()).toBe(record.counts.conversations);
     expect(await store.audit.headSeq()).toBe(record.counts.audit);
+  });
+
+  it('reads what the stores of files read: a change left unfinished is taken back, unreadable lines are left out, counted and kept', async () => {
+    const { dir, cleanup: remove } = await tempDir();
+    cleanup(remove);
+    const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
+    const conversations = await ConversationStore.open(dir);
+    await conversations.put([conversation({ id: 'x:1' }), conversation({ id: 'x:2' })]);
+    await conversations.remove(['x:2']);
+    await conversations.close();
+    const notes = await NoteStore.open(dir);
+    const note = (id: string): Note => ({
+      id,
+      conversationId: 'x:1',
+      author: 'agent:rita',
+      text: `note ${id}`,
+      mentions: [],
+      createdAt: isoOf(clock),
+    });
+    await notes.add(note('n1'));
+    await notes.close();
+    const notesFile = join(dir, 'notes.jsonl');
+    await appendFile(notesFile, 'not JSON\n' + JSON.stringify(note('n2')) + '\n');
+    // A change was writing a third note when the process died.
+    const size = (await stat(notesFile)).size;
+    await new UnfinishedChange(storageAt(dir)).begin([{ path: notesFile, size }]);
+    await appendFile(notesFile, JSON.stringify(note('n3')) + '\n');
+    await appendFile(join(dir, 'conversations.jsonl'), '{"id":"x:3","sta');
+
+    const { store, imported } = await openMigrated(dir, { clock });
+    cleanup(() => store.close());
+    expect(imported).toMatchObject({
+      counts: { conversations: 1, notes: 2, posts: 0, outbox: 0, audit: 0, cursors: 0 },
+      skipped: { 'notes.jsonl': 1 },
+      head: null,
+      audit: { intact: true, entries: 0 },
+    });
+    expect((await store.notes.ofConversation('x:1')).map((n) => n.id)).toEqual(['n1', 'n2']);
+    expect(await store.conversations.get('x:2')).toBeUndefined();
+    const aside = await readFile(join(dir, imported!.setAsideTo, 'notes.jsonl'), 'utf8');
+    expect(aside.split('\n')).toEqual([
+      JSON.stringify(note('n1')),
+      'not JSON',
+      JSON.stringify(note('n2')),
+      '',
+    ]);
+    expect(await readdir(dir)).not.toContain('unfinished-change.json');
   });
 });
