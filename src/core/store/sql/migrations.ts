@@ -169,6 +169,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'facts about the store itself',
+    sql: `
+      -- What happened to the store as a whole, by key: e.g. the one-time import from the files
+      -- (where they were set aside), so a crash midway is finished at the next open.
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */
