@@ -129,30 +129,33 @@ export class ChainChecker {
    * it: hashing the text is the whole check of its content, so no second serialization is needed.
    */
   feedCanonical(canonical: string, hash: string): boolean {
+    // A line kept as it was read (not an entry: no hash) is checked as a line of the file.
+    if (hash === '') return this.feed(canonical);
     if (this.broken != null) return false;
+    if (this.blankAt != null) return this.fail(this.blankAt, `line ${this.blankAt} is empty`);
     this.lineNo += 1;
     const lineNo = this.lineNo;
     let raw: { seq?: unknown; prev?: unknown; action?: unknown };
     try {
       raw = JSON.parse(canonical) as typeof raw;
     } catch {
-      return this.fail(lineNo, `entry ${lineNo} is not valid JSON`);
+      return this.fail(lineNo, `line ${lineNo} is not valid JSON`);
     }
     if (
       typeof raw.seq !== 'number' ||
       typeof raw.prev !== 'string' ||
       typeof raw.action !== 'string'
     )
-      return this.fail(lineNo, `entry ${lineNo} is not an audit entry`);
+      return this.fail(lineNo, `line ${lineNo} is not an audit entry`);
     const expectedSeq: number = (this.previous?.seq ?? 0) + 1;
     if (raw.seq !== expectedSeq)
-      return this.fail(lineNo, `entry ${lineNo} has number ${raw.seq}, expected ${expectedSeq}`);
+      return this.fail(lineNo, `line ${lineNo} has number ${raw.seq}, expected ${expectedSeq}`);
     if (raw.prev !== (this.previous?.hash ?? GENESIS))
-      return this.fail(lineNo, `entry ${lineNo} does not follow the entry before it`);
+      return this.fail(lineNo, `line ${lineNo} does not follow the entry before it`);
     if (sha256(canonical) !== hash)
       return this.fail(
         lineNo,
-        `entry ${lineNo} was changed after it was written (its hash does not match)`,
+        `line ${lineNo} was changed after it was written (its hash does not match)`,
       );
     this.previous = { seq: raw.seq, hash };
     this.count++;
@@ -160,7 +163,7 @@ export class ChainChecker {
     if (head != null && raw.seq === head.seq && hash !== head.hash)
       return this.fail(
         lineNo,
-        `entry ${lineNo} is not the entry the trail last ended with`,
+        `line ${lineNo} is not the entry the trail last ended with`,
         this.count - 1,
       );
     return true;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AuditEntrySchema, NoteSchema } from '../../../shared';
 import type { Conversation, Note, Post } from '../../../shared';
 import { AUDIT_FILE, readHead } from '../../audit/audit-log';
+import { canonicalText } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { OutboxItem } from '../../outbox/outbox-item';
 import { JOURNAL_FILE, SNAPSHOT_FILE } from '../conversation-store';
@@ -250,18 +251,24 @@ export async function importAudit(
   const size = await sizeOf(path);
   const report = reporter(onProgress, 'audit', 'bytes', size);
   const insert = store.db.prepare(
-    'INSERT INTO audit (seq, at, conversation_id, entry) VALUES (?, ?, ?, ?)',
+    'INSERT INTO audit (seq, at, conversation_id, canonical, hash) VALUES (?, ?, ?, ?, ?)',
   );
   let lineNo = 0;
   let blanks: string[] = [];
   let last: string | null = null;
   let nonBlank = 0;
+  // An entry is kept as the canonical text its hash is taken of, beside that hash; a line that is
+  // not an entry is kept as it is, with no hash, for verify to read as the files' verify did.
   const put = (no: number, line: string): void => {
-    const entry = parsedLine(line);
-    const at = isRecord(entry) && typeof entry.at === 'string' ? entry.at : '';
+    const raw = parsedLine(line);
+    const at = isRecord(raw) && typeof raw.at === 'string' ? raw.at : '';
     const conversationId =
-      isRecord(entry) && typeof entry.conversationId === 'string' ? entry.conversationId : null;
-    insert.run(no, at, conversationId, line);
+      isRecord(raw) && typeof raw.conversationId === 'string' ? raw.conversationId : null;
+    const entry = AuditEntrySchema.safeParse(raw);
+    if (entry.success) {
+      const { hash, ...unsealed } = entry.data;
+      insert.run(no, at, conversationId, canonicalText(unsealed), hash);
+    } else insert.run(no, at, conversationId, line, '');
   };
   for await (const line of linesOf(path, report)) {
     lineNo += 1;
