@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
 
 /**
  * A fresh Node imports what a hub and the desktop app start from, then detects one post's
- * language. The detector's data is some 200 MB of memory: if anything imported at start had loaded
+ * language. The detector's data is some 150 MB of memory: if anything imported at start had loaded
  * it, the first detection would add next to nothing.
  */
 const probe = `

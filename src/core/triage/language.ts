@@ -20,7 +20,7 @@ type Detector = typeof eld;
 let detector: Promise<Detector> | null = null;
 
 /**
- * The detector, imported the first time a post needs it: its language data costs about 200 MB of
+ * The detector, imported the first time a post needs it: its language data costs some 150 MB of
  * memory, which a hub or a desktop app does not pay at start, nor at all while every post comes
  * with the platform's own tag. A failed import is not kept: the next post tries again.
  */
