@@ -3,12 +3,13 @@
  * bucket of one of BANDS bands with a probability that climbs steeply with their Jaccard
  * similarity s: 1 - (1 - s^ROWS)^BANDS. With 48 bands of 3 rows, a pair at s = 0.6 is missed about
  * once in 120,000 and a pair at s = 0.7 about once in 600 million, while a pair at s = 0.1 is
- * proposed once in 20. Finding the candidates is then linear in the number of sets, and only the
- * candidates are compared for real.
+ * proposed once in 20. Finding the candidates then takes BANDS lookups a set, and only the
+ * candidates are compared for real: mostly near-duplicates, and a few unrelated sets that share
+ * common words.
  */
 export const BANDS = 48;
 export const ROWS = 3;
-/** Hash functions, so values, in a signature. */
+/** Values in a signature: one per hash function. */
 export const SIGNATURE_SIZE = BANDS * ROWS;
 const SIZE = SIGNATURE_SIZE;
 
@@ -86,22 +87,18 @@ function bandKey(sig: Int32Array, band: number): number {
 /**
  * Items (numbered 0, 1, 2… as they are added) indexed by the bands of their signatures. Each band
  * is an open-addressing table in typed arrays: per slot a 16-bit tag of the bucket's key (0: free),
- * read first, and beside it the bucket's first item and the chain of the others. The tags of all
- * bands together stay small enough for the processor's caches, and most lookups end there. A
- * lookup tells a key by its tag and its place, about 30 of its bits: two buckets rarely merge, and
- * when they do their items are only extra candidates, which the caller scores anyway. (A Map and
- * an array per bucket cost several cache misses a lookup, which at tens of thousands of items and
- * dozens of bands was most of the time.)
+ * read first, and apart from the tags the key itself, the bucket's first item and the chain of the
+ * others. The tags of all bands together stay small enough for the processor's caches, and most
+ * lookups end there, with no bucket. (A Map and an array per bucket cost several cache misses a
+ * lookup, which at tens of thousands of items and dozens of bands was most of the time.)
  */
 export class LshIndex {
   /** Slots per band: a power of two, at least twice the items. */
   private size = 1024;
   /** Per slot: 0 when free, else the key's upper 16 bits (at least 1). */
   private tags = new Uint16Array(this.size * BANDS);
-  /** Per slot: [first item + 1, last chain entry + 1 (0: no chain)]. */
-  private heads = new Int32Array(this.size * BANDS * 2);
-  /** Per slot, the whole key: read only to move the buckets when the tables grow. */
-  private keys = new Int32Array(this.size * BANDS);
+  /** Per slot: [key, first item + 1, last chain entry + 1 (0: no chain), unused]. */
+  private slots = new Int32Array(this.size * BANDS * 4);
   /** Chain entries, each [item, the entry before + 1 (0 ends the chain)]. */
   private entries = new Int32Array(1024);
   private used = 0;
@@ -118,27 +115,23 @@ export class LshIndex {
     let i = key & mask;
     for (;;) {
       const at = this.tags[base + i] as number;
-      if (at === 0 || at === tag) return base + i;
+      if (at === 0 || (at === tag && this.slots[(base + i) * 4] === key)) return base + i;
       i = (i + 1) & mask;
     }
   }
 
   /** Doubles the slots per band, taking each bucket to its new place. */
   private grow(): void {
-    const [tags, heads, keys, oldSize] = [this.tags, this.heads, this.keys, this.size];
+    const [tags, slots, oldSize] = [this.tags, this.slots, this.size];
     this.size *= 2;
     this.tags = new Uint16Array(this.size * BANDS);
-    this.heads = new Int32Array(this.size * BANDS * 2);
-    this.keys = new Int32Array(this.size * BANDS);
+    this.slots = new Int32Array(this.size * BANDS * 4);
     for (let band = 0; band < BANDS; band++)
       for (let from = band * oldSize; from < (band + 1) * oldSize; from++) {
         if (tags[from] === 0) continue;
-        const key = keys[from] as number;
-        const to = this.slot(band, key);
+        const to = this.slot(band, slots[from * 4] as number);
         this.tags[to] = tags[from] as number;
-        this.keys[to] = key;
-        this.heads[to * 2] = heads[from * 2] as number;
-        this.heads[to * 2 + 1] = heads[from * 2 + 1] as number;
+        for (let k = 0; k < 3; k++) this.slots[to * 4 + k] = slots[from * 4 + k] as number;
       }
   }
 
@@ -155,8 +148,8 @@ export class LshIndex {
       const slot = this.slot(band, key);
       if (this.tags[slot] === 0) {
         this.tags[slot] = key >>> 16 || 1;
-        this.keys[slot] = key;
-        this.heads[slot * 2] = item + 1;
+        this.slots[slot * 4] = key;
+        this.slots[slot * 4 + 1] = item + 1;
         continue;
       }
       if ((this.used + 1) * 2 > this.entries.length) {
@@ -165,9 +158,9 @@ export class LshIndex {
         this.entries = entries;
       }
       this.entries[this.used * 2] = item;
-      this.entries[this.used * 2 + 1] = this.heads[slot * 2 + 1] as number;
+      this.entries[this.used * 2 + 1] = this.slots[slot * 4 + 2] as number;
       this.used += 1;
-      this.heads[slot * 2 + 1] = this.used;
+      this.slots[slot * 4 + 2] = this.used;
     }
   }
 
@@ -178,12 +171,12 @@ export class LshIndex {
     for (let band = 0; band < BANDS; band++) {
       const slot = this.slot(band, bandKey(sig, band));
       if (this.tags[slot] === 0) continue;
-      const first = (this.heads[slot * 2] as number) - 1;
+      const first = (this.slots[slot * 4 + 1] as number) - 1;
       if (this.seen[first] !== this.query) {
         this.seen[first] = this.query;
         found.push(first);
       }
-      for (let entry = this.heads[slot * 2 + 1] as number; entry !== 0;) {
+      for (let entry = this.slots[slot * 4 + 2] as number; entry !== 0;) {
         const item = this.entries[(entry - 1) * 2] as number;
         if (this.seen[item] !== this.query) {
           this.seen[item] = this.query;
