@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { crisisBench } from './crisis-bench';
 import { emulatorBench } from './emulator-bench';
 import { report } from './figure';
 import { sqlStoreBench } from './sql-store-bench';
 import type { Figure } from './figure';
+import { memoryBench } from './memory-bench';
 import { storeBench } from './store-bench';
 import { syncBench } from './sync-bench';
 
@@ -11,6 +13,8 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   sync: syncBench,
   store: storeBench,
   emulator: emulatorBench,
+  crisis: crisisBench,
+  memory: memoryBench,
   // The embedded SQL store at 100k and at a million conversations (seeding 1M takes minutes).
   sql: async () => [
     ...(await sqlStoreBench(100_000)),

@@ -254,7 +254,7 @@ export class Outbox {
    */
   private async complete(item: OutboxItem, externalId: string, account: Account): Promise<void> {
     const sent = this.next(item, { state: 'sent', externalId, error: null });
-    await this.deps.deliver(replyPost(sent, account));
+    await this.deps.deliver(await replyPost(sent, account));
     await this.save(sent);
     this.attempts.delete(item.key);
   }
@@ -291,7 +291,7 @@ export class Outbox {
 }
 
 /** The reply as a post of its conversation: sent by an agent, from this app, on a given client. */
-function replyPost(item: OutboxItem, account: Account): DraftPost {
+async function replyPost(item: OutboxItem, account: Account): Promise<DraftPost> {
   const externalId = item.kind === 'private' ? `private:${item.externalId}` : item.externalId!;
   return {
     id: `${item.platform}:${externalId}`,
@@ -307,7 +307,7 @@ function replyPost(item: OutboxItem, account: Account): DraftPost {
       avatarUrl: null,
     },
     text: item.text,
-    language: languageOf(item.text),
+    language: await languageOf(item.text),
     createdAt: item.updatedAt,
     permalink:
       item.platform === 'x' && item.kind === 'public'

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CrisisSchema } from '../../shared';
 import type { Conversation, Post } from '../../shared';
 import { conversation, post } from '../../shared/test-fixtures';
-import { arrivalsByHour, clusterConversations, crisisView } from './crisis';
+import { crisisDay } from '../test/crisis-day';
+import { replyWords } from '../triage/duplicate-guard';
+import { clusterRunner } from './cluster-runner';
+import { CLUSTER_MIN_SIZE, CLUSTER_SIMILARITY, clusterConversations } from './clusters';
+import type { ClusterMember } from './clusters';
+import { arrivalsByHour, crisisView } from './crisis';
 
 const H = 3_600_000;
 const at = new Date('2026-03-08T10:30:00.000Z');
@@ -52,12 +57,18 @@ describe('arrivals per hour', () => {
 });
 
 describe('clusters of near-duplicate mentions', () => {
-  const member = (id: string, minute: number, text: string, language = 'en', answered = false) => ({
-    conversation: conversation({
-      id,
-      language,
-      createdAt: new Date(windowStart + minute * 60_000).toISOString(),
-    }),
+  afterAll(() => clusterRunner.close());
+
+  const member = (
+    id: string,
+    minute: number,
+    text: string,
+    language = 'en',
+    answered = false,
+  ): ClusterMember => ({
+    id,
+    createdAt: new Date(windowStart + minute * 60_000).toISOString(),
+    language,
     text,
     answered,
   });
@@ -87,36 +98,126 @@ describe('clusters of near-duplicate mentions', () => {
     ]);
   });
 
-  it('builds the whole view from conversations and posts', () => {
-    const conversations: Conversation[] = members.map((m) => m.conversation);
+  it('keeps each language’s telling of a story apart, accents and case aside', () => {
+    const clusters = clusterConversations([
+      member('fr1', 1, 'Votre lait d’avoine m’a rendu malade', 'fr'),
+      member('de1', 2, 'Eure Hafermilch hat mich krank gemacht', 'de'),
+      member('fr2', 3, 'VOTRE LAIT D’AVOINE M’A RENDU MALADE !!', 'fr'),
+      member('de2', 4, '@CafeAurore eure Hafermilch hat mich wirklich krank gemacht', 'de'),
+      member('fr3', 5, 'votre lait d’avoine m’a rendu très malade', 'fr'),
+      member('de3', 6, 'eure hafermilch hat mich krank gemacht #boycott', 'de'),
+      member('es1', 7, 'Vuestra leche de avena me ha puesto enfermo', 'es'),
+      member('es2', 8, 'La leche de avena de mi tienda está muy rica', 'es'),
+      member('es3', 9, 'Mi leche de avena favorita', 'es'),
+    ]);
+    expect(clusters.map((c) => [c.conversationIds, c.languages])).toEqual([
+      [['fr3', 'fr2', 'fr1'], ['fr']],
+      [['de3', 'de2', 'de1'], ['de']],
+    ]);
+  });
+
+  it('puts a mention with the cluster it is closest to, not with the first one close enough', () => {
+    const clusters = clusterConversations([
+      member('p1', 1, 'your oat milk latte made me'),
+      member('q1', 2, 'milk latte made me sick again today seriously'),
+      // 5 of its 8 words with p1 (0.625), 6 of 9 with q1 (0.667): close enough to both, closer to q1.
+      member('r1', 3, 'oat milk latte made me sick again'),
+      member('p2', 4, 'Your oat milk latte made me!!'),
+      member('q2', 5, 'Milk latte made me sick again today, seriously'),
+      member('p3', 6, '@CafeAurore your oat milk latte made me'),
+    ]);
+    expect(clusters.map((c) => c.conversationIds)).toEqual([
+      ['p3', 'p2', 'p1'],
+      ['q2', 'r1', 'q1'],
+    ]);
+  });
+
+  it('builds the whole view from conversations and posts', async () => {
+    const conversations: Conversation[] = members.map((m) =>
+      conversation({ id: m.id, language: m.language, createdAt: m.createdAt }),
+    );
     const posts = new Map<string, Post[]>(
       members.map((m) => [
-        m.conversation.id,
+        m.id,
         [
-          post({
-            id: `${m.conversation.id}:0`,
-            conversationId: m.conversation.id,
-            text: m.text,
-            createdAt: m.conversation.createdAt,
-          }),
+          post({ id: `${m.id}:0`, conversationId: m.id, text: m.text, createdAt: m.createdAt }),
           ...(m.answered
             ? [
                 post({
-                  id: `${m.conversation.id}:1`,
-                  conversationId: m.conversation.id,
+                  id: `${m.id}:1`,
+                  conversationId: m.id,
                   direction: 'outbound',
-                  createdAt: m.conversation.createdAt,
+                  createdAt: m.createdAt,
                 }),
               ]
             : []),
         ],
       ]),
     );
-    const view = crisisView(conversations, (id) => posts.get(id) ?? [], at, 3);
+    const view = await crisisView(conversations, (id) => posts.get(id) ?? [], at, 3);
     expect(() => CrisisSchema.parse(view)).not.toThrow();
     expect(view.hours.map((h) => h.arrivals)).toEqual([7, 0, 0]);
     expect(view.usualPerHour).toBe(0);
     expect(view.spike).toBeNull();
     expect(view.clusters.map((c) => [c.id, c.size, c.unanswered])).toEqual([['a1', 4, 3]]);
   });
+
+  it('finds every story of a 16,000-mention day, whole, and nothing else', async () => {
+    const day = crisisDay(16_000);
+    const clusters = await clusterRunner.cluster(day.members);
+    expect(clusterRunner.place).toEqual({ where: 'worker' });
+    const byId = new Map(day.members.map((m) => [m.id, m]));
+    const found = new Map(clusters.map((c) => [c.id, c]));
+    expect(clusters).toHaveLength(day.stories.size);
+    for (const [story, ids] of day.stories) {
+      const cluster = found.get(ids[0]!);
+      expect(cluster, story).toBeDefined();
+      expect(cluster?.conversationIds).toEqual([...ids].reverse());
+      expect(cluster?.languages).toEqual([story.split(':')[0]]);
+      expect(cluster?.unanswered).toBe(ids.filter((id) => !byId.get(id)?.answered).length);
+    }
+    const sizes = clusters.map((c) => c.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
+  it('finds the same clusters as comparing each mention with every cluster', () => {
+    const vocabulary = 'oat milk latte sick shop card refund late cold staff rude app'.split(' ');
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 48271) + 11) >>> 0) % 1_000_003) / 1_000_003;
+    const crowded = Array.from({ length: 1_500 }, (_, i) => {
+      const words = vocabulary.filter(() => random() < 0.45);
+      return member(`w${i}`, i, words.join(' '));
+    });
+    for (const sample of [crisisDay(2_000, 3).members, crowded]) {
+      const chains = (ids: string[][]) => ids.map((list) => list.join()).sort();
+      expect(
+        chains(clusterConversations(sample).map((c) => [...c.conversationIds].reverse())),
+      ).toEqual(chains(exhaustive(sample)));
+    }
+  });
 });
+
+/** The search the index stands in for: each mention scored against every cluster so far. */
+function exhaustive(members: readonly ClusterMember[]): string[][] {
+  const ordered = [...members].sort((a, b) =>
+    a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+  );
+  const clusters: { words: Set<string>; ids: string[] }[] = [];
+  for (const m of ordered) {
+    const words = replyWords(m.text);
+    if (words.size === 0) continue;
+    let best: (typeof clusters)[number] | null = null;
+    let bestScore = 0;
+    for (const c of clusters) {
+      const common = [...words].filter((w) => c.words.has(w)).length;
+      const score = common / (words.size + c.words.size - common);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best && bestScore >= CLUSTER_SIMILARITY) best.ids.push(m.id);
+    else clusters.push({ words, ids: [m.id] });
+  }
+  return clusters.filter((c) => c.ids.length >= CLUSTER_MIN_SIZE).map((c) => c.ids);
+}

@@ -1,14 +1,12 @@
 import type { Cluster, Conversation, Crisis, Post } from '../../shared';
-import { replyWords } from '../triage/duplicate-guard';
+import { clusterRunner } from './cluster-runner';
+import type { ClusterMember } from './clusters';
 
 const HOUR = 3_600_000;
 const BASELINE_HOURS = 7 * 24;
 /** An hour is a spike at this many times the usual level, and with at least SPIKE_MIN arrivals. */
 export const SPIKE_FACTOR = 3;
 export const SPIKE_MIN = 10;
-/** Share of words two opening posts must share to belong to one cluster (Jaccard). */
-export const CLUSTER_SIMILARITY = 0.6;
-export const CLUSTER_MIN_SIZE = 3;
 
 function hourStart(ms: number): number {
   return Math.floor(ms / HOUR) * HOUR;
@@ -66,83 +64,24 @@ export function arrivalsByHour(
   };
 }
 
-interface Member {
-  conversation: Conversation;
-  text: string;
-  answered: boolean;
-}
-
 /**
- * Groups conversations whose opening posts say nearly the same thing (the same words, give or take
- * a few, mentions and links aside), oldest first: each joins the most similar cluster so far, or
- * starts one. Only clusters of CLUSTER_MIN_SIZE or more are returned, biggest first.
+ * The crisis view over the store's conversations and their posts. Its clusters are found by
+ * `cluster`: by default on the clustering worker (see cluster-runner.ts).
  */
-export function clusterConversations(members: readonly Member[]): Cluster[] {
-  const ordered = [...members].sort((a, b) =>
-    a.conversation.createdAt < b.conversation.createdAt ? -1 : 1,
-  );
-  const clusters: { words: Set<string>; members: Member[] }[] = [];
-  /** Word → clusters whose first text has it, to compare only with clusters sharing a word. */
-  const byWord = new Map<string, number[]>();
-  for (const member of ordered) {
-    const words = replyWords(member.text);
-    if (words.size === 0) continue;
-    const common = new Map<number, number>();
-    for (const w of words)
-      for (const i of byWord.get(w) ?? []) common.set(i, (common.get(i) ?? 0) + 1);
-    let best = -1;
-    let bestScore = 0;
-    for (const [i, shared] of common) {
-      const size = clusters[i]?.words.size ?? 0;
-      const score = shared / (size + words.size - shared);
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    }
-    if (best >= 0 && bestScore >= CLUSTER_SIMILARITY) {
-      clusters[best]?.members.push(member);
-      continue;
-    }
-    const index = clusters.push({ words, members: [member] }) - 1;
-    for (const w of words) {
-      const list = byWord.get(w);
-      if (list) list.push(index);
-      else byWord.set(w, [index]);
-    }
-  }
-  return clusters
-    .filter((c) => c.members.length >= CLUSTER_MIN_SIZE)
-    .map(({ members: list }) => {
-      const first = list[0] as Member;
-      const newestFirst = [...list].reverse();
-      return {
-        id: first.conversation.id,
-        size: list.length,
-        conversationIds: newestFirst.map((m) => m.conversation.id),
-        sample: first.text,
-        languages: [...new Set(list.map((m) => m.conversation.language ?? 'unknown'))].sort(),
-        unanswered: list.filter((m) => !m.answered).length,
-        firstAt: first.conversation.createdAt,
-        lastAt: (newestFirst[0] as Member).conversation.createdAt,
-      };
-    })
-    .sort((a, b) => b.size - a.size || (a.firstAt < b.firstAt ? -1 : 1));
-}
-
-/** The crisis view over the store's conversations and their posts. */
-export function crisisView(
+export async function crisisView(
   conversations: Iterable<Conversation>,
   postsOf: (conversationId: string) => readonly Post[],
   at: Date,
   hours: number,
-): Crisis {
+  cluster: (members: ClusterMember[]) => Promise<Cluster[]> = (members) =>
+    clusterRunner.cluster(members),
+): Promise<Crisis> {
   const all = [...conversations];
   const arrivals: string[] = [];
   const window = arrivalsByHour([], at, hours);
   const windowStart = Date.parse(window.from);
   const baselineStart = windowStart - BASELINE_HOURS * HOUR;
-  const members: Member[] = [];
+  const members: ClusterMember[] = [];
   for (const c of all) {
     if (Date.parse(c.lastPostAt) < baselineStart) continue;
     const posts = postsOf(c.id);
@@ -152,11 +91,13 @@ export function crisisView(
       const opener = posts.find((p) => p.direction === 'inbound');
       if (opener != null)
         members.push({
-          conversation: c,
+          id: c.id,
+          createdAt: c.createdAt,
+          language: c.language,
           text: opener.text,
           answered: posts.some((p) => p.direction === 'outbound'),
         });
     }
   }
-  return { ...arrivalsByHour(arrivals, at, hours), clusters: clusterConversations(members) };
+  return { ...arrivalsByHour(arrivals, at, hours), clusters: await cluster(members) };
 }

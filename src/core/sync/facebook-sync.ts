@@ -75,7 +75,7 @@ export async function syncFacebookPage(
   const store = (stream: string, batch: GraphComment[]): Promise<void> => {
     const done = fetched;
     const stored = storing.then(async () => {
-      await ctx.ingest(batch.map((c) => mapComment(c, account)));
+      await ctx.ingest(await Promise.all(batch.map((c) => mapComment(c, account))));
       const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
       await ctx.workspace.setCursor(account.id, stream, String(newest));
       ctx.progress(account, 'comments', phase, done, false, estimated);

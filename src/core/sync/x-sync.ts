@@ -65,7 +65,7 @@ async function syncTimeline(
     const exhausted = page.rateLimit != null && page.rateLimit.remaining <= 0;
     // The next page is on its way while this one is stored.
     if (more && !exhausted) pending = request(next);
-    const drafts = mapXPage(page, account);
+    const drafts = await mapXPage(page, account);
     await ctx.ingest(drafts);
     fetched += drafts.length;
     ctx.progress(account, timeline, phase, before + fetched, false);

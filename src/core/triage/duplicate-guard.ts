@@ -10,10 +10,9 @@ export function replyWords(text: string): Set<string> {
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return new Set(flat.split(' ').filter(Boolean));
+    .replace(/https?:\/\/\S+|[@#][\p{L}\p{N}_]+/gu, ' ');
+  // The runs of letters and digits: what splitting on everything else leaves, in one pass.
+  return new Set(flat.match(/[\p{L}\p{N}]+/gu));
 }
 
 /** Identical or nearly (same words but a name, a mention or a typo): Jaccard similarity ≥ 0.85. */

@@ -39,10 +39,10 @@ describe('threadPosts', () => {
 });
 
 describe('languageOf', () => {
-  it('trusts a real platform tag and ignores "und"', () => {
-    expect(languageOf('whatever text this is', 'nl')).toBe('nl');
+  it('trusts a real platform tag and ignores "und"', async () => {
+    expect(await languageOf('whatever text this is', 'nl')).toBe('nl');
     expect(
-      languageOf('Ik wacht al drie weken op mijn bestelling en niemand antwoordt', 'und'),
+      await languageOf('Ik wacht al drie weken op mijn bestelling en niemand antwoordt', 'und'),
     ).toBe('nl');
   });
 
@@ -59,12 +59,12 @@ describe('languageOf', () => {
     ['nl', 'Hallo, ik wil graag weten waarom mijn klantenkaart sinds gisteren niet meer werkt.'],
     ['es', 'Hola, me gustaría saber por qué mi tarjeta de fidelidad dejó de funcionar ayer.'],
     ['it', 'Ciao, vorrei sapere perché la mia carta fedeltà non funziona più da ieri sera.'],
-  ])('detects %s from the text, ignoring mentions and links', (lang, text) => {
-    expect(languageOf(`@CafeAurore ${text} https://t.co/abc123`)).toBe(lang);
+  ])('detects %s from the text, ignoring mentions and links', async (lang, text) => {
+    expect(await languageOf(`@CafeAurore ${text} https://t.co/abc123`)).toBe(lang);
   });
 
-  it('says nothing about text too short to tell', () => {
-    expect(languageOf('@CafeAurore ok')).toBeNull();
+  it('says nothing about text too short to tell', async () => {
+    expect(await languageOf('@CafeAurore ok')).toBeNull();
   });
 });
 

@@ -22,10 +22,10 @@ export function facebookPostId(commentId: string): string {
  * Maps a Page post's comment to a draft post. The Page's own comments are brand replies; seen through
  * the Graph they were made outside this inbox, with the app Graph names in `application`.
  */
-export function mapComment(
+export async function mapComment(
   comment: GraphComment,
   account: { id: string; externalId: string },
-): DraftPost {
+): Promise<DraftPost> {
   const text = comment.message ?? '';
   const outbound = comment.from?.id === account.externalId;
   return {
@@ -42,7 +42,7 @@ export function mapComment(
       avatarUrl: null,
     },
     text,
-    language: languageOf(text),
+    language: await languageOf(text),
     createdAt: new Date(comment.created_time).toISOString(),
     permalink: comment.permalink_url ?? null,
     sourceApp: comment.application

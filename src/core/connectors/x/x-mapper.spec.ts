@@ -6,9 +6,9 @@ import { mapXPage } from './x-mapper';
 const account = { id: 'x:1', externalId: '1' };
 
 describe('mapping X pages', () => {
-  it('dates a tweet that came without created_at by its snowflake id, not by today', () => {
+  it('dates a tweet that came without created_at by its snowflake id, not by today', async () => {
     const id = snowflake('2026-11-20T09:03:00.000Z', 7);
-    const [draft] = mapXPage(
+    const [draft] = await mapXPage(
       { data: [{ id, text: '@CafeAurore bonjour', author_id: '2', edit_history_tweet_ids: [id] }] },
       account,
     );

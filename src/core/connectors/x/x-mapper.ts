@@ -23,9 +23,12 @@ export function xAuthor(user: UserV2 | undefined, authorId: string): Author {
  * Maps one page of tweets to draft posts. A tweet by the account itself is an outbound brand post;
  * seen through the timeline it was made outside this inbox (our own replies come from the outbox).
  */
-export function mapXPage(page: XPage, account: { id: string; externalId: string }): DraftPost[] {
+export function mapXPage(
+  page: XPage,
+  account: { id: string; externalId: string },
+): Promise<DraftPost[]> {
   const users = new Map((page.includes?.users ?? []).map((u) => [u.id, u]));
-  return (page.data ?? []).map((tweet) => mapTweet(tweet, users, account));
+  return Promise.all((page.data ?? []).map((tweet) => mapTweet(tweet, users, account)));
 }
 
 /** X ids are snowflakes: their upper bits are the creation time, in ms since X's epoch. */
@@ -38,11 +41,11 @@ function snowflakeTime(id: string): number {
   }
 }
 
-function mapTweet(
+async function mapTweet(
   tweet: TweetV2,
   users: Map<string, UserV2>,
   account: { id: string; externalId: string },
-): DraftPost {
+): Promise<DraftPost> {
   const authorId = tweet.author_id ?? 'unknown';
   const user = users.get(authorId);
   const outbound = authorId === account.externalId;
@@ -54,7 +57,7 @@ function mapTweet(
     accountId: account.id,
     author: xAuthor(user, authorId),
     text: tweet.text,
-    language: languageOf(tweet.text, tweet.lang),
+    language: await languageOf(tweet.text, tweet.lang),
     createdAt: new Date(tweet.created_at ?? snowflakeTime(tweet.id)).toISOString(),
     permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
     sourceApp: tweet.source ? { name: tweet.source, id: null, link: null } : null,
