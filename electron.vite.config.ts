@@ -3,12 +3,21 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // main and preload bundle our own code and keep node_modules external; the preload is CommonJS
-// because sandboxed preloads cannot be ES modules.
+// because sandboxed preloads cannot be ES modules. The crisis view's clustering worker is a second
+// entry of main, beside index.js under the name the runner looks for.
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main.ts'),
+          'cluster-worker': resolve('src/core/reports/cluster-worker.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'cluster-worker' ? '[name].mjs' : '[name].js'),
+        },
+      },
     },
   },
   preload: {

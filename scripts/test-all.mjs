@@ -44,6 +44,8 @@ function suite(name, command, args, reportFile, count, env) {
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
 check('electron security lint', 'npm', ['run', '--silent', 'lint:electron']);
+// The desktop app's bundles (main, preload, renderer): a spec runs the crisis worker from it.
+check('desktop build', 'npx', ['electron-vite', 'build']);
 
 const vitestCounts = (r) => ({
   passed: r.numPassedTests,
