@@ -38,6 +38,7 @@ export class SqliteStore implements InboxStore {
     readonly folder: string,
     readonly file: string,
     private readonly clock: Clock,
+    private readonly readOnly: boolean,
   ) {
     this.conversations = new SqlConversations(db);
     this.posts = new SqlPosts(db);
@@ -56,7 +57,7 @@ export class SqliteStore implements InboxStore {
     } catch (err) {
       throw sqlStorageError(err, dataDir, file);
     }
-    return new SqliteStore(db, dataDir, file, options.clock);
+    return new SqliteStore(db, dataDir, file, options.clock, options.readOnly ?? false);
   }
 
   async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
@@ -87,10 +88,18 @@ export class SqliteStore implements InboxStore {
     }
   }
 
+  /**
+   * Closes the store, its WAL first folded into the file: the driver closes the connection for
+   * good only once its statements are collected, so the file alone is made whole now.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.db.close();
+    try {
+      if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
   }
 
   private apply(change: StoreChange): void {
