@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AuditCheck } from '../../../shared';
 import { writeFileAtomic } from '../durable-write';
@@ -7,6 +7,7 @@ import { storageAt } from '../file-system';
 import { WORKSPACE_FILE } from '../workspace-store';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
+import { placeDatabase, removeDatabase } from './database-file';
 import { DATABASE_FILE, backupDatabase, openDatabase } from './sqlite';
 import type { Database } from './sqlite';
 import { SqliteStore } from './sqlite-store';
@@ -66,9 +67,7 @@ export async function backupDataFolder(
       copy.close();
     }
     const checked = await checkCopy(partial, options.clock);
-    await syncFile(partial);
-    await rename(partial, to);
-    await syncFile(dirname(to));
+    await placeDatabase(partial, to);
     return { file: to, ...checked };
   } catch (err) {
     await removeDatabase(partial);
@@ -114,10 +113,10 @@ export async function restoreDataFolder(
   } finally {
     copy.close();
   }
-  await syncFile(restoring);
-  await removeDatabase(target);
-  await rename(restoring, target);
-  await syncFile(dataDir);
+  // The old file's WAL must not outlive it: SQLite would read it as the new file's.
+  for (const journal of ['-wal', '-shm', '-journal'])
+    await rm(`${target}${journal}`, { force: true });
+  await placeDatabase(restoring, target);
   if (settings != null)
     await writeFileAtomic(
       storageAt(dataDir, { clock: options.clock }),
@@ -144,26 +143,8 @@ async function checkCopy(
   try {
     const audit = await store.audit.verify(dateOf(clock));
     const conversations = await store.conversations.count();
-    const handle = await open(file, 'r');
-    const bytes = (await handle.stat()).size;
-    await handle.close();
-    return { audit, conversations, bytes };
+    return { audit, conversations, bytes: (await stat(file)).size };
   } finally {
     await store.close();
   }
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A database file and the WAL and shared-memory files SQLite keeps beside it. */
-async function removeDatabase(path: string): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm', '-journal'])
-    await rm(`${path}${suffix}`, { force: true });
 }
