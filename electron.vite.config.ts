@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // main and preload bundle our own code and keep node_modules external; the preload is CommonJS
-// because sandboxed preloads cannot be ES modules. The crisis view's clustering worker is a second
-// entry of main, beside index.js under the name the runner looks for.
+// because sandboxed preloads cannot be ES modules. The workers (crisis clustering, the store's
+// checkpoints) are entries of main too, beside index.js under the names their runners look for.
 export default defineConfig({
   main: {
     build: {
@@ -13,9 +13,10 @@ export default defineConfig({
         input: {
           index: resolve('electron/main.ts'),
           'cluster-worker': resolve('src/core/reports/cluster-worker.ts'),
+          'checkpoint-worker': resolve('src/core/store/sql/checkpoint-worker.mjs'),
         },
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'cluster-worker' ? '[name].mjs' : '[name].js'),
+          entryFileNames: (chunk) => (chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js'),
         },
       },
     },

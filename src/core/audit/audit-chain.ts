@@ -32,12 +32,24 @@ export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
 
 /** A lone UTF-16 surrogate: text RFC 8785 cannot hash (canonicalize refuses it). */
 const LONE_SURROGATE = /\p{Cs}/gu;
+const HAS_LONE_SURROGATE = /\p{Cs}/u;
+
+/** Whether no string in a value (keys included) holds a lone surrogate. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return !HAS_LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value != null && typeof value === 'object')
+    return Object.entries(value).every(([k, v]) => !HAS_LONE_SURROGATE.test(k) && wellFormed(v));
+  return true;
+}
 
 /**
  * The fact with every lone surrogate replaced by U+FFFD, so it can always be hashed. Input from the
  * API never holds one (the contract refuses it); this is for text the platforms send.
  */
 export function wellFormedFact(fact: AuditFact): AuditFact {
+  // Nearly every fact is well formed already: it is returned as it is, not copied.
+  if (wellFormed(fact)) return fact;
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
     if (Array.isArray(value)) return value.map(clean);
@@ -50,13 +62,23 @@ export function wellFormedFact(fact: AuditFact): AuditFact {
 
 /** The entry that follows `head` (null: the first one). */
 export function chainEntry(head: AuditHead | null, fact: AuditFact, at: Date): AuditEntry {
+  return sealEntry(head, fact, at).entry;
+}
+
+/** The entry that follows `head`, with the canonical text its hash was taken of. */
+export function sealEntry(
+  head: AuditHead | null,
+  fact: AuditFact,
+  at: Date,
+): { entry: AuditEntry; canonical: string } {
   const unsealed = {
     ...fact,
     seq: (head?.seq ?? 0) + 1,
     at: at.toISOString(),
     prev: head?.hash ?? GENESIS,
   };
-  return { ...unsealed, hash: hashOf(unsealed) };
+  const canonical = canonicalText(unsealed);
+  return { entry: { ...unsealed, hash: sha256(canonical) }, canonical };
 }
 
 /**

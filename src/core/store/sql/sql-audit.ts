@@ -1,6 +1,6 @@
 import { AuditEntrySchema } from '../../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
-import { ChainChecker, canonicalText, chainEntry, wellFormedFact } from '../../audit/audit-chain';
+import { ChainChecker, canonicalText, sealEntry, wellFormedFact } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
 import type { Database, Statement } from './sqlite';
@@ -51,11 +51,13 @@ export class SqlAudit implements AuditRepository {
   append(facts: readonly AuditFact[], at: Date): AuditEntry[] {
     let head = this.head();
     const entries = facts.map((fact) => {
-      const entry = chainEntry(head, wellFormedFact(fact), at);
-      head = { seq: entry.seq, hash: entry.hash };
-      return entry;
+      const sealed = sealEntry(head, wellFormedFact(fact), at);
+      head = { seq: sealed.entry.seq, hash: sealed.entry.hash };
+      const e = sealed.entry;
+      this.insert.run(e.seq, e.at, e.conversationId, sealed.canonical, e.hash);
+      return e;
     });
-    this.insertSealed(entries);
+    if (head != null && entries.length > 0) this.setHead.run(head.seq, head.hash);
     return entries;
   }
 
