@@ -4,6 +4,7 @@ import type { Translation } from './types';
 export const en = {
   title: 'Conversations',
   total: '{count, plural, one {# conversation} other {# conversations}}',
+  totalAtLeast: 'More than {count, number} conversations',
   updating: 'Updating',
   sort: 'Sort',
   sorts: {
@@ -28,6 +29,7 @@ export const en = {
 export const fr: Translation<typeof en> = {
   title: 'Conversations',
   total: '{count, plural, one {# conversation} other {# conversations}}',
+  totalAtLeast: 'Plus de {count, number} conversations',
   updating: 'Mise à jour',
   sort: 'Trier',
   sorts: {
