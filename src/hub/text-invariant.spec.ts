@@ -23,6 +23,9 @@ import type { RunningHub } from './run-hub';
  */
 
 const RUNS = { numRuns: 20 };
+/** Text, and text that is not (a lone surrogate): each test tries both at least once, whatever the seed. */
+const TEXT = 'Café ☕';
+const NOT_TEXT = 'ab\uD800';
 
 /** Text: graphemes (emoji sequences, combining marks, all scripts) and code points of all planes. */
 const clean = (maxUnits: number) =>
@@ -189,7 +192,13 @@ describe('random text in every text field, against the audit trail', () => {
         const renamed = await checked([other], 'updateAgent', { id: jan, name: other });
         if (renamed.outcome.envelope.ok) expect(actions(renamed.added)).toEqual(['agent.updated']);
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          [TEXT, `${TEXT} 2`],
+          [NOT_TEXT, NOT_TEXT],
+        ],
+      },
     );
     sawBoth('createAgent', 'updateAgent');
   });
@@ -206,7 +215,7 @@ describe('random text in every text field, against the audit trail', () => {
           expect(added[0]!.details.text).toBe(note.trim());
         }
       }),
-      RUNS,
+      { ...RUNS, examples: [[TEXT], [NOT_TEXT]] },
     );
     sawBoth('addNote');
   });
@@ -225,7 +234,15 @@ describe('random text in every text field, against the audit trail', () => {
           expect((await current()).tags).toContain(asName(tag));
         }
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          [TEXT, false],
+          [TEXT, true],
+          [NOT_TEXT, false],
+          [NOT_TEXT, true],
+        ],
+      },
     );
     sawBoth('updateConversation', 'updateConversations');
   });
@@ -240,7 +257,13 @@ describe('random text in every text field, against the audit trail', () => {
         const deleted = await checked([newName], 'deleteTag', { name: newName });
         if (deleted.outcome.envelope.ok) expect(actions(deleted.added)).toEqual(['tag.deleted']);
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          ['alpha', 'beta'],
+          [NOT_TEXT, NOT_TEXT],
+        ],
+      },
     );
     sawBoth('saveTag', 'renameTag', 'deleteTag');
   });
@@ -259,7 +282,13 @@ describe('random text in every text field, against the audit trail', () => {
         const list = await checked(sent, 'listConversations', { q, tag });
         expect(list.added).toEqual([]);
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          [TEXT, 'caf', 'vip'],
+          [NOT_TEXT, NOT_TEXT, NOT_TEXT],
+        ],
+      },
     );
     sawBoth('saveView', 'listConversations');
   });
@@ -284,7 +313,13 @@ describe('random text in every text field, against the audit trail', () => {
           expect(rule.added[0]!.details).toMatchObject({ change: 'saved', name: title.trim() });
         }
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          [TEXT, 'Thanks for writing', 'refund'],
+          [NOT_TEXT, NOT_TEXT, NOT_TEXT],
+        ],
+      },
     );
     sawBoth('saveSavedReply', 'saveRule');
   });
@@ -320,7 +355,13 @@ describe('random text in every text field, against the audit trail', () => {
         if (statement.outcome.envelope.ok)
           expect(actions(statement.added)).toEqual(['statement.posted']);
       }),
-      RUNS,
+      {
+        ...RUNS,
+        examples: [
+          ['Sorry about that', 'We are on it', 'vip'],
+          [NOT_TEXT, NOT_TEXT, NOT_TEXT],
+        ],
+      },
     );
     sawBoth('sendReply', 'postStatement');
   });
