@@ -1,16 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Checkpointer } from '../store/sql/checkpointer';
-import { DATABASE_FILE, openDatabase } from '../store/sql/sqlite';
-import { tempDir } from '../test/fixtures';
 import { ClusterRunner } from './cluster-runner';
 
 // The desktop app's build puts the worker beside its main bundle (electron.vite.config.ts); `npm
 // test` builds it before this runs.
 const BUNDLED = new URL('../../../out/main/cluster-worker.mjs', import.meta.url);
-const CHECKPOINTS = new URL('../../../out/main/checkpoint-worker.mjs', import.meta.url);
 
 describe.skipIf(!existsSync(fileURLToPath(BUNDLED)))('the worker in the desktop build', () => {
   it('clusters on a worker thread from the bundle', async () => {
@@ -34,21 +29,6 @@ describe.skipIf(!existsSync(fileURLToPath(BUNDLED)))('the worker in the desktop 
       expect(clusters.map((c) => c.conversationIds.toSorted())).toEqual([['a', 'b', 'c']]);
     } finally {
       await runner.close();
-    }
-  });
-
-  it("folds the store's WAL on a worker thread from the bundle", async () => {
-    const { dir, cleanup } = await tempDir();
-    const db = openDatabase(join(dir, DATABASE_FILE));
-    const checkpointer = new Checkpointer(db, join(dir, DATABASE_FILE), CHECKPOINTS);
-    try {
-      for (let i = 0; i < 200 && checkpointer.place.where !== 'worker'; i++)
-        await new Promise((r) => setTimeout(r, 10));
-      expect(checkpointer.place).toEqual({ where: 'worker' });
-    } finally {
-      await checkpointer.close();
-      db.close();
-      await cleanup();
     }
   });
 });

@@ -3,7 +3,6 @@ import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import type { CommitFacts, InboxStore, StoreChange } from '../port';
-import { Checkpointer } from './checkpointer';
 import { migrate } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
@@ -33,8 +32,6 @@ export class SqliteStore implements InboxStore {
   readonly cursors: SqlCursors;
   readonly audit: SqlAudit;
   private closed = false;
-  /** Folds the WAL into the file off this thread (none for a store opened only to read). */
-  readonly checkpointer: Checkpointer | null;
 
   private constructor(
     readonly db: Database,
@@ -49,7 +46,6 @@ export class SqliteStore implements InboxStore {
     this.outbox = new SqlOutbox(db);
     this.cursors = new SqlCursors(db);
     this.audit = new SqlAudit(db);
-    this.checkpointer = readOnly ? null : new Checkpointer(db, file);
   }
 
   static open(dataDir: string, options: SqliteStoreOptions): SqliteStore {
@@ -82,7 +78,6 @@ export class SqliteStore implements InboxStore {
         const list = typeof facts === 'function' ? facts() : facts;
         const entries = list.length > 0 ? this.audit.append(list, dateOf(this.clock)) : [];
         db.exec('COMMIT');
-        this.checkpointer?.request();
         return entries;
       } catch (err) {
         if (db.isTransaction) db.exec('ROLLBACK');
@@ -100,7 +95,6 @@ export class SqliteStore implements InboxStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.checkpointer?.close();
     try {
       if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
