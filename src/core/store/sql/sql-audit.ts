@@ -1,6 +1,6 @@
 import { AuditEntrySchema } from '../../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
-import { ChainChecker, canonicalText, sealEntry, wellFormedFact } from '../../audit/audit-chain';
+import { ChainChecker, sealEntry, wellFormedFact } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
 import type { Database, Statement } from './sqlite';
@@ -59,16 +59,6 @@ export class SqlAudit implements AuditRepository {
     });
     if (head != null && entries.length > 0) this.setHead.run(head.seq, head.hash);
     return entries;
-  }
-
-  /** Appends entries already sealed (a trail moved from files), and makes the last one the head. */
-  insertSealed(entries: readonly AuditEntry[]): void {
-    for (const e of entries) {
-      const { hash, ...unsealed } = e;
-      this.insert.run(e.seq, e.at, e.conversationId, canonicalText(unsealed), hash);
-    }
-    const last = entries.at(-1);
-    if (last != null) this.setHead.run(last.seq, last.hash);
   }
 
   async ofConversation(conversationId: string): Promise<AuditEntry[]> {
