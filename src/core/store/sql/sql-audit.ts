@@ -3,10 +3,8 @@ import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
 import { ChainChecker, sealEntry, wellFormedFact } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
+import { PAGE } from './sqlite';
 import type { Database, Statement } from './sqlite';
-
-/** Entries read at a time when the trail is walked. */
-const PAGE = 1000;
 
 /**
  * The hash-chained audit trail in SQL: one row per entry (its number, time and conversation as

@@ -11,11 +11,8 @@ import {
   searchText,
 } from './conversation-sql';
 import type { ListPlan } from './conversation-sql';
-import { Column } from './sqlite';
+import { Column, PAGE, timeRange } from './sqlite';
 import type { Database, Statement } from './sqlite';
-
-/** Rows read at a time when a range of conversations is walked. */
-const PAGE = 1000;
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -140,24 +137,13 @@ export class SqlConversations implements ConversationRepository {
     return new Map(rows.map((r) => [r.tag, r.n]));
   }
 
-  async *lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
+  lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
     const page = this.statement(
       `SELECT last_post_ms AS ms, id, body FROM conversations
        WHERE last_post_ms < ? AND (last_post_ms, id) > (?, ?)
        ORDER BY last_post_ms, id LIMIT ${PAGE}`,
     );
-    let after: [number, string] = [Date.parse(fromIso) - 1, '\uffff'];
-    for (;;) {
-      const rows = page.all(Date.parse(toIso), ...after) as {
-        ms: number;
-        id: string;
-        body: string;
-      }[];
-      for (const row of rows) yield JSON.parse(row.body) as Conversation;
-      const last = rows.at(-1);
-      if (last == null || rows.length < PAGE) return;
-      after = [last.ms, last.id];
-    }
+    return timeRange<Conversation>(page, fromIso, toIso);
   }
 
   async count(): Promise<number> {

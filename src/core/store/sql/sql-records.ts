@@ -1,11 +1,8 @@
 import type { Note, Post } from '../../../shared';
 import type { OutboxItem } from '../../outbox/outbox-item';
 import type { CursorRepository, NoteRepository, OutboxRepository, PostRepository } from '../port';
-import { Column } from './sqlite';
+import { Column, PAGE, timeRange } from './sqlite';
 import type { Database, Statement } from './sqlite';
-
-/** Rows read at a time when a range is walked. */
-const PAGE = 1000;
 
 const parseAll = <T>(rows: unknown[]): T[] => rows.map((body) => JSON.parse(body as string) as T);
 
@@ -62,19 +59,8 @@ export class SqlPosts implements PostRepository {
     return parseAll<Post>(this.ofConv.all(conversationId));
   }
 
-  async *createdBetween(fromIso: string, toIso: string): AsyncIterable<Post> {
-    let after: [number, string] = [Date.parse(fromIso) - 1, '\uffff'];
-    for (;;) {
-      const rows = this.range.all(Date.parse(toIso), ...after) as {
-        ms: number;
-        id: string;
-        body: string;
-      }[];
-      for (const row of rows) yield JSON.parse(row.body) as Post;
-      const last = rows.at(-1);
-      if (last == null || rows.length < PAGE) return;
-      after = [last.ms, last.id];
-    }
+  createdBetween(fromIso: string, toIso: string): AsyncIterable<Post> {
+    return timeRange<Post>(this.range, fromIso, toIso);
   }
 
   add(posts: readonly Post[]): void {

@@ -94,6 +94,33 @@ export class Column {
 
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
+/** Rows read at a time when a range is walked. */
+export const PAGE = 1000;
+
+/**
+ * The bodies of the rows whose time (ms) is in [from, to), in (time, id) order, read a page at a
+ * time by keyset. `page` selects `ms, id, body` with parameters (to, after ms, after id) and
+ * `LIMIT ${PAGE}`.
+ */
+export async function* timeRange<T>(
+  page: Statement,
+  fromIso: string,
+  toIso: string,
+): AsyncIterable<T> {
+  let after: [number, string] = [Date.parse(fromIso) - 1, '\uffff'];
+  for (;;) {
+    const rows = page.all(Date.parse(toIso), ...after) as {
+      ms: number;
+      id: string;
+      body: string;
+    }[];
+    for (const row of rows) yield JSON.parse(row.body) as T;
+    const last = rows.at(-1);
+    if (last == null || rows.length < PAGE) return;
+    after = [last.ms, last.id];
+  }
+}
+
 /** SQLite's result codes of a disk that is full, and of one that cannot be written now. */
 const FULL = new Set([13]);
 const UNAVAILABLE: Record<number, string> = {
