@@ -31,7 +31,12 @@ export type StoreChange =
   | { kind: 'outbox.put'; items: readonly OutboxItem[] }
   /** An account's cursors by stream; null clears one. */
   | { kind: 'cursors.set'; accountId: string; cursors: Readonly<Record<string, string | null>> }
-  | { kind: 'cursors.forget-account'; accountId: string };
+  | { kind: 'cursors.forget-account'; accountId: string }
+  /**
+   * The settings document as this commit leaves it (its JSON text), kept until its own file is
+   * written (`SettingsRepository.settled`): the commit is the moment the settings change too.
+   */
+  | { kind: 'settings.put'; text: string };
 
 /** What a commit records: its facts, or a function giving them inside the transaction. */
 export type CommitFacts = readonly AuditFact[] | (() => readonly AuditFact[]);
@@ -49,6 +54,8 @@ export interface ConversationRepository {
   tagCounts(): Promise<Map<string, number>>;
   /** Conversations whose last post is in [from, to), oldest first, a page at a time. */
   lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
+  /** Conversations that arrived (first post) in [from, to), oldest first, a page at a time. */
+  createdBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
   count(): Promise<number>;
 }
 
@@ -60,6 +67,11 @@ export interface PostRepository {
   ofConversation(conversationId: string): Promise<Post[]>;
   /** Posts created in [from, to), oldest first. */
   createdBetween(fromIso: string, toIso: string): AsyncIterable<Post>;
+  /**
+   * Conversation roots stored before the post they answer (X serves newest first), by the id of
+   * that post: they are folded into its conversation when it arrives.
+   */
+  waitingFor(parentIds: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 export interface NoteRepository {
@@ -75,6 +87,14 @@ export interface OutboxRepository {
 export interface CursorRepository {
   get(accountId: string, stream: string): Promise<string | null>;
   ofAccount(accountId: string): Promise<Record<string, string>>;
+}
+
+/** The settings document a commit changed, until its file is written. */
+export interface SettingsRepository {
+  /** The newest document a commit left and whose file may not be written yet (null: none). */
+  pending(): Promise<{ seq: number; text: string } | null>;
+  /** The file of this document (and of every one before it) is written. */
+  settled(seq: number): Promise<void>;
 }
 
 export interface AuditRepository {
@@ -100,6 +120,7 @@ export interface InboxStore {
   readonly outbox: OutboxRepository;
   readonly cursors: CursorRepository;
   readonly audit: AuditRepository;
+  readonly settings: SettingsRepository;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }

@@ -181,10 +181,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'threading, arrival dates and the settings document',
+    sql: `
+      -- The post a post answers: a conversation stored before the post it answers (X serves newest
+      -- first) is found by it when that post arrives, and folded into its conversation.
+      ALTER TABLE posts ADD COLUMN in_reply_to TEXT;
+      UPDATE posts SET in_reply_to = json_extract(body, '$.inReplyTo');
+      CREATE INDEX posts_waiting ON posts (in_reply_to)
+        WHERE in_reply_to IS NOT NULL AND id = conversation_id;
+
+      -- When a conversation arrived, for the reports over a range of arrivals.
+      ALTER TABLE conversations ADD COLUMN created_ms INTEGER NOT NULL DEFAULT 0;
+      UPDATE conversations SET created_ms = CAST(
+        round((julianday(json_extract(body, '$.createdAt')) - 2440587.5) * 86400000) AS INTEGER);
+      CREATE INDEX conversations_created ON conversations (created_ms, id);
+
+      -- The settings document (lowdb's file) as a commit changed it, until its file is written:
+      -- a crash in between finds it here at the next open and writes the file then.
+      CREATE TABLE settings_pending (
+        seq INTEGER PRIMARY KEY,
+        text TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** The schema version the file is at (0: a new file). */
+export function schemaOf(db: Database): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+}
 
 /**
  * Brings the file's schema to the newest version, each step in its own transaction (a step that
@@ -192,9 +222,7 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
  * version would not know what its tables mean.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = Number(
-    (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
-  );
+  const current = schemaOf(db);
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest)
     throw new Error(

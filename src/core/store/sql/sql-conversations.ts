@@ -37,13 +37,15 @@ export class SqlConversations implements ConversationRepository {
     this.upsert = new Column(
       db,
       `INSERT INTO conversations
-           (id, platform, account_id, status, assignee, language, priority, reach, last_post_ms, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           (id, platform, account_id, status, assignee, language, priority, reach, last_post_ms,
+            created_ms, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET
            platform = excluded.platform, account_id = excluded.account_id,
            status = excluded.status, assignee = excluded.assignee, language = excluded.language,
            priority = excluded.priority, reach = excluded.reach,
-           last_post_ms = excluded.last_post_ms, body = excluded.body
+           last_post_ms = excluded.last_post_ms, created_ms = excluded.created_ms,
+           body = excluded.body
          RETURNING rowid`,
     );
     this.setBody = db.prepare('UPDATE conversations SET body = ? WHERE id = ? RETURNING rowid');
@@ -146,6 +148,16 @@ export class SqlConversations implements ConversationRepository {
     return timeRange<Conversation>(page, fromIso, toIso);
   }
 
+  /** Conversations that arrived in [from, to), oldest first, a page at a time. */
+  createdBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
+    const page = this.statement(
+      `SELECT created_ms AS ms, id, body FROM conversations
+       WHERE created_ms < ? AND (created_ms, id) > (?, ?)
+       ORDER BY created_ms, id LIMIT ${PAGE}`,
+    );
+    return timeRange<Conversation>(page, fromIso, toIso);
+  }
+
   async count(): Promise<number> {
     return this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0;
   }
@@ -171,6 +183,7 @@ export class SqlConversations implements ConversationRepository {
               PRIORITY_RANK[c.priority],
               c.reach,
               Date.parse(c.lastPostAt),
+              Date.parse(c.createdAt),
               JSON.stringify(c),
             )!;
       const before = new Set(previous?.tags ?? []);
@@ -218,6 +231,7 @@ function sameColumns(a: Conversation, b: Conversation): boolean {
     a.language === b.language &&
     a.priority === b.priority &&
     a.reach === b.reach &&
-    a.lastPostAt === b.lastPostAt
+    a.lastPostAt === b.lastPostAt &&
+    a.createdAt === b.createdAt
   );
 }

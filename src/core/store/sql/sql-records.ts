@@ -1,6 +1,12 @@
 import type { Note, Post } from '../../../shared';
 import type { OutboxItem } from '../../outbox/outbox-item';
-import type { CursorRepository, NoteRepository, OutboxRepository, PostRepository } from '../port';
+import type {
+  CursorRepository,
+  NoteRepository,
+  OutboxRepository,
+  PostRepository,
+  SettingsRepository,
+} from '../port';
 import { Column, PAGE, timeRange } from './sqlite';
 import type { Database, Statement } from './sqlite';
 
@@ -14,6 +20,7 @@ export class SqlPosts implements PostRepository {
   private readonly update: Statement;
   private readonly range: Statement;
   private readonly forgetAcc: Statement;
+  private readonly waiting: Column;
 
   constructor(db: Database) {
     this.byId = new Column(db, 'SELECT body FROM posts WHERE id = ?');
@@ -22,19 +29,34 @@ export class SqlPosts implements PostRepository {
       'SELECT body FROM posts WHERE conversation_id = ? ORDER BY created_ms, id',
     );
     this.insert = db.prepare(
-      `INSERT INTO posts (id, conversation_id, account_id, created_ms, body) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO posts (id, conversation_id, account_id, created_ms, in_reply_to, body)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
     this.update = db.prepare(
-      `INSERT INTO posts (id, conversation_id, account_id, created_ms, body) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id,
-         account_id = excluded.account_id, created_ms = excluded.created_ms, body = excluded.body`,
+      `INSERT INTO posts (id, conversation_id, account_id, created_ms, in_reply_to, body)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET
+         conversation_id = excluded.conversation_id, account_id = excluded.account_id,
+         created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to, body = excluded.body`,
     );
     this.range = db.prepare(
       `SELECT created_ms AS ms, id, body FROM posts
        WHERE created_ms < ? AND (created_ms, id) > (?, ?) ORDER BY created_ms, id LIMIT ${PAGE}`,
     );
     this.forgetAcc = db.prepare('DELETE FROM posts WHERE account_id = ?');
+    this.waiting = new Column(
+      db,
+      `SELECT id FROM posts WHERE in_reply_to = ? AND id = conversation_id`,
+    );
+  }
+
+  /** Conversation roots stored before the post they answer, by that post's id. */
+  async waitingFor(parentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const parent of new Set(parentIds)) {
+      const roots = this.waiting.all<string>(parent);
+      if (roots.length > 0) found.set(parent, roots);
+    }
+    return found;
   }
 
   async get(id: string): Promise<Post | undefined> {
@@ -76,8 +98,15 @@ export class SqlPosts implements PostRepository {
   }
 }
 
-function row(p: Post): [string, string, string, number, string] {
-  return [p.id, p.conversationId, p.accountId, Date.parse(p.createdAt), JSON.stringify(p)];
+function row(p: Post): [string, string, string, number, string | null, string] {
+  return [
+    p.id,
+    p.conversationId,
+    p.accountId,
+    Date.parse(p.createdAt),
+    p.inReplyTo ?? null,
+    JSON.stringify(p),
+  ];
 }
 
 /** The team's internal notes, by conversation. */
@@ -177,5 +206,32 @@ export class SqlCursors implements CursorRepository {
 
   forgetAccount(accountId: string): void {
     this.forgetAcc.run(accountId);
+  }
+}
+
+/** The settings document as the last commits left it, until its file is written. */
+export class SqlSettings implements SettingsRepository {
+  private readonly newest: Statement;
+  private readonly insert: Statement;
+  private readonly drop: Statement;
+
+  constructor(db: Database) {
+    this.newest = db.prepare('SELECT seq, text FROM settings_pending ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare('INSERT INTO settings_pending (text) VALUES (?)');
+    this.drop = db.prepare('DELETE FROM settings_pending WHERE seq <= ?');
+  }
+
+  async pending(): Promise<{ seq: number; text: string } | null> {
+    const row = this.newest.get() as { seq: number; text: string } | undefined;
+    return row == null ? null : { seq: Number(row.seq), text: row.text };
+  }
+
+  async settled(seq: number): Promise<void> {
+    this.drop.run(seq);
+  }
+
+  /** Keeps a document (inside the commit's transaction). */
+  put(text: string): void {
+    this.insert.run(text);
   }
 }

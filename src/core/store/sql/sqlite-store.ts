@@ -3,10 +3,10 @@ import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import type { CommitFacts, InboxStore, StoreChange } from '../port';
-import { migrate } from './migrations';
+import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
-import { SqlCursors, SqlNotes, SqlOutbox, SqlPosts } from './sql-records';
+import { SqlCursors, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
 
@@ -31,6 +31,7 @@ export class SqliteStore implements InboxStore {
   readonly outbox: SqlOutbox;
   readonly cursors: SqlCursors;
   readonly audit: SqlAudit;
+  readonly settings: SqlSettings;
   private closed = false;
 
   private constructor(
@@ -46,6 +47,7 @@ export class SqliteStore implements InboxStore {
     this.outbox = new SqlOutbox(db);
     this.cursors = new SqlCursors(db);
     this.audit = new SqlAudit(db);
+    this.settings = new SqlSettings(db);
   }
 
   static open(dataDir: string, options: SqliteStoreOptions): SqliteStore {
@@ -54,6 +56,10 @@ export class SqliteStore implements InboxStore {
     try {
       db = openDatabase(file, { readOnly: options.readOnly ?? false });
       if (!options.readOnly) migrate(db);
+      else if (schemaOf(db) !== SCHEMA_VERSION)
+        throw new Error(
+          `The store is at schema ${schemaOf(db)} and this inbox reads schema ${SCHEMA_VERSION}: open it once with this version of the inbox (or restore it into a data folder) to bring it up to date.`,
+        );
     } catch (err) {
       throw sqlStorageError(err, dataDir, file);
     }
@@ -122,6 +128,8 @@ export class SqliteStore implements InboxStore {
         return this.cursors.set(change.accountId, change.cursors);
       case 'cursors.forget-account':
         return this.cursors.forgetAccount(change.accountId);
+      case 'settings.put':
+        return this.settings.put(change.text);
     }
   }
 }
