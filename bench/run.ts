@@ -5,13 +5,11 @@ import { report } from './figure';
 import { sqlStoreBench } from './sql-store-bench';
 import type { Figure } from './figure';
 import { memoryBench } from './memory-bench';
-import { storeBench } from './store-bench';
 import { syncBench } from './sync-bench';
 
-/** The groups of figures, in the order they run; `--only store,emulator` runs some of them. */
+/** The groups of figures, in the order they run; `--only sql,emulator` runs some of them. */
 const BENCHES: Record<string, () => Promise<Figure[]>> = {
   sync: syncBench,
-  store: storeBench,
   emulator: emulatorBench,
   crisis: crisisBench,
   memory: memoryBench,

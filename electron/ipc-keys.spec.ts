@@ -4,11 +4,11 @@ import { IdempotencyGuard } from '../src/core/idempotency/idempotency-guard';
 import { idempotentClient } from '../src/core/idempotency/idempotent-client';
 import { InboxService } from '../src/core/service';
 import { LOCAL_AGENT } from '../src/core/team/callers';
-import { ConversationStore } from '../src/core/store/conversation-store';
 import { conversation, tempDir } from '../src/core/test/fixtures';
 import { resolveAppPage } from './app-page';
 import { createIpcDispatcher, createSenderCheck } from './ipc';
 import type { SenderInfo } from './ipc';
+import { seedStore } from '../src/core/test/seed-store';
 
 const page = resolveAppPage({ indexFile: '/opt/social-inbox/out/renderer/index.html' });
 const trusted: SenderInfo = {
@@ -42,9 +42,7 @@ async function soloMain(dir: string) {
 async function setUp() {
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
-  const seed = await ConversationStore.open(dir);
-  await seed.put([conversation({ id: 'x:1' })]);
-  await seed.close();
+  await seedStore(dir, { conversations: [conversation({ id: 'x:1' })] });
   return dir;
 }
 

@@ -2,7 +2,7 @@
 // intact, 1 with the first broken entry named, 2 when the folder cannot be checked.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AUDIT_FILE, verifyAudit } from '../src/core/audit/audit-log';
+import { AUDIT_FILE, verifyAudit } from '../src/core/audit/audit-files';
 import { join } from 'node:path';
 import type { AuditCheck } from '../src/shared';
 import { DATABASE_FILE } from '../src/core/store/sql/sqlite';

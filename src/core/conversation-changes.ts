@@ -1,12 +1,12 @@
 import type { AuditFact, Conversation, InboxEvent } from '../shared';
-import type { AuditLog, Facts } from './audit/audit-log';
 import { triageFacts } from './audit/audit-facts';
 import type { Actor } from './audit/audit-facts';
 import { applyTriageChange } from './queue/triage-change';
 import type { TriageChange } from './queue/triage-change';
 import type { TagRegistry } from './queue/tag-registry';
-import type { ConversationStore } from './store/conversation-store';
-import type { StagedWrite } from './store/staged-write';
+import type { InboxCommits } from './store/inbox-commits';
+import type { CommitFacts, InboxStore, StoreChange } from './store/port';
+import type { SettingsChange } from './store/workspace-store';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
 
@@ -20,13 +20,15 @@ export interface ChangePair {
 export interface AlsoWritten {
   /** Tags it applies: those the registry does not know yet join it. */
   tags?: readonly string[];
-  /** Other writes of the same change (an agent leaving the team, a post hidden). */
-  writes?: readonly StagedWrite[];
+  /** Other changes of the store in the same commit (a post hidden). */
+  changes?: readonly StoreChange[];
+  /** Changes of the settings in the same commit (an agent leaving the team). */
+  settings?: readonly SettingsChange[];
 }
 
 export interface ConversationChangesDeps {
-  conversations: ConversationStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   tags: TagRegistry;
   clock: Clock;
   emit(event: InboxEvent): void;
@@ -65,11 +67,11 @@ export class ConversationChanges {
   async saveMany(
     pairs: readonly ChangePair[],
     by: Actor,
-    facts: Facts = [],
+    facts: CommitFacts = [],
     also: AlsoWritten = {},
   ): Promise<void> {
     const triage = pairs.flatMap((p) => triageFacts(p.previous, p.next, by));
-    const all: Facts =
+    const all: CommitFacts =
       typeof facts === 'function' ? () => [...facts(), ...triage] : [...facts, ...triage];
     await this.commit(
       pairs.map((p) => p.next),
@@ -81,25 +83,24 @@ export class ConversationChanges {
   }
 
   /**
-   * One triage change on each conversation `pick` chooses (whatever its version: a decision about
-   * all of them, such as "this agent left"), stored at once; `facts` are the action's own, told
-   * how many conversations changed.
+   * One triage change on each of these conversations that `pick` chooses (whatever its version: a
+   * decision about all of them, such as "this agent left"), stored at once; `facts` are the
+   * action's own, told how many conversations changed.
    */
   changeWhere(
     pick: (conversation: Conversation) => TriageChange | null,
     by: Actor,
-    facts: (changed: number) => AuditFact[] = () => [],
-    candidates?: Iterable<Conversation>,
+    facts: (changed: number) => AuditFact[],
+    ids: readonly string[],
     also: AlsoWritten = {},
   ): Promise<ChangePair[]> {
-    const { conversations } = this.deps;
+    const { conversations } = this.deps.store;
     return this.deps.serialize(async () => {
       const now = dateOf(this.deps.clock);
       const pairs: ChangePair[] = [];
-      for (const previous of candidates ?? conversations.all()) {
-        const current = conversations.get(previous.id);
-        const change = current ? pick(current) : null;
-        if (!current || change == null) continue;
+      for (const current of await conversations.getMany(ids)) {
+        const change = pick(current);
+        if (change == null) continue;
         pairs.push({ previous: current, next: applyTriageChange(current, change, now) });
       }
       await this.saveMany(pairs, by, facts(pairs.length), also);
@@ -110,17 +111,15 @@ export class ConversationChanges {
   /** Conversations, tags new to the registry and other writes, with their facts: one commit. */
   private async commit(
     next: readonly Conversation[],
-    facts: Facts,
+    facts: CommitFacts,
     also: AlsoWritten,
   ): Promise<void> {
-    const { audit, conversations, tags, emit } = this.deps;
+    const { commits, tags, emit } = this.deps;
     const registering = tags.ensuring(also.tags ?? []);
-    await audit.commit(
-      facts,
-      conversations.putting(next),
-      ...(registering ? [registering] : []),
-      ...(also.writes ?? []),
-    );
+    await commits.commit(facts, {
+      changes: [...(also.changes ?? []), { kind: 'conversations.put', conversations: next }],
+      settings: [...(registering ? [registering] : []), ...(also.settings ?? [])],
+    });
     if (registering) emit({ type: 'tags.changed', tags: tags.list() });
   }
 }

@@ -1,6 +1,5 @@
 import type { InboxEvent } from '../shared';
 import { Accounts } from './accounts/accounts';
-import type { AuditLog } from './audit/audit-log';
 import { CredentialVault } from './auth/credential-vault';
 import { oauthApps } from './auth/oauth-apps';
 import type { ChangeQueue } from './change-queue';
@@ -15,10 +14,8 @@ import { RuleBook } from './rules/rule-book';
 import { Rules } from './rules/rules';
 import type { InboxConfig } from './service-options';
 import { Statements } from './statements/statements';
-import { ConversationIndex } from './store/conversation-query';
-import type { ConversationStore } from './store/conversation-store';
-import type { NoteStore } from './store/note-store';
-import type { PostStore } from './store/post-store';
+import type { InboxCommits } from './store/inbox-commits';
+import type { InboxStore } from './store/port';
 import type { WorkspaceStore } from './store/workspace-store';
 import { InboxSync } from './sync/inbox-sync';
 import { AgentDirectory } from './team/agent-directory';
@@ -27,13 +24,11 @@ import { Team } from './team/team';
 import { dateOf } from './time/clock';
 import { Triage } from './triage/triage';
 
-/** The stores an inbox works on, all in its data folder. */
+/** What an inbox keeps: the store, the settings document, and the one way both change. */
 export interface InboxStores {
+  store: InboxStore;
   workspace: WorkspaceStore;
-  posts: PostStore;
-  conversations: ConversationStore;
-  notes: NoteStore;
-  audit: AuditLog;
+  commits: InboxCommits;
 }
 
 /** What the service keeps for every domain: the one change queue, and its event channels. */
@@ -68,31 +63,25 @@ export function composeDomains(
   stores: InboxStores,
   hooks: InboxHooks,
 ): InboxDomains {
-  const { workspace, posts, conversations, notes, audit } = stores;
+  const { workspace, store, commits } = stores;
   const { queue, emit } = hooks;
   const { clock, pollIntervalMs, retryBaseMs, clientName, presenceTtlMs } = config;
-  const index = new ConversationIndex(() => conversations.all());
-  // The list index follows the store: a change shows in it once it is durable.
-  conversations.observe({
-    changed: (next, previous) => index.changed(next, previous),
-    removed: (previous) => index.remove(previous),
-  });
-  const tags = new TagRegistry(workspace);
+  const tags = new TagRegistry(workspace, commits);
   const apps = oauthApps(config);
   const vault = new CredentialVault(config.secrets, () => apps.x, clock);
   const directory = new AgentDirectory(workspace);
   const callers = new Callers(directory, clientName);
   const changes = new ConversationChanges({
-    conversations,
-    audit,
+    store,
+    commits,
     tags,
     clock,
     emit,
     serialize: (change) => queue.run(change),
   });
-  const book = new RuleBook(workspace, () => directory.list(), audit);
+  const book = new RuleBook(workspace, () => directory.list(), commits);
   // What every domain works on: the stores, the clock, the change queue, the caller, the events.
-  const on = { clock, workspace, posts, conversations, audit, queue, callers, emit };
+  const on = { clock, workspace, store, commits, queue, callers, emit };
   const sync = new InboxSync({
     ...on,
     config,
@@ -109,7 +98,7 @@ export function composeDomains(
     retryBaseMs,
     vault,
     changes,
-    savedReplies: new SavedReplyBook(workspace),
+    savedReplies: new SavedReplyBook(workspace, commits),
     ingest: (drafts) => sync.ingest(drafts),
   });
   return {
@@ -119,8 +108,6 @@ export function composeDomains(
     triage: new Triage({
       ...on,
       config,
-      index,
-      notes,
       vault,
       directory,
       changes,
@@ -129,18 +116,17 @@ export function composeDomains(
     tagsAndViews: new TagsAndViews({ ...on, tags }),
     replyDesk,
     team: new Team({ ...on, directory, changes, agentChanged: hooks.agentChanged }),
-    collab: new Collaboration({ ...on, presenceTtlMs, notes, directory }),
+    collab: new Collaboration({ ...on, presenceTtlMs, directory }),
     rules: new Rules({ book, callers, emit }),
     statements: new Statements({
       config,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
       token: (account) => vault.accessToken(account),
-      conversations,
+      store,
       changes,
     }),
     reports: new Reports({
-      conversations: () => conversations.all(),
-      posts,
+      store,
       agents: () => directory.list(),
       now: () => dateOf(clock),
     }),

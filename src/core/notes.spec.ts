@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext, InboxEvent } from '../shared';
 import { InboxService } from './service';
-import { ConversationStore } from './store/conversation-store';
 import { conversation, tempDir } from './test/fixtures';
+import { seedStore } from './test/seed-store';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -12,9 +12,7 @@ afterEach(async () => {
 async function setUp() {
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
-  const seed = await ConversationStore.open(dir);
-  await seed.put([conversation({ id: 'x:1' })]);
-  await seed.close();
+  await seedStore(dir, { conversations: [conversation({ id: 'x:1' })] });
   const service = await InboxService.open({ dataDir: dir });
   cleanups.push(() => service.close());
   const as = async (name: string): Promise<CallContext> => ({

@@ -7,6 +7,8 @@ import { MemorySecretStore } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { nodeFileSystem } from './store/file-system';
 import type { FileSystem } from './store/file-system';
+import type { InboxStore } from './store/port';
+import type { ImportProgress } from './store/sql/import-readers';
 import { systemClock } from './time/clock';
 import type { Clock } from './time/clock';
 
@@ -44,8 +46,15 @@ export interface InboxServiceOptions {
   presenceTtlMs?: number;
   /** Where the inbox reads the time (the system's clock; tests pass their own). */
   clock?: Clock;
-  /** What the store writes its files with (node:fs; tests inject storage faults). */
+  /** What the settings file is written with (node:fs; tests inject storage faults). */
   fileSystem?: FileSystem;
+  /**
+   * The store, opened by the caller (its engine, or a test's handle on it); by default the data
+   * folder's embedded store (`inbox.db`). The inbox closes it when it closes.
+   */
+  store?: InboxStore | null;
+  /** Told how far the one-time move of a data folder of files into the store is. */
+  onOpenProgress?: ((progress: ImportProgress) => void) | null;
 }
 
 /** The options with every default filled in: what the inbox's parts are configured with. */
@@ -70,6 +79,8 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     presenceTtlMs: 60_000,
     clock: systemClock,
     fileSystem: nodeFileSystem,
+    store: null,
+    onOpenProgress: null,
     ...options,
   };
 }

@@ -12,7 +12,6 @@ import type {
   Unsubscribe,
 } from '../shared';
 import type { Accounts } from './accounts/accounts';
-import { AuditLog } from './audit/audit-log';
 import { ChangeQueue } from './change-queue';
 import type { Collaboration } from './collab/collaboration';
 import { composeDomains } from './inbox-domains';
@@ -26,15 +25,16 @@ import type { Rules } from './rules/rules';
 import { withDefaults } from './service-options';
 import type { InboxConfig, InboxServiceOptions } from './service-options';
 import type { Statements } from './statements/statements';
-import { ConversationStore } from './store/conversation-store';
 import { storageAt } from './store/file-system';
-import { NoteStore } from './store/note-store';
-import { PostStore } from './store/post-store';
-import { takeBackUnfinished } from './store/unfinished-change';
-import { WorkspaceStore } from './store/workspace-store';
+import { InboxCommits } from './store/inbox-commits';
+import type { InboxStore } from './store/port';
+import { openMigrated } from './store/sql/import-files';
+import { storageError } from './store/storage-error';
+import { WORKSPACE_FILE, WorkspaceStore } from './store/workspace-store';
 import type { InboxSync } from './sync/inbox-sync';
 import type { Callers } from './team/callers';
 import type { Team } from './team/team';
+import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
 import type { Triage } from './triage/triage';
 
@@ -93,19 +93,34 @@ export class InboxService implements InboxApi {
 
   static async open(options: InboxServiceOptions): Promise<InboxService> {
     const full = withDefaults(options);
-    const storage = { fs: full.fileSystem, clock: full.clock };
-    // A change a crash or a storage fault left half written is taken back before anything is read.
-    await takeBackUnfinished(storageAt(full.dataDir, storage));
-    const [workspace, posts, conversations, audit] = await Promise.all([
-      WorkspaceStore.open(full.dataDir, storage),
-      PostStore.open(full.dataDir, storage),
-      ConversationStore.open(full.dataDir, storage),
-      AuditLog.open(full.dataDir, full.clock, storage),
-    ]);
-    const notes = await NoteStore.open(full.dataDir, storage);
-    const service = new InboxService(full, { workspace, posts, conversations, notes, audit });
-    await service.replyDesk.open(full.dataDir, storage);
-    return service;
+    const storage = storageAt(full.dataDir, { fs: full.fileSystem, clock: full.clock });
+    try {
+      await storage.fs.mkdir(full.dataDir);
+    } catch (err) {
+      throw storageError(err, full.dataDir, WORKSPACE_FILE);
+    }
+    // A data folder of files from before the SQL store is moved into it first, once.
+    const store: InboxStore =
+      full.store ??
+      (
+        await openMigrated(full.dataDir, {
+          clock: full.clock,
+          ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
+        })
+      ).store;
+    try {
+      // The settings a commit changed just before a crash are newer than their file.
+      const pending = await store.settings.pending();
+      const workspace = await WorkspaceStore.open(full.dataDir, storage, pending?.text ?? null);
+      if (pending != null) await store.settings.settled(pending.seq);
+      const commits = new InboxCommits(store, workspace);
+      const service = new InboxService(full, { store, workspace, commits });
+      await service.replyDesk.open();
+      return service;
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
   }
 
   listConversations(input: ApiInput<'listConversations'>, context?: CallContext) {
@@ -129,7 +144,7 @@ export class InboxService implements InboxApi {
   }
 
   async verifyAudit() {
-    return this.stores.audit.verify();
+    return this.stores.store.audit.verify(dateOf(this.options.clock));
   }
 
   listRules(input?: ApiInput<'listRules'>) {
@@ -343,14 +358,9 @@ export class InboxService implements InboxApi {
     await this.sync.stopAll();
     await this.replyDesk.close();
     await this.queue.idle();
-    const { posts, conversations, workspace, audit, notes } = this.stores;
-    await Promise.all([
-      posts.close(),
-      conversations.close(),
-      workspace.close(),
-      audit.close(),
-      notes.close(),
-    ]);
+    const { store, workspace } = this.stores;
+    await workspace.close();
+    await store.close();
     this.events.removeAllListeners();
   }
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Envelope, InboxEvent, Note, Presence } from '../shared';
-import { ConversationStore } from '../core/store/conversation-store';
 import { conversation, tempDir } from '../core/test/fixtures';
 import { parseHubConfig } from './config';
 import { runHub } from './run-hub';
 import type { RunningHub } from './run-hub';
+import { seedStore } from '../core/test/seed-store';
 
 let hub: RunningHub;
 let cleanup: () => Promise<void>;
@@ -15,9 +15,9 @@ const id: Record<string, string> = {};
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  const seed = await ConversationStore.open(temp.dir);
-  await seed.put([conversation({ id: 'x:1' }), conversation({ id: 'x:2' })]);
-  await seed.close();
+  await seedStore(temp.dir, {
+    conversations: [conversation({ id: 'x:1' }), conversation({ id: 'x:2' })],
+  });
   const { config } = parseHubConfig(['--port', '0', '--data', temp.dir], {});
   hub = await runHub(config, {
     team: [

@@ -1,9 +1,8 @@
-import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConversationStore } from '../core/store/conversation-store';
-import { PostStore } from '../core/store/post-store';
-import { conversation, post, tempDir } from '../core/test/fixtures';
+import { FILES_FOLDER, filesFolderExpected } from '../core/store/sql/test/files-folder';
+import { tempDir } from '../core/test/fixtures';
 import { smallScenario } from '../core/test/scenario';
 import { startHubProcess } from './test/hub-process';
 import type { HubProcess } from './test/hub-process';
@@ -45,13 +44,15 @@ describe('the data folder of a hub process', () => {
     const temp = await tempDir();
     cleanup = temp.cleanup;
     const dataDir = join(temp.dir, 'data');
-    // A folder left by an older version: world-readable folders and files.
-    const conversations = await ConversationStore.open(dataDir);
-    await conversations.put([conversation({ id: 'x:1' })]);
-    await conversations.close();
-    const posts = await PostStore.open(dataDir);
-    await posts.add([post({ externalId: '1', conversationId: 'x:1' })]);
-    await posts.close();
+    // A folder left by an older version (of files, moved into the store at the start), with
+    // world-readable folders and files.
+    await cp(FILES_FOLDER, dataDir, { recursive: true });
+    // Without its team, so the hub starts with a first manager (whose token the test uses).
+    const settings = JSON.parse(await readFile(join(dataDir, 'workspace.json'), 'utf8')) as object;
+    await writeFile(
+      join(dataDir, 'workspace.json'),
+      JSON.stringify({ ...settings, agents: [], agentTokens: {} }),
+    );
     await writeFile(join(dataDir, 'README.txt'), 'not the store’s');
     for (const path of Object.keys(await modesUnder(dataDir)))
       await chmod(join(dataDir, path), path.endsWith('/') ? 0o755 : 0o644);
@@ -61,6 +62,7 @@ describe('the data folder of a hub process', () => {
       'posts/': '755',
       'posts/2026-11.jsonl': '644',
     });
+    const [first] = filesFolderExpected().conversations;
 
     hub = await startUnderOpenUmask(['--port', '0', '--data', dataDir, '--web-root', temp.dir]);
     const auth = { authorization: `Bearer ${hub.managerToken}` };
@@ -72,23 +74,29 @@ describe('the data folder of a hub process', () => {
       });
       expect(res.status, path).toBe(200);
     };
-    // Writes that create or rewrite each kind of file: workspace, notes, journal, audit.
+    // Writes of the settings and of the store: an agent, a note, a triage change.
     await call('/api/agents', { name: 'Jan', languages: ['nl'] });
-    await call('/api/notes', { conversationId: 'x:1', text: 'Private: the customer’s address' });
-    await call('/api/conversations/update', { id: 'x:1', version: 1, status: 'open' });
+    await call('/api/notes', {
+      conversationId: first!.id,
+      text: 'Private: the customer’s address',
+    });
+    await call('/api/conversations/update', {
+      id: first!.id,
+      version: first!.version,
+      status: 'open',
+    });
     await hub.stop();
 
     const modes = await modesUnder(dataDir);
     expect(await modeOf(dataDir)).toBe(0o700);
+    const aside = Object.keys(modes).find((p) => /^before-sqlite-[^/]+\/$/.test(p))!;
     expect(Object.keys(modes)).toEqual(
       expect.arrayContaining([
-        'posts/',
+        'inbox.db',
         'workspace.json',
-        'audit.jsonl',
-        'audit-head.json',
-        'notes.jsonl',
-        'conversations.jsonl',
-        'posts/2026-11.jsonl',
+        aside,
+        `${aside}posts/2026-11.jsonl`,
+        `${aside}audit.jsonl`,
       ]),
     );
     for (const [path, mode] of Object.entries(modes)) {
@@ -120,7 +128,7 @@ describe('the data folder of a hub process', () => {
     expect((await modeOf(dataDir)).toString(8)).toBe('700');
     await hub.stop();
     const modes = await modesUnder(dataDir);
-    expect(Object.keys(modes)).toEqual(expect.arrayContaining(['workspace.json', 'audit.jsonl']));
+    expect(Object.keys(modes)).toEqual(expect.arrayContaining(['workspace.json', 'inbox.db']));
     for (const [path, mode] of Object.entries(modes))
       expect(mode, path).toBe(path.endsWith('/') ? '700' : '600');
   });

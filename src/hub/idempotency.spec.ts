@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ConversationDetail, Envelope } from '../shared';
-import { ConversationStore } from '../core/store/conversation-store';
 import { conversation, tempDir } from '../core/test/fixtures';
 import { parseHubConfig } from './config';
 import { runHub } from './run-hub';
 import type { RunningHub } from './run-hub';
+import { auditEntries } from '../core/test/data-folder';
+import { seedStore } from '../core/test/seed-store';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -30,9 +31,9 @@ async function startHub(): Promise<RunningHub> {
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
-  const seed = await ConversationStore.open(dir);
-  await seed.put(['x:1', 'x:2', 'x:3', 'x:4', 'x:5'].map((id) => conversation({ id })));
-  await seed.close();
+  await seedStore(dir, {
+    conversations: ['x:1', 'x:2', 'x:3', 'x:4', 'x:5'].map((id) => conversation({ id })),
+  });
   hub = await startHub();
   camille = hub.newAgents.find((a) => a.agent.name === 'Camille')!.token;
   jan = hub.newAgents.find((a) => a.agent.name === 'Jan')!.token;
@@ -71,10 +72,7 @@ async function detail(id: string): Promise<ConversationDetail> {
 }
 
 async function trail(): Promise<AuditEntry[]> {
-  return (await readFile(join(dir, 'audit.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as AuditEntry);
+  return auditEntries(dir);
 }
 
 describe('Idempotency-Key at the hub, over loopback', () => {

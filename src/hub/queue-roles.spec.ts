@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboxService } from '../core/service';
-import { ConversationStore } from '../core/store/conversation-store';
 import { conversation, tempDir } from '../core/test/fixtures';
 import { createHubServer } from './server';
+import { seedStore } from '../core/test/seed-store';
 
 let service: InboxService;
 let server: FastifyInstance;
@@ -14,12 +14,12 @@ const tokens: Record<'camille' | 'jan' | 'lucia', string> = { camille: '', jan: 
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  const conversations = await ConversationStore.open(temp.dir);
-  await conversations.put([
-    conversation({ id: 'x:1', tags: ['refund'] }),
-    conversation({ id: 'x:2', tags: ['refund'] }),
-  ]);
-  await conversations.close();
+  await seedStore(temp.dir, {
+    conversations: [
+      conversation({ id: 'x:1', tags: ['refund'] }),
+      conversation({ id: 'x:2', tags: ['refund'] }),
+    ],
+  });
   service = await InboxService.open({ dataDir: temp.dir });
   tokens.camille = (await service.createAgent({ name: 'Camille', role: 'manager' })).token;
   tokens.jan = (await service.createAgent({ name: 'Jan' })).token;

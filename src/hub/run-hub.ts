@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
 import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
+import type { InboxStore } from '../core/store/port';
 import type { FileSystem } from '../core/store/file-system';
 import type { Clock } from '../core/time/clock';
 import { lockDownDataDir } from '../core/store/private-files';
@@ -39,8 +40,10 @@ export async function runHub(
     team?: CreateAgentInput[];
     /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
     clock?: Clock;
-    /** What the store writes with (node:fs; a storage-fault test injects its own). */
+    /** What the settings file is written with (node:fs; a storage-fault test injects its own). */
     fileSystem?: FileSystem;
+    /** Opens the store (the data folder's embedded one by default; a storage-fault test's own). */
+    openStore?: (dataDir: string) => InboxStore;
   } = {},
 ): Promise<RunningHub> {
   const tls = await loadTls(config);
@@ -62,6 +65,7 @@ export async function runHub(
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
+    ...(options.openStore ? { store: options.openStore(config.dataDir) } : {}),
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];

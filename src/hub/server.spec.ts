@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { InboxService } from '../core/service';
-import { ConversationStore } from '../core/store/conversation-store';
-import { PostStore } from '../core/store/post-store';
 import { conversation, post, tempDir } from '../core/test/fixtures';
 import { createHubServer } from './server';
+import { auditEntries } from '../core/test/data-folder';
+import { seedStore } from '../core/test/seed-store';
 
 let service: InboxService;
 let server: FastifyInstance;
@@ -22,19 +20,17 @@ beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
   // A store written by the real store classes, as a previous run would leave it.
-  const posts = await PostStore.open(temp.dir);
-  await posts.add([post({ externalId: '1', conversationId: 'x:1' })]);
-  await posts.close();
-  const conversations = await ConversationStore.open(temp.dir);
-  await conversations.put([
-    conversation({ id: 'x:1' }),
-    conversation({
-      id: 'facebook:2',
-      platform: 'facebook',
-      lastPostAt: '2026-11-20T11:00:00.000Z',
-    }),
-  ]);
-  await conversations.close();
+  await seedStore(temp.dir, { posts: [post({ externalId: '1', conversationId: 'x:1' })] });
+  await seedStore(temp.dir, {
+    conversations: [
+      conversation({ id: 'x:1' }),
+      conversation({
+        id: 'facebook:2',
+        platform: 'facebook',
+        lastPostAt: '2026-11-20T11:00:00.000Z',
+      }),
+    ],
+  });
 
   service = await InboxService.open({ dataDir: temp.dir });
   managerToken = (await service.createAgent({ name: 'Camille', role: 'manager' })).token;
@@ -307,13 +303,11 @@ describe('hub reports and audit', () => {
       entries: number;
     };
     expect(check).toMatchObject({ intact: true, entries: before + 2 });
-    const lines = (await readFile(join(dataDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines.slice(-2).map((l) => JSON.parse(l) as { action: string; client: string })).toEqual(
-      [
-        expect.objectContaining({ action: 'agent.signed-in', client: 'browser' }),
-        expect.objectContaining({ action: 'agent.signed-in', client: 'desktop:noor-laptop' }),
-      ],
-    );
+    const entries = await auditEntries(dataDir);
+    expect(entries.slice(-2)).toEqual([
+      expect.objectContaining({ action: 'agent.signed-in', client: 'browser' }),
+      expect.objectContaining({ action: 'agent.signed-in', client: 'desktop:noor-laptop' }),
+    ]);
   });
 });
 

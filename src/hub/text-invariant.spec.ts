@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../core/audit/audit-log';
+import { verifyAudit } from '../core/audit/audit-files';
 import { auditEntries, folderContents } from '../core/test/data-folder';
 import { tempDir } from '../core/test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../core/test/scenario';

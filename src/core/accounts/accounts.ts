@@ -11,13 +11,13 @@ import type {
   Account,
   ApiInput,
   ApiOutput,
+  AuditFact,
   CallContext,
   InboxEvent,
   Platform,
   SyncStatus,
 } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
 import { ConnectFlows, pageIdentity } from '../auth/connect-flows';
 import type { Identity } from '../auth/connect-flows';
 import type { Credential } from '../auth/credential';
@@ -25,9 +25,9 @@ import type { CredentialVault } from '../auth/credential-vault';
 import type { OAuthApps } from '../auth/oauth-apps';
 import type { ChangeQueue } from '../change-queue';
 import { XClient } from '../connectors/x/x-client';
-import type { ConversationStore } from '../store/conversation-store';
-import type { PostStore } from '../store/post-store';
-import type { WorkspaceStore } from '../store/workspace-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
+import type { SettingsChange, Workspace, WorkspaceStore } from '../store/workspace-store';
 import type { InboxSync } from '../sync/inbox-sync';
 import type { SyncConfig } from '../sync/sync-context';
 import type { Callers } from '../team/callers';
@@ -36,9 +36,8 @@ export interface AccountsDeps {
   config: SyncConfig;
   apps: OAuthApps;
   workspace: WorkspaceStore;
-  conversations: ConversationStore;
-  posts: PostStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   vault: CredentialVault;
   sync: Pick<InboxSync, 'restart' | 'stop'>;
   queue: ChangeQueue;
@@ -188,22 +187,18 @@ export class Accounts {
     if (!account) throw new InboxError('not_found', `No account with id ${accountId}`);
     await this.deps.sync.stop(accountId);
     await this.deps.vault.forget(account.credentialRef);
-    await this.deps.audit.commit(
-      [
-        {
-          ...this.deps.callers.actor(context),
-          action: 'account.disconnected',
-          conversationId: null,
-          details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
-        },
-      ],
-      workspace.changing((data) => {
-        data.accounts = data.accounts.filter((a) => a.id !== accountId);
-        // Kept with the history, so connecting again resumes where sync was; gone with it otherwise.
-        if (deleteHistory) delete data.cursors[accountId];
-      }),
-    );
-    if (deleteHistory) await this.forgetHistory(accountId);
+    const fact: AuditFact = {
+      ...this.deps.callers.actor(context),
+      action: 'account.disconnected',
+      conversationId: null,
+      details: { accountId, platform: account.platform, handle: account.handle, deleteHistory },
+    };
+    const leave = (data: Workspace) => {
+      data.accounts = data.accounts.filter((a) => a.id !== accountId);
+    };
+    // The cursors are kept with the history, so connecting again resumes where sync was.
+    if (deleteHistory) await this.forgetHistory(accountId, fact, leave);
+    else await this.deps.commits.commit([fact], { settings: [leave] });
     this.deps.emit({ type: 'account.removed', accountId });
     return { done: true };
   }
@@ -234,7 +229,7 @@ export class Accounts {
       expiresAt,
       sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
     };
-    await this.deps.audit.commit(
+    await this.deps.commits.commit(
       [
         {
           ...by,
@@ -243,22 +238,35 @@ export class Accounts {
           details: { accountId: id, platform, handle: identity.handle, again: previous != null },
         },
       ],
-      workspace.changing((data) => {
-        data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
-      }),
+      {
+        settings: [
+          (data) => {
+            data.accounts = [...data.accounts.filter((a) => a.id !== id), account];
+          },
+        ],
+      },
     );
     this.deps.emit({ type: 'account.status', account });
     return account;
   }
 
-  /** Removes an account's conversations and posts (after it is disconnected). */
-  private forgetHistory(accountId: string): Promise<void> {
-    const { conversations, posts } = this.deps;
+  /**
+   * Disconnects an account with its history: the account, its conversations, posts and cursors go
+   * in one commit (after the changes queued before it).
+   */
+  private forgetHistory(accountId: string, fact: AuditFact, leave: SettingsChange): Promise<void> {
+    const { store, commits } = this.deps;
     return this.deps.queue.run(async () => {
-      const gone = [...conversations.all()].filter((c) => c.accountId === accountId);
-      await conversations.remove(gone.map((c) => c.id));
-      await posts.forgetAccount(accountId);
-      for (const c of gone) this.deps.emit({ type: 'conversation.removed', id: c.id, into: null });
+      const gone = await store.conversations.idsOfAccount(accountId);
+      await commits.commit([fact], {
+        changes: [
+          { kind: 'conversations.remove', ids: gone },
+          { kind: 'posts.forget-account', accountId },
+          { kind: 'cursors.forget-account', accountId },
+        ],
+        settings: [leave],
+      });
+      for (const id of gone) this.deps.emit({ type: 'conversation.removed', id, into: null });
     });
   }
 }

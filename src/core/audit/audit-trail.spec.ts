@@ -1,9 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, CallContext } from '../../shared';
+import type { CallContext } from '../../shared';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
-import { AUDIT_FILE } from './audit-log';
+import { auditEntries } from '../test/data-folder';
+import { tamperWithStore } from '../test/store-contents';
 
 const cleanup = useCleanups();
 
@@ -16,11 +15,7 @@ async function setUp() {
   return { dir, service, jan: await as('Jan'), lucia: await as('Lucía') };
 }
 
-const lines = async (dir: string) =>
-  (await readFile(join(dir, AUDIT_FILE), 'utf8'))
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as AuditEntry);
+const lines = (dir: string) => auditEntries(dir);
 
 describe('the audit trail of an inbox', () => {
   it('records arrivals, triage, take-overs, replies with their text and hides, by whom and from where', async () => {
@@ -124,11 +119,13 @@ describe('the audit trail of an inbox', () => {
       { id: items[0]!.id, version: items[0]!.version, status: 'done' },
       jan,
     );
-    const raw = (await readFile(join(dir, AUDIT_FILE), 'utf8')).split('\n');
-    const at = raw.findIndex((l) => l.includes('"conversation.status"'));
-    raw[at] = raw[at]!.replace('"to":"done"', '"to":"spam"');
-    await writeFile(join(dir, AUDIT_FILE), raw.join('\n'));
-    expect(await service.verifyAudit()).toMatchObject({ intact: false, brokenAt: at + 1 });
+    const at = (await lines(dir)).find((e) => e.action === 'conversation.status')!.seq;
+    // Someone with the file changes what the entry says.
+    tamperWithStore(
+      dir,
+      `UPDATE audit SET canonical = replace(canonical, '"to":"done"', '"to":"spam"') WHERE seq = ${at}`,
+    );
+    expect(await service.verifyAudit()).toMatchObject({ intact: false, brokenAt: at });
   });
 
   it('records a disconnection', async () => {

@@ -1,5 +1,3 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InboxError } from '../../shared';
 import type { InboxEvent } from '../../shared';
@@ -15,6 +13,7 @@ import { CredentialVault } from './credential-vault';
 import { readCredential } from './credential';
 import { ManualClock } from '../time/clock';
 import { XOAuth } from './x-oauth';
+import { cursorsOnDisk, postRecords } from '../test/store-contents';
 
 const X_CLIENT_ID = 'dGVzdC1jbGllbnQ6MTpjaQ';
 const FB_APP = { id: '1468023750213462', secret: 'fb-app-secret-for-tests' };
@@ -261,19 +260,18 @@ describe('disconnecting', () => {
     });
   });
 
-  it('deletes the history from the files too', async () => {
+  it('deletes the history from the store too', async () => {
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
     const { service } = await setUp({ dataDir: dir });
     await connectFacebook(service);
     await service.syncAccountOnce(`facebook:${PAGE.id}`);
+    expect((await postRecords(dir)).size).toBeGreaterThan(0);
+    expect(Object.keys(await cursorsOnDisk(dir))).toContain(`facebook:${PAGE.id}`);
     await service.disconnectAccount({ accountId: `facebook:${PAGE.id}`, deleteHistory: true });
     await service.close();
-    const files = await readdir(join(dir, 'posts'));
-    const text = (
-      await Promise.all(files.map((f) => readFile(join(dir, 'posts', f), 'utf8')))
-    ).join('');
-    expect(text).not.toContain(`facebook:${PAGE.id}`);
+    expect(await postRecords(dir)).toEqual(new Map());
+    expect(Object.keys(await cursorsOnDisk(dir))).not.toContain(`facebook:${PAGE.id}`);
     const reopened = await InboxService.open({ dataDir: dir });
     cleanups.push(() => reopened.close());
     expect((await reopened.listConversations({ platform: 'facebook' })).total).toBe(0);

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AddNoteInputSchema, InboxError, ReportPresenceInputSchema } from '../../shared';
 import type { ApiInput, ApiOutput, CallContext, InboxEvent, Note } from '../../shared';
 import { parseMentions } from '../../shared/mentions';
-import type { AuditLog } from '../audit/audit-log';
-import type { ConversationStore } from '../store/conversation-store';
-import type { NoteStore } from '../store/note-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { AgentDirectory } from '../team/agent-directory';
 import { LOCAL_AGENT } from '../team/callers';
 import type { Callers } from '../team/callers';
@@ -16,9 +15,8 @@ export interface CollaborationDeps {
   clock: Clock;
   /** A presence not reported again for this long is dropped. */
   presenceTtlMs: number;
-  conversations: ConversationStore;
-  notes: NoteStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   directory: AgentDirectory;
   callers: Callers;
   emit(event: InboxEvent): void;
@@ -45,7 +43,7 @@ export class Collaboration {
     const { deps } = this;
     const { conversationId, text } = AddNoteInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    if (!deps.conversations.get(conversationId))
+    if (!(await deps.store.conversations.get(conversationId)))
       throw new InboxError('not_found', `No conversation with id ${conversationId}`);
     const note: Note = {
       id: `note:${randomUUID()}`,
@@ -55,7 +53,7 @@ export class Collaboration {
       mentions: parseMentions(text, deps.directory.list()),
       createdAt: isoOf(deps.clock),
     };
-    await deps.audit.commit(
+    await deps.commits.commit(
       [
         {
           ...deps.callers.actor(context),
@@ -64,7 +62,7 @@ export class Collaboration {
           details: { noteId: note.id, text, mentions: note.mentions },
         },
       ],
-      deps.notes.adding(note),
+      { changes: [{ kind: 'notes.add', note }] },
     );
     deps.emit({ type: 'note.added', note });
     return note;
@@ -80,7 +78,7 @@ export class Collaboration {
     if (
       activity !== 'idle' &&
       conversationId != null &&
-      !this.deps.conversations.get(conversationId)
+      !(await this.deps.store.conversations.get(conversationId))
     )
       throw new InboxError('not_found', `No conversation with id ${conversationId}`);
     this.presence.report({

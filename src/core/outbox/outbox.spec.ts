@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
 import { XClient } from '../connectors/x/x-client';
 import { InboxService } from '../service';
-import { JsonlFile } from '../store/jsonl-file';
+import { SqliteStore } from '../store/sql/sqlite-store';
 import { tempDir } from '../test/fixtures';
 import { clockStartingAt } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { BRAND_X, connectAll, smallScenario } from '../test/scenario';
-import type { OutboxItem } from './outbox-item';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
@@ -138,7 +136,6 @@ describe('outbox', () => {
       journalistTweet,
     );
     const sendingOnly = 'A reply the crash stopped before it left.';
-    const { file } = await JsonlFile.open<OutboxItem>(join(dir, 'outbox.jsonl'));
     const base = {
       ...request(),
       platform: 'x' as const,
@@ -147,11 +144,27 @@ describe('outbox', () => {
       error: null,
     };
     const at = new Date(clock.now()).toISOString();
-    await file.append(
-      { ...base, key: 'k-landed', text, state: 'sending', createdAt: at, updatedAt: at },
-      { ...base, key: 'k-lost', text: sendingOnly, state: 'sending', createdAt: at, updatedAt: at },
+    const store = SqliteStore.open(dir, { clock });
+    await store.commit(
+      [],
+      [
+        {
+          kind: 'outbox.put',
+          items: [
+            { ...base, key: 'k-landed', text, state: 'sending', createdAt: at, updatedAt: at },
+            {
+              ...base,
+              key: 'k-lost',
+              text: sendingOnly,
+              state: 'sending',
+              createdAt: at,
+              updatedAt: at,
+            },
+          ],
+        },
+      ],
     );
-    await file.close();
+    await store.close();
 
     const reopened = await InboxService.open({
       dataDir: dir,

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Account, AuditFact, Post } from '../../shared';
 import { InboxError } from '../../shared';
 import { replyFact } from '../audit/audit-facts';
 import { PlatformError } from '../connectors/platform-error';
-import type { StorageOptions } from '../store/file-system';
-import { JsonlFile } from '../store/jsonl-file';
-import type { StagedWrite } from '../store/staged-write';
+import type { StoreChange } from '../store/port';
 import { isStorageError } from '../store/storage-error';
 import { backoffMs } from '../sync/backoff';
 import { isoOf } from '../time/clock';
@@ -31,8 +28,8 @@ export interface OutboxDeps {
   post(id: string): Promise<Post | undefined>;
   /** Stores the reply as a post of its conversation. */
   deliver(draft: DraftPost): Promise<void>;
-  /** Makes a change of the outbox durable with its audit entries (the audit log's commit). */
-  commit(facts: readonly AuditFact[], write: StagedWrite): Promise<unknown>;
+  /** Makes a change of the outbox durable with its audit entries (the store's commit). */
+  commit(facts: readonly AuditFact[], change: StoreChange): Promise<unknown>;
   /** A reply's new state is durable (and recorded). */
   changed(item: OutboxItem): void;
 }
@@ -58,23 +55,12 @@ export class Outbox {
   private readonly attempts = new Map<string, number>();
   private closed = false;
 
-  private constructor(
-    private readonly file: JsonlFile<OutboxItem>,
+  /** The outbox over the replies the store holds (the latest state of each). */
+  constructor(
+    stored: readonly OutboxItem[],
     private readonly deps: OutboxDeps,
-  ) {}
-
-  static async open(
-    dataDir: string,
-    deps: OutboxDeps,
-    options: StorageOptions = {},
-  ): Promise<Outbox> {
-    const { file, records } = await JsonlFile.open<OutboxItem>(join(dataDir, 'outbox.jsonl'), {
-      ...options,
-      folder: dataDir,
-    });
-    const outbox = new Outbox(file, deps);
-    for (const item of records) outbox.items.set(item.key, item);
-    return outbox;
+  ) {
+    for (const item of stored) this.items.set(item.key, item);
   }
 
   list(): OutboxItem[] {
@@ -162,7 +148,6 @@ export class Outbox {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     await this.queue;
-    await this.file.close();
   }
 
   /** Replies go out one at a time, in order. */
@@ -281,11 +266,8 @@ export class Outbox {
         : item.state === 'failed'
           ? [replyFact(item, 'reply.failed')]
           : [];
-    await this.deps.commit([...facts, ...outcome], {
-      targets: [this.file],
-      write: () => this.file.appendHeld(item),
-      apply: () => this.items.set(item.key, item),
-    });
+    await this.deps.commit([...facts, ...outcome], { kind: 'outbox.put', items: [item] });
+    this.items.set(item.key, item);
     this.deps.changed(item);
   }
 }

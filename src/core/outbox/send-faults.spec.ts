@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../emulator/faults';
 import type { JournalEntry } from '../../emulator/journal';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
+import { readStore } from '../test/store-contents';
 import { PAGE, smallScenario } from '../test/scenario';
 import type { OutboxItem } from './outbox-item';
 
@@ -25,15 +24,9 @@ const TARGETS = {
   },
 } as const;
 
-/** The states an outbox item went through, as `outbox.jsonl` recorded them. */
+/** The states an outbox item went through, as the store recorded them. */
 async function statesOnDisk(dir: string, key: string): Promise<OutboxItem['state'][]> {
-  const text = await readFile(join(dir, 'outbox.jsonl'), 'utf8');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as OutboxItem)
-    .filter((item) => item.key === key)
-    .map((item) => item.state);
+  return (await readStore(dir, (store) => store.outbox.statesOf(key))) ?? [];
 }
 
 describe.each(['x', 'facebook'] as const)('replies on %s while the POST fails', (platform) => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { InboxError } from '../../shared';
 import type { CallContext, Conversation, InboxEvent } from '../../shared';
 import { InboxService } from '../service';
-import { ConversationStore } from '../store/conversation-store';
 import { conversation, tempDir } from '../test/fixtures';
+import { seedStore } from '../test/seed-store';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,9 +16,7 @@ afterEach(async () => {
 async function setUp(seed: Conversation[]) {
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
-  const store = await ConversationStore.open(dir);
-  await store.put(seed);
-  await store.close();
+  await seedStore(dir, { conversations: seed });
   const service = await InboxService.open({ dataDir: dir });
   cleanups.push(() => service.close());
   const events: InboxEvent[] = [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InboxError } from '../../shared';
 import { confusableWith } from '../../shared/names';
 import type { SavedView, ViewFilters } from '../../shared';
+import type { InboxCommits } from '../store/inbox-commits';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /** How many views one agent may keep. */
@@ -9,7 +10,10 @@ export const MAX_VIEWS = 50;
 
 /** Each agent's saved views, in workspace.json by agent id: nobody sees another's. */
 export class SavedViews {
-  constructor(private readonly workspace: WorkspaceStore) {}
+  constructor(
+    private readonly workspace: WorkspaceStore,
+    private readonly commits: InboxCommits,
+  ) {}
 
   list(agentId: string): SavedView[] {
     return [...(this.workspace.data.views[agentId] ?? [])];
@@ -46,7 +50,7 @@ export class SavedViews {
     };
     const next =
       input.id === undefined ? [...views, view] : views.map((v) => (v.id === view.id ? view : v));
-    await this.workspace.update((data) => {
+    await this.commits.update((data) => {
       data.views = { ...data.views, [agentId]: next };
     });
     return view;
@@ -56,7 +60,7 @@ export class SavedViews {
     const views = this.list(agentId);
     if (!views.some((v) => v.id === id))
       throw new InboxError('not_found', 'This view no longer exists');
-    await this.workspace.update((data) => {
+    await this.commits.update((data) => {
       data.views = { ...data.views, [agentId]: views.filter((v) => v.id !== id) };
     });
   }

@@ -1,18 +1,18 @@
 import { DeleteTagInputSchema, InboxError, RenameTagInputSchema } from '../../shared';
 import type { ApiInput, ApiOutput, AuditFact, Conversation, InboxEvent } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
-import type { ConversationStore } from '../store/conversation-store';
-import type { StagedWrite } from '../store/staged-write';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
+import type { SettingsChange } from '../store/workspace-store';
 import { isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { renamedTags, withoutTag } from './tag-registry';
 import type { TagRegistry } from './tag-registry';
 
 export interface TagChangesDeps {
-  conversations: ConversationStore;
+  store: InboxStore;
   tags: TagRegistry;
-  audit: AuditLog;
+  commits: InboxCommits;
   clock: Clock;
   emit(event: InboxEvent): void;
   /** Runs a change of the stores in turn with ingests, so the two never interleave. */
@@ -31,9 +31,9 @@ export class TagChanges {
     return this.deps.serialize(async () => {
       if (name === newName)
         throw new InboxError('bad_request', 'The new name is the same as the old one');
-      const changed = this.retagged((tags) => renamedTags(tags, name, newName), name);
-      const { tag, write } = this.deps.tags.renaming(name, newName);
-      await this.store(changed, write, {
+      const changed = await this.retagged((tags) => renamedTags(tags, name, newName), name);
+      const { tag, change } = this.deps.tags.renaming(name, newName);
+      await this.store(changed, change, {
         ...by,
         action: 'tag.renamed',
         conversationId: null,
@@ -46,7 +46,7 @@ export class TagChanges {
   remove(input: ApiInput<'deleteTag'>, by: Actor): Promise<ApiOutput<'deleteTag'>> {
     const { name } = DeleteTagInputSchema.parse(input);
     return this.deps.serialize(async () => {
-      const changed = this.retagged((tags) => withoutTag(tags, name), name);
+      const changed = await this.retagged((tags) => withoutTag(tags, name), name);
       await this.store(changed, this.deps.tags.deleting(name), {
         ...by,
         action: 'tag.deleted',
@@ -58,13 +58,14 @@ export class TagChanges {
   }
 
   /** The new state of every conversation `retag` changes (null: left alone); nothing is written. */
-  private retagged(
+  private async retagged(
     retag: (tags: readonly string[]) => string[] | null,
     name: string,
-  ): Conversation[] {
+  ): Promise<Conversation[]> {
+    const { conversations } = this.deps.store;
     const now = isoOf(this.deps.clock);
     const changed: Conversation[] = [];
-    for (const current of this.deps.conversations.all()) {
+    for (const current of await conversations.getMany(await conversations.idsWithTag(name))) {
       const tags = retag(current.tags);
       if (tags == null) continue;
       changed.push({ ...current, tags, version: current.version + 1, updatedAt: now });
@@ -74,9 +75,12 @@ export class TagChanges {
     return changed;
   }
 
-  private async store(changed: Conversation[], registry: StagedWrite, fact: AuditFact) {
-    const { audit, conversations, tags, emit } = this.deps;
-    await audit.commit([fact], conversations.putting(changed), registry);
+  private async store(changed: Conversation[], registry: SettingsChange, fact: AuditFact) {
+    const { commits, tags, emit } = this.deps;
+    await commits.commit([fact], {
+      changes: [{ kind: 'conversations.put', conversations: changed }],
+      settings: [registry],
+    });
     for (const conversation of changed) emit({ type: 'conversation.changed', conversation });
     emit({ type: 'tags.changed', tags: tags.list() });
   }

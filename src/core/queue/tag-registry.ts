@@ -1,14 +1,17 @@
 import { DEFAULT_TAG_COLOR, InboxError } from '../../shared';
-import type { Conversation, TagDef, TagSummary } from '../../shared';
-import type { StagedWrite } from '../store/staged-write';
-import type { WorkspaceStore } from '../store/workspace-store';
+import type { TagDef, TagSummary } from '../../shared';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { SettingsChange, WorkspaceStore } from '../store/workspace-store';
 
 /**
  * The team's tags and their colours, kept in workspace.json. Tags applied before anyone registered
  * them join with the default colour, so the registry always names every tag in use.
  */
 export class TagRegistry {
-  constructor(private readonly workspace: WorkspaceStore) {}
+  constructor(
+    private readonly workspace: WorkspaceStore,
+    private readonly commits: InboxCommits,
+  ) {}
 
   list(): TagDef[] {
     return [...this.workspace.data.tags].sort((a, b) => a.name.localeCompare(b.name));
@@ -19,11 +22,7 @@ export class TagRegistry {
   }
 
   /** Every tag with how many conversations carry it, tags in use but unregistered included. */
-  summarize(conversations: Iterable<Conversation>): TagSummary[] {
-    const counts = new Map<string, number>();
-    for (const c of conversations) {
-      for (const tag of c.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
+  summarize(counts: ReadonlyMap<string, number>): TagSummary[] {
     const tags: TagSummary[] = this.list().map((t) => ({ ...t, count: counts.get(t.name) ?? 0 }));
     for (const [name, count] of counts) {
       if (!this.get(name)) tags.push({ name, color: DEFAULT_TAG_COLOR, count });
@@ -33,7 +32,7 @@ export class TagRegistry {
 
   /** Registers a tag or gives it another colour. */
   async save(tag: TagDef): Promise<TagDef> {
-    await this.workspace.update((data) => {
+    await this.commits.update((data) => {
       data.tags = [...data.tags.filter((t) => t.name !== tag.name), tag];
     });
     return tag;
@@ -43,35 +42,35 @@ export class TagRegistry {
    * The registration of the tags not known yet, with the default colour, to write with the change
    * that applies them; null when all are known.
    */
-  ensuring(names: readonly string[]): StagedWrite | null {
+  ensuring(names: readonly string[]): SettingsChange | null {
     const wanted = [...new Set(names)];
     if (wanted.every((name) => this.get(name))) return null;
-    return this.workspace.changing((data) => {
+    return (data) => {
       const known = new Set(data.tags.map((t) => t.name));
       const missing = wanted.filter((name) => !known.has(name));
       data.tags = [...data.tags, ...missing.map((name) => ({ name, color: DEFAULT_TAG_COLOR }))];
-    });
+    };
   }
 
   /**
    * A tag renamed in the registry (onto an existing tag, the two become that one), to write with
    * the conversations it renames.
    */
-  renaming(from: string, to: string): { tag: TagDef; write: StagedWrite } {
+  renaming(from: string, to: string): { tag: TagDef; change: SettingsChange } {
     if (from === to) throw new InboxError('bad_request', 'The new name is the same as the old one');
     const color = this.get(from)?.color ?? DEFAULT_TAG_COLOR;
     const target = this.get(to) ?? { name: to, color };
-    const write = this.workspace.changing((data) => {
+    const change: SettingsChange = (data) => {
       data.tags = [...data.tags.filter((t) => t.name !== from && t.name !== to), target];
-    });
-    return { tag: target, write };
+    };
+    return { tag: target, change };
   }
 
   /** A tag taken out of the registry, to write with the conversations it leaves. */
-  deleting(name: string): StagedWrite {
-    return this.workspace.changing((data) => {
+  deleting(name: string): SettingsChange {
+    return (data) => {
       data.tags = data.tags.filter((t) => t.name !== name);
-    });
+    };
   }
 }
 

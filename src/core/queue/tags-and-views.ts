@@ -1,8 +1,8 @@
 import { DeleteViewInputSchema, SaveViewInputSchema, TagDefSchema } from '../../shared';
 import type { ApiInput, ApiOutput, CallContext, InboxEvent } from '../../shared';
-import type { AuditLog } from '../audit/audit-log';
 import type { ChangeQueue } from '../change-queue';
-import type { ConversationStore } from '../store/conversation-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { LOCAL_AGENT } from '../team/callers';
 import type { Callers } from '../team/callers';
@@ -14,8 +14,8 @@ import type { TagRegistry } from './tag-registry';
 export interface TagsAndViewsDeps {
   clock: Clock;
   workspace: WorkspaceStore;
-  conversations: ConversationStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   tags: TagRegistry;
   queue: ChangeQueue;
   callers: Callers;
@@ -29,18 +29,18 @@ export class TagsAndViews {
 
   constructor(private readonly deps: TagsAndViewsDeps) {
     this.tagChanges = new TagChanges({
-      conversations: deps.conversations,
+      store: deps.store,
       tags: deps.tags,
-      audit: deps.audit,
+      commits: deps.commits,
       clock: deps.clock,
       emit: (event) => deps.emit(event),
       serialize: (change) => deps.queue.run(change),
     });
-    this.views = new SavedViews(deps.workspace);
+    this.views = new SavedViews(deps.workspace, deps.commits);
   }
 
   async listTags(): Promise<ApiOutput<'listTags'>> {
-    return this.deps.tags.summarize(this.deps.conversations.all());
+    return this.deps.tags.summarize(await this.deps.store.conversations.tagCounts());
   }
 
   async saveTag(input: ApiInput<'saveTag'>): Promise<ApiOutput<'saveTag'>> {

@@ -12,7 +12,6 @@ import type {
 } from '../../shared';
 import { replyFact } from '../audit/audit-facts';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
 import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
 import type { ConversationChanges } from '../conversation-changes';
@@ -20,9 +19,8 @@ import { Outbox } from '../outbox/outbox';
 import type { ReplyRequest } from '../outbox/outbox';
 import type { OutboxItem } from '../outbox/outbox-item';
 import { privateReplyWindow } from '../outbox/private-window';
-import type { ConversationStore } from '../store/conversation-store';
-import type { StorageOptions } from '../store/file-system';
-import type { PostStore } from '../store/post-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { SyncConfig } from '../sync/sync-context';
 import { LOCAL_AGENT } from '../team/callers';
@@ -41,9 +39,8 @@ export interface ReplyDeskDeps {
   retryBaseMs: number;
   clock: Clock;
   workspace: WorkspaceStore;
-  posts: PostStore;
-  conversations: ConversationStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   vault: CredentialVault;
   changes: ConversationChanges;
   savedReplies: SavedReplyBook;
@@ -76,27 +73,20 @@ export class ReplyDesk {
   constructor(private readonly deps: ReplyDeskDeps) {}
 
   /** Opens the outbox, whose replies a previous run may have left. */
-  async open(dataDir: string, storage: StorageOptions): Promise<void> {
+  async open(): Promise<void> {
     const { deps } = this;
-    const { workspace, posts, audit } = deps;
-    this.outbox = await Outbox.open(
-      dataDir,
-      {
-        config: deps.config,
-        clock: deps.clock,
-        retryBaseMs: deps.retryBaseMs,
-        account: (id) => workspace.data.accounts.find((a) => a.id === id),
-        token: (account) => deps.vault.accessToken(account),
-        post: async (id) => {
-          await posts.loadAll();
-          return posts.get(id);
-        },
-        deliver: (draft) => deps.ingest([draft]),
-        commit: (facts, write) => audit.commit(facts, write),
-        changed: (item) => this.replyChanged(item),
-      },
-      storage,
-    );
+    const { workspace, store, commits } = deps;
+    this.outbox = new Outbox(await store.outbox.all(), {
+      config: deps.config,
+      clock: deps.clock,
+      retryBaseMs: deps.retryBaseMs,
+      account: (id) => workspace.data.accounts.find((a) => a.id === id),
+      token: (account) => deps.vault.accessToken(account),
+      post: (id) => store.posts.get(id),
+      deliver: (draft) => deps.ingest([draft]),
+      commit: (facts, change) => commits.commit(facts, { changes: [change] }),
+      changed: (item) => this.replyChanged(item),
+    });
   }
 
   /**
@@ -110,7 +100,7 @@ export class ReplyDesk {
     const { deps } = this;
     const { takeOver, confirmRepeat, ...request } = SendReplyInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    const conversation = deps.conversations.get(request.conversationId);
+    const conversation = await deps.store.conversations.get(request.conversationId);
     if (!conversation)
       throw new InboxError('not_found', `No conversation with id ${request.conversationId}`);
     const owner = conversation.assignee;
@@ -256,7 +246,7 @@ export class ReplyDesk {
   private claim(id: string, agentId: string, by: Actor): Promise<void> {
     const { deps } = this;
     return deps.queue.run(async () => {
-      const current = deps.conversations.get(id);
+      const current = await deps.store.conversations.get(id);
       if (!current || current.assignee === agentId) return;
       const next: Conversation = {
         ...current,

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { InboxError, SaveSavedReplyInputSchema, SavedReplyIdInputSchema } from '../../shared';
 import type { ApiInput, SavedReply } from '../../shared';
+import type { InboxCommits } from '../store/inbox-commits';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /** The team's saved replies, in workspace.json, sorted by language then title. */
 export class SavedReplyBook {
-  constructor(private readonly workspace: WorkspaceStore) {}
+  constructor(
+    private readonly workspace: WorkspaceStore,
+    private readonly commits: InboxCommits,
+  ) {}
 
   list(): SavedReply[] {
     return [...this.workspace.data.savedReplies].sort(
@@ -18,7 +22,7 @@ export class SavedReplyBook {
     if (id != null && !this.workspace.data.savedReplies.some((r) => r.id === id))
       throw new InboxError('not_found', `No saved reply with id ${id}`);
     const reply: SavedReply = { id: id ?? `reply:${randomUUID()}`, ...fields };
-    await this.workspace.update((data) => {
+    await this.commits.update((data) => {
       data.savedReplies =
         id == null
           ? [...data.savedReplies, reply]
@@ -31,7 +35,7 @@ export class SavedReplyBook {
     const { id } = SavedReplyIdInputSchema.parse(input);
     if (!this.workspace.data.savedReplies.some((r) => r.id === id))
       throw new InboxError('not_found', `No saved reply with id ${id}`);
-    await this.workspace.update((data) => {
+    await this.commits.update((data) => {
       data.savedReplies = data.savedReplies.filter((r) => r.id !== id);
     });
   }

@@ -1,12 +1,11 @@
 import { CrisisInputSchema, ReportDrillInputSchema, ReportInputSchema } from '../../shared';
 import type { Agent, ApiInput, ApiOutput, Conversation, Post } from '../../shared';
-import type { PostStore } from '../store/post-store';
+import type { InboxStore } from '../store/port';
 import { crisisView } from './crisis';
 import { ReportBuilder } from './report-builder';
 
 export interface ReportSources {
-  conversations(): Iterable<Conversation>;
-  posts: PostStore;
+  store: Pick<InboxStore, 'conversations' | 'posts'>;
   agents(): Agent[];
   now(): Date;
 }
@@ -28,21 +27,35 @@ export class Reports {
 
   async crisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
     const { at, hours } = CrisisInputSchema.parse(input ?? {});
-    await this.sources.posts.loadAll();
+    const { conversations, posts } = await this.everything();
     return crisisView(
-      this.sources.conversations(),
-      (id) => this.postsOf(id),
+      conversations,
+      (id) => posts.get(id) ?? [],
       at == null ? this.sources.now() : new Date(at),
       hours,
     );
   }
 
   private async builder(range: { from: string; to: string; targetMinutes: number }) {
-    await this.sources.posts.loadAll();
-    return new ReportBuilder(range, this.sources.conversations(), (id) => this.postsOf(id));
+    const { conversations, posts } = await this.everything();
+    return new ReportBuilder(range, conversations, (id) => posts.get(id) ?? []);
   }
 
-  private postsOf(id: string): readonly Post[] {
-    return this.sources.posts.ofConversation(id);
+  /** Every conversation with its posts. */
+  private async everything(): Promise<{
+    conversations: Conversation[];
+    posts: Map<string, Post[]>;
+  }> {
+    const { store } = this.sources;
+    const conversations: Conversation[] = [];
+    const posts = new Map<string, Post[]>();
+    for await (const c of store.conversations.lastPostedBetween(
+      '1970-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+    )) {
+      conversations.push(c);
+      posts.set(c.id, await store.posts.ofConversation(c.id));
+    }
+    return { conversations, posts };
   }
 }

@@ -7,8 +7,8 @@ import {
 } from '../../shared';
 import type { Agent, ApiInput, AuditFact, Conversation, Rule } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
 import type { TriageChange } from '../queue/triage-change';
+import type { InboxCommits } from '../store/inbox-commits';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { applyRules } from './rule-engine';
 
@@ -25,7 +25,7 @@ export class RuleBook {
   constructor(
     private readonly workspace: WorkspaceStore,
     private readonly agents: () => Agent[],
-    private readonly audit: AuditLog,
+    private readonly commits: InboxCommits,
   ) {}
 
   list(): Rule[] {
@@ -111,7 +111,7 @@ export class RuleBook {
     next: (rules: Rule[]) => Rule[],
   ): Promise<void> {
     let ids: string[] = [];
-    await this.audit.commit(
+    await this.commits.commit(
       () => [
         {
           ...by,
@@ -120,10 +120,14 @@ export class RuleBook {
           details: { change, ruleId, name, rules: ids },
         },
       ],
-      this.workspace.changing((data) => {
-        data.rules = next(data.rules);
-        ids = data.rules.map((r) => r.id);
-      }),
+      {
+        settings: [
+          (data) => {
+            data.rules = next(data.rules);
+            ids = data.rules.map((r) => r.id);
+          },
+        ],
+      },
     );
   }
 }

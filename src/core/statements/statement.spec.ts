@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared';
 import { PAGE } from '../test/scenario';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
+import { auditEntries } from '../test/data-folder';
 
 const cleanup = useCleanups();
 const setUp = () => inboxOnEmulator(cleanup);
@@ -33,10 +31,7 @@ describe('one public statement instead of the same reply to each', () => {
       expect(conversation.status).toBe('done');
       expect(conversation.tags).toContain('statement');
     }
-    const trail = (await readFile(join(dir, 'audit.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as AuditEntry);
+    const trail = await auditEntries(dir);
     expect(trail.find((e) => e.action === 'statement.posted')?.details).toMatchObject({
       platform: 'x',
       externalId: result.externalId,

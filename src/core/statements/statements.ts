@@ -4,7 +4,7 @@ import { X_MAX_LENGTH, xWeightedLength } from '../../shared/x-text';
 import type { Actor } from '../audit/audit-facts';
 import type { ConversationChanges } from '../conversation-changes';
 import { asInboxError } from '../connectors/platform-error';
-import type { ConversationStore } from '../store/conversation-store';
+import type { InboxStore } from '../store/port';
 import type { SyncConfig } from '../sync/sync-context';
 import { publishStatement } from './publish-statement';
 
@@ -12,7 +12,7 @@ export interface StatementsDeps {
   config: SyncConfig;
   account(id: string): Account | undefined;
   token(account: Account): Promise<string>;
-  conversations: ConversationStore;
+  store: InboxStore;
   changes: ConversationChanges;
 }
 
@@ -35,7 +35,10 @@ export class Statements {
         'bad_request',
         `A post on X is at most ${X_MAX_LENGTH} characters (this one counts ${xWeightedLength(text)})`,
       );
-    const missing = conversationIds.filter((id) => !deps.conversations.get(id));
+    const found = new Set(
+      (await deps.store.conversations.getMany(conversationIds)).map((c) => c.id),
+    );
+    const missing = conversationIds.filter((id) => !found.has(id));
     if (missing.length > 0)
       throw new InboxError('not_found', `No conversation with id ${missing[0]}`, { missing });
     let published;
@@ -66,7 +69,7 @@ export class Statements {
           },
         },
       ],
-      conversationIds.flatMap((id) => deps.conversations.get(id) ?? []),
+      conversationIds,
       { tags: [tag] },
     );
     return { platform: account.platform, ...published, conversations: changed.length };

@@ -50,6 +50,8 @@ export interface ConversationRepository {
   idsWithTag(tag: string): Promise<string[]>;
   /** Ids of an account's conversations. */
   idsOfAccount(accountId: string): Promise<string[]>;
+  /** Ids of the conversations assigned to an agent. */
+  idsAssignedTo(agentId: string): Promise<string[]>;
   /** How many conversations carry each tag. */
   tagCounts(): Promise<Map<string, number>>;
   /** Conversations whose last post is in [from, to), oldest first, a page at a time. */
@@ -82,6 +84,8 @@ export interface NoteRepository {
 export interface OutboxRepository {
   get(key: string): Promise<OutboxItem | undefined>;
   all(): Promise<OutboxItem[]>;
+  /** Every state a reply was stored in, oldest first. */
+  statesOf(key: string): Promise<OutboxItem['state'][]>;
 }
 
 export interface CursorRepository {

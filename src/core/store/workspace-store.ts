@@ -5,12 +5,7 @@ import type { Account, Agent, Rule, SavedReply, SavedView, TagDef } from '../../
 import { writeFileAtomic } from './durable-write';
 import { isMissing, storageAt } from './file-system';
 import type { Storage, StorageOptions } from './file-system';
-import { perform, queueHold } from './staged-write';
-import type { Hold, Holdable, StagedWrite } from './staged-write';
 import { storageError } from './storage-error';
-
-/** Where each stream of each account has got to; advanced only after the posts it covers are stored. */
-export type Cursors = Record<string, Record<string, string>>;
 
 export interface Workspace {
   schema: 1;
@@ -18,7 +13,11 @@ export interface Workspace {
   agents: Agent[];
   /** SHA-256 of each agent's personal token → agent id. The tokens themselves are never stored. */
   agentTokens: Record<string, string>;
-  cursors: Cursors;
+  /**
+   * Where each account's sync stood, in a document from before the SQL store (which keeps the
+   * cursors now): read once by the import, never written.
+   */
+  cursors?: Record<string, Record<string, string>>;
   /** The team's tag registry (a file from before tags opens with none). */
   tags: TagDef[];
   /** Each agent's saved views, by agent id. */
@@ -38,7 +37,6 @@ const empty = (): Workspace => ({
   accounts: [],
   agents: [],
   agentTokens: {},
-  cursors: {},
   tags: [],
   views: {},
   rules: [],
@@ -67,7 +65,7 @@ class WorkspaceFile implements Adapter<Workspace> {
   }
 
   async write(data: Workspace): Promise<void> {
-    await this.restore(JSON.stringify(data, null, 2));
+    await this.restore(settingsText(data));
   }
 
   /** Puts this text in the file (null: removes it). */
@@ -83,27 +81,38 @@ class WorkspaceFile implements Adapter<Workspace> {
   }
 }
 
+/** A change of the settings document, made on a copy of it as the commit finds it. */
+export type SettingsChange = (data: Workspace) => void;
+
+/** The document as its file holds it. */
+export function settingsText(data: Workspace): string {
+  return JSON.stringify(data, null, 2);
+}
+
 /**
- * The small, hot settings file: accounts, agents, cursors, tags, views, rules. lowdb keeps it in
- * memory; each change is computed on a copy, written whole (atomic rename, synced), and only then
- * becomes the document in memory, so a write the disk refuses changes nothing. Writes run one after
- * the other; a failed one does not stop the next.
+ * The team's settings: accounts, agents, tags, views, rules, saved replies. lowdb keeps the
+ * document in memory and in `workspace.json`. A change is computed on a copy (`draft`), made
+ * durable by the store's commit (which keeps the document until its file is written), and only
+ * then shown (`adopt`), so a change the store refuses changes nothing.
  */
-export class WorkspaceStore implements Holdable {
+export class WorkspaceStore {
+  /** File writes, one after the other in the order the changes were adopted. */
   private chain: Promise<void> = Promise.resolve();
-  private repair: (() => Promise<void>) | null = null;
-  /**
-   * Set while held: the document the changes prepared so far make, and whether the hold wrote the
-   * file (an undo then puts the old text back).
-   */
-  private held: { next: Workspace | null; wrote: boolean } | null = null;
 
   private constructor(
     private readonly db: Low<Workspace>,
     private readonly file: WorkspaceFile,
   ) {}
 
-  static async open(dataDir: string, options: StorageOptions = {}): Promise<WorkspaceStore> {
+  /**
+   * Opens the document. `pending` is the document a commit left whose file may not be written
+   * (a crash in between): it is the newer one, and its file is written now.
+   */
+  static async open(
+    dataDir: string,
+    options: StorageOptions = {},
+    pending: string | null = null,
+  ): Promise<WorkspaceStore> {
     const storage = storageAt(dataDir, options);
     try {
       await storage.fs.mkdir(dataDir);
@@ -113,102 +122,41 @@ export class WorkspaceStore implements Holdable {
     const file = new WorkspaceFile(storage, join(dataDir, WORKSPACE_FILE));
     const db = new Low<Workspace>(file, empty());
     await db.read();
-    db.data = { ...empty(), ...db.data };
-    return new WorkspaceStore(db, file);
+    // The cursors of a document from before the SQL store are the import's: the store keeps them.
+    const { cursors: _imported, ...data } = db.data;
+    db.data = { ...empty(), ...data };
+    const store = new WorkspaceStore(db, file);
+    if (pending != null) {
+      db.data = { ...empty(), ...(JSON.parse(pending) as Workspace) };
+      if (file.text !== pending) await file.restore(pending);
+    }
+    return store;
   }
 
   get data(): Readonly<Workspace> {
     return this.db.data;
   }
 
-  /** Applies a change and persists it; memory shows it once it is on disk. */
-  update(change: (data: Workspace) => void): Promise<void> {
-    return perform(this.changing(change));
+  /** The document with these changes made, on a copy (memory is left as it is). */
+  draft(changes: readonly SettingsChange[]): Workspace {
+    const next = structuredClone(this.db.data) as Workspace;
+    for (const change of changes) change(next);
+    return next;
   }
 
   /**
-   * A change to make durable with others (an audit entry): computed on a copy of the document as
-   * it is when the change is made (the file held; after the changes staged before it in the same
-   * commit), written, then shown.
+   * Shows a document a commit made durable, then writes its file (after the writes of the
+   * documents adopted before it). Resolves once the file is written.
    */
-  changing(change: (data: Workspace) => void): StagedWrite {
-    let next: Workspace | null = null;
-    return {
-      targets: [this],
-      prepare: () => {
-        if (this.held == null) throw new Error('The workspace is not held');
-        next = structuredClone(this.held.next ?? this.db.data);
-        change(next);
-        this.held.next = next;
-      },
-      write: async () => {
-        const held = this.held;
-        if (next == null || held == null) throw new Error('The workspace is not held');
-        // A write that fails leaves the old file (it is renamed into place last).
-        await this.file.write(next);
-        held.wrote = true;
-      },
-      apply: () => {
-        if (next != null) this.db.data = next;
-      },
-    };
-  }
-
-  hold(): Promise<Hold> {
-    const { hold, chain } = queueHold(this.chain, async (release): Promise<Hold> => {
-      await this.runRepair();
-      const mark = { path: this.file.path, text: this.file.text };
-      const state: { next: Workspace | null; wrote: boolean } = { next: null, wrote: false };
-      this.held = state;
-      return {
-        mark,
-        undo: async () => {
-          if (!state.wrote) return;
-          await this.file.restore(mark.text);
-          state.wrote = false;
-        },
-        release: () => {
-          if (this.held === state) this.held = null;
-          release();
-        },
-      };
-    });
-    this.chain = chain;
-    return hold;
-  }
-
-  repairBefore(repair: () => Promise<void>): void {
-    this.repair = repair;
-  }
-
-  cursor(accountId: string, stream: string): string | null {
-    return this.db.data.cursors[accountId]?.[stream] ?? null;
-  }
-
-  setCursor(accountId: string, stream: string, value: string): Promise<void> {
-    return this.updateCursors(accountId, { [stream]: value });
-  }
-
-  /** Sets (or, with null, clears) several cursors of an account in one write. */
-  updateCursors(accountId: string, values: Record<string, string | null>): Promise<void> {
-    return this.update((data) => {
-      const cursors = { ...data.cursors[accountId] };
-      for (const [stream, value] of Object.entries(values)) {
-        if (value == null) delete cursors[stream];
-        else cursors[stream] = value;
-      }
-      data.cursors[accountId] = cursors;
-    });
+  adopt(next: Workspace): Promise<void> {
+    this.db.data = next;
+    const text = settingsText(next);
+    const write = this.chain.then(() => this.file.restore(text));
+    this.chain = write.catch(() => undefined);
+    return write;
   }
 
   async close(): Promise<void> {
     await this.chain;
-  }
-
-  private async runRepair(): Promise<void> {
-    const repair = this.repair;
-    if (repair == null) return;
-    await repair();
-    if (this.repair === repair) this.repair = null;
   }
 }

@@ -7,7 +7,7 @@ import { startEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
 import { InboxService } from '../service';
 import { tempDir } from '../test/fixtures';
-import { postRecords } from '../test/stored-posts';
+import { postRecords } from '../test/store-contents';
 import { BRAND_X, PAGE, smallScenario } from '../test/scenario';
 import { clockStartingAt, offsetOf } from '../time/clock';
 import type { Clock } from '../time/clock';

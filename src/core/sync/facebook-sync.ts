@@ -68,16 +68,18 @@ export async function syncFacebookPage(
   let fetched = 0;
   const estimated =
     posts.reduce((sum, p) => sum + (p.comments?.summary?.total_count ?? 0), 0) || null;
-  const phase = ctx.workspace.cursor(account.id, 'feed') == null ? 'backfill' : 'poll';
+  const phase = (await ctx.cursor(account.id, 'feed')) == null ? 'backfill' : 'poll';
 
   // Batches are stored one after the other, in the order they were fetched, while fetching goes on.
   let storing: Promise<void> = Promise.resolve();
   const store = (stream: string, batch: GraphComment[]): Promise<void> => {
     const done = fetched;
     const stored = storing.then(async () => {
-      await ctx.ingest(await Promise.all(batch.map((c) => mapComment(c, account))));
       const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-      await ctx.workspace.setCursor(account.id, stream, String(newest));
+      await ctx.ingest(await Promise.all(batch.map((c) => mapComment(c, account))), {
+        accountId: account.id,
+        cursors: { [stream]: String(newest) },
+      });
       ctx.progress(account, 'comments', phase, done, false, estimated);
     });
     storing = stored;
@@ -91,7 +93,7 @@ export async function syncFacebookPage(
    */
   const syncPost = async (post: GraphPagePost): Promise<void> => {
     const stream = `comments:${post.id}`;
-    const since = ctx.workspace.cursor(account.id, stream);
+    const since = await ctx.cursor(account.id, stream);
     let buffered: GraphComment[] = [];
     let previous: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
@@ -145,6 +147,6 @@ export async function syncFacebookPage(
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   if (ctx.signal.aborted) return;
-  await ctx.workspace.setCursor(account.id, 'feed', isoOf(ctx.clock));
+  await ctx.moveCursors({ accountId: account.id, cursors: { feed: isoOf(ctx.clock) } });
   ctx.progress(account, 'comments', phase, fetched, true, estimated);
 }

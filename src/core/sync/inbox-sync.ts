@@ -1,18 +1,17 @@
 import type { Account, InboxEvent, SyncStatus } from '../../shared';
 import { receive } from '../arrivals';
-import type { AuditLog } from '../audit/audit-log';
 import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
 import type { TagRegistry } from '../queue/tag-registry';
 import type { RuleBook } from '../rules/rule-book';
-import type { ConversationStore } from '../store/conversation-store';
-import type { PostStore } from '../store/post-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import { isStorageError } from '../store/storage-error';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { dateOf } from '../time/clock';
 import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
-import type { SyncConfig } from './sync-context';
+import type { CursorMove, SyncConfig } from './sync-context';
 import { SyncEngine } from './sync-engine';
 
 export interface InboxSyncDeps {
@@ -21,9 +20,8 @@ export interface InboxSyncDeps {
   retryBaseMs: number;
   clock: Clock;
   workspace: WorkspaceStore;
-  posts: PostStore;
-  conversations: ConversationStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   rules: RuleBook;
   tags: TagRegistry;
   vault: CredentialVault;
@@ -44,13 +42,16 @@ export class InboxSync {
     const { workspace, vault } = deps;
     this.engine = new SyncEngine({
       config: deps.config,
-      workspace,
+      cursor: (accountId, stream) => deps.store.cursors.get(accountId, stream),
+      moveCursors: async ({ accountId, cursors }) => {
+        await deps.commits.commit([], { changes: [{ kind: 'cursors.set', accountId, cursors }] });
+      },
       clock: deps.clock,
       token: (account, force) => vault.accessToken(account, { forceRefresh: force }),
       refreshable: (account) => vault.refreshable(account),
       pollIntervalMs: deps.pollIntervalMs,
       retryBaseMs: deps.retryBaseMs,
-      ingest: (drafts) => this.ingest(drafts),
+      ingest: (drafts, move) => this.ingest(drafts, move),
       progress: (account, stream, phase, fetched, done, estimated = null) =>
         deps.emit({
           type: 'sync.progress',
@@ -85,15 +86,17 @@ export class InboxSync {
     return this.engine.syncOnce(accountId);
   }
 
-  /** Threads and stores posts, then updates their conversations; one batch at a time. */
-  ingest(drafts: DraftPost[]): Promise<void> {
+  /**
+   * Threads and stores posts with their conversations (and the cursors that cover them), one batch
+   * at a time.
+   */
+  ingest(drafts: DraftPost[], move?: CursorMove): Promise<void> {
     const { deps } = this;
     return deps.queue.run(() =>
       receive(
         {
-          posts: deps.posts,
-          conversations: deps.conversations,
-          audit: deps.audit,
+          store: deps.store,
+          commits: deps.commits,
           rules: deps.rules,
           tags: deps.tags,
           workspace: deps.workspace,
@@ -101,6 +104,7 @@ export class InboxSync {
         },
         drafts,
         dateOf(deps.clock),
+        move,
       ),
     );
   }
@@ -113,7 +117,7 @@ export class InboxSync {
     const { workspace } = this.deps;
     let updated: Account | undefined;
     try {
-      await workspace.update((data) => {
+      await this.deps.commits.update((data) => {
         data.accounts = data.accounts.map((a) => {
           if (a.id !== accountId) return a;
           updated = { ...a, sync: { ...a.sync, ...status } };

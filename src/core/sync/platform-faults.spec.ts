@@ -4,7 +4,7 @@ import type { Emulator } from '../../emulator/server';
 import { PlatformError } from '../connectors/platform-error';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 import { BRAND_X, smallScenario } from '../test/scenario';
-import { cursorsOnDisk, postRecords } from '../test/stored-posts';
+import { cursorsOnDisk, postRecords } from '../test/store-contents';
 
 const cleanup = useCleanups();
 

@@ -1,5 +1,4 @@
 import type { Account } from '../../shared';
-import type { WorkspaceStore } from '../store/workspace-store';
 import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
 
@@ -13,15 +12,27 @@ export interface SyncConfig {
   requestTimeoutMs?: number;
 }
 
+/** Cursors of one account to move, by stream (null clears one). */
+export interface CursorMove {
+  accountId: string;
+  cursors: Record<string, string | null>;
+}
+
 /** What a platform sync pass may use: the store, the durable ingest, progress reporting. */
 export interface SyncContext {
   config: SyncConfig;
-  workspace: WorkspaceStore;
+  /** Where a stream of an account has got to (null: never synced). */
+  cursor(accountId: string, stream: string): Promise<string | null>;
+  /** Moves cursors (of a pass that stored nothing). */
+  moveCursors(move: CursorMove): Promise<void>;
   /** The service's clock: cursors, horizons and pauses are dated by it. */
   clock: Clock;
   signal: AbortSignal;
-  /** Threads and durably stores posts; resolves once they are on disk. */
-  ingest(drafts: DraftPost[]): Promise<void>;
+  /**
+   * Threads and durably stores posts, and moves the cursors that cover them in the same commit;
+   * resolves once both are on disk.
+   */
+  ingest(drafts: DraftPost[], move?: CursorMove): Promise<void>;
   progress(
     account: Account,
     stream: string,

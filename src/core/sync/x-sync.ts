@@ -38,12 +38,11 @@ async function syncTimeline(
   timeline: XTimeline,
   before: number,
 ): Promise<number> {
-  const { workspace } = ctx;
-  const sinceId = workspace.cursor(account.id, timeline);
+  const sinceId = await ctx.cursor(account.id, timeline);
   const phase = sinceId == null ? 'backfill' : 'poll';
-  let next = workspace.cursor(account.id, `${timeline}:next`);
-  let newest = workspace.cursor(account.id, `${timeline}:newest`);
-  let pages = Number(workspace.cursor(account.id, `${timeline}:pages`) ?? 0);
+  let next = await ctx.cursor(account.id, `${timeline}:next`);
+  let newest = await ctx.cursor(account.id, `${timeline}:newest`);
+  let pages = Number((await ctx.cursor(account.id, `${timeline}:pages`)) ?? 0);
   let fetched = 0;
   const request = (token: string | null) => {
     const pending = client.timelinePage(timeline, account.externalId, {
@@ -66,15 +65,24 @@ async function syncTimeline(
     // The next page is on its way while this one is stored.
     if (more && !exhausted) pending = request(next);
     const drafts = await mapXPage(page, account);
-    await ctx.ingest(drafts);
+    // The page's posts and where the chain stands now: one commit. Once the chain is read, the
+    // timeline's cursor moves to the newest post it held.
+    const cursors = more
+      ? {
+          [`${timeline}:next`]: next,
+          [`${timeline}:newest`]: newest,
+          [`${timeline}:pages`]: String(pages),
+        }
+      : {
+          [timeline]: newest ?? sinceId,
+          [`${timeline}:next`]: null,
+          [`${timeline}:newest`]: null,
+          [`${timeline}:pages`]: null,
+        };
+    await ctx.ingest(drafts, { accountId: account.id, cursors });
     fetched += drafts.length;
     ctx.progress(account, timeline, phase, before + fetched, false);
     if (!more) break;
-    await workspace.updateCursors(account.id, {
-      [`${timeline}:next`]: next,
-      [`${timeline}:newest`]: newest,
-      [`${timeline}:pages`]: String(pages),
-    });
     if (exhausted) {
       throw new PlatformError(
         'rate_limited',
@@ -83,11 +91,5 @@ async function syncTimeline(
       );
     }
   }
-  await workspace.updateCursors(account.id, {
-    [timeline]: newest ?? sinceId,
-    [`${timeline}:next`]: null,
-    [`${timeline}:newest`]: null,
-    [`${timeline}:pages`]: null,
-  });
   return fetched;
 }

@@ -2,8 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from '../../shared';
 import { InboxError } from '../../shared';
 import { confusableWith } from '../../shared/names';
-import type { StagedWrite } from '../store/staged-write';
-import type { WorkspaceStore } from '../store/workspace-store';
+import type { SettingsChange, Workspace, WorkspaceStore } from '../store/workspace-store';
 
 /** Personal tokens start with this, so a leaked one is recognisable (and greppable) as ours. */
 const TOKEN_PREFIX = 'sia_';
@@ -26,15 +25,15 @@ export class AgentDirectory {
     return this.workspace.data.agents.find((a) => a.id === id);
   }
 
-  create(fields: Omit<Agent, 'id'>): { agent: Agent; token: string; write: StagedWrite } {
+  create(fields: Omit<Agent, 'id'>): { agent: Agent; token: string; write: SettingsChange } {
     const name = fields.name.trim();
     this.refuseConfusable(name, null);
     const agent: Agent = { ...fields, name, id: `agent:${randomUUID()}` };
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const write = this.workspace.changing((data) => {
+    const write = (data: Workspace) => {
       data.agents = [...data.agents, agent];
       data.agentTokens = { ...data.agentTokens, [hashOf(token)]: agent.id };
-    });
+    };
     return { agent, token, write };
   }
 
@@ -71,42 +70,42 @@ export class AgentDirectory {
   update(
     id: string,
     fields: Partial<Pick<Agent, 'name' | 'role' | 'languages'>>,
-  ): { agent: Agent; write: StagedWrite } {
+  ): { agent: Agent; write: SettingsChange } {
     const current = this.current(id);
     const name = fields.name?.trim() ?? current.name;
     if (fields.name !== undefined) this.refuseConfusable(name, id);
     if (fields.role === 'agent' && current.role === 'manager') this.keepAManager(id);
     const agent: Agent = { ...current, ...fields, name };
-    const write = this.workspace.changing((data) => {
+    const write = (data: Workspace) => {
       data.agents = data.agents.map((a) => (a.id === id ? agent : a));
-    });
+    };
     return { agent, write };
   }
 
   /** A new personal token for an agent (lost or leaked): the old one stops working at once. */
-  renew(id: string): { agent: Agent; token: string; write: StagedWrite } {
+  renew(id: string): { agent: Agent; token: string; write: SettingsChange } {
     const agent = this.current(id);
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const write = this.workspace.changing((data) => {
+    const write = (data: Workspace) => {
       data.agentTokens = {
         ...Object.fromEntries(Object.entries(data.agentTokens).filter(([, a]) => a !== id)),
         [hashOf(token)]: id,
       };
-    });
+    };
     return { agent, token, write };
   }
 
   /** Takes an agent off the team: their token stops working; their name stays in the history. */
-  remove(id: string, now: Date): { agent: Agent; write: StagedWrite } {
+  remove(id: string, now: Date): { agent: Agent; write: SettingsChange } {
     const current = this.current(id);
     if (current.role === 'manager') this.keepAManager(id);
     const agent: Agent = { ...current, removedAt: now.toISOString() };
-    const write = this.workspace.changing((data) => {
+    const write = (data: Workspace) => {
       data.agents = data.agents.map((a) => (a.id === id ? agent : a));
       data.agentTokens = Object.fromEntries(
         Object.entries(data.agentTokens).filter(([, a]) => a !== id),
       );
-    });
+    };
     return { agent, write };
   }
 

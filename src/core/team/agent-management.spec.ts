@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, CallContext } from '../../shared';
+import type { CallContext } from '../../shared';
 import { InboxService } from '../service';
-import { ConversationStore } from '../store/conversation-store';
 import { conversation, tempDir } from '../test/fixtures';
+import { auditEntries } from '../test/data-folder';
+import { seedStore } from '../test/seed-store';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -14,13 +13,13 @@ afterEach(async () => {
 async function setUp() {
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
-  const seed = await ConversationStore.open(dir);
-  await seed.put([
-    conversation({ id: 'x:1' }),
-    conversation({ id: 'x:2' }),
-    conversation({ id: 'x:3' }),
-  ]);
-  await seed.close();
+  await seedStore(dir, {
+    conversations: [
+      conversation({ id: 'x:1' }),
+      conversation({ id: 'x:2' }),
+      conversation({ id: 'x:3' }),
+    ],
+  });
   const service = await InboxService.open({ dataDir: dir });
   cleanups.push(() => service.close());
   const camille = await service.createAgent({ name: 'Camille', role: 'manager' });
@@ -29,11 +28,7 @@ async function setUp() {
   return { dir, service, camille, jan, manager };
 }
 
-const trail = async (dir: string) =>
-  (await readFile(join(dir, 'audit.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as AuditEntry);
+const trail = async (dir: string) => auditEntries(dir);
 
 describe('managing the team', () => {
   it('changes an agent’s languages and role, and keeps a manager on the team', async () => {

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { toErrorBody } from '../../shared';
 import type { CallContext } from '../../shared';
 import { InboxService } from '../service';
-import { ConversationStore } from '../store/conversation-store';
 import { conversation, tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
+import { seedStore } from '../test/seed-store';
 
 const cleanup = useCleanups();
 
 async function setUp() {
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);
-  const seed = await ConversationStore.open(dir);
-  await seed.put([conversation({ id: 'x:1' }), conversation({ id: 'x:2' })]);
-  await seed.close();
+  await seedStore(dir, {
+    conversations: [conversation({ id: 'x:1' }), conversation({ id: 'x:2' })],
+  });
   const open = async () => {
     const service = await InboxService.open({ dataDir: dir });
     cleanup(() => service.close());

@@ -6,7 +6,8 @@ import {
 } from '../../shared';
 import type { Agent, ApiInput, ApiOutput } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { ConversationChanges } from '../conversation-changes';
 import { dateOf } from '../time/clock';
 import type { Clock } from '../time/clock';
@@ -16,7 +17,8 @@ import type { AgentDirectory } from './agent-directory';
 export class TeamAdmin {
   constructor(
     private readonly team: AgentDirectory,
-    private readonly audit: AuditLog,
+    private readonly commits: InboxCommits,
+    private readonly store: InboxStore,
     private readonly changes: ConversationChanges,
     private readonly clock: Clock,
   ) {}
@@ -24,7 +26,7 @@ export class TeamAdmin {
   async create(input: ApiInput<'createAgent'>, by: Actor): Promise<ApiOutput<'createAgent'>> {
     const { agent, token, write } = this.team.create(CreateAgentInputSchema.parse(input));
     const { id, name, role, languages } = agent;
-    await this.audit.commit(
+    await this.commits.commit(
       [
         {
           ...by,
@@ -33,7 +35,7 @@ export class TeamAdmin {
           details: { agentId: id, name, role, languages },
         },
       ],
-      write,
+      { settings: [write] },
     );
     return { agent, token };
   }
@@ -42,7 +44,7 @@ export class TeamAdmin {
     const { id, ...fields } = UpdateAgentInputSchema.parse(input);
     const before = this.team.get(id);
     const { agent, write } = this.team.update(id, fields);
-    await this.audit.commit(
+    await this.commits.commit(
       [
         {
           ...by,
@@ -55,7 +57,7 @@ export class TeamAdmin {
           },
         },
       ],
-      write,
+      { settings: [write] },
     );
     return agent;
   }
@@ -66,7 +68,7 @@ export class TeamAdmin {
   ): Promise<ApiOutput<'renewAgentToken'>> {
     const { id } = AgentIdInputSchema.parse(input);
     const { agent, token, write } = this.team.renew(id);
-    await this.audit.commit(
+    await this.commits.commit(
       [
         {
           ...by,
@@ -75,7 +77,7 @@ export class TeamAdmin {
           details: { agentId: id, name: agent.name },
         },
       ],
-      write,
+      { settings: [write] },
     );
     return { agent, token };
   }
@@ -100,20 +102,22 @@ export class TeamAdmin {
           details: { agentId: id, name: agent.name, unassigned: count },
         },
       ],
-      undefined,
-      { writes: [write] },
+      await this.store.conversations.idsAssignedTo(id),
+      { settings: [write] },
     );
     return { agent, unassigned: unassigned.length };
   }
 
   /** Records an agent signing in (a browser at the hub, the desktop app joining it). */
   async recordSignIn(agent: Agent, client: string): Promise<void> {
-    await this.audit.record({
-      actor: agent.id,
-      client,
-      action: 'agent.signed-in',
-      conversationId: null,
-      details: { name: agent.name, role: agent.role },
-    });
+    await this.commits.commit([
+      {
+        actor: agent.id,
+        client,
+        action: 'agent.signed-in',
+        conversationId: null,
+        details: { name: agent.name, role: agent.role },
+      },
+    ]);
   }
 }

@@ -1,5 +1,6 @@
 import type { Agent, ApiInput, ApiOutput, CallContext } from '../../shared';
-import type { AuditLog } from '../audit/audit-log';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { ConversationChanges } from '../conversation-changes';
 import type { Clock } from '../time/clock';
 import type { AgentDirectory } from './agent-directory';
@@ -9,7 +10,8 @@ import { TeamAdmin } from './team-admin';
 
 export interface TeamDeps {
   directory: AgentDirectory;
-  audit: AuditLog;
+  commits: InboxCommits;
+  store: InboxStore;
   changes: ConversationChanges;
   clock: Clock;
   callers: Callers;
@@ -22,7 +24,7 @@ export class Team {
   private readonly admin: TeamAdmin;
 
   constructor(private readonly deps: TeamDeps) {
-    this.admin = new TeamAdmin(deps.directory, deps.audit, deps.changes, deps.clock);
+    this.admin = new TeamAdmin(deps.directory, deps.commits, deps.store, deps.changes, deps.clock);
   }
 
   async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { AuditEntry } from '../../shared';
 
 /** Every file of a data folder (sub-folders included) with its content, by relative path. */
 export async function folderContents(dir: string): Promise<Record<string, string>> {
@@ -16,16 +15,5 @@ export async function folderContents(dir: string): Promise<Record<string, string
   return out;
 }
 
-/** The audit trail of a data folder, entry by entry. */
-export async function auditEntries(dir: string): Promise<AuditEntry[]> {
-  let text = '';
-  try {
-    text = await readFile(join(dir, 'audit.jsonl'), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry);
-}
+/** The audit trail of a data folder, entry by entry, as its store holds it. */
+export { storedAuditEntries as auditEntries } from './store-contents';

@@ -5,6 +5,7 @@ import { startEmulator } from '../../emulator/server';
 import type { EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
+import { SqliteStore } from '../store/sql/sqlite-store';
 import type { InboxServiceOptions } from '../service-options';
 import { clockStartingAt } from '../time/clock';
 import type { Clock } from '../time/clock';
@@ -53,13 +54,17 @@ export async function inboxOnEmulator(
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);
   const secrets = new MemorySecretStore();
+  // The store is opened here, so a test can reach the engine (e.g. to make it refuse writes).
+  let store: SqliteStore | null = null;
   const open = async () => {
+    store = SqliteStore.open(dir, { clock });
     const service = await InboxService.open({
       dataDir: dir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
       secrets,
       clock,
+      store,
       ...options.service,
     });
     cleanup(() => service.close());
@@ -70,5 +75,7 @@ export async function inboxOnEmulator(
   const sync = options.sync ?? ['x', 'facebook'];
   if (sync.includes('x')) await service.syncAccountOnce(x.id);
   if (sync.includes('facebook')) await service.syncAccountOnce(fb.id);
-  return { emulator, dir, service, x, fb, open, clock };
+  /** The store of the inbox opened last. */
+  const storeOf = (): SqliteStore => store!;
+  return { emulator, dir, service, x, fb, open, clock, store: storeOf };
 }

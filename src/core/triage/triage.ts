@@ -18,17 +18,14 @@ import type {
   PrivateReplyWindow,
 } from '../../shared';
 import { triageFacts } from '../audit/audit-facts';
-import type { AuditLog } from '../audit/audit-log';
 import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
 import { GraphClient } from '../connectors/facebook/graph-client';
 import { asInboxError } from '../connectors/platform-error';
 import type { ConversationChanges } from '../conversation-changes';
 import { applyTriageChange } from '../queue/triage-change';
-import type { ConversationIndex } from '../store/conversation-query';
-import type { ConversationStore } from '../store/conversation-store';
-import type { NoteStore } from '../store/note-store';
-import type { PostStore } from '../store/post-store';
+import type { InboxCommits } from '../store/inbox-commits';
+import type { InboxStore } from '../store/port';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { SyncConfig } from '../sync/sync-context';
 import type { AgentDirectory } from '../team/agent-directory';
@@ -49,11 +46,8 @@ export interface TriageDeps {
   config: SyncConfig;
   clock: Clock;
   workspace: WorkspaceStore;
-  posts: PostStore;
-  conversations: ConversationStore;
-  index: ConversationIndex;
-  notes: NoteStore;
-  audit: AuditLog;
+  store: InboxStore;
+  commits: InboxCommits;
   vault: CredentialVault;
   directory: AgentDirectory;
   changes: ConversationChanges;
@@ -82,21 +76,25 @@ export class Triage {
     const query = ListConversationsInputSchema.parse(input ?? {});
     // "Mine" is whoever asks.
     if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
-    return this.deps.index.query(query);
+    return this.deps.store.conversations.list(query);
   }
 
   async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {
     const { deps } = this;
     const { id } = GetConversationInputSchema.parse(input);
-    const conversation = deps.conversations.get(id);
+    const { store } = deps;
+    const conversation = await store.conversations.get(id);
     if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
-    await deps.posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const posts = deps.posts.ofConversation(id);
+    const [posts, actions, notes] = await Promise.all([
+      store.posts.ofConversation(id),
+      store.audit.ofConversation(id),
+      store.notes.ofConversation(id),
+    ]);
     return {
       conversation,
       posts,
-      actions: await deps.audit.ofConversation(id),
-      notes: deps.notes.ofConversation(id),
+      actions,
+      notes,
       privateReplies: deps.replies.privateReplies(posts),
       unsent: deps.replies.unsent(id),
     };
@@ -114,7 +112,7 @@ export class Triage {
     const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
     const updated = await deps.queue.run(async () => {
-      const current = deps.conversations.get(change.id);
+      const current = await deps.store.conversations.get(change.id);
       if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
       if (current.version !== change.version) {
         throw new InboxError(
@@ -148,12 +146,11 @@ export class Triage {
     conversation: Conversation,
     context?: CallContext,
   ): Promise<Conversation> {
-    const { posts } = this.deps;
+    const { store } = this.deps;
     const hidden = conversation.status === 'spam';
-    await posts.loadRange(conversation.createdAt, conversation.lastPostAt);
-    const comments = posts
-      .ofConversation(conversation.id)
-      .filter((p) => p.direction === 'inbound' && !p.private && p.hidden !== hidden);
+    const comments = (await store.posts.ofConversation(conversation.id)).filter(
+      (p) => p.direction === 'inbound' && !p.private && p.hidden !== hidden,
+    );
     for (const comment of comments) {
       try {
         await this.hidePost({ postId: comment.id, hidden }, context);
@@ -164,7 +161,7 @@ export class Triage {
         );
       }
     }
-    return this.deps.conversations.get(conversation.id) ?? conversation;
+    return (await store.conversations.get(conversation.id)) ?? conversation;
   }
 
   /**
@@ -184,8 +181,11 @@ export class Triage {
       const now = dateOf(deps.clock);
       const results: BulkResult[] = [];
       const pairs: { previous: Conversation; next: Conversation }[] = [];
+      const found = new Map(
+        (await deps.store.conversations.getMany(changes.map((c) => c.id))).map((c) => [c.id, c]),
+      );
       for (const change of changes) {
-        const current = deps.conversations.get(change.id);
+        const current = found.get(change.id);
         if (!current) results.push({ id: change.id, outcome: 'not_found' });
         else if (current.version !== change.version)
           results.push({ id: change.id, outcome: 'conflict', conversation: current });
@@ -213,8 +213,7 @@ export class Triage {
     const { deps } = this;
     const { config } = deps;
     const { postId, hidden } = HidePostInputSchema.parse(input);
-    await deps.posts.loadAll();
-    const post = deps.posts.get(postId);
+    const post = await deps.store.posts.get(postId);
     if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
     if (post.platform !== 'facebook' || post.private)
       throw new InboxError('bad_request', 'Only public Facebook comments can be hidden');
@@ -244,10 +243,10 @@ export class Triage {
         },
       };
       // The post, its conversation's new version and the entry: one write.
-      const write = await deps.posts.replacing([updated]);
-      const conversation = deps.conversations.get(post.conversationId);
+      const replace = { kind: 'posts.replace' as const, posts: [updated] };
+      const conversation = await deps.store.conversations.get(post.conversationId);
       if (!conversation) {
-        await deps.audit.commit([fact], write);
+        await deps.commits.commit([fact], { changes: [replace] });
         return;
       }
       const next = {
@@ -255,7 +254,7 @@ export class Triage {
         version: conversation.version + 1,
         updatedAt: isoOf(deps.clock),
       };
-      await deps.changes.save(next, conversation, [fact], fact.actor, { writes: [write] });
+      await deps.changes.save(next, conversation, [fact], fact.actor, { changes: [replace] });
     });
     return updated;
   }

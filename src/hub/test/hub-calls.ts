@@ -1,4 +1,4 @@
-import { ConversationStore } from '../../core/store/conversation-store';
+import { seedStore } from '../../core/test/seed-store';
 import { conversation } from '../../core/test/fixtures';
 import type { Agent, Conversation, Envelope } from '../../shared';
 
@@ -53,7 +53,6 @@ export async function seedConversations(
   dataDir: string,
   excerptBytes: number[],
 ): Promise<Conversation[]> {
-  const store = await ConversationStore.open(dataDir);
   const line = 'Ma commande est arrivée cassée et personne ne répond. ';
   const seeded = excerptBytes.map((bytes, i) =>
     conversation({
@@ -61,8 +60,7 @@ export async function seedConversations(
       excerpt: line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes),
     }),
   );
-  await store.put(seeded);
-  await store.close();
+  await seedStore(dataDir, { conversations: seeded });
   return seeded;
 }
 

@@ -46,3 +46,7 @@ export function parsedLine(line: string): unknown {
     return undefined;
   }
 }
+
+/** The conversations of a data folder of files: a snapshot, and the journal of changes since. */
+export const SNAPSHOT_FILE = 'conversations.json';
+export const JOURNAL_FILE = 'conversations.jsonl';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditFact } from '../../../shared';
 import { chainEntry } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
-import { verifyAudit } from '../../audit/audit-log';
+import { verifyAudit } from '../../audit/audit-files';
 import { useCleanups } from '../../test/inbox-harness';
 import { tempDir } from '../../test/fixtures';
 import { ManualClock, dateOf } from '../../time/clock';

@@ -1,118 +1,30 @@
-import { appendFile, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallContext, Note } from '../../../shared';
-import { AuditLog, readHead, verifyAudit } from '../../audit/audit-log';
-import { IdempotencyJournal } from '../../idempotency/idempotency-journal';
-import { Outbox } from '../../outbox/outbox';
+import type { Note } from '../../../shared';
+import { verifyAudit } from '../../audit/audit-files';
 import { folderContents } from '../../test/data-folder';
 import { conversation, tempDir } from '../../test/fixtures';
-import { inboxOnEmulator, useCleanups } from '../../test/inbox-harness';
-import { smallScenario } from '../../test/scenario';
-import { cursorsOnDisk, postRecords } from '../../test/stored-posts';
+import { useCleanups } from '../../test/inbox-harness';
 import { ManualClock, dateOf, isoOf } from '../../time/clock';
-import type { Clock } from '../../time/clock';
-import { ConversationStore } from '../conversation-store';
-import { storageAt } from '../file-system';
-import { NoteStore } from '../note-store';
-import { PostStore } from '../post-store';
 import { makePrivateDir } from '../private-files';
-import { UnfinishedChange } from '../unfinished-change';
+import { UNFINISHED_FILE } from '../unfinished-change';
 import { IMPORTING_FILE, ImportCheckError, importFiles, openMigrated } from './import-files';
 import type { ImportProgress } from './import-files';
 import { DATABASE_FILE } from './sqlite';
+import { FILES_FOLDER, filesFolderExpected } from './test/files-folder';
 
 const cleanup = useCleanups();
 
 /**
- * A data folder as the current version writes it: synced from the emulator, then triaged (status,
- * priority, tags), a note, a reply sent through the outbox, a tag renamed on every conversation;
- * the conversations compacted to a snapshot, then changed again (so both snapshot and journal
- * count), and a post of an earlier month stored.
+ * A data folder as the version before the SQL store wrote it (see files-folder.ts), copied to a
+ * fresh folder, with that version's clock.
  */
-async function folderOfTheCurrentVersion() {
-  const inbox = await inboxOnEmulator(cleanup, { scenario: smallScenario(12) });
-  const { dir, open, clock } = inbox;
-  let service = inbox.service;
-  const camille = await service.createAgent({ name: 'Camille', role: 'manager' });
-  const manager: CallContext = { agent: camille.agent, client: 'browser' };
-  const { items } = await service.listConversations({ platform: 'x', sort: 'oldest' });
-  const [a, b, c] = items;
-  await service.updateConversation(
-    { id: a!.id, version: a!.version, status: 'pending', addTags: ['refund'] },
-    manager,
-  );
-  await service.updateConversation(
-    { id: b!.id, version: b!.version, priority: 'high', addTags: ['refund', 'late'] },
-    manager,
-  );
-  await service.addNote({ conversationId: a!.id, text: 'Check the refund @Camille' }, manager);
-  await service.sendReply(
-    { conversationId: a!.id, replyTo: a!.rootPostId, text: 'Nous regardons.' },
-    manager,
-  );
-  await service.replies().idle();
-  await service.renameTag({ name: 'refund', newName: 'remboursement' }, manager);
-  await service.close();
-
-  const conversations = await ConversationStore.open(dir);
-  await conversations.compact();
-  await conversations.close();
-  service = await open();
-  await service.updateConversation(
-    { id: c!.id, version: c!.version, status: 'done', assignee: camille.agent.id },
-    manager,
-  );
-  await service.addNote({ conversationId: c!.id, text: 'Done, she is happy' }, manager);
-  await service.close();
-  const posts = await PostStore.open(dir);
-  await posts.loadAll();
-  const old = posts.get(a!.rootPostId)!;
-  await posts.add([
-    { ...old, id: 'x:earlier', externalId: 'earlier', createdAt: '2026-09-30T23:59:59.000Z' },
-  ]);
-  await posts.close();
-  // A hub's retried calls (the file stays where it is).
-  const { journal } = await IdempotencyJournal.open(dir, 0);
-  await journal.append({
-    kind: 'started',
-    at: clock.now(),
-    agent: camille.agent.id,
-    key: 'retry-1',
-    method: 'addNote',
-    fingerprint: 'f',
-  });
-  await journal.close();
-  return { dir, clock };
-}
-
-/** Everything the stores of files read from a data folder. */
-async function readWithTheFileStores(dir: string, clock: Clock) {
-  const conversationStore = await ConversationStore.open(dir);
-  const conversations = [...conversationStore.all()];
-  await conversationStore.close();
-  const postStore = await PostStore.open(dir);
-  await postStore.loadAll();
-  const posts = [...(await postRecords(dir)).keys()].map((id) => postStore.get(id)!);
-  await postStore.close();
-  const noteStore = await NoteStore.open(dir);
-  const notes = conversations.flatMap((c) => noteStore.ofConversation(c.id));
-  await noteStore.close();
-  const outbox = await Outbox.open(dir, {} as never);
-  const replies = outbox.list();
-  await outbox.close();
-  const audit = await AuditLog.open(dir, clock);
-  const entries = [...(await audit.all())];
-  await audit.close();
-  return {
-    conversations,
-    posts,
-    notes,
-    replies,
-    entries,
-    cursors: await cursorsOnDisk(dir),
-    head: await readHead(dir),
-  };
+async function folderOfFiles() {
+  const { dir, cleanup: remove } = await tempDir();
+  cleanup(remove);
+  await cp(FILES_FOLDER, dir, { recursive: true });
+  return { dir, clock: new ManualClock(filesFolderExpected().now) };
 }
 
 const byKey =
@@ -121,9 +33,9 @@ const byKey =
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 describe('the import of a data folder of files', () => {
-  it('moves a folder written by the current version into inbox.db, record for record, and sets the files aside', async () => {
-    const { dir, clock } = await folderOfTheCurrentVersion();
-    const old = await readWithTheFileStores(dir, clock);
+  it('moves a folder written by the version of files into inbox.db, record for record, and sets the files aside', async () => {
+    const { dir, clock } = await folderOfFiles();
+    const old = filesFolderExpected();
     const before = await folderContents(dir);
     expect(old.notes).toHaveLength(2);
     expect(old.replies.map((r) => r.state)).toEqual(['sent']);
@@ -133,6 +45,7 @@ describe('the import of a data folder of files', () => {
     );
     const files = await verifyAudit(dir, clock);
     expect(files).toMatchObject({ intact: true });
+    expect({ ...files, checkedAt: null }).toEqual({ ...old.verdict, checkedAt: null });
 
     const progress: ImportProgress[] = [];
     const { store, imported, setAside } = await openMigrated(dir, {
@@ -248,9 +161,9 @@ describe('the import of a data folder of files', () => {
   });
 
   it('leaves the files as they were when a check fails, and imports them at the next open', async () => {
-    const { dir, clock } = await folderOfTheCurrentVersion();
+    const { dir, clock } = await folderOfFiles();
     const before = await folderContents(dir);
-    const posts = (await postRecords(dir)).size;
+    const posts = filesFolderExpected().posts.length;
     const failure = await importFiles(dir, {
       clock,
       beforeCheck: (db) => db.exec("DELETE FROM posts WHERE id = 'x:earlier'"),
@@ -271,7 +184,7 @@ describe('the import of a data folder of files', () => {
   });
 
   it('starts over after a crash during the import, and after one once inbox.db is in place only moves the files', async () => {
-    const { dir, clock } = await folderOfTheCurrentVersion();
+    const { dir, clock } = await folderOfFiles();
     const before = await folderContents(dir);
     // A crash while importing left half a new file and its journal.
     await writeFile(join(dir, IMPORTING_FILE), 'half a database');
@@ -306,15 +219,18 @@ describe('the import of a data folder of files', () => {
     expect(await store.audit.headSeq()).toBe(record.counts.audit);
   });
 
-  it('reads what the stores of files read: a change left unfinished is taken back, unreadable lines are left out, counted and kept', async () => {
+  it('reads what the stores of files read (a file that version wrote by hand): a change left unfinished is taken back, unreadable lines are left out, counted and kept', async () => {
     const { dir, cleanup: remove } = await tempDir();
     cleanup(remove);
     const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
-    const conversations = await ConversationStore.open(dir);
-    await conversations.put([conversation({ id: 'x:1' }), conversation({ id: 'x:2' })]);
-    await conversations.remove(['x:2']);
-    await conversations.close();
-    const notes = await NoteStore.open(dir);
+    // The conversation journal as that version wrote it: x:2 stored, then folded away.
+    const journal = join(dir, 'conversations.jsonl');
+    await writeFile(
+      journal,
+      [conversation({ id: 'x:1' }), conversation({ id: 'x:2' }), { id: 'x:2', removed: true }]
+        .map((record) => JSON.stringify(record) + '\n')
+        .join(''),
+    );
     const note = (id: string): Note => ({
       id,
       conversationId: 'x:1',
@@ -323,15 +239,18 @@ describe('the import of a data folder of files', () => {
       mentions: [],
       createdAt: isoOf(clock),
     });
-    await notes.add(note('n1'));
-    await notes.close();
     const notesFile = join(dir, 'notes.jsonl');
+    await writeFile(notesFile, JSON.stringify(note('n1')) + '\n');
     await appendFile(notesFile, 'not JSON\n' + JSON.stringify(note('n2')) + '\n');
-    // A change was writing a third note when the process died.
+    // A change was writing a third note when the process died: its record says where the file
+    // stood before it.
     const size = (await stat(notesFile)).size;
-    await new UnfinishedChange(storageAt(dir)).begin([{ path: notesFile, size }]);
+    await writeFile(
+      join(dir, UNFINISHED_FILE),
+      JSON.stringify({ v: 1, marks: [{ path: 'notes.jsonl', size }] }),
+    );
     await appendFile(notesFile, JSON.stringify(note('n3')) + '\n');
-    await appendFile(join(dir, 'conversations.jsonl'), '{"id":"x:3","sta');
+    await appendFile(journal, '{"id":"x:3","sta');
 
     const { store, imported } = await openMigrated(dir, { clock });
     cleanup(() => store.close());

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuditCheck } from '../../../shared';
 import type { AuditHead } from '../../audit/audit-chain';
-import { verifyAudit } from '../../audit/audit-log';
+import { verifyAudit } from '../../audit/audit-files';
 import { dateOf, isoOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import { storageAt } from '../file-system';

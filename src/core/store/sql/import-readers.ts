@@ -2,11 +2,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntrySchema, NoteSchema } from '../../../shared';
 import type { Conversation, Note, Post } from '../../../shared';
-import { AUDIT_FILE, readHead } from '../../audit/audit-log';
+import { AUDIT_FILE, readHead } from '../../audit/audit-files';
 import { canonicalText } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { OutboxItem } from '../../outbox/outbox-item';
-import { JOURNAL_FILE, SNAPSHOT_FILE } from '../conversation-store';
+import { JOURNAL_FILE, SNAPSHOT_FILE } from './file-lines';
 import { isMissing } from '../file-system';
 import { WORKSPACE_FILE } from '../workspace-store';
 import type { Workspace } from '../workspace-store';
@@ -206,7 +206,7 @@ export async function importOutbox(
 }
 
 /** The sync cursors of `workspace.json` (the rest of that document stays with lowdb). */
-export async function readCursors(dataDir: string): Promise<Workspace['cursors']> {
+export async function readCursors(dataDir: string): Promise<NonNullable<Workspace['cursors']>> {
   let text: string;
   try {
     text = await readFile(join(dataDir, WORKSPACE_FILE), 'utf8');

@@ -183,7 +183,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'threading, arrival dates and the settings document',
+    name: "threading, arrival dates, the settings document and each reply's states",
     sql: `
       -- The post a post answers: a conversation stored before the post it answers (X serves newest
       -- first) is found by it when that post arrives, and folded into its conversation.
@@ -204,6 +204,24 @@ export const MIGRATIONS: readonly Migration[] = [
         seq INTEGER PRIMARY KEY,
         text TEXT NOT NULL
       );
+
+      -- Every state each reply went through, in order (the outbox keeps the latest): what a
+      -- reply did before it was sent, e.g. marked sending twice when a first try got no answer.
+      CREATE TABLE outbox_states (
+        seq INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        state TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX outbox_states_of ON outbox_states (key, seq);
+      CREATE TRIGGER outbox_state_in AFTER INSERT ON outbox BEGIN
+        INSERT INTO outbox_states (key, state, at)
+          VALUES (new.key, new.state, json_extract(new.body, '$.updatedAt'));
+      END;
+      CREATE TRIGGER outbox_state_change AFTER UPDATE ON outbox BEGIN
+        INSERT INTO outbox_states (key, state, at)
+          VALUES (new.key, new.state, json_extract(new.body, '$.updatedAt'));
+      END;
     `,
   },
 ];

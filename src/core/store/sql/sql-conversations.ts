@@ -129,6 +129,10 @@ export class SqlConversations implements ConversationRepository {
     return this.column('SELECT id FROM conversations WHERE account_id = ?').all<string>(accountId);
   }
 
+  async idsAssignedTo(agentId: string): Promise<string[]> {
+    return this.column('SELECT id FROM conversations WHERE assignee = ?').all<string>(agentId);
+  }
+
   async tagCounts(): Promise<Map<string, number>> {
     const rows = this.statement(
       'SELECT tag, count(*) AS n FROM conversation_tags GROUP BY tag',

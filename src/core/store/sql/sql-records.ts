@@ -137,11 +137,13 @@ export class SqlNotes implements NoteRepository {
 export class SqlOutbox implements OutboxRepository {
   private readonly byKey: Column;
   private readonly every: Column;
+  private readonly states: Column;
   private readonly upsert: Statement;
 
   constructor(db: Database) {
     this.byKey = new Column(db, 'SELECT body FROM outbox WHERE key = ?');
     this.every = new Column(db, 'SELECT body FROM outbox ORDER BY created_at, rowid');
+    this.states = new Column(db, 'SELECT state FROM outbox_states WHERE key = ? ORDER BY seq');
     this.upsert = db.prepare(
       `INSERT INTO outbox (key, state, conversation_id, created_at, body) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET state = excluded.state, body = excluded.body`,
@@ -155,6 +157,10 @@ export class SqlOutbox implements OutboxRepository {
 
   async all(): Promise<OutboxItem[]> {
     return parseAll<OutboxItem>(this.every.all());
+  }
+
+  async statesOf(key: string): Promise<OutboxItem['state'][]> {
+    return this.states.all<OutboxItem['state']>(key);
   }
 
   put(items: readonly OutboxItem[]): void {

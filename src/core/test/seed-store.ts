@@ -1,0 +1,24 @@
+import type { Conversation, Post } from '../../shared';
+import { makePrivateDir } from '../store/private-files';
+import { SqliteStore } from '../store/sql/sqlite-store';
+import { ManualClock } from '../time/clock';
+
+/** Stores conversations and posts in a data folder's store, as an inbox that synced them would. */
+export async function seedStore(
+  dir: string,
+  seed: { conversations?: readonly Conversation[]; posts?: readonly Post[] },
+): Promise<void> {
+  await makePrivateDir(dir);
+  const store = SqliteStore.open(dir, { clock: new ManualClock(Date.UTC(2026, 10, 20)) });
+  try {
+    await store.commit(
+      [],
+      [
+        { kind: 'posts.add', posts: seed.posts ?? [] },
+        { kind: 'conversations.put', conversations: seed.conversations ?? [] },
+      ],
+    );
+  } finally {
+    await store.close();
+  }
+}
