@@ -11,6 +11,7 @@ import { KeychainSecretStore } from '../core/secrets/keychain-store';
 import { answerConsent } from '../core/test/browser';
 import { tempDir } from '../core/test/fixtures';
 import { BRAND_X, PAGE, smallScenario } from '../core/test/scenario';
+import { readStore } from '../core/test/store-contents';
 
 // Runs inside a D-Bus session with an unlocked GNOME Keyring (see scripts/with-keyring.sh): the hub
 // keeps its platform credentials there, as it does on a server.
@@ -125,7 +126,9 @@ async function filesUnder(dir: string): Promise<{ path: string; text: string }[]
       continue;
     }
     try {
-      out.push({ path, text: await readFile(path, 'utf8') });
+      // The store's file byte for byte (a token is ASCII wherever SQLite keeps it).
+      const binary = /\.db(-wal|-shm)?$/.test(entry.name);
+      out.push({ path, text: await readFile(path, binary ? 'latin1' : 'utf8') });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
@@ -169,11 +172,10 @@ describe('no token outside the keychain', () => {
       });
     }
     await until('both replies at the platforms', async () => emulator.writes().length >= 2);
-    await until('the replies stored', async () =>
-      (await filesUnder(dataDir)).some(
-        (f) => f.path.endsWith('outbox.jsonl') && f.text.includes('"state":"sent"'),
-      ),
-    );
+    await until('the replies stored', async () => {
+      const replies = (await readStore(dataDir, (store) => store.outbox.all())) ?? [];
+      return replies.filter((r) => r.state === 'sent').length === 2;
+    });
 
     // The hub stops as an operator would stop it.
     hub.kill('SIGTERM');
@@ -192,7 +194,7 @@ describe('no token outside the keychain', () => {
 
     const files = await filesUnder(dataDir);
     expect(files.map((f) => f.path.slice(dataDir.length + 1)).sort()).toEqual(
-      expect.arrayContaining(['conversations.jsonl', 'outbox.jsonl', 'workspace.json']),
+      expect.arrayContaining(['inbox.db', 'workspace.json']),
     );
     expect(logLines.length).toBeGreaterThan(5); // the hub logs each request
     expect(answers.length).toBeGreaterThan(8);
