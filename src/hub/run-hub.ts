@@ -6,6 +6,7 @@ import type { InboxStore } from '../core/store/port';
 import type { FileSystem } from '../core/store/file-system';
 import type { Clock } from '../core/time/clock';
 import { lockDownDataDir } from '../core/store/private-files';
+import { importProgressLine } from './import-progress';
 import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
@@ -66,6 +67,7 @@ export async function runHub(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
     ...(options.openStore ? { store: options.openStore(config.dataDir) } : {}),
+    onOpenProgress: importProgressLine((line) => console.log(line)),
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];
