@@ -10,6 +10,7 @@ import { TagRegistry } from './queue/tag-registry';
 import { TagsAndViews } from './queue/tags-and-views';
 import { ReplyDesk } from './replies/reply-desk';
 import { SavedReplyBook } from './replies/saved-reply-book';
+import type { ReportStore } from './reports/report-cases';
 import { Reports } from './reports/reports';
 import { RuleBook } from './rules/rule-book';
 import { Rules } from './rules/rules';
@@ -18,6 +19,8 @@ import { Statements } from './statements/statements';
 import { ConversationIndex } from './store/conversation-query';
 import type { ConversationStore } from './store/conversation-store';
 import type { NoteStore } from './store/note-store';
+import { factsOf, headOf } from './store/port';
+import type { ConversationHead, PostFacts } from './store/port';
 import type { PostStore } from './store/post-store';
 import type { WorkspaceStore } from './store/workspace-store';
 import { InboxSync } from './sync/inbox-sync';
@@ -139,10 +142,53 @@ export function composeDomains(
       changes,
     }),
     reports: new Reports({
-      conversations: () => conversations.all(),
-      posts,
+      store: fileReportStore(conversations, posts),
       agents: () => directory.list(),
       now: () => dateOf(clock),
     }),
+  };
+}
+
+/**
+ * What reports read, over the file stores (everything in memory): conversations by arrival or last
+ * post in a range, oldest first (ties by id), in one page, and posts once every month is read. The
+ * SQL store answers the same reads from its indexes.
+ */
+function fileReportStore(conversations: ConversationStore, posts: PostStore): ReportStore {
+  const between =
+    (time: 'createdMs' | 'lastPostMs') =>
+    (fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> => {
+      const from = Date.parse(fromIso);
+      const to = Date.parse(toIso);
+      const page = [...conversations.all()]
+        .map(headOf)
+        .filter((h) => h[time] >= from && h[time] < to)
+        .sort((a, b) => a[time] - b[time] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return (async function* () {
+        if (page.length > 0) yield page;
+      })();
+    };
+  const known = <T>(list: (T | undefined)[]) => list.filter((t): t is T => t !== undefined);
+  return {
+    conversations: {
+      headsCreatedBetween: between('createdMs'),
+      headsLastPostedBetween: between('lastPostMs'),
+      getMany: async (ids) => known([...new Set(ids)].map((id) => conversations.get(id))),
+    },
+    posts: {
+      factsOf: async (ids) => {
+        await posts.loadAll();
+        const found = new Map<string, PostFacts[]>();
+        for (const id of ids) {
+          const list = posts.ofConversation(id);
+          if (list.length > 0) found.set(id, list.map(factsOf));
+        }
+        return found;
+      },
+      getMany: async (ids) => {
+        await posts.loadAll();
+        return known([...new Set(ids)].map((id) => posts.get(id)));
+      },
+    },
   };
 }
