@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation, Post } from '../../shared';
 import { ReportSchema } from '../../shared';
 import { conversation, post } from '../../shared/test-fixtures';
-import { OUTSIDE, ReportBuilder } from './report-builder';
+import { OUTSIDE, ReportBuilder, casesIn } from './report-builder';
 import { nearestRank } from './percentile';
 
 const MIN = 60_000;
@@ -81,10 +81,14 @@ function scenario(): { conversations: Conversation[]; posts: Map<string, Post[]>
 
 function builder() {
   const { conversations, posts } = scenario();
+  const range = {
+    from: '2026-03-01T00:00:00.000Z',
+    to: '2026-03-02T00:00:00.000Z',
+    targetMinutes: 60,
+  };
   return new ReportBuilder(
-    { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z', targetMinutes: 60 },
-    conversations,
-    (id) => posts.get(id) ?? [],
+    range,
+    casesIn(range, conversations, (id) => posts.get(id) ?? []),
   );
 }
 

@@ -7,6 +7,8 @@ import type {
   Report,
   ReportDrill,
 } from '../../shared';
+import { factsOf, headOf } from '../store/port';
+import type { ConversationHead, PostFacts } from '../store/port';
 import { nearestRank } from './percentile';
 
 /** The responder of the brand's replies made with another app than the inbox. */
@@ -20,8 +22,8 @@ export interface ReportRange {
 }
 
 /** What the report knows of one conversation that arrived in the range. */
-interface Case {
-  conversation: Conversation;
+export interface ReportCase {
+  conversation: ConversationHead;
   platform: Platform;
   language: string;
   /** Milliseconds from the first customer post to the first brand reply; null if unanswered. */
@@ -33,34 +35,54 @@ interface Case {
   outside: Post[];
 }
 
-function caseOf(conversation: Conversation, posts: readonly Post[]): Case {
-  const ordered = [...posts].sort((a, b) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-  );
+const byTime = (a: PostFacts, b: PostFacts) =>
+  a.createdMs < b.createdMs ? -1 : a.createdMs > b.createdMs ? 1 : 0;
+
+/** Whether posts are in time order already (as stores give them): sorting would keep them so. */
+function inTimeOrder(posts: readonly PostFacts[]): boolean {
+  for (let i = 1; i < posts.length; i++) if (byTime(posts[i - 1]!, posts[i]!) > 0) return false;
+  return true;
+}
+
+/**
+ * What a report counts of a conversation, from the facts of its posts (in any order; those of the
+ * same instant keep the order given): the first customer post, the first brand reply at or after
+ * it, the inbox's replies by agent, and the replies made outside the inbox, which the report lists
+ * whole (`whole` gives them).
+ */
+export function caseOf(
+  conversation: ConversationHead,
+  posts: readonly PostFacts[],
+  whole: (postId: string) => Post | undefined,
+): ReportCase {
+  const ordered = inTimeOrder(posts) ? posts : [...posts].sort(byTime);
   const opener = ordered.find((p) => p.direction === 'inbound');
-  const first =
-    opener == null
-      ? undefined
-      : ordered.find((p) => p.direction === 'outbound' && p.createdAt >= opener.createdAt);
-  const outbound = ordered.filter((p) => p.direction === 'outbound');
+  let first: PostFacts | undefined;
+  const replies: ReportCase['replies'] = [];
+  const outside: Post[] = [];
+  for (const p of ordered) {
+    if (p.direction !== 'outbound') continue;
+    if (first === undefined && opener !== undefined && p.createdMs >= opener.createdMs) first = p;
+    if (p.outside) {
+      const post = whole(p.id);
+      if (post == null) throw new Error(`The reply ${p.id}, made outside the inbox, is not found`);
+      outside.push(post);
+    } else if (p.sentBy != null)
+      replies.push({ agent: p.sentBy, kind: p.private ? 'private' : 'public' });
+  }
   return {
     conversation,
     platform: conversation.platform,
     language: conversation.language ?? UNKNOWN_LANGUAGE,
-    firstResponseMs:
-      first == null || opener == null
-        ? null
-        : Date.parse(first.createdAt) - Date.parse(opener.createdAt),
+    firstResponseMs: first == null || opener == null ? null : first.createdMs - opener.createdMs,
     firstResponder: first == null ? null : first.outside ? OUTSIDE : (first.sentBy ?? OUTSIDE),
-    replies: outbound
-      .filter((p) => !p.outside && p.sentBy != null)
-      .map((p) => ({ agent: p.sentBy as string, kind: p.private ? 'private' : 'public' })),
-    outside: outbound.filter((p) => p.outside),
+    replies,
+    outside,
   };
 }
 
 /** Whether a case belongs to a responder: an agent replied in it, or someone replied outside. */
-function involves(c: Case, responder: string): boolean {
+function involves(c: ReportCase, responder: string): boolean {
   return responder === OUTSIDE
     ? c.outside.length > 0
     : c.replies.some((r) => r.agent === responder);
@@ -70,15 +92,15 @@ function involves(c: Case, responder: string): boolean {
  * Figures of a set of cases. For a responder, first-response times count the conversations they
  * answered first, and replies count theirs only.
  */
-function figures(cases: readonly Case[], targetMs: number, responder?: string): Figures {
-  const firsts = cases.filter((c) =>
-    responder == null ? c.firstResponseMs != null : c.firstResponder === responder,
-  );
-  const times = firsts.map((c) => c.firstResponseMs as number).sort((a, b) => a - b);
-  const within = times.filter((t) => t <= targetMs).length;
+function figures(cases: readonly ReportCase[], targetMs: number, responder?: string): Figures {
+  // First-response times of the conversations answered (first by the responder), in one pass.
+  const times = new Float64Array(cases.length);
+  let answered = 0;
   let repliesPublic = 0;
   let repliesPrivate = 0;
   for (const c of cases) {
+    if (responder == null ? c.firstResponseMs != null : c.firstResponder === responder)
+      times[answered++] = c.firstResponseMs as number;
     if (responder === OUTSIDE) {
       for (const p of c.outside)
         if (p.private) repliesPrivate++;
@@ -96,27 +118,30 @@ function figures(cases: readonly Case[], targetMs: number, responder?: string): 
         if (p.private) repliesPrivate++;
         else repliesPublic++;
   }
+  const sorted = times.subarray(0, answered).sort();
+  let within = 0;
+  while (within < answered && sorted[within]! <= targetMs) within++;
   // A responder's share is over the conversations they answered first; the team's over arrivals.
-  const base = responder == null ? cases.length : firsts.length;
+  const base = responder == null ? cases.length : answered;
   return {
     conversations: cases.length,
-    answered: firsts.length,
+    answered,
     repliesPublic,
     repliesPrivate,
-    firstResponseMedianMs: nearestRank(times, 0.5),
-    firstResponseP90Ms: nearestRank(times, 0.9),
+    firstResponseMedianMs: nearestRank(sorted, 0.5),
+    firstResponseP90Ms: nearestRank(sorted, 0.9),
     withinTarget: within,
     withinTargetShare: base === 0 ? null : within / base,
   };
 }
 
-function groupBy<K extends string>(cases: readonly Case[], key: (c: Case) => K): Map<K, Case[]> {
-  const groups = new Map<K, Case[]>();
-  for (const c of cases) {
-    const k = key(c);
+function groupBy<K extends string, T>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
     const list = groups.get(k);
-    if (list) list.push(c);
-    else groups.set(k, [c]);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
@@ -132,25 +157,37 @@ function excerpt(text: string): string {
 }
 
 /**
- * Builds reports over the store's conversations. `postsOf` gives a conversation's posts (loaded by
- * the caller for the range).
+ * The cases a report over the range counts: the conversations that arrived (were created) in
+ * [from, to), in the order given. `postsOf` gives a conversation's posts, oldest first.
+ */
+export function casesIn(
+  range: Pick<ReportRange, 'from' | 'to'>,
+  conversations: Iterable<Conversation>,
+  postsOf: (conversationId: string) => readonly Post[],
+): ReportCase[] {
+  const from = Date.parse(range.from);
+  const to = Date.parse(range.to);
+  const cases: ReportCase[] = [];
+  for (const c of conversations) {
+    const at = Date.parse(c.createdAt);
+    if (!(at >= from && at < to)) continue;
+    const posts = postsOf(c.id);
+    cases.push(caseOf(headOf(c), posts.map(factsOf), (id) => posts.find((p) => p.id === id)));
+  }
+  return cases;
+}
+
+/**
+ * Builds a report and its drill-downs from the cases of the conversations that arrived in the
+ * range (`casesIn` makes them from conversations in memory, report-cases.ts from the store's
+ * heads, oldest first). Items of the same instant (outside replies, drilled conversations) keep
+ * the cases' order.
  */
 export class ReportBuilder {
-  private readonly cases: Case[];
-
   constructor(
     private readonly range: ReportRange,
-    conversations: Iterable<Conversation>,
-    postsOf: (conversationId: string) => readonly Post[],
-  ) {
-    const from = Date.parse(range.from);
-    const to = Date.parse(range.to);
-    this.cases = [];
-    for (const c of conversations) {
-      const at = Date.parse(c.createdAt);
-      if (at >= from && at < to) this.cases.push(caseOf(c, postsOf(c.id)));
-    }
-  }
+    private readonly cases: readonly ReportCase[],
+  ) {}
 
   private get targetMs(): number {
     return this.range.targetMinutes * 60_000;
@@ -159,27 +196,29 @@ export class ReportBuilder {
   report(agents: readonly Agent[]): Report {
     const { cases, targetMs } = this;
     const nameOf = new Map(agents.map((a) => [a.id, a.name]));
-    const responderIds = new Set<string>();
+    // Each responder's cases (those that involve them), in one pass and in the cases' order.
+    const involved = new Map<string, ReportCase[]>();
+    const involve = (responder: string, c: ReportCase) => {
+      const list = involved.get(responder);
+      if (list == null) involved.set(responder, [c]);
+      else if (list[list.length - 1] !== c) list.push(c);
+    };
     for (const c of cases) {
-      for (const r of c.replies) responderIds.add(r.agent);
-      if (c.outside.length > 0) responderIds.add(OUTSIDE);
+      for (const r of c.replies) involve(r.agent, c);
+      if (c.outside.length > 0) involve(OUTSIDE, c);
     }
-    const responders = [...responderIds]
-      .map((responder) => ({
+    const responders = [...involved]
+      .map(([responder, list]) => ({
         responder,
         name: responder === OUTSIDE ? 'Outside the inbox' : (nameOf.get(responder) ?? responder),
-        figures: figures(
-          cases.filter((c) => involves(c, responder)),
-          targetMs,
-          responder,
-        ),
+        figures: figures(list, targetMs, responder),
       }))
       .sort((a, b) =>
         a.responder === OUTSIDE ? 1 : b.responder === OUTSIDE ? -1 : a.name.localeCompare(b.name),
       );
     const platforms = groupBy(cases, (c) => c.platform);
     const languages = groupBy(cases, (c) => c.language);
-    const unanswered = (list: readonly Case[]) =>
+    const unanswered = (list: readonly ReportCase[]) =>
       list.filter((c) => c.firstResponseMs == null).length;
     const outsideReplies = cases
       .flatMap((c) =>
@@ -241,7 +280,7 @@ export class ReportBuilder {
   }
 
   /** The conversations behind a figure, newest first: what a click on the figure lists. */
-  drill(drill: ReportDrill): Conversation[] {
+  drill(drill: ReportDrill): ConversationHead[] {
     const { targetMs } = this;
     const responder = drill.responder;
     const only = drill.conversationIds == null ? null : new Set(drill.conversationIds);
@@ -278,6 +317,6 @@ export class ReportBuilder {
     });
     return chosen
       .map((c) => c.conversation)
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      .sort((a, b) => (a.createdMs < b.createdMs ? 1 : a.createdMs > b.createdMs ? -1 : 0));
   }
 }

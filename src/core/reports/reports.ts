@@ -1,16 +1,22 @@
 import { CrisisInputSchema, ReportDrillInputSchema, ReportInputSchema } from '../../shared';
-import type { Agent, ApiInput, ApiOutput, Conversation, Post } from '../../shared';
-import type { InboxStore } from '../store/port';
-import { crisisView } from './crisis';
+import type { Agent, ApiInput, ApiOutput, Conversation } from '../../shared';
 import { ReportBuilder } from './report-builder';
+import type { ReportRange } from './report-builder';
+import { crisisOf, reportCases } from './report-cases';
+import type { ReportStore } from './report-cases';
 
 export interface ReportSources {
-  store: Pick<InboxStore, 'conversations' | 'posts'>;
+  /** What reports read of the store (an `InboxStore` has it all). */
+  store: ReportStore;
   agents(): Agent[];
   now(): Date;
 }
 
-/** The managers' calls over the store: reports, their drill-downs, the crisis view. */
+/**
+ * The managers' calls over the store: reports, their drill-downs, the crisis view. Each reads its
+ * range only (conversations by their time index, their posts' facts a page at a time), never the
+ * queue, and whole conversations only for the ones a drill-down lists.
+ */
 export class Reports {
   constructor(private readonly sources: ReportSources) {}
 
@@ -21,41 +27,20 @@ export class Reports {
 
   async drill(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {
     const { drill, ...range } = ReportDrillInputSchema.parse(input);
-    const items = (await this.builder(range)).drill(drill);
+    const heads = (await this.builder(range)).drill(drill);
+    const found = await this.sources.store.conversations.getMany(heads.map((h) => h.id));
+    const byId = new Map<string, Conversation>(found.map((c) => [c.id, c]));
+    // In the drill's order; one gone since (folded into another) is left out.
+    const items = heads.flatMap((h) => byId.get(h.id) ?? []);
     return { items, total: items.length };
   }
 
   async crisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
     const { at, hours } = CrisisInputSchema.parse(input ?? {});
-    const { conversations, posts } = await this.everything();
-    return crisisView(
-      conversations,
-      (id) => posts.get(id) ?? [],
-      at == null ? this.sources.now() : new Date(at),
-      hours,
-    );
+    return crisisOf(this.sources.store, at == null ? this.sources.now() : new Date(at), hours);
   }
 
-  private async builder(range: { from: string; to: string; targetMinutes: number }) {
-    const { conversations, posts } = await this.everything();
-    return new ReportBuilder(range, conversations, (id) => posts.get(id) ?? []);
-  }
-
-  /** Every conversation with its posts. */
-  private async everything(): Promise<{
-    conversations: Conversation[];
-    posts: Map<string, Post[]>;
-  }> {
-    const { store } = this.sources;
-    const conversations: Conversation[] = [];
-    const posts = new Map<string, Post[]>();
-    for await (const c of store.conversations.lastPostedBetween(
-      '1970-01-01T00:00:00.000Z',
-      '9999-12-31T23:59:59.999Z',
-    )) {
-      conversations.push(c);
-      posts.set(c.id, await store.posts.ofConversation(c.id));
-    }
-    return { conversations, posts };
+  private async builder(range: ReportRange): Promise<ReportBuilder> {
+    return new ReportBuilder(range, await reportCases(this.sources.store, range));
   }
 }

@@ -7,6 +7,7 @@ import type {
   ConversationPage,
   ListConversationsInputSchema,
   Note,
+  Platform,
   Post,
 } from '../../shared';
 import type { OutboxItem } from '../outbox/outbox-item';
@@ -41,6 +42,53 @@ export type StoreChange =
 /** What a commit records: its facts, or a function giving them inside the transaction. */
 export type CommitFacts = readonly AuditFact[] | (() => readonly AuditFact[]);
 
+/**
+ * A conversation as reports count it: what an engine keeps in the columns it lists by (times in
+ * ms since the epoch), so that a range of them is read without reading whole conversations.
+ */
+export interface ConversationHead {
+  id: string;
+  platform: Platform;
+  language: string | null;
+  createdMs: number;
+  lastPostMs: number;
+}
+
+/** A post as reports count it: who wrote it, when (ms since the epoch), and how; not its text. */
+export interface PostFacts {
+  id: string;
+  conversationId: string;
+  createdMs: number;
+  direction: Post['direction'];
+  sentBy: string | null;
+  private: boolean;
+  outside: boolean;
+}
+
+/** A conversation's head, from the conversation (for conversations held in memory). */
+export function headOf(c: Conversation): ConversationHead {
+  return {
+    id: c.id,
+    platform: c.platform,
+    language: c.language,
+    createdMs: Date.parse(c.createdAt),
+    lastPostMs: Date.parse(c.lastPostAt),
+  };
+}
+
+/** A post's facts, from the post (for posts held in memory). */
+export function factsOf(p: Post): PostFacts {
+  return {
+    id: p.id,
+    conversationId: p.conversationId,
+    createdMs: Date.parse(p.createdAt),
+    direction: p.direction,
+    sentBy: p.sentBy,
+    private: p.private,
+    outside: p.outside,
+  };
+}
+
 export interface ConversationRepository {
   get(id: string): Promise<Conversation | undefined>;
   /** The conversations of these ids that exist, in no particular order. */
@@ -58,6 +106,13 @@ export interface ConversationRepository {
   lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
   /** Conversations that arrived (first post) in [from, to), oldest first, a page at a time. */
   createdBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
+  /**
+   * Heads of the conversations that arrived in [from, to), oldest first (ties by id), a page at a
+   * time (reports read tens of thousands: a page is one step of the iteration, not each head).
+   */
+  headsCreatedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]>;
+  /** Heads of the conversations whose last post is in [from, to), as `headsCreatedBetween`. */
+  headsLastPostedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]>;
   count(): Promise<number>;
 }
 
@@ -67,6 +122,11 @@ export interface PostRepository {
   getMany(ids: readonly string[]): Promise<Post[]>;
   /** A conversation's posts, oldest first. */
   ofConversation(conversationId: string): Promise<Post[]>;
+  /**
+   * What reports count of several conversations' posts, by conversation id, each oldest first (a
+   * conversation without posts has no entry).
+   */
+  factsOf(conversationIds: readonly string[]): Promise<Map<string, PostFacts[]>>;
   /** Posts created in [from, to), oldest first. */
   createdBetween(fromIso: string, toIso: string): AsyncIterable<Post>;
   /**

@@ -224,6 +224,28 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'what reports count of a post, beside it',
+    sql: `
+      -- Whether the brand wrote a post, the agent who sent it from the inbox, and whether it went
+      -- privately or from another app: the reports read these for every post of a range. Kept in
+      -- an index with the conversation and the time, a range's posts are read from the index
+      -- alone, never from their bodies; it serves what posts_conversation served, which goes.
+      ALTER TABLE posts ADD COLUMN outbound INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE posts ADD COLUMN sent_by TEXT;
+      ALTER TABLE posts ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE posts ADD COLUMN outside INTEGER NOT NULL DEFAULT 0;
+      UPDATE posts SET
+        outbound = json_extract(body, '$.direction') = 'outbound',
+        sent_by = json_extract(body, '$.sentBy'),
+        private = coalesce(json_extract(body, '$.private'), 0),
+        outside = coalesce(json_extract(body, '$.outside'), 0);
+      DROP INDEX posts_conversation;
+      CREATE INDEX posts_facts
+        ON posts (conversation_id, created_ms, id, outbound, sent_by, private, outside);
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

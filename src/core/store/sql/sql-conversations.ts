@@ -1,5 +1,5 @@
 import type { Conversation, ConversationPage } from '../../../shared';
-import type { ConversationQuery, ConversationRepository } from '../port';
+import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
 import {
   PRIORITY_RANK,
   TOTAL_CAP,
@@ -11,7 +11,7 @@ import {
   searchText,
 } from './conversation-sql';
 import type { ListPlan } from './conversation-sql';
-import { Column, PAGE, timeRange } from './sqlite';
+import { Column, PAGE, timeRange, tupleRange } from './sqlite';
 import type { Database, Statement } from './sqlite';
 
 /**
@@ -162,6 +162,16 @@ export class SqlConversations implements ConversationRepository {
     return timeRange<Conversation>(page, fromIso, toIso);
   }
 
+  /** Heads of the conversations that arrived in [from, to), a page at a time, from the columns. */
+  headsCreatedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> {
+    return tupleRange(this.column(headsSql('created_ms')), fromIso, toIso, headOfRow);
+  }
+
+  /** Heads of the conversations whose last post is in [from, to), a page at a time. */
+  headsLastPostedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> {
+    return tupleRange(this.column(headsSql('last_post_ms')), fromIso, toIso, headOfRow);
+  }
+
   async count(): Promise<number> {
     return this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0;
   }
@@ -223,6 +233,26 @@ export class SqlConversations implements ConversationRepository {
     }
     return column;
   }
+}
+
+/** A page of heads by one of the two times (each has its index), as one JSON array. */
+function headsSql(time: 'created_ms' | 'last_post_ms'): string {
+  return `SELECT json_group_array(json_array(ms, id, platform, language, created_ms, last_post_ms))
+          FROM (SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms
+                FROM conversations WHERE ${time} < ? AND (${time}, id) > (?, ?)
+                ORDER BY ${time}, id LIMIT ${PAGE})`;
+}
+
+function headOfRow(tuple: unknown[]): ConversationHead {
+  const [, id, platform, language, created, last] = tuple as [
+    number,
+    string,
+    Conversation['platform'],
+    string | null,
+    number,
+    number,
+  ];
+  return { id, platform, language, createdMs: created, lastPostMs: last };
 }
 
 /** Whether two states of a conversation have the same filtered and sorted columns. */

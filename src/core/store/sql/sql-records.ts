@@ -4,18 +4,23 @@ import type {
   CursorRepository,
   NoteRepository,
   OutboxRepository,
+  PostFacts,
   PostRepository,
   SettingsRepository,
 } from '../port';
-import { Column, PAGE, timeRange } from './sqlite';
-import type { Database, Statement } from './sqlite';
+import { Column, PAGE, inTimeOrder, timeRange } from './sqlite';
+import type { Database, SqlValue, Statement } from './sqlite';
 
 const parseAll = <T>(rows: unknown[]): T[] => rows.map((body) => JSON.parse(body as string) as T);
+
+/** Conversations whose post facts one query reads (their ids go in as one JSON array). */
+export const FACTS_BATCH = 500;
 
 /** Posts: stored once by id, found by conversation and by date. */
 export class SqlPosts implements PostRepository {
   private readonly byId: Column;
   private readonly ofConv: Column;
+  private readonly facts: Column;
   private readonly insert: Statement;
   private readonly update: Statement;
   private readonly range: Statement;
@@ -28,15 +33,24 @@ export class SqlPosts implements PostRepository {
       db,
       'SELECT body FROM posts WHERE conversation_id = ? ORDER BY created_ms, id',
     );
+    // From the index alone (posts_facts), and as one JSON array: a value per row crossing into
+    // JavaScript costs more than SQLite's reading of the row. The index gives each conversation's
+    // posts in order; factsOf checks it rather than having the aggregate sort them again.
+    this.facts = new Column(
+      db,
+      `SELECT json_group_array(
+         json_array(created_ms, id, conversation_id, outbound, sent_by, private, outside))
+       FROM posts WHERE conversation_id IN (SELECT value FROM json_each(?))`,
+    );
     this.insert = db.prepare(
-      `INSERT INTO posts (id, conversation_id, account_id, created_ms, in_reply_to, body)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO posts (${COLUMNS}) VALUES (${PLACES}) ON CONFLICT (id) DO NOTHING`,
     );
     this.update = db.prepare(
-      `INSERT INTO posts (id, conversation_id, account_id, created_ms, in_reply_to, body)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET
+      `INSERT INTO posts (${COLUMNS}) VALUES (${PLACES}) ON CONFLICT (id) DO UPDATE SET
          conversation_id = excluded.conversation_id, account_id = excluded.account_id,
-         created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to, body = excluded.body`,
+         created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to,
+         outbound = excluded.outbound, sent_by = excluded.sent_by, private = excluded.private,
+         outside = excluded.outside, body = excluded.body`,
     );
     this.range = db.prepare(
       `SELECT created_ms AS ms, id, body FROM posts
@@ -81,6 +95,38 @@ export class SqlPosts implements PostRepository {
     return parseAll<Post>(this.ofConv.all(conversationId));
   }
 
+  /** What reports count of the posts of several conversations: one query per FACTS_BATCH. */
+  async factsOf(conversationIds: readonly string[]): Promise<Map<string, PostFacts[]>> {
+    type Row = [number, string, string, number, string | null, number, number];
+    const byConversation = new Map<string, Row[]>();
+    const ids = [...new Set(conversationIds)];
+    for (let at = 0; at < ids.length; at += FACTS_BATCH) {
+      const rows = JSON.parse(
+        this.facts.one<string>(JSON.stringify(ids.slice(at, at + FACTS_BATCH))) ?? '[]',
+      ) as Row[];
+      for (const row of rows) {
+        const list = byConversation.get(row[2]);
+        if (list) list.push(row);
+        else byConversation.set(row[2], [row]);
+      }
+    }
+    const found = new Map<string, PostFacts[]>();
+    for (const [conversationId, rows] of byConversation)
+      found.set(
+        conversationId,
+        inTimeOrder(rows).map(([createdMs, id, , outbound, sentBy, priv, outside]) => ({
+          id,
+          conversationId,
+          createdMs,
+          direction: outbound === 1 ? 'outbound' : 'inbound',
+          sentBy,
+          private: priv === 1,
+          outside: outside === 1,
+        })),
+      );
+    return found;
+  }
+
   createdBetween(fromIso: string, toIso: string): AsyncIterable<Post> {
     return timeRange<Post>(this.range, fromIso, toIso);
   }
@@ -98,13 +144,21 @@ export class SqlPosts implements PostRepository {
   }
 }
 
-function row(p: Post): [string, string, string, number, string | null, string] {
+const COLUMNS =
+  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, body';
+const PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+
+function row(p: Post): SqlValue[] {
   return [
     p.id,
     p.conversationId,
     p.accountId,
     Date.parse(p.createdAt),
     p.inReplyTo ?? null,
+    p.direction === 'outbound' ? 1 : 0,
+    p.sentBy ?? null,
+    p.private ? 1 : 0,
+    p.outside ? 1 : 0,
     JSON.stringify(p),
   ];
 }

@@ -1,0 +1,193 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Post } from '../../../shared';
+import { conversation, post, tempDir } from '../../test/fixtures';
+import { ManualClock } from '../../time/clock';
+import { factsOf, headOf } from '../port';
+import { MIGRATIONS, migrate } from './migrations';
+import { DATABASE_FILE, inTimeOrder, openDatabase } from './sqlite';
+import { SqliteStore } from './sqlite-store';
+import { FACTS_BATCH } from './sql-records';
+
+const clock = new ManualClock('2026-11-20T09:00:00.000Z');
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function folder(): Promise<string> {
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  return dir;
+}
+
+function open(dir: string): SqliteStore {
+  const store = SqliteStore.open(dir, { clock });
+  cleanups.unshift(() => store.close());
+  return store;
+}
+
+/** A customer post, an agent's private reply, a reply from another app, at the same instant. */
+function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
+  const conversationId = `x:${n}`;
+  return [
+    post({ externalId: `${n}`, conversationId, createdAt: at }),
+    post({
+      externalId: `${n}.2`,
+      conversationId,
+      createdAt: '2026-11-20T10:05:00.000Z',
+      direction: 'outbound',
+      sentBy: 'jan',
+      private: true,
+    }),
+    post({
+      externalId: `${n}.1`,
+      conversationId,
+      createdAt: '2026-11-20T10:05:00.000Z',
+      direction: 'outbound',
+      outside: true,
+      sourceApp: { name: 'Hootsuite', id: null, link: null },
+    }),
+  ];
+}
+
+describe('post facts', () => {
+  it('gives what reports count of each post, by conversation, oldest first, the same instant by id', async () => {
+    const store = open(await folder());
+    const posts = [...thread(1), ...thread(2, '2026-11-20T10:05:00.000Z')];
+    await store.commit([], [{ kind: 'posts.add', posts }]);
+    const facts = await store.posts.factsOf(['x:2', 'x:1', 'x:1', 'x:none']);
+    expect([...facts.keys()].sort()).toEqual(['x:1', 'x:2']);
+    expect(facts.get('x:1')).toEqual([factsOf(posts[0]!), factsOf(posts[2]!), factsOf(posts[1]!)]);
+    expect(
+      facts.get('x:1')!.map((p) => [p.direction, p.createdMs, p.sentBy, p.private, p.outside]),
+    ).toEqual([
+      ['inbound', Date.parse('2026-11-20T10:00:00.000Z'), null, false, false],
+      ['outbound', Date.parse('2026-11-20T10:05:00.000Z'), null, false, true],
+      ['outbound', Date.parse('2026-11-20T10:05:00.000Z'), 'jan', true, false],
+    ]);
+    // The customer post at the same instant as the replies: by id, as ofConversation orders them.
+    expect(facts.get('x:2')!.map((p) => p.id)).toEqual(
+      (await store.posts.ofConversation('x:2')).map((p) => p.id),
+    );
+
+    // A post replaced (moved, or made by someone else) is counted as it is now.
+    await store.commit(
+      [],
+      [{ kind: 'posts.replace', posts: [{ ...posts[2]!, conversationId: 'x:2', outside: false }] }],
+    );
+    expect((await store.posts.factsOf(['x:1'])).get('x:1')!.map((p) => p.id)).toEqual([
+      'x:1',
+      'x:1.2',
+    ]);
+    expect((await store.posts.factsOf(['x:2'])).get('x:2')).toContainEqual({
+      ...factsOf(posts[2]!),
+      conversationId: 'x:2',
+      outside: false,
+    });
+  });
+
+  it('reads the conversations of a long list in batches, each whole', async () => {
+    const store = open(await folder());
+    const n = FACTS_BATCH * 2 + 7;
+    const posts = Array.from({ length: n }, (_, i) => thread(i)).flat();
+    await store.commit([], [{ kind: 'posts.add', posts }]);
+    const facts = await store.posts.factsOf(Array.from({ length: n }, (_, i) => `x:${i}`));
+    expect(facts.size).toBe(n);
+    for (const [id, list] of facts) expect(list.map((p) => p.conversationId)).toEqual([id, id, id]);
+  });
+
+  it('are filled in for the posts a store held before schema 4', async () => {
+    const dir = await folder();
+    const db = openDatabase(join(dir, DATABASE_FILE));
+    const posts = thread(7);
+    try {
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 3),
+      );
+      const insert = db.prepare(
+        `INSERT INTO posts (id, conversation_id, account_id, created_ms, in_reply_to, body)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      for (const p of posts)
+        insert.run(
+          p.id,
+          p.conversationId,
+          p.accountId,
+          Date.parse(p.createdAt),
+          null,
+          JSON.stringify(p),
+        );
+    } finally {
+      db.close();
+    }
+    const store = open(dir);
+    expect((await store.posts.factsOf(['x:7'])).get('x:7')).toEqual([
+      factsOf(posts[0]!),
+      factsOf(posts[2]!),
+      factsOf(posts[1]!),
+    ]);
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT created_ms, id, outbound, sent_by, private, outside
+         FROM posts WHERE conversation_id = ? ORDER BY created_ms, id`,
+      )
+      .all('x:7') as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual([
+      expect.stringContaining('USING COVERING INDEX posts_facts'),
+    ]);
+  });
+});
+
+describe('conversation heads', () => {
+  it('give a range by arrival and by last post, a page at a time, from the columns', async () => {
+    const store = open(await folder());
+    const at = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
+    const list = Array.from({ length: 2_500 }, (_, i) =>
+      conversation({
+        id: `x:${i % 2 === 0 ? i : 5000 - i}`,
+        platform: i % 3 === 0 ? 'facebook' : 'x',
+        language: i % 5 === 0 ? null : 'fr',
+        // Two at each minute, so that pages end between conversations of the same instant.
+        createdAt: at(Math.floor(i / 2)),
+        lastPostAt: at(3000 - Math.floor(i / 2)),
+      }),
+    );
+    await store.commit([], [{ kind: 'conversations.put', conversations: list }]);
+    const pages: number[] = [];
+    const heads = [];
+    for await (const page of store.conversations.headsCreatedBetween(at(100), at(1200))) {
+      pages.push(page.length);
+      heads.push(...page);
+    }
+    const inRange = list
+      .filter((c) => c.createdAt >= at(100) && c.createdAt < at(1200))
+      .sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+      );
+    expect(pages).toEqual([1000, 1000, 200]);
+    expect(heads).toEqual(inRange.map(headOf));
+    const last = [];
+    for await (const page of store.conversations.headsLastPostedBetween(at(2900), at(9999)))
+      last.push(...page.map((h) => new Date(h.lastPostMs).toISOString()));
+    expect(last).toHaveLength(202);
+    expect(last).toEqual([...last].sort());
+    expect(last[0]).toBe(at(2900));
+  });
+});
+
+describe('rows read as tuples', () => {
+  it('are put in (time, id) order when SQLite gave them otherwise, and left as they are if not', () => {
+    const ordered = [
+      [1, 'a', 'x'],
+      [1, 'b', 'y'],
+      [2, 'a', 'z'],
+    ];
+    expect(inTimeOrder([...ordered])).toEqual(ordered);
+    expect(inTimeOrder([ordered[2]!, ordered[1]!, ordered[0]!])).toEqual(ordered);
+    expect(inTimeOrder([ordered[1]!, ordered[0]!, ordered[2]!])).toEqual(ordered);
+    const same = [...ordered];
+    expect(inTimeOrder(same)).toBe(same);
+  });
+});
