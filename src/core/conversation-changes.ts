@@ -98,9 +98,10 @@ export class ConversationChanges {
     return this.deps.serialize(async () => {
       const now = dateOf(this.deps.clock);
       const pairs: ChangePair[] = [];
-      for (const current of await conversations.getMany(ids)) {
-        const change = pick(current);
-        if (change == null) continue;
+      const found = new Map((await conversations.getMany(ids)).map((c) => [c.id, c]));
+      for (const current of [...new Set(ids)].map((id) => found.get(id))) {
+        const change = current ? pick(current) : null;
+        if (!current || change == null) continue;
         pairs.push({ previous: current, next: applyTriageChange(current, change, now) });
       }
       await this.saveMany(pairs, by, facts(pairs.length), also);

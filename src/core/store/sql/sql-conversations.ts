@@ -70,12 +70,12 @@ export class SqlConversations implements ConversationRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<Conversation[]> {
-    const found: Conversation[] = [];
-    for (const id of new Set(ids)) {
-      const c = this.getNow(id);
-      if (c) found.push(c);
-    }
-    return found;
+    if (ids.length === 0) return [];
+    return this.column(
+      'SELECT body FROM conversations WHERE id IN (SELECT value FROM json_each(?))',
+    )
+      .all<string>(JSON.stringify([...new Set(ids)]))
+      .map((body) => JSON.parse(body) as Conversation);
   }
 
   async list(query: ConversationQuery): Promise<ConversationPage> {

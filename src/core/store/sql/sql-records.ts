@@ -19,6 +19,7 @@ export const FACTS_BATCH = 500;
 /** Posts: stored once by id, found by conversation and by date. */
 export class SqlPosts implements PostRepository {
   private readonly byId: Column;
+  private readonly byIds: Column;
   private readonly ofConv: Column;
   private readonly facts: Column;
   private readonly insert: Statement;
@@ -29,6 +30,11 @@ export class SqlPosts implements PostRepository {
 
   constructor(db: Database) {
     this.byId = new Column(db, 'SELECT body FROM posts WHERE id = ?');
+    // Many ids in one statement (a JSON array): one call however many posts a batch asks for.
+    this.byIds = new Column(
+      db,
+      'SELECT body FROM posts WHERE id IN (SELECT value FROM json_each(?))',
+    );
     this.ofConv = new Column(
       db,
       'SELECT body FROM posts WHERE conversation_id = ? ORDER BY created_ms, id',
@@ -83,12 +89,8 @@ export class SqlPosts implements PostRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<Post[]> {
-    const found: Post[] = [];
-    for (const id of new Set(ids)) {
-      const post = this.getNow(id);
-      if (post) found.push(post);
-    }
-    return found;
+    if (ids.length === 0) return [];
+    return parseAll<Post>(this.byIds.all(JSON.stringify([...new Set(ids)])));
   }
 
   async ofConversation(conversationId: string): Promise<Post[]> {
