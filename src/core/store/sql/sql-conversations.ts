@@ -12,7 +12,23 @@ import {
 } from './conversation-sql';
 import type { ListPlan } from './conversation-sql';
 import { Column, PAGE, timeRange } from './sqlite';
-import type { Database, Statement } from './sqlite';
+import type { Database, SqlValue, Statement } from './sqlite';
+
+/**
+ * The columns lists filter and sort on, each with its value in a conversation (the facet triggers
+ * count the filter columns, on insert, delete, and an UPDATE that names one of them).
+ */
+const COLUMNS: readonly { name: string; of: (c: Conversation) => SqlValue }[] = [
+  { name: 'platform', of: (c) => c.platform },
+  { name: 'account_id', of: (c) => c.accountId },
+  { name: 'status', of: (c) => c.status },
+  { name: 'assignee', of: (c) => c.assignee },
+  { name: 'language', of: (c) => c.language },
+  { name: 'priority', of: (c) => PRIORITY_RANK[c.priority] },
+  { name: 'reach', of: (c) => c.reach },
+  { name: 'last_post_ms', of: (c) => Date.parse(c.lastPostAt) },
+  { name: 'created_ms', of: (c) => Date.parse(c.createdAt) },
+];
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -20,8 +36,10 @@ import type { Database, Statement } from './sqlite';
  */
 export class SqlConversations implements ConversationRepository {
   private readonly byId: Column;
-  private readonly upsert: Column;
-  private readonly setBody: Statement;
+  private readonly stored: Statement;
+  private readonly insert: Column;
+  /** An UPDATE per set of moved columns (by bit mask of COLUMNS): few sets ever occur. */
+  private readonly updates = new Map<number, Statement>();
   private readonly dropTag: Statement;
   private readonly addTag: Statement;
   private readonly addText: Statement;
@@ -34,21 +52,14 @@ export class SqlConversations implements ConversationRepository {
 
   constructor(private readonly db: Database) {
     this.byId = new Column(db, 'SELECT body FROM conversations WHERE id = ?');
-    this.upsert = new Column(
+    this.stored = db.prepare('SELECT rowid, body FROM conversations WHERE id = ?');
+    this.stored.setReturnArrays(true);
+    this.insert = new Column(
       db,
-      `INSERT INTO conversations
-           (id, platform, account_id, status, assignee, language, priority, reach, last_post_ms,
-            created_ms, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET
-           platform = excluded.platform, account_id = excluded.account_id,
-           status = excluded.status, assignee = excluded.assignee, language = excluded.language,
-           priority = excluded.priority, reach = excluded.reach,
-           last_post_ms = excluded.last_post_ms, created_ms = excluded.created_ms,
-           body = excluded.body
+      `INSERT INTO conversations (${COLUMNS.map((c) => c.name).join(', ')}, id, body)
+         VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)
          RETURNING rowid`,
     );
-    this.setBody = db.prepare('UPDATE conversations SET body = ? WHERE id = ? RETURNING rowid');
     this.dropTag = db.prepare('DELETE FROM conversation_tags WHERE conversation = ? AND tag = ?');
     this.addTag = db.prepare(
       'INSERT OR IGNORE INTO conversation_tags (conversation, tag) VALUES (?, ?)',
@@ -163,37 +174,58 @@ export class SqlConversations implements ConversationRepository {
   }
 
   /**
-   * Stores new states (inside the commit's transaction). Tags and search text are written only
-   * where they changed: most triage changes leave both as they were.
+   * Stores new states (inside the commit's transaction). A stored conversation is updated in place
+   * and only in what moved: its body, and the filtered and sorted columns whose value changed. Each
+   * index is rewritten only when its own columns change (assigning 500 conversations touches the
+   * assignee indexes and leaves the ten others as they were), and the facet counts move only with
+   * a filter column. Tags and search text are written only where they changed: most triage changes
+   * leave both as they were.
    */
   put(conversations: readonly Conversation[]): void {
     for (const c of conversations) {
-      const previous = this.getNow(c.id);
-      // Only the body when no filtered or sorted column moved: no index is touched.
-      const rowid =
-        previous != null && sameColumns(previous, c)
-          ? (this.setBody.get(JSON.stringify(c), c.id) as { rowid: number }).rowid
-          : this.upsert.one<number>(
-              c.id,
-              c.platform,
-              c.accountId,
-              c.status,
-              c.assignee,
-              c.language,
-              PRIORITY_RANK[c.priority],
-              c.reach,
-              Date.parse(c.lastPostAt),
-              Date.parse(c.createdAt),
-              JSON.stringify(c),
-            )!;
-      const before = new Set(previous?.tags ?? []);
+      const body = JSON.stringify(c);
+      const row = this.stored.get(c.id) as [number, string] | undefined;
+      if (row == null) {
+        const rowid = this.insert.one<number>(
+          ...COLUMNS.map((column) => column.of(c)),
+          c.id,
+          body,
+        )!;
+        for (const tag of new Set(c.tags)) this.addTag.run(rowid, tag);
+        this.addText.run(rowid, searchText(c));
+        continue;
+      }
+      const [rowid, stored] = row;
+      const previous = JSON.parse(stored) as Conversation;
+      let moved = 0;
+      const values: SqlValue[] = [body];
+      for (const [i, column] of COLUMNS.entries()) {
+        const value = column.of(c);
+        if (Object.is(value, column.of(previous))) continue;
+        moved |= 1 << i;
+        values.push(value);
+      }
+      this.update(moved).run(...values, rowid);
+      const before = new Set(previous.tags);
       const after = new Set(c.tags);
       for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
       for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
       const text = searchText(c);
-      if (previous == null) this.addText.run(rowid, text);
-      else if (searchText(previous) !== text) this.setText.run(text, rowid);
+      if (searchText(previous) !== text) this.setText.run(text, rowid);
     }
+  }
+
+  /** The UPDATE of the body and of the columns in `moved` (bits of COLUMNS), by rowid. */
+  private update(moved: number): Statement {
+    let statement = this.updates.get(moved);
+    if (!statement) {
+      const set = COLUMNS.filter((_, i) => (moved & (1 << i)) !== 0).map((c) => `, ${c.name} = ?`);
+      statement = this.db.prepare(
+        `UPDATE conversations SET body = ?${set.join('')} WHERE rowid = ?`,
+      );
+      this.updates.set(moved, statement);
+    }
+    return statement;
   }
 
   /** Removes conversations (inside the commit's transaction); their tags go with them. */
@@ -219,19 +251,4 @@ export class SqlConversations implements ConversationRepository {
     }
     return column;
   }
-}
-
-/** Whether two states of a conversation have the same filtered and sorted columns. */
-function sameColumns(a: Conversation, b: Conversation): boolean {
-  return (
-    a.platform === b.platform &&
-    a.accountId === b.accountId &&
-    a.status === b.status &&
-    a.assignee === b.assignee &&
-    a.language === b.language &&
-    a.priority === b.priority &&
-    a.reach === b.reach &&
-    a.lastPostAt === b.lastPostAt &&
-    a.createdAt === b.createdAt
-  );
 }
