@@ -15,20 +15,60 @@ import { Column, PAGE, timeRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
 
 /**
- * The columns lists filter and sort on, each with its value in a conversation (the facet triggers
- * count the filter columns, on insert, delete, and an UPDATE that names one of them).
+ * The columns lists filter and sort on, each with its value in a conversation. `conversation_facets`
+ * counts conversations by the filter columns (`facet`): the triggers count an insert and a delete,
+ * and put moves the counts of an update.
  */
-const COLUMNS: readonly { name: string; of: (c: Conversation) => SqlValue }[] = [
-  { name: 'platform', of: (c) => c.platform },
-  { name: 'account_id', of: (c) => c.accountId },
-  { name: 'status', of: (c) => c.status },
-  { name: 'assignee', of: (c) => c.assignee },
-  { name: 'language', of: (c) => c.language },
-  { name: 'priority', of: (c) => PRIORITY_RANK[c.priority] },
-  { name: 'reach', of: (c) => c.reach },
-  { name: 'last_post_ms', of: (c) => Date.parse(c.lastPostAt) },
-  { name: 'created_ms', of: (c) => Date.parse(c.createdAt) },
+const COLUMNS: readonly { name: string; facet: boolean; of: (c: Conversation) => SqlValue }[] = [
+  { name: 'platform', facet: true, of: (c) => c.platform },
+  { name: 'account_id', facet: true, of: (c) => c.accountId },
+  { name: 'status', facet: true, of: (c) => c.status },
+  { name: 'assignee', facet: true, of: (c) => c.assignee },
+  { name: 'language', facet: true, of: (c) => c.language },
+  { name: 'priority', facet: true, of: (c) => PRIORITY_RANK[c.priority] },
+  { name: 'reach', facet: false, of: (c) => c.reach },
+  { name: 'last_post_ms', facet: false, of: (c) => Date.parse(c.lastPostAt) },
+  { name: 'created_ms', facet: false, of: (c) => Date.parse(c.createdAt) },
 ];
+
+/** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
+const FACET = 'status, assignee, platform, account_id, language, priority';
+
+/** The bits of COLUMNS that are facet columns. */
+const FACET_BITS = COLUMNS.reduce((bits, column, i) => (column.facet ? bits | (1 << i) : bits), 0);
+
+/** Conversations moved between facet combinations: the net change of each combination's count. */
+class FacetMoves {
+  private readonly counts = new Map<string, { facet: SqlValue[]; n: number }>();
+
+  move(from: Conversation, to: Conversation): void {
+    this.add(facetOf(from), -1);
+    this.add(facetOf(to), 1);
+  }
+
+  netted(): Iterable<{ facet: SqlValue[]; n: number }> {
+    return this.counts.values();
+  }
+
+  private add(facet: SqlValue[], n: number): void {
+    const key = JSON.stringify(facet);
+    const count = this.counts.get(key);
+    if (count) count.n += n;
+    else this.counts.set(key, { facet, n });
+  }
+}
+
+/** A conversation's combination in `conversation_facets` (no assignee or language: ''). */
+function facetOf(c: Conversation): SqlValue[] {
+  return [
+    c.status,
+    c.assignee ?? '',
+    c.platform,
+    c.accountId,
+    c.language ?? '',
+    PRIORITY_RANK[c.priority],
+  ];
+}
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -40,6 +80,8 @@ export class SqlConversations implements ConversationRepository {
   private readonly insert: Column;
   /** An UPDATE per set of moved columns (by bit mask of COLUMNS): few sets ever occur. */
   private readonly updates = new Map<number, Statement>();
+  private readonly addFacet: Statement;
+  private readonly dropFacet: Statement;
   private readonly dropTag: Statement;
   private readonly addTag: Statement;
   private readonly addText: Statement;
@@ -59,6 +101,14 @@ export class SqlConversations implements ConversationRepository {
       `INSERT INTO conversations (${COLUMNS.map((c) => c.name).join(', ')}, id, body)
          VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)
          RETURNING rowid`,
+    );
+    this.addFacet = db.prepare(
+      `INSERT INTO conversation_facets (${FACET}, n) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    );
+    this.dropFacet = db.prepare(
+      `UPDATE conversation_facets SET n = n - ?
+       WHERE (${FACET}) = (?, ?, ?, ?, ?, ?)`,
     );
     this.dropTag = db.prepare('DELETE FROM conversation_tags WHERE conversation = ? AND tag = ?');
     this.addTag = db.prepare(
@@ -177,15 +227,17 @@ export class SqlConversations implements ConversationRepository {
    * Stores new states (inside the commit's transaction). A stored conversation is updated in place
    * and only in what moved: its body, and the filtered and sorted columns whose value changed. Each
    * index is rewritten only when its own columns change (assigning 500 conversations touches the
-   * assignee indexes and leaves the ten others as they were), and the facet counts move only with
-   * a filter column. Tags and search text are written only where they changed: most triage changes
-   * leave both as they were.
+   * assignee indexes and leaves the ten others as they were). The facet counts a change moves are
+   * netted over the call and written once per combination. Tags and search text are written only
+   * where they changed: most triage changes leave both as they were.
    */
   put(conversations: readonly Conversation[]): void {
+    const facets = new FacetMoves();
     for (const c of conversations) {
       const body = JSON.stringify(c);
       const row = this.stored.get(c.id) as [number, string] | undefined;
       if (row == null) {
+        // Its count is added by the insert trigger.
         const rowid = this.insert.one<number>(
           ...COLUMNS.map((column) => column.of(c)),
           c.id,
@@ -206,12 +258,17 @@ export class SqlConversations implements ConversationRepository {
         values.push(value);
       }
       this.update(moved).run(...values, rowid);
+      if ((moved & FACET_BITS) !== 0) facets.move(previous, c);
       const before = new Set(previous.tags);
       const after = new Set(c.tags);
       for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
       for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
       const text = searchText(c);
       if (searchText(previous) !== text) this.setText.run(text, rowid);
+    }
+    for (const { facet, n } of facets.netted()) {
+      if (n > 0) this.addFacet.run(...facet, n);
+      else if (n < 0) this.dropFacet.run(-n, ...facet);
     }
   }
 
