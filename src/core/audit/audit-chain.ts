@@ -23,9 +23,10 @@ const MAX_PLAIN_DEPTH = 64;
 
 /** The entry's canonical JSON (RFC 8785) without its own hash: the text its hash is taken of. */
 export function canonicalText(entry: Omit<AuditEntry, 'hash'>): string {
+  const plain = plainEntry(entry);
+  if (plain !== undefined) return plain;
   const { seq, at, prev, action, actor, client, conversationId, details } = entry;
-  const value = { seq, at, prev, action, actor, client, conversationId, details };
-  const text = plainEntry(value) ?? canonicalize(value);
+  const text = canonicalize({ seq, at, prev, action, actor, client, conversationId, details });
   if (text === undefined) throw new Error('An audit entry must be plain JSON');
   return text;
 }
@@ -43,7 +44,7 @@ const ENTRY_KEYS = [
 ] as const;
 
 /** The canonical text of an entry of plain data (see plainCanonical): its keys are known. */
-function plainEntry(entry: Record<(typeof ENTRY_KEYS)[number], unknown>): string | undefined {
+function plainEntry(entry: Omit<AuditEntry, 'hash'>): string | undefined {
   let text = '{';
   for (const key of ENTRY_KEYS) {
     const member = entry[key];

@@ -7,6 +7,7 @@ import {
   listSql,
   pageOf,
   phrase,
+  sameSearchText,
   searchOf,
   searchText,
 } from './conversation-sql';
@@ -19,16 +20,27 @@ import type { Database, SqlValue, Statement } from './sqlite';
  * counts conversations by the filter columns (`facet`): the triggers count an insert and a delete,
  * and put moves the counts of an update.
  */
-const COLUMNS: readonly { name: string; facet: boolean; of: (c: Conversation) => SqlValue }[] = [
-  { name: 'platform', facet: true, of: (c) => c.platform },
-  { name: 'account_id', facet: true, of: (c) => c.accountId },
-  { name: 'status', facet: true, of: (c) => c.status },
-  { name: 'assignee', facet: true, of: (c) => c.assignee },
-  { name: 'language', facet: true, of: (c) => c.language },
-  { name: 'priority', facet: true, of: (c) => PRIORITY_RANK[c.priority] },
-  { name: 'reach', facet: false, of: (c) => c.reach },
-  { name: 'last_post_ms', facet: false, of: (c) => Date.parse(c.lastPostAt) },
-  { name: 'created_ms', facet: false, of: (c) => Date.parse(c.createdAt) },
+const COLUMNS: readonly {
+  name: string;
+  /** The field the value comes from: when it is the same, so is the value. */
+  field: keyof Conversation;
+  facet: boolean;
+  of: (c: Conversation) => SqlValue;
+}[] = [
+  { name: 'platform', field: 'platform', facet: true, of: (c) => c.platform },
+  { name: 'account_id', field: 'accountId', facet: true, of: (c) => c.accountId },
+  { name: 'status', field: 'status', facet: true, of: (c) => c.status },
+  { name: 'assignee', field: 'assignee', facet: true, of: (c) => c.assignee },
+  { name: 'language', field: 'language', facet: true, of: (c) => c.language },
+  { name: 'priority', field: 'priority', facet: true, of: (c) => PRIORITY_RANK[c.priority] },
+  { name: 'reach', field: 'reach', facet: false, of: (c) => c.reach },
+  {
+    name: 'last_post_ms',
+    field: 'lastPostAt',
+    facet: false,
+    of: (c) => Date.parse(c.lastPostAt),
+  },
+  { name: 'created_ms', field: 'createdAt', facet: false, of: (c) => Date.parse(c.createdAt) },
 ];
 
 /** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
@@ -56,6 +68,11 @@ class FacetMoves {
     if (count) count.n += n;
     else this.counts.set(key, { facet, n });
   }
+}
+
+/** Whether two lists hold the same items in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** A conversation's combination in `conversation_facets` (no assignee or language: ''). */
@@ -251,7 +268,9 @@ export class SqlConversations implements ConversationRepository {
       const previous = JSON.parse(stored) as Conversation;
       let moved = 0;
       const values: SqlValue[] = [body];
-      for (const [i, column] of COLUMNS.entries()) {
+      for (let i = 0; i < COLUMNS.length; i++) {
+        const column = COLUMNS[i]!;
+        if (c[column.field] === previous[column.field]) continue;
         const value = column.of(c);
         if (Object.is(value, column.of(previous))) continue;
         moved |= 1 << i;
@@ -259,12 +278,13 @@ export class SqlConversations implements ConversationRepository {
       }
       this.update(moved).run(...values, rowid);
       if ((moved & FACET_BITS) !== 0) facets.move(previous, c);
-      const before = new Set(previous.tags);
-      const after = new Set(c.tags);
-      for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
-      for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
-      const text = searchText(c);
-      if (searchText(previous) !== text) this.setText.run(text, rowid);
+      if (!sameList(previous.tags, c.tags)) {
+        const before = new Set(previous.tags);
+        const after = new Set(c.tags);
+        for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
+        for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
+      }
+      if (!sameSearchText(previous, c)) this.setText.run(searchText(c), rowid);
     }
     for (const { facet, n } of facets.netted()) {
       if (n > 0) this.addFacet.run(...facet, n);
