@@ -18,7 +18,7 @@ import type { Database, SqlValue, Statement } from './sqlite';
 /**
  * The columns lists filter and sort on, each with its value in a conversation. `conversation_facets`
  * counts conversations by the filter columns (`facet`): the triggers count an insert and a delete,
- * and put moves the counts of an update.
+ * and put moves the counts of an update (it is the one statement that updates them).
  */
 const COLUMNS: readonly {
   name: string;
