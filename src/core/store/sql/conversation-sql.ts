@@ -212,6 +212,17 @@ export function searchText(c: Conversation): string {
   return `${c.author.name} ${c.author.handle ?? ''} ${c.excerpt}`.toLowerCase();
 }
 
+/** Whether two states of a conversation are found by the same text (most changes keep it). */
+export function sameSearchText(a: Conversation, b: Conversation): boolean {
+  if (
+    a.author.name === b.author.name &&
+    a.author.handle === b.author.handle &&
+    a.excerpt === b.excerpt
+  )
+    return true;
+  return searchText(a) === searchText(b);
+}
+
 function encodeCursor(k: Key, id: string): string {
   return Buffer.from(JSON.stringify({ k, id })).toString('base64url');
 }

@@ -158,6 +158,53 @@ describe('SqlConversations.list', () => {
     );
   });
 
+  it('keeps lists, totals and tag counts right when stored conversations change in place', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .uniqueArray(fc.nat(999), { minLength: 10, maxLength: 60 })
+          .chain((ids) =>
+            fc.tuple(
+              fc.tuple(...ids.map((id) => arbConversation(id))),
+              fc.tuple(...ids.map((id) => fc.option(arbConversation(id), { freq: 2 }))),
+            ),
+          ),
+        fc.array(arbQuery, { minLength: 3, maxLength: 6 }),
+        async ([before, changes], queries) => {
+          store.commitNow([], [{ kind: 'conversations.remove', ids: await allIds() }]);
+          store.commitNow([], [{ kind: 'conversations.put', conversations: before }]);
+          // Some change in place (any column, tags or text, or nothing but the body), in one put.
+          const changed = changes.flatMap((c, i) =>
+            c == null ? [] : [{ ...c, id: before[i]!.id, version: before[i]!.version + 1 }],
+          );
+          store.commitNow([], [{ kind: 'conversations.put', conversations: changed }]);
+          const after = before.map((c, i) => changed.find((n) => n.id === c.id) ?? before[i]!);
+          for (const input of queries) {
+            const memory = await walk(
+              async (q) => queryConversations(after, ListConversationsInputSchema.parse(q)),
+              input,
+            );
+            const sql = await walk(
+              (q) => store.conversations.list(ListConversationsInputSchema.parse(q)),
+              input,
+            );
+            expect(sql).toEqual(memory);
+          }
+          const tags = new Map<string, number>();
+          for (const c of after) for (const tag of c.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+          expect(await store.conversations.tagCounts()).toEqual(tags);
+          expect(await store.conversations.count()).toBe(after.length);
+          // In no particular order, as the port says.
+          const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+          expect((await store.conversations.getMany(after.map((c) => c.id))).sort(byId)).toEqual(
+            [...after].sort(byId),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('follows a conversation whose text, tags and place changed, and forgets a removed one', async () => {
     const a = conversation({ id: 'x:a', excerpt: 'late delivery', tags: ['delay'] });
     const b = conversation({

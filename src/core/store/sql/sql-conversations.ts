@@ -7,12 +7,85 @@ import {
   listSql,
   pageOf,
   phrase,
+  sameSearchText,
   searchOf,
   searchText,
 } from './conversation-sql';
 import type { ListPlan } from './conversation-sql';
 import { Column, PAGE, timeRange, tupleRange } from './sqlite';
-import type { Database, Statement } from './sqlite';
+import type { Database, SqlValue, Statement } from './sqlite';
+
+/**
+ * The columns lists filter and sort on, each with its value in a conversation. `conversation_facets`
+ * counts conversations by the filter columns (`facet`): the triggers count an insert and a delete,
+ * and put moves the counts of an update (it is the one statement that updates them).
+ */
+const COLUMNS: readonly {
+  name: string;
+  /** The field the value comes from: when it is the same, so is the value. */
+  field: keyof Conversation;
+  facet: boolean;
+  of: (c: Conversation) => SqlValue;
+}[] = [
+  { name: 'platform', field: 'platform', facet: true, of: (c) => c.platform },
+  { name: 'account_id', field: 'accountId', facet: true, of: (c) => c.accountId },
+  { name: 'status', field: 'status', facet: true, of: (c) => c.status },
+  { name: 'assignee', field: 'assignee', facet: true, of: (c) => c.assignee },
+  { name: 'language', field: 'language', facet: true, of: (c) => c.language },
+  { name: 'priority', field: 'priority', facet: true, of: (c) => PRIORITY_RANK[c.priority] },
+  { name: 'reach', field: 'reach', facet: false, of: (c) => c.reach },
+  {
+    name: 'last_post_ms',
+    field: 'lastPostAt',
+    facet: false,
+    of: (c) => Date.parse(c.lastPostAt),
+  },
+  { name: 'created_ms', field: 'createdAt', facet: false, of: (c) => Date.parse(c.createdAt) },
+];
+
+/** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
+const FACET = 'status, assignee, platform, account_id, language, priority';
+
+/** The bits of COLUMNS that are facet columns. */
+const FACET_BITS = COLUMNS.reduce((bits, column, i) => (column.facet ? bits | (1 << i) : bits), 0);
+
+/** Conversations moved between facet combinations: the net change of each combination's count. */
+class FacetMoves {
+  private readonly counts = new Map<string, { facet: SqlValue[]; n: number }>();
+
+  move(from: Conversation, to: Conversation): void {
+    this.add(facetOf(from), -1);
+    this.add(facetOf(to), 1);
+  }
+
+  netted(): Iterable<{ facet: SqlValue[]; n: number }> {
+    return this.counts.values();
+  }
+
+  private add(facet: SqlValue[], n: number): void {
+    const key = JSON.stringify(facet);
+    const count = this.counts.get(key);
+    if (count) count.n += n;
+    else this.counts.set(key, { facet, n });
+  }
+}
+
+/** Whether two lists hold the same items in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** A conversation's combination in `conversation_facets` (no assignee or language: ''). */
+function facetOf(c: Conversation): SqlValue[] {
+  return [
+    c.status,
+    c.assignee ?? '',
+    c.platform,
+    c.accountId,
+    c.language ?? '',
+    PRIORITY_RANK[c.priority],
+  ];
+}
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -20,8 +93,12 @@ import type { Database, Statement } from './sqlite';
  */
 export class SqlConversations implements ConversationRepository {
   private readonly byId: Column;
-  private readonly upsert: Column;
-  private readonly setBody: Statement;
+  private readonly stored: Statement;
+  private readonly insert: Column;
+  /** An UPDATE per set of moved columns (by bit mask of COLUMNS): few sets ever occur. */
+  private readonly updates = new Map<number, Statement>();
+  private readonly addFacet: Statement;
+  private readonly dropFacet: Statement;
   private readonly dropTag: Statement;
   private readonly addTag: Statement;
   private readonly addText: Statement;
@@ -34,21 +111,22 @@ export class SqlConversations implements ConversationRepository {
 
   constructor(private readonly db: Database) {
     this.byId = new Column(db, 'SELECT body FROM conversations WHERE id = ?');
-    this.upsert = new Column(
+    this.stored = db.prepare('SELECT rowid, body FROM conversations WHERE id = ?');
+    this.stored.setReturnArrays(true);
+    this.insert = new Column(
       db,
-      `INSERT INTO conversations
-           (id, platform, account_id, status, assignee, language, priority, reach, last_post_ms,
-            created_ms, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET
-           platform = excluded.platform, account_id = excluded.account_id,
-           status = excluded.status, assignee = excluded.assignee, language = excluded.language,
-           priority = excluded.priority, reach = excluded.reach,
-           last_post_ms = excluded.last_post_ms, created_ms = excluded.created_ms,
-           body = excluded.body
+      `INSERT INTO conversations (${COLUMNS.map((c) => c.name).join(', ')}, id, body)
+         VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)
          RETURNING rowid`,
     );
-    this.setBody = db.prepare('UPDATE conversations SET body = ? WHERE id = ? RETURNING rowid');
+    this.addFacet = db.prepare(
+      `INSERT INTO conversation_facets (${FACET}, n) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    );
+    this.dropFacet = db.prepare(
+      `UPDATE conversation_facets SET n = n - ?
+       WHERE (${FACET}) = (?, ?, ?, ?, ?, ?)`,
+    );
     this.dropTag = db.prepare('DELETE FROM conversation_tags WHERE conversation = ? AND tag = ?');
     this.addTag = db.prepare(
       'INSERT OR IGNORE INTO conversation_tags (conversation, tag) VALUES (?, ?)',
@@ -177,37 +255,68 @@ export class SqlConversations implements ConversationRepository {
   }
 
   /**
-   * Stores new states (inside the commit's transaction). Tags and search text are written only
+   * Stores new states (inside the commit's transaction). A stored conversation is updated in place
+   * and only in what moved: its body, and the filtered and sorted columns whose value changed. Each
+   * index is rewritten only when its own columns change (assigning 500 conversations touches the
+   * assignee indexes and leaves the ten others as they were). The facet counts a change moves are
+   * netted over the call and written once per combination. Tags and search text are written only
    * where they changed: most triage changes leave both as they were.
    */
   put(conversations: readonly Conversation[]): void {
+    const facets = new FacetMoves();
     for (const c of conversations) {
-      const previous = this.getNow(c.id);
-      // Only the body when no filtered or sorted column moved: no index is touched.
-      const rowid =
-        previous != null && sameColumns(previous, c)
-          ? (this.setBody.get(JSON.stringify(c), c.id) as { rowid: number }).rowid
-          : this.upsert.one<number>(
-              c.id,
-              c.platform,
-              c.accountId,
-              c.status,
-              c.assignee,
-              c.language,
-              PRIORITY_RANK[c.priority],
-              c.reach,
-              Date.parse(c.lastPostAt),
-              Date.parse(c.createdAt),
-              JSON.stringify(c),
-            )!;
-      const before = new Set(previous?.tags ?? []);
-      const after = new Set(c.tags);
-      for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
-      for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
-      const text = searchText(c);
-      if (previous == null) this.addText.run(rowid, text);
-      else if (searchText(previous) !== text) this.setText.run(text, rowid);
+      const body = JSON.stringify(c);
+      const row = this.stored.get(c.id) as [number, string] | undefined;
+      if (row == null) {
+        // Its count is added by the insert trigger.
+        const rowid = this.insert.one<number>(
+          ...COLUMNS.map((column) => column.of(c)),
+          c.id,
+          body,
+        )!;
+        for (const tag of new Set(c.tags)) this.addTag.run(rowid, tag);
+        this.addText.run(rowid, searchText(c));
+        continue;
+      }
+      const [rowid, stored] = row;
+      const previous = JSON.parse(stored) as Conversation;
+      let moved = 0;
+      const values: SqlValue[] = [body];
+      for (let i = 0; i < COLUMNS.length; i++) {
+        const column = COLUMNS[i]!;
+        if (c[column.field] === previous[column.field]) continue;
+        const value = column.of(c);
+        if (Object.is(value, column.of(previous))) continue;
+        moved |= 1 << i;
+        values.push(value);
+      }
+      this.update(moved).run(...values, rowid);
+      if ((moved & FACET_BITS) !== 0) facets.move(previous, c);
+      if (!sameList(previous.tags, c.tags)) {
+        const before = new Set(previous.tags);
+        const after = new Set(c.tags);
+        for (const tag of before) if (!after.has(tag)) this.dropTag.run(rowid, tag);
+        for (const tag of after) if (!before.has(tag)) this.addTag.run(rowid, tag);
+      }
+      if (!sameSearchText(previous, c)) this.setText.run(searchText(c), rowid);
     }
+    for (const { facet, n } of facets.netted()) {
+      if (n > 0) this.addFacet.run(...facet, n);
+      else if (n < 0) this.dropFacet.run(-n, ...facet);
+    }
+  }
+
+  /** The UPDATE of the body and of the columns in `moved` (bits of COLUMNS), by rowid. */
+  private update(moved: number): Statement {
+    let statement = this.updates.get(moved);
+    if (!statement) {
+      const set = COLUMNS.filter((_, i) => (moved & (1 << i)) !== 0).map((c) => `, ${c.name} = ?`);
+      statement = this.db.prepare(
+        `UPDATE conversations SET body = ?${set.join('')} WHERE rowid = ?`,
+      );
+      this.updates.set(moved, statement);
+    }
+    return statement;
   }
 
   /** Removes conversations (inside the commit's transaction); their tags go with them. */
@@ -253,19 +362,4 @@ function headOfRow(tuple: unknown[]): ConversationHead {
     number,
   ];
   return { id, platform, language, createdMs: created, lastPostMs: last };
-}
-
-/** Whether two states of a conversation have the same filtered and sorted columns. */
-function sameColumns(a: Conversation, b: Conversation): boolean {
-  return (
-    a.platform === b.platform &&
-    a.accountId === b.accountId &&
-    a.status === b.status &&
-    a.assignee === b.assignee &&
-    a.language === b.language &&
-    a.priority === b.priority &&
-    a.reach === b.reach &&
-    a.lastPostAt === b.lastPostAt &&
-    a.createdAt === b.createdAt
-  );
 }
