@@ -112,7 +112,12 @@ export class InboxService implements InboxApi {
       // The settings a commit changed just before a crash are newer than their file.
       const pending = await store.settings.pending();
       const workspace = await WorkspaceStore.open(full.dataDir, storage, pending?.text ?? null);
-      if (pending != null) await store.settings.settled(pending.seq);
+      if (pending != null)
+        await workspace.written().then(
+          () => store.settings.settled(pending.seq),
+          // The disk still refuses the file: the store keeps the document until it takes it.
+          () => undefined,
+        );
       const commits = new InboxCommits(store, workspace);
       const service = new InboxService(full, { store, workspace, commits });
       await service.replyDesk.open();

@@ -106,7 +106,7 @@ export class WorkspaceStore {
 
   /**
    * Opens the document. `pending` is the document a commit left whose file may not be written
-   * (a crash in between): it is the newer one, and its file is written now.
+   * (a crash in between): it is the newer one (`written` then writes its file).
    */
   static async open(
     dataDir: string,
@@ -126,11 +126,14 @@ export class WorkspaceStore {
     const { cursors: _imported, ...data } = db.data;
     db.data = { ...empty(), ...data };
     const store = new WorkspaceStore(db, file);
-    if (pending != null) {
-      db.data = { ...empty(), ...(JSON.parse(pending) as Workspace) };
-      if (file.text !== pending) await file.restore(pending);
-    }
+    if (pending != null) db.data = { ...empty(), ...(JSON.parse(pending) as Workspace) };
     return store;
+  }
+
+  /** Writes the file of the document in memory, if it holds anything else. */
+  async written(): Promise<void> {
+    const text = settingsText(this.db.data);
+    if (this.file.text !== text) await this.adopt(this.db.data);
   }
 
   get data(): Readonly<Workspace> {
