@@ -23,7 +23,7 @@ import { tempDir } from '../src/core/test/fixtures';
 import { ManualClock } from '../src/core/time/clock';
 import type { Figure } from './figure';
 import { percentile } from './figure';
-import { AGENTS, START, seedStore, uiQuery } from './sql-store-seed';
+import { AGENTS, END, SEED_VERSION, seedStore, uiQuery } from './sql-store-seed';
 
 const SAMPLES = 1000;
 /** Conversations per page, as the queue asks for them (PAGE_SIZE of the UI). */
@@ -212,10 +212,10 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
 
     if (options.team) figures.push(...(await teamFigures(client, team.agents, hub, label, log)));
 
-    // The 30-day report: the last 30 days of the seed.
+    // The 30-day report: the last 30 days of the seed, as the SQL bench asks for it.
     const range = {
-      from: new Date(START + 60 * DAY_MS).toISOString(),
-      to: new Date(START + 90 * DAY_MS).toISOString(),
+      from: new Date(END - 30 * DAY_MS).toISOString(),
+      to: new Date(END).toISOString(),
       targetMinutes: '60',
     };
     const reportStart = performance.now();
@@ -378,17 +378,18 @@ async function seededFolder(
   log: (text: string) => void,
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const keep = async () => undefined;
-  const sql = process.env.BENCH_SQL_DIR ? join(process.env.BENCH_SQL_DIR, String(n)) : null;
+  const name = `${n}-seed${SEED_VERSION}`;
+  const sql = process.env.BENCH_SQL_DIR ? join(process.env.BENCH_SQL_DIR, name) : null;
   if (sql && existsSync(join(sql, DATABASE_FILE))) return { dir: sql, cleanup: keep };
-  const kept = process.env.BENCH_HUB_DIR ? join(process.env.BENCH_HUB_DIR, String(n)) : null;
+  const kept = process.env.BENCH_HUB_DIR ? join(process.env.BENCH_HUB_DIR, name) : null;
   const folder = kept
     ? (await mkdir(kept, { recursive: true }), { dir: kept, cleanup: keep })
     : await tempDir('inbox-hub-seed-');
   if (!existsSync(join(folder.dir, DATABASE_FILE))) {
     const start = performance.now();
-    // As the SQL bench seeds it: its entries stamped after the last conversation arrived.
+    // As the SQL bench seeds it: its entries stamped a day after the last conversation arrived.
     const store = SqliteStore.open(folder.dir, {
-      clock: new ManualClock('2026-11-01T00:00:00.000Z'),
+      clock: new ManualClock(new Date(END + DAY_MS).toISOString()),
     });
     try {
       await seedStore(store, n);
