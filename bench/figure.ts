@@ -2,7 +2,10 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  budget: number;
+  /** The most the figure may be; null when it is printed for information only. */
+  budget: number | null;
+  /** What the figure includes, when its name cannot say it all. */
+  note?: string;
 }
 
 export function percentile(values: number[], p: number): number {
@@ -19,7 +22,8 @@ export function report(figures: Figure[]): boolean {
       value: Math.round(f.value * 100) / 100,
       unit: f.unit,
       budget: f.budget,
-      ok: f.value <= f.budget,
+      ok: f.budget == null || f.value <= f.budget,
+      ...(f.note ? { note: f.note } : {}),
     };
     ok &&= line.ok;
     console.log(JSON.stringify(line));

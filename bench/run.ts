@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { crisisBench } from './crisis-bench';
 import { emulatorBench } from './emulator-bench';
+import { hubBench } from './hub-bench';
 import { report } from './figure';
 import { sqlStoreBench } from './sql-store-bench';
 import type { Figure } from './figure';
@@ -17,6 +18,12 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   sql: async () => [
     ...(await sqlStoreBench(100_000)),
     ...(await sqlStoreBench(Number(process.env.BENCH_SQL_LARGE ?? 1_000_000))),
+  ],
+  // The same figures through the hub's HTTP API, the hub in its own process; at 100k, 20 agents
+  // also list and write at once.
+  hub: async () => [
+    ...(await hubBench(100_000, { team: true })),
+    ...(await hubBench(Number(process.env.BENCH_HUB_LARGE ?? 1_000_000))),
   ],
 };
 

@@ -1,0 +1,63 @@
+import { writeFileSync, writeSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { InboxService } from '../src/core/service';
+import { SqliteStore } from '../src/core/store/sql/sqlite-store';
+
+// Loaded into the hub process before its entry (`node --import tsx --import <this> src/hub/cli.ts`)
+// by hub-bench.ts, to time from inside what HTTP cannot tell apart: how long the service takes to
+// open, and how long each commit of the store takes. It prints on stderr, one line each, after
+// PROBE_MARK: `open {"startedAt": <epoch ms>, "ms": <duration>}` once the service is open, and
+// `phase {"commits": [<ms>, …], "profile": <file> | null}` each time the process gets SIGUSR2 (the
+// bench's phases end so): the commits since the last such line and, with BENCH_HUB_CPU_PROF=<dir>,
+// the phase's CPU profile written in that folder.
+
+/** hub-bench.ts reads the lines starting with it. */
+const PROBE_MARK = 'hub-bench-probe:';
+
+const say = (what: string, value: unknown) =>
+  writeSync(2, `${PROBE_MARK}${what} ${JSON.stringify(value)}\n`);
+
+const open = InboxService.open.bind(InboxService);
+InboxService.open = async (options) => {
+  const startedAt = performance.timeOrigin + performance.now();
+  const service = await open(options);
+  say('open', { startedAt, ms: performance.timeOrigin + performance.now() - startedAt });
+  return service;
+};
+
+let commits: number[] = [];
+const commitNow = SqliteStore.prototype.commitNow;
+SqliteStore.prototype.commitNow = function (this: SqliteStore, ...args) {
+  const start = performance.now();
+  try {
+    return commitNow.apply(this, args);
+  } finally {
+    commits.push(Math.round((performance.now() - start) * 1000) / 1000);
+  }
+};
+
+const profiles = process.env.BENCH_HUB_CPU_PROF;
+const profiler = profiles ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+let phases = 0;
+
+process.on('SIGUSR2', () => {
+  const ended = commits;
+  commits = [];
+  void (async () => {
+    let profile: string | null = null;
+    if (profiler && profiles) {
+      const taken = await profiler.post('Profiler.stop');
+      profile = join(profiles, `hub-${process.pid}-${++phases}.cpuprofile`);
+      writeFileSync(profile, JSON.stringify(taken.profile));
+      await profiler.post('Profiler.start');
+    }
+    say('phase', { commits: ended, profile });
+  })();
+});
