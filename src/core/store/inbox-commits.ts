@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFact } from '../../shared';
+import type { AuditEntry } from '../../shared';
 import type { CommitFacts, InboxStore, StoreChange } from './port';
 import { settingsText } from './workspace-store';
 import type { SettingsChange, WorkspaceStore } from './workspace-store';
@@ -34,9 +34,9 @@ export class InboxCommits {
     return run;
   }
 
-  /** A change of the settings alone, with its audit entries if it has any. */
-  update(change: SettingsChange, facts: readonly AuditFact[] = []): Promise<AuditEntry[]> {
-    return this.commit(facts, { settings: [change] });
+  /** A change of the settings alone (one the audit trail does not record). */
+  update(change: SettingsChange): Promise<AuditEntry[]> {
+    return this.commit([], { settings: [change] });
   }
 
   private async withSettings(

@@ -104,8 +104,6 @@ export interface ConversationRepository {
   tagCounts(): Promise<Map<string, number>>;
   /** Conversations whose last post is in [from, to), oldest first, a page at a time. */
   lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
-  /** Conversations that arrived (first post) in [from, to), oldest first, a page at a time. */
-  createdBetween(fromIso: string, toIso: string): AsyncIterable<Conversation>;
   /**
    * Heads of the conversations that arrived in [from, to), oldest first (ties by id), a page at a
    * time (reports read tens of thousands: a page is one step of the iteration, not each head).

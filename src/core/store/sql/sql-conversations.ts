@@ -230,16 +230,6 @@ export class SqlConversations implements ConversationRepository {
     return timeRange<Conversation>(page, fromIso, toIso);
   }
 
-  /** Conversations that arrived in [from, to), oldest first, a page at a time. */
-  createdBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
-    const page = this.statement(
-      `SELECT created_ms AS ms, id, body FROM conversations
-       WHERE created_ms < ? AND (created_ms, id) > (?, ?)
-       ORDER BY created_ms, id LIMIT ${PAGE}`,
-    );
-    return timeRange<Conversation>(page, fromIso, toIso);
-  }
-
   /** Heads of the conversations that arrived in [from, to), a page at a time, from the columns. */
   headsCreatedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> {
     return tupleRange(this.column(headsSql('created_ms')), fromIso, toIso, headOfRow);
