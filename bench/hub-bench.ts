@@ -197,7 +197,7 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
         value: percentile(commitTimes, 95),
         unit: 'ms',
         budget: 5,
-        note: 'SqliteStore.commitNow timed inside the hub process during the writes above (the transaction and its synced WAL)',
+        note: 'SqliteStore.commit timed inside the hub process during the writes above: the transaction, then the wait for its WAL flush (made off the event loop)',
       },
     );
 

@@ -75,6 +75,8 @@ export function fingerprintOf(method: ApiMethodName, input: unknown): string {
  */
 export class IdempotencyGuard {
   private lastSweep: number;
+  /** Answers being written (and the rewrite they may start): closing waits for them. */
+  private readonly writing = new Set<Promise<void>>();
 
   private constructor(
     private readonly journal: IdempotencyJournal,
@@ -163,10 +165,15 @@ export class IdempotencyGuard {
         ...base,
         answer: entry.keptAs === 'durable' ? answer : null,
       };
-      // The call is done whatever happens to this line: the caller gets its answer. If the line
-      // is lost, a retry after a restart is answered as in doubt, never run again.
-      await this.journal.append(record).catch(() => undefined);
-      void this.compactIfDue();
+      // The call is done whatever happens to this line, so its answer does not wait for the disk:
+      // a retry before a stop finds the answer in memory, and if a stop loses the line, a retry
+      // after the restart is answered as in doubt, never run again. Closing waits for the line.
+      const written: Promise<void> = this.journal
+        .append(record)
+        .catch(() => undefined)
+        .then(() => this.compactIfDue())
+        .finally(() => this.writing.delete(written));
+      this.writing.add(written);
     }
     return answer;
   }
@@ -199,7 +206,8 @@ export class IdempotencyGuard {
   }
 
   /** Waits for the journal's last lines to be written, and closes it. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all(this.writing);
     return this.journal.close();
   }
 }
