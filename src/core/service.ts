@@ -15,6 +15,7 @@ import type { Accounts } from './accounts/accounts';
 import { ChangeQueue } from './change-queue';
 import type { Collaboration } from './collab/collaboration';
 import { composeDomains } from './inbox-domains';
+import type { KeyStore } from './idempotency/idempotency-guard';
 import type { InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
@@ -150,6 +151,11 @@ export class InboxService implements InboxApi {
 
   async verifyAudit() {
     return this.stores.store.audit.verify(dateOf(this.options.clock));
+  }
+
+  /** Where the hosts keep the Idempotency-Keys of the calls made to them: in the store. */
+  get keyStore(): KeyStore {
+    return this.stores.store;
   }
 
   listRules(input?: ApiInput<'listRules'>) {

@@ -6,7 +6,7 @@ import type { CommitFacts, InboxStore, StoreChange } from '../port';
 import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
-import { SqlCursors, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
+import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
 import { storageError } from '../storage-error';
@@ -35,6 +35,7 @@ export class SqliteStore implements InboxStore {
   readonly cursors: SqlCursors;
   readonly audit: SqlAudit;
   readonly settings: SqlSettings;
+  readonly keys: SqlKeys;
   private closed = false;
   /** Null when read-only: nothing is ever committed then. */
   private readonly walSync: WalSync | null;
@@ -53,6 +54,7 @@ export class SqliteStore implements InboxStore {
     this.cursors = new SqlCursors(db);
     this.audit = new SqlAudit(db);
     this.settings = new SqlSettings(db);
+    this.keys = new SqlKeys(db);
     if (readOnly) this.walSync = null;
     else {
       // COMMIT no longer waits for the disk: `commit` waits for WalSync's flush instead.
@@ -80,12 +82,16 @@ export class SqliteStore implements InboxStore {
   /** The commit, made at once (`commitNow`), resolved once it is on the disk. */
   async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
     const entries = this.commitNow(facts, changes);
+    await this.durable();
+    return entries;
+  }
+
+  async durable(): Promise<void> {
     try {
       await this.walSync?.durable();
     } catch (err) {
       throw storageError(err, this.folder, `${this.file}-wal`);
     }
-    return entries;
   }
 
   /**
