@@ -50,7 +50,7 @@ const TEAM_CHANGED = 'team.agent-changed';
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   /** Every change of the stores, the sync's and the team's, in one order. */
-  private readonly queue = new ChangeQueue();
+  private readonly queue: ChangeQueue;
   private closed = false;
   private readonly callers: Callers;
   private readonly sync: InboxSync;
@@ -69,6 +69,7 @@ export class InboxService implements InboxApi {
     private readonly stores: InboxStores,
   ) {
     this.events.setMaxListeners(0);
+    this.queue = new ChangeQueue(stores.store);
     const domains = composeDomains(options, stores, {
       queue: this.queue,
       emit: (event) => this.emit(event),

@@ -84,7 +84,11 @@ export class ReplyDesk {
       token: (account) => deps.vault.accessToken(account),
       post: (id) => store.posts.get(id),
       deliver: (draft) => deps.ingest([draft]),
-      commit: (facts, change) => commits.commit(facts, { changes: [change] }),
+      // A reply's state is on the disk before the outbox goes on (`sending` before the request).
+      commit: async (facts, change) => {
+        await commits.commit(facts, { changes: [change] });
+        await store.durable();
+      },
       changed: (item) => this.replyChanged(item),
     });
   }

@@ -214,5 +214,11 @@ export interface InboxStore {
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;
+  /**
+   * Runs `change` with its commits resolved as soon as every later read sees them, without waiting
+   * for the disk: the caller then waits for `durable` before it answers anyone (the change queue
+   * does, so that changes queued together share one flush).
+   */
+  visible<T>(change: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
@@ -39,6 +40,11 @@ export class SqliteStore implements InboxStore {
   private closed = false;
   /** Null when read-only: nothing is ever committed then. */
   private readonly walSync: WalSync | null;
+  /**
+   * Set while a change runs through `visible`: its commits do not wait for the disk. Work the
+   * change started and that commits after it ended waits again (the mark is closed by then).
+   */
+  private readonly seenFirst = new AsyncLocalStorage<{ open: boolean }>();
 
   private constructor(
     readonly db: Database,
@@ -79,11 +85,28 @@ export class SqliteStore implements InboxStore {
     return new SqliteStore(db, dataDir, file, options.clock, options.readOnly ?? false);
   }
 
-  /** The commit, made at once (`commitNow`), resolved once it is on the disk. */
+  /**
+   * The commit, made at once (`commitNow`), resolved once it is on the disk, or at once inside
+   * `visible`.
+   */
   async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
     const entries = this.commitNow(facts, changes);
-    await this.durable();
+    if (this.seenFirst.getStore()?.open !== true) await this.durable();
     return entries;
+  }
+
+  async visible<T>(change: () => Promise<T>): Promise<T> {
+    const mark = { open: true };
+    try {
+      return await this.seenFirst.run(mark, change);
+    } finally {
+      mark.open = false;
+    }
+  }
+
+  /** How many flushes of the disk the commits took so far. */
+  get flushes(): number {
+    return this.walSync?.flushes ?? 0;
   }
 
   async durable(): Promise<void> {
