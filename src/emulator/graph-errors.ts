@@ -74,7 +74,6 @@ export const appLimitReached = () =>
     is_transient: true,
   });
 
-
 export const unexpectedError = (status = 500) =>
   new GraphError(
     status,

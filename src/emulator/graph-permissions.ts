@@ -65,8 +65,5 @@ export function checkPermissions(scopes: readonly string[], action: GraphAction)
     return;
   }
   if (!has('pages_manage_engagement'))
-    throw writeRefused(
-      200,
-      'Requires pages_manage_engagement permission to manage the object',
-    );
+    throw writeRefused(200, 'Requires pages_manage_engagement permission to manage the object');
 }

@@ -232,8 +232,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         );
     };
     // Graph plays its own throttles and empty pages, once it has read the token.
-    const graphPlay =
-      platform === 'graph' && fault !== null ? graphPlayOf(fault) : null;
+    const graphPlay = platform === 'graph' && fault !== null ? graphPlayOf(fault) : null;
     if (fault && fault.when !== 'after' && !graphPlay) return play(fault);
     const request = await requestOf(1);
     const answer =
@@ -309,7 +308,11 @@ function listen(
 /** The throttle or empty page Graph plays for a fault of those kinds. */
 function graphPlayOf(fault: Fault): GraphPlay | null {
   if (fault.kind === 'throttle')
-    return { kind: 'throttle', code: fault.code ?? 80001, regainMinutes: fault.regainMinutes ?? 60 };
+    return {
+      kind: 'throttle',
+      code: fault.code ?? 80001,
+      regainMinutes: fault.regainMinutes ?? 60,
+    };
   if (fault.kind === 'empty-page') return { kind: 'empty-page' };
   return null;
 }
