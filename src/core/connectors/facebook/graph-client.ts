@@ -50,7 +50,8 @@ export interface GraphComment {
  * (developers.facebook.com/docs/graph-api/overview/rate-limiting).
  */
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613]);
-const isRateLimit = (code: number) => RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014);
+const isRateLimit = (code: number) =>
+  RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014);
 /** Permission errors: 10 and 200 to 299 (developers.facebook.com/docs/graph-api/guides/error-handling). */
 const isPermission = (code: number) => code === 10 || (code >= 200 && code <= 299);
 /** When Graph says nothing about the time to regain access: its throttling windows are an hour. */
