@@ -37,10 +37,10 @@ export const SyncStatusSchema = z.object({
    */
   permission: z.string().nullable().optional(),
   /**
-   * When the Graph API version the inbox is configured with stops being served, once that is near
-   * (30 days) or past, by the service's clock; null otherwise. Facebook accounts only.
+   * The Graph API version the inbox is configured with and when Meta stops serving it, once that is
+   * near (30 days) or past by the service's clock; null otherwise. Facebook accounts only.
    */
-  apiVersionEnds: IsoDateSchema.nullable().optional(),
+  apiVersion: z.object({ version: z.string(), ends: IsoDateSchema }).nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -201,7 +201,7 @@ describe('Graph versions', () => {
     expect(NEWEST_GRAPH_VERSION).toBe('v26.0');
     service.startSync();
     const account = await accountWhen(service, fb.id, (a) => a.sync.lastSyncAt != null);
-    expect(account.sync.apiVersionEnds ?? null).toBeNull();
+    expect(account.sync.apiVersion ?? null).toBeNull();
   });
 
   it('warns from 30 days before the configured version ends, by the service clock', async () => {
@@ -227,12 +227,12 @@ describe('Graph versions', () => {
     const early = await setUp({ scenario: shifted(31), service: { graphVersion: 'v21.0' } });
     early.service.startSync();
     const quiet = await accountWhen(early.service, early.fb.id, (a) => a.sync.lastSyncAt != null);
-    expect(quiet.sync.apiVersionEnds ?? null).toBeNull();
+    expect(quiet.sync.apiVersion ?? null).toBeNull();
 
     const late = await setUp({ scenario: shifted(29), service: { graphVersion: 'v21.0' } });
     late.service.startSync();
     const warned = await accountWhen(late.service, late.fb.id, (a) => a.sync.lastSyncAt != null);
-    expect(warned.sync.apiVersionEnds).toBe('2027-01-21T00:00:00.000Z');
+    expect(warned.sync.apiVersion).toEqual({ version: 'v21.0', ends: '2027-01-21T00:00:00.000Z' });
   });
 });
 

@@ -76,9 +76,9 @@ export class SyncEngine {
   /** A Facebook account's warning about the end of the configured Graph version, by the clock. */
   private versionNotice(accountId: string): Partial<SyncStatus> {
     if (this.deps.account(accountId)?.platform !== 'facebook') return {};
-    return {
-      apiVersionEnds: graphVersionEndingSoon(this.deps.config.graphVersion, this.deps.clock.now()),
-    };
+    const version = this.deps.config.graphVersion;
+    const ends = graphVersionEndingSoon(version, this.deps.clock.now());
+    return { apiVersion: ends === null ? null : { version, ends } };
   }
 
   private async loop(accountId: string, signal: AbortSignal): Promise<void> {
