@@ -193,6 +193,35 @@ describe('Graph permissions', () => {
     const account = (await service.listAccounts()).find((a) => a.id === fb.id)!;
     expect(account.sync.permission).toBe('pages_manage_posts');
   });
+
+  it('fails a private reply without pages_messaging and asks for it on the account', async () => {
+    const { service, emulator, fb } = await setUp({
+      scenario: withScopes([
+        'pages_show_list',
+        'pages_read_engagement',
+        'pages_read_user_content',
+        'pages_manage_engagement',
+      ]),
+    });
+    await service.syncAccountOnce(fb.id);
+    const conversation = `facebook:5001_9004`;
+    const receipt = await service.sendReply({
+      conversationId: conversation,
+      replyTo: conversation,
+      kind: 'private',
+      text: 'Nous vous écrivons en privé.',
+    });
+    const item = () =>
+      service
+        .replies()
+        .list()
+        .find((i) => i.key === receipt.key);
+    await expect.poll(() => item()?.state, { timeout: 5_000 }).toBe('failed');
+    expect(item()!.error).toMatch(/pages_messaging/);
+    expect(emulator.writes()).toEqual([]);
+    const account = await accountWhen(service, fb.id, (a) => a.sync.permission != null);
+    expect(account.sync.permission).toBe('pages_messaging');
+  });
 });
 
 describe('Graph versions', () => {

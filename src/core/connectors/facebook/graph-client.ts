@@ -54,6 +54,8 @@ const isRateLimit = (code: number) =>
   RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014);
 /** Permission errors: 10 and 200 to 299 (developers.facebook.com/docs/graph-api/guides/error-handling). */
 const isPermission = (code: number) => code === 10 || (code >= 200 && code <= 299);
+/** Empty pages with `next` followed in a row before the list is given up for the pass. */
+const MAX_EMPTY_PAGES_IN_A_ROW = 50;
 /** When Graph says nothing about the time to regain access: its throttling windows are an hour. */
 const UNDATED_THROTTLE_MS = 60 * 60_000;
 /** Code 190 subcodes that say the user or Facebook took the app's access away. */
@@ -121,7 +123,7 @@ export class GraphClient {
     params: Record<string, string | number | undefined>,
   ): AsyncGenerator<T[], void, void> {
     let page = await this.get<GraphList<T>>(path, params);
-    let previousNext: string | undefined;
+    let emptyInARow = 0;
     for (;;) {
       // A page may come back empty and still have `next` (Graph drops what it may not show after
       // cutting the page): only the absence of `next` ends the list.
@@ -129,11 +131,11 @@ export class GraphClient {
       if (next && !next.startsWith(this.root)) {
         throw new PlatformError('rejected', 'Graph paging link points outside the configured host');
       }
-      // An empty page that points to itself again and again would never end.
-      if (next && page.data.length === 0 && next === previousNext) {
-        throw new PlatformError('transient', 'Graph kept answering the same empty page');
+      // A list that answers nothing but empty pages for long is given up for this pass.
+      emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
+      if (next && emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW) {
+        throw new PlatformError('transient', 'Graph kept answering empty pages with a next link');
       }
-      previousNext = page.data.length === 0 ? next : undefined;
       const pending = next ? this.request<GraphList<T>>(next) : null;
       // Settled here if the caller stops early; its error is seen when it is awaited.
       pending?.catch(() => undefined);
@@ -143,14 +145,10 @@ export class GraphClient {
     }
   }
 
-  /** The version that answered (`facebook-api-version`): another than asked once it has ended. */
-  servedVersion: string | null = null;
-
   private readUsage(headers: Headers): void {
     const { usage, regainMinutes } = usageOf(headers);
     this.usage = usage;
     this.regainMinutes = regainMinutes;
-    this.servedVersion = headers.get('facebook-api-version') ?? this.servedVersion;
   }
 
   private async request<T>(
