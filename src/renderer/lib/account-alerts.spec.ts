@@ -124,7 +124,9 @@ describe('account alerts', () => {
     expect(later).toMatchObject({ tone: 'warn', reconnect: false });
     expect(later!.text).toMatch(/pauses the Page A Facebook Page until 24 November, \d\d:30/);
     const [fr] = accountAlerts([paused('2026-11-24T08:30:00Z')], NOW, wordsFor('fr'));
-    expect(fr!.text).toMatch(/en pause jusqu’au 24 novembre, \d\d:30/);
+    expect(fr!.text).toMatch(/en pause jusqu’au 24 novembre à \d\d:30/);
+    const [today] = accountAlerts([paused('2026-11-23T13:30:00Z')], NOW, wordsFor('fr'));
+    expect(today!.text).toMatch(/en pause jusqu’à \d\d:30\u00a0: rien/);
   });
 
   it('warns of the end of the Graph API version in use, and says when it has passed', () => {
@@ -147,6 +149,12 @@ describe('account alerts', () => {
       wordsFor('fr'),
     );
     expect(past).toMatchObject({ tone: 'bad' });
+    // One setting for every Page: said once.
+    const twoPages = accountAlerts(
+      [page('2027-01-21T00:00:00.000Z'), { ...page('2027-01-21T00:00:00.000Z'), id: 'facebook:2' }],
+      Date.parse('2027-01-01T00:00:00Z'),
+    );
+    expect(twoPages).toHaveLength(1);
     expect(past!.text).toContain('a cessé de servir la Graph API v21.0 le 21 janvier');
   });
 });

@@ -41,8 +41,10 @@ export function accountAlerts(
 ): AccountAlert[] {
   const { t } = words;
   const alerts: AccountAlert[] = [];
+  // The Graph version is one setting for every Page: told once.
+  const versionsTold = new Set<string>();
   for (const account of accounts) {
-    alerts.push(...syncAlerts(account, now, words));
+    alerts.push(...syncAlerts(account, now, words, versionsTold));
     const state = account.sync.state;
     if (state === 'expired' || state === 'revoked') {
       const name = nameOf(account, words);
@@ -79,17 +81,16 @@ export function accountAlerts(
   return alerts;
 }
 
-/** "26 November, 14:05": when a pause or an end is not today. */
-function when(iso: string, now: number, words: Words): string {
-  const sameDay = new Date(iso).toDateString() === new Date(now).toDateString();
-  return sameDay ? clockTime(iso, words) : `${dayAndMonth(iso, words)}, ${clockTime(iso, words)}`;
-}
-
 /**
  * What the last sync said beyond the connection's state: a permission to grant by connecting
  * again, a long pause for a rate limit and its end, the end of the Graph API version in use.
  */
-function syncAlerts(account: Account, now: number, words: Words): AccountAlert[] {
+function syncAlerts(
+  account: Account,
+  now: number,
+  words: Words,
+  versionsTold: Set<string>,
+): AccountAlert[] {
   const { t } = words;
   const { sync } = account;
   const name = nameOf(account, words);
@@ -116,10 +117,23 @@ function syncAlerts(account: Account, now: number, words: Words): AccountAlert[]
       key: `${account.id}:paused`,
       tone: 'warn',
       reconnect: false,
-      text: t('accounts.alert.paused', { values: { name, until: when(sync.until, now, words) } }),
+      // The day is said when the pause does not end today.
+      text: t(
+        new Date(sync.until).toDateString() === new Date(now).toDateString()
+          ? 'accounts.alert.pausedToday'
+          : 'accounts.alert.paused',
+        {
+          values: {
+            name,
+            date: dayAndMonth(sync.until, words),
+            time: clockTime(sync.until, words),
+          },
+        },
+      ),
     });
   }
-  if (sync.apiVersion != null) {
+  if (sync.apiVersion != null && !versionsTold.has(sync.apiVersion.version)) {
+    versionsTold.add(sync.apiVersion.version);
     const left = Date.parse(sync.apiVersion.ends) - now;
     const values = {
       version: sync.apiVersion.version,

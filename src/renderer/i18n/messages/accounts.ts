@@ -53,7 +53,9 @@ export const en = {
     permissionUnnamed:
       'The inbox lacks a permission it needs for {name}: connect it again and grant every permission asked.',
     paused:
-      'The platform’s rate limit pauses {name} until {until}: nothing is lost, syncing resumes then.',
+      'The platform’s rate limit pauses {name} until {date}, {time}: nothing is lost, syncing resumes then.',
+    pausedToday:
+      'The platform’s rate limit pauses {name} until {time}: nothing is lost, syncing resumes then.',
     versionEnds:
       'Facebook stops serving Graph API {version} on {date} (in {days, plural, one {# day} other {# days}}): set a newer Graph version before then.',
     versionEnded:
@@ -113,7 +115,9 @@ export const fr: Translation<typeof en> = {
     permissionUnnamed:
       'Il manque une autorisation nécessaire pour {name} : reconnectez le compte et accordez toutes les autorisations demandées.',
     paused:
-      'La limite de requêtes de la plateforme met {name} en pause jusqu’au {until} : rien n’est perdu, la synchronisation reprend alors.',
+      'La limite de requêtes de la plateforme met {name} en pause jusqu’au {date} à {time} : rien n’est perdu, la synchronisation reprend alors.',
+    pausedToday:
+      'La limite de requêtes de la plateforme met {name} en pause jusqu’à {time} : rien n’est perdu, la synchronisation reprend alors.',
     versionEnds:
       'Facebook cesse de servir la Graph API {version} le {date} (dans {days, plural, one {# jour} other {# jours}}) : choisissez une version plus récente d’ici là.',
     versionEnded:
