@@ -48,6 +48,8 @@ export interface ReplyDeskDeps {
   callers: Callers;
   /** Stores a reply that left as a post of its conversation (the sync's ingest). */
   ingest(drafts: DraftPost[]): Promise<void>;
+  /** Tells on the account a permission the platform refused a reply for. */
+  refused?(accountId: string, err: unknown): Promise<void>;
   emit(event: InboxEvent): void;
 }
 
@@ -90,6 +92,7 @@ export class ReplyDesk {
         await store.durable();
       },
       changed: (item) => this.replyChanged(item),
+      ...(deps.refused ? { refused: deps.refused } : {}),
     });
   }
 
