@@ -35,7 +35,16 @@ export const XArrivalSchema = z
 const FaultSchema = z
   .object({
     platform: z.enum(['x', 'graph', 'any']),
-    kind: z.enum(['error', 'timeout', 'reset']),
+    kind: z.enum([
+      'error',
+      'timeout',
+      'reset',
+      'rate-limited',
+      'daily-cap',
+      'usage-capped',
+      'client-forbidden',
+      'dm-forbidden',
+    ]),
     status: z.number().int().min(400).max(599).optional(),
     /** Matched as text against the path below `/x` or `/graph`. */
     path: z.string().optional(),

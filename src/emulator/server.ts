@@ -26,7 +26,8 @@ import { withSyntheticItems } from './synthetic';
 import { shiftScenario, shiftToNowDelta } from './time-shift';
 import { XOAuth } from './x-oauth';
 import { serverError } from './x-problems';
-import { createXApi } from './x-routes';
+import { createXApi, isXFaultKind } from './x-routes';
+import type { PostingCaps } from './x-caps';
 import { XStore } from './x-store';
 
 export interface EmulatorOptions {
@@ -46,6 +47,8 @@ export interface EmulatorOptions {
   rateLimits?: Partial<Record<string, number>>;
   /** Length of X's rate-limit windows; 15 minutes by default. */
   rateLimitWindowMs?: number;
+  /** X's 24-hour posting caps, over `DEFAULT_POSTING_CAPS`: `{user24h: 3}`. */
+  postingCaps?: Partial<PostingCaps>;
   /** Graph calls per hour that make 100 % of `X-App-Usage` / `X-Page-Usage`. */
   graphBudget?: Partial<GraphBudget>;
   /** The clock (epoch ms); tests may move it. */
@@ -137,6 +140,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const xApi = createXApi({
     store: xStore,
     limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
+    now,
+    ...(options.postingCaps ? { postingCaps: options.postingCaps } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     journal,
     oauthUser: (token) => xOAuth.userIdForToken(token),
@@ -222,6 +227,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const play = (played: Fault): void => {
       if (played.kind === 'timeout') return;
       if (played.kind === 'reset') req.socket.destroy();
+      else if (isXFaultKind(played.kind) && platform === 'x')
+        writeResponse(res, xApi.faultAnswer(played.kind, req.method ?? 'GET', segments.slice(1)));
+      else if (played.kind === 'error' && platform === 'x' && played.status === 429)
+        writeResponse(
+          res,
+          xApi.faultAnswer('rate-limited', req.method ?? 'GET', segments.slice(1)),
+        );
       else writeResponse(res, failure(platform, played.status ?? 500));
     };
     if (fault && fault.when !== 'after') return play(fault);
