@@ -31,7 +31,7 @@ function headersOf(
   };
 }
 
-/** Counts posts against the user's and the app's 24-hour caps and reports both in headers. */
+/** Counts the posts made against the user's and the app's 24-hour caps and reports both in headers. */
 export class PostingCapCounter {
   private readonly windows: WindowCounter;
 
@@ -42,21 +42,27 @@ export class PostingCapCounter {
     this.windows = new WindowCounter(DAY_MS, now);
   }
 
-  /** Counts one post by `userId` if both caps allow it. */
+  /** Whether `userId` may post now, and the caps as they stand. */
+  peek(userId: string): CapAnswer {
+    return this.answer(userId, false);
+  }
+
+  /** Counts a post made by `userId`; the caps after it. */
   take(userId: string): CapAnswer {
-    const user = this.windows.peek(`user|${userId}`, this.caps.user24h);
-    const app = this.windows.peek('app', this.caps.app24h);
-    const allowed = user.allowed && app.allowed;
-    if (allowed) {
-      this.windows.take(`user|${userId}`, this.caps.user24h);
-      this.windows.take('app', this.caps.app24h);
-    }
-    const used = (w: { used: number }) => w.used + (allowed ? 1 : 0);
+    return this.answer(userId, true);
+  }
+
+  private answer(userId: string, count: boolean): CapAnswer {
+    const take = count
+      ? this.windows.take.bind(this.windows)
+      : this.windows.peek.bind(this.windows);
+    const user = take(`user|${userId}`, this.caps.user24h);
+    const app = take('app', this.caps.app24h);
     return {
-      allowed,
+      allowed: user.allowed && app.allowed,
       headers: {
-        ...headersOf('x-user-limit-24hour', user.limit, used(user), user.resetAtMs),
-        ...headersOf('x-app-limit-24hour', app.limit, used(app), app.resetAtMs),
+        ...headersOf('x-user-limit-24hour', user.limit, user.used, user.resetAtMs),
+        ...headersOf('x-app-limit-24hour', app.limit, app.used, app.resetAtMs),
       },
     };
   }

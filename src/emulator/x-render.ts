@@ -116,7 +116,6 @@ export function renderUser(store: XStore, user: XUser, fields: Set<string>): Jso
       tweet_count: user.tweet_count,
       listed_count: 0,
       like_count: 0,
-      media_count: 0,
     };
   }
   if (has('most_recent_tweet_id')) {

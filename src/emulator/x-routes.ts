@@ -133,14 +133,14 @@ export function createXApi(options: XApiOptions): XApi {
       'x-rate-limit-reset': String(Math.floor(window.resetAtMs / 1000)),
     };
     if (!window.allowed) return tooManyRequests(rateHeaders);
-    let headers: Record<string, string> = rateHeaders;
-    if (endpoint === 'POST /2/tweets') {
-      const cap = caps.take(callerId);
-      headers = { ...rateHeaders, ...cap.headers };
-      if (!cap.allowed) return tooManyRequests(headers);
-    }
+    const posting = endpoint === 'POST /2/tweets';
+    const cap = posting ? caps.peek(callerId) : null;
+    if (cap && !cap.allowed) return tooManyRequests({ ...rateHeaders, ...cap.headers });
     const response = await found.route.handler({ req, params: found.params, token, callerId });
-    return { ...response, headers: { ...response.headers, ...headers } };
+    // A post made counts against the 24-hour caps; a refused one does not.
+    const capHeaders =
+      posting && response.status < 300 ? caps.take(callerId).headers : cap?.headers;
+    return { ...response, headers: { ...response.headers, ...rateHeaders, ...capHeaders } };
   };
 
   const faultAnswer = (kind: XFaultKind, method: string, segments: string[]): EmuResponse => {

@@ -139,7 +139,7 @@ describe('X refusals', () => {
   });
 
   it('plays X refusals injected as faults, through the admin endpoint too', async () => {
-    let clock = Date.parse('2026-03-10T12:00:00Z');
+    const clock = Date.parse('2026-03-10T12:00:00Z');
     await start({ now: () => clock });
     const arm = (fault: object) =>
       call(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) });
