@@ -100,6 +100,7 @@ export function composeDomains(
     changes,
     savedReplies: new SavedReplyBook(workspace, commits),
     ingest: (drafts) => sync.ingest(drafts),
+    accountHeld: (id, status) => sync.hold(id, status),
   });
   return {
     callers,

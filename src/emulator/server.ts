@@ -141,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     store: xStore,
     limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
     now,
+    ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
     ...(options.postingCaps ? { postingCaps: options.postingCaps } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     journal,

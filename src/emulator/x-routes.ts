@@ -53,6 +53,8 @@ export interface XApiOptions {
   oauthUser?: (token: string) => string | null;
   /** The 24-hour posting caps (`DEFAULT_POSTING_CAPS`); tests lower them. */
   postingCaps?: Partial<PostingCaps>;
+  /** Length of the rate-limit windows (15 minutes), for the reset of an injected 429. */
+  windowMs?: number;
   now: () => number;
 }
 
@@ -150,7 +152,9 @@ export function createXApi(options: XApiOptions): XApi {
     const rate = (remaining: number) => ({
       'x-rate-limit-limit': String(limit),
       'x-rate-limit-remaining': String(remaining),
-      'x-rate-limit-reset': String(Math.floor((options.now() + 15 * 60_000) / 1000)),
+      'x-rate-limit-reset': String(
+        Math.floor((options.now() + (options.windowMs ?? 15 * 60_000)) / 1000),
+      ),
     });
     switch (kind) {
       case 'rate-limited':

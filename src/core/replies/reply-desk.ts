@@ -1,5 +1,6 @@
 import { InboxError, ReplyKeyInputSchema, SendReplyInputSchema } from '../../shared';
 import type {
+  SyncStatus,
   ApiInput,
   ApiOutput,
   AuditFact,
@@ -48,6 +49,8 @@ export interface ReplyDeskDeps {
   callers: Callers;
   /** Stores a reply that left as a post of its conversation (the sync's ingest). */
   ingest(drafts: DraftPost[]): Promise<void>;
+  /** Records that the platform holds an account (the sync's account status). */
+  accountHeld?(accountId: string, status: Partial<SyncStatus>): Promise<void>;
   emit(event: InboxEvent): void;
 }
 
@@ -86,6 +89,7 @@ export class ReplyDesk {
       deliver: (draft) => deps.ingest([draft]),
       commit: (facts, change) => commits.commit(facts, { changes: [change] }),
       changed: (item) => this.replyChanged(item),
+      ...(deps.accountHeld ? { held: deps.accountHeld } : {}),
     });
   }
 

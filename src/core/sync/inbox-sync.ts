@@ -109,6 +109,11 @@ export class InboxSync {
     );
   }
 
+  /** The platform holds an account (a cap or access refused while sending): its status says so. */
+  hold(accountId: string, status: Partial<SyncStatus>): Promise<void> {
+    return this.setStatus(accountId, status);
+  }
+
   /**
    * An account's sync status, kept with the account. A status the disk refuses is only told (the
    * sync loop goes on, and says so), never thrown at the loop.

@@ -72,25 +72,51 @@ export class SyncEngine {
     else await syncFacebookPage(ctx, account, token);
   }
 
+  /**
+   * Whether the account's posting is held by a 24-hour cap (the outbox said so): reading goes on,
+   * and the status keeps saying until when posting resumes.
+   */
+  private postingHeld(accountId: string): boolean {
+    const sync = this.deps.account(accountId)?.sync;
+    return (
+      sync?.reason === 'daily-cap' &&
+      sync.until != null &&
+      Date.parse(sync.until) > this.deps.clock.now()
+    );
+  }
+
   private async loop(accountId: string, signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       let wait = this.deps.pollIntervalMs;
       try {
-        await this.deps.setStatus(accountId, { state: 'syncing', message: null, until: null });
+        if (!this.postingHeld(accountId))
+          await this.deps.setStatus(accountId, {
+            state: 'syncing',
+            message: null,
+            until: null,
+            reason: null,
+          });
         await this.syncOnce(accountId, signal);
         failures = 0;
-        await this.deps.setStatus(accountId, {
-          state: 'connected',
-          lastSyncAt: isoOf(this.deps.clock),
-        });
+        await this.deps.setStatus(
+          accountId,
+          this.postingHeld(accountId)
+            ? { lastSyncAt: isoOf(this.deps.clock) }
+            : { state: 'connected', lastSyncAt: isoOf(this.deps.clock), reason: null },
+        );
       } catch (err) {
         const e =
           err instanceof PlatformError
             ? err
             : new PlatformError('transient', (err as Error).message);
         if (e.kind === 'expired' || e.kind === 'revoked') {
-          await this.deps.setStatus(accountId, { state: e.kind, message: e.message, until: null });
+          await this.deps.setStatus(accountId, {
+            state: e.kind,
+            message: e.message,
+            until: null,
+            reason: e.reason,
+          });
           return;
         }
         const resumeAt = e.kind === 'rate_limited' ? e.resumeAt(this.deps.clock.now()) : null;
@@ -100,6 +126,7 @@ export class SyncEngine {
             state: 'rate-limited',
             message: e.message,
             until: resumeAt.toISOString(),
+            reason: e.reason,
           });
         } else {
           failures += 1;
@@ -107,7 +134,12 @@ export class SyncEngine {
             e.kind === 'transient'
               ? backoffMs(failures, { baseMs: this.deps.retryBaseMs })
               : this.deps.pollIntervalMs;
-          await this.deps.setStatus(accountId, { state: 'error', message: e.message, until: null });
+          await this.deps.setStatus(accountId, {
+            state: 'error',
+            message: e.message,
+            until: null,
+            reason: e.reason,
+          });
         }
       }
       await sleep(wait, signal);

@@ -1,7 +1,7 @@
 import type { Account } from '../../shared/model';
 import { wordsFor } from '../i18n/translate';
 import type { Words } from '../i18n/translate';
-import { dayAndMonth } from './format';
+import { dayAndMonth, pauseEnd } from './format';
 import { displayHandle } from './labels';
 
 /** How far ahead a known end of a connection is announced. */
@@ -24,8 +24,8 @@ function nameOf(account: Account, { t }: Words): string {
 
 /**
  * What the banner says about the accounts, in the UI's language: connections that stopped (expired,
- * revoked) and those whose known end is within a week. Each one is fixed by connecting the account
- * again.
+ * revoked, access to grant again) and those whose known end is within a week, each fixed by
+ * connecting the account again; and accounts a platform cap holds, until when.
  */
 export function accountAlerts(
   accounts: readonly Account[],
@@ -35,7 +35,32 @@ export function accountAlerts(
   const { t } = words;
   const alerts: AccountAlert[] = [];
   for (const account of accounts) {
-    const state = account.sync.state;
+    const { state, reason, until } = account.sync;
+    const stopped = state === 'expired' || state === 'revoked' || state === 'error';
+    if (reason === 'permissions' && stopped) {
+      alerts.push({
+        accountId: account.id,
+        platform: account.platform,
+        tone: 'bad',
+        text: t('accounts.alert.permissions', { values: { name: nameOf(account, words) } }),
+      });
+      continue;
+    }
+    if (
+      state === 'rate-limited' &&
+      until != null &&
+      (reason === 'daily-cap' || reason === 'usage-cap')
+    ) {
+      alerts.push({
+        accountId: account.id,
+        platform: account.platform,
+        tone: 'warn',
+        text: t(reason === 'daily-cap' ? 'accounts.alert.dailyCap' : 'accounts.alert.usageCap', {
+          values: { name: nameOf(account, words), until: pauseEnd(until, now, words) },
+        }),
+      });
+      continue;
+    }
     if (state === 'expired' || state === 'revoked') {
       const name = nameOf(account, words);
       alerts.push({
