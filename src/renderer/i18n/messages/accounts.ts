@@ -50,7 +50,7 @@ export const en = {
     dailyCap:
       'X’s 24-hour posting limit for {name} is reached: replies wait until {until}, then leave on their own.',
     usageCap:
-      'The X app’s monthly usage cap is reached: {name} is paused and tried again on {until}.',
+      'The X app’s monthly usage cap is reached: {name} is paused until {until}, then tried again.',
     ended: 'The connection to {name} ended on {date}: connect it again.',
     endsSoon:
       'The connection to {name} ends on {date} (in {days, plural, one {# day} other {# days}}): connect it again before then.',
@@ -104,9 +104,9 @@ export const fr: Translation<typeof en> = {
     permissions:
       'X a refusé l’accès de l’application pour {name} : reconnectez le compte et accordez l’accès demandé. Rien n’est synchronisé ni envoyé d’ici là.',
     dailyCap:
-      'La limite de publication de 24 heures de X est atteinte pour {name} : les réponses attendent jusqu’au {until}, puis partent d’elles-mêmes.',
+      'La limite de publication de 24 heures de X est atteinte pour {name} : les réponses attendent jusqu’à {until}, puis partent d’elles-mêmes.',
     usageCap:
-      'Le quota d’usage mensuel de l’application X est atteint : {name} est en pause, nouvel essai le {until}.',
+      'Le quota d’usage mensuel de l’application X est atteint : {name} est en pause jusqu’à {until}, puis réessayé.',
     ended: 'La connexion à {name} a pris fin le {date} : reconnectez le compte.',
     endsSoon:
       'La connexion à {name} prend fin le {date} (dans {days, plural, one {# jour} other {# jours}}) : reconnectez le compte d’ici là.',
