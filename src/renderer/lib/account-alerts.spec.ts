@@ -105,7 +105,7 @@ describe('account alerts for what X said holds an account', () => {
     const accounts = [account({ sync: held('revoked', 'permissions', null) })];
     const [en] = accountAlerts(accounts, NOW);
     const [fr] = accountAlerts(accounts, NOW, wordsFor('fr'));
-    expect(en).toMatchObject({ tone: 'bad' });
+    expect(en).toMatchObject({ tone: 'bad', reconnect: true });
     expect(en!.text).toContain('connect the account again and grant the access asked');
     expect(fr!.text).toContain('reconnectez le compte et accordez l’accès demandé');
   });
@@ -118,7 +118,10 @@ describe('account alerts for what X said holds an account', () => {
       ],
       NOW,
     );
-    expect(alerts.map((a) => a.tone)).toEqual(['warn', 'warn']);
+    expect(alerts.map((a) => [a.tone, a.reconnect])).toEqual([
+      ['warn', false],
+      ['warn', false],
+    ]);
     expect(alerts[0]!.text).toMatch(/24-hour posting limit .* until 24 November, \d\d:30/);
     expect(alerts[1]!.text).toMatch(/monthly usage cap .* paused until \d\d:00, then tried again/);
     const [fr] = accountAlerts(

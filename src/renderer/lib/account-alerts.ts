@@ -13,6 +13,8 @@ export interface AccountAlert {
   platform: Account['platform'];
   tone: 'bad' | 'warn';
   text: string;
+  /** Whether connecting the account again fixes it (not a cap: that one passes by itself). */
+  reconnect: boolean;
 }
 
 function nameOf(account: Account, { t }: Words): string {
@@ -43,6 +45,7 @@ export function accountAlerts(
         platform: account.platform,
         tone: 'bad',
         text: t('accounts.alert.permissions', { values: { name: nameOf(account, words) } }),
+        reconnect: true,
       });
       continue;
     }
@@ -58,6 +61,7 @@ export function accountAlerts(
         text: t(reason === 'daily-cap' ? 'accounts.alert.dailyCap' : 'accounts.alert.usageCap', {
           values: { name: nameOf(account, words), until: pauseEnd(until, now, words) },
         }),
+        reconnect: false,
       });
       continue;
     }
@@ -71,6 +75,7 @@ export function accountAlerts(
           state === 'revoked'
             ? t(`accounts.alert.revoked.${account.platform}`, { values: { name } })
             : t('accounts.alert.expired', { values: { name } }),
+        reconnect: true,
       });
       continue;
     }
@@ -87,6 +92,7 @@ export function accountAlerts(
       platform: account.platform,
       tone: left <= 0 ? 'bad' : 'warn',
       text: t(left <= 0 ? 'accounts.alert.ended' : 'accounts.alert.endsSoon', { values }),
+      reconnect: true,
     });
   }
   return alerts;

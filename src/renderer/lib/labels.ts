@@ -66,6 +66,12 @@ export function accountStateLabel(
 ): string {
   if (reason === 'permissions' && state !== 'connected' && state !== 'syncing')
     return t('labels.account.permissions');
+  if (
+    state === 'rate-limited' &&
+    until == null &&
+    (reason === 'daily-cap' || reason === 'usage-cap')
+  )
+    return t(`labels.account.${reason === 'daily-cap' ? 'dailyCap' : 'usageCap'}`);
   if (state === 'rate-limited' && until != null) {
     const key =
       reason === 'daily-cap'
