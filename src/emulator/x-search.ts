@@ -134,7 +134,10 @@ interface SearchRequest extends Projection {
   page: PageToken | null;
 }
 
-function parseSearchRequest(params: URLSearchParams, nowMs: number): SearchRequest | ParameterError[] {
+function parseSearchRequest(
+  params: URLSearchParams,
+  nowMs: number,
+): SearchRequest | ParameterError[] {
   const check = new Checker(params);
   check.allowOnly(SEARCH_RECENT_PARAMETERS);
   const raw = params.get('query');
