@@ -150,3 +150,38 @@ describe('X recent search', () => {
     expect(Number(last.headers.get('x-rate-limit-reset'))).toBeGreaterThan(nowMs / 1000);
   });
 });
+
+describe('the mentions window beside recent search', () => {
+  it('serves only the 800 most recent mentions, where search reaches every one of the week', async () => {
+    const many = await startEmulator({
+      scenario: parseScenario(testScenario({ extraMentions: 900 })),
+      now: () => Date.parse(ANCHOR) + DAY,
+    });
+    try {
+      const count = async (path: string, tokenName: string) => {
+        let n = 0;
+        let token: string | undefined;
+        do {
+          const answer = await call(
+            `${many.xBaseUrl}${path}&max_results=100${token ? `&${tokenName}=${token}` : ''}`,
+            bearer(BRAND.token),
+          );
+          expect(answer.status).toBe(200);
+          n += answer.body.data?.length ?? 0;
+          token = answer.body.meta.next_token;
+        } while (token);
+        return n;
+      };
+      const all = many.scenario.x.tweets.filter((t) => /@CafeAurore\b/.test(t.text)).length;
+      expect(all).toBeGreaterThan(900);
+      expect(
+        await count(`/2/users/${BRAND.id}/mentions?expansions=author_id`, 'pagination_token'),
+      ).toBe(800);
+      expect(await count(`/2/tweets/search/recent?query=%40${BRAND.username}`, 'next_token')).toBe(
+        all,
+      );
+    } finally {
+      await many.close();
+    }
+  });
+});
