@@ -137,6 +137,11 @@ interface SearchRequest extends Projection {
 function parseSearchRequest(
   params: URLSearchParams,
   nowMs: number,
+  /**
+   * When the tweet of an id was made: its own date when the emulator holds it (a shifted scenario
+   * keeps its ids), else the time in the snowflake.
+   */
+  madeAt: (id: string) => number,
 ): SearchRequest | ParameterError[] {
   const check = new Checker(params);
   check.allowOnly(SEARCH_RECENT_PARAMETERS);
@@ -191,7 +196,7 @@ function parseSearchRequest(
   };
   for (const name of ['since_id', 'until_id'] as const) {
     const id = ids[name];
-    if (id !== null && snowflakeMs(id) < edge)
+    if (id !== null && madeAt(id) < edge)
       check.fail(
         name,
         id,
@@ -237,7 +242,11 @@ function inRange(tweet: StoredTweet, request: SearchRequest, edge: number): bool
 
 function searchAnswer(store: XStore, ctx: XContext): EmuResponse {
   const nowMs = store.now();
-  const request = parseSearchRequest(ctx.req.query, nowMs);
+  const request = parseSearchRequest(
+    ctx.req.query,
+    nowMs,
+    (id) => store.tweet(id)?.createdMs ?? snowflakeMs(id),
+  );
   if (Array.isArray(request)) return invalidRequest(request);
   const edge = nowMs - SEARCH_RECENT_REACH_MS;
   const mention = request.query.clauses.find((c) => c.mention !== undefined)?.mention;

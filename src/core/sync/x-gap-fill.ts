@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Account, SyncGap } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
 import type { XClient } from '../connectors/x/x-client';
-import { mapXPage, snowflakeTime } from '../connectors/x/x-mapper';
+import { mapXPage } from '../connectors/x/x-mapper';
 import type { SyncContext } from './sync-context';
 
 /** X serves only an account's 800 most recent mentions. */
@@ -24,7 +24,10 @@ const FillRangeSchema = z.object({
   /** Mentions the timeline served above the stretch, and how many search has found in it. */
   seen: z.number().int().nonnegative(),
   found: z.number().int().nonnegative(),
-  /** When the newest of the mentions served above the stretch was posted (epoch ms). */
+  /** When the last mention read below the stretch, the oldest read above it (search's included) and
+   * the newest served above it were posted (epoch ms). */
+  sinceMs: z.number(),
+  untilMs: z.number(),
   newestMs: z.number(),
 });
 export type FillRange = z.infer<typeof FillRangeSchema>;
@@ -67,9 +70,8 @@ export async function fillMentionGaps(
     if (ctx.signal.aborted) return fetched;
     const range = fills[0]!;
     const edgeMs = ctx.clock.now() - SEARCH_REACH_MS;
-    const sinceMs = snowflakeTime(range.since);
-    const beyond = sinceMs < edgeMs;
-    if (snowflakeTime(range.until) <= edgeMs) {
+    const beyond = range.sinceMs < edgeMs;
+    if (range.untilMs <= edgeMs) {
       // All of it is older than search reaches.
       fills = fills.slice(1);
       const gap = range.sure ? gapOf(account, range, 'beyond-search', ctx.clock.now()) : null;
@@ -101,7 +103,12 @@ export async function fillMentionGaps(
     const drafts = await mapXPage(page, account);
     const oldest = page.meta?.oldest_id;
     const done = page.meta?.next_token == null || oldest == null;
-    const moved = { ...range, found: range.found + drafts.length, until: oldest ?? range.until };
+    const moved = {
+      ...range,
+      found: range.found + drafts.length,
+      until: oldest ?? range.until,
+      untilMs: drafts.length > 0 ? Date.parse(drafts.at(-1)!.createdAt) : range.untilMs,
+    };
     let gap: SyncGap | null = null;
     if (done) {
       fills = fills.slice(1);
@@ -138,8 +145,8 @@ function gapOf(
   nowMs: number,
   edgeMs?: number,
 ): SyncGap {
-  const sinceMs = snowflakeTime(range.since);
-  const lowMs = Math.max(sinceMs, edgeMs ?? snowflakeTime(range.until));
+  const { sinceMs } = range;
+  const lowMs = Math.max(sinceMs, edgeMs ?? range.untilMs);
   const observedMs = Math.max(1, range.newestMs - lowMs);
   const rate = (range.seen + range.found) / observedMs;
   return {

@@ -59,6 +59,9 @@ async function syncTimeline(
   let pages = Number((await ctx.cursor(account.id, `${timeline}:pages`)) ?? 0);
   let count = Number((await ctx.cursor(account.id, `${timeline}:count`)) ?? 0);
   let oldest = await ctx.cursor(account.id, `${timeline}:oldest`);
+  // When the chain's newest and oldest posts were made (epoch ms, as text).
+  let newestAt = await ctx.cursor(account.id, `${timeline}:newest-at`);
+  let oldestAt = await ctx.cursor(account.id, `${timeline}:oldest-at`);
   const resumed = next != null;
   let fetched = 0;
   const request = (token: string | null) => {
@@ -84,6 +87,10 @@ async function syncTimeline(
     const drafts = await mapXPage(page, account);
     count += drafts.length;
     oldest = page.meta?.oldest_id ?? oldest;
+    if (drafts.length > 0) {
+      newestAt ??= String(Date.parse(drafts[0]!.createdAt));
+      oldestAt = String(Date.parse(drafts.at(-1)!.createdAt));
+    }
     // The page's posts and where the chain stands now: one commit. Once the chain is read, the
     // timeline's cursor moves to the newest post it held.
     const cursors = more
@@ -93,6 +100,8 @@ async function syncTimeline(
           [`${timeline}:pages`]: String(pages),
           [`${timeline}:count`]: String(count),
           [`${timeline}:oldest`]: oldest,
+          [`${timeline}:newest-at`]: newestAt,
+          [`${timeline}:oldest-at`]: oldestAt,
         }
       : {
           [timeline]: newest ?? sinceId,
@@ -101,7 +110,19 @@ async function syncTimeline(
           [`${timeline}:pages`]: null,
           [`${timeline}:count`]: null,
           [`${timeline}:oldest`]: null,
-          ...(await windowGap(ctx, account, timeline, { sinceId, newest, oldest, count, resumed })),
+          [`${timeline}:newest-at`]: null,
+          [`${timeline}:oldest-at`]: null,
+          // When the post `since_id` names was made: where a gap below the next chain starts.
+          ...(newestAt != null ? { [`${timeline}:at`]: newestAt } : {}),
+          ...(await windowGap(ctx, account, timeline, {
+            sinceId,
+            newest,
+            oldest,
+            count,
+            resumed,
+            newestAt,
+            oldestAt,
+          })),
         };
     await ctx.ingest(drafts, { accountId: account.id, cursors });
     fetched += drafts.length;
@@ -132,9 +153,12 @@ async function windowGap(
     oldest: string | null;
     count: number;
     resumed: boolean;
+    newestAt: string | null;
+    oldestAt: string | null;
   },
 ): Promise<Record<string, string | null>> {
   const { sinceId, newest, oldest, count, resumed } = chain;
+  const timeOf = (at: string | null, id: string) => (at != null ? Number(at) : snowflakeTime(id));
   if (timeline !== 'mentions' || sinceId == null || newest == null || oldest == null) return {};
   const sure = count >= MENTIONS_WINDOW;
   if (!sure && !resumed) return {};
@@ -144,7 +168,9 @@ async function windowGap(
     sure,
     seen: count,
     found: 0,
-    newestMs: snowflakeTime(newest),
+    sinceMs: timeOf(await ctx.cursor(account.id, `${timeline}:at`), sinceId),
+    untilMs: timeOf(chain.oldestAt, oldest),
+    newestMs: timeOf(chain.newestAt, newest),
   };
   const fills = readFills(await ctx.cursor(account.id, FILL_CURSOR));
   return { [FILL_CURSOR]: fillsCursor([...fills, range]) };
