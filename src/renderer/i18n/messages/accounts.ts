@@ -38,7 +38,8 @@ export const en = {
     text: '{count, plural, one {About # mention may be missing} other {About # mentions may be missing}} between {since} and {until}: {reason}.',
     beyondSearch: 'they are older than X search reaches (7 days)',
     searchRefused: 'X refused the search that would have fetched them',
-    short: '~{count} missing',
+    short: '~{count}',
+    shortLabel: 'About {count} mentions may be missing',
   },
   banner: 'Account connections',
   alert: {
@@ -94,7 +95,8 @@ export const fr: Translation<typeof en> = {
     text: '{count, plural, one {Environ # mention peut manquer} other {Environ # mentions peuvent manquer}} entre le {since} et le {until} : {reason}.',
     beyondSearch: 'elles sont plus anciennes que ce que la recherche X atteint (7 jours)',
     searchRefused: 'X a refusé la recherche qui les aurait récupérées',
-    short: '~{count} manquantes',
+    short: '~{count}',
+    shortLabel: 'Environ {count} mentions peuvent manquer',
   },
   banner: 'Connexions des comptes',
   alert: {
