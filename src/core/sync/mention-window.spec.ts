@@ -190,6 +190,13 @@ describe('the 800-mention window of X', () => {
     expect(gap.until).toBe(new Date(edge).toISOString());
     // Estimated from the rate of those read: within 1 % of the truth.
     expect(Math.abs(gap.missing - outOfReach.length)).toBeLessThanOrEqual(outOfReach.length / 100);
+    // The reports of a range it overlaps say so; those of other ranges do not.
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const during = await run.service.getReport({ from: iso(edge - DAY), to: iso(edge) });
+    expect(during.missing).toEqual([gap]);
+    const after = await run.service.getReport({ from: iso(edge), to: iso(clock.now() + MINUTE) });
+    expect(after.missing).toBeUndefined();
+    expect(after.team.conversations).toBe(2000 - outOfReach.length);
   });
 
   it('pauses when search answers 429 and records the gap when search refuses', async () => {
