@@ -11,6 +11,10 @@ export const MENTIONS_WINDOW = 800;
 const SEARCH_REACH_MS = 7 * 86_400_000 - 60_000;
 /** The cursor holding the stretches of mentions still to fetch from recent search. */
 export const FILL_CURSOR = 'mentions:fill';
+/** Until when search's rate window is used up (epoch ms): the fill waits, polling goes on. */
+const FILL_AFTER = 'mentions:fill-after';
+/** X's windows last 15 minutes, when a 429 does not say when it ends. */
+const WINDOW_MS = 15 * 60_000;
 
 /**
  * A stretch of mentions the mentions timeline may no longer serve: those after `since` and before
@@ -24,8 +28,11 @@ const FillRangeSchema = z.object({
   /** Mentions the timeline served above the stretch, and how many search has found in it. */
   seen: z.number().int().nonnegative(),
   found: z.number().int().nonnegative(),
-  /** When the last mention read below the stretch, the oldest read above it (search's included) and
-   * the newest served above it were posted (epoch ms). */
+  /**
+   * Where the stretch starts (when the last mention read below it was made, or when the chain that
+   * read it began, whichever is later), when the oldest mention read above it was made (search's
+   * included), and when the newest served above it was made (epoch ms).
+   */
   sinceMs: z.number(),
   untilMs: z.number(),
   newestMs: z.number(),
@@ -54,8 +61,9 @@ export function mentionsQuery(account: Account): string {
 /**
  * Fills the stretches of mentions the timeline's window left out from recent search, oldest
  * stretch first, a page at a time: each page's mentions and where the stretch now stands are one
- * commit, so a pause (429, the window used up) or a crash resumes where it stopped, and a mention
- * stored twice is stored once. What search cannot reach (older than 7 days) or refuses to look for
+ * commit, so a pause or a crash resumes where it stopped, and a mention stored twice is stored
+ * once. Search has its own rate window: once it is used up (or search answers 429) the fill waits
+ * for its reset while the mentions timeline goes on being polled. What search cannot reach (older than 7 days) or refuses to look for
  * is recorded as a gap with about how many mentions it holds, in the commit that gives it up.
  */
 export async function fillMentionGaps(
@@ -66,6 +74,8 @@ export async function fillMentionGaps(
 ): Promise<number> {
   let fills = readFills(await ctx.cursor(account.id, FILL_CURSOR));
   let fetched = 0;
+  const after = Number((await ctx.cursor(account.id, FILL_AFTER)) ?? 0);
+  if (fills.length === 0 || ctx.clock.now() < after) return 0;
   while (fills.length > 0) {
     if (ctx.signal.aborted) return fetched;
     const range = fills[0]!;
@@ -89,6 +99,11 @@ export async function fillMentionGaps(
         ...(beyond ? { startTime: new Date(edgeMs).toISOString() } : { sinceId: range.since }),
       });
     } catch (err) {
+      if (err instanceof PlatformError && err.kind === 'rate_limited') {
+        const resume = err.resumeAt(ctx.clock.now())?.getTime() ?? ctx.clock.now() + WINDOW_MS;
+        await ctx.moveCursors({ accountId: account.id, cursors: { [FILL_AFTER]: String(resume) } });
+        return fetched;
+      }
       if (!(err instanceof PlatformError) || err.kind !== 'rejected') throw err;
       // Search is not open to this app (or refused the request): the stretch is given up.
       fills = fills.slice(1);
@@ -115,20 +130,19 @@ export async function fillMentionGaps(
       if (beyond && (range.sure || moved.found > 0))
         gap = gapOf(account, moved, 'beyond-search', ctx.clock.now(), edgeMs);
     } else fills = [moved, ...fills.slice(1)];
+    // The window is used up: the rest waits for its reset instead of running into a 429.
+    const exhausted: Record<string, string> =
+      fills.length > 0 && page.rateLimit != null && page.rateLimit.remaining <= 0
+        ? { [FILL_AFTER]: String(page.rateLimit.reset * 1000) }
+        : {};
     await ctx.ingest(drafts, {
       accountId: account.id,
-      cursors: { [FILL_CURSOR]: fillsCursor(fills) },
+      cursors: { [FILL_CURSOR]: fillsCursor(fills), ...exhausted },
       ...(gap ? { gaps: [gap] } : {}),
     });
     fetched += drafts.length;
     ctx.progress(account, 'mentions', 'poll', before + fetched, false);
-    if (fills.length > 0 && page.rateLimit != null && page.rateLimit.remaining <= 0) {
-      throw new PlatformError(
-        'rate_limited',
-        'X rate limit for recent search used up',
-        new Date(page.rateLimit.reset * 1000),
-      );
-    }
+    if (FILL_AFTER in exhausted) return fetched;
   }
   return fetched;
 }

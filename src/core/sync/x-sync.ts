@@ -63,6 +63,8 @@ async function syncTimeline(
   let newestAt = await ctx.cursor(account.id, `${timeline}:newest-at`);
   let oldestAt = await ctx.cursor(account.id, `${timeline}:oldest-at`);
   const resumed = next != null;
+  // When the chain's first page was asked for: every post made before then, it has seen.
+  const started = (await ctx.cursor(account.id, `${timeline}:started`)) ?? String(ctx.clock.now());
   let fetched = 0;
   const request = (token: string | null) => {
     const pending = client.timelinePage(timeline, account.externalId, {
@@ -102,6 +104,7 @@ async function syncTimeline(
           [`${timeline}:oldest`]: oldest,
           [`${timeline}:newest-at`]: newestAt,
           [`${timeline}:oldest-at`]: oldestAt,
+          [`${timeline}:started`]: started,
         }
       : {
           [timeline]: newest ?? sinceId,
@@ -112,8 +115,11 @@ async function syncTimeline(
           [`${timeline}:oldest`]: null,
           [`${timeline}:newest-at`]: null,
           [`${timeline}:oldest-at`]: null,
-          // When the post `since_id` names was made: where a gap below the next chain starts.
+          [`${timeline}:started`]: null,
+          // Where a gap below the next chain can start: when the post `since_id` names was made,
+          // and when this chain began (nothing made before then is missing).
           ...(newestAt != null ? { [`${timeline}:at`]: newestAt } : {}),
+          [`${timeline}:read-at`]: started,
           ...(await windowGap(ctx, account, timeline, {
             sinceId,
             newest,
@@ -168,7 +174,10 @@ async function windowGap(
     sure,
     seen: count,
     found: 0,
-    sinceMs: timeOf(await ctx.cursor(account.id, `${timeline}:at`), sinceId),
+    sinceMs: Math.max(
+      timeOf(await ctx.cursor(account.id, `${timeline}:at`), sinceId),
+      Number((await ctx.cursor(account.id, `${timeline}:read-at`)) ?? 0),
+    ),
     untilMs: timeOf(chain.oldestAt, oldest),
     newestMs: timeOf(chain.newestAt, newest),
   };
