@@ -177,7 +177,9 @@ describe('the 800-mention window of X', () => {
 
   it('resumes a fill stopped by a crash where it stood, losing and repeating nothing', async () => {
     const clock = new ManualClock('2026-11-20T10:00:00Z');
-    const { run, x, initial } = await setUp(clock);
+    const { run, x, initial } = await setUp(clock, {
+      rateLimits: { 'GET /2/tweets/search/recent': 100 },
+    });
     const ids = await arrive(run.emulator, clock, 1500, 2000, 25);
     // The fourth search page never answers: the inbox stops there, as if it had crashed.
     run.emulator.injectFault({
@@ -194,6 +196,11 @@ describe('the 800-mention window of X', () => {
     await syncThroughPauses(run.service, clock, x.id);
     expect(await total(run.service)).toBe(initial + 1500);
     expect(await stored(run.service, ids)).toBe(1500);
+    // Search was asked 3 pages, then the 4 left after the 300 it had given: not the first 3 again.
+    const probe = await fetch(`${run.emulator.xBaseUrl}/2/tweets/search/recent?query=nothing`, {
+      headers: { authorization: `Bearer ${BRAND_X.token}` },
+    });
+    expect(probe.headers.get('x-rate-limit-remaining')).toBe(String(100 - 3 - 4 - 1));
   }, 120_000);
 
   it('reports the mentions older than search reaches: how many, since when', async () => {
