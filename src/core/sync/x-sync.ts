@@ -118,8 +118,12 @@ async function syncTimeline(
           [`${timeline}:started`]: null,
           // Where a gap below the next chain can start: when the post `since_id` names was made,
           // and when this chain began (nothing made before then is missing).
-          ...(newestAt != null ? { [`${timeline}:at`]: newestAt } : {}),
-          [`${timeline}:read-at`]: started,
+          ...(timeline === 'mentions'
+            ? {
+                ...(newestAt != null ? { [`${timeline}:at`]: newestAt } : {}),
+                [`${timeline}:read-at`]: started,
+              }
+            : {}),
           ...(await windowGap(ctx, account, timeline, {
             sinceId,
             newest,
