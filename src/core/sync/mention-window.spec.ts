@@ -175,6 +175,31 @@ describe('the 800-mention window of X', () => {
     expect(await total(run.service)).toBe(initial + 3001);
   }, 120_000);
 
+  it('finds the older pages of a chain that more mentions pushed out of the window during its pause', async () => {
+    const clock = new ManualClock('2026-11-20T10:00:00Z');
+    const { run, x, initial } = await setUp(clock, {
+      rateLimits: { 'GET /2/users/:id/mentions': 3 },
+    });
+    clock.advance(15 * MINUTE);
+    const first = await arrive(run.emulator, clock, 500, 1000, 25);
+    clock.advance(15 * MINUTE);
+    // Three pages of the five, then the window is used up.
+    await expect(run.service.syncAccountOnce(x.id)).rejects.toMatchObject({
+      kind: 'rate_limited',
+    });
+    expect(await total(run.service)).toBe(initial + 300);
+    // During the pause 1,000 more arrive: the 200 older ones are no longer among the newest 800.
+    const second = await arrive(run.emulator, clock, 1000, 500, 25);
+    clock.advance(15 * MINUTE);
+    for (let i = 0; i < 10 && (await total(run.service)) < initial + 1500; i++) {
+      await syncThroughPauses(run.service, clock, x.id);
+      clock.advance(MINUTE);
+    }
+    expect(await stored(run.service, [...first, ...second])).toBe(1500);
+    expect(await total(run.service)).toBe(initial + 1500);
+    expect((await run.service.listAccounts()).find((a) => a.id === x.id)?.gaps).toBeUndefined();
+  }, 120_000);
+
   it('resumes a fill stopped by a crash where it stood, losing and repeating nothing', async () => {
     const clock = new ManualClock('2026-11-20T10:00:00Z');
     const { run, x, initial } = await setUp(clock, {
