@@ -100,6 +100,7 @@ export function composeDomains(
     changes,
     savedReplies: new SavedReplyBook(workspace, commits),
     ingest: (drafts) => sync.ingest(drafts),
+    refused: (accountId, err) => sync.noteRefusal(accountId, err),
   });
   return {
     callers,
@@ -124,6 +125,7 @@ export function composeDomains(
       token: (account) => vault.accessToken(account),
       store,
       changes,
+      refused: (accountId, err) => sync.noteRefusal(accountId, err),
     }),
     reports: new Reports({
       store,

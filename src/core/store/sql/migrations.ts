@@ -259,6 +259,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'Idempotency-Keys in the store',
+    sql: `
+      -- The keys of the hub's calls, a day long (they were idempotency.jsonl): in the same log as
+      -- the changes the calls make, so one flush makes both durable.
+      CREATE TABLE idempotency_keys (
+        agent TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('answered', 'in-doubt')),
+        answer TEXT,
+        PRIMARY KEY (agent, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX idempotency_keys_at ON idempotency_keys (at);
+    `,
+  },
+  {
+    version: 7,
     name: 'stretches of posts sync could not fetch',
     sql: `
       CREATE TABLE sync_gaps (
