@@ -104,8 +104,10 @@ export async function fillMentionGaps(
         await ctx.moveCursors({ accountId: account.id, cursors: { [FILL_AFTER]: String(resume) } });
         return fetched;
       }
-      if (!(err instanceof PlatformError) || err.kind !== 'rejected') throw err;
-      // Search is not open to this app (or refused the request): the stretch is given up.
+      const refused = err instanceof PlatformError && ['rejected', 'permission'].includes(err.kind);
+      if (!refused) throw err;
+      // Search is not open to this app (its access level, a 403) or refused the request (400): the
+      // stretch is given up, and polling goes on as before.
       fills = fills.slice(1);
       const gap = range.sure ? gapOf(account, range, 'search-refused', ctx.clock.now()) : null;
       await ctx.moveCursors({
