@@ -59,7 +59,10 @@ export async function receive(
   const changes = staged.changes.map((c) =>
     c.kind === 'conversations.put' ? { ...c, conversations: changed } : c,
   );
-  if (move) changes.push({ kind: 'cursors.set', ...move });
+  if (move) {
+    changes.push({ kind: 'cursors.set', accountId: move.accountId, cursors: move.cursors });
+    if (move.gaps?.length) changes.push({ kind: 'gaps.put', gaps: move.gaps });
+  }
   const settings: SettingsChange[] = [];
   if (JSON.stringify(turns) !== JSON.stringify(workspace.data.ruleTurns)) {
     const next = turns;

@@ -23,6 +23,7 @@ import type { XContext, XRoute } from './x-context';
 import type { XStore } from './x-store';
 import { pageTimeline } from './x-timeline';
 import { XDirectMessages, xDmRoutes } from './x-dms';
+import { xSearchRoutes } from './x-search';
 import { xWriteRoutes } from './x-writes';
 
 /** Calls allowed per 15-minute window, per endpoint and per token (X's user-context limits). */
@@ -33,6 +34,8 @@ export const X_RATE_LIMITS: Readonly<Record<string, number>> = {
   'GET /2/users/:id/mentions': 300,
   'GET /2/users/:id/tweets': 900,
   'GET /2/tweets/:id': 900,
+  // Recent search: 300 per user and 450 per app each 15 minutes on the Pro tier.
+  'GET /2/tweets/search/recent': 300,
   'POST /2/tweets': 100,
   'POST /2/dm_conversations/with/:participant_id/messages': 200,
   // DM lookup's per-user limit (unconfirmed; X's tables list 300 for its lookup endpoints).
@@ -118,7 +121,11 @@ export function createXApi(options: XApiOptions): XApi {
   );
   add('GET', '2/tweets/:id', (ctx) => tweetAnswer(store, ctx));
   const dms = new XDirectMessages();
-  routes.push(...xWriteRoutes(store, options.journal, dms), ...xDmRoutes(store, dms));
+  routes.push(
+    ...xWriteRoutes(store, options.journal, dms),
+    ...xDmRoutes(store, dms),
+    ...xSearchRoutes(store),
+  );
 
   const handler = async (req: EmuRequest): Promise<EmuResponse> => {
     const found = findRoute(routes, req.method, req.segments);

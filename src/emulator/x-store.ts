@@ -109,6 +109,14 @@ export class XStore {
     return this.newest(this.byAuthor.get(userId), limit);
   }
 
+  /** Visible tweets created at or after `fromMs`, newest first (what recent search reads). */
+  recentTweets(fromMs: number): StoredTweet[] {
+    const found = [...this.tweets.values()].filter(
+      (t) => t.createdMs >= fromMs && this.isReleased(t),
+    );
+    return found.sort((a, b) => compareIds(b.id, a.id));
+  }
+
   /** The newest visible tweet of a user, for `most_recent_tweet_id`. */
   mostRecentTweetId(userId: string): string | null {
     return this.newest(this.byAuthor.get(userId), 1)[0]?.id ?? null;

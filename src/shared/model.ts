@@ -53,6 +53,28 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
+/**
+ * Posts a platform no longer serves and sync could not fetch: X serves only an account's 800 most
+ * recent mentions and its recent search reaches 7 days back, so a flood of mentions beyond both (or
+ * with search refused) leaves a stretch unread. How many is estimated from the rate around it.
+ */
+export const SyncGapSchema = z.object({
+  /** `${accountId}:${stream}:${the last post id read before the gap}`. */
+  id: z.string(),
+  accountId: z.string(),
+  stream: z.string(),
+  /** Posts after this instant (the last one read before the gap) may be missing... */
+  since: IsoDateSchema,
+  /** ...up to this one (the first one read after it). */
+  until: IsoDateSchema,
+  /** About how many may be missing. */
+  missing: z.number().int().nonnegative(),
+  /** `beyond-search`: older than the platform's search reaches; `search-refused`: search said no. */
+  reason: z.enum(['beyond-search', 'search-refused']),
+  recordedAt: IsoDateSchema,
+});
+export type SyncGap = z.infer<typeof SyncGapSchema>;
+
 export const AccountSchema = z.object({
   id: z.string(),
   platform: PlatformSchema,
@@ -67,6 +89,11 @@ export const AccountSchema = z.object({
    */
   expiresAt: IsoDateSchema.nullable().default(null),
   sync: SyncStatusSchema,
+  /**
+   * Stretches of posts sync could not fetch (newest first, a few at most), from the store: told with
+   * the account, never kept in its settings.
+   */
+  gaps: z.array(SyncGapSchema).optional(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 

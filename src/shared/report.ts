@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, PlatformSchema } from './model';
+import { IsoDateSchema, PlatformSchema, SyncGapSchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
@@ -121,6 +121,11 @@ export const ReportSchema = z.object({
     ),
     byApp: z.array(z.object({ app: z.string().nullable(), replies: z.number().int() })),
   }),
+  /**
+   * Stretches of the range whose posts sync could not fetch (X mentions beyond the 800-mention
+   * window and recent search's reach): the figures leave them out. Absent when there are none.
+   */
+  missing: z.array(SyncGapSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

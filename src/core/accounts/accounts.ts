@@ -27,6 +27,7 @@ import type { ChangeQueue } from '../change-queue';
 import { XClient } from '../connectors/x/x-client';
 import type { InboxCommits } from '../store/inbox-commits';
 import type { InboxStore } from '../store/port';
+import { withGaps } from '../sync/account-gaps';
 import type { SettingsChange, Workspace, WorkspaceStore } from '../store/workspace-store';
 import type { InboxSync } from '../sync/inbox-sync';
 import type { SyncConfig } from '../sync/sync-context';
@@ -72,7 +73,10 @@ export class Accounts {
   }
 
   async listAccounts(): Promise<ApiOutput<'listAccounts'>> {
-    return AccountListSchema.parse(this.deps.workspace.data.accounts);
+    const { store, workspace } = this.deps;
+    return AccountListSchema.parse(
+      await Promise.all(workspace.data.accounts.map((a) => withGaps(store, a))),
+    );
   }
 
   /**
@@ -269,6 +273,7 @@ export class Accounts {
           { kind: 'conversations.remove', ids: gone },
           { kind: 'posts.forget-account', accountId },
           { kind: 'cursors.forget-account', accountId },
+          { kind: 'gaps.forget-account', accountId },
         ],
         settings: [leave],
       });

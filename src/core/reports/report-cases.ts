@@ -1,6 +1,7 @@
 import type { Cluster, Crisis, Post } from '../../shared';
 import type {
   ConversationHead,
+  GapRepository,
   ConversationRepository,
   PostFacts,
   PostRepository,
@@ -20,6 +21,8 @@ export interface ReportStore {
     'headsCreatedBetween' | 'headsLastPostedBetween' | 'getMany'
   >;
   readonly posts: Pick<PostRepository, 'factsOf' | 'getMany'>;
+  /** The stretches sync could not fetch (a store without them reports none). */
+  readonly gaps?: Pick<GapRepository, 'overlapping'>;
 }
 
 /** The latest instant a date can name: a read by last post from a date on has no end. */

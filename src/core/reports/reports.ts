@@ -22,7 +22,9 @@ export class Reports {
 
   async report(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
     const range = ReportInputSchema.parse(input);
-    return (await this.builder(range)).report(this.sources.agents());
+    const report = (await this.builder(range)).report(this.sources.agents());
+    const missing = (await this.sources.store.gaps?.overlapping(range.from, range.to)) ?? [];
+    return missing.length > 0 ? { ...report, missing } : report;
   }
 
   async drill(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {

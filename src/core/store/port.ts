@@ -9,6 +9,7 @@ import type {
   Note,
   Platform,
   Post,
+  SyncGap,
 } from '../../shared';
 import type { OutboxItem } from '../outbox/outbox-item';
 
@@ -33,6 +34,9 @@ export type StoreChange =
   /** An account's cursors by stream; null clears one. */
   | { kind: 'cursors.set'; accountId: string; cursors: Readonly<Record<string, string | null>> }
   | { kind: 'cursors.forget-account'; accountId: string }
+  /** Stretches of posts sync could not fetch; one of the same id is replaced. */
+  | { kind: 'gaps.put'; gaps: readonly SyncGap[] }
+  | { kind: 'gaps.forget-account'; accountId: string }
   /**
    * The settings document as this commit leaves it (its JSON text), kept until its own file is
    * written (`SettingsRepository.settled`): the commit is the moment the settings change too.
@@ -151,6 +155,13 @@ export interface CursorRepository {
   ofAccount(accountId: string): Promise<Record<string, string>>;
 }
 
+export interface GapRepository {
+  /** An account's gaps, newest first (by their start), at most `limit`. */
+  ofAccount(accountId: string, limit: number): Promise<SyncGap[]>;
+  /** Gaps of any account overlapping [from, to), oldest first. */
+  overlapping(fromIso: string, toIso: string): Promise<SyncGap[]>;
+}
+
 /** The settings document a commit changed, until its file is written. */
 export interface SettingsRepository {
   /** The newest document a commit left and whose file may not be written yet (null: none). */
@@ -208,6 +219,7 @@ export interface InboxStore {
   readonly notes: NoteRepository;
   readonly outbox: OutboxRepository;
   readonly cursors: CursorRepository;
+  readonly gaps: GapRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly keys: KeyRepository;

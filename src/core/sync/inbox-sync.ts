@@ -14,6 +14,7 @@ import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
 import type { CursorMove, SyncConfig } from './sync-context';
 import { SyncEngine } from './sync-engine';
+import { withGaps } from './account-gaps';
 
 export interface InboxSyncDeps {
   config: SyncConfig;
@@ -44,8 +45,13 @@ export class InboxSync {
     this.engine = new SyncEngine({
       config: deps.config,
       cursor: (accountId, stream) => deps.store.cursors.get(accountId, stream),
-      moveCursors: async ({ accountId, cursors }) => {
-        await deps.commits.commit([], { changes: [{ kind: 'cursors.set', accountId, cursors }] });
+      moveCursors: async ({ accountId, cursors, gaps }) => {
+        await deps.commits.commit([], {
+          changes: [
+            { kind: 'cursors.set', accountId, cursors },
+            ...(gaps?.length ? [{ kind: 'gaps.put' as const, gaps }] : []),
+          ],
+        });
       },
       clock: deps.clock,
       token: (account, force) => vault.accessToken(account, { forceRefresh: force }),
@@ -147,6 +153,13 @@ export class InboxSync {
         sync: { ...account.sync, ...status, message: (err as Error).message },
       };
     }
-    if (updated) this.deps.emit({ type: 'account.status', account: updated });
+    if (!updated) return;
+    let told = updated;
+    try {
+      told = await withGaps(this.deps.store, updated);
+    } catch (err) {
+      if (!isStorageError(err)) throw err;
+    }
+    this.deps.emit({ type: 'account.status', account: told });
   }
 }

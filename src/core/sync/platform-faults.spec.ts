@@ -117,6 +117,9 @@ describe.each(['timeout', 'reset'] as const)(
       const cursors = await cursorsOnDisk(dir);
       expect(cursors[x.id]).toEqual({
         mentions: expected.newestMention,
+        // When that mention was made and when the last pass began: where a gap would start.
+        'mentions:at': expect.any(String),
+        'mentions:read-at': expect.any(String),
         tweets: expect.any(String),
       });
       expect(cursors[fb.id]).toEqual({

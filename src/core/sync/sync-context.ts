@@ -1,4 +1,4 @@
-import type { Account } from '../../shared';
+import type { Account, SyncGap } from '../../shared';
 import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
 
@@ -16,6 +16,8 @@ export interface SyncConfig {
 export interface CursorMove {
   accountId: string;
   cursors: Record<string, string | null>;
+  /** Stretches of posts found out of reach, recorded in the same commit. */
+  gaps?: SyncGap[];
 }
 
 /** What a platform sync pass may use: the store, the durable ingest, progress reporting. */

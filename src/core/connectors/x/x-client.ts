@@ -132,6 +132,32 @@ export class XClient {
     });
   }
 
+  /**
+   * One page of recent search (the last 7 days), newest first: tweets matching `query` after
+   * `sinceId` (or from `startTime`) and before `untilId`, with the timelines' fields.
+   */
+  async searchRecentPage(
+    query: string,
+    options: { sinceId?: string | null; untilId?: string | null; startTime?: string | null },
+  ): Promise<XPage> {
+    const params: Record<string, string> = {
+      query,
+      max_results: '100',
+      'tweet.fields': TWEET_FIELDS.join(','),
+      'user.fields': USER_FIELDS.join(','),
+      expansions: EXPANSIONS.join(','),
+    };
+    if (options.sinceId) params.since_id = options.sinceId;
+    else if (options.startTime) params.start_time = options.startTime;
+    if (options.untilId) params.until_id = options.untilId;
+    return this.call(async () => {
+      const response = await this.api.v2.get<XPage>('tweets/search/recent', params, {
+        fullResponse: true,
+      });
+      return { ...response.data, ...(response.rateLimit ? { rateLimit: response.rateLimit } : {}) };
+    });
+  }
+
   /** Posts a public reply; returns the new tweet's id. */
   async reply(text: string, inReplyToTweetId: string): Promise<string> {
     return this.call(async () => (await this.api.v2.reply(text, inReplyToTweetId)).data.id);

@@ -34,7 +34,7 @@ export function mapXPage(
 
 /** X ids are snowflakes: their upper bits are the creation time, in ms since X's epoch. */
 const X_EPOCH_MS = 1288834974657n;
-function snowflakeTime(id: string): number {
+export function snowflakeTime(id: string): number {
   try {
     return Number((BigInt(id) >> 22n) + X_EPOCH_MS);
   } catch {

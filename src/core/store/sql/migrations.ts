@@ -276,6 +276,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_at ON idempotency_keys (at);
     `,
   },
+  {
+    version: 7,
+    name: 'stretches of posts sync could not fetch',
+    sql: `
+      CREATE TABLE sync_gaps (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        since_ms INTEGER NOT NULL,
+        until_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX sync_gaps_account ON sync_gaps (account_id, since_ms);
+      CREATE INDEX sync_gaps_since ON sync_gaps (since_ms);
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

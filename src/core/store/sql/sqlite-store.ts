@@ -7,6 +7,7 @@ import type { CommitFacts, InboxStore, StoreChange } from '../port';
 import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
+import { SqlGaps } from './sql-gaps';
 import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
@@ -34,6 +35,7 @@ export class SqliteStore implements InboxStore {
   readonly notes: SqlNotes;
   readonly outbox: SqlOutbox;
   readonly cursors: SqlCursors;
+  readonly gaps: SqlGaps;
   readonly audit: SqlAudit;
   readonly settings: SqlSettings;
   readonly keys: SqlKeys;
@@ -58,6 +60,7 @@ export class SqliteStore implements InboxStore {
     this.notes = new SqlNotes(db);
     this.outbox = new SqlOutbox(db);
     this.cursors = new SqlCursors(db);
+    this.gaps = new SqlGaps(db);
     this.audit = new SqlAudit(db);
     this.settings = new SqlSettings(db);
     this.keys = new SqlKeys(db);
@@ -178,6 +181,10 @@ export class SqliteStore implements InboxStore {
         return this.cursors.set(change.accountId, change.cursors);
       case 'cursors.forget-account':
         return this.cursors.forgetAccount(change.accountId);
+      case 'gaps.put':
+        return this.gaps.put(change.gaps);
+      case 'gaps.forget-account':
+        return this.gaps.forgetAccount(change.accountId);
       case 'settings.put':
         return this.settings.put(change.text);
     }

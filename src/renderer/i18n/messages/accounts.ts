@@ -34,6 +34,13 @@ export const en = {
     fetchedOf: 'Fetched {fetched} of about {estimated}',
     progress: 'Sync progress of {handle}',
   },
+  gap: {
+    text: '{count, plural, one {About # mention may be missing} other {About # mentions may be missing}} between {since} and {until}: {reason}.',
+    beyondSearch: 'they are older than X search reaches (7 days)',
+    searchRefused: 'X refused the search that would have fetched them',
+    short: '~{count}',
+    shortLabel: 'About {count} mentions may be missing',
+  },
   banner: 'Account connections',
   alert: {
     onX: '{handle} on X',
@@ -101,6 +108,13 @@ export const fr: Translation<typeof en> = {
     fetched: '{fetched} récupérés',
     fetchedOf: '{fetched} récupérés sur environ {estimated}',
     progress: 'Progression de la synchronisation de {handle}',
+  },
+  gap: {
+    text: '{count, plural, one {Environ # mention peut manquer} other {Environ # mentions peuvent manquer}} entre le {since} et le {until} : {reason}.',
+    beyondSearch: 'elles sont plus anciennes que ce que la recherche X atteint (7 jours)',
+    searchRefused: 'X a refusé la recherche qui les aurait récupérées',
+    short: '~{count}',
+    shortLabel: 'Environ {count} mentions peuvent manquer',
   },
   banner: 'Connexions des comptes',
   alert: {

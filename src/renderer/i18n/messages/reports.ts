@@ -52,6 +52,9 @@ export const en = {
     arrivals: 'Arrivals',
     usual: 'Usual level',
   },
+  missing: {
+    title: 'Some posts of this range could not be fetched, and these figures leave them out:',
+  },
   coverage: {
     unanswered:
       '{count, plural, =0 {Every conversation was answered} one {# conversation unanswered} other {# conversations unanswered}}',
@@ -172,6 +175,10 @@ export const fr: Translation<typeof en> = {
     minutes: 'minutes',
     arrivals: 'Arrivées',
     usual: 'Niveau habituel',
+  },
+  missing: {
+    title:
+      'Certains messages de cette période n’ont pas pu être récupérés, et ces chiffres ne les comptent pas :',
   },
   coverage: {
     unanswered:
