@@ -9,3 +9,4 @@ export * from './saved-replies';
 export * from './queue';
 export * from './idempotency';
 export * from './text';
+export * from './webhooks';
