@@ -34,6 +34,7 @@ const SCENARIO_PAGE_SCOPES = [
   'pages_read_engagement',
   'pages_read_user_content',
   'pages_manage_engagement',
+  'pages_manage_metadata',
   'pages_messaging',
   'public_profile',
 ];

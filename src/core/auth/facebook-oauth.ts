@@ -14,12 +14,16 @@ import { systemClock } from '../time/clock';
 import type { Clock } from '../time/clock';
 
 export const FACEBOOK_DEFAULT_WEB_URL = 'https://www.facebook.com';
-/** Read the Pages' posts and comments, answer them, hide them, send private replies. */
+/**
+ * Read the Pages' posts and comments, answer them, hide them, send private replies; subscribe the
+ * Pages to the app's webhooks (`pages_manage_metadata`).
+ */
 export const FACEBOOK_PERMISSIONS = [
   'pages_show_list',
   'pages_read_engagement',
   'pages_read_user_content',
   'pages_manage_engagement',
+  'pages_manage_metadata',
   'pages_messaging',
 ] as const;
 

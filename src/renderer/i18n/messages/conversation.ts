@@ -30,6 +30,8 @@ export const en = {
     byBrand: 'Brand reply by {name}',
     hidden: 'Hidden on Facebook',
     hiddenTitle: 'Hidden on the Page: only its author and their friends see it',
+    removed: 'Removed on Facebook',
+    removedTitle: 'Removed from the Page by its author or the Page: the inbox keeps its text',
     brand: 'Brand reply',
     directMessage: 'Direct message',
     privateReply: 'Private reply',
