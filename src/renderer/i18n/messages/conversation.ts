@@ -76,6 +76,9 @@ export const fr: Translation<typeof en> = {
     byBrand: 'Réponse de la marque par {name}',
     hidden: 'Masqué sur Facebook',
     hiddenTitle: 'Masqué sur la Page : seuls son auteur et ses amis le voient',
+    removed: 'Supprimé sur Facebook',
+    removedTitle:
+      'Supprimé de la Page par son auteur ou par la Page : la boîte de réception garde son texte',
     brand: 'Réponse de la marque',
     directMessage: 'Message privé',
     privateReply: 'Réponse privée',
