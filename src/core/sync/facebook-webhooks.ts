@@ -1,13 +1,11 @@
 import { commentChangesOf } from '../../shared';
 import type {
   Account,
-  AuditFact,
   FacebookCommentChange,
   FacebookWebhook,
   InboxEvent,
   Post,
 } from '../../shared';
-import { SYSTEM } from '../audit/audit-facts';
 import type { ChangeQueue } from '../change-queue';
 import { GraphClient } from '../connectors/facebook/graph-client';
 import type { GraphComment } from '../connectors/facebook/graph-client';
@@ -150,8 +148,11 @@ export class FacebookWebhooks {
   }
 
   /**
-   * A stored post's new state (text, hidden, removed on Facebook), with its conversation's summary
-   * and version, as one commit; a hide or a show is recorded in the audit trail as Facebook's.
+   * A stored post's new state (text, hidden, removed on Facebook) as one commit, with its
+   * conversation when its summary changes (an edit of the latest text): a hide or a removal alone
+   * leaves the conversation's version as it is, so nobody working on it meets a conflict for it.
+   * Nothing is added to the audit trail: it records what is done in the inbox (a hide made here is
+   * recorded by the hide itself, whose webhook then changes nothing).
    */
   private update(
     id: string,
@@ -166,34 +167,21 @@ export class FacebookWebhooks {
         (k) => (post[k] ?? false) === (updated[k] ?? false),
       );
       if (same) return 'ignored';
-      const facts: AuditFact[] =
-        updated.hidden !== post.hidden
-          ? [
-              {
-                ...SYSTEM,
-                action: updated.hidden ? 'post.hidden' : 'post.shown',
-                conversationId: post.conversationId,
-                details: {
-                  postId: post.id,
-                  platform: post.platform,
-                  author: post.author.handle ?? post.author.name,
-                  on: 'facebook',
-                },
-              },
-            ]
-          : [];
       const changes: StoreChange[] = [{ kind: 'posts.replace', posts: [updated] }];
-      const conversation = await deps.store.conversations.get(post.conversationId);
-      let next = null;
+      let conversation = await deps.store.conversations.get(post.conversationId);
       if (conversation) {
         const thread = (await deps.store.posts.ofConversation(conversation.id)).map((p) =>
           p.id === id ? updated : p,
         );
-        next = summarize(conversation, thread, dateOf(deps.clock));
-        changes.push({ kind: 'conversations.put', conversations: [next] });
+        const next = summarize(conversation, thread, dateOf(deps.clock));
+        if (next.excerpt !== conversation.excerpt || next.language !== conversation.language) {
+          conversation = next;
+          changes.push({ kind: 'conversations.put', conversations: [next] });
+        }
       }
-      await deps.commits.commit(facts, { changes });
-      if (next) deps.emit({ type: 'conversation.changed', conversation: next, by: null });
+      await deps.commits.commit([], { changes });
+      // Told either way, so the clients showing it read its posts again.
+      if (conversation) deps.emit({ type: 'conversation.changed', conversation, by: null });
       return 'updated';
     });
   }
