@@ -98,7 +98,7 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
         value: firstPageAt - spawnedAt,
         unit: 'ms',
         budget: null,
-        note: `from spawning node --import tsx src/hub/cli.ts: ${round(modulesMs)} ms until the service starts to open (node, tsx transpiling, the modules loaded), ${round(opened.ms)} ms to open it, ${round(serverMs)} ms more until it says it listens (the rest of runHub: idempotency journal, HTTP server, listen), ${round(firstPageAt - listeningAt)} ms for the first page`,
+        note: `from spawning node --import tsx src/hub/cli.ts: ${round(modulesMs)} ms until the service starts to open (node, tsx transpiling, the modules loaded), ${round(opened.ms)} ms to open it, ${round(serverMs)} ms more until it says it listens (the rest of runHub: the Idempotency-Keys read, HTTP server, listen), ${round(firstPageAt - listeningAt)} ms for the first page`,
       },
     );
 
@@ -176,7 +176,7 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
     const commitTimes = await hub.phase('writes', log);
     if (commitTimes.length !== SAMPLES)
       throw new Error(`${commitTimes.length} commits for ${SAMPLES} writes`);
-    // The same without an Idempotency-Key, to tell its journal's part (logged, no figure).
+    // The same without an Idempotency-Key, to tell the key's part (logged, no figure).
     const unkeyed: number[] = [];
     for (let i = SAMPLES; i < SAMPLES + 200; i++) unkeyed.push(await writeOne(i, false));
     await hub.phase('writes without keys', log);
@@ -190,14 +190,14 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
         value: percentile(writeTimes, 95),
         unit: 'ms',
         budget: 5,
-        note: 'POST /api/conversations/update with an Idempotency-Key, as the UI sends it: the key recorded in the journal (synced) before and after the call, the store commit (WAL synced), the JSON answer',
+        note: 'POST /api/conversations/update with an Idempotency-Key, as the UI sends it: the key written to the store before the call and its answer after, the store commit and the WAL flush that makes both durable, the JSON answer',
       },
       {
         name: `hub: durable triage write p95, the store's commit, at ${label}`,
         value: percentile(commitTimes, 95),
         unit: 'ms',
         budget: 5,
-        note: 'SqliteStore.commitNow timed inside the hub process during the writes above (the transaction and its synced WAL)',
+        note: 'SqliteStore.commit timed inside the hub process during the writes above: the transaction, then the wait for its WAL flush (made off the event loop)',
       },
     );
 

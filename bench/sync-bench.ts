@@ -81,7 +81,7 @@ export async function syncBench(): Promise<Figure[]> {
       scenario,
       port: 0,
       rateLimits: { 'GET /2/users/:id/mentions': 10_000, 'GET /2/users/:id/tweets': 10_000 },
-      graphBudget: { appCallsPerHour: 1_000_000, pageCallsPerHour: 1_000_000 },
+      graphBudget: { appCallsPerHour: 1_000_000, pageCallsPerDay: 100_000_000 },
     },
   });
   const emulator = await new Promise<{ xBaseUrl: string; graphBaseUrl: string }>(

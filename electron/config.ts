@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { NEWEST_GRAPH_VERSION } from '../src/shared/graph-versions';
 
 /** Whether the app runs against the built-in emulator: forced on, forced off, or when nothing is set up. */
 export type DemoChoice = 'on' | 'off' | 'auto';
@@ -24,7 +25,7 @@ export interface DesktopConfig {
 export const DESKTOP_DEFAULTS = {
   xBaseUrl: 'https://api.x.com',
   graphBaseUrl: 'https://graph.facebook.com',
-  graphVersion: 'v21.0',
+  graphVersion: NEWEST_GRAPH_VERSION,
   pollIntervalMs: 60_000,
   xWebBaseUrl: 'https://x.com',
   facebookWebBaseUrl: 'https://www.facebook.com',
@@ -54,7 +55,7 @@ export class ConfigError extends Error {
 const ConfigSchema = z.object({
   xBaseUrl: z.url({ protocol: /^https?$/ }),
   graphBaseUrl: z.url({ protocol: /^https?$/ }),
-  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
+  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v26.0'),
   pollIntervalMs: z.coerce.number().int().min(1000),
   xWebBaseUrl: z.url({ protocol: /^https?$/ }),
   facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),

@@ -128,8 +128,8 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
 }
 
 /**
- * The service in this process as the window calls it, its writes' Idempotency-Keys kept in the
- * data folder (idempotency.jsonl); closing closes both.
+ * The service in this process as the window calls it, its writes' Idempotency-Keys kept in its
+ * store; closing closes both.
  */
 async function localClient(
   service: InboxService,
@@ -138,7 +138,7 @@ async function localClient(
 ): Promise<{ client: InboxClient; close: () => Promise<void> }> {
   let guard: IdempotencyGuard;
   try {
-    guard = await IdempotencyGuard.open(dataDir, service.clock);
+    guard = await IdempotencyGuard.open(service.keyStore, service.clock, dataDir);
   } catch (err) {
     await closeService();
     throw err;

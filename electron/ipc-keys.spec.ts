@@ -24,7 +24,7 @@ afterEach(async () => {
 /** The solo desktop as main runs it: the service, its keys in the data folder, the dispatcher. */
 async function soloMain(dir: string) {
   const service = await InboxService.open({ dataDir: dir });
-  const guard = await IdempotencyGuard.open(dir, service.clock);
+  const guard = await IdempotencyGuard.open(service.keyStore, service.clock, dir);
   const internal: unknown[] = [];
   const dispatch = createIpcDispatcher(
     idempotentClient(service, guard, LOCAL_AGENT.id),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
+import { NEWEST_GRAPH_VERSION } from '../../src/shared';
 
 /** The demo scenario's first Page, as the emulator serves it (fake demo data). */
 export function demoPage(): { id: string; token: string } {
@@ -56,7 +57,7 @@ export class FacebookSide {
   /** The Page stops (or starts again) sending the app its `feed` webhooks. */
   async subscribePage(subscribed: boolean): Promise<void> {
     const { id, token } = demoPage();
-    const url = `${this.origin}/graph/v21.0/${id}/subscribed_apps${subscribed ? '?subscribed_fields=feed' : ''}`;
+    const url = `${this.origin}/graph/${NEWEST_GRAPH_VERSION}/${id}/subscribed_apps${subscribed ? '?subscribed_fields=feed' : ''}`;
     const answer = await this.request.fetch(url, {
       method: subscribed ? 'POST' : 'DELETE',
       headers: { authorization: `Bearer ${token}` },

@@ -102,6 +102,7 @@ export function composeDomains(
     changes,
     savedReplies: new SavedReplyBook(workspace, commits),
     ingest: (drafts) => sync.ingest(drafts),
+    refused: (accountId, err) => sync.noteRefusal(accountId, err),
   });
   const facebookWebhooks = new FacebookWebhooks({
     ...on,
@@ -135,6 +136,7 @@ export function composeDomains(
       token: (account) => vault.accessToken(account),
       store,
       changes,
+      refused: (accountId, err) => sync.noteRefusal(accountId, err),
     }),
     reports: new Reports({
       store,

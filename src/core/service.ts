@@ -16,6 +16,7 @@ import type { Accounts } from './accounts/accounts';
 import { ChangeQueue } from './change-queue';
 import type { Collaboration } from './collab/collaboration';
 import { composeDomains } from './inbox-domains';
+import type { KeyStore } from './idempotency/idempotency-guard';
 import type { InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
@@ -51,7 +52,7 @@ const TEAM_CHANGED = 'team.agent-changed';
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
   /** Every change of the stores, the sync's and the team's, in one order. */
-  private readonly queue = new ChangeQueue();
+  private readonly queue: ChangeQueue;
   private closed = false;
   private readonly callers: Callers;
   private readonly sync: InboxSync;
@@ -71,6 +72,7 @@ export class InboxService implements InboxApi {
     private readonly stores: InboxStores,
   ) {
     this.events.setMaxListeners(0);
+    this.queue = new ChangeQueue(stores.store);
     const domains = composeDomains(options, stores, {
       queue: this.queue,
       emit: (event) => this.emit(event),
@@ -160,6 +162,11 @@ export class InboxService implements InboxApi {
 
   async verifyAudit() {
     return this.stores.store.audit.verify(dateOf(this.options.clock));
+  }
+
+  /** Where the hosts keep the Idempotency-Keys of the calls made to them: in the store. */
+  get keyStore(): KeyStore {
+    return this.stores.store;
   }
 
   listRules(input?: ApiInput<'listRules'>) {

@@ -35,8 +35,12 @@ export const XArrivalSchema = z
 const FaultSchema = z
   .object({
     platform: z.enum(['x', 'graph', 'any']),
-    kind: z.enum(['error', 'timeout', 'reset']),
+    kind: z.enum(['error', 'timeout', 'reset', 'throttle', 'empty-page']),
     status: z.number().int().min(400).max(599).optional(),
+    /** A throttle's Graph code. */
+    code: z.union([z.literal(4), z.literal(17), z.literal(32), z.literal(80001)]).optional(),
+    /** A throttle's `estimated_time_to_regain_access`, in minutes. */
+    regainMinutes: z.number().int().min(0).optional(),
     /** Matched as text against the path below `/x` or `/graph`. */
     path: z.string().optional(),
     /** How many requests fail; omit for one, -1 for every one until cleared. */

@@ -1,3 +1,4 @@
+import { LATEST_GRAPH_VERSION } from './graph-versions';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,9 +160,9 @@ async function main(): Promise<void> {
   const lines = [
     `Social Inbox platform emulator · scenario "${served.name}" (${served.x.tweets.length} tweets, ${served.facebook.comments.length} comments)`,
     `  X API v2    ${emulator.xBaseUrl}       stands for https://api.x.com (e.g. ${emulator.xBaseUrl}/2/users/me)`,
-    `  Graph API   ${emulator.graphBaseUrl}   stands for https://graph.facebook.com (e.g. ${emulator.graphBaseUrl}/v21.0/me)`,
+    `  Graph API   ${emulator.graphBaseUrl}   stands for https://graph.facebook.com (e.g. ${emulator.graphBaseUrl}/${LATEST_GRAPH_VERSION}/me)`,
     `  X web       ${emulator.xWebBaseUrl}   stands for https://x.com (OAuth consent: ${emulator.xWebBaseUrl}/i/oauth2/authorize)`,
-    `  FB web      ${emulator.facebookWebBaseUrl}   stands for https://www.facebook.com (login dialog: ${emulator.facebookWebBaseUrl}/v21.0/dialog/oauth)`,
+    `  FB web      ${emulator.facebookWebBaseUrl}   stands for https://www.facebook.com (login dialog: ${emulator.facebookWebBaseUrl}/${LATEST_GRAPH_VERSION}/dialog/oauth)`,
     ...served.x.accounts.map((a) => {
       const user = served.x.users.find((u) => u.id === a.user_id);
       return `  X account   @${user?.username ?? '?'} (user id ${a.user_id})`;

@@ -4,7 +4,16 @@
  */
 export interface Fault {
   platform: 'x' | 'graph' | 'any';
-  kind: 'error' | 'timeout' | 'reset';
+  /**
+   * Graph only: `throttle` answers as Graph throttles (`code` 4, 17, 32 or 80001, 80001 by default,
+   * with the usage headers and `regainMinutes` as `estimated_time_to_regain_access`), and
+   * `empty-page` answers a list with an empty page that still has `next`.
+   */
+  kind: 'error' | 'timeout' | 'reset' | 'throttle' | 'empty-page';
+  /** The throttle's error code. */
+  code?: 4 | 17 | 32 | 80001;
+  /** Minutes until the throttle ends, as the Page's `X-Business-Use-Case-Usage` says (60 by default). */
+  regainMinutes?: number;
   /** HTTP status of an `error` fault: 500 (default), 502, 503... */
   status?: number;
   /** Only requests whose path (below `/x` or `/graph`) contains this text or matches this pattern. */

@@ -74,11 +74,6 @@ export const appLimitReached = () =>
     is_transient: true,
   });
 
-export const pageLimitReached = () =>
-  new GraphError(400, '(#32) Page request limit reached', 'OAuthException', 32, {
-    is_transient: true,
-  });
-
 export const unexpectedError = (status = 500) =>
   new GraphError(
     status,

@@ -13,6 +13,7 @@ import {
   missingToken,
   sessionExpired,
 } from './graph-errors';
+import { SCENARIO_PAGE_SCOPES } from './graph-permissions';
 import type { GraphStore } from './graph-store';
 import { randomToken } from './ids';
 import type { GrantBook, IssuedToken } from './oauth-grants';
@@ -28,22 +29,13 @@ export const SHORT_LIVED_TOKEN_SECONDS = 5400;
 export const FACEBOOK_CODE_LIFETIME_MS = 10 * 60_000;
 /** Facebook keeps an app's data access for 90 days after the person last granted it. */
 const DATA_ACCESS_MS = 90 * 86_400_000;
-/** What a Page token of the scenario (not obtained by login) reports it may do. */
-const SCENARIO_PAGE_SCOPES = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_read_user_content',
-  'pages_manage_engagement',
-  'pages_manage_metadata',
-  'pages_messaging',
-  'public_profile',
-];
 
 type FacebookConfig = Scenario['facebook'];
 
 /** Who a Graph token speaks for: a Page, or a person logged in with Facebook. */
 export type GraphCaller =
-  { kind: 'page'; pageId: string } | { kind: 'user'; admin: FacebookAdmin; token: IssuedToken };
+  | { kind: 'page'; pageId: string; scopes: readonly string[] }
+  | { kind: 'user'; admin: FacebookAdmin; token: IssuedToken };
 
 interface PendingCode {
   adminId: string;
@@ -165,7 +157,8 @@ export class GraphOAuth {
     const token = this.grants.find(value);
     if (!token || token.grant.platform !== 'facebook') return null;
     this.check(token);
-    if (token.kind === 'page') return { kind: 'page', pageId: token.pageId! };
+    if (token.kind === 'page')
+      return { kind: 'page', pageId: token.pageId!, scopes: token.grant.scopes };
     const admin = this.admin(token.grant.userId);
     return admin ? { kind: 'user', admin, token } : null;
   }
@@ -264,7 +257,7 @@ export class GraphOAuth {
         expires_at: 0,
         is_valid: true,
         profile_id: pageId,
-        scopes: SCENARIO_PAGE_SCOPES,
+        scopes: this.store.page(pageId)?.scopes ?? SCENARIO_PAGE_SCOPES,
         ...(admin ? { user_id: admin.id } : {}),
       };
     }

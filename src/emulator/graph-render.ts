@@ -224,7 +224,9 @@ function nestedComments(ctx: RenderContext, objectId: string, spec: FieldSpec): 
   const specs = spec.sub ?? requestedFields(null, DEFAULT_COMMENT_FIELDS);
   const owner = ctx.store.object(objectId);
   const ownerPage = owner?.kind === 'post' || owner?.kind === 'comment' ? owner.page : null;
-  const data = ownerPage ? page.items.map((c) => renderComment(ctx, c, ownerPage, specs)) : [];
+  const data = ownerPage
+    ? page.items.filter((c) => !c.unavailable).map((c) => renderComment(ctx, c, ownerPage, specs))
+    : [];
   const url = ctx.edgeUrl(objectId, 'comments');
   url.searchParams.set('limit', String(limit));
   if (options.filter !== 'toplevel') url.searchParams.set('filter', options.filter);

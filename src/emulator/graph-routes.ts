@@ -3,7 +3,6 @@ import {
   GraphError,
   badParameter,
   invalidToken,
-  invalidVersion,
   missingToken,
   nonexistingField,
   unknownPath,
@@ -22,7 +21,9 @@ import type { RenderContext } from './graph-render';
 import type { GraphCaller, GraphOAuth } from './graph-oauth';
 import { objectId } from './graph-store';
 import type { GraphObject, GraphStore } from './graph-store';
-import type { GraphUsage } from './graph-usage';
+import { SCENARIO_PAGE_SCOPES, checkPermissions } from './graph-permissions';
+import type { GraphUsage, Throttle } from './graph-usage';
+import { servedVersion } from './graph-versions';
 import type { GraphWebhooks } from './graph-webhooks';
 import { userRoute } from './graph-user';
 import { graphWrite, requestParams } from './graph-writes';
@@ -31,8 +32,7 @@ import type { EmuRequest, EmuResponse } from './http-kit';
 import { randomToken } from './ids';
 import type { WriteJournal } from './journal';
 
-export const LATEST_GRAPH_VERSION = 'v21.0';
-const VERSION = /^v\d+\.\d+$/;
+export { LATEST_GRAPH_VERSION } from './graph-versions';
 const FB_REV = '1019872384';
 
 export interface GraphApiOptions {
@@ -53,11 +53,19 @@ export interface GraphApiOptions {
 /** What a Graph handler works with: the caller's Page, the object addressed and the parameters. */
 export interface GraphCall {
   req: EmuRequest;
+  /** What the Graph plays instead of an answer on this call (an injected fault), if anything. */
+  play: GraphPlay | null;
   pageId: string;
   object: GraphObject;
   param: (name: string) => string | null;
   render: RenderContext;
 }
+
+/**
+ * Faults that Graph itself plays, after the token is read: a throttle (code 4, 17, 32 or 80001, with
+ * the usage headers), or a list page that comes back empty and still has `next`.
+ */
+export type GraphPlay = ({ kind: 'throttle' } & Throttle) | { kind: 'empty-page' };
 
 const nodeType = (object: GraphObject) =>
   object.kind === 'page' ? 'Page' : object.kind === 'post' ? 'Post' : 'Comment';
@@ -70,9 +78,9 @@ const nodeType = (object: GraphObject) =>
  */
 export function createGraphApi(
   options: GraphApiOptions,
-): (req: EmuRequest) => Promise<EmuResponse> {
+): (req: EmuRequest, play?: GraphPlay | null) => Promise<EmuResponse> {
   const { store, usage } = options;
-  return async (req) => {
+  return async (req, play = null) => {
     const traceId = randomToken(11);
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=UTF-8',
@@ -81,9 +89,7 @@ export function createGraphApi(
     };
     let pageId: string | null = null;
     try {
-      const version = req.segments[0] ?? '';
-      if (!VERSION.test(version)) throw invalidVersion(version, LATEST_GRAPH_VERSION);
-      headers['facebook-api-version'] = version;
+      headers['facebook-api-version'] = servedVersion(req.segments[0] ?? '', options.now());
       const param = requestParams(req);
       const token = param('access_token') ?? bearerToken(req.headers, ['bearer', 'oauth']);
       const path = req.segments.slice(1).join('/');
@@ -101,12 +107,17 @@ export function createGraphApi(
       const caller = resolveCaller(options, token);
       pageId = caller.kind === 'page' ? caller.pageId : null;
       checkProof(options, token, param('appsecret_proof'));
+      if (play?.kind === 'throttle') {
+        const played = usage.throttle(pageId, play);
+        Object.assign(headers, played.headers);
+        throw played.error;
+      }
       const counted = usage.take(pageId);
       Object.assign(headers, counted.headers);
       if (counted.refusal) throw counted.refusal;
       const body =
         caller.kind === 'page'
-          ? await route(options, req, caller.pageId, param)
+          ? await route(options, req, caller, param, play)
           : userRoute({
               req,
               admin: caller.admin,
@@ -118,7 +129,8 @@ export function createGraphApi(
       return { status: 200, headers, body };
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      if (!('x-app-usage' in headers)) Object.assign(headers, usage.take(pageId).headers);
+      if (!('x-app-usage' in headers) && !('x-business-use-case-usage' in headers))
+        Object.assign(headers, usage.take(pageId).headers);
       return { status: err.status, headers, body: err.body(traceId) };
     }
   };
@@ -127,7 +139,12 @@ export function createGraphApi(
 /** A scenario Page token, else a token Facebook Login issued (which may throw 190/458 or 190/463). */
 function resolveCaller(options: GraphApiOptions, token: string): GraphCaller {
   const pageId = options.store.pageIdForToken(token);
-  if (pageId !== null) return { kind: 'page', pageId };
+  if (pageId !== null)
+    return {
+      kind: 'page',
+      pageId,
+      scopes: options.store.page(pageId)?.scopes ?? SCENARIO_PAGE_SCOPES,
+    };
   const caller = options.oauth.caller(token);
   if (caller === null) throw invalidToken();
   return caller;
@@ -148,10 +165,12 @@ function checkProof(options: GraphApiOptions, token: string, proof: string | nul
 async function route(
   options: GraphApiOptions,
   req: EmuRequest,
-  pageId: string,
+  caller: Extract<GraphCaller, { kind: 'page' }>,
   param: (name: string) => string | null,
+  play: GraphPlay | null,
 ): Promise<unknown> {
   const { store } = options;
+  const { pageId } = caller;
   const rest = req.segments.slice(1);
   if (rest.length === 0 || rest.length > 2) throw unknownPath(`/${rest.slice(2).join('/')}`);
   const method = req.method === 'POST' ? 'post' : req.method === 'DELETE' ? 'delete' : 'get';
@@ -159,6 +178,12 @@ async function route(
   const object = store.object(id);
   if (!object || object.page.id !== pageId || (method === 'get' && req.method !== 'GET'))
     throw unsupportedRequest(method, id);
+  checkPermissions(
+    caller.scopes,
+    method === 'get'
+      ? { method, edge: rest[1] ?? null }
+      : { method: 'post', target: object.kind, edge: rest[1] ?? null },
+  );
   const render: RenderContext = {
     store,
     now: options.now,
@@ -169,7 +194,7 @@ async function route(
       return url;
     },
   };
-  const call: GraphCall = { req, pageId, object, param, render };
+  const call: GraphCall = { req, play, pageId, object, param, render };
   if (rest[1] === 'subscribed_apps' && object.kind === 'page' && options.webhooks)
     return options.webhooks.subscribedApps(pageId, req.method, param);
   if (method !== 'get') return graphWrite(call, rest[1] ?? null, options.journal);
@@ -200,6 +225,7 @@ function readNode({ object, param, render }: GraphCall): unknown {
 
 function readEdge(call: GraphCall, edge: string): unknown {
   const { object, param, render, req } = call;
+  if (call.play?.kind === 'empty-page') return emptyPageWithNext(req.url);
   const fields = param('fields');
   if (
     object.kind === 'page' &&
@@ -215,11 +241,23 @@ function readEdge(call: GraphCall, edge: string): unknown {
     const specs = requestedFields(fields, DEFAULT_COMMENT_FIELDS);
     const options = parseCommentOptions(param);
     const { page, total } = commentsPage(render.store, id, parseListParams(param), options);
-    const data = page.items.map((c) => renderComment(render, c, object.page, specs));
+    // Cut first, then what the Page may not see is left out: a page may be short, or empty.
+    const data = page.items
+      .filter((c) => !c.unavailable)
+      .map((c) => renderComment(render, c, object.page, specs));
     const summary = options.summary
       ? { summary: { order: options.order, total_count: total, can_comment: true } }
       : {};
     return listBody(page, data, req.url, summary);
   }
   throw nonexistingField(edge, nodeType(object));
+}
+
+/**
+ * A list page with nothing in it that still points to the rest: the same request again, so the
+ * items come on the next page. Graph does this when it drops what it may not show after cutting
+ * the page (developers.facebook.com/docs/graph-api/results).
+ */
+function emptyPageWithNext(url: URL): Record<string, unknown> {
+  return { data: [], paging: { next: url.href } };
 }

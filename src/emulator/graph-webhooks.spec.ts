@@ -2,10 +2,11 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE, POST, testScenario } from './test-scenario';
+import { OTHER_PAGE, PAGE, POST, testScenario } from './test-scenario';
 import { parseScenario } from './scenario';
 import { startEmulator } from './server';
 import type { Emulator } from './server';
+import { NEWEST_GRAPH_VERSION } from '../shared';
 
 const SECRET = 'emulator-webhook-secret';
 let emulator: Emulator;
@@ -16,7 +17,20 @@ const received: { headers: Record<string, unknown>; body: string }[] = [];
 
 beforeAll(async () => {
   const input = testScenario();
-  input.facebook = { ...input.facebook!, app_id: '1468023750213462', app_secret: SECRET };
+  input.facebook = {
+    ...input.facebook!,
+    app_id: '1468023750213462',
+    app_secret: SECRET,
+    // The other Page's token was granted everything but the webhooks' permission.
+    pages: input.facebook!.pages.map((p) =>
+      p.id === OTHER_PAGE.id
+        ? {
+            ...p,
+            scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_engagement'],
+          }
+        : p,
+    ),
+  };
   const scenario = parseScenario(input);
   const now = Date.parse(scenario.anchor);
   emulator = await startEmulator({ scenario, port: 0, now: () => now });
@@ -45,7 +59,7 @@ afterAll(async () => {
 });
 
 const graph = (path: string, init: RequestInit = {}) =>
-  fetch(`${emulator.graphBaseUrl}/v21.0/${path}`, {
+  fetch(`${emulator.graphBaseUrl}/${NEWEST_GRAPH_VERSION}/${path}`, {
     ...init,
     headers: { authorization: `Bearer ${PAGE.token}`, ...init.headers },
   });
@@ -59,6 +73,14 @@ const admin = (method: string, path: string, body?: unknown) =>
 
 describe('the emulator’s Page webhooks', () => {
   it('serves subscribed_apps: subscribe with fields, list, unsubscribe', async () => {
+    const refused = await fetch(
+      `${emulator.graphBaseUrl}/${NEWEST_GRAPH_VERSION}/${OTHER_PAGE.id}/subscribed_apps?subscribed_fields=feed`,
+      { method: 'POST', headers: { authorization: `Bearer ${OTHER_PAGE.token}` } },
+    );
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'pages_manage_metadata',
+    );
     const missing = await graph(`${PAGE.id}/subscribed_apps`, { method: 'POST' });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { code: number } }).error.code).toBe(100);

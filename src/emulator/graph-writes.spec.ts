@@ -98,31 +98,3 @@ describe('Graph writes', () => {
     expect((await post('404_404/comments', { message: 'hi' })).body.error.error_subcode).toBe(33);
   });
 });
-
-describe('Graph usage', () => {
-  it('reports usage in percent and refuses calls once the Page budget is spent', async () => {
-    await start({ graphBudget: { pageCallsPerHour: 4, appCallsPerHour: 100 } });
-    const usage: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const answer = await call(`${v()}/me`, bearer(PAGE.token));
-      expect(answer.status).toBe(200);
-      usage.push(JSON.parse(answer.headers.get('x-page-usage')!).call_count);
-    }
-    expect(usage).toEqual([25, 50, 75, 100]);
-    const refused = await call(`${v()}/me`, bearer(PAGE.token));
-    expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({
-      code: 32,
-      type: 'OAuthException',
-      is_transient: true,
-    });
-    expect(JSON.parse(refused.headers.get('x-app-usage')!).call_count).toBe(4);
-  });
-
-  it('refuses every Page once the app budget is spent, with code 4', async () => {
-    await start({ graphBudget: { appCallsPerHour: 1 } });
-    expect((await call(`${v()}/me`, bearer(PAGE.token))).status).toBe(200);
-    const refused = await call(`${v()}/me`, bearer(PAGE.token));
-    expect(refused.body.error.code).toBe(4);
-  });
-});

@@ -106,6 +106,8 @@ export const GraphPageSchema = z.object({
   fan_count: z.number().int().nonnegative().default(0),
   /** Page access token the emulator accepts for this Page. */
   access_token: z.string().min(8),
+  /** The permissions that token carries; by default all the inbox uses (`SCENARIO_PAGE_SCOPES`). */
+  scopes: z.array(z.string()).optional(),
 });
 
 export const GraphPostSchema = z.object({
@@ -133,6 +135,12 @@ export const GraphCommentSchema = z.object({
   is_hidden: z.boolean().default(false),
   /** A photo, sticker or link shown with the comment (Graph `attachment`). */
   attachment: GraphAttachmentSchema.optional(),
+  /**
+   * Out of the Page's sight (its author deactivated the account or restricts who sees it): Graph
+   * counts it when it cuts a list into pages, then leaves it out, so a page may come back short or
+   * empty and still have `next`.
+   */
+  unavailable: z.boolean().optional(),
 });
 
 export const ScenarioSchema = z.object({

@@ -10,7 +10,9 @@ import { unexpectedError } from './graph-errors';
 import { GraphOAuth } from './graph-oauth';
 import { graphAdminAnswer } from './graph-admin';
 import { createGraphApi } from './graph-routes';
+import type { GraphPlay } from './graph-routes';
 import { GraphStore } from './graph-store';
+import { LATEST_GRAPH_VERSION } from './graph-versions';
 import { DEFAULT_GRAPH_BUDGET, GraphUsage } from './graph-usage';
 import type { GraphBudget } from './graph-usage';
 import { GraphWebhooks } from './graph-webhooks';
@@ -48,7 +50,7 @@ export interface EmulatorOptions {
   rateLimits?: Partial<Record<string, number>>;
   /** Length of X's rate-limit windows; 15 minutes by default. */
   rateLimitWindowMs?: number;
-  /** Graph calls per hour that make 100 % of `X-App-Usage` / `X-Page-Usage`. */
+  /** Graph calls that make 100 %: per hour of `X-App-Usage`, per day of `X-Business-Use-Case-Usage`. */
   graphBudget?: Partial<GraphBudget>;
   /** The clock (epoch ms); tests may move it. */
   now?: () => number;
@@ -62,7 +64,7 @@ export interface Emulator {
   graphBaseUrl: string;
   /** Stands for https://x.com: the OAuth consent page, `${xWebBaseUrl}/i/oauth2/authorize`. */
   xWebBaseUrl: string;
-  /** Stands for https://www.facebook.com: the login dialog, `${facebookWebBaseUrl}/v21.0/dialog/oauth`. */
+  /** Stands for https://www.facebook.com: the login dialog, `${facebookWebBaseUrl}/v26.0/dialog/oauth`. */
   facebookWebBaseUrl: string;
   /** The scenario as served: synthetic items added, dates shifted. */
   scenario: Scenario;
@@ -116,7 +118,7 @@ export function prepareScenario(
 }
 
 /**
- * Starts the X API v2 and Graph API emulator: `${url}/x/2/...` and `${url}/graph/v21.0/...`, with
+ * Starts the X API v2 and Graph API emulator: `${url}/x/2/...` and `${url}/graph/v26.0/...`, with
  * the platforms' OAuth pages at `${url}/x-web/...` and `${url}/facebook-web/...`.
  */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -158,10 +160,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     store: graphStore,
     ...(scenario.facebook.app_secret ? { appSecret: scenario.facebook.app_secret } : {}),
     requireProof: scenario.facebook.require_appsecret_proof,
-    usage: new GraphUsage(new WindowCounter(60 * 60_000, now), {
-      ...DEFAULT_GRAPH_BUDGET,
-      ...options.graphBudget,
-    }),
+    usage: new GraphUsage(
+      new WindowCounter(60 * 60_000, now),
+      { ...DEFAULT_GRAPH_BUDGET, ...options.graphBudget },
+      now,
+    ),
     journal,
     now,
     oauth: graphOAuth,
@@ -246,12 +249,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const play = (played: Fault): void => {
       if (played.kind === 'timeout') return;
       if (played.kind === 'reset') req.socket.destroy();
-      else writeResponse(res, failure(platform, played.status ?? 500));
+      else
+        writeResponse(
+          res,
+          failure(platform, played.kind === 'throttle' ? 429 : (played.status ?? 500)),
+        );
     };
-    if (fault && fault.when !== 'after') return play(fault);
+    // Graph plays its own throttles and empty pages, once it has read the token.
+    const graphPlay = platform === 'graph' && fault !== null ? graphPlayOf(fault) : null;
+    if (fault && fault.when !== 'after' && !graphPlay) return play(fault);
     const request = await requestOf(1);
     const answer =
-      platform === 'x' ? (xOAuth.api(request) ?? (await xApi(request))) : await graphApi(request);
+      platform === 'x'
+        ? (xOAuth.api(request) ?? (await xApi(request)))
+        : await graphApi(request, graphPlay);
+    if (graphPlay) return writeResponse(res, answer);
     // The platform did what was asked; only its answer is lost.
     if (fault) return play(fault);
     writeResponse(res, answer);
@@ -318,6 +330,18 @@ function listen(
   });
 }
 
+/** The throttle or empty page Graph plays for a fault of those kinds. */
+function graphPlayOf(fault: Fault): GraphPlay | null {
+  if (fault.kind === 'throttle')
+    return {
+      kind: 'throttle',
+      code: fault.code ?? 80001,
+      regainMinutes: fault.regainMinutes ?? 60,
+    };
+  if (fault.kind === 'empty-page') return { kind: 'empty-page' };
+  return null;
+}
+
 /** A server error in the platform's words. */
 function failure(platform: 'x' | 'graph', status: number): EmuResponse {
   if (platform === 'x') return serverError(status);
@@ -344,9 +368,9 @@ function rootAnswer(url: URL, segments: string[] | null): EmuResponse {
       body: {
         name: 'Social Inbox platform emulator',
         x: `${url.origin}/x/2/users/me`,
-        graph: `${url.origin}/graph/v21.0/me`,
+        graph: `${url.origin}/graph/${LATEST_GRAPH_VERSION}/me`,
         x_web: `${url.origin}/x-web/i/oauth2/authorize`,
-        facebook_web: `${url.origin}/facebook-web/v21.0/dialog/oauth`,
+        facebook_web: `${url.origin}/facebook-web/${LATEST_GRAPH_VERSION}/dialog/oauth`,
       },
     };
   }

@@ -9,7 +9,7 @@ describe('parseHubConfig', () => {
       port: HUB_DEFAULT_PORT,
       xBaseUrl: 'https://api.x.com',
       graphBaseUrl: 'https://graph.facebook.com',
-      graphVersion: 'v21.0',
+      graphVersion: 'v26.0',
     });
   });
 

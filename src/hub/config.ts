@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { NEWEST_GRAPH_VERSION } from '../shared/graph-versions';
 
 export const HUB_DEFAULT_PORT = 8787;
 export const HUB_DEFAULT_SIGN_IN_LIMIT = 30;
@@ -20,7 +21,7 @@ const ConfigSchema = z
     dataDir: z.string().min(1),
     xBaseUrl: z.url({ protocol: /^https?$/ }),
     graphBaseUrl: z.url({ protocol: /^https?$/ }),
-    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v21.0'),
+    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'expected a Graph version such as v26.0'),
     graphAppSecret: z.string().min(8).nullable(),
     xWebBaseUrl: z.url({ protocol: /^https?$/ }),
     facebookWebBaseUrl: z.url({ protocol: /^https?$/ }),
@@ -57,7 +58,7 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
   --data <dir>             folder of the store        (SOCIAL_INBOX_DATA, default ./.data/hub)
   --x-base-url <url>       X API                      (SOCIAL_INBOX_X_BASE_URL, default https://api.x.com)
   --graph-base-url <url>   Graph API                  (SOCIAL_INBOX_GRAPH_BASE_URL, default https://graph.facebook.com)
-  --graph-version <v>      Graph API version          (SOCIAL_INBOX_GRAPH_VERSION, default v21.0)
+  --graph-version <v>      Graph API version          (SOCIAL_INBOX_GRAPH_VERSION, default ${NEWEST_GRAPH_VERSION})
   --x-web-url <url>        X sign-in pages            (SOCIAL_INBOX_X_WEB_URL, default https://x.com)
   --facebook-web-url <url> Facebook login dialog      (SOCIAL_INBOX_FACEBOOK_WEB_URL, default https://www.facebook.com)
   --x-client-id <id>       X app OAuth 2.0 client id  (SOCIAL_INBOX_X_CLIENT_ID), to connect X accounts
@@ -131,7 +132,7 @@ export function parseHubConfig(
       'SOCIAL_INBOX_GRAPH_BASE_URL',
       'https://graph.facebook.com',
     ),
-    graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', 'v21.0'),
+    graphVersion: pick('graph-version', 'SOCIAL_INBOX_GRAPH_VERSION', NEWEST_GRAPH_VERSION),
     // A secret: read from the environment only, never from the command line.
     graphAppSecret: env.SOCIAL_INBOX_GRAPH_APP_SECRET || null,
     xWebBaseUrl: pick('x-web-url', 'SOCIAL_INBOX_X_WEB_URL', 'https://x.com'),

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ConversationDetail, Envelope } from '../shared';
 import { conversation, tempDir } from '../core/test/fixtures';
@@ -8,6 +6,8 @@ import { runHub } from './run-hub';
 import type { RunningHub } from './run-hub';
 import { auditEntries } from '../core/test/data-folder';
 import { seedStore } from '../core/test/seed-store';
+import { SqliteStore } from '../core/store/sql/sqlite-store';
+import { systemClock } from '../core/time/clock';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -173,9 +173,11 @@ describe('Idempotency-Key at the hub, over loopback', () => {
       'key-restart-0001',
     );
     expect(mismatch.status).toBe(422);
-    // The journal holds the key, never a personal token.
-    const journal = await readFile(join(dir, 'idempotency.jsonl'), 'utf8');
-    expect(journal).toContain('key-restart-0001');
-    expect(journal).not.toContain(jan);
+    // The store keeps the key, never a personal token.
+    const reader = SqliteStore.open(dir, { clock: systemClock, readOnly: true });
+    const kept = JSON.stringify(await reader.keys.live(0));
+    await reader.close();
+    expect(kept).toContain('key-restart-0001');
+    expect(kept).not.toContain(jan);
   });
 });

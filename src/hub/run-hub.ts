@@ -78,10 +78,10 @@ export async function runHub(
     for (const fields of options.team ?? [{ name: 'Manager', role: 'manager' as const }])
       newAgents.push(await service.createAgent(fields));
   }
-  // Idempotency-Keys of writes, kept a day in the data folder, so a retry is answered once.
+  // Idempotency-Keys of writes, kept a day in the store, so a retry is answered once.
   let idempotency: IdempotencyGuard;
   try {
-    idempotency = await IdempotencyGuard.open(config.dataDir, service.clock);
+    idempotency = await IdempotencyGuard.open(service.keyStore, service.clock, config.dataDir);
   } catch (err) {
     await service.close();
     throw err;

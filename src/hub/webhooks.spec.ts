@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NEWEST_GRAPH_VERSION } from '../shared';
 import type { Account, ConversationDetail, ConversationPage, Envelope } from '../shared';
 import { tempDir } from '../core/test/fixtures';
 import { PAGE, smallScenario } from '../core/test/scenario';
@@ -211,9 +212,12 @@ describe('Facebook webhooks, hub and emulator over loopback', () => {
 
   it('subscribes the Page, then takes comments added, edited, hidden and removed within seconds', async () => {
     // The Page was subscribed once it synced: the hub has a public URL.
-    const apps = await fetch(`${emulator.graphBaseUrl}/v21.0/${PAGE.id}/subscribed_apps`, {
-      headers: { authorization: `Bearer ${PAGE.token}` },
-    });
+    const apps = await fetch(
+      `${emulator.graphBaseUrl}/${NEWEST_GRAPH_VERSION}/${PAGE.id}/subscribed_apps`,
+      {
+        headers: { authorization: `Bearer ${PAGE.token}` },
+      },
+    );
     expect(((await apps.json()) as { data: { subscribed_fields: string[] }[] }).data).toEqual([
       expect.objectContaining({ subscribed_fields: ['feed'] }),
     ]);

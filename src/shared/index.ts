@@ -10,3 +10,4 @@ export * from './queue';
 export * from './idempotency';
 export * from './text';
 export * from './webhooks';
+export * from './graph-versions';

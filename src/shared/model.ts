@@ -31,6 +31,16 @@ export const SyncStatusSchema = z.object({
   /** Human-readable explanation of the last error, never containing a secret. */
   message: z.string().nullable(),
   fetched: z.number().int().nonnegative(),
+  /**
+   * A permission the platform refused for want of (e.g. `pages_manage_posts`): the account must be
+   * connected again with it granted. Empty when the platform did not name it; cleared on reconnect.
+   */
+  permission: z.string().nullable().optional(),
+  /**
+   * The Graph API version the inbox is configured with and when Meta stops serving it, once that is
+   * near (30 days) or past by the service's clock; null otherwise. Facebook accounts only.
+   */
+  apiVersion: z.object({ version: z.string(), ends: IsoDateSchema }).nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -227,7 +227,13 @@ export class Accounts {
       credentialRef,
       ...identity,
       expiresAt,
-      sync: { ...(previous?.sync ?? idle), state: 'connected', message: null, until: null },
+      sync: {
+        ...(previous?.sync ?? idle),
+        state: 'connected',
+        message: null,
+        until: null,
+        permission: null,
+      },
     };
     await this.deps.commits.commit(
       [

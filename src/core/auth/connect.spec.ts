@@ -216,6 +216,20 @@ describe('connecting Facebook Pages with Facebook Login', () => {
     expect((await service.listConversations({ platform: 'facebook' })).total).toBeGreaterThan(0);
   });
 
+  it('asks for pages_manage_posts at login, so a statement can be published on the Page', async () => {
+    const { emulator, service } = await setUp();
+    const { accounts } = await connectFacebook(service);
+    expect(emulator.grants().find((g) => g.platform === 'facebook')?.scopes).toContain(
+      'pages_manage_posts',
+    );
+    const published = await service.postStatement({
+      accountId: accounts[0]!.id,
+      text: 'Notre point sur le rappel de produits.',
+    });
+    expect(published.externalId).toMatch(new RegExp(`^${PAGE.id}_\\d+$`));
+    expect(emulator.writes().map((w) => w.action)).toEqual(['publish']);
+  });
+
   it('marks the Page revoked when the admin removes the app (Graph 190)', async () => {
     const { emulator, service } = await setUp();
     await connectFacebook(service);

@@ -9,7 +9,9 @@ export type PlatformFailure =
   | 'revoked'
   /** Server error, timeout or network failure: try again later. */
   | 'transient'
-  /** The platform refused this request as such (bad parameters, permissions). */
+  /** The token lacks a permission: the user must reconnect and grant it. */
+  | 'permission'
+  /** The platform refused this request as such (bad parameters). */
   | 'rejected';
 
 export class PlatformError extends Error {
@@ -21,6 +23,8 @@ export class PlatformError extends Error {
     readonly status: number | null = null,
     /** A pause the platform did not date (no reset header): how long, from when it is handled. */
     readonly retryAfterMs: number | null = null,
+    /** For `permission`: the permission to grant when reconnecting, when the platform names it. */
+    readonly permission: string | null = null,
   ) {
     super(message);
   }
@@ -42,7 +46,9 @@ export function asInboxError(err: unknown): unknown {
         ? 'unavailable'
         : err.kind === 'rejected'
           ? 'bad_request'
-          : 'unauthorized';
+          : err.kind === 'permission'
+            ? 'forbidden'
+            : 'unauthorized';
   return new InboxError(code, err.message);
 }
 

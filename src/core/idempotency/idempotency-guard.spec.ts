@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared';
 import { tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
 import { ManualClock } from '../time/clock';
+import { SqliteStore } from '../store/sql/sqlite-store';
 import { IdempotencyGuard, KEY_TTL_MS, SHORT_TTL_MS, fingerprintOf } from './idempotency-guard';
 import { IDEMPOTENCY_FILE } from './idempotency-journal';
 
@@ -14,13 +15,29 @@ async function setUp() {
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);
   const clock = new ManualClock('2025-03-01T09:00:00Z');
+  /** The store as a process has it: opened once, and again after a "restart". */
+  let store: SqliteStore | null = null;
+  const restart = async () => {
+    await store?.close();
+    store = SqliteStore.open(dir, { clock });
+    const opened = store;
+    cleanup(() => opened.close());
+    return opened;
+  };
   const open = async () => {
-    const guard = await IdempotencyGuard.open(dir, clock);
+    const guard = await IdempotencyGuard.open(await restart(), clock, dir);
     cleanup(() => guard.close());
     return guard;
   };
-  const lines = async () =>
-    (await readFile(join(dir, IDEMPOTENCY_FILE), 'utf8')).split('\n').filter(Boolean);
+  /** What the store keeps of the keys, as text. */
+  const lines = async () => {
+    const reader = SqliteStore.open(dir, { clock, readOnly: true });
+    try {
+      return (await reader.keys.live(0)).map((r) => JSON.stringify(r));
+    } finally {
+      await reader.close();
+    }
+  };
   return { dir, clock, open, lines };
 }
 
@@ -121,16 +138,14 @@ describe('IdempotencyGuard', () => {
   });
 
   it('answers a call interrupted by a stop as in doubt, never running it again', async () => {
-    const { dir, open } = await setUp();
+    const { open, lines } = await setUp();
     const guard = await open();
     const call = { agentId: 'jan', key: 'k-0000005', method: 'sendReply' as const, input: {} };
-    // The process stops while the call runs: its start is on disk, its answer never is.
+    // The process stops while the call runs: its start is kept, its answer never is.
     void guard.run(call, () => new Promise<Envelope<unknown>>(() => undefined));
-    await expect
-      .poll(async () => (await readFile(join(dir, IDEMPOTENCY_FILE), 'utf8')).length)
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await lines()).length).toBe(1);
     const { runs, execute } = counter();
-    const afterCrash = await IdempotencyGuard.open(dir, new ManualClock('2025-03-01T09:05:00Z'));
+    const afterCrash = await open();
     expect(await afterCrash.run(call, execute)).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: /interrupted before it answered/ },
@@ -177,26 +192,65 @@ describe('IdempotencyGuard', () => {
     expect(runs.count).toBe(1);
   });
 
-  it('drops lines it cannot read and rewrites the journal small once most keys expired', async () => {
+  it('moves the journal file of an earlier version into the store, skipping what it cannot read', async () => {
     const { dir, clock, open, lines } = await setUp();
-    await writeFile(join(dir, IDEMPOTENCY_FILE), 'not json\n');
-    const guard = await open();
-    expect(await lines()).toEqual([]);
-    const { execute } = counter();
-    await Promise.all(
-      Array.from({ length: 600 }, (_, i) =>
-        guard.run(
-          { agentId: 'jan', key: `k-old-${1000 + i}`, method: 'addNote', input: {} },
-          execute,
-        ),
-      ),
+    const line = (at: number, key: string, kind: 'started' | 'answered') =>
+      JSON.stringify({
+        kind,
+        at,
+        agent: 'jan',
+        key,
+        method: 'addNote',
+        fingerprint: fingerprintOf('addNote', {}),
+        ...(kind === 'answered' ? { answer: { ok: true, result: { id: key } } } : {}),
+      });
+    const now = clock.now();
+    await writeFile(
+      join(dir, IDEMPOTENCY_FILE),
+      [
+        line(now - KEY_TTL_MS - 1000, 'k-too-old-1', 'answered'),
+        'not json',
+        line(now - 5000, 'k-answered-1', 'started'),
+        line(now - 5000, 'k-answered-1', 'answered'),
+        line(now - 4000, 'k-in-doubt-1', 'started'),
+      ].join('\n') + '\n',
     );
-    expect(await lines()).toHaveLength(1200);
+    const guard = await open();
+    await expect(readFile(join(dir, IDEMPOTENCY_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await lines()).map((l) => (JSON.parse(l) as { key: string }).key)).toEqual([
+      'k-answered-1',
+      'k-in-doubt-1',
+    ]);
+    const { runs, execute } = counter();
+    const call = (key: string) => ({ agentId: 'jan', key, method: 'addNote' as const, input: {} });
+    expect(await guard.run(call('k-answered-1'), execute)).toEqual({
+      ok: true,
+      result: { id: 'k-answered-1' },
+    });
+    expect(await guard.run(call('k-in-doubt-1'), execute)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /interrupted before it answered/ },
+    });
+    await guard.run(call('k-too-old-1'), execute);
+    expect(runs.count).toBe(1);
+  });
+
+  it('forgets keys older than a day in the store too', async () => {
+    const { clock, open, lines } = await setUp();
+    const guard = await open();
+    const { execute } = counter();
+    for (let i = 0; i < 5; i++)
+      await guard.run(
+        { agentId: 'jan', key: `k-old-${1000 + i}`, method: 'addNote', input: {} },
+        execute,
+      );
+    expect(await lines()).toHaveLength(5);
     clock.advance(KEY_TTL_MS + 60_000);
     await guard.run({ agentId: 'jan', key: 'k-new-00001', method: 'addNote', input: {} }, execute);
     await guard.close();
     const kept = await lines();
     expect(kept).toHaveLength(1);
     expect(kept[0]).toContain('k-new-00001');
+    expect(kept[0]).toContain('"answered"');
   });
 });

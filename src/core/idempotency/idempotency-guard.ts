@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { idempotencyMismatch } from '../../shared';
 import type { ApiMethodName, Envelope, ErrorBody } from '../../shared';
+import type { InboxStore, KeyRecord } from '../store/port';
 import type { Clock } from '../time/clock';
-import { IdempotencyJournal, entryId } from './idempotency-journal';
-import type { JournalEntry, JournalRecord } from './idempotency-journal';
+import { entryId, importJournalFile } from './idempotency-journal';
+import type { JournalEntry } from './idempotency-journal';
 
 /** How long a key is remembered, durably: a day. */
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +25,35 @@ export function kept(method: ApiMethodName): KeptAs {
   if (method === 'createAgent' || method === 'renewAgentToken') return 'secret-answer';
   return 'durable';
 }
+
+/**
+ * Calls that change nothing outside the store before their first commit: their key's record is in
+ * the store's log before their change, so the commit's flush makes both durable and the call need
+ * not wait for the disk before it runs. Every other call (one that reaches a platform, a sign-in)
+ * waits for its key to be on the disk first.
+ */
+const CHANGES_ONLY_THE_STORE: ReadonlySet<ApiMethodName> = new Set<ApiMethodName>([
+  'updateConversation',
+  'updateConversations',
+  'addNote',
+  'sendReply',
+  'retryReply',
+  'discardReply',
+  'saveRule',
+  'deleteRule',
+  'moveRule',
+  'saveSavedReply',
+  'deleteSavedReply',
+  'saveTag',
+  'renameTag',
+  'deleteTag',
+  'saveView',
+  'deleteView',
+  'createAgent',
+  'updateAgent',
+  'renewAgentToken',
+  'removeAgent',
+]);
 
 /** One call made with a key: who made it, which key, which call and with what input. */
 export interface KeyedCall {
@@ -66,31 +96,58 @@ export function fingerprintOf(method: ApiMethodName, input: unknown): string {
     .digest('hex');
 }
 
+/** The store's side the guard keeps its keys in. */
+export type KeyStore = Pick<InboxStore, 'keys' | 'durable'>;
+
+const recordOf = (e: JournalEntry): KeyRecord => ({
+  ...e,
+  answer: e.answer == null ? null : JSON.stringify(e.answer),
+});
+
 /**
  * Runs each keyed call once per agent and key. A retry with the same key gets the first answer (an
  * error included) and changes nothing; the same key for another call or input is refused; a retry
  * arriving while the first call runs waits for its answer. Keys are kept a day, in memory and in
- * the journal, so a retry after a restart is recognised; a call that started but never answered
+ * the store, so a retry after a restart is recognised; a call that started but never answered
  * before a stop is answered as in doubt rather than run again.
  */
 export class IdempotencyGuard {
   private lastSweep: number;
+  /** Answers being written: closing waits for them. */
+  private readonly writing = new Set<Promise<void>>();
 
   private constructor(
-    private readonly journal: IdempotencyJournal,
+    private readonly store: KeyStore,
     private readonly entries: Map<string, Entry>,
     private readonly clock: Clock,
   ) {
     this.lastSweep = clock.now();
   }
 
-  /** Opens the journal in the data folder, forgetting keys older than a day. */
-  static async open(dataDir: string, clock: Clock): Promise<IdempotencyGuard> {
-    const { journal, entries } = await IdempotencyJournal.open(dataDir, clock.now() - KEY_TTL_MS);
+  /**
+   * Opens the keys kept in the store, forgetting those older than a day. A data folder that still
+   * has the journal file of an earlier version has its keys moved into the store first.
+   */
+  static async open(store: KeyStore, clock: Clock, dataDir?: string): Promise<IdempotencyGuard> {
+    const since = clock.now() - KEY_TTL_MS;
+    if (dataDir != null)
+      await importJournalFile(dataDir, async (entries) => {
+        for (const entry of entries) if (entry.at > since) store.keys.write(recordOf(entry));
+        await store.durable();
+      });
+    store.keys.forget(since);
     const live = new Map<string, Entry>();
-    for (const [id, entry] of entries)
-      live.set(id, { ...entry, keptAs: kept(entry.method as ApiMethodName), running: null });
-    return new IdempotencyGuard(journal, live, clock);
+    for (const record of await store.keys.live(since)) {
+      const answer =
+        record.answer == null ? null : (JSON.parse(record.answer) as Envelope<unknown>);
+      live.set(entryId(record.agent, record.key), {
+        ...record,
+        answer,
+        keptAs: kept(record.method as ApiMethodName),
+        running: null,
+      });
+    }
+    return new IdempotencyGuard(store, live, clock);
   }
 
   /** How many keys are remembered now. */
@@ -136,16 +193,11 @@ export class IdempotencyGuard {
 
   /** Runs the call the first time: recorded as started, run, its answer remembered. */
   private async first(entry: Entry, execute: () => Promise<Answer>): Promise<Answer> {
-    const base = {
-      at: entry.at,
-      agent: entry.agent,
-      key: entry.key,
-      method: entry.method,
-      fingerprint: entry.fingerprint,
-    };
     if (entry.keptAs !== 'memory') {
       try {
-        await this.journal.append({ kind: 'started', ...base });
+        this.store.keys.write(recordOf(entry));
+        // A call that changes only the store has its key made durable by its own commit.
+        if (!CHANGES_ONLY_THE_STORE.has(entry.method as ApiMethodName)) await this.store.durable();
       } catch {
         this.entries.delete(entryId(entry.agent, entry.key));
         return failure(NOT_RECORDED);
@@ -158,15 +210,21 @@ export class IdempotencyGuard {
     entry.answer = answer;
     entry.running = null;
     if (entry.keptAs !== 'memory') {
-      const record: JournalRecord = {
-        kind: 'answered',
-        ...base,
-        answer: entry.keptAs === 'durable' ? answer : null,
-      };
-      // The call is done whatever happens to this line: the caller gets its answer. If the line
-      // is lost, a retry after a restart is answered as in doubt, never run again.
-      await this.journal.append(record).catch(() => undefined);
-      void this.compactIfDue();
+      // The call is done whatever happens to this record, so its answer does not wait for the
+      // disk: a retry before a stop finds the answer in memory, and if a stop loses the record, a
+      // retry after the restart is answered as in doubt, never run again. Closing waits for it.
+      try {
+        this.store.keys.write(
+          recordOf({ ...entry, answer: entry.keptAs === 'durable' ? answer : null }),
+        );
+        const written: Promise<void> = this.store
+          .durable()
+          .catch(() => undefined)
+          .finally(() => this.writing.delete(written));
+        this.writing.add(written);
+      } catch {
+        // As a lost record: in doubt after a restart.
+      }
     }
     return answer;
   }
@@ -176,7 +234,10 @@ export class IdempotencyGuard {
     return now - entry.at > (entry.keptAs === 'memory' ? SHORT_TTL_MS : KEY_TTL_MS);
   }
 
-  /** Forgets expired keys (at most once a minute), and secret answers after a short while. */
+  /**
+   * Forgets expired keys (at most once a minute), in memory and in the store, and secret answers
+   * after a short while.
+   */
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
@@ -185,21 +246,15 @@ export class IdempotencyGuard {
       else if (entry.keptAs === 'secret-answer' && now - entry.at > SHORT_TTL_MS)
         entry.answer = null;
     }
+    try {
+      this.store.keys.forget(now - KEY_TTL_MS);
+    } catch {
+      // Forgotten at the next sweep.
+    }
   }
 
-  private async compactIfDue(): Promise<void> {
-    const durable = () => [...this.entries.values()].filter((e) => e.keptAs !== 'memory');
-    if (!this.journal.wantsCompaction(durable().length)) return;
-    // What the journal gets back: the keys still kept, never a secret answer.
-    const snapshot = () =>
-      durable()
-        .filter((e) => !this.expired(e, this.clock.now()))
-        .map((e) => ({ ...e, answer: e.keptAs === 'durable' ? e.answer : null }));
-    await this.journal.rewrite(snapshot).catch(() => undefined);
-  }
-
-  /** Waits for the journal's last lines to be written, and closes it. */
-  close(): Promise<void> {
-    return this.journal.close();
+  /** Waits for the answers' records to be on the disk. The store is closed by its owner. */
+  async close(): Promise<void> {
+    while (this.writing.size > 0) await Promise.all(this.writing);
   }
 }

@@ -1,8 +1,8 @@
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared';
-import { JsonlFile } from '../store/jsonl-file';
 
-/** The file in the data folder. */
+/** The file in the data folder where an earlier version kept the keys. */
 export const IDEMPOTENCY_FILE = 'idempotency.jsonl';
 
 /**
@@ -55,100 +55,32 @@ export function foldRecords(records: Iterable<JournalRecord>): Map<string, Journ
   return entries;
 }
 
-/** One line standing for an entry, when the journal is rewritten. */
-function recordOf(e: JournalEntry): JournalRecord {
-  const base = {
-    at: e.at,
-    agent: e.agent,
-    key: e.key,
-    method: e.method,
-    fingerprint: e.fingerprint,
-  };
-  return e.state === 'answered'
-    ? { kind: 'answered', ...base, answer: e.answer }
-    : { kind: 'started', ...base };
-}
-
 /**
- * The durable side of the Idempotency-Keys: `idempotency.jsonl` in the data folder, append-only,
- * each line synced before the call goes on. Opening it forgets the keys older than the time they
- * are kept and rewrites the file with the rest; while running, it is rewritten the same way once
- * most of its lines are about keys already forgotten.
+ * Moves the journal file an earlier version kept (`idempotency.jsonl`) into the store: its lines
+ * folded into one entry per key, given to `take`, then the file removed. A line that cannot be read
+ * stands for no key. Nothing happens when there is no such file.
  */
-export class IdempotencyJournal {
-  private lines: number;
-  /** A rewrite under way: appends wait for it, so no line goes to the file being replaced. */
-  private rewriting: Promise<void> | null = null;
-
-  private constructor(
-    private readonly file: JsonlFile<JournalRecord>,
-    lines: number,
-  ) {
-    this.lines = lines;
+export async function importJournalFile(
+  dataDir: string,
+  take: (entries: JournalEntry[]) => Promise<void>,
+): Promise<void> {
+  const path = join(dataDir, IDEMPOTENCY_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
   }
-
-  /** Opens the journal and returns the entries still young enough (`at` after `since`). */
-  static async open(
-    dataDir: string,
-    since: number,
-  ): Promise<{ journal: IdempotencyJournal; entries: Map<string, JournalEntry> }> {
-    const path = join(dataDir, IDEMPOTENCY_FILE);
-    const { file, lines } = await JsonlFile.openLines<JournalRecord>(path);
-    const records: JournalRecord[] = [];
-    for (const line of lines) {
-      try {
-        records.push(JSON.parse(line) as JournalRecord);
-      } catch {
-        // A line that cannot be read stands for no key: the rewrite below drops it.
-      }
+  const records: JournalRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      records.push(JSON.parse(line) as JournalRecord);
+    } catch {
+      // Unreadable: no key.
     }
-    const entries = foldRecords(records);
-    for (const [id, entry] of entries) if (entry.at <= since) entries.delete(id);
-    const journal = new IdempotencyJournal(file, lines.length);
-    if (lines.length > entries.size) await journal.rewrite(() => entries.values());
-    return { journal, entries };
   }
-
-  /** Appends one line; resolves once it is on disk. */
-  async append(record: JournalRecord): Promise<void> {
-    await this.settled();
-    this.lines += 1;
-    return this.file.append(record);
-  }
-
-  /** Whether the file holds many more lines than the keys still kept: time to rewrite it. */
-  wantsCompaction(kept: number): boolean {
-    return this.rewriting == null && this.lines > 1000 && this.lines > 2 * kept;
-  }
-
-  /**
-   * Replaces the file with one line per entry that `snapshot` gives once every line appended so
-   * far is written (written aside, synced, renamed over it).
-   */
-  rewrite(snapshot: () => Iterable<JournalEntry>): Promise<void> {
-    // Chained at once (not after an await), so an append or a close made right after waits for it.
-    const run = (this.rewriting ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(async () => {
-        await this.file.flush();
-        const records = [...snapshot()].map(recordOf);
-        await this.file.rewrite(records);
-        this.lines = records.length;
-      });
-    const tracked: Promise<void> = run.finally(() => {
-      if (this.rewriting === tracked) this.rewriting = null;
-    });
-    this.rewriting = tracked;
-    return tracked;
-  }
-
-  /** Waits until no rewrite is under way (whether it worked or not). */
-  private async settled(): Promise<void> {
-    while (this.rewriting) await this.rewriting.catch(() => undefined);
-  }
-
-  async close(): Promise<void> {
-    await this.settled();
-    await this.file.close();
-  }
+  await take([...foldRecords(records).values()]);
+  await rm(path, { force: true });
 }

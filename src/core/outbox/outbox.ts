@@ -32,6 +32,8 @@ export interface OutboxDeps {
   commit(facts: readonly AuditFact[], change: StoreChange): Promise<unknown>;
   /** A reply's new state is durable (and recorded). */
   changed(item: OutboxItem): void;
+  /** The platform refused a send on the account's side (a missing permission): told on the account. */
+  refused?(accountId: string, err: PlatformError): Promise<void>;
 }
 
 /** What a caller asks for; the outbox adds the rest of the item. */
@@ -196,9 +198,13 @@ export class Outbox {
         await this.update(item, { state: 'failed', error: err.message });
       } else if (
         err instanceof PlatformError &&
-        (err.kind === 'rejected' || err.kind === 'expired' || err.kind === 'revoked')
+        (err.kind === 'rejected' ||
+          err.kind === 'permission' ||
+          err.kind === 'expired' ||
+          err.kind === 'revoked')
       ) {
         await this.update(item, { state: 'failed', error: err.message });
+        if (err.kind === 'permission') await this.deps.refused?.(account.id, err);
       } else if (err instanceof PlatformError && err.kind === 'rate_limited') {
         // Refused before sending: it goes again as it is once the window resets.
         const current = await this.update(item, { state: 'pending', error: err.message });

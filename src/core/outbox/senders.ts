@@ -59,9 +59,11 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
     ? {
         send: async (i, t) =>
           (
-            await graph(t).post<{ id: string }>(`${t.post.externalId}/comments`, {
-              message: i.text,
-            })
+            await graph(t).post<{ id: string }>(
+              `${t.post.externalId}/comments`,
+              { message: i.text },
+              { permission: 'pages_manage_engagement' },
+            )
           ).id,
         find: async (i, t) => {
           for await (const batch of graph(t).list<{
@@ -86,6 +88,7 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
           const result = await graph(t).post<{ message_id?: string; recipient_id?: string }>(
             `${t.account.externalId}/messages`,
             { recipient: { comment_id: t.post.externalId }, message: { text: i.text } },
+            { permission: 'pages_messaging' },
           );
           return result.message_id ?? result.recipient_id ?? `private-reply:${t.post.externalId}`;
         },

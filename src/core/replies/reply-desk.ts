@@ -48,6 +48,8 @@ export interface ReplyDeskDeps {
   callers: Callers;
   /** Stores a reply that left as a post of its conversation (the sync's ingest). */
   ingest(drafts: DraftPost[]): Promise<void>;
+  /** Tells on the account a permission the platform refused a reply for. */
+  refused?(accountId: string, err: unknown): Promise<void>;
   emit(event: InboxEvent): void;
 }
 
@@ -84,8 +86,13 @@ export class ReplyDesk {
       token: (account) => deps.vault.accessToken(account),
       post: (id) => store.posts.get(id),
       deliver: (draft) => deps.ingest([draft]),
-      commit: (facts, change) => commits.commit(facts, { changes: [change] }),
+      // A reply's state is on the disk before the outbox goes on (`sending` before the request).
+      commit: async (facts, change) => {
+        await commits.commit(facts, { changes: [change] });
+        await store.durable();
+      },
       changed: (item) => this.replyChanged(item),
+      ...(deps.refused ? { refused: deps.refused } : {}),
     });
   }
 

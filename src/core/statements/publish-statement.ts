@@ -33,6 +33,10 @@ export async function publishStatement(
     appSecret: config.graphAppSecret,
     timeoutMs: config.requestTimeoutMs,
   });
-  const { id } = await graph.post<{ id: string }>(`${account.externalId}/feed`, { message: text });
+  const { id } = await graph.post<{ id: string }>(
+    `${account.externalId}/feed`,
+    { message: text },
+    { permission: 'pages_manage_posts' },
+  );
   return { externalId: id, permalink: `https://www.facebook.com/${id}` };
 }

@@ -14,6 +14,8 @@ export interface StatementsDeps {
   token(account: Account): Promise<string>;
   store: InboxStore;
   changes: ConversationChanges;
+  /** Tells on the account a permission the platform refused the statement for. */
+  refused?(accountId: string, err: unknown): Promise<void>;
 }
 
 /** One public statement instead of the same reply to each of many people. */
@@ -45,6 +47,7 @@ export class Statements {
     try {
       published = await publishStatement(deps.config, account, await deps.token(account), text);
     } catch (err) {
+      await deps.refused?.(account.id, err);
       throw asInboxError(err);
     }
     // The statement, the conversations it answers and their changes: one write, recorded.

@@ -49,6 +49,9 @@ export class InboxCommits {
       ...changes,
       { kind: 'settings.put', text: settingsText(next) },
     ]);
+    // The file follows the store, never the other way round: it is written once the commit that
+    // holds the same document is on the disk.
+    await this.store.durable();
     const kept = await this.store.settings.pending();
     try {
       await this.workspace.adopt(next);

@@ -159,6 +159,33 @@ export interface SettingsRepository {
   settled(seq: number): Promise<void>;
 }
 
+/** One Idempotency-Key's record: its call, and its answer once it answered (null: not kept). */
+export interface KeyRecord {
+  at: number;
+  agent: string;
+  key: string;
+  method: string;
+  fingerprint: string;
+  state: 'answered' | 'in-doubt';
+  /** The answer's JSON text (null: none yet, or one not kept because it held a secret). */
+  answer: string | null;
+}
+
+/**
+ * The Idempotency-Keys of calls made to the hub, kept a day. A record is written in its own small
+ * transaction, without waiting for the disk: it is in the store's log before anything the call then
+ * commits, so the commit that makes the call's change durable makes its key durable too.
+ * `InboxStore.durable` waits for the disk when a call changes something outside the store.
+ */
+export interface KeyRepository {
+  /** The records written after `since` (ms), oldest first. */
+  live(since: number): Promise<KeyRecord[]>;
+  /** Writes (or replaces) a key's record, at once; on the disk once `durable` resolves. */
+  write(record: KeyRecord): void;
+  /** Forgets the records written at or before `since` (ms). */
+  forget(since: number): void;
+}
+
 export interface AuditRepository {
   /** A conversation's entries, oldest first. */
   ofConversation(conversationId: string): Promise<AuditEntry[]>;
@@ -183,6 +210,15 @@ export interface InboxStore {
   readonly cursors: CursorRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
+  readonly keys: KeyRepository;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
+  /** Resolves once everything written so far is on the disk. */
+  durable(): Promise<void>;
+  /**
+   * Runs `change` with its commits resolved as soon as every later read sees them, without waiting
+   * for the disk: the caller then waits for `durable` before it answers anyone (the change queue
+   * does, so that changes queued together share one flush).
+   */
+  visible<T>(change: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

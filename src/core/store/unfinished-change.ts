@@ -2,8 +2,13 @@ import { basename, join, relative } from 'node:path';
 import { writeFileAtomic, writeFileSynced } from './durable-write';
 import { isMissing } from './file-system';
 import type { Storage } from './file-system';
-import type { Mark } from './staged-write';
 import { storageError } from './storage-error';
+
+/**
+ * Where a file stood before a change, so the change can be taken back: a JSON-lines file's length
+ * (its appends are cut off), or a document's whole text (null: there was no file).
+ */
+export type Mark = { path: string; size: number } | { path: string; text: string | null };
 
 /** The marks of the change being written, while it is: its files' state before it. */
 export const UNFINISHED_FILE = 'unfinished-change.json';

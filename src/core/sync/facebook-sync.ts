@@ -7,9 +7,20 @@ import { isoOf } from '../time/clock';
 import { sleep } from './backoff';
 import type { SyncContext } from './sync-context';
 
-/** How far back the Page's posts are watched for comments. */
+/** How far back the Page's posts are read for comments at every pass. */
 const POST_HORIZON_DAYS = 30;
 const MAX_POSTS = 200;
+/**
+ * Older posts are reached by a reconciliation sweep: the whole feed (up to `MAX_SWEEP_POSTS`) with
+ * each post's `updated_time`, which Graph moves when someone comments on the post; the posts whose
+ * time moved since the last sweep have their new comments read. At most one sweep every few minutes.
+ */
+const SWEEP_EVERY_MS = 5 * 60_000;
+const MAX_SWEEP_POSTS = 5000;
+/** How far the platform's clock may be behind ours when `updated_time` is compared with a sweep. */
+const SWEEP_MARGIN_MS = 2 * 60_000;
+const FEED_FIELDS =
+  'id,message,created_time,updated_time,permalink_url,comments.filter(stream).limit(0).summary(true)';
 /** Share of a Graph budget from which calls are spaced out, and at which they stop until it recovers. */
 const SLOW_DOWN_AT = 75;
 const PAUSE_AT = 95;
@@ -53,17 +64,21 @@ export async function syncFacebookPage(
     appSecret: ctx.config.graphAppSecret,
     timeoutMs: ctx.config.requestTimeoutMs,
   });
-  const horizon = Math.floor(ctx.clock.now() / 1000) - POST_HORIZON_DAYS * 86_400;
+  const passStartMs = ctx.clock.now();
+  const horizon = Math.floor(passStartMs / 1000) - POST_HORIZON_DAYS * 86_400;
   const posts: GraphPagePost[] = [];
   for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {
     // The comment count of each post, so progress can be shown against an estimate.
-    fields: 'id,message,created_time,permalink_url,comments.filter(stream).limit(0).summary(true)',
+    fields: FEED_FIELDS,
     limit: 100,
     since: horizon,
   })) {
     posts.push(...batch);
     if (posts.length >= MAX_POSTS || ctx.signal.aborted) break;
   }
+  const sweep = await olderActivePosts(ctx, client, account, horizon, passStartMs);
+  const recent = new Set(posts.map((p) => p.id));
+  const older = sweep?.posts.filter((p) => !recent.has(p.id)) ?? [];
 
   let fetched = 0;
   const estimated =
@@ -93,7 +108,10 @@ export async function syncFacebookPage(
    */
   const syncPost = async (post: GraphPagePost): Promise<void> => {
     const stream = `comments:${post.id}`;
-    const since = await ctx.cursor(account.id, stream);
+    // An older post first reached by a sweep: its comments since the activity the sweep looks at.
+    const since =
+      (await ctx.cursor(account.id, stream)) ??
+      (sweep && !recent.has(post.id) ? String(Math.floor(sweep.sinceMs / 1000)) : null);
     let buffered: GraphComment[] = [];
     let previous: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
@@ -128,7 +146,7 @@ export async function syncFacebookPage(
   };
 
   // A few posts are read at once, so the platform works on one while the inbox stores another.
-  const queue = posts.slice(0, MAX_POSTS);
+  const queue = [...posts.slice(0, MAX_POSTS), ...older];
   let failed = false;
   const worker = async (): Promise<void> => {
     for (let post = queue.shift(); post; post = queue.shift()) {
@@ -147,6 +165,45 @@ export async function syncFacebookPage(
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   if (ctx.signal.aborted) return;
-  await ctx.moveCursors({ accountId: account.id, cursors: { feed: isoOf(ctx.clock) } });
+  await ctx.moveCursors({
+    accountId: account.id,
+    cursors: {
+      feed: isoOf(ctx.clock),
+      ...(sweep ? { sweep: new Date(passStartMs).toISOString() } : {}),
+    },
+  });
   ctx.progress(account, 'comments', phase, fetched, true, estimated);
+}
+
+/**
+ * The reconciliation sweep, when one is due: the Page's posts older than the horizon whose
+ * `updated_time` moved since the last sweep (less a margin for the clocks), or, at the first sweep,
+ * within the horizon. Null when the last sweep is too recent.
+ */
+async function olderActivePosts(
+  ctx: SyncContext,
+  client: GraphClient,
+  account: Account,
+  horizonSeconds: number,
+  nowMs: number,
+): Promise<{ posts: GraphPagePost[]; sinceMs: number } | null> {
+  const last = await ctx.cursor(account.id, 'sweep');
+  const lastMs = last === null ? null : Date.parse(last);
+  if (lastMs !== null && nowMs - lastMs < SWEEP_EVERY_MS) return null;
+  const sinceMs = lastMs === null ? horizonSeconds * 1000 : lastMs - SWEEP_MARGIN_MS;
+  const posts: GraphPagePost[] = [];
+  let seen = 0;
+  for await (const batch of client.list<GraphPagePost>(`${account.externalId}/feed`, {
+    fields: FEED_FIELDS,
+    limit: 100,
+  })) {
+    seen += batch.length;
+    for (const post of batch) {
+      const created = Date.parse(post.created_time);
+      const updated = post.updated_time ? Date.parse(post.updated_time) : created;
+      if (created < horizonSeconds * 1000 && updated >= sinceMs) posts.push(post);
+    }
+    if (seen >= MAX_SWEEP_POSTS || ctx.signal.aborted) break;
+  }
+  return { posts, sinceMs };
 }

@@ -1,3 +1,4 @@
+import { PlatformError } from '../connectors/platform-error';
 import type { Account, InboxEvent, SyncStatus } from '../../shared';
 import { receive } from '../arrivals';
 import type { CredentialVault } from '../auth/credential-vault';
@@ -107,6 +108,15 @@ export class InboxSync {
         move,
       ),
     );
+  }
+
+  /**
+   * Notes on the account a permission the platform refused a call for (a reply, a statement, a
+   * hide): the user is told to connect it again and grant it. Other errors say nothing here.
+   */
+  async noteRefusal(accountId: string, err: unknown): Promise<void> {
+    if (err instanceof PlatformError && err.kind === 'permission')
+      await this.setStatus(accountId, { permission: err.permission ?? '' });
   }
 
   /**

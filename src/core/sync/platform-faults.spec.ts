@@ -122,6 +122,7 @@ describe.each(['timeout', 'reset'] as const)(
       expect(cursors[fb.id]).toEqual({
         [`comments:${scenario.facebook.posts[0]!.id}`]: expected.newestComment,
         feed: expect.any(String),
+        sweep: expect.any(String),
       });
       const thread = await service.getConversation({ id: `x:${scenario.x.tweets[0]!.id}` });
       expect(thread.posts.map((p) => p.direction)).toEqual([

@@ -127,12 +127,12 @@ describe('pacing by the platforms’ usage headers', () => {
       ...smallScenario(),
       synthetic: { x_mentions: 0, facebook_comments: 2000, seed: 3 },
     };
-    // 24 calls an hour for the Page: the 23rd answer reports over 95% used.
+    // 24 calls a day for the Page: the 23rd answer reports over 95% used.
     const emulator = await startEmulator({
       now: () => clock.now(),
       scenario: parseScenario(scenario),
       port: 0,
-      graphBudget: { pageCallsPerHour: 24 },
+      graphBudget: { pageCallsPerDay: 24 },
     });
     const service = await InboxService.open({
       clock,

@@ -1,4 +1,5 @@
 import type { Account, SyncStatus } from '../../shared';
+import { graphVersionEndingSoon } from '../../shared/graph-versions';
 import { PlatformError } from '../connectors/platform-error';
 import { isoOf } from '../time/clock';
 import { backoffMs, sleep } from './backoff';
@@ -72,12 +73,25 @@ export class SyncEngine {
     else await syncFacebookPage(ctx, account, token);
   }
 
+  /** A Facebook account's warning about the end of the configured Graph version, by the clock. */
+  private versionNotice(accountId: string): Partial<SyncStatus> {
+    if (this.deps.account(accountId)?.platform !== 'facebook') return {};
+    const version = this.deps.config.graphVersion;
+    const ends = graphVersionEndingSoon(version, this.deps.clock.now());
+    return { apiVersion: ends === null ? null : { version, ends } };
+  }
+
   private async loop(accountId: string, signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       let wait = this.deps.pollIntervalMs;
       try {
-        await this.deps.setStatus(accountId, { state: 'syncing', message: null, until: null });
+        await this.deps.setStatus(accountId, {
+          state: 'syncing',
+          message: null,
+          until: null,
+          ...this.versionNotice(accountId),
+        });
         await this.syncOnce(accountId, signal);
         failures = 0;
         await this.deps.setStatus(accountId, {
@@ -91,6 +105,16 @@ export class SyncEngine {
             : new PlatformError('transient', (err as Error).message);
         if (e.kind === 'expired' || e.kind === 'revoked') {
           await this.deps.setStatus(accountId, { state: e.kind, message: e.message, until: null });
+          return;
+        }
+        if (e.kind === 'permission') {
+          // Nothing changes until the account is connected again with the permission granted.
+          await this.deps.setStatus(accountId, {
+            state: 'error',
+            message: e.message,
+            until: null,
+            permission: e.permission ?? '',
+          });
           return;
         }
         const resumeAt = e.kind === 'rate_limited' ? e.resumeAt(this.deps.clock.now()) : null;

@@ -226,7 +226,7 @@ export class Triage {
       await new GraphClient(token, config.graphBaseUrl, config.graphVersion, {
         appSecret: config.graphAppSecret,
         timeoutMs: config.requestTimeoutMs,
-      }).post(post.externalId, { is_hidden: hidden });
+      }).post(post.externalId, { is_hidden: hidden }, { permission: 'pages_manage_engagement' });
     } catch (err) {
       throw asInboxError(err);
     }

@@ -92,4 +92,69 @@ describe('account alerts', () => {
     );
     expect(soon!.text).toContain('la Page Facebook Page A prend fin le 26 novembre (dans 3 jours)');
   });
+
+  it('asks to reconnect and grant a refused permission, in English and French', () => {
+    const page = account({
+      id: 'facebook:1',
+      platform: 'facebook',
+      handle: 'Café Aurore',
+      sync: { ...state('connected'), permission: 'pages_manage_posts' },
+    });
+    const [en] = accountAlerts([page], NOW);
+    expect(en).toMatchObject({ tone: 'bad', reconnect: true, key: 'facebook:1:permission' });
+    expect(en!.text).toBe(
+      'The inbox lacks the pages_manage_posts permission for the Café Aurore Facebook Page: connect it again and grant pages_manage_posts.',
+    );
+    const [fr] = accountAlerts([page], NOW, wordsFor('fr'));
+    expect(fr!.text).toBe(
+      'Il manque l’autorisation pages_manage_posts pour la Page Facebook Café Aurore\u00a0: reconnectez le compte et accordez pages_manage_posts.',
+    );
+  });
+
+  it('says until when a long rate-limit pause lasts, with the day when it is not today', () => {
+    const paused = (until: string) =>
+      account({
+        id: 'facebook:1',
+        platform: 'facebook',
+        handle: 'Page A',
+        sync: { ...state('rate-limited'), until },
+      });
+    expect(accountAlerts([paused('2026-11-23T10:20:00Z')], NOW)).toEqual([]);
+    const [later] = accountAlerts([paused('2026-11-24T08:30:00Z')], NOW, wordsFor('en'));
+    expect(later).toMatchObject({ tone: 'warn', reconnect: false });
+    expect(later!.text).toMatch(/pauses the Page A Facebook Page until 24 November, \d\d:30/);
+    const [fr] = accountAlerts([paused('2026-11-24T08:30:00Z')], NOW, wordsFor('fr'));
+    expect(fr!.text).toMatch(/en pause jusqu’au 24 novembre à \d\d:30/);
+    const [today] = accountAlerts([paused('2026-11-23T13:30:00Z')], NOW, wordsFor('fr'));
+    expect(today!.text).toMatch(/en pause jusqu’à \d\d:30\u00a0: rien/);
+  });
+
+  it('warns of the end of the Graph API version in use, and says when it has passed', () => {
+    const page = (ends: string) =>
+      account({
+        id: 'facebook:1',
+        platform: 'facebook',
+        handle: 'Page A',
+        sync: { ...state('connected'), apiVersion: { version: 'v21.0', ends } },
+      });
+    const [soon] = accountAlerts(
+      [page('2027-01-21T00:00:00.000Z')],
+      Date.parse('2027-01-01T00:00:00Z'),
+    );
+    expect(soon).toMatchObject({ tone: 'warn', reconnect: false });
+    expect(soon!.text).toContain('Graph API v21.0 on 21 January (in 20 days)');
+    const [past] = accountAlerts(
+      [page('2027-01-21T00:00:00.000Z')],
+      Date.parse('2027-01-22T00:00:00Z'),
+      wordsFor('fr'),
+    );
+    expect(past).toMatchObject({ tone: 'bad' });
+    // One setting for every Page: said once.
+    const twoPages = accountAlerts(
+      [page('2027-01-21T00:00:00.000Z'), { ...page('2027-01-21T00:00:00.000Z'), id: 'facebook:2' }],
+      Date.parse('2027-01-01T00:00:00Z'),
+    );
+    expect(twoPages).toHaveLength(1);
+    expect(past!.text).toContain('a cessé de servir la Graph API v21.0 le 21 janvier');
+  });
 });

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { NEWEST_GRAPH_VERSION } from '../../../shared/graph-versions';
 import { DEFAULT_REQUEST_TIMEOUT_MS, PlatformError, unreachable } from '../platform-error';
 
 export const GRAPH_DEFAULT_BASE_URL = 'https://graph.facebook.com';
-export const GRAPH_DEFAULT_VERSION = 'v21.0';
+/** The newest version Meta lists as available; configurable (`graphVersion`). */
+export const GRAPH_DEFAULT_VERSION = NEWEST_GRAPH_VERSION;
 
 export interface GraphErrorBody {
   error?: {
@@ -23,6 +25,8 @@ export interface GraphPagePost {
   id: string;
   message?: string;
   created_time: string;
+  /** Moves when the post is edited or someone comments on it. */
+  updated_time?: string;
   permalink_url?: string;
   /** With `comments.filter(stream).limit(0).summary(true)` in `fields`. */
   comments?: { summary?: { total_count?: number } };
@@ -40,8 +44,20 @@ export interface GraphComment {
   can_reply_privately?: boolean;
 }
 
-/** Graph codes that mean "slow down": app, user, page and business-use-case limits. */
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 80001]);
+/**
+ * Graph codes that mean "slow down": app (4), user (17), Page (32), app limit (341), custom (613),
+ * and the Business Use Case limits (80000 to 80014; 80001 for Pages)
+ * (developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613]);
+const isRateLimit = (code: number) =>
+  RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014);
+/** Permission errors: 10 and 200 to 299 (developers.facebook.com/docs/graph-api/guides/error-handling). */
+const isPermission = (code: number) => code === 10 || (code >= 200 && code <= 299);
+/** Empty pages with `next` followed in a row before the list is given up for the pass. */
+const MAX_EMPTY_PAGES_IN_A_ROW = 50;
+/** When Graph says nothing about the time to regain access: its throttling windows are an hour. */
+const UNDATED_THROTTLE_MS = 60 * 60_000;
 /** Code 190 subcodes that say the user or Facebook took the app's access away. */
 const REVOKED_SUBCODES = new Set([458, 459, 460, 464]);
 
@@ -81,10 +97,21 @@ export class GraphClient {
     return this.request<T>(url.toString());
   }
 
-  /** A write (`POST /{id}/{edge}`) with a JSON body. */
-  post<T>(path: string, body: Record<string, unknown>): Promise<T> {
+  /**
+   * A write (`POST /{id}/{edge}`) with a JSON body. `permission`: the one the write needs, named
+   * when Graph refuses it without saying which of several is missing.
+   */
+  post<T>(
+    path: string,
+    body: Record<string, unknown>,
+    options: { permission?: string } = {},
+  ): Promise<T> {
     const url = new URL(path.replace(/^\/+/, ''), this.root);
-    return this.request<T>(url.toString(), { method: 'POST', body: JSON.stringify(body) });
+    return this.request<T>(url.toString(), {
+      method: 'POST',
+      body: JSON.stringify(body),
+      ...(options.permission ? { permission: options.permission } : {}),
+    });
   }
 
   /**
@@ -96,10 +123,18 @@ export class GraphClient {
     params: Record<string, string | number | undefined>,
   ): AsyncGenerator<T[], void, void> {
     let page = await this.get<GraphList<T>>(path, params);
+    let emptyInARow = 0;
     for (;;) {
-      const next = page.data.length > 0 ? page.paging?.next : undefined;
+      // A page may come back empty and still have `next` (Graph drops what it may not show after
+      // cutting the page): only the absence of `next` ends the list.
+      const next = page.paging?.next;
       if (next && !next.startsWith(this.root)) {
         throw new PlatformError('rejected', 'Graph paging link points outside the configured host');
+      }
+      // A list that answers nothing but empty pages for long is given up for this pass.
+      emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
+      if (next && emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW) {
+        throw new PlatformError('transient', 'Graph kept answering empty pages with a next link');
       }
       const pending = next ? this.request<GraphList<T>>(next) : null;
       // Settled here if the caller stops early; its error is seen when it is awaited.
@@ -118,7 +153,7 @@ export class GraphClient {
 
   private async request<T>(
     rawUrl: string,
-    init: { method?: string; body?: string } = {},
+    { permission, ...init }: { method?: string; body?: string; permission?: string } = {},
   ): Promise<T> {
     const url = new URL(rawUrl);
     if (this.proof) url.searchParams.set('appsecret_proof', this.proof);
@@ -152,7 +187,7 @@ export class GraphClient {
       );
     }
     const error = (body as GraphErrorBody).error;
-    if (!response.ok || error) throw graphError(response, error);
+    if (!response.ok || error) throw graphError(response, error, this.regainMinutes, permission);
     return body as T;
   }
 }
@@ -188,7 +223,24 @@ export function usageOf(headers: Headers): { usage: number; regainMinutes: numbe
   return { usage, regainMinutes };
 }
 
-export function graphError(response: Response, error: GraphErrorBody['error']): PlatformError {
+/** The permission a Graph refusal names (`pages_manage_posts`...), preferring `expected`. */
+export function permissionNamed(message: string, expected?: string): string | null {
+  const named = [...new Set(message.match(/\b(?:pages|public|business|read|publish)_[a-z_]+\b/g))];
+  if (expected && (named.length === 0 || named.includes(expected))) return expected;
+  return named[0] ?? null;
+}
+
+/**
+ * A Graph error as sync and the outbox act on it. A throttle pauses until the Business Use Case's
+ * `estimated_time_to_regain_access` (`regainMinutes`, from the answer's headers) when Graph gives
+ * one, else for an hour.
+ */
+export function graphError(
+  response: Response,
+  error: GraphErrorBody['error'],
+  regainMinutes = 0,
+  expectedPermission?: string,
+): PlatformError {
   const code = error?.code ?? 0;
   const what = `${error?.message ?? `HTTP ${response.status}`} (code ${code}${
     error?.error_subcode ? `, subcode ${error.error_subcode}` : ''
@@ -202,14 +254,24 @@ export function graphError(response: Response, error: GraphErrorBody['error']): 
       response.status,
     );
   }
-  if (RATE_LIMIT_CODES.has(code) || response.status === 429) {
+  if (isRateLimit(code) || response.status === 429) {
     return new PlatformError(
       'rate_limited',
       `Facebook rate limit reached: ${what}`,
       null,
       response.status,
-      // Graph's throttling windows are an hour long.
-      60 * 60_000,
+      regainMinutes > 0 ? regainMinutes * 60_000 : UNDATED_THROTTLE_MS,
+    );
+  }
+  if (isPermission(code)) {
+    const permission = permissionNamed(error?.message ?? '', expectedPermission);
+    return new PlatformError(
+      'permission',
+      `Facebook refused a permission the token lacks${permission ? ` (${permission})` : ''}: ${what}`,
+      null,
+      response.status,
+      null,
+      permission,
     );
   }
   if (response.status >= 500 || code === 1 || code === 2) {

@@ -257,6 +257,25 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TRIGGER conversations_facet_move;
     `,
   },
+  {
+    version: 6,
+    name: 'Idempotency-Keys in the store',
+    sql: `
+      -- The keys of the hub's calls, a day long (they were idempotency.jsonl): in the same log as
+      -- the changes the calls make, so one flush makes both durable.
+      CREATE TABLE idempotency_keys (
+        agent TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('answered', 'in-doubt')),
+        answer TEXT,
+        PRIMARY KEY (agent, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX idempotency_keys_at ON idempotency_keys (at);
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

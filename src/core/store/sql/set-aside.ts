@@ -13,7 +13,7 @@ import type { Database } from './sqlite';
 
 /**
  * The files of the store before SQLite. `workspace.json` is not one (lowdb keeps the settings in
- * it), nor `idempotency.jsonl` (it stays a file).
+ * it), nor `idempotency.jsonl` (the hub or the app moves its keys into the store when it opens).
  */
 const OLD_FILES = [
   SNAPSHOT_FILE,

@@ -2,6 +2,8 @@ import type { Note, Post } from '../../../shared';
 import type { OutboxItem } from '../../outbox/outbox-item';
 import type {
   CursorRepository,
+  KeyRecord,
+  KeyRepository,
   NoteRepository,
   OutboxRepository,
   PostFacts,
@@ -295,5 +297,41 @@ export class SqlSettings implements SettingsRepository {
   /** Keeps a document (inside the commit's transaction). */
   put(text: string): void {
     this.insert.run(text);
+  }
+}
+
+/** The Idempotency-Keys, one row per agent and key. */
+export class SqlKeys implements KeyRepository {
+  private readonly since: Statement;
+  private readonly upsert: Statement;
+  private readonly drop: Statement;
+
+  constructor(db: Database) {
+    this.since = db.prepare(
+      'SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys WHERE at > ? ORDER BY at',
+    );
+    this.upsert = db.prepare(
+      `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+         fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
+    );
+    this.drop = db.prepare('DELETE FROM idempotency_keys WHERE at <= ?');
+  }
+
+  async live(since: number): Promise<KeyRecord[]> {
+    return (this.since.all(since) as unknown as KeyRecord[]).map((r) => ({
+      ...r,
+      at: Number(r.at),
+    }));
+  }
+
+  write(r: KeyRecord): void {
+    // Outside any commit: its own transaction (autocommit).
+    this.upsert.run(r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer);
+  }
+
+  forget(since: number): void {
+    this.drop.run(since);
   }
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
@@ -6,9 +7,11 @@ import type { CommitFacts, InboxStore, StoreChange } from '../port';
 import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
-import { SqlCursors, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
+import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
+import { storageError } from '../storage-error';
+import { WalSync } from './wal-sync';
 
 export interface SqliteStoreOptions {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -22,7 +25,8 @@ export interface SqliteStoreOptions {
 /**
  * The embedded engine: one SQLite file in the data folder (`inbox.db`), opened in WAL mode and
  * brought to the current schema at open. This process is its one writer: a commit is one
- * transaction (its changes, then its audit entries and the new head), durable when it returns.
+ * transaction (its changes, then its audit entries and the new head), durable when it resolves.
+ * The transaction is made at once, on the event loop; the wait for the disk is not (`WalSync`).
  */
 export class SqliteStore implements InboxStore {
   readonly conversations: SqlConversations;
@@ -32,7 +36,15 @@ export class SqliteStore implements InboxStore {
   readonly cursors: SqlCursors;
   readonly audit: SqlAudit;
   readonly settings: SqlSettings;
+  readonly keys: SqlKeys;
   private closed = false;
+  /** Null when read-only: nothing is ever committed then. */
+  private readonly walSync: WalSync | null;
+  /**
+   * Set while a change runs through `visible`: its commits do not wait for the disk. Work the
+   * change started and that commits after it ended waits again (the mark is closed by then).
+   */
+  private readonly seenFirst = new AsyncLocalStorage<{ open: boolean }>();
 
   private constructor(
     readonly db: Database,
@@ -48,6 +60,13 @@ export class SqliteStore implements InboxStore {
     this.cursors = new SqlCursors(db);
     this.audit = new SqlAudit(db);
     this.settings = new SqlSettings(db);
+    this.keys = new SqlKeys(db);
+    if (readOnly) this.walSync = null;
+    else {
+      // COMMIT no longer waits for the disk: `commit` waits for WalSync's flush instead.
+      db.exec('PRAGMA synchronous = NORMAL');
+      this.walSync = WalSync.open(file);
+    }
   }
 
   static open(dataDir: string, options: SqliteStoreOptions): SqliteStore {
@@ -66,13 +85,43 @@ export class SqliteStore implements InboxStore {
     return new SqliteStore(db, dataDir, file, options.clock, options.readOnly ?? false);
   }
 
+  /**
+   * The commit, made at once (`commitNow`), resolved once it is on the disk, or at once inside
+   * `visible`.
+   */
   async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
-    return this.commitNow(facts, changes);
+    const entries = this.commitNow(facts, changes);
+    if (this.seenFirst.getStore()?.open !== true) await this.durable();
+    return entries;
+  }
+
+  async visible<T>(change: () => Promise<T>): Promise<T> {
+    const mark = { open: true };
+    try {
+      return await this.seenFirst.run(mark, change);
+    } finally {
+      mark.open = false;
+    }
+  }
+
+  /** How many flushes of the disk the commits took so far. */
+  get flushes(): number {
+    return this.walSync?.flushes ?? 0;
+  }
+
+  async durable(): Promise<void> {
+    try {
+      await this.walSync?.durable();
+    } catch (err) {
+      throw storageError(err, this.folder, `${this.file}-wal`);
+    }
   }
 
   /**
    * The commit, run at once: the changes, then the entries (facts given as a function are read
    * after the changes, inside the transaction), then COMMIT. Any failure rolls all of it back.
+   * When it returns, every later read sees it, and a crash of the process cannot undo it; the disk
+   * has it once `commit` resolves.
    */
   commitNow(facts: CommitFacts, changes: readonly StoreChange[]): AuditEntry[] {
     if (this.closed) throw new Error('The store is closed');
@@ -102,6 +151,7 @@ export class SqliteStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.walSync?.close();
       if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
       this.db.close();

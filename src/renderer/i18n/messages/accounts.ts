@@ -48,6 +48,18 @@ export const en = {
     ended: 'The connection to {name} ended on {date}: connect it again.',
     endsSoon:
       'The connection to {name} ends on {date} (in {days, plural, one {# day} other {# days}}): connect it again before then.',
+    permission:
+      'The inbox lacks the {permission} permission for {name}: connect it again and grant {permission}.',
+    permissionUnnamed:
+      'The inbox lacks a permission it needs for {name}: connect it again and grant every permission asked.',
+    paused:
+      'The platform’s rate limit pauses {name} until {date}, {time}: nothing is lost, syncing resumes then.',
+    pausedToday:
+      'The platform’s rate limit pauses {name} until {time}: nothing is lost, syncing resumes then.',
+    versionEnds:
+      'Facebook stops serving Graph API {version} on {date} (in {days, plural, one {# day} other {# days}}): set a newer Graph version before then.',
+    versionEnded:
+      'Facebook stopped serving Graph API {version} on {date} and answers with a newer version: set a newer Graph version.',
   },
 } as const;
 
@@ -98,5 +110,17 @@ export const fr: Translation<typeof en> = {
     ended: 'La connexion à {name} a pris fin le {date} : reconnectez le compte.',
     endsSoon:
       'La connexion à {name} prend fin le {date} (dans {days, plural, one {# jour} other {# jours}}) : reconnectez le compte d’ici là.',
+    permission:
+      'Il manque l’autorisation {permission} pour {name} : reconnectez le compte et accordez {permission}.',
+    permissionUnnamed:
+      'Il manque une autorisation nécessaire pour {name} : reconnectez le compte et accordez toutes les autorisations demandées.',
+    paused:
+      'La limite de requêtes de la plateforme met {name} en pause jusqu’au {date} à {time} : rien n’est perdu, la synchronisation reprend alors.',
+    pausedToday:
+      'La limite de requêtes de la plateforme met {name} en pause jusqu’à {time} : rien n’est perdu, la synchronisation reprend alors.',
+    versionEnds:
+      'Facebook cesse de servir la Graph API {version} le {date} (dans {days, plural, one {# jour} other {# jours}}) : choisissez une version plus récente d’ici là.',
+    versionEnded:
+      'Facebook a cessé de servir la Graph API {version} le {date} et répond avec une version plus récente : choisissez une version plus récente.',
   },
 };

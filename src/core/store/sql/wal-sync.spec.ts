@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/fixtures';
+import { useCleanups } from '../../test/inbox-harness';
+import { ManualClock } from '../../time/clock';
+import { SqliteStore } from './sqlite-store';
+import { openDatabase } from './sqlite';
+import { WalSync } from './wal-sync';
+
+const cleanup = useCleanups();
+
+async function folder(): Promise<string> {
+  const { dir, cleanup: remove } = await tempDir('wal-sync-');
+  cleanup(remove);
+  return dir;
+}
+
+describe('WalSync', () => {
+  it('lets commits waiting at the same time share a flush', async () => {
+    const file = join(await folder(), 'inbox.db');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const sync = WalSync.open(file);
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const waits: Promise<void>[] = [];
+    for (let n = 0; n < 100; n++) {
+      insert.run(n);
+      waits.push(sync.durable());
+    }
+    await Promise.all(waits);
+    // The first commit's flush, then one for the 99 that came while it ran.
+    expect(sync.flushes).toBe(2);
+    await sync.durable();
+    expect(sync.flushes).toBe(3);
+    await sync.close();
+    db.close();
+  });
+
+  it('is how the store commits: each commit resolved once flushed, in order, all in the file', async () => {
+    const dir = await folder();
+    const store = SqliteStore.open(dir, { clock: new ManualClock('2026-03-01T09:00:00Z') });
+    cleanup(() => store.close());
+    const synchronous = store.db.prepare('PRAGMA synchronous').get() as { synchronous: number };
+    expect(synchronous.synchronous).toBe(1); // NORMAL: the flush is WalSync's
+    const entries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.commit(
+          [
+            {
+              action: 'note.added',
+              actor: 'agent-1',
+              client: 'browser',
+              conversationId: `x:${i}`,
+              details: {},
+            },
+          ],
+          [],
+        ),
+      ),
+    );
+    expect(entries.flat().map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // Read from another connection: every commit is in the file.
+    const reader = openDatabase(join(dir, 'inbox.db'), { readOnly: true });
+    expect(reader.prepare('SELECT count(*) AS n FROM audit').get()).toEqual({ n: 20 });
+    reader.close();
+  });
+});
