@@ -103,6 +103,7 @@ export function composeDomains(
     savedReplies: new SavedReplyBook(workspace, commits),
     ingest: (drafts) => sync.ingest(drafts),
     refused: (accountId, err) => sync.noteRefusal(accountId, err),
+    accountHeld: (id, status) => sync.hold(id, status),
   });
   const facebookWebhooks = new FacebookWebhooks({
     ...on,

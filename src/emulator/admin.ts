@@ -35,7 +35,18 @@ export const XArrivalSchema = z
 const FaultSchema = z
   .object({
     platform: z.enum(['x', 'graph', 'any']),
-    kind: z.enum(['error', 'timeout', 'reset', 'throttle', 'empty-page']),
+    kind: z.enum([
+      'error',
+      'timeout',
+      'reset',
+      'throttle',
+      'empty-page',
+      'rate-limited',
+      'daily-cap',
+      'usage-capped',
+      'client-forbidden',
+      'dm-forbidden',
+    ]),
     status: z.number().int().min(400).max(599).optional(),
     /** A throttle's Graph code. */
     code: z.union([z.literal(4), z.literal(17), z.literal(32), z.literal(80001)]).optional(),

@@ -1,20 +1,37 @@
 /**
  * A failure to play on matching requests: an HTTP error with the platform's server-error body, a
- * request left unanswered (a timeout on the client's side), or a connection reset.
+ * request left unanswered (a timeout on the client's side), a connection reset, or one of X's
+ * refusals as X words it (X requests only; elsewhere they play as a 500):
+ * - `rate-limited`: 429 with `x-rate-limit-remaining: 0` (as does an `error` of status 429 on X);
+ * - `daily-cap`: 429 with the user's `x-user-limit-24hour-remaining: 0`;
+ * - `usage-capped`: 429 `usage-capped` problem, the monthly cap of the app's plan;
+ * - `client-forbidden`: 403 `client-forbidden` problem;
+ * - `dm-forbidden`: 403, the user cannot be sent a direct message.
  */
 export interface Fault {
   platform: 'x' | 'graph' | 'any';
   /**
    * Graph only: `throttle` answers as Graph throttles (`code` 4, 17, 32 or 80001, 80001 by default,
    * with the usage headers and `regainMinutes` as `estimated_time_to_regain_access`), and
-   * `empty-page` answers a list with an empty page that still has `next`.
+   * `empty-page` answers a list with an empty page that still has `next`. X only: `rate-limited`,
+   * `daily-cap`, `usage-capped`, `client-forbidden`, `dm-forbidden` answer as X refuses.
    */
-  kind: 'error' | 'timeout' | 'reset' | 'throttle' | 'empty-page';
+  kind:
+    | 'error'
+    | 'timeout'
+    | 'reset'
+    | 'throttle'
+    | 'empty-page'
+    | 'rate-limited'
+    | 'daily-cap'
+    | 'usage-capped'
+    | 'client-forbidden'
+    | 'dm-forbidden';
   /** The throttle's error code. */
   code?: 4 | 17 | 32 | 80001;
   /** Minutes until the throttle ends, as the Page's `X-Business-Use-Case-Usage` says (60 by default). */
   regainMinutes?: number;
-  /** HTTP status of an `error` fault: 500 (default), 502, 503... */
+  /** HTTP status of an `error` fault: 500 (default), 502, 503, 429... */
   status?: number;
   /** Only requests whose path (below `/x` or `/graph`) contains this text or matches this pattern. */
   path?: string | RegExp;

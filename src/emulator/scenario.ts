@@ -23,6 +23,8 @@ export const XUserSchema = z.object({
   /** Profile bio; served as `""` when absent, as X does. */
   description: z.string().optional(),
   location: z.string().optional(),
+  /** `false`: the user takes no direct messages from the accounts (a DM to them answers 403). */
+  accepts_dms: z.boolean().optional(),
 });
 export type XUser = z.infer<typeof XUserSchema>;
 

@@ -30,7 +30,8 @@ import { withSyntheticItems } from './synthetic';
 import { shiftScenario, shiftToNowDelta } from './time-shift';
 import { XOAuth } from './x-oauth';
 import { serverError } from './x-problems';
-import { createXApi } from './x-routes';
+import { createXApi, isXFaultKind } from './x-routes';
+import type { PostingCaps } from './x-caps';
 import { XStore } from './x-store';
 
 export interface EmulatorOptions {
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   rateLimits?: Partial<Record<string, number>>;
   /** Length of X's rate-limit windows; 15 minutes by default. */
   rateLimitWindowMs?: number;
+  /** X's 24-hour posting caps, over `DEFAULT_POSTING_CAPS`: `{user24h: 3}`. */
+  postingCaps?: Partial<PostingCaps>;
   /** Graph calls that make 100 %: per hour of `X-App-Usage`, per day of `X-Business-Use-Case-Usage`. */
   graphBudget?: Partial<GraphBudget>;
   /** The clock (epoch ms); tests may move it. */
@@ -152,6 +155,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const xApi = createXApi({
     store: xStore,
     limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
+    now,
+    ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
+    ...(options.postingCaps ? { postingCaps: options.postingCaps } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     journal,
     oauthUser: (token) => xOAuth.userIdForToken(token),
@@ -249,6 +255,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const play = (played: Fault): void => {
       if (played.kind === 'timeout') return;
       if (played.kind === 'reset') req.socket.destroy();
+      else if (isXFaultKind(played.kind) && platform === 'x')
+        writeResponse(res, xApi.faultAnswer(played.kind, req.method ?? 'GET', segments.slice(1)));
+      else if (played.kind === 'error' && platform === 'x' && played.status === 429)
+        writeResponse(
+          res,
+          xApi.faultAnswer('rate-limited', req.method ?? 'GET', segments.slice(1)),
+        );
       else
         writeResponse(
           res,

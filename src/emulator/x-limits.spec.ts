@@ -78,7 +78,7 @@ describe('X writes', () => {
     expect(created.status).toBe(201);
     const id = created.body.data.id as string;
     expect(created.body).toEqual({
-      data: { id, text: 'Bien reçu, merci !', edit_history_tweet_ids: [id] },
+      data: { id, text: 'Bien reçu, merci !' },
     });
     expect(BigInt(id) > BigInt(T.other)).toBe(true);
 

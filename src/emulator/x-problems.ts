@@ -83,3 +83,42 @@ export function notFoundError(
     type: 'https://api.twitter.com/2/problems/resource-not-found',
   };
 }
+
+const PROBLEMS = 'https://api.twitter.com/2/problems';
+
+/** The monthly usage cap of the app's plan is used up (429; X dates no reset). */
+export function usageCapped(headers: Record<string, string> = {}): EmuResponse {
+  return problem(
+    429,
+    {
+      title: 'UsageCapExceeded',
+      detail: 'Usage cap exceeded: Monthly product cap',
+      type: `${PROBLEMS}/usage-capped`,
+      period: 'Monthly',
+      scope: 'Product',
+    },
+    headers,
+  );
+}
+
+/** The app may not call this endpoint (not attached to a Project, or a level of access it lacks). */
+export function clientForbidden(): EmuResponse {
+  return problem(403, {
+    title: 'Client Forbidden',
+    detail:
+      'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.',
+    registration_url: 'https://developer.twitter.com/en/docs/projects/overview',
+    reason: 'client-not-enrolled',
+    type: `${PROBLEMS}/client-forbidden`,
+  });
+}
+
+/** A 403 `about:blank` problem with X's wording for the refusal. */
+export function forbidden(detail: string, headers: Record<string, string> = {}): EmuResponse {
+  return problem(403, { detail, type: 'about:blank', title: 'Forbidden', status: 403 }, headers);
+}
+
+/** The recipient does not take direct messages from the sender (wording unconfirmed). */
+export function directMessageForbidden(): EmuResponse {
+  return forbidden('You cannot send messages to this user.');
+}

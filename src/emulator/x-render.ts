@@ -2,6 +2,8 @@ import type { XUser } from './scenario';
 import { notFoundError } from './x-problems';
 import type { Projection } from './x-query';
 import type { StoredTweet, XStore } from './x-store';
+import { escapeTweetText, shortenLinks } from './x-links';
+import type { ServedText } from './x-links';
 import { hashtagsIn, mentionsIn } from './x-text';
 
 type Json = Record<string, unknown>;
@@ -10,9 +12,29 @@ const DEFAULT_PROFILE_IMAGE =
   'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png';
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A tweet as X serves it: id, text and edit_history_tweet_ids, plus each requested field it has. */
+const served = new WeakMap<StoredTweet, ServedText>();
+
+/** A tweet's text as X serves it before escaping (links as t.co), worked out once per tweet. */
+export function servedText(tweet: StoredTweet): ServedText {
+  let text = served.get(tweet);
+  if (!text) {
+    text = shortenLinks(tweet.text, tweet.id);
+    served.set(tweet, text);
+  }
+  return text;
+}
+
+/** The `text` X sends for a tweet: links as t.co URLs, then `&`, `<`, `>` HTML-escaped. */
+export function tweetText(tweet: StoredTweet): string {
+  return escapeTweetText(servedText(tweet).text);
+}
+
+/**
+ * A tweet as X serves it: id, text and edit_history_tweet_ids, plus each requested field it has.
+ * `source` is accepted but never served: X stopped filling it in December 2022.
+ */
 export function renderTweet(store: XStore, tweet: StoredTweet, fields: Set<string>): Json {
-  const out: Json = { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] };
+  const out: Json = { id: tweet.id, text: tweetText(tweet), edit_history_tweet_ids: [tweet.id] };
   const has = (name: string) => fields.has(name);
   if (has('author_id')) out.author_id = tweet.author_id;
   if (has('created_at')) out.created_at = iso(tweet.createdMs);
@@ -27,7 +49,7 @@ export function renderTweet(store: XStore, tweet: StoredTweet, fields: Set<strin
     if (refs.length > 0) out.referenced_tweets = refs;
   }
   if (has('entities')) {
-    const entities = entitiesOf(store, tweet.text);
+    const entities = entitiesOf(store, servedText(tweet));
     if (entities) out.entities = entities;
   }
   if (has('public_metrics')) {
@@ -41,7 +63,6 @@ export function renderTweet(store: XStore, tweet: StoredTweet, fields: Set<strin
       impression_count: 0,
     };
   }
-  if (has('source') && tweet.source !== undefined) out.source = tweet.source;
   if (has('possibly_sensitive')) out.possibly_sensitive = false;
   if (has('reply_settings')) out.reply_settings = 'everyone';
   if (has('edit_controls')) {
@@ -61,8 +82,9 @@ function referencesOf(tweet: StoredTweet): Array<{ type: string; id: string }> {
   return refs;
 }
 
-function entitiesOf(store: XStore, text: string): Json | null {
+function entitiesOf(store: XStore, { text, urls }: ServedText): Json | null {
   const entities: Json = {};
+  if (urls.length > 0) entities.urls = urls;
   const mentions = mentionsIn(text).map((m) => {
     const user = store.userByUsername(m.value);
     return { start: m.start, end: m.end, username: m.value, ...(user ? { id: user.id } : {}) };
@@ -94,7 +116,6 @@ export function renderUser(store: XStore, user: XUser, fields: Set<string>): Jso
       tweet_count: user.tweet_count,
       listed_count: 0,
       like_count: 0,
-      media_count: 0,
     };
   }
   if (has('most_recent_tweet_id')) {

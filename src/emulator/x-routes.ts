@@ -5,13 +5,18 @@ import type { WindowCounter } from './rate-limit';
 import type { XUser } from './scenario';
 import { TIMELINE_PARAMETERS, USER_LOOKUP_PARAMETERS } from './x-fields';
 import {
+  clientForbidden,
+  directMessageForbidden,
   invalidRequest,
   notFoundError,
   pageDoesNotExist,
   tooManyRequests,
   unauthorized,
+  usageCapped,
   xJson,
 } from './x-problems';
+import { DEFAULT_POSTING_CAPS, PostingCapCounter } from './x-caps';
+import type { PostingCaps } from './x-caps';
 import { parseTimelineQuery, parseUserQuery } from './x-query';
 import { expandTweets, renderTweet, renderUser } from './x-render';
 import type { XContext, XRoute } from './x-context';
@@ -46,12 +51,41 @@ export interface XApiOptions {
   journal: WriteJournal;
   /** The account an OAuth-issued access token acts for while it is valid (`x-oauth.ts`). */
   oauthUser?: (token: string) => string | null;
+  /** The 24-hour posting caps (`DEFAULT_POSTING_CAPS`); tests lower them. */
+  postingCaps?: Partial<PostingCaps>;
+  /** Length of the rate-limit windows (15 minutes), for the reset of an injected 429. */
+  windowMs?: number;
+  now: () => number;
+}
+
+/** The X answers a fault can stand for, besides a server error, a timeout and a reset. */
+export const X_FAULT_KINDS = [
+  'rate-limited',
+  'daily-cap',
+  'usage-capped',
+  'client-forbidden',
+  'dm-forbidden',
+] as const;
+export type XFaultKind = (typeof X_FAULT_KINDS)[number];
+
+export function isXFaultKind(kind: string): kind is XFaultKind {
+  return (X_FAULT_KINDS as readonly string[]).includes(kind);
+}
+
+export interface XApi {
+  (req: EmuRequest): Promise<EmuResponse>;
+  /** The answer X gives for one of its refusals on `method path` (path below `/x`), headers included. */
+  faultAnswer(kind: XFaultKind, method: string, segments: string[]): EmuResponse;
 }
 
 /** The X API v2 under `/x`: bearer auth, per-endpoint rate limits, then the endpoint itself. */
-export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<EmuResponse> {
+export function createXApi(options: XApiOptions): XApi {
   const { store, limiter } = options;
   const limits = { ...X_RATE_LIMITS, ...options.rateLimits } as Record<string, number>;
+  const caps = new PostingCapCounter(
+    { ...DEFAULT_POSTING_CAPS, ...options.postingCaps },
+    options.now,
+  );
   const routes: XRoute[] = [];
   const add = (method: string, pattern: string, handler: XRoute['handler']) =>
     routes.push({ method, pattern, handler });
@@ -86,7 +120,7 @@ export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<E
   const dms = new XDirectMessages();
   routes.push(...xWriteRoutes(store, options.journal, dms), ...xDmRoutes(store, dms));
 
-  return async (req) => {
+  const handler = async (req: EmuRequest): Promise<EmuResponse> => {
     const found = findRoute(routes, req.method, req.segments);
     if (!found.route) return pageDoesNotExist();
     const token = bearerToken(req.headers);
@@ -101,9 +135,41 @@ export function createXApi(options: XApiOptions): (req: EmuRequest) => Promise<E
       'x-rate-limit-reset': String(Math.floor(window.resetAtMs / 1000)),
     };
     if (!window.allowed) return tooManyRequests(rateHeaders);
+    const posting = endpoint === 'POST /2/tweets';
+    const cap = posting ? caps.peek(callerId) : null;
+    if (cap && !cap.allowed) return tooManyRequests({ ...rateHeaders, ...cap.headers });
     const response = await found.route.handler({ req, params: found.params, token, callerId });
-    return { ...response, headers: { ...response.headers, ...rateHeaders } };
+    // A post made counts against the 24-hour caps; a refused one does not.
+    const capHeaders =
+      posting && response.status < 300 ? caps.take(callerId).headers : cap?.headers;
+    return { ...response, headers: { ...response.headers, ...rateHeaders, ...capHeaders } };
   };
+
+  const faultAnswer = (kind: XFaultKind, method: string, segments: string[]): EmuResponse => {
+    const found = findRoute(routes, method, segments);
+    const endpoint = found.route ? `${found.route.method} /${found.route.pattern}` : '';
+    const limit = limits[endpoint] ?? 900;
+    const rate = (remaining: number) => ({
+      'x-rate-limit-limit': String(limit),
+      'x-rate-limit-remaining': String(remaining),
+      'x-rate-limit-reset': String(
+        Math.floor((options.now() + (options.windowMs ?? 15 * 60_000)) / 1000),
+      ),
+    });
+    switch (kind) {
+      case 'rate-limited':
+        return tooManyRequests(rate(0));
+      case 'daily-cap':
+        return tooManyRequests({ ...rate(limit - 1), ...caps.exhausted() });
+      case 'usage-capped':
+        return usageCapped(rate(limit - 1));
+      case 'client-forbidden':
+        return clientForbidden();
+      case 'dm-forbidden':
+        return directMessageForbidden();
+    }
+  };
+  return Object.assign(handler, { faultAnswer });
 }
 
 function checkIdParam(id: string): EmuResponse | null {

@@ -9,7 +9,7 @@ const MENTION = /(^|[^A-Za-z0-9_!#$%&*@＠])[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z
 const HASHTAG = /(^|[^\p{L}\p{N}_&])[#＃]([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
 
 /** Index in code points of a UTF-16 offset, as X counts entity positions. */
-function codePointIndex(text: string, utf16Offset: number): number {
+export function codePointIndex(text: string, utf16Offset: number): number {
   let count = 0;
   for (let i = 0; i < utf16Offset; i++) {
     const code = text.charCodeAt(i);

@@ -4,18 +4,17 @@ import type { WriteJournal } from './journal';
 import type { XRoute } from './x-context';
 import { checkParticipant, oneToOneConversationId } from './x-dms';
 import type { XDirectMessages } from './x-dms';
-import { PROBLEM_JSON, invalidRequest, xJson } from './x-problems';
+import { weightedLength } from './x-links';
+import { directMessageForbidden, forbidden, invalidRequest, xJson } from './x-problems';
+import { tweetText } from './x-render';
 import type { XStore } from './x-store';
 
-const MAX_TEXT = 280;
+/** A post's weighted length (twitter-text) may not pass 280; a direct message takes 10,000 characters. */
+const MAX_TWEET_WEIGHT = 280;
+const MAX_DM_CHARACTERS = 10_000;
 
-function forbidden(detail: string): EmuResponse {
-  return {
-    status: 403,
-    headers: { 'content-type': PROBLEM_JSON },
-    body: { detail, type: 'about:blank', title: 'Forbidden', status: 403 },
-  };
-}
+const tweetTooLong = (text: string) => weightedLength(text) > MAX_TWEET_WEIGHT;
+const dmTooLong = (text: string) => [...text].length > MAX_DM_CHARACTERS;
 
 function jsonBody(raw: string): Record<string, unknown> | null {
   try {
@@ -29,7 +28,11 @@ function jsonBody(raw: string): Record<string, unknown> | null {
 }
 
 /** The text field of a write body, or the invalid-request answer X gives for it. */
-function textOf(body: Record<string, unknown> | null): string | EmuResponse {
+function textOf(
+  body: Record<string, unknown> | null,
+  tooLong: (text: string) => boolean,
+  limit: string,
+): string | EmuResponse {
   if (body === null)
     return invalidRequest([{ parameters: {}, message: 'Request body must be a JSON object' }]);
   const text = body.text;
@@ -37,9 +40,9 @@ function textOf(body: Record<string, unknown> | null): string | EmuResponse {
     return invalidRequest([
       { parameters: { text: [String(text ?? '')] }, message: '$.text: must not be empty' },
     ]);
-  if ([...text].length > MAX_TEXT)
+  if (tooLong(text))
     return invalidRequest([
-      { parameters: { text: [text] }, message: `$.text: must be at most ${MAX_TEXT} characters` },
+      { parameters: { text: [text] }, message: `$.text: must be at most ${limit}` },
     ]);
   return text;
 }
@@ -55,7 +58,7 @@ export function xWriteRoutes(store: XStore, journal: WriteJournal, dms: XDirectM
       pattern: '2/tweets',
       handler: ({ req, callerId }) => {
         const body = jsonBody(req.body);
-        const text = textOf(body);
+        const text = textOf(body, tweetTooLong, `${MAX_TWEET_WEIGHT} characters (weighted)`);
         if (typeof text !== 'string') return text;
         const reply = body!.reply as { in_reply_to_tweet_id?: unknown } | undefined;
         const parentId = reply?.in_reply_to_tweet_id;
@@ -88,7 +91,8 @@ export function xWriteRoutes(store: XStore, journal: WriteJournal, dms: XDirectM
           ...(typeof parentId === 'string' ? { targetId: parentId } : {}),
           text,
         });
-        return xJson({ data: { id: tweet.id, text, edit_history_tweet_ids: [tweet.id] } }, 201);
+        // As the spec's TweetCreateResponse: the id and the text as served (escaped, links as t.co).
+        return xJson({ data: { id: tweet.id, text: tweetText(tweet) } }, 201);
       },
     },
     {
@@ -99,7 +103,8 @@ export function xWriteRoutes(store: XStore, journal: WriteJournal, dms: XDirectM
         if (refused) return refused;
         const { req, params, callerId } = ctx;
         const participant = params.participant_id!;
-        const text = textOf(jsonBody(req.body));
+        if (store.user(participant)?.accepts_dms === false) return directMessageForbidden();
+        const text = textOf(jsonBody(req.body), dmTooLong, `${MAX_DM_CHARACTERS} characters`);
         if (typeof text !== 'string') return text;
         const conversationId = oneToOneConversationId(callerId, participant);
         const eventId = snowflakeAt(store.now(), journal.list().length & 0xfff);

@@ -20,6 +20,13 @@ export const AccountStateSchema = z.enum([
 ]);
 export type AccountState = z.infer<typeof AccountStateSchema>;
 
+/**
+ * Why an account is held, when the platform said more than its state: a 24-hour posting cap, the
+ * app's monthly usage cap, or access the app lacks (the user connects the account again and grants it).
+ */
+export const AccountIssueSchema = z.enum(['daily-cap', 'usage-cap', 'permissions']);
+export type AccountIssue = z.infer<typeof AccountIssueSchema>;
+
 /** ISO-8601 timestamp with offset, as stored and sent everywhere. */
 export const IsoDateSchema = z.iso.datetime({ offset: true });
 
@@ -30,6 +37,8 @@ export const SyncStatusSchema = z.object({
   lastSyncAt: IsoDateSchema.nullable(),
   /** Human-readable explanation of the last error, never containing a secret. */
   message: z.string().nullable(),
+  /** What the platform said is holding the account (absent or null: nothing beyond `state`). */
+  reason: AccountIssueSchema.nullable().optional(),
   fetched: z.number().int().nonnegative(),
   /**
    * A permission the platform refused for want of (e.g. `pages_manage_posts`): the account must be

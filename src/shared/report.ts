@@ -113,12 +113,13 @@ export const ReportSchema = z.object({
         postId: z.string(),
         conversationId: z.string(),
         platform: PlatformSchema,
-        app: z.string(),
+        /** The app the platform reported; null when it reported none (X never does). */
+        app: z.string().nullable(),
         createdAt: IsoDateSchema,
         excerpt: z.string(),
       }),
     ),
-    byApp: z.array(z.object({ app: z.string(), replies: z.number().int() })),
+    byApp: z.array(z.object({ app: z.string().nullable(), replies: z.number().int() })),
   }),
 });
 export type Report = z.infer<typeof ReportSchema>;

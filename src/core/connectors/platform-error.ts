@@ -1,4 +1,5 @@
 import { InboxError } from '../../shared';
+import type { AccountIssue } from '../../shared';
 
 /** How a platform call failed, as far as sync needs to know. */
 export type PlatformFailure =
@@ -23,6 +24,8 @@ export class PlatformError extends Error {
     readonly status: number | null = null,
     /** A pause the platform did not date (no reset header): how long, from when it is handled. */
     readonly retryAfterMs: number | null = null,
+    /** What holds the account, when the platform said (a posting cap, a usage cap, missing access). */
+    readonly reason: AccountIssue | null = null,
     /** For `permission`: the permission to grant when reconnecting, when the platform names it. */
     readonly permission: string | null = null,
   ) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, AuditFact, Post } from '../../shared';
+import type { Account, AuditFact, Post, SyncStatus } from '../../shared';
 import { InboxError } from '../../shared';
 import { replyFact } from '../audit/audit-facts';
 import { PlatformError } from '../connectors/platform-error';
@@ -34,6 +34,11 @@ export interface OutboxDeps {
   changed(item: OutboxItem): void;
   /** The platform refused a send on the account's side (a missing permission): told on the account. */
   refused?(accountId: string, err: PlatformError): Promise<void>;
+  /**
+   * The platform holds the account (a posting cap, a usage cap, access to grant again): its status
+   * says so and until when, as the sync's does.
+   */
+  held?(accountId: string, status: Partial<SyncStatus>): Promise<void>;
 }
 
 /** What a caller asks for; the outbox adds the rest of the item. */
@@ -205,15 +210,26 @@ export class Outbox {
       ) {
         await this.update(item, { state: 'failed', error: err.message });
         if (err.kind === 'permission') await this.deps.refused?.(account.id, err);
+        else if (err.reason === 'permissions')
+          await this.deps.held?.(account.id, {
+            state: err.kind === 'rejected' ? 'error' : err.kind,
+            message: err.message,
+            until: null,
+            reason: err.reason,
+          });
       } else if (err instanceof PlatformError && err.kind === 'rate_limited') {
         // Refused before sending: it goes again as it is once the window resets.
         const current = await this.update(item, { state: 'pending', error: err.message });
-        this.retryLater(
-          current.key,
-          (err.resumeAt(this.deps.clock.now())?.getTime() ?? this.deps.clock.now() + 60_000) -
-            this.deps.clock.now(),
-          0,
-        );
+        const resumeAt =
+          err.resumeAt(this.deps.clock.now())?.getTime() ?? this.deps.clock.now() + 60_000;
+        if (err.reason === 'daily-cap' || err.reason === 'usage-cap')
+          await this.deps.held?.(account.id, {
+            state: 'rate-limited',
+            message: err.message,
+            until: new Date(resumeAt).toISOString(),
+            reason: err.reason,
+          });
+        this.retryLater(current.key, resumeAt - this.deps.clock.now(), 0);
       } else {
         // A timeout or server error may have reached the platform: it stays `sending`, and the
         // retry looks for it before sending again.

@@ -35,7 +35,14 @@ export function senderFor(config: SyncConfig, item: OutboxItem): ReplySender {
     return item.kind === 'public'
       ? {
           send: (i, t) => client(t).reply(i.text, t.post.externalId),
-          find: (i, t) => client(t).findOwnReply(t.account.externalId, t.post.externalId, i.text),
+          // Our reply to that post, of the same words, since the reply was queued (less a margin).
+          find: (i, t) =>
+            client(t).findOwnReply(
+              t.account.externalId,
+              t.post.externalId,
+              i.text,
+              Date.parse(i.createdAt) - CLOCK_MARGIN_MS,
+            ),
         }
       : {
           send: (i, t) => client(t).sendDirectMessage(t.post.author.id, i.text),

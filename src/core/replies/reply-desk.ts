@@ -1,5 +1,6 @@
 import { InboxError, ReplyKeyInputSchema, SendReplyInputSchema } from '../../shared';
 import type {
+  SyncStatus,
   ApiInput,
   ApiOutput,
   AuditFact,
@@ -50,6 +51,8 @@ export interface ReplyDeskDeps {
   ingest(drafts: DraftPost[]): Promise<void>;
   /** Tells on the account a permission the platform refused a reply for. */
   refused?(accountId: string, err: unknown): Promise<void>;
+  /** Records that the platform holds an account (the sync's account status). */
+  accountHeld?(accountId: string, status: Partial<SyncStatus>): Promise<void>;
   emit(event: InboxEvent): void;
 }
 
@@ -93,6 +96,7 @@ export class ReplyDesk {
       },
       changed: (item) => this.replyChanged(item),
       ...(deps.refused ? { refused: deps.refused } : {}),
+      ...(deps.accountHeld ? { held: deps.accountHeld } : {}),
     });
   }
 

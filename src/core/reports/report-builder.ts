@@ -226,13 +226,13 @@ export class ReportBuilder {
           postId: p.id,
           conversationId: c.conversation.id,
           platform: p.platform,
-          app: p.sourceApp?.name ?? 'an unknown app',
+          app: p.sourceApp?.name ?? null,
           createdAt: p.createdAt,
           excerpt: excerpt(p.text),
         })),
       )
       .sort(byKey((r) => r.createdAt));
-    const apps = new Map<string, number>();
+    const apps = new Map<string | null, number>();
     for (const r of outsideReplies) apps.set(r.app, (apps.get(r.app) ?? 0) + 1);
     return {
       from: this.range.from,
@@ -274,7 +274,7 @@ export class ReportBuilder {
         replies: outsideReplies,
         byApp: [...apps]
           .map(([app, replies]) => ({ app, replies }))
-          .sort((a, b) => b.replies - a.replies || a.app.localeCompare(b.app)),
+          .sort((a, b) => b.replies - a.replies || (a.app ?? '').localeCompare(b.app ?? '')),
       },
     };
   }

@@ -110,6 +110,11 @@ export class InboxSync {
     );
   }
 
+  /** The platform holds an account (a cap or access refused while sending): its status says so. */
+  hold(accountId: string, status: Partial<SyncStatus>): Promise<void> {
+    return this.setStatus(accountId, status);
+  }
+
   /**
    * Notes on the account a permission the platform refused a call for (a reply, a statement, a
    * hide): the user is told to connect it again and grant it. Other errors say nothing here.

@@ -81,30 +81,52 @@ export class SyncEngine {
     return { apiVersion: ends === null ? null : { version, ends } };
   }
 
+  /**
+   * Whether the account's posting is held by a 24-hour cap (the outbox said so): reading goes on,
+   * and the status keeps saying until when posting resumes.
+   */
+  private postingHeld(accountId: string): boolean {
+    const sync = this.deps.account(accountId)?.sync;
+    return (
+      sync?.reason === 'daily-cap' &&
+      sync.until != null &&
+      Date.parse(sync.until) > this.deps.clock.now()
+    );
+  }
+
   private async loop(accountId: string, signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       let wait = this.deps.pollIntervalMs;
       try {
-        await this.deps.setStatus(accountId, {
-          state: 'syncing',
-          message: null,
-          until: null,
-          ...this.versionNotice(accountId),
-        });
+        if (!this.postingHeld(accountId))
+          await this.deps.setStatus(accountId, {
+            state: 'syncing',
+            message: null,
+            until: null,
+            reason: null,
+            ...this.versionNotice(accountId),
+          });
         await this.syncOnce(accountId, signal);
         failures = 0;
-        await this.deps.setStatus(accountId, {
-          state: 'connected',
-          lastSyncAt: isoOf(this.deps.clock),
-        });
+        await this.deps.setStatus(
+          accountId,
+          this.postingHeld(accountId)
+            ? { lastSyncAt: isoOf(this.deps.clock) }
+            : { state: 'connected', lastSyncAt: isoOf(this.deps.clock), reason: null },
+        );
       } catch (err) {
         const e =
           err instanceof PlatformError
             ? err
             : new PlatformError('transient', (err as Error).message);
         if (e.kind === 'expired' || e.kind === 'revoked') {
-          await this.deps.setStatus(accountId, { state: e.kind, message: e.message, until: null });
+          await this.deps.setStatus(accountId, {
+            state: e.kind,
+            message: e.message,
+            until: null,
+            reason: e.reason,
+          });
           return;
         }
         if (e.kind === 'permission') {
@@ -124,6 +146,7 @@ export class SyncEngine {
             state: 'rate-limited',
             message: e.message,
             until: resumeAt.toISOString(),
+            reason: e.reason,
           });
         } else {
           failures += 1;
@@ -131,7 +154,12 @@ export class SyncEngine {
             e.kind === 'transient'
               ? backoffMs(failures, { baseMs: this.deps.retryBaseMs })
               : this.deps.pollIntervalMs;
-          await this.deps.setStatus(accountId, { state: 'error', message: e.message, until: null });
+          await this.deps.setStatus(accountId, {
+            state: 'error',
+            message: e.message,
+            until: null,
+            reason: e.reason,
+          });
         }
       }
       await sleep(wait, signal);

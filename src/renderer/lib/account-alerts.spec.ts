@@ -158,3 +158,42 @@ describe('account alerts', () => {
     expect(past!.text).toContain('a cessé de servir la Graph API v21.0 le 21 janvier');
   });
 });
+
+describe('account alerts for what X said holds an account', () => {
+  const held = (
+    s: 'rate-limited' | 'revoked',
+    reason: 'daily-cap' | 'usage-cap' | 'permissions',
+    until: string | null,
+  ) => ({ ...state(s), reason, until });
+
+  it('asks to reconnect and grant access, in English and French', () => {
+    const accounts = [account({ sync: held('revoked', 'permissions', null) })];
+    const [en] = accountAlerts(accounts, NOW);
+    const [fr] = accountAlerts(accounts, NOW, wordsFor('fr'));
+    expect(en).toMatchObject({ tone: 'bad', reconnect: true });
+    expect(en!.text).toContain('connect the account again and grant the access asked');
+    expect(fr!.text).toContain('reconnectez le compte et accordez l’accès demandé');
+  });
+
+  it('says until when a posting cap or the usage cap holds the account, with the day when it is later', () => {
+    const alerts = accountAlerts(
+      [
+        account({ sync: held('rate-limited', 'daily-cap', '2026-11-24T09:30:00Z') }),
+        account({ id: 'x:2', sync: held('rate-limited', 'usage-cap', '2026-11-23T11:00:00Z') }),
+      ],
+      NOW,
+    );
+    expect(alerts.map((a) => [a.tone, a.reconnect])).toEqual([
+      ['warn', false],
+      ['warn', false],
+    ]);
+    expect(alerts[0]!.text).toMatch(/24-hour posting limit .* until 24 November, \d\d:30/);
+    expect(alerts[1]!.text).toMatch(/monthly usage cap .* paused until \d\d:00, then tried again/);
+    const [fr] = accountAlerts(
+      [account({ sync: held('rate-limited', 'daily-cap', '2026-11-24T09:30:00Z') })],
+      NOW,
+      wordsFor('fr'),
+    );
+    expect(fr!.text).toMatch(/jusqu’à 24 novembre, \d\d:30/);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Account } from '../../shared/model';
 import { wordsFor } from '../i18n/translate';
 import type { Words } from '../i18n/translate';
-import { clockTime, dayAndMonth } from './format';
+import { clockTime, dayAndMonth, pauseEnd } from './format';
 import { displayHandle } from './labels';
 
 /** How far ahead a known end of a connection is announced. */
@@ -15,7 +15,7 @@ export interface AccountAlert {
   platform: Account['platform'];
   tone: 'bad' | 'warn';
   text: string;
-  /** Whether connecting the account again fixes it (else the alert only informs). */
+  /** Whether connecting the account again fixes it (else the alert only informs: a cap passes by itself). */
   reconnect: boolean;
 }
 
@@ -31,8 +31,8 @@ function nameOf(account: Account, { t }: Words): string {
 
 /**
  * What the banner says about the accounts, in the UI's language: connections that stopped (expired,
- * revoked) and those whose known end is within a week. Each one is fixed by connecting the account
- * again.
+ * revoked, access to grant again) and those whose known end is within a week, each fixed by
+ * connecting the account again; and accounts a platform cap holds, until when.
  */
 export function accountAlerts(
   accounts: readonly Account[],
@@ -44,8 +44,37 @@ export function accountAlerts(
   // The Graph version is one setting for every Page: told once.
   const versionsTold = new Set<string>();
   for (const account of accounts) {
+    const { state, reason, until } = account.sync;
+    const stopped = state === 'expired' || state === 'revoked' || state === 'error';
+    if (reason === 'permissions' && stopped) {
+      alerts.push({
+        accountId: account.id,
+        key: `${account.id}:access`,
+        platform: account.platform,
+        tone: 'bad',
+        text: t('accounts.alert.permissions', { values: { name: nameOf(account, words) } }),
+        reconnect: true,
+      });
+      continue;
+    }
+    if (
+      state === 'rate-limited' &&
+      until != null &&
+      (reason === 'daily-cap' || reason === 'usage-cap')
+    ) {
+      alerts.push({
+        accountId: account.id,
+        key: `${account.id}:cap`,
+        platform: account.platform,
+        tone: 'warn',
+        text: t(reason === 'daily-cap' ? 'accounts.alert.dailyCap' : 'accounts.alert.usageCap', {
+          values: { name: nameOf(account, words), until: pauseEnd(until, now, words) },
+        }),
+        reconnect: false,
+      });
+      continue;
+    }
     alerts.push(...syncAlerts(account, now, words, versionsTold));
-    const state = account.sync.state;
     if (state === 'expired' || state === 'revoked') {
       const name = nameOf(account, words);
       alerts.push({

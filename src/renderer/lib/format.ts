@@ -124,6 +124,22 @@ export function clockTime(
   }).format(then);
 }
 
+/**
+ * When a pause ends: the time alone within 12 hours ("14:05"), else the day too ("4 December,
+ * 14:05"), as a daily or monthly cap ends another day.
+ */
+export function pauseEnd(
+  date: string | number | Date,
+  now: number,
+  words: Words = english(),
+  timeZone?: string,
+): string {
+  const then = toTime(date);
+  if (Number.isNaN(then)) return '';
+  if (then - now <= 12 * 60 * 60_000) return clockTime(then, words, timeZone);
+  return `${dayAndMonth(then, words, timeZone)}, ${clockTime(then, words, timeZone)}`;
+}
+
 /** Follower counts: 950, 12.3K, 1.2M (950, 12,3 k, 1,2 M in French); never "1000K". */
 export function compactNumber(value: number, words: Words = english()): string {
   if (!Number.isFinite(value)) return '';

@@ -1,4 +1,10 @@
-import type { AccountState, ConversationStatus, Platform, Priority } from '../../shared/model';
+import type {
+  AccountIssue,
+  AccountState,
+  ConversationStatus,
+  Platform,
+  Priority,
+} from '../../shared/model';
 import type { Translate } from '../i18n/translate';
 
 export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook' };
@@ -48,13 +54,32 @@ export function priorityLabel(priority: Priority, t: Translate): string {
   return t(`labels.priority.${priority}`);
 }
 
-/** An account's sync state in the UI's language; a rate limit with its end when known. */
+/**
+ * An account's sync state in the UI's language; a rate limit with its end when known, and what the
+ * platform said holds it (a posting cap, a usage cap, access to grant again).
+ */
 export function accountStateLabel(
   state: AccountState,
   t: Translate,
   until?: string | null,
+  reason?: AccountIssue | null,
 ): string {
-  if (state === 'rate-limited' && until != null)
-    return t('labels.account.rateLimitedUntil', { values: { time: until } });
+  if (reason === 'permissions' && state !== 'connected' && state !== 'syncing')
+    return t('labels.account.permissions');
+  if (
+    state === 'rate-limited' &&
+    until == null &&
+    (reason === 'daily-cap' || reason === 'usage-cap')
+  )
+    return t(`labels.account.${reason === 'daily-cap' ? 'dailyCap' : 'usageCap'}`);
+  if (state === 'rate-limited' && until != null) {
+    const key =
+      reason === 'daily-cap'
+        ? 'dailyCapUntil'
+        : reason === 'usage-cap'
+          ? 'usageCapUntil'
+          : 'rateLimitedUntil';
+    return t(`labels.account.${key}`, { values: { time: until } });
+  }
   return t(`labels.account.${state === 'rate-limited' ? 'rateLimited' : state}`);
 }

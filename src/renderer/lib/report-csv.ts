@@ -58,7 +58,7 @@ export function reportCsv(report: Report): string {
   rows.push(csvRow(['outside_reply', 'conversation', 'platform', 'app', 'created_at', 'text']));
   for (const r of report.outside.replies)
     rows.push(
-      csvRow(['outside_reply', r.conversationId, r.platform, r.app, r.createdAt, r.excerpt]),
+      csvRow(['outside_reply', r.conversationId, r.platform, r.app ?? '', r.createdAt, r.excerpt]),
     );
   return rows.join('\r\n') + '\r\n';
 }

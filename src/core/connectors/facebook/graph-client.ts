@@ -271,6 +271,7 @@ export function graphError(
       null,
       response.status,
       null,
+      null,
       permission,
     );
   }

@@ -12,8 +12,11 @@ import {
   networkTrouble,
   unreachable,
 } from '../platform-error';
+import { servedShape, textShape } from './x-text';
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
+/** How often an account held by X's monthly usage cap looks again (X dates no end to it). */
+export const USAGE_CAP_RECHECK_MS = 24 * 60 * 60_000;
 const LIBRARY_PREFIX = 'https://api.x.com/';
 
 export const TWEET_FIELDS = [
@@ -24,7 +27,6 @@ export const TWEET_FIELDS = [
   'in_reply_to_user_id',
   'entities',
   'public_metrics',
-  'source',
   'author_id',
 ];
 export const USER_FIELDS = ['username', 'name', 'verified', 'public_metrics', 'profile_image_url'];
@@ -150,20 +152,29 @@ export class XClient {
   }
 
   /**
-   * The account's own reply to a tweet with this text among its latest tweets, if it exists: how an
-   * uncertain send (a crash before the answer came back) is settled without sending twice.
+   * The account's own reply to a tweet among its latest tweets, recognised by its structure rather
+   * than its exact text (X serves text escaped, with links as t.co): a reply to `inReplyToTweetId`,
+   * by the account, made at or after `notBefore` (epoch ms), whose text has the shape of `text`
+   * (the same words, links in the same places). How an uncertain send (a crash before the answer
+   * came back) is settled without sending twice. The earliest such reply wins.
    */
   async findOwnReply(
     userId: string,
     inReplyToTweetId: string,
     text: string,
+    notBefore: number,
   ): Promise<string | null> {
     const page = await this.timelinePage('tweets', userId, {});
-    const found = (page.data ?? []).find(
-      (t) =>
-        t.text === text &&
-        t.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === inReplyToTweetId),
-    );
+    const shape = textShape(text);
+    const found = (page.data ?? [])
+      .filter(
+        (t) =>
+          (t.author_id === undefined || t.author_id === userId) &&
+          t.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === inReplyToTweetId) &&
+          (t.created_at === undefined || Date.parse(t.created_at) >= notBefore) &&
+          servedShape(t) === shape,
+      )
+      .at(-1);
     return found?.id ?? null;
   }
 
@@ -219,9 +230,32 @@ function requestCause(err: ApiRequestError): unknown {
  */
 export function toPlatformError(err: unknown, timeoutMs?: number): PlatformError {
   if (err instanceof ApiResponseError) {
-    const body = err.data as { title?: string; detail?: string } | undefined;
+    const body = err.data as { title?: string; detail?: string; type?: string } | undefined;
     const what = body?.detail ?? body?.title ?? `HTTP ${err.code}`;
+    const problem = body?.type ?? '';
+    if (err.code === 429 && problem.endsWith('/usage-capped')) {
+      // The plan's monthly cap: X dates no end (it comes with the billing month), so look again daily.
+      return new PlatformError(
+        'rate_limited',
+        `X monthly usage cap of this app reached: ${what}`,
+        null,
+        429,
+        USAGE_CAP_RECHECK_MS,
+        'usage-cap',
+      );
+    }
     if (err.code === 429 || err.rateLimitError) {
+      const daily = [err.rateLimit?.userDay, err.rateLimit?.day].find((d) => d?.remaining === 0);
+      if (daily) {
+        return new PlatformError(
+          'rate_limited',
+          `X 24-hour posting limit reached: ${what}`,
+          new Date(daily.reset * 1000),
+          err.code,
+          null,
+          'daily-cap',
+        );
+      }
       const reset = err.rateLimit?.reset;
       // Without a reset header, X's windows are 15 minutes long.
       return new PlatformError(
@@ -234,6 +268,16 @@ export function toPlatformError(err: unknown, timeoutMs?: number): PlatformError
     }
     if (err.code === 401)
       return new PlatformError('expired', `X refused the token: ${what}`, null, 401);
+    if (err.code === 403 && problem.endsWith('/client-forbidden')) {
+      return new PlatformError(
+        'revoked',
+        `X refused this app access (client-forbidden): reconnect the account and grant the access asked. ${what}`,
+        null,
+        403,
+        null,
+        'permissions',
+      );
+    }
     if (err.code >= 500)
       return new PlatformError('transient', `X server error: ${what}`, null, err.code);
     return new PlatformError('rejected', `X rejected the request: ${what}`, null, err.code);

@@ -3,6 +3,7 @@ import type { Author } from '../../../shared';
 import type { DraftPost } from '../../triage/threading';
 import { languageOf } from '../../triage/language';
 import type { XPage } from './x-client';
+import { displayText } from './x-text';
 
 export function xPostId(tweetId: string): string {
   return `x:${tweetId}`;
@@ -50,17 +51,19 @@ async function mapTweet(
   const user = users.get(authorId);
   const outbound = authorId === account.externalId;
   const parent = tweet.referenced_tweets?.find((r) => r.type === 'replied_to');
+  const text = displayText(tweet);
   return {
     id: xPostId(tweet.id),
     platform: 'x',
     externalId: tweet.id,
     accountId: account.id,
     author: xAuthor(user, authorId),
-    text: tweet.text,
-    language: await languageOf(tweet.text, tweet.lang),
+    text,
+    language: await languageOf(text, tweet.lang),
     createdAt: new Date(tweet.created_at ?? snowflakeTime(tweet.id)).toISOString(),
     permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
-    sourceApp: tweet.source ? { name: tweet.source, id: null, link: null } : null,
+    // X stopped reporting the posting app (`source`) in December 2022: no X post carries one.
+    sourceApp: null,
     direction: outbound ? 'outbound' : 'inbound',
     private: false,
     sentBy: null,

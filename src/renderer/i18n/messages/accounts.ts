@@ -45,6 +45,12 @@ export const en = {
     },
     expired:
       'The connection to {name} has expired: nothing is synced or sent until it is connected again.',
+    permissions:
+      'X refused the app access for {name}: connect the account again and grant the access asked. Nothing is synced or sent until then.',
+    dailyCap:
+      'X’s 24-hour posting limit for {name} is reached: replies wait until {until}, then leave on their own.',
+    usageCap:
+      'The X app’s monthly usage cap is reached: {name} is paused until {until}, then tried again.',
     ended: 'The connection to {name} ended on {date}: connect it again.',
     endsSoon:
       'The connection to {name} ends on {date} (in {days, plural, one {# day} other {# days}}): connect it again before then.',
@@ -107,6 +113,12 @@ export const fr: Translation<typeof en> = {
     },
     expired:
       'La connexion à {name} a expiré : rien n’est synchronisé ni envoyé tant que le compte n’est pas reconnecté.',
+    permissions:
+      'X a refusé l’accès de l’application pour {name} : reconnectez le compte et accordez l’accès demandé. Rien n’est synchronisé ni envoyé d’ici là.',
+    dailyCap:
+      'La limite de publication de 24 heures de X est atteinte pour {name} : les réponses attendent jusqu’à {until}, puis partent d’elles-mêmes.',
+    usageCap:
+      'Le quota d’usage mensuel de l’application X est atteint : {name} est en pause jusqu’à {until}, puis réessayé.',
     ended: 'La connexion à {name} a pris fin le {date} : reconnectez le compte.',
     endsSoon:
       'La connexion à {name} prend fin le {date} (dans {days, plural, one {# jour} other {# jours}}) : reconnectez le compte d’ici là.',

@@ -68,6 +68,8 @@ export const en = {
     text: 'Reply',
     none: 'No brand reply was made outside the inbox in this range.',
     byApp: '{count, plural, one {# reply} other {# replies}}',
+    appUnknown: 'App not reported by the platform',
+    appNotReportedByX: 'App not reported by X',
   },
   drill: {
     title: '{count, plural, =0 {No conversation} one {# conversation} other {# conversations}}',
@@ -187,6 +189,8 @@ export const fr: Translation<typeof en> = {
     text: 'Réponse',
     none: 'Aucune réponse de la marque hors de la boîte sur cette période.',
     byApp: '{count, plural, one {# réponse} other {# réponses}}',
+    appUnknown: 'Application non communiquée par la plateforme',
+    appNotReportedByX: 'Application non communiquée par X',
   },
   drill: {
     title: '{count, plural, =0 {Aucune conversation} one {# conversation} other {# conversations}}',
