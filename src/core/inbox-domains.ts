@@ -17,6 +17,7 @@ import { Statements } from './statements/statements';
 import type { InboxCommits } from './store/inbox-commits';
 import type { InboxStore } from './store/port';
 import type { WorkspaceStore } from './store/workspace-store';
+import { FacebookWebhooks } from './sync/facebook-webhooks';
 import { InboxSync } from './sync/inbox-sync';
 import { AgentDirectory } from './team/agent-directory';
 import { Callers } from './team/callers';
@@ -52,6 +53,7 @@ export interface InboxDomains {
   rules: Rules;
   reports: Reports;
   statements: Statements;
+  facebookWebhooks: FacebookWebhooks;
 }
 
 /**
@@ -103,9 +105,18 @@ export function composeDomains(
     refused: (accountId, err) => sync.noteRefusal(accountId, err),
     accountHeld: (id, status) => sync.hold(id, status),
   });
+  const facebookWebhooks = new FacebookWebhooks({
+    ...on,
+    config,
+    accounts: () => workspace.data.accounts,
+    token: (account) => vault.accessToken(account),
+    ingest: (drafts) => sync.ingest(drafts),
+    callbackUrl: config.facebookWebhookUrl,
+  });
   return {
     callers,
     sync,
+    facebookWebhooks,
     accounts: new Accounts({ ...on, config, apps, vault, sync }),
     triage: new Triage({
       ...on,

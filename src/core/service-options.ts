@@ -32,6 +32,11 @@ export interface InboxServiceOptions {
   xClientSecret?: string | null;
   /** Where X's authorize page lives: https://x.com (the emulator: …/x-web). */
   xWebBaseUrl?: string;
+  /**
+   * The public URL at which Facebook reaches the hub's `/webhooks/facebook`; when set, connected
+   * Pages are subscribed to the app's `feed` webhooks. Null: polling alone.
+   */
+  facebookWebhookUrl?: string | null;
   /** Poll interval in ms. */
   pollIntervalMs?: number;
   /** First wait after a platform server error; doubles with each failure in a row. */
@@ -71,6 +76,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     xClientId: null,
     xClientSecret: null,
     xWebBaseUrl: X_DEFAULT_WEB_URL,
+    facebookWebhookUrl: null,
     pollIntervalMs: 60_000,
     retryBaseMs: 1000,
     requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import { InboxError } from '../shared';
 import type {
   Account,
   Agent,
+  FacebookWebhook,
   ApiInput,
   ApiOutput,
   CallContext,
@@ -32,6 +33,7 @@ import type { InboxStore } from './store/port';
 import { openMigrated } from './store/sql/import-files';
 import { storageError } from './store/storage-error';
 import { WORKSPACE_FILE, WorkspaceStore } from './store/workspace-store';
+import type { FacebookWebhooks, WebhookOutcome } from './sync/facebook-webhooks';
 import type { InboxSync } from './sync/inbox-sync';
 import type { Callers } from './team/callers';
 import type { Team } from './team/team';
@@ -63,6 +65,7 @@ export class InboxService implements InboxApi {
   private readonly rules: Rules;
   private readonly reports: Reports;
   private readonly statements: Statements;
+  private readonly facebookWebhooks: FacebookWebhooks;
 
   private constructor(
     private readonly options: InboxConfig,
@@ -86,6 +89,13 @@ export class InboxService implements InboxApi {
     this.rules = domains.rules;
     this.reports = domains.reports;
     this.statements = domains.statements;
+    this.facebookWebhooks = domains.facebookWebhooks;
+    // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
+    if (options.facebookWebhookUrl != null)
+      this.events.on('event', (event: InboxEvent) => {
+        if (event.type === 'account.status' && event.account.sync?.state === 'connected')
+          void this.facebookWebhooks.subscribe(event.account).catch(() => undefined);
+      });
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -221,8 +231,15 @@ export class InboxService implements InboxApi {
     return this.accounts.cancelConnect(input);
   }
 
-  disconnectAccount(input: ApiInput<'disconnectAccount'>, context?: CallContext) {
-    return this.accounts.disconnectAccount(input, context);
+  async disconnectAccount(input: ApiInput<'disconnectAccount'>, context?: CallContext) {
+    const result = await this.accounts.disconnectAccount(input, context);
+    this.facebookWebhooks.forget(input.accountId);
+    return result;
+  }
+
+  /** A Facebook Page webhook delivery whose signature the host checked (see FacebookWebhooks). */
+  receiveFacebookWebhook(payload: FacebookWebhook): Promise<WebhookOutcome> {
+    return this.facebookWebhooks.receive(payload);
   }
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */

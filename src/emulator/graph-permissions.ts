@@ -40,10 +40,14 @@ export type GraphAction =
  * documents them (developers.facebook.com/docs/pages-api/getting-started, /docs/pages-api/posts,
  * /docs/pages-api/comments-mentions, /docs/messenger-platform/discovery/private-replies): reading
  * needs `pages_read_engagement` (and `pages_read_user_content` for comments), replying and hiding
- * `pages_manage_engagement`, publishing `pages_manage_posts`, a private reply `pages_messaging`.
+ * `pages_manage_engagement`, publishing `pages_manage_posts`, a private reply `pages_messaging`,
+ * the webhooks' `subscribed_apps` `pages_manage_metadata`.
  */
 export function checkPermissions(scopes: readonly string[], action: GraphAction): void {
   const has = (scope: string) => scopes.includes(scope);
+  // The Page's subscription to the app's webhooks, read or changed.
+  if (action.edge === 'subscribed_apps' && !has('pages_manage_metadata'))
+    throw writeRefused(200, 'Requires pages_manage_metadata permission to manage the object');
   if (action.method === 'get') {
     if (!has('pages_read_engagement')) throw readRefused('pages_read_engagement');
     if (action.edge === 'comments' && !has('pages_read_user_content'))

@@ -24,6 +24,7 @@ import type { GraphObject, GraphStore } from './graph-store';
 import { SCENARIO_PAGE_SCOPES, checkPermissions } from './graph-permissions';
 import type { GraphUsage, Throttle } from './graph-usage';
 import { servedVersion } from './graph-versions';
+import type { GraphWebhooks } from './graph-webhooks';
 import { userRoute } from './graph-user';
 import { graphWrite, requestParams } from './graph-writes';
 import { bearerToken } from './http-kit';
@@ -45,6 +46,8 @@ export interface GraphApiOptions {
   requireProof?: boolean;
   /** Facebook Login: `/oauth/access_token`, `debug_token`, user tokens and the Page tokens they give. */
   oauth: GraphOAuth;
+  /** Page webhooks: `/{page-id}/subscribed_apps`. */
+  webhooks?: GraphWebhooks;
 }
 
 /** What a Graph handler works with: the caller's Page, the object addressed and the parameters. */
@@ -192,6 +195,8 @@ async function route(
     },
   };
   const call: GraphCall = { req, play, pageId, object, param, render };
+  if (rest[1] === 'subscribed_apps' && object.kind === 'page' && options.webhooks)
+    return options.webhooks.subscribedApps(pageId, req.method, param);
   if (method !== 'get') return graphWrite(call, rest[1] ?? null, options.journal);
   return rest.length === 1 ? readNode(call) : readEdge(call, rest[1]!);
 }

@@ -6,6 +6,13 @@ export type GraphPage = Scenario['facebook']['pages'][number];
 export type GraphPost = Scenario['facebook']['posts'][number] & { createdMs: number };
 export type GraphComment = Scenario['facebook']['comments'][number] & { createdMs: number };
 
+/** A change of a comment, as a Page's `feed` webhook tells it (`verb`). */
+export interface CommentChange {
+  verb: 'add' | 'edited' | 'remove' | 'hide' | 'unhide';
+  comment: GraphComment;
+  post: GraphPost;
+}
+
 export type GraphObject =
   | { kind: 'page'; page: GraphPage }
   | { kind: 'post'; post: GraphPost; page: GraphPage }
@@ -72,6 +79,8 @@ export class GraphStore {
   private nextPostSeq = 1;
   /** Comments the Page already answered with a private reply (one is allowed per comment). */
   private readonly privatelyAnswered = new Set<string>();
+  /** Told of every comment added, edited, removed, hidden or shown (the webhooks). */
+  private readonly watchers: ((change: CommentChange) => void)[] = [];
 
   constructor(
     scenario: Scenario,
@@ -238,12 +247,13 @@ export class GraphStore {
       is_hidden: false,
     };
     this.insertComment(comment);
+    this.tell('add', comment);
     return comment;
   }
 
-  /** Publishes a post on the Page's feed now (`POST /{page-id}/feed`). */
-  addPost(input: { pageId: string; message: string }): GraphPost {
-    const nowMs = this.now();
+  /** Publishes a post on the Page's feed now (`POST /{page-id}/feed`), or at `createdMs`. */
+  addPost(input: { pageId: string; message: string; createdMs?: number }): GraphPost {
+    const nowMs = input.createdMs ?? this.now();
     const post: GraphPost = {
       id: `${input.pageId}_${8_000_000_000_000 + this.nextPostSeq++}`,
       page_id: input.pageId,
@@ -265,7 +275,51 @@ export class GraphStore {
 
   setHidden(id: string, hidden: boolean): void {
     const comment = this.comments.get(id);
-    if (comment) comment.is_hidden = hidden;
+    if (!comment || (comment.is_hidden ?? false) === hidden) return;
+    comment.is_hidden = hidden;
+    this.tell(hidden ? 'hide' : 'unhide', comment);
+  }
+
+  /** A person (a comment's author), added when new. */
+  addPerson(person: { id: string; name: string }): void {
+    if (!this.people.has(person.id)) this.people.set(person.id, person);
+  }
+
+  /** Its author changes a comment's text. */
+  editComment(id: string, message: string): GraphComment | null {
+    const comment = this.comments.get(id);
+    if (!comment) return null;
+    comment.message = message;
+    this.tell('edited', comment);
+    return comment;
+  }
+
+  /** A comment deleted, with its replies (Graph then answers that it does not exist). */
+  removeComment(id: string): GraphComment | null {
+    const comment = this.comments.get(id);
+    if (!comment) return null;
+    for (const reply of [...(this.children.get(id) ?? [])]) this.removeComment(reply.id);
+    this.comments.delete(id);
+    this.children.delete(id);
+    const drop = (list: GraphComment[] | undefined) => {
+      const at = list?.indexOf(comment) ?? -1;
+      if (at >= 0) list!.splice(at, 1);
+    };
+    drop(this.children.get(comment.parent_id ?? comment.post_id));
+    drop(this.threads.get(comment.post_id));
+    this.tell('remove', comment);
+    return comment;
+  }
+
+  /** Calls `watcher` on every change of a comment from now on. */
+  watch(watcher: (change: CommentChange) => void): void {
+    this.watchers.push(watcher);
+  }
+
+  private tell(verb: CommentChange['verb'], comment: GraphComment): void {
+    const post = this.posts.get(comment.post_id);
+    if (!post) return;
+    for (const watcher of this.watchers) watcher({ verb, comment, post });
   }
 }
 

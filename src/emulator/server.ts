@@ -8,12 +8,14 @@ import { FaultPlan } from './faults';
 import type { Fault } from './faults';
 import { unexpectedError } from './graph-errors';
 import { GraphOAuth } from './graph-oauth';
+import { graphAdminAnswer } from './graph-admin';
 import { createGraphApi } from './graph-routes';
 import type { GraphPlay } from './graph-routes';
 import { GraphStore } from './graph-store';
 import { LATEST_GRAPH_VERSION } from './graph-versions';
 import { DEFAULT_GRAPH_BUDGET, GraphUsage } from './graph-usage';
 import type { GraphBudget } from './graph-usage';
+import { GraphWebhooks } from './graph-webhooks';
 import { BodyTooLargeError, readBody, splitPath, writeResponse } from './http-kit';
 import type { EmuRequest, EmuResponse } from './http-kit';
 import { randomToken } from './ids';
@@ -87,6 +89,8 @@ export interface Emulator {
   grants(): GrantSummary[];
   /** Every write clients made (tweets, DMs, comments, private replies, hides), oldest first. */
   writes(): JournalEntry[];
+  /** The app's Page webhooks: the callback, the Pages subscribed, the deliveries. */
+  webhooks: GraphWebhooks;
 }
 
 /**
@@ -139,6 +143,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     now,
   });
   const graphOAuth = new GraphOAuth(scenario.facebook, grantBook, graphStore, now);
+  const webhooks = new GraphWebhooks(
+    {
+      id: scenario.facebook.app_id ?? null,
+      name: scenario.facebook.app_name ?? 'App',
+      secret: scenario.facebook.app_secret ?? null,
+    },
+    graphStore,
+    now,
+  );
   const xApi = createXApi({
     store: xStore,
     limiter: new WindowCounter(options.rateLimitWindowMs ?? 15 * 60_000, now),
@@ -161,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     journal,
     now,
     oauth: graphOAuth,
+    webhooks,
   });
   const faults = new FaultPlan();
   const revokeToken = (token: string) =>
@@ -183,6 +197,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       query: url.searchParams,
       body: req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req),
     });
+    if (
+      segments?.[0] === '__emulator' &&
+      (segments[1] === 'facebook' || segments[1] === 'webhooks')
+    ) {
+      writeResponse(
+        res,
+        await graphAdminAnswer(await requestOf(0), { store: graphStore, webhooks }),
+      );
+      return;
+    }
     if (segments?.[0] === '__emulator') {
       const request = await requestOf(0);
       writeResponse(
@@ -291,6 +315,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     revokeGrants,
     grants,
     writes: () => journal.list(),
+    webhooks,
   };
 }
 

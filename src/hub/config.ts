@@ -31,6 +31,10 @@ const ConfigSchema = z
       .string()
       .regex(/^[0-9]{1,30}$/, 'expected a Facebook app id (digits)')
       .nullable(),
+    /** Where Facebook reaches the hub (its webhooks go to `<publicUrl>/webhooks/facebook`). */
+    publicUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** The token Facebook's webhook verification carries (the app's webhook settings). */
+    facebookVerifyToken: z.string().min(8).max(500).nullable(),
     pollIntervalMs: z.coerce.number().int().min(1000),
     webRoot: z.string().nullable(),
     /** PEM certificate (with its chain) and private key: the hub then serves HTTPS and WSS only. */
@@ -62,6 +66,10 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
   --facebook-app-id <id>   Facebook app id            (SOCIAL_INBOX_FACEBOOK_APP_ID), to connect Pages
                            Facebook app secret (Login, appsecret_proof): SOCIAL_INBOX_GRAPH_APP_SECRET
                            (environment only)
+  --public-url <url>       the hub's address as Facebook reaches it (SOCIAL_INBOX_PUBLIC_URL), e.g.
+                           https://inbox.example.com: Page webhooks go to <url>/webhooks/facebook,
+                           with the verify token in SOCIAL_INBOX_FACEBOOK_VERIFY_TOKEN (environment
+                           only); without it, polling alone
   --poll <ms>              poll interval              (SOCIAL_INBOX_POLL_MS, default 60000)
   --web-root <dir>         built UI to serve          (SOCIAL_INBOX_WEB_ROOT, default ./out/web)
   --tls-cert <file>        certificate (PEM, with its chain) to serve HTTPS and WSS (SOCIAL_INBOX_TLS_CERT)
@@ -97,6 +105,7 @@ export function parseHubConfig(
         'x-client-id': { type: 'string' },
         'facebook-app-id': { type: 'string' },
         poll: { type: 'string' },
+        'public-url': { type: 'string' },
         'web-root': { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
@@ -135,6 +144,9 @@ export function parseHubConfig(
     xClientId: pick('x-client-id', 'SOCIAL_INBOX_X_CLIENT_ID', '') || null,
     xClientSecret: env.SOCIAL_INBOX_X_CLIENT_SECRET || null,
     facebookAppId: pick('facebook-app-id', 'SOCIAL_INBOX_FACEBOOK_APP_ID', '') || null,
+    publicUrl: pick('public-url', 'SOCIAL_INBOX_PUBLIC_URL', '') || null,
+    // A secret: read from the environment only, never from the command line.
+    facebookVerifyToken: env.SOCIAL_INBOX_FACEBOOK_VERIFY_TOKEN || null,
     pollIntervalMs: pick('poll', 'SOCIAL_INBOX_POLL_MS', '60000'),
     webRoot: resolve(pick('web-root', 'SOCIAL_INBOX_WEB_ROOT', 'out/web')),
     tlsCert: optionalPath(pick('tls-cert', 'SOCIAL_INBOX_TLS_CERT', '')),

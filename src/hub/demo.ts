@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,9 @@ import { writePrivateFile } from '../core/store/private-files';
 import { loadScenario } from '../emulator/scenario';
 import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
+import { hubUrl } from './network';
 import { closeOnSignals, runHub } from './run-hub';
+import { facebookWebhookSetup } from './webhooks';
 
 /** A few of the team's saved replies, in the scenario's languages. */
 const DEMO_SAVED_REPLIES = [
@@ -71,13 +74,20 @@ async function main(): Promise<void> {
     shiftToNow: true,
   });
   const dataDir = flags.data ? config.dataDir : await mkdtemp(join(tmpdir(), 'social-inbox-demo-'));
+  // The emulator reaches the hub on this machine: its Page webhooks go straight to it (on a
+  // port chosen by the system, the hub's address is not known ahead: polling alone).
+  const webhooks = {
+    publicUrl: config.publicUrl ?? (config.port === 0 ? null : hubUrl(config, config.port)),
+    facebookVerifyToken: config.facebookVerifyToken ?? randomBytes(18).toString('base64url'),
+  };
+  const settings = { ...signInSettings(emulator), ...webhooks };
   const hub = await runHub(
     {
       ...config,
       dataDir,
       xBaseUrl: emulator.xBaseUrl,
       graphBaseUrl: emulator.graphBaseUrl,
-      ...signInSettings(emulator),
+      ...settings,
       pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
       webRoot: config.webRoot ?? join(root, 'out/web'),
     },
@@ -87,6 +97,12 @@ async function main(): Promise<void> {
     await hub.close();
     await emulator.close();
   });
+  const { callbackUrl } = facebookWebhookSetup(settings);
+  if (callbackUrl)
+    await emulator.webhooks.subscribe({
+      callbackUrl,
+      verifyToken: webhooks.facebookVerifyToken,
+    });
   for (const account of scenario.x.accounts) {
     await hub.service.connectAccount({ platform: 'x', token: account.access_token });
   }

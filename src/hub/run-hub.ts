@@ -14,6 +14,7 @@ import type { HubConfig } from './config';
 import { allowedHostNames } from './host-check';
 import { hubUrl, loadTls, networkNotices } from './network';
 import { createHubServer } from './server';
+import { facebookWebhookSetup } from './webhooks';
 
 export interface RunningHub {
   /** Where to reach it: https:// when it serves TLS; a loopback name when it binds every interface. */
@@ -48,6 +49,7 @@ export async function runHub(
   } = {},
 ): Promise<RunningHub> {
   const tls = await loadTls(config);
+  const webhooks = facebookWebhookSetup(config);
   // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
   await lockDownDataDir(config.dataDir);
   const service = await InboxService.open({
@@ -62,6 +64,7 @@ export async function runHub(
     xClientSecret: config.xClientSecret,
     facebookAppId: config.facebookAppId,
     pollIntervalMs: config.pollIntervalMs,
+    facebookWebhookUrl: webhooks.callbackUrl,
     clientName: `hub:${hostname()}`,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -93,10 +96,19 @@ export async function runHub(
     logger: options.logger ?? false,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
     onAgentChanged: (listener) => service.onAgentChanged(listener),
-    allowedHosts: allowedHostNames(config.host, config.allowedHosts),
+    // Facebook names the public address in the deliveries' Host.
+    allowedHosts: allowedHostNames(config.host, [
+      ...config.allowedHosts,
+      ...(webhooks.callbackUrl ? [new URL(webhooks.callbackUrl).hostname] : []),
+    ]),
     tls,
     signInLimit: config.signInLimit,
     idempotency,
+    facebookWebhooks: {
+      verifyToken: webhooks.callbackUrl ? config.facebookVerifyToken : null,
+      appSecret: webhooks.callbackUrl ? config.graphAppSecret : null,
+      receive: (payload) => service.receiveFacebookWebhook(payload),
+    },
   });
   try {
     await server.listen({ host: config.host, port: config.port });
@@ -109,7 +121,7 @@ export async function runHub(
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     url: hubUrl(config, port),
-    notices: networkNotices(config),
+    notices: [...networkNotices(config), ...webhooks.notices],
     service,
     firstManager,
     newAgents,

@@ -20,6 +20,8 @@ import {
   signInAttempts,
   tooManySignIns,
 } from './sign-in-guard';
+import { loggedUrl, registerFacebookWebhooks } from './webhooks';
+import type { FacebookWebhookOptions } from './webhooks';
 
 export interface HubServerOptions {
   api: InboxApi;
@@ -51,6 +53,8 @@ export interface HubServerOptions {
   signInLimit?: number;
   /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
   idempotency?: IdempotencyGuard;
+  /** Serves `/webhooks/facebook` (Page webhooks), signed with the app secret. */
+  facebookWebhooks?: FacebookWebhookOptions;
 }
 
 /** Largest request body the API reads; a sign-in's is much smaller. */
@@ -64,7 +68,19 @@ const SIGN_IN_BODY_LIMIT = 4 * 1024;
  * limited per address.
  */
 export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
-  const settings = { logger: options.logger ?? false, bodyLimit: BODY_LIMIT };
+  const logger = options.logger
+    ? {
+        serializers: {
+          req: (request: FastifyRequest) => ({
+            method: request.method,
+            url: loggedUrl(request.url),
+            host: request.host,
+            remoteAddress: request.ip,
+          }),
+        },
+      }
+    : false;
+  const settings = { logger, bodyLimit: BODY_LIMIT };
   // The HTTPS server has other types than the plain one, and the same routes.
   const app = (options.tls
     ? Fastify({ ...settings, https: options.tls })
@@ -160,6 +176,8 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     signedIn,
     idempotency: options.idempotency,
   });
+
+  if (options.facebookWebhooks) await registerFacebookWebhooks(app, options.facebookWebhooks);
 
   const sockets = new EventSockets({
     authenticate: options.authenticate,

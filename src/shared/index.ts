@@ -9,4 +9,5 @@ export * from './saved-replies';
 export * from './queue';
 export * from './idempotency';
 export * from './text';
+export * from './webhooks';
 export * from './graph-versions';

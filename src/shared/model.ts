@@ -145,6 +145,8 @@ export const PostSchema = z.object({
   inReplyTo: z.string().nullable(),
   /** A Facebook comment hidden from the public (only its author and their friends still see it). */
   hidden: z.boolean().default(false),
+  /** A Facebook comment its author or the Page removed on Facebook (kept here with its text). */
+  removed: z.boolean().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 

@@ -15,8 +15,9 @@ import type { Clock } from '../time/clock';
 
 export const FACEBOOK_DEFAULT_WEB_URL = 'https://www.facebook.com';
 /**
- * Read the Pages' posts and comments, answer them, hide them, send private replies, and publish
- * statements on the Page (`POST /{page-id}/feed` needs `pages_manage_posts`).
+ * Read the Pages' posts and comments, answer them, hide them, send private replies, publish
+ * statements on the Page (`POST /{page-id}/feed` needs `pages_manage_posts`), and subscribe the
+ * Pages to the app's webhooks (`pages_manage_metadata`).
  */
 export const FACEBOOK_PERMISSIONS = [
   'pages_show_list',
@@ -24,6 +25,7 @@ export const FACEBOOK_PERMISSIONS = [
   'pages_read_user_content',
   'pages_manage_engagement',
   'pages_manage_posts',
+  'pages_manage_metadata',
   'pages_messaging',
 ] as const;
 

@@ -30,6 +30,8 @@ export const en = {
     byBrand: 'Brand reply by {name}',
     hidden: 'Hidden on Facebook',
     hiddenTitle: 'Hidden on the Page: only its author and their friends see it',
+    removed: 'Removed on Facebook',
+    removedTitle: 'Removed from the Page by its author or the Page: the inbox keeps its text',
     brand: 'Brand reply',
     directMessage: 'Direct message',
     privateReply: 'Private reply',
@@ -76,6 +78,9 @@ export const fr: Translation<typeof en> = {
     byBrand: 'Réponse de la marque par {name}',
     hidden: 'Masqué sur Facebook',
     hiddenTitle: 'Masqué sur la Page : seuls son auteur et ses amis le voient',
+    removed: 'Supprimé sur Facebook',
+    removedTitle:
+      'Supprimé de la Page par son auteur ou par la Page : la boîte de réception garde son texte',
     brand: 'Réponse de la marque',
     directMessage: 'Message privé',
     privateReply: 'Réponse privée',
