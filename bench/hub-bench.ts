@@ -197,7 +197,7 @@ export async function hubBench(n: number, options: { team?: boolean } = {}): Pro
         value: percentile(commitTimes, 95),
         unit: 'ms',
         budget: 5,
-        note: 'SqliteStore.commit timed inside the hub process during the writes above: the transaction, then the wait for its WAL flush (made off the event loop)',
+        note: 'SqliteStore.commit timed inside the hub process during the writes above: the transaction. A triage change goes through the change queue, whose commits do not wait for the WAL flush (off the event loop, shared by the changes queued together): the HTTP figure includes that wait',
       },
     );
 

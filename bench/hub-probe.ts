@@ -7,7 +7,7 @@ import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 
 // Loaded into the hub process before its entry (`node --import tsx --import <this> src/hub/cli.ts`)
 // by hub-bench.ts, to time from inside what HTTP cannot tell apart: how long the service takes to
-// open, and how long each commit of the store takes (until it is on the disk). It prints on stderr, one line each, after
+// open, and how long each commit of the store takes (on the disk too, unless it ran in the change queue). It prints on stderr, one line each, after
 // PROBE_MARK: `open {"startedAt": <epoch ms>, "ms": <duration>}` once the service is open, and
 // `phase {"commits": [<ms>, …], "profile": <file> | null}` each time the process gets SIGUSR2 (the
 // bench's phases end so): the commits since the last such line and, with BENCH_HUB_CPU_PROF=<dir>,
