@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared';
+import type { KeyRecord } from '../store/port';
 
 /** The file in the data folder where an earlier version kept the keys. */
 export const IDEMPOTENCY_FILE = 'idempotency.jsonl';
@@ -23,13 +24,7 @@ export type JournalRecord =
     };
 
 /** What the journal knows of one key once read: its last state. */
-export interface JournalEntry {
-  at: number;
-  agent: string;
-  key: string;
-  method: string;
-  fingerprint: string;
-  state: 'answered' | 'in-doubt';
+export interface JournalEntry extends Omit<KeyRecord, 'answer'> {
   answer: Envelope<unknown> | null;
 }
 
