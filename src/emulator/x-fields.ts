@@ -135,6 +135,16 @@ export const LIST_PARAMETERS: Record<string, readonly string[]> = {
 };
 
 /** Query parameters of a tweet timeline (`/2/users/:id/mentions`; `/tweets` adds `exclude`). */
+/** The parameters that choose what a tweet answer carries, on every tweet route that takes them. */
+export const PROJECTION_PARAMETERS = [
+  'expansions',
+  'tweet.fields',
+  'media.fields',
+  'poll.fields',
+  'user.fields',
+  'place.fields',
+];
+
 export const TIMELINE_PARAMETERS = [
   'id',
   'since_id',
@@ -143,12 +153,7 @@ export const TIMELINE_PARAMETERS = [
   'pagination_token',
   'start_time',
   'end_time',
-  'expansions',
-  'tweet.fields',
-  'media.fields',
-  'poll.fields',
-  'user.fields',
-  'place.fields',
+  ...PROJECTION_PARAMETERS,
 ];
 
 /** Query parameters of a user lookup (`/2/users/me`, `/2/users/:id`). */

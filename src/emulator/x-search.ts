@@ -1,11 +1,11 @@
 import { compareIds } from './ids';
 import type { EmuResponse } from './http-kit';
 import type { XContext, XRoute } from './x-context';
-import { LIST_PARAMETERS, TWEET_EXPANSIONS } from './x-fields';
+import { LIST_PARAMETERS, PROJECTION_PARAMETERS, TWEET_EXPANSIONS } from './x-fields';
 import { invalidRequest, xJson } from './x-problems';
 import type { ParameterError } from './x-problems';
 import { Checker, encodePageToken } from './x-query';
-import type { PageToken, Projection } from './x-query';
+import type { Projection, TimelineQuery } from './x-query';
 import { expandTweets, renderTweet } from './x-render';
 import type { StoredTweet, XStore } from './x-store';
 import { mentionsIn } from './x-text';
@@ -25,12 +25,7 @@ export const SEARCH_RECENT_PARAMETERS = [
   'next_token',
   'pagination_token',
   'sort_order',
-  'expansions',
-  'tweet.fields',
-  'media.fields',
-  'poll.fields',
-  'user.fields',
-  'place.fields',
+  ...PROJECTION_PARAMETERS,
 ];
 
 /** How far back recent search reaches. */
@@ -124,14 +119,8 @@ function parseSearchQuery(raw: string): SearchQuery | string {
 }
 
 /** A search request's validated parameters. */
-interface SearchRequest extends Projection {
+interface SearchRequest extends Omit<TimelineQuery, 'exclude'> {
   query: SearchQuery;
-  maxResults: number;
-  sinceId: string | null;
-  untilId: string | null;
-  startMs: number | null;
-  endMs: number | null;
-  page: PageToken | null;
 }
 
 function parseSearchRequest(
