@@ -87,6 +87,14 @@ async function accountWhen(
   throw new Error(`account ${id} never reached the state looked for`);
 }
 
+/** A Page token that reads and answers comments, and may neither publish nor message. */
+const READ_AND_ENGAGE = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_read_user_content',
+  'pages_manage_engagement',
+];
+
 describe('Graph throttles', () => {
   it('pauses the Page until the Business Use Case says access is back, and says until when', async () => {
     const { emulator, service, clock, fb } = await setUp();
@@ -179,12 +187,7 @@ describe('Graph permissions', () => {
 
   it('refuses a statement without pages_manage_posts and notes it on the account', async () => {
     const { service, emulator, fb } = await setUp({
-      scenario: withScopes([
-        'pages_show_list',
-        'pages_read_engagement',
-        'pages_read_user_content',
-        'pages_manage_engagement',
-      ]),
+      scenario: withScopes(READ_AND_ENGAGE),
     });
     await expect(
       service.postStatement({ accountId: fb.id, text: 'Notre point sur le rappel.' }),
@@ -196,12 +199,7 @@ describe('Graph permissions', () => {
 
   it('fails a private reply without pages_messaging and asks for it on the account', async () => {
     const { service, emulator, fb } = await setUp({
-      scenario: withScopes([
-        'pages_show_list',
-        'pages_read_engagement',
-        'pages_read_user_content',
-        'pages_manage_engagement',
-      ]),
+      scenario: withScopes(READ_AND_ENGAGE),
     });
     await service.syncAccountOnce(fb.id);
     const conversation = `facebook:5001_9004`;
