@@ -112,14 +112,16 @@ export class InboxService implements InboxApi {
       throw storageError(err, full.dataDir, WORKSPACE_FILE);
     }
     // A data folder of files from before the SQL store is moved into it first, once.
-    const store: InboxStore =
-      full.store ??
-      (
-        await openMigrated(full.dataDir, {
-          clock: full.clock,
-          ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
-        })
-      ).store;
+    let store: InboxStore;
+    if (full.store) store = full.store;
+    else {
+      const opened = await openMigrated(full.dataDir, {
+        clock: full.clock,
+        ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
+      });
+      if (full.listThread) opened.store.listOnThread();
+      store = opened.store;
+    }
     try {
       // The settings a commit changed just before a crash are newer than their file.
       const pending = await store.settings.pending();

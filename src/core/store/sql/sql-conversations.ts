@@ -12,6 +12,7 @@ import {
   searchText,
 } from './conversation-sql';
 import type { ListPlan } from './conversation-sql';
+import type { ListReader } from './list-reader';
 import { Column, PAGE, timeRange, tupleRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
 
@@ -156,7 +157,16 @@ export class SqlConversations implements ConversationRepository {
       .map((body) => JSON.parse(body) as Conversation);
   }
 
+  /** Where lists run when not here: a thread of their own (`SqliteStore.listOnThread`). */
+  reader: ListReader | null = null;
+
   async list(query: ConversationQuery): Promise<ConversationPage> {
+    const page = await this.reader?.list({ query, tuning: this.tuning });
+    return page ?? this.listHere(query);
+  }
+
+  /** The page, read on this connection. */
+  listHere(query: ConversationQuery): ConversationPage {
     const list = listSql(query, this.plan(query));
     const rows = this.column(list.page.sql).all<string>(...list.page.params);
     const total = this.column(list.count.sql).one<number>(...list.count.params) ?? 0;

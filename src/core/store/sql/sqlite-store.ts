@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
 import { SqlGaps } from './sql-gaps';
+import { ListReader } from './list-reader';
 import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
@@ -150,10 +151,21 @@ export class SqliteStore implements InboxStore {
    * Closes the store, its WAL first folded into the file: the driver closes the connection for
    * good only once its statements are collected, so the file alone is made whole now.
    */
+  /**
+   * Lists the queue on a thread of its own from now on (`ListReader`), with a connection that only
+   * reads; `close` ends it.
+   */
+  listOnThread(entry?: URL): ListReader {
+    if (this.conversations.reader == null)
+      this.conversations.reader = new ListReader(this.file, entry);
+    return this.conversations.reader;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.conversations.reader?.close();
       await this.walSync?.close();
       if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
