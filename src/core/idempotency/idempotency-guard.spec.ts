@@ -70,6 +70,35 @@ describe('IdempotencyGuard', () => {
     expect(runs.count).toBe(2);
   });
 
+  it("adds no flush of the disk for the answer's record: the next commit's covers it", async () => {
+    const { dir, clock } = await setUp();
+    const store = SqliteStore.open(dir, { clock });
+    cleanup(() => store.close());
+    const guard = await IdempotencyGuard.open(store, clock);
+    const commit = () =>
+      store.commit([], [{ kind: 'cursors.set', accountId: 'x:brand', cursors: { m: '1' } }]);
+    const call = (key: string) => ({
+      agentId: 'jan',
+      key,
+      method: 'updateConversation' as const,
+      input: { id: 'x:1', status: 'done' },
+    });
+    const execute = async () => {
+      await commit();
+      return { ok: true as const, result: { updated: true } };
+    };
+    await guard.run(call('k-0000001'), execute);
+    await guard.run(call('k-0000002'), execute);
+    // One flush per call, made by its commit: the first answer's record rode on the second flush.
+    expect(store.flushes).toBe(2);
+    await guard.close();
+    expect(store.flushes).toBe(3);
+    expect((await store.keys.live(0)).map((r) => [r.key, r.state])).toEqual([
+      ['k-0000001', 'answered'],
+      ['k-0000002', 'answered'],
+    ]);
+  });
+
   it('refuses the key for another input or another call', async () => {
     const { open } = await setUp();
     const guard = await open();

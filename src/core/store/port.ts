@@ -227,6 +227,12 @@ export interface InboxStore {
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;
   /**
+   * Makes everything written so far durable within a moment, with no one waiting: for a write whose
+   * loss in a power cut costs little (a call's answer kept for its retries). The next flush a
+   * commit makes covers it; `close` makes it durable at the latest.
+   */
+  durableSoon(): void;
+  /**
    * Runs `change` with its commits resolved as soon as every later read sees them, without waiting
    * for the disk: the caller then waits for `durable` before it answers anyone (the change queue
    * does, so that changes queued together share one flush).

@@ -113,6 +113,10 @@ export class SqliteStore implements InboxStore {
     return this.walSync?.flushes ?? 0;
   }
 
+  durableSoon(): void {
+    this.walSync?.durableSoon();
+  }
+
   async durable(): Promise<void> {
     try {
       await this.walSync?.durable();
