@@ -102,7 +102,9 @@ export class ThreadJobs<In, Out> {
 
   private start(): Running<Out> {
     if (this.running) return this.running;
-    const thread = new Worker(this.entry, { workerData: this.options.workerData });
+    // Not the process's own flags: an entry registers the loader it needs, and a module the
+    // process preloads (`--import`) is not the thread's to run.
+    const thread = new Worker(this.entry, { workerData: this.options.workerData, execArgv: [] });
     thread.unref();
     const jobs = new Map<number, Pending<Out>>();
     let started = false;

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InboxError, ListConversationsInputSchema } from '../../../shared';
 import type { ListConversationsInput } from '../../../shared';
@@ -9,6 +11,7 @@ import { clockStartingAt } from '../../time/clock';
 import { LIST_WORKER, ListReader } from './list-reader';
 import { SqliteStore } from './sqlite-store';
 
+const run = promisify(execFile);
 const clock = clockStartingAt(Date.UTC(2026, 10, 20));
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -115,6 +118,35 @@ describe('lists on a thread of their own', () => {
       warn.mockRestore();
       await reader.close();
     }
+  });
+
+  it("starts its thread without the process's preloaded modules", async () => {
+    // A process started with `--import` of a module that cannot run on a thread (a probe that
+    // listens for signals, a loader of its own): the thread still starts.
+    const preload = join(dir, 'main-thread-only.mjs');
+    await writeFile(
+      preload,
+      "import { isMainThread } from 'node:worker_threads';\n" +
+        "if (!isMainThread) throw new Error('this preload runs on the main thread only');\n",
+    );
+    const script = join(dir, 'list-on-thread.mts');
+    await writeFile(
+      script,
+      `import { SqliteStore } from ${JSON.stringify(fileURLToPath(new URL('./sqlite-store.ts', import.meta.url)))};\n` +
+        `const store = SqliteStore.open(${JSON.stringify(dir)}, { clock: { now: () => 0 } });\n` +
+        'const reader = store.listOnThread();\n' +
+        'await reader.ready;\n' +
+        'console.log(JSON.stringify({ why: reader.inProcessWhy }));\n' +
+        'await store.close();\n',
+    );
+    const { stdout } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--import',
+      pathToFileURL(preload).href,
+      script,
+    ]);
+    expect(JSON.parse(stdout.trim())).toEqual({ why: null });
   });
 
   it('ends the thread with the store, which closes cleanly', async () => {
