@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared';
 import { tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
@@ -273,7 +273,8 @@ describe('IdempotencyGuard', () => {
         { agentId: 'jan', key: `k-old-${1000 + i}`, method: 'addNote', input: {} },
         execute,
       );
-    expect(await lines()).toHaveLength(5);
+    // With no commit to carry them, the records are written on their own a moment later.
+    await vi.waitFor(async () => expect(await lines()).toHaveLength(5));
     clock.advance(KEY_TTL_MS + 60_000);
     await guard.run({ agentId: 'jan', key: 'k-new-00001', method: 'addNote', input: {} }, execute);
     await guard.close();

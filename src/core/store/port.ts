@@ -183,15 +183,16 @@ export interface KeyRecord {
 }
 
 /**
- * The Idempotency-Keys of calls made to the hub, kept a day. A record is written in its own small
- * transaction, without waiting for the disk: it is in the store's log before anything the call then
- * commits, so the commit that makes the call's change durable makes its key durable too.
- * `InboxStore.durable` waits for the disk when a call changes something outside the store.
+ * The Idempotency-Keys of calls made to the hub, kept a day. A record is written without waiting
+ * for the disk, at the latest with the next commit (an engine may carry it in that commit's
+ * transaction): it is in the store's log no later than anything the call then commits, so the
+ * commit that makes the call's change durable makes its key durable too. `InboxStore.durable`
+ * writes it and waits for the disk when a call changes something outside the store.
  */
 export interface KeyRepository {
   /** The records written after `since` (ms), oldest first. */
   live(since: number): Promise<KeyRecord[]>;
-  /** Writes (or replaces) a key's record, at once; on the disk once `durable` resolves. */
+  /** Writes (or replaces) a key's record, with the next commit at the latest; on the disk once `durable` resolves. */
   write(record: KeyRecord): void;
   /** Forgets the records written at or before `since` (ms). */
   forget(since: number): void;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
-import type { CommitFacts, InboxStore, StoreChange } from '../port';
+import type { CommitFacts, InboxStore, KeyRecord, StoreChange } from '../port';
 import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
@@ -119,6 +119,12 @@ export class SqliteStore implements InboxStore {
 
   async durable(): Promise<void> {
     try {
+      // Keys' records waiting for a commit to carry them get a transaction of their own.
+      if (!this.readOnly) this.keys.writePending();
+    } catch (err) {
+      throw sqlStorageError(err, this.folder, this.file);
+    }
+    try {
       await this.walSync?.durable();
     } catch (err) {
       throw storageError(err, this.folder, `${this.file}-wal`);
@@ -136,7 +142,10 @@ export class SqliteStore implements InboxStore {
     const db = this.db;
     try {
       db.exec('BEGIN IMMEDIATE');
+      // The keys' records waiting go first: a call's key is in the log with its change.
+      let keys: KeyRecord[] = [];
       try {
+        keys = this.keys.takePending();
         for (const change of changes) this.apply(change);
         const list = typeof facts === 'function' ? facts() : facts;
         const entries = list.length > 0 ? this.audit.append(list, dateOf(this.clock)) : [];
@@ -144,6 +153,7 @@ export class SqliteStore implements InboxStore {
         return entries;
       } catch (err) {
         if (db.isTransaction) db.exec('ROLLBACK');
+        this.keys.putBack(keys);
         throw err;
       }
     } catch (err) {
@@ -170,6 +180,8 @@ export class SqliteStore implements InboxStore {
     this.closed = true;
     try {
       await this.conversations.reader?.close();
+      this.keys.stop();
+      if (!this.readOnly) this.keys.writePending();
       await this.walSync?.close();
       if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
