@@ -137,6 +137,7 @@ export function composeDomains(
       token: (account) => vault.accessToken(account),
       store,
       changes,
+      now: () => dateOf(clock),
       refused: (accountId, err) => sync.noteRefusal(accountId, err),
     }),
     reports: new Reports({

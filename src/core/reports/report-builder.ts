@@ -47,8 +47,9 @@ function inTimeOrder(posts: readonly PostFacts[]): boolean {
 /**
  * What a report counts of a conversation, from the facts of its posts (in any order; those of the
  * same instant keep the order given): the first customer post, the first brand reply at or after
- * it, the inbox's replies by agent, and the replies made outside the inbox, which the report lists
- * whole (`whole` gives them).
+ * it (or the public statement that answered it, if that came first), the inbox's replies by agent
+ * (a statement counts as one public reply of the agent who published it), and the replies made
+ * outside the inbox, which the report lists whole (`whole` gives them).
  */
 export function caseOf(
   conversation: ConversationHead,
@@ -70,12 +71,27 @@ export function caseOf(
     } else if (p.sentBy != null)
       replies.push({ agent: p.sentBy, kind: p.private ? 'private' : 'public' });
   }
+  let firstMs = first?.createdMs ?? null;
+  let firstResponder = first == null ? null : first.outside ? OUTSIDE : (first.sentBy ?? OUTSIDE);
+  // A public statement answered it: one public reply of the agent who published it, at its time.
+  const statement = conversation.statement;
+  if (statement != null) {
+    replies.push({ agent: statement.by, kind: 'public' });
+    if (
+      opener !== undefined &&
+      statement.atMs >= opener.createdMs &&
+      (firstMs == null || statement.atMs < firstMs)
+    ) {
+      firstMs = statement.atMs;
+      firstResponder = statement.by;
+    }
+  }
   return {
     conversation,
     platform: conversation.platform,
     language: conversation.language ?? UNKNOWN_LANGUAGE,
-    firstResponseMs: first == null || opener == null ? null : first.createdMs - opener.createdMs,
-    firstResponder: first == null ? null : first.outside ? OUTSIDE : (first.sentBy ?? OUTSIDE),
+    firstResponseMs: firstMs == null || opener == null ? null : firstMs - opener.createdMs,
+    firstResponder: firstMs == null || opener == null ? null : firstResponder,
     replies,
     outside,
   };
