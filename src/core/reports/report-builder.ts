@@ -1,3 +1,4 @@
+import { UNKNOWN_LANGUAGE } from '../../shared';
 import type {
   Agent,
   Conversation,
@@ -13,7 +14,6 @@ import { nearestRank } from './percentile';
 
 /** The responder of the brand's replies made with another app than the inbox. */
 export const OUTSIDE = 'outside';
-const UNKNOWN_LANGUAGE = 'unknown';
 
 export interface ReportRange {
   from: string;
@@ -151,6 +151,11 @@ function figures(cases: readonly ReportCase[], targetMs: number, responder?: str
   };
 }
 
+/** Orders the line of the conversations with no language detected after every language. */
+function undetectedLast(a: string, b: string): number {
+  return Number(a === UNKNOWN_LANGUAGE) - Number(b === UNKNOWN_LANGUAGE);
+}
+
 function groupBy<K extends string, T>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
@@ -263,7 +268,9 @@ export class ReportBuilder {
         .map(([language, list]) => ({ language, figures: figures(list, targetMs) }))
         .sort(
           (a, b) =>
-            b.figures.conversations - a.figures.conversations || (a.language < b.language ? -1 : 1),
+            undetectedLast(a.language, b.language) ||
+            b.figures.conversations - a.figures.conversations ||
+            (a.language < b.language ? -1 : 1),
         ),
       coverage: {
         unanswered: unanswered(cases),
@@ -273,7 +280,12 @@ export class ReportBuilder {
             arrived: list.length,
             unanswered: unanswered(list),
           }))
-          .sort((a, b) => b.unanswered - a.unanswered || (a.language < b.language ? -1 : 1)),
+          .sort(
+            (a, b) =>
+              undetectedLast(a.language, b.language) ||
+              b.unanswered - a.unanswered ||
+              (a.language < b.language ? -1 : 1),
+          ),
         byPlatform: [...platforms]
           .map(([platform, list]) => ({
             platform,
@@ -281,8 +293,12 @@ export class ReportBuilder {
             unanswered: unanswered(list),
           }))
           .sort(byKey((p) => p.platform)),
+        // A conversation with no language detected does not make "unknown" a language.
         silentLanguages: [...languages]
-          .filter(([, list]) => list.every((c) => c.firstResponseMs == null))
+          .filter(
+            ([language, list]) =>
+              language !== UNKNOWN_LANGUAGE && list.every((c) => c.firstResponseMs == null),
+          )
           .map(([language]) => language)
           .sort(),
       },
