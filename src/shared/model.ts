@@ -150,6 +150,17 @@ export const PostSchema = z.object({
 });
 export type Post = z.infer<typeof PostSchema>;
 
+/** The public statement that answered a conversation (the first, when several did). */
+export const StatementAnswerSchema = z.object({
+  /** Our id of the statement's post: `${platform}:${externalId}`. */
+  postId: z.string(),
+  permalink: z.string(),
+  /** The agent who published it. */
+  by: z.string(),
+  at: IsoDateSchema,
+});
+export type StatementAnswer = z.infer<typeof StatementAnswerSchema>;
+
 export const ConversationSchema = z.object({
   id: z.string(),
   platform: PlatformSchema,
@@ -169,6 +180,10 @@ export const ConversationSchema = z.object({
   reach: z.number().int().nonnegative(),
   /** Milliseconds from the first inbound post to the first brand reply, or null if unanswered. */
   firstResponseMs: z.number().int().nonnegative().nullable(),
+  /** The public statement that answered it, if one did (absent: none). */
+  statement: StatementAnswerSchema.nullable().optional(),
+  /** The brand answered it with another app than this inbox (absent: not). */
+  answeredOutside: z.boolean().optional(),
   version: z.number().int().positive(),
   createdAt: IsoDateSchema,
   lastPostAt: IsoDateSchema,

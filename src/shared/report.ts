@@ -4,6 +4,12 @@ import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
 
+/**
+ * The language key of the conversations whose language could not be detected: reported on its own
+ * line, never as a language nobody answered or nobody speaks.
+ */
+export const UNKNOWN_LANGUAGE = 'unknown';
+
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
 /**
@@ -49,8 +55,8 @@ export const ReportDrillSchema = z
     /** An agent id, or `outside` for the brand's replies made with another app. */
     responder: z.string().min(1).max(200).optional(),
     platform: PlatformSchema.optional(),
-    /** A language code, or `unknown`. */
-    language: z.union([LanguageSchema, z.literal('unknown')]).optional(),
+    /** A language code, or `unknown` (not detected). */
+    language: z.union([LanguageSchema, z.literal(UNKNOWN_LANGUAGE)]).optional(),
     /** Only these conversations (a cluster of the crisis view). */
     conversationIds: uniqueIds(z.string().min(1).max(300), 'conversation').max(1000).optional(),
     set: z.enum([
@@ -103,7 +109,7 @@ export const ReportSchema = z.object({
         unanswered: z.number().int(),
       }),
     ),
-    /** Languages with arrivals and not one reply. */
+    /** Languages with arrivals and not one reply (never `unknown`: no language is not one). */
     silentLanguages: z.array(z.string()),
   }),
   /** Brand replies made outside the inbox (another app, the platform's site): uncoordinated answering. */

@@ -138,7 +138,7 @@ export class CrisisTally {
         id: conversation.id,
         createdAt: new Date(created).toISOString(),
         language: conversation.language,
-        answered: posts.some((p) => p.direction === 'outbound'),
+        answered: conversation.statement != null || posts.some((p) => p.direction === 'outbound'),
       },
     });
     return opener.id;

@@ -56,6 +56,8 @@ export interface ConversationHead {
   language: string | null;
   createdMs: number;
   lastPostMs: number;
+  /** The public statement that answered it: who published it, when (ms); null if none did. */
+  statement: { by: string; atMs: number } | null;
 }
 
 /** A post as reports count it: who wrote it, when (ms since the epoch), and how; not its text. */
@@ -77,6 +79,8 @@ export function headOf(c: Conversation): ConversationHead {
     language: c.language,
     createdMs: Date.parse(c.createdAt),
     lastPostMs: Date.parse(c.lastPostAt),
+    statement:
+      c.statement == null ? null : { by: c.statement.by, atMs: Date.parse(c.statement.at) },
   };
 }
 

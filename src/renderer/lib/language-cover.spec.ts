@@ -24,6 +24,7 @@ describe('languages nobody on the team speaks', () => {
 
   it('says nothing about an unknown language, or a team that declared no languages', () => {
     expect(nobodySpeaks(null, team)).toBe(false);
+    expect(nobodySpeaks('unknown', team)).toBe(false);
     expect(nobodySpeaks('de', [agent('local', [])])).toBe(false);
     expect(nobodySpeaks('de', undefined)).toBe(false);
   });

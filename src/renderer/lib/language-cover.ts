@@ -1,4 +1,5 @@
 import type { Agent } from '../../shared/model';
+import { UNKNOWN_LANGUAGE } from '../../shared/report';
 
 /**
  * Whether nobody on the team speaks a conversation's language, so it needs attention (a
@@ -9,7 +10,8 @@ export function nobodySpeaks(
   language: string | null,
   agents: readonly Agent[] | undefined,
 ): boolean {
-  if (language == null || agents == null) return false;
+  // No language detected is not a language: nobody can be said not to speak it.
+  if (language == null || language === UNKNOWN_LANGUAGE || agents == null) return false;
   const team = agents.filter((a) => a.removedAt == null);
   if (!team.some((a) => a.languages.length > 0)) return false;
   return !team.some((a) => a.languages.includes(language));

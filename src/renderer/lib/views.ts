@@ -30,6 +30,7 @@ export function filtersOfView(view: ViewFilters): FilterValues {
     ...(view.language ? { language: view.language } : {}),
     ...(view.assignee ? { assignee: view.assignee } : {}),
     ...(view.tag ? { tag: view.tag } : {}),
+    ...(view.answered ? { answered: view.answered } : {}),
     ...(view.q ? { q: view.q } : {}),
     sort: view.sort,
   };

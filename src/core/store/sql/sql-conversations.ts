@@ -42,6 +42,19 @@ const COLUMNS: readonly {
     of: (c) => Date.parse(c.lastPostAt),
   },
   { name: 'created_ms', field: 'createdAt', facet: false, of: (c) => Date.parse(c.createdAt) },
+  { name: 'statement_by', field: 'statement', facet: false, of: (c) => c.statement?.by ?? null },
+  {
+    name: 'statement_ms',
+    field: 'statement',
+    facet: false,
+    of: (c) => (c.statement == null ? null : Date.parse(c.statement.at)),
+  },
+  {
+    name: 'answered_outside',
+    field: 'answeredOutside',
+    facet: false,
+    of: (c) => (c.answeredOutside === true ? 1 : 0),
+  },
 ];
 
 /** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
@@ -346,20 +359,31 @@ export class SqlConversations implements ConversationRepository {
 
 /** A page of heads by one of the two times (each has its index), as one JSON array. */
 function headsSql(time: 'created_ms' | 'last_post_ms'): string {
-  return `SELECT json_group_array(json_array(ms, id, platform, language, created_ms, last_post_ms))
-          FROM (SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms
+  return `SELECT json_group_array(json_array(ms, id, platform, language, created_ms, last_post_ms,
+            statement_by, statement_ms))
+          FROM (SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms,
+                  statement_by, statement_ms
                 FROM conversations WHERE ${time} < ? AND (${time}, id) > (?, ?)
                 ORDER BY ${time}, id LIMIT ${PAGE})`;
 }
 
 function headOfRow(tuple: unknown[]): ConversationHead {
-  const [, id, platform, language, created, last] = tuple as [
+  const [, id, platform, language, created, last, by, at] = tuple as [
     number,
     string,
     Conversation['platform'],
     string | null,
     number,
     number,
+    string | null,
+    number | null,
   ];
-  return { id, platform, language, createdMs: created, lastPostMs: last };
+  return {
+    id,
+    platform,
+    language,
+    createdMs: created,
+    lastPostMs: last,
+    statement: by == null || at == null ? null : { by, atMs: at },
+  };
 }

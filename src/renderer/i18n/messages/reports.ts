@@ -45,7 +45,7 @@ export const en = {
   byLanguage: 'By language',
   platform: 'Platform',
   language: 'Language',
-  unknownLanguage: 'Unknown',
+  unknownLanguage: 'Language not detected',
   chart: {
     medianByAgent: 'Median first response by agent, in minutes',
     minutes: 'minutes',
@@ -169,7 +169,7 @@ export const fr: Translation<typeof en> = {
   byLanguage: 'Par langue',
   platform: 'Plateforme',
   language: 'Langue',
-  unknownLanguage: 'Inconnue',
+  unknownLanguage: 'Langue non détectée',
   chart: {
     medianByAgent: 'Première réponse médiane par agent, en minutes',
     minutes: 'minutes',
