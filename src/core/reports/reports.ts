@@ -1,4 +1,11 @@
-import { CrisisInputSchema, ReportDrillInputSchema, ReportInputSchema } from '../../shared';
+import {
+  CRISIS_MAX_HOURS,
+  CRISIS_WINDOW_HOURS,
+  CrisisInputSchema,
+  ReportDrillInputSchema,
+  ReportInputSchema,
+} from '../../shared';
+import { hoursOfRange, hoursUpTo } from './crisis';
 import type { Agent, ApiInput, ApiOutput, Conversation } from '../../shared';
 import { ReportBuilder } from './report-builder';
 import type { ReportRange } from './report-builder';
@@ -38,8 +45,14 @@ export class Reports {
   }
 
   async crisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
-    const { at, hours } = CrisisInputSchema.parse(input ?? {});
-    return crisisOf(this.sources.store, at == null ? this.sources.now() : new Date(at), hours);
+    const { at, hours, window, from, to } = CrisisInputSchema.parse(input ?? {});
+    const end = at == null ? this.sources.now() : new Date(at);
+    // The schema refuses a range window without its range.
+    const counted =
+      window === 'range'
+        ? hoursOfRange(new Date(from ?? end), new Date(to ?? end), CRISIS_MAX_HOURS)
+        : hoursUpTo(end, window == null ? hours : CRISIS_WINDOW_HOURS[window]);
+    return crisisOf(this.sources.store, counted);
   }
 
   private async builder(range: ReportRange): Promise<ReportBuilder> {

@@ -81,9 +81,25 @@ export const en = {
     show: 'Show the conversations behind “{figure}”',
   },
   crisis: {
-    title: 'Arrivals in the last 24 hours',
-    usual: 'Usual level: {count} per hour',
-    spike: 'Spike: {arrivals} arrivals in the hour from {time}, {ratio}× the usual level.',
+    title: {
+      '24h': 'Arrivals per hour, last 24 hours',
+      '72h': 'Arrivals per hour, last 72 hours',
+      '7d': 'Arrivals per hour, last 7 days',
+      range: 'Arrivals per hour, {from} to {to}',
+    },
+    window: {
+      label: 'Window',
+      '24h': '24 hours',
+      '72h': '72 hours',
+      '7d': '7 days',
+      range: 'The report’s range',
+    },
+    usual: 'Usual level: {count} per hour (the week before)',
+    usualNone: 'No activity in the week before to compare with.',
+    spike:
+      'Largest spike: {arrivals} arrivals in the hour from {time}, {ratio}× the usual level of {usual} per hour.',
+    spikeFresh:
+      'Largest spike: {arrivals} arrivals in the hour from {time}, with no earlier activity to compare.',
     calm: 'No spike: arrivals are at their usual level.',
     clusters: 'Near-identical mentions',
     clustersNone: 'No group of near-identical mentions.',
@@ -206,9 +222,25 @@ export const fr: Translation<typeof en> = {
     show: 'Voir les conversations derrière « {figure} »',
   },
   crisis: {
-    title: 'Arrivées des dernières 24 heures',
-    usual: 'Niveau habituel : {count} par heure',
-    spike: 'Pic : {arrivals} arrivées dans l’heure de {time}, {ratio} fois le niveau habituel.',
+    title: {
+      '24h': 'Arrivées par heure, dernières 24 heures',
+      '72h': 'Arrivées par heure, dernières 72 heures',
+      '7d': 'Arrivées par heure, 7 derniers jours',
+      range: 'Arrivées par heure, du {from} au {to}',
+    },
+    window: {
+      label: 'Période',
+      '24h': '24 heures',
+      '72h': '72 heures',
+      '7d': '7 jours',
+      range: 'La période du rapport',
+    },
+    usual: 'Niveau habituel : {count} par heure (la semaine précédente)',
+    usualNone: 'Aucune activité la semaine précédente à laquelle comparer.',
+    spike:
+      'Plus fort pic : {arrivals} arrivées dans l’heure de {time}, {ratio} fois le niveau habituel de {usual} par heure.',
+    spikeFresh:
+      'Plus fort pic : {arrivals} arrivées dans l’heure de {time}, sans activité antérieure à laquelle comparer.',
     calm: 'Pas de pic : les arrivées sont à leur niveau habituel.',
     clusters: 'Mentions presque identiques',
     clustersNone: 'Aucun groupe de mentions presque identiques.',
