@@ -165,8 +165,12 @@ export const CrisisInputSchema = z
   );
 export type CrisisInput = z.input<typeof CrisisInputSchema>;
 
+/**
+ * A story: conversations that say nearly the same thing, or share a link, a hashtag, a post quoted
+ * or answered, or media, whatever their language.
+ */
 export const ClusterSchema = z.object({
-  /** The id of the cluster's first conversation: stable while the cluster grows. */
+  /** The id of the story's first conversation. */
   id: z.string(),
   size: z.number().int().positive(),
   /** Newest first. */
@@ -174,6 +178,19 @@ export const ClusterSchema = z.object({
   /** The first conversation's opening text, as a sample of what they all say. */
   sample: z.string(),
   languages: z.array(z.string()),
+  /** Its conversations by language (`unknown` when none was found), the most first: one statement each. */
+  byLanguage: z.array(
+    z.object({
+      language: z.string(),
+      /** Newest first. */
+      conversationIds: z.array(z.string()),
+      unanswered: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The links (without their scheme) and hashtags its conversations share the most, up to 3. */
+  shared: z.array(z.string()),
+  /** Its languages nobody on the team speaks (none when the team declared no languages). */
+  unspokenLanguages: z.array(z.string()),
   unanswered: z.number().int().nonnegative(),
   firstAt: IsoDateSchema,
   lastAt: IsoDateSchema,

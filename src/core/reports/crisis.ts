@@ -3,6 +3,10 @@ import { factsOf, headOf } from '../store/port';
 import type { ConversationHead, PostFacts } from '../store/port';
 import { clusterRunner } from './cluster-runner';
 import type { ClusterMember } from './clusters';
+import { postKeys } from './story-links';
+
+/** What the view reads of an opening post: its text and what it points at. */
+export type OpeningPost = Pick<Post, 'id' | 'text' | 'inReplyTo' | 'quotes' | 'media'>;
 
 const HOUR = 3_600_000;
 const BASELINE_HOURS = 7 * 24;
@@ -159,18 +163,18 @@ export class CrisisTally {
   }
 
   /**
-   * The view of what was counted: `texts` gives the opening posts' texts (a conversation whose
-   * opening post is gone meanwhile is not clustered), `cluster` finds the clusters.
+   * The view of what was counted: `openers` gives the opening posts (a conversation whose opening
+   * post is gone meanwhile is not clustered), `cluster` finds the stories.
    */
   async view(
-    texts: ReadonlyMap<string, string>,
+    openers: ReadonlyMap<string, OpeningPost>,
     cluster: (members: ClusterMember[]) => Promise<Cluster[]> = (members) =>
       clusterRunner.cluster(members),
   ): Promise<Crisis> {
     const members: ClusterMember[] = [];
     for (const { member, opener } of this.pending) {
-      const text = texts.get(opener);
-      if (text != null) members.push({ ...member, text });
+      const post = openers.get(opener);
+      if (post != null) members.push({ ...member, text: post.text, refs: postKeys(post) });
     }
     return {
       ...arrivalsByHourMs(this.arrivals, this.window),
@@ -190,14 +194,14 @@ export async function crisisView(
   cluster?: (members: ClusterMember[]) => Promise<Cluster[]>,
 ): Promise<Crisis> {
   const tally = new CrisisTally(window);
-  const texts = new Map<string, string>();
+  const openers = new Map<string, OpeningPost>();
   for (const c of conversations) {
     const head = headOf(c);
     if (!tally.counts(head)) continue;
     const posts = postsOf(c.id);
     const opener = tally.add(head, posts.map(factsOf));
-    const text = opener == null ? undefined : posts.find((p) => p.id === opener)?.text;
-    if (opener != null && text != null) texts.set(opener, text);
+    const post = opener == null ? undefined : posts.find((p) => p.id === opener);
+    if (post != null) openers.set(post.id, post);
   }
-  return tally.view(texts, cluster);
+  return tally.view(openers, cluster);
 }

@@ -71,8 +71,8 @@ export async function reportCases(
 
 /**
  * The crisis view over the window's hours: it reads the conversations with a post since its
- * baseline began (by last post, to whatever came after) with their posts' facts, then the text of
- * the opening posts it clusters.
+ * baseline began (by last post, to whatever came after) with their posts' facts, then the opening
+ * posts it groups into stories.
  */
 export async function crisisOf(
   store: ReportStore,
@@ -87,7 +87,7 @@ export async function crisisOf(
       const opener = tally.add(head, facts.get(head.id) ?? []);
       if (opener != null) openers.push(opener);
     }
-  const texts = new Map<string, string>();
-  for (const p of await store.posts.getMany(openers)) texts.set(p.id, p.text);
-  return tally.view(texts, cluster);
+  const posts = new Map<string, Post>();
+  for (const p of await store.posts.getMany(openers)) posts.set(p.id, p);
+  return tally.view(posts, cluster);
 }

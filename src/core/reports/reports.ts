@@ -20,6 +20,19 @@ export interface ReportSources {
 }
 
 /**
+ * The languages nobody on the team speaks: only when the team declared its languages at all (a solo
+ * inbox, or a team that never said, has none flagged), and never `unknown` (no language was found).
+ */
+export function unspokenLanguages(
+  languages: readonly string[],
+  agents: readonly Agent[],
+): string[] {
+  const team = agents.filter((a) => a.removedAt == null);
+  if (!team.some((a) => a.languages.length > 0)) return [];
+  return languages.filter((l) => l !== 'unknown' && !team.some((a) => a.languages.includes(l)));
+}
+
+/**
  * The managers' calls over the store: reports, their drill-downs, the crisis view. Each reads its
  * range only (conversations by their time index, their posts' facts a page at a time), never the
  * queue, and whole conversations only for the ones a drill-down lists.
@@ -52,7 +65,15 @@ export class Reports {
       window === 'range'
         ? hoursOfRange(new Date(from ?? end), new Date(to ?? end), CRISIS_MAX_HOURS)
         : hoursUpTo(end, window == null ? hours : CRISIS_WINDOW_HOURS[window]);
-    return crisisOf(this.sources.store, counted);
+    const view = await crisisOf(this.sources.store, counted);
+    const team = this.sources.agents();
+    return {
+      ...view,
+      clusters: view.clusters.map((c) => ({
+        ...c,
+        unspokenLanguages: unspokenLanguages(c.languages, team),
+      })),
+    };
   }
 
   private async builder(range: ReportRange): Promise<ReportBuilder> {

@@ -101,11 +101,16 @@ export const en = {
     spikeFresh:
       'Largest spike: {arrivals} arrivals in the hour from {time}, with no earlier activity to compare.',
     calm: 'No spike: arrivals are at their usual level.',
-    clusters: 'Near-identical mentions',
-    clustersNone: 'No group of near-identical mentions.',
+    clusters: 'Stories',
+    storiesHint:
+      'Conversations that say the same thing, or share a link, a hashtag, a post or media, in any language.',
+    clustersNone: 'No story: no three conversations say the same thing or share anything.',
     cluster: '{size} conversations, {unanswered} unanswered',
-    languages: 'Languages: {languages}',
-    showAll: 'Show them',
+    shared: 'shared: {items}',
+    unspoken: 'Nobody on the team speaks: {languages}',
+    byLanguage: 'One statement per language:',
+    language: '{language} ({count})',
+    showAll: 'Show them all',
   },
   group: {
     label: 'Act on these conversations',
@@ -242,11 +247,17 @@ export const fr: Translation<typeof en> = {
     spikeFresh:
       'Plus fort pic : {arrivals} arrivées dans l’heure de {time}, sans activité antérieure à laquelle comparer.',
     calm: 'Pas de pic : les arrivées sont à leur niveau habituel.',
-    clusters: 'Mentions presque identiques',
-    clustersNone: 'Aucun groupe de mentions presque identiques.',
+    clusters: 'Sujets',
+    storiesHint:
+      'Les conversations qui disent la même chose, ou partagent un lien, un hashtag, une publication ou un média, dans toutes les langues.',
+    clustersNone:
+      'Aucun sujet : pas trois conversations qui disent la même chose ou partagent quoi que ce soit.',
     cluster: '{size} conversations, dont {unanswered} sans réponse',
-    languages: 'Langues : {languages}',
-    showAll: 'Les afficher',
+    shared: 'en commun : {items}',
+    unspoken: 'Langues que personne dans l’équipe ne parle : {languages}',
+    byLanguage: 'Une déclaration par langue :',
+    language: '{language} ({count})',
+    showAll: 'Toutes les afficher',
   },
   group: {
     label: 'Agir sur ces conversations',
