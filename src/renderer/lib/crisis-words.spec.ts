@@ -28,6 +28,9 @@ describe('the crisis banner', () => {
     );
     expect(usualText(view, en)).toBe('Usual level: 1.3 per hour (the week before)');
     expect(usualText(view, fr)).toBe('Niveau habituel : 1,3 par heure (la semaine précédente)');
+    const spike = { ...view.spike, ratio: 34.29 };
+    expect(spikeText({ ...view, spike }, en)).toContain(', 34× the usual level of 1.3 per hour.');
+    expect(spikeText({ ...view, spike: { ...spike, ratio: 3.46 } }, fr)).toContain('3,5 fois');
   });
 
   it('never puts a ratio beside a usual level of nothing when there was no earlier activity', () => {

@@ -7,8 +7,11 @@ const TAG = { en: 'en-GB', fr: 'fr-FR' } as const;
 /** The windows the crisis view offers, in the order shown. */
 export const CRISIS_WINDOWS: readonly CrisisWindow[] = ['24h', '72h', '7d', 'range'];
 
+/** A figure with one decimal below 10 (1.5 per hour), whole above (34×, not 34.3×). */
 function amount(value: number, words: Words): string {
-  return new Intl.NumberFormat(TAG[words.locale], { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(TAG[words.locale], {
+    maximumFractionDigits: value >= 10 ? 0 : 1,
+  }).format(value);
 }
 
 /**

@@ -106,6 +106,7 @@ export const en = {
       'Conversations that say the same thing, or share a link, a hashtag, a post or media, in any language.',
     clustersNone: 'No story: no three conversations say the same thing or share anything.',
     cluster: '{size} conversations, {unanswered} unanswered',
+    sample: '“{text}”',
     shared: 'shared: {items}',
     unspoken: 'Nobody on the team speaks: {languages}',
     byLanguage: 'One statement per language:',
@@ -253,6 +254,7 @@ export const fr: Translation<typeof en> = {
     clustersNone:
       'Aucun sujet : pas trois conversations qui disent la même chose ou partagent quoi que ce soit.',
     cluster: '{size} conversations, dont {unanswered} sans réponse',
+    sample: '« {text} »',
     shared: 'en commun : {items}',
     unspoken: 'Langues que personne dans l’équipe ne parle : {languages}',
     byLanguage: 'Une déclaration par langue :',
