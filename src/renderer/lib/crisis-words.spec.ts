@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsFor } from '../i18n/translate';
-import { hourName, spikeText, usualText, windowTitle } from './crisis-words';
+import { hourName, hourTick, spikeText, usualText, windowTitle } from './crisis-words';
 
 const en = wordsFor('en');
 const fr = wordsFor('fr');
@@ -57,6 +57,9 @@ describe('the crisis banner', () => {
     expect(hourName(spikeAt, { hours: hours(24) }, en)).not.toMatch(/Mar/);
     expect(hourName(spikeAt, { hours: hours(72) }, en)).toMatch(/Sun.*8.*Mar/);
     expect(hourName(spikeAt, { hours: hours(72) }, fr)).toMatch(/dim.*8.*mars/);
+    // The chart's axis, short: the weekday and the time.
+    expect(hourTick(spikeAt, { hours: hours(72) }, en)).toMatch(/^Sun,? \d\d:00$/);
+    expect(hourTick(spikeAt, { hours: hours(24) }, en)).toMatch(/^\d\d:00$/);
   });
 
   it('titles the chart by the window chosen', () => {

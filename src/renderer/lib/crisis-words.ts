@@ -27,6 +27,15 @@ export function hourName(iso: string, view: Pick<Crisis, 'hours'>, words: Words)
   }).format(new Date(iso));
 }
 
+/** An hour as the chart's axis names it, short: its time, with its weekday when the view covers days. */
+export function hourTick(iso: string, view: Pick<Crisis, 'hours'>, words: Words): string {
+  return new Intl.DateTimeFormat(TAG[words.locale], {
+    ...(view.hours.length > 24 ? { weekday: 'short' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
 /**
  * The spike banner: the window's largest spike against the usual level, or, when nothing came
  * before the window, the spike alone (a ratio to nothing means nothing). Null when there is none.
