@@ -143,6 +143,10 @@ export const PostSchema = z.object({
   outside: z.boolean(),
   /** Our id of the post this one answers, if any. */
   inReplyTo: z.string().nullable(),
+  /** Our id of the post this one quotes (an X quote post), if any. */
+  quotes: z.string().optional(),
+  /** Addresses of what the post carries beside its text (a Facebook comment's photo or link). */
+  media: z.array(z.string()).optional(),
   /** A Facebook comment hidden from the public (only its author and their friends still see it). */
   hidden: z.boolean().default(false),
   /** A Facebook comment its author or the Page removed on Facebook (kept here with its text). */
