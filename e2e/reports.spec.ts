@@ -60,9 +60,9 @@ test('a manager opens the reports, drills down to a conversation and exports CSV
   const columns = lines[0]!.split(',').length;
   expect(lines.filter((l) => l !== '').every((l) => l.split(',').length === columns)).toBe(true);
 
-  const outside = await reports.exportCsv('outside-replies');
-  expect(outside.suggestedFilename()).toMatch(/^social-inbox-outside-replies-.*\.csv$/);
-  const replies = (await readFile(await outside.path(), 'utf8')).split('\r\n');
+  const repliesFile = await reports.exportCsv('outside-replies');
+  expect(repliesFile.suggestedFilename()).toMatch(/^social-inbox-outside-replies-.*\.csv$/);
+  const replies = (await readFile(await repliesFile.path(), 'utf8')).split('\r\n');
   expect(replies[0]).toBe('conversation,platform,app,created_at,text');
   expect(replies.length).toBeGreaterThan(2);
 });
