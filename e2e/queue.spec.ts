@@ -43,8 +43,8 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
   const statuses: ConversationStatus[] = ['open', 'pending', 'done', 'spam', 'pending'];
   const tags = ['kb-refund', 'kb-allergy', 'kb-app'];
   try {
-    // Built-in views are 1–3; her own first view is 4.
-    await keys.press('4');
+    // Built-in views are 1–4; her own first view is 5.
+    await keys.press('5');
     await expect(inbox.search).toHaveValue('');
     await expect(page.locator('#language-filter')).toHaveValue('it');
     await expect(inbox.rows.first()).toBeVisible();
@@ -189,6 +189,21 @@ test('a saved view comes back after a reload and applies in one click', async ({
   await page.getByTestId('view-name').fill('Spanish bulk');
   await page.getByTestId('view-name').press('Enter');
   await expect(queue.view('Spanish bulk')).toHaveAttribute('aria-current', 'true');
+
+  // A second view by the same name (or one only case and spaces apart, or a built-in's) is refused.
+  await page.getByTestId('save-view').click();
+  for (const [typed, existing] of [
+    ['spanish  BULK', 'Spanish bulk'],
+    ['Mine', 'Mine'],
+  ] as const) {
+    await page.getByTestId('view-name').fill(typed);
+    await page.getByTestId('view-name').press('Enter');
+    await expect(queue.views.getByRole('alert')).toHaveText(
+      `There is already a view called “${existing}”: choose another name.`,
+    );
+  }
+  await page.getByTestId('view-name').press('Escape');
+  await expect(queue.view('spanish  BULK')).toHaveCount(0);
 
   await page.reload();
   await expect(inbox.list).toBeVisible();

@@ -131,7 +131,7 @@ test('replying on a conversation another agent handles needs a take-over, then i
       'Jan de Wit handles this conversation: take it over to reply',
     );
     await objection.getByRole('button', { name: 'Take over and send' }).click();
-    await expect(lucia.page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+    await expect(lucia.page.getByRole('status').filter({ hasText: /Queued|Sent/ })).toBeVisible();
     await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
       'Lucía Ortega (you)',
     );
@@ -181,5 +181,10 @@ test('the duplicate-reply guard fires on the fourth identical public reply of th
     'already sent this reply publicly 3 times in the last 24 hours',
   );
   await objection.getByRole('button', { name: 'Send it privately instead' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Queued|Sent/ })).toBeVisible();
+  // Once the reply is in the thread, the composer says so instead of "Queued".
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Sent: the reply is in the thread.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeHidden();
 });
