@@ -16,3 +16,20 @@ export function nobodySpeaks(
   if (!team.some((a) => a.languages.length > 0)) return false;
   return !team.some((a) => a.languages.includes(language));
 }
+
+/**
+ * The languages of these conversations that an agent does not speak (each once, in order): what to
+ * warn about when they go to that agent. Nothing when the agent declared no language (nothing is
+ * known) or a conversation's language is unknown.
+ */
+export function languagesNotSpoken(
+  agent: Pick<Agent, 'languages'> | undefined,
+  conversations: readonly { language: string | null }[],
+): string[] {
+  if (agent == null || agent.languages.length === 0) return [];
+  const missing = new Set<string>();
+  for (const { language } of conversations)
+    if (language != null && language !== 'unknown' && !agent.languages.includes(language))
+      missing.add(language);
+  return [...missing];
+}

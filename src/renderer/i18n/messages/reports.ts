@@ -21,7 +21,8 @@ export const en = {
     target: 'Target first response (min)',
     invalid: 'The range must end after it starts.',
   },
-  export: 'Export CSV',
+  export: 'Export the figures (CSV)',
+  exportOutside: 'Export the outside replies (CSV)',
   loading: 'Counting…',
   failed: 'The report could not be made: {message}',
   empty: 'No conversation arrived in this range.',
@@ -33,6 +34,7 @@ export const en = {
     median: 'Median first response',
     p90: '90th percentile',
     withinTarget: 'Within {minutes} min',
+    withinTargetOfAll: 'Answered within {minutes} min, of all',
     unanswered: 'Unanswered',
   },
   responders: {
@@ -40,6 +42,8 @@ export const en = {
     name: 'Agent',
     outside: 'Outside the inbox',
     none: 'Nobody replied to these conversations.',
+    shareNote:
+      'An agent’s conversations are those they replied in; their share within {minutes} min is of those. Agents who answered nothing show zeros.',
   },
   byPlatform: 'By platform',
   byLanguage: 'By language',
@@ -49,6 +53,7 @@ export const en = {
   chart: {
     medianByAgent: 'Median first response by agent, in minutes',
     minutes: 'minutes',
+    minutesAxis: 'Minutes to the first response (median)',
     arrivals: 'Arrivals',
     usual: 'Usual level',
   },
@@ -167,7 +172,8 @@ export const fr: Translation<typeof en> = {
     target: 'Délai de première réponse visé (min)',
     invalid: 'La période doit finir après son début.',
   },
-  export: 'Exporter en CSV',
+  export: 'Exporter les chiffres (CSV)',
+  exportOutside: 'Exporter les réponses hors de la boîte (CSV)',
   loading: 'Calcul en cours…',
   failed: 'Le rapport n’a pas pu être établi : {message}',
   empty: 'Aucune conversation n’est arrivée sur cette période.',
@@ -179,6 +185,7 @@ export const fr: Translation<typeof en> = {
     median: 'Première réponse médiane',
     p90: '90e centile',
     withinTarget: 'En moins de {minutes} min',
+    withinTargetOfAll: 'Répondu en moins de {minutes} min, sur toutes',
     unanswered: 'Sans réponse',
   },
   responders: {
@@ -186,6 +193,8 @@ export const fr: Translation<typeof en> = {
     name: 'Agent',
     outside: 'Hors de la boîte',
     none: 'Personne n’a répondu à ces conversations.',
+    shareNote:
+      'Les conversations d’un agent sont celles où il a répondu ; sa part en moins de {minutes} min se calcule sur celles-ci. Les agents sans réponse affichent des zéros.',
   },
   byPlatform: 'Par plateforme',
   byLanguage: 'Par langue',
@@ -195,6 +204,7 @@ export const fr: Translation<typeof en> = {
   chart: {
     medianByAgent: 'Première réponse médiane par agent, en minutes',
     minutes: 'minutes',
+    minutesAxis: 'Minutes avant la première réponse (médiane)',
     arrivals: 'Arrivées',
     usual: 'Niveau habituel',
   },
