@@ -114,10 +114,12 @@ export class SqliteStore implements InboxStore {
   }
 
   durableSoon(): void {
-    this.walSync?.durableSoon();
+    if (!this.closed) this.walSync?.durableSoon();
   }
 
+  /** Resolves once every commit so far is on the disk; at once when closed (`close` flushed all). */
   async durable(): Promise<void> {
+    if (this.closed) return;
     try {
       // Keys' records waiting for a commit to carry them get a transaction of their own.
       if (!this.readOnly) this.keys.writePending();
@@ -162,10 +164,6 @@ export class SqliteStore implements InboxStore {
   }
 
   /**
-   * Closes the store, its WAL first folded into the file: the driver closes the connection for
-   * good only once its statements are collected, so the file alone is made whole now.
-   */
-  /**
    * Lists the queue on a thread of its own from now on (`ListReader`), with a connection that only
    * reads; `close` ends it.
    */
@@ -175,6 +173,10 @@ export class SqliteStore implements InboxStore {
     return this.conversations.reader;
   }
 
+  /**
+   * Closes the store, its WAL first folded into the file: the driver closes the connection for
+   * good only once its statements are collected, so the file alone is made whole now.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

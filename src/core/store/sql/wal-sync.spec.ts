@@ -75,6 +75,29 @@ describe('WalSync', () => {
     db.close();
   });
 
+  it('flushes nothing once closed: the handle may belong to another file by then', async () => {
+    const dir = await folder();
+    const store = SqliteStore.open(dir, { clock: new ManualClock('2026-03-01T09:00:00Z') });
+    await store.close();
+    const flushes = store.flushes;
+    // Owners that close twice (a guard, then its store) find a store already on the disk.
+    await expect(store.durable()).resolves.toBeUndefined();
+    store.durableSoon();
+    await store.close();
+    expect(store.flushes).toBe(flushes);
+
+    const file = join(dir, 'other.db');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const sync = WalSync.open(file);
+    await sync.close();
+    await expect(sync.durable()).rejects.toThrow('The WAL is closed');
+    sync.durableSoon(1);
+    await sync.close();
+    expect(sync.flushes).toBe(0);
+    db.close();
+  });
+
   it('is how the store commits: each commit resolved once flushed, in order, all in the file', async () => {
     const dir = await folder();
     const store = SqliteStore.open(dir, { clock: new ManualClock('2026-03-01T09:00:00Z') });

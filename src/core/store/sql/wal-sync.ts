@@ -27,6 +27,8 @@ export class WalSync {
   private soonAfter: number | null = null;
   private soon: NodeJS.Timeout | null = null;
   private waiting: { upTo: number; resolve(): void; reject(err: unknown): void }[] = [];
+  /** Once closed, the handle's number may belong to another file: nothing flushes it again. */
+  private closed = false;
 
   private constructor(private readonly wal: number) {}
 
@@ -40,6 +42,7 @@ export class WalSync {
 
   /** Resolves once every transaction committed before the call is on the disk. */
   durable(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The WAL is closed'));
     const upTo = ++this.asked;
     const done = new Promise<void>((resolve, reject) =>
       this.waiting.push({ upTo, resolve, reject }),
@@ -55,6 +58,7 @@ export class WalSync {
    * to the path of the next commit.
    */
   durableSoon(withinMs = 1000): void {
+    if (this.closed) return;
     this.soonAfter = this.flushes;
     if (this.soon) return;
     this.soon = setTimeout(() => {
@@ -104,6 +108,8 @@ export class WalSync {
       this.soonAfter = null;
     }
     while (this.flushing) await this.flushing;
+    if (this.closed) return;
+    this.closed = true;
     await closeFd(this.wal);
   }
 }
