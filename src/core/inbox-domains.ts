@@ -23,6 +23,7 @@ import { InboxSync } from './sync/inbox-sync';
 import { AgentDirectory } from './team/agent-directory';
 import { Callers } from './team/callers';
 import { Team } from './team/team';
+import type { ReportThread } from './reports/report-thread';
 import { dateOf } from './time/clock';
 import { Triage } from './triage/triage';
 
@@ -31,6 +32,8 @@ export interface InboxStores {
   store: InboxStore;
   workspace: WorkspaceStore;
   commits: InboxCommits;
+  /** Where reports are made, when not on the event loop. */
+  reportThread?: ReportThread | null;
 }
 
 /** What the service keeps for every domain: the one change queue, and its event channels. */
@@ -151,6 +154,7 @@ export function composeDomains(
       store,
       agents: () => directory.list(),
       now: () => dateOf(clock),
+      thread: stores.reportThread ?? null,
     }),
   };
 }

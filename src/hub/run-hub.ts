@@ -71,7 +71,7 @@ export async function runHub(
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
     ...(options.openStore ? { store: options.openStore(config.dataDir) } : {}),
     onOpenProgress: importProgressLine((line) => console.log(line)),
-    listThread: true,
+    readThreads: true,
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];
