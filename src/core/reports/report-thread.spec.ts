@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Agent, Conversation, Post } from '../../shared';
 import { conversation, post, tempDir } from '../test/fixtures';
 import { SqliteStore } from '../store/sql/sqlite-store';
@@ -149,5 +152,20 @@ describe('reports on a thread of their own', () => {
     const reports = new Reports({ ...sources, store, thread: missing });
     expect(await reports.report(RANGE)).toEqual(await here().report(RANGE));
     await missing.close();
+  });
+
+  it('leaves the reports to the event loop, and says why, when its thread does not start', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { dir, cleanup: remove } = await tempDir('report-thread-broken-');
+    const entry = join(dir, 'broken-worker.mjs');
+    await writeFile(entry, "throw new Error('no loader here');\n");
+    const broken = new ReportThread(store.file, pathToFileURL(entry));
+    try {
+      expect(await broken.run({ call: 'report', input: RANGE, agents, now: RANGE.to })).toBeNull();
+      expect(broken.inProcessWhy).toContain('no loader here');
+    } finally {
+      await broken.close();
+      await remove();
+    }
   });
 });

@@ -4,8 +4,6 @@ import { ThreadJobError, ThreadJobs, entryPresent } from '../threads/thread-jobs
 
 /** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
 export const REPORT_WORKER = new URL('./report-worker.mjs', import.meta.url);
-/** A thread with no report to make for this long is stopped (its memory with it). */
-const IDLE_MS = 60_000;
 
 /** A manager's call, its input already checked. */
 export type ReportCall =
@@ -26,7 +24,8 @@ type Output<C extends ReportCall['call']> = C extends 'report'
  * Makes reports, drill-downs and the crisis view on a thread of their own, through a connection
  * that only reads the store's file, so that a report over a month of a million conversations
  * (about a second) holds neither the event loop that takes the team's writes nor the thread that
- * lists the queue. The thread starts at the first report and stops after IDLE_MS without one.
+ * lists the queue. The thread is started at once and kept until `close`: loading its modules
+ * takes longer than most reports, which a manager should not wait for.
  *
  * Where it cannot run (a bundle without its entry, a thread that did not start) the caller makes
  * the report on the event loop, and the reason is kept (`inProcessWhy`).
@@ -34,10 +33,19 @@ type Output<C extends ReportCall['call']> = C extends 'report'
 export class ReportThread {
   private readonly jobs: ThreadJobs<ReportJob, unknown>;
   private why: string | null;
+  /** Settles once the thread is ready or could not start. */
+  readonly ready: Promise<void>;
 
   constructor(file: string, entry: URL = REPORT_WORKER) {
-    this.jobs = new ThreadJobs(entry, { workerData: { file }, idleMs: IDLE_MS });
+    this.jobs = new ThreadJobs(entry, { workerData: { file }, idleMs: null });
     this.why = entryPresent(entry) ? null : `no worker entry at ${entry.href}`;
+    this.ready =
+      this.why != null
+        ? Promise.resolve()
+        : this.jobs.ready().catch((err: Error) => {
+            this.why = `the report thread did not start: ${err.message}`;
+            console.warn(`Reports are made on the event loop: ${this.why}`);
+          });
   }
 
   /** Why reports are made on the event loop (null: on the thread). */
@@ -49,14 +57,8 @@ export class ReportThread {
   async run<C extends ReportCall['call']>(
     job: Extract<ReportJob, { call: C }>,
   ): Promise<Output<C> | null> {
+    await this.ready;
     if (this.why != null) return null;
-    try {
-      await this.jobs.ready();
-    } catch (err) {
-      this.why = `the report thread did not start: ${(err as Error).message}`;
-      console.warn(`Reports are made on the event loop: ${this.why}`);
-      return null;
-    }
     try {
       return (await this.jobs.run(job)) as Output<C>;
     } catch (err) {
@@ -67,7 +69,8 @@ export class ReportThread {
     }
   }
 
-  close(): Promise<void> {
-    return this.jobs.close();
+  async close(): Promise<void> {
+    await this.ready;
+    await this.jobs.close();
   }
 }
