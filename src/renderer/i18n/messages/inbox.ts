@@ -40,7 +40,7 @@ export const fr: Translation<typeof en> = {
     },
     items: '{done} sur {total}',
     itemsSoFar: '{done} pour l’instant',
-    bytes: '{done} Mo lus sur {total}',
+    bytes: '{done} sur {total} Mo lus',
     bytesSoFar: '{done} Mo lus',
   },
 };
