@@ -116,6 +116,11 @@ export class InboxService implements InboxApi {
     return this.triage.listConversations(input, context);
   }
 
+  /** The same page as JSON text, for the hub to answer with as it is (see Triage). */
+  listConversationsJson(input: ApiInput<'listConversations'>, context?: CallContext) {
+    return this.triage.listConversationsJson(input, context);
+  }
+
   getConversation(input: ApiInput<'getConversation'>) {
     return this.triage.getConversation(input);
   }

@@ -102,6 +102,11 @@ export interface ConversationRepository {
   /** The conversations of these ids that exist, in no particular order. */
   getMany(ids: readonly string[]): Promise<Conversation[]>;
   list(query: ConversationQuery): Promise<ConversationPage>;
+  /**
+   * The same page as the JSON text of a ConversationPage, checked against its schema: a host that
+   * answers in JSON sends it as it is (an engine that lists on a thread makes it there).
+   */
+  listJson?(query: ConversationQuery): Promise<string>;
   /** Ids of the conversations carrying a tag. */
   idsWithTag(tag: string): Promise<string[]>;
   /** Ids of an account's conversations. */

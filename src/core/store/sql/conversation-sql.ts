@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InboxError } from '../../../shared';
+import { ConversationPageSchema, InboxError } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationQuery } from '../port';
 import type { SqlValue } from './sqlite';
@@ -208,6 +208,14 @@ export function pageOf(list: ListSql, rows: Conversation[], counted: number): Co
     total: atLeast ? cap : counted,
     ...(atLeast ? { totalAtLeast: true } : {}),
   };
+}
+
+/**
+ * A page as the JSON text a host answers with, checked against its schema (which also leaves out
+ * any field a stored conversation has that the contract does not).
+ */
+export function pageJson(page: ConversationPage): string {
+  return JSON.stringify(ConversationPageSchema.parse(page));
 }
 
 /** The text a conversation is found by: its author and excerpt, lower-cased. */
