@@ -791,4 +791,9 @@ export const httpStatusOf = {
   unavailable: 503,
   storage_unavailable: 503,
   storage_full: 507,
+  translation_quota_exceeded: 429,
+  translation_key_refused: 502,
+  translation_too_long: 413,
+  translation_timeout: 504,
+  translation_unavailable: 503,
 } as const;
