@@ -12,6 +12,7 @@ import {
   PlatformSchema,
   PostSchema,
   PrioritySchema,
+  SentimentSchema,
 } from './model';
 import {
   BulkResultsSchema,
@@ -65,6 +66,8 @@ export const ListConversationsInputSchema = z
     tag: TagNameSchema.optional(),
     /** `outside`: the conversations the brand answered with another app than this inbox. */
     answered: z.enum(['outside']).optional(),
+    /** The tone of the customer's latest post. */
+    sentiment: SentimentSchema.optional(),
     /** Full text over author and excerpt. */
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),

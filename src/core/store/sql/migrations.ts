@@ -310,6 +310,18 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE answered_outside = 1;
     `,
   },
+  {
+    version: 9,
+    name: 'the tone of the customer\'s latest post',
+    sql: `
+      -- The tone of a conversation's latest customer post (negative, neutral, positive; null when
+      -- not scored), a filter of the queue, with an index that lists each tone newest first.
+      ALTER TABLE conversations ADD COLUMN sentiment TEXT;
+      UPDATE conversations SET sentiment = json_extract(body, '$.sentiment');
+      CREATE INDEX conversations_sentiment ON conversations (sentiment, last_post_ms, id)
+        WHERE sentiment IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */
