@@ -42,5 +42,7 @@ for (const { lang, right, total, confusion } of rows) {
 }
 const right = rows.reduce((n, r) => n + r.right, 0);
 const total = rows.reduce((n, r) => n + r.total, 0);
-console.log(`all   ${`${right}/${total}`.padStart(5)}  ${`${Math.round((100 * right) / total)} %`.padStart(8)}`);
+console.log(
+  `all   ${`${right}/${total}`.padStart(5)}  ${`${Math.round((100 * right) / total)} %`.padStart(8)}`,
+);
 console.log('(each cell: a written tone scored as negative/neutral/positive)');

@@ -14,7 +14,9 @@ describe('the tone of a post', () => {
     expect(sentimentOf('Grazie mille, personale gentile e cappuccino perfetto.', 'it')).toBe(
       'positive',
     );
-    expect(sentimentOf('@CafeAurore Is the Shoreditch shop open on Sundays?', 'en')).toBe('neutral');
+    expect(sentimentOf('@CafeAurore Is the Shoreditch shop open on Sundays?', 'en')).toBe(
+      'neutral',
+    );
   });
 
   it('turns a word around after a negator', () => {

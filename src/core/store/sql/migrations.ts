@@ -312,7 +312,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    name: 'the tone of the customer\'s latest post',
+    name: "the tone of the customer's latest post",
     sql: `
       -- The tone of a conversation's latest customer post (negative, neutral, positive; null when
       -- not scored), a filter of the queue, with an index that lists each tone newest first.
