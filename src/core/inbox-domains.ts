@@ -24,6 +24,8 @@ import { AgentDirectory } from './team/agent-directory';
 import { Callers } from './team/callers';
 import { Team } from './team/team';
 import { dateOf } from './time/clock';
+import { PostTranslator } from './translation/post-translator';
+import { createTranslationProvider } from './translation/translation-settings';
 import { Triage } from './triage/triage';
 
 /** What an inbox keeps: the store, the settings document, and the one way both change. */
@@ -55,6 +57,7 @@ export interface InboxDomains {
   reports: Reports;
   statements: Statements;
   facebookWebhooks: FacebookWebhooks;
+  translator: PostTranslator;
 }
 
 /**
@@ -151,6 +154,11 @@ export function composeDomains(
       store,
       agents: () => directory.list(),
       now: () => dateOf(clock),
+    }),
+    translator: new PostTranslator({
+      store,
+      clock,
+      provider: createTranslationProvider(config.translation, config.secrets),
     }),
   };
 }

@@ -30,6 +30,7 @@ import type { InboxEvent } from './events';
 import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
+import { PostTranslationSchema, TranslatePostInputSchema } from './translation';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
@@ -392,6 +393,15 @@ export const apiMethods = {
     input: HidePostInputSchema,
     output: PostSchema,
   },
+  /**
+   * A customer's post in the agent's language (or the one asked), through the translation service
+   * the inbox is configured with; made once per post and language, then read from the store.
+   */
+  translatePost: {
+    channel: 'posts:translate',
+    input: TranslatePostInputSchema,
+    output: PostTranslationSchema,
+  },
   /** The agent making the call. */
   whoAmI: {
     channel: 'session:me',
@@ -627,6 +637,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   sendReply: 'agent',
   updateConversation: 'agent',
   hidePost: 'agent',
+  translatePost: 'agent',
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
@@ -727,6 +738,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   sendReply: { method: 'POST', path: '/api/replies' },
   updateConversation: { method: 'POST', path: '/api/conversations/update' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
+  translatePost: { method: 'POST', path: '/api/posts/translate' },
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },

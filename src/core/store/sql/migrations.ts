@@ -322,6 +322,20 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE sentiment IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'posts translated on demand',
+    sql: `
+      -- A customer's post in an agent's language, as the translation service gave it: asked of
+      -- the service once per post and language, then read from here.
+      CREATE TABLE post_translations (
+        post_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (post_id, target)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */
