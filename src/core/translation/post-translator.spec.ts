@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent, CallContext } from '../../shared';
-import { InboxError } from '../../shared';
+import type { InboxError } from '../../shared';
 import type { ScenarioInput } from '../../emulator/scenario';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 import { smallScenario } from '../test/scenario';
