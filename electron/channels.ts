@@ -18,6 +18,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   sendReply: 'conversations:reply',
   updateConversation: 'conversations:update',
   hidePost: 'posts:hide',
+  translatePost: 'posts:translate',
   whoAmI: 'session:me',
   listAgents: 'agents:list',
   createAgent: 'agents:create',

@@ -25,6 +25,8 @@ import { Callers } from './team/callers';
 import { Team } from './team/team';
 import type { ReportThread } from './reports/report-thread';
 import { dateOf } from './time/clock';
+import { PostTranslator } from './translation/post-translator';
+import { createTranslationProvider } from './translation/translation-settings';
 import { Triage } from './triage/triage';
 
 /** What an inbox keeps: the store, the settings document, and the one way both change. */
@@ -58,6 +60,7 @@ export interface InboxDomains {
   reports: Reports;
   statements: Statements;
   facebookWebhooks: FacebookWebhooks;
+  translator: PostTranslator;
 }
 
 /**
@@ -155,6 +158,11 @@ export function composeDomains(
       agents: () => directory.list(),
       now: () => dateOf(clock),
       thread: stores.reportThread ?? null,
+    }),
+    translator: new PostTranslator({
+      store,
+      clock,
+      provider: createTranslationProvider(config.translation, config.secrets),
     }),
   };
 }

@@ -34,6 +34,7 @@ import type { Callers } from './team/callers';
 import type { Team } from './team/team';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
+import type { PostTranslator } from './translation/post-translator';
 import type { Triage } from './triage/triage';
 
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
@@ -61,6 +62,7 @@ export class InboxService implements InboxApi {
   private readonly reports: Reports;
   private readonly statements: Statements;
   private readonly facebookWebhooks: FacebookWebhooks;
+  private readonly translator: PostTranslator;
 
   private constructor(
     private readonly options: InboxConfig,
@@ -85,6 +87,7 @@ export class InboxService implements InboxApi {
     this.reports = domains.reports;
     this.statements = domains.statements;
     this.facebookWebhooks = domains.facebookWebhooks;
+    this.translator = domains.translator;
     // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
     if (options.facebookWebhookUrl != null)
       this.events.on('event', (event: InboxEvent) => {
@@ -247,6 +250,10 @@ export class InboxService implements InboxApi {
 
   hidePost(input: ApiInput<'hidePost'>, context?: CallContext) {
     return this.triage.hidePost(input, context);
+  }
+
+  translatePost(input: ApiInput<'translatePost'>, context?: CallContext) {
+    return this.translator.translatePost(input, context);
   }
 
   whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {

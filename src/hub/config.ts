@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LIBRETRANSLATE_DEFAULT_URL } from '../core/translation/libretranslate-provider';
 import { NEWEST_GRAPH_VERSION } from '../shared/graph-versions';
 
 export const HUB_DEFAULT_PORT = 8787;
@@ -44,6 +45,12 @@ const ConfigSchema = z
     allowedHosts: z.array(HostNameSchema).max(100),
     /** Sign-in attempts per client address and minute. */
     signInLimit: z.coerce.number().int().min(1).max(100_000),
+    /** The service that translates posts (its key lives in the secret store); none: off. */
+    translationProvider: z.enum(['deepl', 'libretranslate']).nullable(),
+    /** DeepL's API address; null: deepl-node's choice by the key (api-free or api.deepl.com). */
+    deeplUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** The LibreTranslate server (self-hosted, or https://libretranslate.com). */
+    libreTranslateUrl: z.url({ protocol: /^https?$/ }),
   })
   .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
     message: 'give both --tls-cert and --tls-key, or neither',
@@ -79,6 +86,13 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            a request naming another host gets 421
   --sign-in-limit <n>      sign-in attempts per client address and minute
                            (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
+  --translation <name>     translation service: deepl or libretranslate (SOCIAL_INBOX_TRANSLATION),
+                           default none; its key is read from the secret store (translation:deepl,
+                           translation:libretranslate), never from a flag or a file
+  --deepl-url <url>        DeepL API                  (SOCIAL_INBOX_DEEPL_URL, default by the key:
+                           https://api-free.deepl.com for a key ending in :fx, else https://api.deepl.com)
+  --libretranslate-url <url> LibreTranslate server    (SOCIAL_INBOX_LIBRETRANSLATE_URL,
+                           default https://libretranslate.com)
   --help                   show this help`;
 
 export class ConfigError extends Error {}
@@ -111,6 +125,9 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        translation: { type: 'string' },
+        'deepl-url': { type: 'string' },
+        'libretranslate-url': { type: 'string' },
         help: { type: 'boolean' },
         ...extra,
       },
@@ -159,6 +176,13 @@ export function parseHubConfig(
       'sign-in-limit',
       'SOCIAL_INBOX_SIGN_IN_LIMIT',
       String(HUB_DEFAULT_SIGN_IN_LIMIT),
+    ),
+    translationProvider: pick('translation', 'SOCIAL_INBOX_TRANSLATION', '') || null,
+    deeplUrl: pick('deepl-url', 'SOCIAL_INBOX_DEEPL_URL', '') || null,
+    libreTranslateUrl: pick(
+      'libretranslate-url',
+      'SOCIAL_INBOX_LIBRETRANSLATE_URL',
+      LIBRETRANSLATE_DEFAULT_URL,
     ),
   });
   if (!parsed.success) {

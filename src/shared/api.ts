@@ -12,6 +12,7 @@ import {
   PlatformSchema,
   PostSchema,
   PrioritySchema,
+  SentimentSchema,
 } from './model';
 import {
   BulkResultsSchema,
@@ -29,6 +30,7 @@ import type { InboxEvent } from './events';
 import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
+import { PostTranslationSchema, TranslatePostInputSchema } from './translation';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
 import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
@@ -65,6 +67,8 @@ export const ListConversationsInputSchema = z
     tag: TagNameSchema.optional(),
     /** `outside`: the conversations the brand answered with another app than this inbox. */
     answered: z.enum(['outside']).optional(),
+    /** The tone of the customer's latest post. */
+    sentiment: SentimentSchema.optional(),
     /** Full text over author and excerpt. */
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
@@ -389,6 +393,15 @@ export const apiMethods = {
     input: HidePostInputSchema,
     output: PostSchema,
   },
+  /**
+   * A customer's post in the agent's language (or the one asked), through the translation service
+   * the inbox is configured with; made once per post and language, then read from the store.
+   */
+  translatePost: {
+    channel: 'posts:translate',
+    input: TranslatePostInputSchema,
+    output: PostTranslationSchema,
+  },
   /** The agent making the call. */
   whoAmI: {
     channel: 'session:me',
@@ -624,6 +637,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   sendReply: 'agent',
   updateConversation: 'agent',
   hidePost: 'agent',
+  translatePost: 'agent',
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
@@ -724,6 +738,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   sendReply: { method: 'POST', path: '/api/replies' },
   updateConversation: { method: 'POST', path: '/api/conversations/update' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
+  translatePost: { method: 'POST', path: '/api/posts/translate' },
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },
@@ -791,4 +806,9 @@ export const httpStatusOf = {
   unavailable: 503,
   storage_unavailable: 503,
   storage_full: 507,
+  translation_quota_exceeded: 429,
+  translation_key_refused: 502,
+  translation_too_long: 413,
+  translation_timeout: 504,
+  translation_unavailable: 503,
 } as const;

@@ -118,6 +118,10 @@ export type SourceApp = z.infer<typeof SourceAppSchema>;
 export const DirectionSchema = z.enum(['inbound', 'outbound']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
+/** The tone of a customer's post, read from its words (the six languages the inbox scores). */
+export const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
+export type Sentiment = z.infer<typeof SentimentSchema>;
+
 export const PostSchema = z.object({
   /** Our id: `${platform}:${externalId}`, unique across the workspace. */
   id: z.string(),
@@ -129,6 +133,11 @@ export const PostSchema = z.object({
   text: z.string(),
   /** ISO 639-1 code, or null when unknown. */
   language: z.string().nullable(),
+  /**
+   * A customer's post's tone, scored when it arrives; null for the brand's posts and for a language
+   * the inbox does not score (absent: stored before tones were scored).
+   */
+  sentiment: SentimentSchema.nullable().optional(),
   createdAt: IsoDateSchema,
   permalink: z.string().nullable(),
   sourceApp: SourceAppSchema.nullable(),
@@ -179,6 +188,8 @@ export const ConversationSchema = z.object({
   author: AuthorSchema,
   /** The latest inbound text, shortened for the list. */
   excerpt: z.string(),
+  /** The tone of the latest inbound post (null: not scored; absent: stored before tones were). */
+  sentiment: SentimentSchema.nullable().optional(),
   postCount: z.number().int().positive(),
   /** Largest follower count among the conversation's customers. */
   reach: z.number().int().nonnegative(),

@@ -5,6 +5,7 @@ import {
   ConversationStatusSchema,
   PlatformSchema,
   PrioritySchema,
+  SentimentSchema,
 } from './model';
 import { safeText } from './text';
 
@@ -72,6 +73,7 @@ export const ViewFiltersSchema = z
     assignee: z.enum(['mine', 'unassigned']).optional(),
     tag: TagNameSchema.optional(),
     answered: z.enum(['outside']).optional(),
+    sentiment: SentimentSchema.optional(),
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+import { ConversationStatusSchema, PlatformSchema, PrioritySchema, SentimentSchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
@@ -17,6 +17,8 @@ export const RuleConditionsSchema = z
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
     minReach: z.number().int().nonnegative().nullable().default(null),
+    /** The tone of the customer's post is one of these (a post in a language not scored has none). */
+    sentiments: z.array(SentimentSchema).max(3).default([]),
     accountIds: uniqueIds(z.string().min(1).max(200), 'account').max(50).default([]),
   })
   .strict();
@@ -62,6 +64,7 @@ export const SaveRuleInputSchema = z
       languages: [],
       platforms: [],
       minReach: null,
+      sentiments: [],
       accountIds: [],
     }),
     actions: RuleActionsSchema,

@@ -152,6 +152,7 @@ function sameEntry(a: Conversation, b: Conversation): boolean {
     a.accountId === b.accountId &&
     a.status === b.status &&
     a.language === b.language &&
+    a.sentiment === b.sentiment &&
     a.excerpt === b.excerpt &&
     a.author.name === b.author.name &&
     a.author.handle === b.author.handle
@@ -172,6 +173,8 @@ function predicate(query: Query): (entry: Entry) => boolean {
   else if (assignee) tests.push((e) => e.c.assignee === assignee);
   if (tag) tests.push((e) => e.c.tags.includes(tag));
   if (query.answered === 'outside') tests.push((e) => e.c.answeredOutside === true);
+  const { sentiment } = query;
+  if (sentiment) tests.push((e) => e.c.sentiment === sentiment);
   const q = query.q?.trim().toLowerCase();
   if (q) {
     tests.push((e) => {

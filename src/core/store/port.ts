@@ -9,6 +9,7 @@ import type {
   Note,
   Platform,
   Post,
+  PostTranslation,
   SyncGap,
 } from '../../shared';
 import type { OutboxItem } from '../outbox/outbox-item';
@@ -41,7 +42,9 @@ export type StoreChange =
    * The settings document as this commit leaves it (its JSON text), kept until its own file is
    * written (`SettingsRepository.settled`): the commit is the moment the settings change too.
    */
-  | { kind: 'settings.put'; text: string };
+  | { kind: 'settings.put'; text: string }
+  /** A post's translation into one language, kept so it is asked of the service once. */
+  | { kind: 'translations.put'; translation: PostTranslation };
 
 /** What a commit records: its facts, or a function giving them inside the transaction. */
 export type CommitFacts = readonly AuditFact[] | (() => readonly AuditFact[]);
@@ -223,6 +226,11 @@ export interface AuditRepository {
  * the repositories and change the store only by `commit`, which makes the changes and their audit
  * entries durable together (or neither) and answers once they are.
  */
+/** Posts' translations, one per post and language. */
+export interface TranslationRepository {
+  get(postId: string, target: string): Promise<PostTranslation | undefined>;
+}
+
 export interface InboxStore {
   readonly conversations: ConversationRepository;
   readonly posts: PostRepository;
@@ -233,6 +241,7 @@ export interface InboxStore {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly keys: KeyRepository;
+  readonly translations: TranslationRepository;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { ListConversationsInput } from '../../shared/api';
-import type { ConversationStatus, Platform, Priority } from '../../shared/model';
+import type { ConversationStatus, Platform, Priority, Sentiment } from '../../shared/model';
 
 export type SortOrder = 'newest' | 'oldest' | 'priority' | 'reach';
 
@@ -16,6 +16,8 @@ export interface FilterValues {
   tag: string;
   /** 'outside': only the conversations the brand answered with another app. */
   answered: 'all' | 'outside';
+  /** The tone of the customer's latest post, or 'all'. */
+  sentiment: Sentiment | 'all';
   /** Search text as typed (trimmed before sending). */
   q: string;
   sort: SortOrder;
@@ -30,6 +32,7 @@ export const DEFAULT_FILTERS: FilterValues = {
   assignee: 'all',
   tag: 'all',
   answered: 'all',
+  sentiment: 'all',
   q: '',
   sort: 'newest',
 };
@@ -46,6 +49,7 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
     ...(filters.answered === 'all' ? {} : { answered: filters.answered }),
+    ...(filters.sentiment === 'all' ? {} : { sentiment: filters.sentiment }),
     ...(q === '' ? {} : { q }),
     sort: filters.sort,
   };
@@ -62,6 +66,7 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.assignee !== 'all' ||
     filters.tag !== 'all' ||
     filters.answered !== 'all' ||
+    filters.sentiment !== 'all' ||
     filters.q.trim() !== ''
   );
 }

@@ -1,4 +1,4 @@
-import type { Platform, Priority, ConversationStatus } from '../../shared/model';
+import type { Platform, Priority, ConversationStatus, Sentiment } from '../../shared/model';
 import type { Rule, SaveRuleInput } from '../../shared/rules';
 
 /** A rule as the form edits it: lists as text, choices as strings. */
@@ -11,6 +11,7 @@ export interface RuleForm {
   platforms: Platform[];
   /** What the number field holds: a number, or '' (a bound number input gives numbers). */
   minReach: number | string;
+  sentiments: Sentiment[];
   accountIds: string[];
   tags: string;
   /** '' nobody, 'round-robin', or an agent id. */
@@ -27,6 +28,7 @@ export const emptyRuleForm = (): RuleForm => ({
   languages: '',
   platforms: [],
   minReach: '',
+  sentiments: [],
   accountIds: [],
   tags: '',
   assign: '',
@@ -56,6 +58,7 @@ export function formOf(rule: Rule): RuleForm {
     languages: c.languages.join(' '),
     platforms: [...c.platforms],
     minReach: c.minReach == null ? '' : String(c.minReach),
+    sentiments: [...c.sentiments],
     accountIds: [...c.accountIds],
     tags: a.addTags.join(', '),
     assign:
@@ -78,6 +81,7 @@ export function inputOf(form: RuleForm): SaveRuleInput {
       languages: codes(form.languages),
       platforms: form.platforms,
       minReach: reach != null && Number.isFinite(reach) ? Math.max(0, Math.floor(reach)) : null,
+      sentiments: form.sentiments,
       accountIds: form.accountIds,
     },
     actions: {

@@ -33,6 +33,7 @@ export function filtersOfView(view: ViewFilters): FilterValues {
     ...(view.assignee ? { assignee: view.assignee } : {}),
     ...(view.tag ? { tag: view.tag } : {}),
     ...(view.answered ? { answered: view.answered } : {}),
+    ...(view.sentiment ? { sentiment: view.sentiment } : {}),
     ...(view.q ? { q: view.q } : {}),
     sort: view.sort,
   };

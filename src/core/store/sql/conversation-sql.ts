@@ -118,6 +118,11 @@ export function listSql(
   } else if (query.assignee) equal('assignee', query.assignee);
   // Few conversations are answered with another app: their own index lists them in order.
   if (query.answered === 'outside') clauses.push('c.answered_outside = 1');
+  // The tone is not among the counted facets: its own index lists each tone in order.
+  if (query.sentiment) {
+    clauses.push('c.sentiment = ?');
+    params.push(query.sentiment);
+  }
   if (query.tag) {
     clauses.push(
       plan.tag === 'set'
@@ -173,7 +178,7 @@ function countSql(
   params: SqlValue[],
   cap: number,
 ): ListSql['count'] {
-  const counted = query.answered == null;
+  const counted = query.answered == null && query.sentiment == null;
   if (counted && !query.tag && !searchOf(query)) {
     const facetWhere = facets.map((f) => `${f.column} = ?`).join(' AND ');
     return {

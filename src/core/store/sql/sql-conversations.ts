@@ -50,6 +50,7 @@ const COLUMNS: readonly {
     facet: false,
     of: (c) => (c.statement == null ? null : Date.parse(c.statement.at)),
   },
+  { name: 'sentiment', field: 'sentiment', facet: false, of: (c) => c.sentiment ?? null },
   {
     name: 'answered_outside',
     field: 'answeredOutside',

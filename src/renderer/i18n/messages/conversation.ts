@@ -29,6 +29,12 @@ export const en = {
   answeredByStatementTitle: 'A public statement of the brand answered it',
   verified: 'Verified',
   verifiedAccount: 'Verified account',
+  translation: {
+    translate: 'Translate into {language}',
+    translating: 'Translating…',
+    hide: 'Hide the translation',
+    label: 'Translation into {language} ({provider})',
+  },
   post: {
     byCustomer: 'Post by {name}',
     byBrand: 'Brand reply by {name}',
@@ -82,6 +88,12 @@ export const fr: Translation<typeof en> = {
   answeredByStatementTitle: 'Une déclaration publique de la marque y a répondu',
   verified: 'Certifié',
   verifiedAccount: 'Compte certifié',
+  translation: {
+    translate: 'Traduire en {language}',
+    translating: 'Traduction…',
+    hide: 'Masquer la traduction',
+    label: 'Traduction en {language} ({provider})',
+  },
   post: {
     byCustomer: 'Message de {name}',
     byBrand: 'Réponse de la marque par {name}',

@@ -20,6 +20,8 @@ export const en = {
   language: 'Language',
   allLanguages: 'All languages',
   answeredElsewhere: 'Answered elsewhere only',
+  sentiment: 'Tone',
+  anySentiment: 'Any tone',
   languageOption: '{name} ({code})',
   clear: 'Clear filters',
   shortcuts: {
@@ -50,6 +52,8 @@ export const fr: Translation<typeof en> = {
   language: 'Langue',
   allLanguages: 'Toutes les langues',
   answeredElsewhere: 'Répondues ailleurs seulement',
+  sentiment: 'Ton',
+  anySentiment: 'Tous les tons',
   languageOption: '{name} ({code})',
   clear: 'Effacer les filtres',
   shortcuts: {
