@@ -43,8 +43,8 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
   const statuses: ConversationStatus[] = ['open', 'pending', 'done', 'spam', 'pending'];
   const tags = ['kb-refund', 'kb-allergy', 'kb-app'];
   try {
-    // Built-in views are 1–4; her own first view is 5.
-    await keys.press('5');
+    // Built-in views are 1–5; her own first view is 6.
+    await keys.press('6');
     await expect(inbox.search).toHaveValue('');
     await expect(page.locator('#language-filter')).toHaveValue('it');
     await expect(inbox.rows.first()).toBeVisible();

@@ -12,6 +12,7 @@ import {
   PlatformSchema,
   PostSchema,
   PrioritySchema,
+  StatusFilterSchema,
 } from './model';
 import {
   BulkResultsSchema,
@@ -53,7 +54,7 @@ export const ListConversationsInputSchema = z
   .object({
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
-    status: ConversationStatusSchema.optional(),
+    status: StatusFilterSchema.optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as "fr"')
