@@ -30,7 +30,14 @@ import type { InboxEvent } from './events';
 import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
-import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
+import {
+  MoveRuleInputSchema,
+  PreviewRuleInputSchema,
+  RuleIdInputSchema,
+  RulePreviewSchema,
+  RuleSchema,
+  SaveRuleInputSchema,
+} from './rules';
 import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
   SaveSavedReplyInputSchema,
@@ -505,6 +512,12 @@ export const apiMethods = {
     input: MoveRuleInputSchema,
     output: z.array(RuleSchema),
   },
+  /** Managers: how many conversations still to handle a rule being edited would match, with some. */
+  previewRule: {
+    channel: 'rules:preview',
+    input: PreviewRuleInputSchema,
+    output: RulePreviewSchema,
+  },
   /** The team's saved replies, in every language. */
   listSavedReplies: {
     channel: 'replies:list-saved',
@@ -644,6 +657,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   saveRule: 'manager',
   deleteRule: 'manager',
   moveRule: 'manager',
+  previewRule: 'manager',
   listSavedReplies: 'agent',
   saveSavedReply: 'manager',
   deleteSavedReply: 'manager',
@@ -744,6 +758,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   saveRule: { method: 'POST', path: '/api/rules' },
   deleteRule: { method: 'POST', path: '/api/rules/delete' },
   moveRule: { method: 'POST', path: '/api/rules/move' },
+  previewRule: { method: 'POST', path: '/api/rules/preview' },
   listSavedReplies: { method: 'GET', path: '/api/saved-replies' },
   saveSavedReply: { method: 'POST', path: '/api/saved-replies' },
   deleteSavedReply: { method: 'POST', path: '/api/saved-replies/delete' },

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { nameSchema } from './names';
-import {
-  ConversationSchema,
-  PlatformSchema,
-  PrioritySchema,
-  StatusFilterSchema,
-} from './model';
+import { ConversationSchema, PlatformSchema, PrioritySchema, StatusFilterSchema } from './model';
 import { safeText } from './text';
 
 /**
