@@ -38,6 +38,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   saveRule: 'rules:save',
   deleteRule: 'rules:delete',
   moveRule: 'rules:move',
+  previewRule: 'rules:preview',
   listSavedReplies: 'replies:list-saved',
   saveSavedReply: 'replies:save-saved',
   deleteSavedReply: 'replies:delete-saved',

@@ -143,7 +143,7 @@ export function composeDomains(
       agentChanged: hooks.agentChanged,
     }),
     collab: new Collaboration({ ...on, presenceTtlMs, directory }),
-    rules: new Rules({ book, callers, emit }),
+    rules: new Rules({ book, callers, emit, store }),
     statements: new Statements({
       config,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),

@@ -173,6 +173,10 @@ export class InboxService implements InboxApi {
     return this.rules.moveRule(input, context);
   }
 
+  previewRule(input: ApiInput<'previewRule'>) {
+    return this.rules.previewRule(input);
+  }
+
   listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
     return this.replyDesk.listSavedReplies(input);
   }

@@ -13,6 +13,7 @@ import {
   PostSchema,
   PrioritySchema,
   SentimentSchema,
+  StatusFilterSchema,
 } from './model';
 import {
   BulkResultsSchema,
@@ -31,7 +32,14 @@ import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { PostTranslationSchema, TranslatePostInputSchema } from './translation';
-import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
+import {
+  MoveRuleInputSchema,
+  PreviewRuleInputSchema,
+  RuleIdInputSchema,
+  RulePreviewSchema,
+  RuleSchema,
+  SaveRuleInputSchema,
+} from './rules';
 import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
   SaveSavedReplyInputSchema,
@@ -55,7 +63,7 @@ export const ListConversationsInputSchema = z
   .object({
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
-    status: ConversationStatusSchema.optional(),
+    status: StatusFilterSchema.optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as "fr"')
@@ -517,6 +525,12 @@ export const apiMethods = {
     input: MoveRuleInputSchema,
     output: z.array(RuleSchema),
   },
+  /** Managers: how many conversations still to handle a rule being edited would match, with some. */
+  previewRule: {
+    channel: 'rules:preview',
+    input: PreviewRuleInputSchema,
+    output: RulePreviewSchema,
+  },
   /** The team's saved replies, in every language. */
   listSavedReplies: {
     channel: 'replies:list-saved',
@@ -657,6 +671,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   saveRule: 'manager',
   deleteRule: 'manager',
   moveRule: 'manager',
+  previewRule: 'manager',
   listSavedReplies: 'agent',
   saveSavedReply: 'manager',
   deleteSavedReply: 'manager',
@@ -758,6 +773,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   saveRule: { method: 'POST', path: '/api/rules' },
   deleteRule: { method: 'POST', path: '/api/rules/delete' },
   moveRule: { method: 'POST', path: '/api/rules/move' },
+  previewRule: { method: 'POST', path: '/api/rules/preview' },
   listSavedReplies: { method: 'GET', path: '/api/saved-replies' },
   saveSavedReply: { method: 'POST', path: '/api/saved-replies' },
   deleteSavedReply: { method: 'POST', path: '/api/saved-replies/delete' },

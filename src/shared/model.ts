@@ -7,6 +7,18 @@ export type Platform = z.infer<typeof PlatformSchema>;
 export const ConversationStatusSchema = z.enum(['new', 'open', 'pending', 'done', 'spam']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
+/** The statuses of the conversations still to handle: everything neither done nor spam. */
+export const ACTIVE_STATUSES = ['new', 'open', 'pending'] as const satisfies ConversationStatus[];
+
+/** A list's status filter: one status, or `active` for every conversation still to handle. */
+export const StatusFilterSchema = z.union([ConversationStatusSchema, z.literal('active')]);
+export type StatusFilter = z.infer<typeof StatusFilterSchema>;
+
+/** The statuses a status filter lets through. */
+export function statusesOf(filter: StatusFilter): readonly ConversationStatus[] {
+  return filter === 'active' ? ACTIVE_STATUSES : [filter];
+}
+
 export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof PrioritySchema>;
 

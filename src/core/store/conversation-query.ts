@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InboxError } from '../../shared';
+import { InboxError, statusesOf } from '../../shared';
 import type { Conversation, ConversationPage, ListConversationsInputSchema } from '../../shared';
 
 type Query = z.output<typeof ListConversationsInputSchema>;
@@ -165,7 +165,10 @@ function predicate(query: Query): (entry: Entry) => boolean {
   const { platform, accountId, status, language, priority } = query;
   if (platform) tests.push((e) => e.platform === platform);
   if (accountId) tests.push((e) => e.accountId === accountId);
-  if (status) tests.push((e) => e.status === status);
+  if (status) {
+    const statuses: readonly string[] = statusesOf(status);
+    tests.push((e) => statuses.includes(e.status));
+  }
   if (language) tests.push((e) => e.language === language);
   if (priority) tests.push((e) => e.priority === priority);
   const { assignee, tag } = query;

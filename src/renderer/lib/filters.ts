@@ -1,5 +1,5 @@
 import type { ListConversationsInput } from '../../shared/api';
-import type { ConversationStatus, Platform, Priority, Sentiment } from '../../shared/model';
+import type { Platform, Priority, Sentiment, StatusFilter } from '../../shared/model';
 
 export type SortOrder = 'newest' | 'oldest' | 'priority' | 'reach';
 
@@ -7,7 +7,8 @@ export interface FilterValues {
   platform: Platform | 'all';
   /** An account id or 'all'. */
   accountId: string;
-  status: ConversationStatus | 'all';
+  /** One status, `active` (new, open or pending: everything still to handle) or 'all'. */
+  status: StatusFilter | 'all';
   priority: Priority | 'all';
   /** ISO 639 code or 'all'. */
   language: string;
@@ -69,4 +70,33 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.sentiment !== 'all' ||
     filters.q.trim() !== ''
   );
+}
+
+/** A filter that narrows the list, as the empty state names it. */
+export type FilterKey = Exclude<keyof FilterValues, 'sort'>;
+
+/** The filters in the order the panel shows them (search first). */
+export const FILTER_KEYS: readonly FilterKey[] = [
+  'q',
+  'platform',
+  'status',
+  'assignee',
+  'tag',
+  'accountId',
+  'priority',
+  'language',
+  'sentiment',
+  'answered',
+];
+
+/** The filters that narrow the list now, in the panel's order. */
+export function activeFilters(filters: FilterValues): FilterKey[] {
+  return FILTER_KEYS.filter((key) =>
+    key === 'q' ? filters.q.trim() !== '' : filters[key] !== DEFAULT_FILTERS[key],
+  );
+}
+
+/** The same filters with one of them back to "any". */
+export function withoutFilter(filters: FilterValues, key: FilterKey): FilterValues {
+  return { ...filters, [key]: DEFAULT_FILTERS[key] };
 }

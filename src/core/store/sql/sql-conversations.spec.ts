@@ -27,7 +27,13 @@ const arbConversation = (id: number) =>
     .record({
       platform: fc.constantFrom('x' as const, 'facebook' as const),
       accountId: fc.constantFrom('x:brand', 'facebook:page', 'x:other'),
-      status: fc.constantFrom('new' as const, 'open' as const, 'pending' as const, 'done' as const),
+      status: fc.constantFrom(
+        'new' as const,
+        'open' as const,
+        'pending' as const,
+        'done' as const,
+        'spam' as const,
+      ),
       assignee: fc.constantFrom(null, 'rita', 'sam'),
       tags: fc.uniqueArray(fc.constantFrom('billing', 'delay', 'vip'), { maxLength: 3 }),
       language: fc.constantFrom(null, 'fr', 'en', 'de'),
@@ -65,7 +71,9 @@ const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
   .record({
     platform: sometimes(fc.constantFrom('x' as const, 'facebook' as const)),
     accountId: sometimes(fc.constantFrom('x:brand', 'facebook:page')),
-    status: sometimes(fc.constantFrom('new' as const, 'open' as const, 'done' as const)),
+    status: sometimes(
+      fc.constantFrom('new' as const, 'open' as const, 'done' as const, 'active' as const),
+    ),
     assignee: sometimes(fc.constantFrom('unassigned', 'rita')),
     tag: sometimes(fc.constantFrom('billing', 'vip')),
     language: sometimes(fc.constantFrom('fr', 'en')),
@@ -244,6 +252,46 @@ describe('SqlConversations.list', () => {
     expect(await ids({ q: 'refund' })).toEqual([]);
     expect(await store.conversations.tagCounts()).toEqual(new Map());
     expect(await store.conversations.get('x:a')).toBeUndefined();
+  });
+
+  it('lists and counts every conversation still to handle (new, open, pending) as `active`', async () => {
+    store.commitNow([], [{ kind: 'conversations.remove', ids: await allIds() }]);
+    const statuses = ['new', 'new', 'new', 'open', 'pending', 'done', 'spam', 'done'] as const;
+    const conversations = statuses.map((status, i) =>
+      conversation({
+        id: `x:active-${i}`,
+        status,
+        assignee: i % 2 === 0 ? null : 'rita',
+        lastPostAt: new Date(Date.UTC(2026, 10, 20, 10, i)).toISOString(),
+      }),
+    );
+    store.commitNow([], [{ kind: 'conversations.put', conversations }]);
+    const list = (input: ListConversationsInput) =>
+      store.conversations.list(ListConversationsInputSchema.parse(input));
+    const active = await list({ status: 'active' });
+    expect(active.total).toBe(5);
+    expect(active.items.map((c) => c.id)).toEqual([
+      'x:active-4',
+      'x:active-3',
+      'x:active-2',
+      'x:active-1',
+      'x:active-0',
+    ]);
+    // The count comes from the kept counts, with other counted filters too.
+    expect((await list({ status: 'active', assignee: 'unassigned' })).total).toBe(3);
+    expect((await list({ status: 'new' })).total).toBe(3);
+    // One moved to done leaves the group at once.
+    store.commitNow(
+      [],
+      [
+        {
+          kind: 'conversations.put',
+          conversations: [{ ...conversations[3]!, status: 'done', version: 2 }],
+        },
+      ],
+    );
+    expect((await list({ status: 'active' })).total).toBe(4);
+    expect(() => ListConversationsInputSchema.parse({ status: 'all' })).toThrow();
   });
 
   it('refuses a cursor it did not make', async () => {

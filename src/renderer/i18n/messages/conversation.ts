@@ -13,10 +13,7 @@ export const en = {
   started: 'started {when}',
   reach: 'reach {count}',
   facts: {
-    status: 'Status',
-    priority: 'Priority',
     language: 'Language',
-    assignee: 'Assignee',
     firstResponse: 'First response',
     notAnswered: 'Not answered yet',
   },
@@ -71,10 +68,7 @@ export const fr: Translation<typeof en> = {
   started: 'commencée {when}',
   reach: 'audience {count}',
   facts: {
-    status: 'Statut',
-    priority: 'Priorité',
     language: 'Langue',
-    assignee: 'Attribuée à',
     firstResponse: 'Première réponse',
     notAnswered: 'Pas encore de réponse',
   },
