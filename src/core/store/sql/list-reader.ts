@@ -1,6 +1,6 @@
 import type { ConversationPage } from '../../../shared';
-import { ErrorCodeSchema, InboxError } from '../../../shared';
-import { ThreadJobError, ThreadJobs, entryPresent } from '../../threads/thread-jobs';
+import { asCallerError } from '../../threads/job-errors';
+import { ThreadJobs, entryPresent } from '../../threads/thread-jobs';
 import type { ConversationQuery } from '../port';
 
 /** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
@@ -69,9 +69,7 @@ export class ListReader {
       return await this.jobs.run(job);
     } catch (err) {
       // An error the list itself gave (a cursor from another query) keeps its code.
-      const code = ErrorCodeSchema.safeParse(err instanceof ThreadJobError ? err.code : undefined);
-      if (code.success) throw new InboxError(code.data, (err as Error).message);
-      throw err;
+      throw asCallerError(err);
     }
   }
 
