@@ -196,7 +196,8 @@ describe('no token outside the keychain', () => {
     expect(files.map((f) => f.path.slice(dataDir.length + 1)).sort()).toEqual(
       expect.arrayContaining(['inbox.db', 'workspace.json']),
     );
-    expect(logLines.length).toBeGreaterThan(5); // the hub logs each request
+    // Its start lines (requests are logged only when they fail or are slow).
+    expect(logLines.some((l) => l.includes('hub listening on'))).toBe(true);
     expect(answers.length).toBeGreaterThan(8);
     for (const secret of secrets) {
       for (const file of files) expect(file.text.includes(secret), file.path).toBe(false);
