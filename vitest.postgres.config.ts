@@ -11,7 +11,7 @@ export default defineConfig({
     include: [
       'src/core/store/*-conformance.spec.ts',
       'src/core/store/pg/*.spec.ts',
-      'src/hub/*.postgres.spec.ts',
+      'src/hub/hub.spec.ts',
     ],
     environment: 'node',
     env: { SOCIAL_INBOX_TEST_ENGINE: 'postgres' },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { NEWEST_GRAPH_VERSION } from '../shared/graph-versions';
+import { isPostgresUrl } from '../core/store/pg/pg-client';
 
 export const HUB_DEFAULT_PORT = 8787;
 export const HUB_DEFAULT_SIGN_IN_LIMIT = 30;
@@ -44,6 +45,13 @@ const ConfigSchema = z
     allowedHosts: z.array(HostNameSchema).max(100),
     /** Sign-in attempts per client address and minute. */
     signInLimit: z.coerce.number().int().min(1).max(100_000),
+    /** A PostgreSQL database for the store (null: the data folder's embedded SQLite store). */
+    database: z
+      .string()
+      .refine(isPostgresUrl, 'expected a postgres:// URL, e.g. postgres://inbox@db.example.com/inbox')
+      .nullable(),
+    /** PEM file of the authorities the database server's certificate is checked against. */
+    databaseCa: z.string().min(1).nullable(),
   })
   .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
     message: 'give both --tls-cert and --tls-key, or neither',
@@ -79,6 +87,12 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            a request naming another host gets 421
   --sign-in-limit <n>      sign-in attempts per client address and minute
                            (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
+  --database <url>         keep the store in PostgreSQL: postgres://user@host:port/db?sslmode=verify-full
+                           (SOCIAL_INBOX_DATABASE_URL); without it, the embedded store in --data.
+                           Give the password in SOCIAL_INBOX_DATABASE_URL, PGPASSWORD or ~/.pgpass
+                           rather than on the command line; it is never logged
+  --database-ca <file>     CA certificates (PEM) the database's certificate is checked against
+                           (SOCIAL_INBOX_DATABASE_CA); alone, it means sslmode=verify-full
   --help                   show this help`;
 
 export class ConfigError extends Error {}
@@ -111,6 +125,8 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        database: { type: 'string' },
+        'database-ca': { type: 'string' },
         help: { type: 'boolean' },
         ...extra,
       },
@@ -160,6 +176,8 @@ export function parseHubConfig(
       'SOCIAL_INBOX_SIGN_IN_LIMIT',
       String(HUB_DEFAULT_SIGN_IN_LIMIT),
     ),
+    database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
+    databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),
   });
   if (!parsed.success) {
     throw new ConfigError(

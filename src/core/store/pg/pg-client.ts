@@ -96,8 +96,8 @@ export function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** SQLSTATE classes of a server that cannot take the change now. */
-const UNAVAILABLE_CLASSES = ['08', '53', '57', '58'];
+/** SQLSTATE classes of a server that cannot take the change now (or will not let us in). */
+const UNAVAILABLE_CLASSES = ['08', '28', '53', '57', '58'];
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -28,7 +28,11 @@ export interface StoreEngine {
   /** Why this engine's cases are skipped (null: they run). */
   skipped: string | null;
   open(clock: Clock): Promise<EngineStore>;
+  /** What a hub is started with to keep its store on this engine, and what removes it after. */
+  hubArgs(): Promise<{ args: string[]; dispose: () => Promise<void> }>;
 }
+
+const nothing = async () => undefined;
 
 const sqlite: StoreEngine = {
   name: 'SQLite (embedded)',
@@ -51,6 +55,9 @@ const sqlite: StoreEngine = {
         await cleanup();
       },
     };
+  },
+  async hubArgs() {
+    return { args: [], dispose: nothing };
   },
 };
 
@@ -77,6 +84,10 @@ const postgres: StoreEngine = {
         await database.drop();
       },
     };
+  },
+  async hubArgs() {
+    const database = await createTestDatabase(server!);
+    return { args: ['--database', database.url], dispose: database.drop };
   },
 };
 
