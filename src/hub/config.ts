@@ -48,7 +48,10 @@ const ConfigSchema = z
     /** A PostgreSQL database for the store (null: the data folder's embedded SQLite store). */
     database: z
       .string()
-      .refine(isPostgresUrl, 'expected a postgres:// URL, e.g. postgres://inbox@db.example.com/inbox')
+      .refine(
+        isPostgresUrl,
+        'expected a postgres:// URL, e.g. postgres://inbox@db.example.com/inbox',
+      )
       .nullable(),
     /** PEM file of the authorities the database server's certificate is checked against. */
     databaseCa: z.string().min(1).nullable(),
