@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditFact, Post, SyncGap } from '../../shared';
+import type { AuditFact, SyncGap } from '../../shared';
 import { hashOf } from '../audit/audit-chain';
 import { conversation, post, tempDir } from '../test/fixtures';
 import { ManualClock, dateOf, isoOf } from '../time/clock';
-import { factsOf, headOf } from './port';
 import { SqliteStore } from './sql/sqlite-store';
-import { FACTS_BATCH } from './sql/sql-records';
 import { STORE_ENGINES, engineTitle } from './test/store-engines';
 import type { EngineStore, TunableStore } from './test/store-engines';
 
@@ -33,30 +31,6 @@ function gap(accountId: string, since: string, until: string, missing = 10): Syn
     reason: 'beyond-search',
     recordedAt: '2026-11-20T09:00:00.000Z',
   };
-}
-
-/** A customer post, an agent's private reply, a reply from another app, at the same instant. */
-function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
-  const conversationId = `x:${n}`;
-  return [
-    post({ externalId: `${n}`, conversationId, createdAt: at }),
-    post({
-      externalId: `${n}.2`,
-      conversationId,
-      createdAt: '2026-11-20T10:05:00.000Z',
-      direction: 'outbound',
-      sentBy: 'jan',
-      private: true,
-    }),
-    post({
-      externalId: `${n}.1`,
-      conversationId,
-      createdAt: '2026-11-20T10:05:00.000Z',
-      direction: 'outbound',
-      outside: true,
-      sourceApp: { name: 'Hootsuite', id: null, link: null },
-    }),
-  ];
 }
 
 // The storage port's cases, the same against every engine, each test in a place of its own.
@@ -336,84 +310,6 @@ describe.each(STORE_ENGINES)('the storage port on $name', (engine) => {
       expect(await store.keys.live(0)).toEqual([
         { ...record(30, 'k1'), state: 'answered', answer: '{"ok":true}' },
       ]);
-    });
-
-    it('gives what reports count of each post, by conversation, oldest first, the same instant by id', async () => {
-      const posts = [...thread(1), ...thread(2, '2026-11-20T10:05:00.000Z')];
-      await store.commit([], [{ kind: 'posts.add', posts }]);
-      const facts = await store.posts.factsOf(['x:2', 'x:1', 'x:1', 'x:none']);
-      expect([...facts.keys()].sort()).toEqual(['x:1', 'x:2']);
-      expect(facts.get('x:1')).toEqual([
-        factsOf(posts[0]!),
-        factsOf(posts[2]!),
-        factsOf(posts[1]!),
-      ]);
-      expect(facts.get('x:2')!.map((p) => p.id)).toEqual(
-        (await store.posts.ofConversation('x:2')).map((p) => p.id),
-      );
-      await store.commit(
-        [],
-        [
-          {
-            kind: 'posts.replace',
-            posts: [{ ...posts[2]!, conversationId: 'x:2', outside: false }],
-          },
-        ],
-      );
-      expect((await store.posts.factsOf(['x:1'])).get('x:1')!.map((p) => p.id)).toEqual([
-        'x:1',
-        'x:1.2',
-      ]);
-      expect((await store.posts.factsOf(['x:2'])).get('x:2')).toContainEqual({
-        ...factsOf(posts[2]!),
-        conversationId: 'x:2',
-        outside: false,
-      });
-    });
-
-    it('reads the post facts of a long list of conversations, each whole', async () => {
-      const n = FACTS_BATCH * 2 + 7;
-      const posts = Array.from({ length: n }, (_, i) => thread(i)).flat();
-      await store.commit([], [{ kind: 'posts.add', posts }]);
-      const facts = await store.posts.factsOf(Array.from({ length: n }, (_, i) => `x:${i}`));
-      expect(facts.size).toBe(n);
-      for (const [id, list] of facts)
-        expect(list.map((p) => p.conversationId)).toEqual([id, id, id]);
-    });
-
-    it('gives conversation heads by arrival and by last post, a page at a time', async () => {
-      const at = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
-      const list = Array.from({ length: 2_500 }, (_, i) =>
-        conversation({
-          id: `x:${i % 2 === 0 ? i : 5000 - i}`,
-          platform: i % 3 === 0 ? 'facebook' : 'x',
-          language: i % 5 === 0 ? null : 'fr',
-          // Two at each minute, so that pages end between conversations of the same instant.
-          createdAt: at(Math.floor(i / 2)),
-          lastPostAt: at(3000 - Math.floor(i / 2)),
-        }),
-      );
-      await store.commit([], [{ kind: 'conversations.put', conversations: list }]);
-      const pages: number[] = [];
-      const heads = [];
-      for await (const page of store.conversations.headsCreatedBetween(at(100), at(1200))) {
-        pages.push(page.length);
-        heads.push(...page);
-      }
-      const inRange = list
-        .filter((c) => c.createdAt >= at(100) && c.createdAt < at(1200))
-        .sort((a, b) =>
-          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-        );
-      expect(pages).toEqual([1000, 1000, 200]);
-      expect(heads).toEqual(inRange.map(headOf));
-      const last = [];
-      for await (const page of store.conversations.headsLastPostedBetween(at(2900), at(9999)))
-        last.push(...page.map((h) => new Date(h.lastPostMs).toISOString()));
-      expect(last).toHaveLength(202);
-      expect(last).toEqual([...last].sort());
-      expect(last[0]).toBe(at(2900));
-      expect(await store.conversations.count()).toBe(2500);
     });
   });
 });
