@@ -9,7 +9,7 @@ const MENTIONS = 16_000;
 const RUNS = 5;
 
 /**
- * The crisis view's clustering of a 16,000-mention day (24 stories in six languages and everyday
+ * The crisis view's clustering of a 16,000-mention day (4 stories told in six languages and everyday
  * questions), as the hub runs it: a job posted to the clustering worker. The figure is the median
  * job once the worker runs; the first job, which starts the worker, and what the event loop spent
  * on each (posting the mentions, reading the clusters) go to stderr.

@@ -167,7 +167,9 @@ test('a conversation a manager assigns to Lucía notifies her, and the notificat
       });
     await toast.getByRole('button', { name: 'Open' }).click();
     await expect(lucia.inbox.conversation).toHaveAttribute('data-conversation-id', target.id);
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Lucía Ortega (you)');
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Lucía Ortega (you)',
+    );
   } finally {
     await api.dispose();
     await lucia.context.close();

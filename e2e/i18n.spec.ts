@@ -27,6 +27,7 @@ test('switching to Français changes the UI at once, and the choice survives a r
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Comptes' })).toBeVisible();
+  await settings.reveal();
   await expect(settings.language).toHaveValue('fr');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
@@ -36,6 +37,7 @@ test('switching to Français changes the UI at once, and the choice survives a r
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('button', { name: 'Accounts' })).toBeVisible();
+  await settings.reveal();
   await expect(settings.language).toHaveValue('system');
 });
 
@@ -49,7 +51,9 @@ test('"System" follows the browser: a French browser opens the inbox in French',
     await inbox.goto('Jan de Wit');
     await expect(page.getByRole('complementary', { name: 'Filtres' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Comptes' })).toBeVisible();
-    await expect(new DisplaySettings(page).language).toHaveValue('system');
+    const settings = new DisplaySettings(page);
+    await settings.reveal();
+    await expect(settings.language).toHaveValue('system');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     // Counts read the French way: "452 conversations", grouped with a no-break space past 999.
     await expect(page.locator('#list-title + .total')).toHaveText(
@@ -78,10 +82,35 @@ test('the theme switch turns the UI dark at once and remembers it', async ({ pag
 
   await page.reload();
   await expect(inbox.list).toBeVisible();
+  await settings.reveal();
   await expect(settings.theme).toHaveValue('dark');
   expect(await background()).toBe(dark);
 
   await settings.chooseTheme('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   await expect.poll(background).toBe(light);
+});
+
+test('the display menu closes on Esc and on a click outside, and gives the focus back', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const settings = new DisplaySettings(page);
+  await inbox.goto('Jan de Wit');
+  await settings.reveal();
+  await expect(settings.panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(settings.panel).toBeHidden();
+  await expect(settings.menu).toBeFocused();
+
+  // From the keyboard: Enter opens it, Tab reaches the switches, Esc from a switch closes it.
+  await page.keyboard.press('Enter');
+  await expect(settings.panel).toBeVisible();
+  await settings.language.focus();
+  await page.keyboard.press('Escape');
+  await expect(settings.panel).toBeHidden();
+
+  await settings.reveal();
+  await page.getByRole('heading', { name: 'Conversations' }).click();
+  await expect(settings.panel).toBeHidden();
 });

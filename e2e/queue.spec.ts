@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ConversationStatus } from '../src/shared';
+import type { ConversationStatus, Priority } from '../src/shared';
 import { InboxPage } from './pages/inbox-page';
 import { QueuePage, TeamApi } from './pages/queue-page';
 import { tokenOf } from './pages/team';
@@ -10,6 +10,8 @@ import { tokenOf } from './pages/team';
  */
 
 test('keyboard-only triage of ten conversations', async ({ page, request }) => {
+  // Ten conversations, each taken or assigned, tagged and given a status, two a priority.
+  test.setTimeout(120_000);
   const api = new TeamApi(request, 'Lucía Ortega');
   const camille = new TeamApi(request, 'Camille Laurent');
   const me = await api.whoAmI();
@@ -31,12 +33,18 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
   await inbox.goto('Lucía Ortega');
   await expect(queue.view('Italiano, oldest')).toBeVisible();
   const keys = page.keyboard;
-  const expected: { id: string; assignee: string; tag: string; status: ConversationStatus }[] = [];
+  const expected: {
+    id: string;
+    assignee: string;
+    tag: string;
+    status: ConversationStatus;
+    priority?: Priority;
+  }[] = [];
   const statuses: ConversationStatus[] = ['open', 'pending', 'done', 'spam', 'pending'];
   const tags = ['kb-refund', 'kb-allergy', 'kb-app'];
   try {
-    // Built-in views are 1–3; her own first view is 4.
-    await keys.press('4');
+    // Built-in views are 1–4; her own first view is 5.
+    await keys.press('5');
     await expect(inbox.search).toHaveValue('');
     await expect(page.locator('#language-filter')).toHaveValue('it');
     await expect(inbox.rows.first()).toBeVisible();
@@ -55,9 +63,15 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
       const take = i % 2 === 0;
       if (take) await keys.press('t');
       else await queue.pick('a', 'Camille');
-      await expect(page.getByTestId('assignee')).toHaveText(
-        take ? 'Lucía Ortega (you)' : 'Camille Laurent',
-      );
+      await expect(queue.assignee).toHaveText(take ? 'Lucía Ortega (you)' : 'Camille Laurent');
+      if (take) await expect(queue.triageBar.getByTestId('language-mismatch')).toBeHidden();
+      else {
+        // Camille speaks French and English, not Italian: said in the notice and the triage bar.
+        await expect(queue.notice).toContainText('Camille Laurent does not speak Italian');
+        await expect(queue.triageBar.getByTestId('language-mismatch')).toHaveText(
+          /Camille Laurent does not speak Italian/,
+        );
+      }
 
       const tag = tags[i % tags.length]!;
       await queue.pick('g', tag);
@@ -66,22 +80,34 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
       const status = statuses[i % statuses.length]!;
       await queue.pick('s', status);
       await expect(page.getByTestId('status-select')).toHaveValue(status);
+      if (i < 2) {
+        // `p` sets the priority by hand.
+        await queue.pick('p', i === 0 ? 'Urgent' : 'Low');
+        await expect(page.getByTestId('priority-select')).toHaveValue(i === 0 ? 'urgent' : 'low');
+      }
       await expect(inbox.list).toBeFocused();
 
-      expected.push({ id, assignee: take ? me.id : camilleId, tag, status });
+      expected.push({
+        id,
+        assignee: take ? me.id : camilleId,
+        tag,
+        status,
+        ...(i < 2 ? { priority: i === 0 ? 'urgent' : 'low' } : {}),
+      });
     }
     expect(new Set(expected.map((e) => e.id)).size).toBe(10);
 
     // `?` lists every key; Esc goes back to the list.
     await keys.press('?');
     await expect(queue.help).toBeVisible();
-    await expect(queue.help.getByTestId('shortcut')).toHaveCount(16);
+    await expect(queue.help.getByTestId('shortcut')).toHaveCount(17);
     await keys.press('Escape');
     await expect(queue.help).toBeHidden();
 
     for (const e of expected) {
       const c = await api.conversation(e.id);
       expect(c, e.id).toMatchObject({ assignee: e.assignee, status: e.status });
+      if (e.priority) expect(c.priority, e.id).toBe(e.priority);
       expect(c.tags, e.id).toEqual([e.tag]);
     }
   } finally {
@@ -119,6 +145,13 @@ test('bulk: five conversations selected, tagged and assigned at once', async ({
     await queue.bulkBar.getByTestId('bulk-assign').click();
     await queue.palette.getByRole('option', { name: 'Lucía Ortega (you)' }).click();
     await expect(queue.notice).toHaveText(/5 conversations updated/);
+    // Lucía speaks Spanish: no language warning.
+    await expect(queue.notice).not.toContainText('does not speak');
+
+    // The bulk bar sets a priority too.
+    await queue.bulkBar.getByTestId('bulk-priority').click();
+    await queue.palette.getByRole('option', { name: 'High' }).click();
+    await expect(queue.notice).toHaveText(/5 conversations updated/);
     for (const id of ids) {
       await expect(queue.chips(inbox.row(id)).filter({ hasText: 'kb-bulk' })).toBeVisible();
       await expect(inbox.row(id)).toContainText('Lucía Ortega (you)');
@@ -133,6 +166,7 @@ test('bulk: five conversations selected, tagged and assigned at once', async ({
       const c = await api.conversation(id);
       expect(c.assignee).toBe(me.id);
       expect(c.tags).toContain('kb-bulk');
+      expect(c.priority).toBe('high');
     }
   } finally {
     await api.unassign(ids);
@@ -155,6 +189,21 @@ test('a saved view comes back after a reload and applies in one click', async ({
   await page.getByTestId('view-name').fill('Spanish bulk');
   await page.getByTestId('view-name').press('Enter');
   await expect(queue.view('Spanish bulk')).toHaveAttribute('aria-current', 'true');
+
+  // A second view by the same name (or one only case and spaces apart, or a built-in's) is refused.
+  await page.getByTestId('save-view').click();
+  for (const [typed, existing] of [
+    ['spanish  BULK', 'Spanish bulk'],
+    ['Mine', 'Mine'],
+  ] as const) {
+    await page.getByTestId('view-name').fill(typed);
+    await page.getByTestId('view-name').press('Enter');
+    await expect(queue.views.getByRole('alert')).toHaveText(
+      `There is already a view called “${existing}”: choose another name.`,
+    );
+  }
+  await page.getByTestId('view-name').press('Escape');
+  await expect(queue.view('spanish  BULK')).toHaveCount(0);
 
   await page.reload();
   await expect(inbox.list).toBeVisible();

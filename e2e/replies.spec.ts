@@ -56,6 +56,16 @@ test('a saved reply in the conversation’s language, previewed with the author�
   await inbox.open(target.id, target.author.name);
 
   await page.getByTestId('saved-replies').click();
+  // Typing narrows the list, accents aside; Esc closes it and gives the focus back.
+  const search = page.getByTestId('saved-replies-search');
+  await search.fill('erstattung');
+  await expect(page.getByTestId('saved-reply')).toHaveCount(1);
+  await expect(page.getByTestId('saved-reply')).toContainText('Entschuldigung und Erstattung');
+  await page.keyboard.press('Escape');
+  await expect(search).toBeHidden();
+  await expect(page.getByTestId('saved-replies')).toBeFocused();
+  await page.getByTestId('saved-replies').click();
+  await expect(page.getByTestId('saved-reply')).toHaveCount(4);
   const first = page.getByTestId('saved-reply').first();
   await expect(first).toContainText('Excuses et remboursement');
   await expect(first).toContainText(`Bonjour ${target.author.name}, nous sommes désolés.`);

@@ -49,14 +49,22 @@ test('a manager opens the reports, drills down to a conversation and exports CSV
   await reports.open();
   const download = await reports.exportCsv();
   expect(download.suggestedFilename()).toMatch(
-    /^social-inbox-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    /^social-inbox-figures-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
   );
   const csv = await readFile(await download.path(), 'utf8');
   const lines = csv.split('\r\n');
   expect(lines[0]).toMatch(/^section,group,name,conversations,answered,/);
   expect(lines[1]).toMatch(/^team,team,Team,\d+,/);
   expect(lines.some((l) => l.startsWith('responder,outside,Outside the inbox,'))).toBe(true);
-  expect(lines.some((l) => l.startsWith('outside_reply,'))).toBe(true);
+  // One table per file: every row has the header's columns.
+  const columns = lines[0]!.split(',').length;
+  expect(lines.filter((l) => l !== '').every((l) => l.split(',').length === columns)).toBe(true);
+
+  const repliesFile = await reports.exportCsv('outside-replies');
+  expect(repliesFile.suggestedFilename()).toMatch(/^social-inbox-outside-replies-.*\.csv$/);
+  const replies = (await readFile(await repliesFile.path(), 'utf8')).split('\r\n');
+  expect(replies[0]).toBe('conversation,platform,app,created_at,text');
+  expect(replies.length).toBeGreaterThan(2);
 });
 
 test('an agent cannot reach the reports: no button, and the hub answers 403', async ({

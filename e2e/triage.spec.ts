@@ -25,11 +25,18 @@ test('an agent takes a conversation and another agent sees it assigned within a 
     const id = (await first.getAttribute('data-conversation-id'))!;
     await first.click();
     await lucia.inbox.row(id).click();
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Unassigned');
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Unassigned',
+    );
 
     await jan.page.getByTestId('take').click();
-    await expect(jan.page.getByTestId('assignee')).toHaveText('Jan de Wit (you)');
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Jan de Wit', { timeout: 1000 });
+    await expect(jan.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Jan de Wit (you)',
+    );
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Jan de Wit',
+      { timeout: 1000 },
+    );
     await expect(lucia.inbox.row(id)).toContainText('Jan de Wit');
     // Jan's own queue: what he has taken.
     await jan.page.getByTestId('assignee-filter').selectOption('mine');
@@ -53,14 +60,20 @@ test('two agents changing the same conversation: the second is told, with the fr
     await lucia.inbox.row(id).click();
 
     await jan.page.getByTestId('take').click();
-    await expect(jan.page.getByTestId('assignee')).toHaveText('Jan de Wit (you)');
+    await expect(jan.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Jan de Wit (you)',
+    );
     // Lucía's screen still shows the version before Jan's change.
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Unassigned');
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Unassigned',
+    );
     await lucia.page.getByTestId('take').click();
     await expect(lucia.page.getByTestId('triage-problem')).toContainText(
       'This conversation changed since you opened it (now new, assigned to Jan de Wit)',
     );
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Jan de Wit');
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Jan de Wit',
+    );
   } finally {
     await jan.context.close();
     await lucia.context.close();
@@ -107,7 +120,9 @@ test('replying on a conversation another agent handles needs a take-over, then i
     await row.click();
     await jan.page.getByTestId('take').click();
     await lucia.inbox.row(id).click();
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Jan de Wit');
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Jan de Wit',
+    );
 
     await lucia.page.getByLabel('Reply text').fill('Hola, lo revisamos ahora mismo y te contamos.');
     await lucia.page.getByTestId('send-reply').click();
@@ -116,9 +131,13 @@ test('replying on a conversation another agent handles needs a take-over, then i
       'Jan de Wit handles this conversation: take it over to reply',
     );
     await objection.getByRole('button', { name: 'Take over and send' }).click();
-    await expect(lucia.page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
-    await expect(lucia.page.getByTestId('assignee')).toHaveText('Lucía Ortega (you)');
-    await expect(jan.page.getByTestId('assignee')).toHaveText('Lucía Ortega');
+    await expect(lucia.page.getByRole('status').filter({ hasText: /Queued|Sent/ })).toBeVisible();
+    await expect(lucia.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Lucía Ortega (you)',
+    );
+    await expect(jan.page.getByTestId('assignee-select').locator('option:checked')).toHaveText(
+      'Lucía Ortega',
+    );
   } finally {
     await jan.context.close();
     await lucia.context.close();
@@ -162,5 +181,10 @@ test('the duplicate-reply guard fires on the fourth identical public reply of th
     'already sent this reply publicly 3 times in the last 24 hours',
   );
   await objection.getByRole('button', { name: 'Send it privately instead' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Queued|Sent/ })).toBeVisible();
+  // Once the reply is in the thread, the composer says so instead of "Queued".
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Sent: the reply is in the thread.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeHidden();
 });

@@ -31,6 +31,8 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   getCrisis: 'reports:crisis',
   verifyAudit: 'audit:verify',
   postStatement: 'statements:post',
+  getTeamSettings: 'team:settings',
+  saveTeamSettings: 'team:save-settings',
   listRules: 'rules:list',
   saveRule: 'rules:save',
   deleteRule: 'rules:delete',

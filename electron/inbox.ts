@@ -79,6 +79,7 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
       pollIntervalMs: config.pollIntervalMs,
       clientName: options.clientName,
       secrets: options.secrets ?? new KeychainSecretStore(),
+      listThread: true,
     });
     const accounts = await service.listAccounts();
     if (chooseMode(config.demo, accounts.length) === 'solo') {

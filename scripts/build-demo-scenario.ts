@@ -32,6 +32,7 @@ import { XBuilder } from './demo-scenario/x-build';
 import { ABROAD_THREADS } from './demo-scenario/x-threads-abroad';
 import { CRISIS_THREADS } from './demo-scenario/x-threads-crisis';
 import { EVERYDAY_THREADS } from './demo-scenario/x-threads-everyday';
+import { tvReportBanks } from './demo-scenario/x-tv-report';
 
 const OUTPUT = fileURLToPath(new URL('../resources/demo-scenario.json', import.meta.url));
 const BANKS = [FR, EN, DE, NL, ES, IT];
@@ -58,12 +59,21 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
   ]);
   for (const bank of BANKS) fb.addBank(bank);
   const facebook = fb.build();
+  // The last morning's wave draws from a stream of its own, after the rest: the rest keeps its
+  // people, times and ids.
+  const wave = new XBuilder(people, new Random(0x5eed0005));
+  for (const bank of tvReportBanks()) wave.addBank(bank);
+  const report = wave.build();
+  const allTweets = [...tweets.tweets, ...report.tweets].sort(
+    (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at),
+  );
 
   const scenario: ScenarioInput = {
     name: 'Café Aurore: #OatGate',
     description: [
       'Three days of a coffee chain’s bad buzz: a video shows cow’s milk served as oat milk,',
-      'the brand pastes one apology everywhere, then answers properly. Around it, the everyday',
+      'the brand pastes one apology everywhere, then answers properly, and on the last morning a',
+      'hidden-camera report brings a new wave, its link shared in every language. Around it, the everyday',
       'questions: hours, loyalty grains, allergens, the app, jobs, lost things. French, English,',
       'German, Dutch, Spanish and Italian.',
     ].join(' '),
@@ -72,7 +82,7 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
       apps: [{ ...X_APP }],
       accounts: [{ user_id: people.brand.id, access_token: xToken(tokens) }],
       users: people.xUsers,
-      tweets: tweets.tweets,
+      tweets: allTweets,
     },
     facebook: {
       ...FACEBOOK_APP,
@@ -84,7 +94,10 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
       comments: facebook.comments,
     },
   };
-  return { scenario, languages: new Map([...tweets.languages, ...facebook.languages]) };
+  return {
+    scenario,
+    languages: new Map([...tweets.languages, ...report.languages, ...facebook.languages]),
+  };
 }
 
 /** One line of the summary table. */

@@ -2,7 +2,7 @@
 // it first, so a fresh clone needs no other command. It then says which Debian packages the tests
 // still need: the demo needs none of them.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,7 +29,41 @@ export function setup({ force = false } = {}) {
       ELECTRON_SKIP_BINARY_DOWNLOAD: process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '1',
     });
   }
-  step('Building the UI', npm, ['run', '--silent', 'build:web']);
+  if (force || !uiBuildIsCurrent()) step('Building the UI', npm, ['run', '--silent', 'build:web']);
+  else console.log('> The UI is built and current (out/web)');
+}
+
+/** What the web UI is built from: a change to any of them calls for a new build. */
+const UI_INPUTS = [
+  'src/renderer',
+  'src/shared',
+  'vite.web.config.ts',
+  'package.json',
+  'package-lock.json',
+];
+
+function newestChange(path) {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+  return newest;
+}
+
+/** Whether out/web was built after the last change to what it is built from. */
+export function uiBuildIsCurrent(base = root) {
+  let built;
+  try {
+    built = statSync(join(base, 'out/web/index.html')).mtimeMs;
+  } catch {
+    return false;
+  }
+  return UI_INPUTS.every((input) => newestChange(join(base, input)) <= built);
 }
 
 /** What the tests need from the system, each with the Debian package that brings it. */

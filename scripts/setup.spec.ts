@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { missingTestTools, reportTestTools } from './setup.mjs';
+import { missingTestTools, reportTestTools, uiBuildIsCurrent } from './setup.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'setup-tools-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +45,29 @@ describe('the test tools setup looks for', () => {
     } finally {
       log.mockRestore();
     }
+  });
+});
+
+describe('whether the web UI must be built again', () => {
+  const at = (path: string, seconds: number) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, 'x');
+    utimesSync(path, seconds, seconds);
+  };
+
+  it('builds when out/web is missing or older than a source file, and not when it is current', () => {
+    const base = mkdtempSync(join(dir, 'ui-'));
+    at(join(base, 'src/renderer/App.svelte'), 1_000);
+    at(join(base, 'src/shared/model.ts'), 1_000);
+    at(join(base, 'package-lock.json'), 1_000);
+    expect(uiBuildIsCurrent(base)).toBe(false);
+
+    at(join(base, 'out/web/index.html'), 2_000);
+    for (const folder of ['src/renderer', 'src/shared', 'src'])
+      utimesSync(join(base, folder), 1_000, 1_000);
+    expect(uiBuildIsCurrent(base)).toBe(true);
+
+    at(join(base, 'src/shared/model.ts'), 3_000);
+    expect(uiBuildIsCurrent(base)).toBe(false);
   });
 });

@@ -8,10 +8,15 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export class DisplaySettings {
   readonly language: Locator;
   readonly theme: Locator;
+  /** The top bar's button that opens the switches, and what it opens. */
+  readonly menu: Locator;
+  readonly panel: Locator;
 
   constructor(readonly page: Page) {
     this.language = page.getByTestId('language-select');
     this.theme = page.getByTestId('theme-select');
+    this.menu = page.getByTestId('display-menu');
+    this.panel = page.getByTestId('display-panel');
   }
 
   /** In the top bar the switches fold into one button; on the sign-in screen they show. */

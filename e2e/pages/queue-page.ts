@@ -14,6 +14,8 @@ export class QueuePage {
   readonly views: Locator;
   readonly tagsDialog: Locator;
   readonly help: Locator;
+  /** Who the open conversation is assigned to, as the triage bar shows it. */
+  readonly assignee: Locator;
 
   constructor(readonly page: Page) {
     this.palette = page.getByTestId('action-palette');
@@ -24,6 +26,7 @@ export class QueuePage {
     this.views = page.getByTestId('views');
     this.tagsDialog = page.getByTestId('tags-dialog');
     this.help = page.getByTestId('shortcuts-dialog');
+    this.assignee = page.getByTestId('assignee-select').locator('option:checked');
   }
 
   /** The conversation open on the right, by id. */

@@ -39,9 +39,10 @@ export class ReportsPage {
     return group;
   }
 
-  async exportCsv(): Promise<Download> {
+  /** Each table of the report is its own CSV file. */
+  async exportCsv(table: 'figures' | 'outside-replies' = 'figures'): Promise<Download> {
     const download = this.page.waitForEvent('download');
-    await this.page.getByTestId('export-csv').click();
+    await this.page.getByTestId(table === 'figures' ? 'export-csv' : 'export-outside-csv').click();
     return download;
   }
 }

@@ -4,6 +4,8 @@ import { stageIngest } from './ingest';
 import type { TagRegistry } from './queue/tag-registry';
 import { applyTriageChange } from './queue/triage-change';
 import type { RuleBook } from './rules/rule-book';
+import { answeredOutside } from './triage/answered-outside';
+import { teamSettingsOf } from './team/team-settings';
 import type { InboxCommits } from './store/inbox-commits';
 import type { InboxStore } from './store/port';
 import type { SettingsChange, WorkspaceStore } from './store/workspace-store';
@@ -55,7 +57,14 @@ export async function receive(
     });
     by.set(conversation.id, outcome.result.assignedBy);
   }
-  const changed = staged.changed.map((c) => ruled.get(c.id) ?? c);
+  const moved = answeredOutside(
+    staged.changed.map((c) => ruled.get(c.id) ?? c),
+    staged.fresh,
+    teamSettingsOf(workspace.data).answeredOutsideStatus,
+    now,
+  );
+  facts.push(...moved.facts);
+  const changed = moved.conversations;
   const changes = staged.changes.map((c) =>
     c.kind === 'conversations.put' ? { ...c, conversations: changed } : c,
   );

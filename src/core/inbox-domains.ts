@@ -12,6 +12,7 @@ import { SavedReplyBook } from './replies/saved-reply-book';
 import { Reports } from './reports/reports';
 import { RuleBook } from './rules/rule-book';
 import { Rules } from './rules/rules';
+import { TeamSettingsBook } from './team/team-settings';
 import type { InboxConfig } from './service-options';
 import { Statements } from './statements/statements';
 import type { InboxCommits } from './store/inbox-commits';
@@ -128,7 +129,13 @@ export function composeDomains(
     }),
     tagsAndViews: new TagsAndViews({ ...on, tags }),
     replyDesk,
-    team: new Team({ ...on, directory, changes, agentChanged: hooks.agentChanged }),
+    team: new Team({
+      ...on,
+      directory,
+      changes,
+      settings: new TeamSettingsBook(workspace, commits, emit),
+      agentChanged: hooks.agentChanged,
+    }),
     collab: new Collaboration({ ...on, presenceTtlMs, directory }),
     rules: new Rules({ book, callers, emit }),
     statements: new Statements({
@@ -137,6 +144,7 @@ export function composeDomains(
       token: (account) => vault.accessToken(account),
       store,
       changes,
+      now: () => dateOf(clock),
       refused: (accountId, err) => sync.noteRefusal(accountId, err),
     }),
     reports: new Reports({

@@ -16,6 +16,7 @@ import type { Accounts } from './accounts/accounts';
 import { ChangeQueue } from './change-queue';
 import type { Collaboration } from './collab/collaboration';
 import { composeDomains } from './inbox-domains';
+import { openStores } from './open-stores';
 import type { KeyStore } from './idempotency/idempotency-guard';
 import type { InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
@@ -27,12 +28,6 @@ import type { Rules } from './rules/rules';
 import { withDefaults } from './service-options';
 import type { InboxConfig, InboxServiceOptions } from './service-options';
 import type { Statements } from './statements/statements';
-import { storageAt } from './store/file-system';
-import { InboxCommits } from './store/inbox-commits';
-import type { InboxStore } from './store/port';
-import { openMigrated } from './store/sql/import-files';
-import { storageError } from './store/storage-error';
-import { WORKSPACE_FILE, WorkspaceStore } from './store/workspace-store';
 import type { FacebookWebhooks, WebhookOutcome } from './sync/facebook-webhooks';
 import type { InboxSync } from './sync/inbox-sync';
 import type { Callers } from './team/callers';
@@ -105,37 +100,13 @@ export class InboxService implements InboxApi {
 
   static async open(options: InboxServiceOptions): Promise<InboxService> {
     const full = withDefaults(options);
-    const storage = storageAt(full.dataDir, { fs: full.fileSystem, clock: full.clock });
+    const stores = await openStores(full);
     try {
-      await storage.fs.mkdir(full.dataDir);
-    } catch (err) {
-      throw storageError(err, full.dataDir, WORKSPACE_FILE);
-    }
-    // A data folder of files from before the SQL store is moved into it first, once.
-    const store: InboxStore =
-      full.store ??
-      (
-        await openMigrated(full.dataDir, {
-          clock: full.clock,
-          ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
-        })
-      ).store;
-    try {
-      // The settings a commit changed just before a crash are newer than their file.
-      const pending = await store.settings.pending();
-      const workspace = await WorkspaceStore.open(full.dataDir, storage, pending?.text ?? null);
-      if (pending != null)
-        await workspace.written().then(
-          () => store.settings.settled(pending.seq),
-          // The disk still refuses the file: the store keeps the document until it takes it.
-          () => undefined,
-        );
-      const commits = new InboxCommits(store, workspace);
-      const service = new InboxService(full, { store, workspace, commits });
+      const service = new InboxService(full, stores);
       await service.replyDesk.open();
       return service;
     } catch (err) {
-      await store.close();
+      await stores.store.close();
       throw err;
     }
   }
@@ -167,6 +138,14 @@ export class InboxService implements InboxApi {
   /** Where the hosts keep the Idempotency-Keys of the calls made to them: in the store. */
   get keyStore(): KeyStore {
     return this.stores.store;
+  }
+
+  getTeamSettings(input?: ApiInput<'getTeamSettings'>) {
+    return this.team.getTeamSettings(input);
+  }
+
+  saveTeamSettings(input: ApiInput<'saveTeamSettings'>, context?: CallContext) {
+    return this.team.saveTeamSettings(input, context);
   }
 
   listRules(input?: ApiInput<'listRules'>) {

@@ -98,4 +98,27 @@ describe('triage changes', () => {
       'say what to change',
     );
   });
+  it('sets a priority by hand, in bulk too, validated and audited as every triage change', async () => {
+    const { service, jan } = await setUp();
+    const raised = await service.updateConversation(
+      { id: 'x:1', version: 1, priority: 'urgent' },
+      jan,
+    );
+    expect(raised).toMatchObject({ priority: 'urgent', version: 2 });
+    await expect(
+      service.updateConversation({ id: 'x:1', version: 2, priority: 'critical' as 'urgent' }, jan),
+    ).rejects.toThrow('priority');
+    await service.updateConversations(
+      { changes: [{ id: 'x:1', version: 2, priority: 'low' }] },
+      jan,
+    );
+    const { actions, conversation: now } = await service.getConversation({ id: 'x:1' });
+    expect(now.priority).toBe('low');
+    expect(
+      actions.filter((a) => a.action === 'conversation.priority').map((a) => [a.actor, a.details]),
+    ).toEqual([
+      [jan.agent.id, { from: 'normal', to: 'urgent' }],
+      [jan.agent.id, { from: 'urgent', to: 'low' }],
+    ]);
+  });
 });

@@ -48,6 +48,11 @@ export function scenarioProblems(scenario: Scenario): string[] {
   const comments = new Map(facebook.comments.map((c) => [c.id, c]));
   for (const id of duplicates(facebook.pages.map((p) => p.id)))
     problems.push(`facebook.pages: id ${id} appears twice`);
+  for (const id of duplicates(facebook.users.map((u) => u.id)))
+    problems.push(`facebook.users: id ${id} appears twice`);
+  for (const [i, user] of facebook.users.entries())
+    if (pages.has(user.id))
+      problems.push(`facebook.users[${i}] (${user.name}): id ${user.id} is a Page's id`);
   for (const id of duplicates([
     ...facebook.posts.map((p) => p.id),
     ...facebook.comments.map((c) => c.id),

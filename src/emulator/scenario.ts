@@ -7,7 +7,60 @@ import { z } from 'zod';
  * documented in README.md beside this file.
  */
 
-const isoDate = z.iso.datetime({ offset: true });
+/**
+ * A date as either platform writes it: X's `2026-01-05T10:00:00.000Z`, Graph's
+ * `2010-09-04T10:00:00+0000`, or any ISO 8601 instant with a zone (`Z`, `+01:00`, `+0100`), with or
+ * without fractions of a second. Read as the instant it names, in UTC with milliseconds.
+ */
+const isoDate = z.string().transform((text, ctx) => {
+  const ms = instantOf(text);
+  if (ms == null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${text} is not a date such as 2026-01-05T10:00:00.000Z (X) or 2010-09-04T10:00:00+0000 (Graph)`,
+    });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
+
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * The instant a date names, as either platform writes it: X's `2026-01-05T10:00:00.000Z`, Graph's
+ * `2010-09-04T10:00:00+0000`, or any ISO 8601 date and time with a zone (`Z`, `+01:00`, `+0100`),
+ * with or without fractions of a second. Null when it is not one (no zone, or no such day).
+ */
+export function instantOf(text: string): number | null {
+  const m = DATE.exec(text);
+  if (m == null) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
+  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const back = new Date(local);
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    back.getUTCHours() !== h ||
+    back.getUTCMinutes() !== mi ||
+    back.getUTCSeconds() !== s
+  )
+    return null;
+  if (m[8] == null) return local;
+  const offset = (Number(m[9]) * 60 + Number(m[10])) * 60_000;
+  if (Number(m[9]) > 23 || Number(m[10]) > 59) return null;
+  return m[8] === '+' ? local - offset : local + offset;
+}
+
 const snowflake = z.string().regex(/^[0-9]{1,19}$/, 'X ids are 1-19 digit strings');
 
 export const XUserSchema = z.object({
@@ -81,6 +134,28 @@ export type FacebookAdmin = z.infer<typeof FacebookAdminSchema>;
 
 /** Who logs in when a scenario names no admin: one person managing every Page. */
 export const DEFAULT_FACEBOOK_ADMIN = { id: '100000000000001', name: 'Page Admin' } as const;
+/**
+ * The default admin's id: DEFAULT_FACEBOOK_ADMIN's, or the next number free when the scenario's own
+ * ids (Pages, people, apps, the app itself) already use it. Graph ids are one namespace: a person
+ * whose id is a Page's would make `/{id}` answer for two objects.
+ */
+function defaultAdminId(facebook: {
+  app_id?: string | undefined;
+  pages: { id: string }[];
+  users: { id: string }[];
+  applications: { id: string }[];
+}): string {
+  const taken = new Set([
+    ...facebook.pages.map((p) => p.id),
+    ...facebook.users.map((u) => u.id),
+    ...facebook.applications.map((a) => a.id),
+    ...(facebook.app_id != null ? [facebook.app_id] : []),
+  ]);
+  let id = BigInt(DEFAULT_FACEBOOK_ADMIN.id);
+  while (taken.has(id.toString())) id += 1n;
+  return id.toString();
+}
+
 /** Facebook's long-lived user tokens last 60 days. */
 export const LONG_LIVED_TOKEN_SECONDS = 5_184_000;
 
@@ -191,7 +266,11 @@ export const ScenarioSchema = z.object({
     .transform(({ admins, ...facebook }) => ({
       ...facebook,
       admins: admins ?? [
-        { ...DEFAULT_FACEBOOK_ADMIN, page_ids: facebook.pages.map((page) => page.id) },
+        {
+          ...DEFAULT_FACEBOOK_ADMIN,
+          id: defaultAdminId(facebook),
+          page_ids: facebook.pages.map((page) => page.id),
+        },
       ],
     })),
   /** Deterministic extra items for load tests and the demo, added when the emulator starts. */

@@ -70,9 +70,20 @@ function syntheticMentions(
   const brand = scenario.x.users.find((u) => u.id === account?.user_id);
   if (!brand) return null;
   const peopleCount = Math.min(count, 250);
+  // Generated people never take an id or a username the scenario's own people have.
+  const ids = freeIds(
+    scenario.x.users.map((u) => u.id),
+    peopleCount,
+    (n) => (SYNTHETIC_X_USER_BASE + BigInt(n)).toString(),
+  );
+  const names = freeIds(
+    scenario.x.users.map((u) => u.username.toLowerCase()),
+    peopleCount,
+    (n) => `fan_${String(n).padStart(4, '0')}`,
+  );
   const users = Array.from({ length: peopleCount }, (_, i) => ({
-    id: (SYNTHETIC_X_USER_BASE + BigInt(i + 1)).toString(),
-    username: `fan_${String(i + 1).padStart(4, '0')}`,
+    id: ids[i]!,
+    username: names[i]!,
     name: `Fan ${i + 1}`,
     verified: random() < 0.03,
     followers_count: Math.floor(random() ** 4 * 200_000),
@@ -114,10 +125,19 @@ function syntheticComments(
     .sort((a, b) => a.ms - b.ms);
   if (posts.length === 0) return null;
   const peopleCount = Math.min(count, 250);
+  const ids = freeIds(
+    [...scenario.facebook.users, ...scenario.facebook.pages, ...scenario.facebook.admins].map(
+      (u) => u.id,
+    ),
+    peopleCount,
+    (n) => String(SYNTHETIC_FB_USER_BASE + n),
+  );
   const users = Array.from({ length: peopleCount }, (_, i) => ({
-    id: String(SYNTHETIC_FB_USER_BASE + i + 1),
+    id: ids[i]!,
     name: `Visitor ${i + 1}`,
   }));
+  const commentIds = new Set(scenario.facebook.comments.map((c) => c.id));
+  let commentSeq = SYNTHETIC_COMMENT_BASE;
   const comments: Comment[] = [];
   const lastTopLevel = new Map<string, Comment>();
   /** How many posts, oldest first, came out before the current minute: they take its comment. */
@@ -130,8 +150,11 @@ function syntheticComments(
     const [, phrase] = PHRASES[Math.floor(random() * PHRASES.length)]!;
     const parent = lastTopLevel.get(post.id);
     const reply = parent !== undefined && random() < 0.15;
+    let id: string;
+    do id = `${graphIdParts(post.id).right}_${++commentSeq}`;
+    while (commentIds.has(id));
     const comment: Comment = {
-      id: `${graphIdParts(post.id).right}_${SYNTHETIC_COMMENT_BASE + i + 1}`,
+      id,
       post_id: post.id,
       ...(reply ? { parent_id: parent.id } : {}),
       from_id: users[i % peopleCount]!.id,
@@ -144,4 +167,15 @@ function syntheticComments(
     comments.push(comment);
   }
   return { users, comments };
+}
+
+/** `count` values `make(1)`, `make(2)`, … skipping those in `taken`. */
+function freeIds(taken: readonly string[], count: number, make: (n: number) => string): string[] {
+  const used = new Set(taken);
+  const ids: string[] = [];
+  for (let n = 1; ids.length < count; n++) {
+    const id = make(n);
+    if (!used.has(id)) ids.push(id);
+  }
+  return ids;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,58 +73,76 @@ async function main(): Promise<void> {
     port: Number(flags['emulator-port'] ?? 0),
     shiftToNow: true,
   });
+  // Without --data, the demo's data lives in a fresh temp folder, removed when the demo stops.
   const dataDir = flags.data ? config.dataDir : await mkdtemp(join(tmpdir(), 'social-inbox-demo-'));
-  // The emulator reaches the hub on this machine: its Page webhooks go straight to it (on a
-  // port chosen by the system, the hub's address is not known ahead: polling alone).
-  const webhooks = {
-    publicUrl: config.publicUrl ?? (config.port === 0 ? null : hubUrl(config, config.port)),
-    facebookVerifyToken: config.facebookVerifyToken ?? randomBytes(18).toString('base64url'),
+  const removeData = async () => {
+    if (!flags.data) await rm(dataDir, { recursive: true, force: true });
   };
-  const settings = { ...signInSettings(emulator), ...webhooks };
-  const hub = await runHub(
-    {
-      ...config,
-      dataDir,
-      xBaseUrl: emulator.xBaseUrl,
-      graphBaseUrl: emulator.graphBaseUrl,
-      ...settings,
-      pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
-      webRoot: config.webRoot ?? join(root, 'out/web'),
-    },
-    { logger: false, team: DEMO_TEAM },
-  );
-  closeOnSignals(async () => {
-    await hub.close();
+  try {
+    await serve();
+  } catch (err) {
     await emulator.close();
-  });
-  const { callbackUrl } = facebookWebhookSetup(settings);
-  if (callbackUrl)
-    await emulator.webhooks.subscribe({
-      callbackUrl,
-      verifyToken: webhooks.facebookVerifyToken,
-    });
-  for (const account of scenario.x.accounts) {
-    await hub.service.connectAccount({ platform: 'x', token: account.access_token });
+    await removeData();
+    throw err;
   }
-  for (const page of scenario.facebook.pages) {
-    await hub.service.connectAccount({ platform: 'facebook', token: page.access_token });
-  }
-  if ((await hub.service.listSavedReplies({})).length === 0)
-    for (const reply of DEMO_SAVED_REPLIES) await hub.service.saveSavedReply(reply);
-  hub.service.startSync();
-  console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
-  console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
-  for (const notice of hub.notices) console.warn(notice);
-  // Demo tokens only: the links sign a browser in at once (the token leaves the address bar).
-  for (const { agent, token } of hub.newAgents)
-    console.log(
-      `  ${agent.name} (${agent.role}, ${agent.languages.join(' ')}): ${hub.url}/#token=${token}`,
+
+  /** The hub on the emulator, with the demo's accounts, saved replies and team. */
+  async function serve(): Promise<void> {
+    // The emulator reaches the hub on this machine: its Page webhooks go straight to it (on a
+    // port chosen by the system, the hub's address is not known ahead: polling alone).
+    const webhooks = {
+      publicUrl: config.publicUrl ?? (config.port === 0 ? null : hubUrl(config, config.port)),
+      facebookVerifyToken: config.facebookVerifyToken ?? randomBytes(18).toString('base64url'),
+    };
+    const settings = { ...signInSettings(emulator), ...webhooks };
+    const hub = await runHub(
+      {
+        ...config,
+        dataDir,
+        xBaseUrl: emulator.xBaseUrl,
+        graphBaseUrl: emulator.graphBaseUrl,
+        ...settings,
+        pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
+        webRoot: config.webRoot ?? join(root, 'out/web'),
+      },
+      { logger: false, team: DEMO_TEAM },
     );
-  const agentsFile = flags['agents-file'] as string | undefined;
-  if (agentsFile) {
-    const tokens = Object.fromEntries(hub.newAgents.map(({ agent, token }) => [agent.name, token]));
-    // Sign-in tokens: readable by this user only.
-    await writePrivateFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
+    closeOnSignals(async () => {
+      await hub.close();
+      await emulator.close();
+      await removeData();
+    });
+    const { callbackUrl } = facebookWebhookSetup(settings);
+    if (callbackUrl)
+      await emulator.webhooks.subscribe({
+        callbackUrl,
+        verifyToken: webhooks.facebookVerifyToken,
+      });
+    for (const account of scenario.x.accounts) {
+      await hub.service.connectAccount({ platform: 'x', token: account.access_token });
+    }
+    for (const page of scenario.facebook.pages) {
+      await hub.service.connectAccount({ platform: 'facebook', token: page.access_token });
+    }
+    if ((await hub.service.listSavedReplies({})).length === 0)
+      for (const reply of DEMO_SAVED_REPLIES) await hub.service.saveSavedReply(reply);
+    hub.service.startSync();
+    console.log(`Social Inbox demo: open ${hub.url} and sign in as one of the team (links below)`);
+    console.log(`  emulator ${emulator.url} · scenario "${scenario.name}" · data in ${dataDir}`);
+    for (const notice of hub.notices) console.warn(notice);
+    // Demo tokens only: the links sign a browser in at once (the token leaves the address bar).
+    for (const { agent, token } of hub.newAgents)
+      console.log(
+        `  ${agent.name} (${agent.role}, ${agent.languages.join(' ')}): ${hub.url}/#token=${token}`,
+      );
+    const agentsFile = flags['agents-file'] as string | undefined;
+    if (agentsFile) {
+      const tokens = Object.fromEntries(
+        hub.newAgents.map(({ agent, token }) => [agent.name, token]),
+      );
+      // Sign-in tokens: readable by this user only.
+      await writePrivateFile(resolve(agentsFile), JSON.stringify(tokens, null, 2));
+    }
   }
 }
 

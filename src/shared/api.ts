@@ -30,6 +30,7 @@ import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
 import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
+import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
   SaveSavedReplyInputSchema,
   SavedReplyIdInputSchema,
@@ -62,6 +63,8 @@ export const ListConversationsInputSchema = z
     assignee: z.string().min(1).max(200).optional(),
     /** Conversations carrying this tag. */
     tag: TagNameSchema.optional(),
+    /** `outside`: the conversations the brand answered with another app than this inbox. */
+    answered: z.enum(['outside']).optional(),
     /** Full text over author and excerpt. */
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
@@ -466,6 +469,18 @@ export const apiMethods = {
     input: PostStatementInputSchema,
     output: StatementResultSchema,
   },
+  /** What the team decided once for the inbox. */
+  getTeamSettings: {
+    channel: 'team:settings',
+    input: EmptyInputSchema,
+    output: TeamSettingsSchema,
+  },
+  /** Managers: changes the team's settings; answers them all. */
+  saveTeamSettings: {
+    channel: 'team:save-settings',
+    input: SaveTeamSettingsInputSchema,
+    output: TeamSettingsSchema,
+  },
   /** The managers' rules, in the order they run on each new conversation. */
   listRules: {
     channel: 'rules:list',
@@ -622,6 +637,8 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   getCrisis: 'manager',
   verifyAudit: 'manager',
   postStatement: 'manager',
+  getTeamSettings: 'agent',
+  saveTeamSettings: 'manager',
   listRules: 'agent',
   saveRule: 'manager',
   deleteRule: 'manager',
@@ -720,6 +737,8 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   getCrisis: { method: 'GET', path: '/api/reports/crisis' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
   postStatement: { method: 'POST', path: '/api/statements' },
+  getTeamSettings: { method: 'GET', path: '/api/team/settings' },
+  saveTeamSettings: { method: 'POST', path: '/api/team/settings' },
   listRules: { method: 'GET', path: '/api/rules' },
   saveRule: { method: 'POST', path: '/api/rules' },
   deleteRule: { method: 'POST', path: '/api/rules/delete' },

@@ -22,6 +22,7 @@ export const AuditActionSchema = z.enum([
   'post.shown',
   'rule.fired',
   'rule.changed',
+  'team.settings',
   'statement.posted',
   'account.connected',
   'account.disconnected',

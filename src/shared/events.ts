@@ -3,6 +3,7 @@ import { AccountSchema, ActivitySchema, ConversationSchema, NoteSchema } from '.
 import type { Agent, Role } from './model';
 import { TagDefSchema } from './queue';
 import { RuleSchema } from './rules';
+import { TeamSettingsSchema } from './team-settings';
 
 export const SyncProgressSchema = z.object({
   accountId: z.string(),
@@ -52,6 +53,8 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
   }),
   /** The rules changed (saved, deleted, moved): all of them, in order. */
   z.object({ type: z.literal('rules.changed'), rules: z.array(RuleSchema) }),
+  /** A manager changed the team's settings: all of them. */
+  z.object({ type: z.literal('team.settings'), settings: TeamSettingsSchema }),
   /** An internal note was added to a conversation. */
   z.object({ type: z.literal('note.added'), note: NoteSchema }),
 ]);
@@ -75,6 +78,7 @@ export const eventAudience: Record<InboxEventType, Role> = {
   'tags.changed': 'agent',
   'reply.changed': 'agent',
   'rules.changed': 'agent',
+  'team.settings': 'agent',
   'note.added': 'agent',
 };
 

@@ -11,3 +11,4 @@ export * from './idempotency';
 export * from './text';
 export * from './webhooks';
 export * from './graph-versions';
+export * from './team-settings';

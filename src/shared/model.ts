@@ -143,12 +143,27 @@ export const PostSchema = z.object({
   outside: z.boolean(),
   /** Our id of the post this one answers, if any. */
   inReplyTo: z.string().nullable(),
+  /** Our id of the post this one quotes (an X quote post), if any. */
+  quotes: z.string().optional(),
+  /** Addresses of what the post carries beside its text (a Facebook comment's photo or link). */
+  media: z.array(z.string()).optional(),
   /** A Facebook comment hidden from the public (only its author and their friends still see it). */
   hidden: z.boolean().default(false),
   /** A Facebook comment its author or the Page removed on Facebook (kept here with its text). */
   removed: z.boolean().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
+
+/** The public statement that answered a conversation (the first, when several did). */
+export const StatementAnswerSchema = z.object({
+  /** Our id of the statement's post: `${platform}:${externalId}`. */
+  postId: z.string(),
+  permalink: z.string(),
+  /** The agent who published it. */
+  by: z.string(),
+  at: IsoDateSchema,
+});
+export type StatementAnswer = z.infer<typeof StatementAnswerSchema>;
 
 export const ConversationSchema = z.object({
   id: z.string(),
@@ -169,6 +184,10 @@ export const ConversationSchema = z.object({
   reach: z.number().int().nonnegative(),
   /** Milliseconds from the first inbound post to the first brand reply, or null if unanswered. */
   firstResponseMs: z.number().int().nonnegative().nullable(),
+  /** The public statement that answered it, if one did (absent: none). */
+  statement: StatementAnswerSchema.nullable().optional(),
+  /** The brand answered it with another app than this inbox (absent: not). */
+  answeredOutside: z.boolean().optional(),
   version: z.number().int().positive(),
   createdAt: IsoDateSchema,
   lastPostAt: IsoDateSchema,

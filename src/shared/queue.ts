@@ -71,6 +71,7 @@ export const ViewFiltersSchema = z
     /** `mine` (whoever applies the view) or `unassigned`. */
     assignee: z.enum(['mine', 'unassigned']).optional(),
     tag: TagNameSchema.optional(),
+    answered: z.enum(['outside']).optional(),
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
   })

@@ -4,6 +4,12 @@ import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
 
+/**
+ * The language key of the conversations whose language could not be detected: reported on its own
+ * line, never as a language nobody answered or nobody speaks.
+ */
+export const UNKNOWN_LANGUAGE = 'unknown';
+
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
 /**
@@ -49,8 +55,8 @@ export const ReportDrillSchema = z
     /** An agent id, or `outside` for the brand's replies made with another app. */
     responder: z.string().min(1).max(200).optional(),
     platform: PlatformSchema.optional(),
-    /** A language code, or `unknown`. */
-    language: z.union([LanguageSchema, z.literal('unknown')]).optional(),
+    /** A language code, or `unknown` (not detected). */
+    language: z.union([LanguageSchema, z.literal(UNKNOWN_LANGUAGE)]).optional(),
     /** Only these conversations (a cluster of the crisis view). */
     conversationIds: uniqueIds(z.string().min(1).max(300), 'conversation').max(1000).optional(),
     set: z.enum([
@@ -103,7 +109,7 @@ export const ReportSchema = z.object({
         unanswered: z.number().int(),
       }),
     ),
-    /** Languages with arrivals and not one reply. */
+    /** Languages with arrivals and not one reply (never `unknown`: no language is not one). */
     silentLanguages: z.array(z.string()),
   }),
   /** Brand replies made outside the inbox (another app, the platform's site): uncoordinated answering. */
@@ -129,18 +135,48 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-/** The crisis view: the last hours of arrivals against the usual level, and the clusters in them. */
+/**
+ * The windows the crisis view offers: the last 24 hours, 72 hours or 7 days up to now, or a range
+ * of the caller's (the report's) given by `from` and `to`.
+ */
+export const CrisisWindowSchema = z.enum(['24h', '72h', '7d', 'range']);
+export type CrisisWindow = z.infer<typeof CrisisWindowSchema>;
+
+/** Hours of each window that ends now. */
+export const CRISIS_WINDOW_HOURS = { '24h': 24, '72h': 72, '7d': 168 } as const;
+
+/** The longest range the crisis view covers by the hour; a longer one is cut to its last 31 days. */
+export const CRISIS_MAX_HOURS = 31 * 24;
+
+/** The crisis view: the hours of a window against the usual level, and the stories in them. */
 export const CrisisInputSchema = z
   .object({
-    /** The end of the window (default: now). */
+    /** The end of a window that ends now (default: now). */
     at: IsoDateSchema.optional(),
+    /** Hours up to `at`, when no window is named (24 by default). */
     hours: z.coerce.number().int().min(1).max(168).default(24),
+    window: CrisisWindowSchema.optional(),
+    /** The range of the `range` window. */
+    from: IsoDateSchema.optional(),
+    to: IsoDateSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (c) => c.window !== 'range' || (c.from != null && c.to != null),
+    'the range window needs from and to',
+  )
+  .refine(
+    (c) => c.from == null || c.to == null || Date.parse(c.from) < Date.parse(c.to),
+    'the range must end after it starts',
+  );
 export type CrisisInput = z.input<typeof CrisisInputSchema>;
 
+/**
+ * A story: conversations that say nearly the same thing, or share a link, a hashtag, a post quoted
+ * or answered, or media, whatever their language.
+ */
 export const ClusterSchema = z.object({
-  /** The id of the cluster's first conversation: stable while the cluster grows. */
+  /** The id of the story's first conversation. */
   id: z.string(),
   size: z.number().int().positive(),
   /** Newest first. */
@@ -148,6 +184,19 @@ export const ClusterSchema = z.object({
   /** The first conversation's opening text, as a sample of what they all say. */
   sample: z.string(),
   languages: z.array(z.string()),
+  /** Its conversations by language (`unknown` when none was found), the most first: one statement each. */
+  byLanguage: z.array(
+    z.object({
+      language: z.string(),
+      /** Newest first. */
+      conversationIds: z.array(z.string()),
+      unanswered: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The links (without their scheme) and hashtags its conversations share the most, up to 3. */
+  shared: z.array(z.string()),
+  /** Its languages nobody on the team speaks (none when the team declared no languages). */
+  unspokenLanguages: z.array(z.string()),
   unanswered: z.number().int().nonnegative(),
   firstAt: IsoDateSchema,
   lastAt: IsoDateSchema,
@@ -159,18 +208,20 @@ export const CrisisSchema = z.object({
   to: IsoDateSchema,
   /** Customer posts (mentions, comments) per hour, oldest first. */
   hours: z.array(z.object({ start: IsoDateSchema, arrivals: z.number().int().nonnegative() })),
-  /** The median of hourly arrivals over the 7 days before the window. */
+  /** Arrivals per hour over the 7 days before the window (their mean). */
   usualPerHour: z.number().nonnegative(),
-  /** The latest hour whose arrivals are well above the usual level (the banner), or null. */
+  /** Arrivals in those 7 days: 0 when there is no earlier activity to compare with. */
+  baselineArrivals: z.number().int().nonnegative(),
+  /** The window's largest hour well above the usual level (the banner), or null. */
   spike: z
     .object({
       start: IsoDateSchema,
       arrivals: z.number().int(),
-      /** arrivals / usual level (usual taken as at least 1). */
-      ratio: z.number(),
+      /** arrivals / usual level; null when there was no earlier activity. */
+      ratio: z.number().nullable(),
     })
     .nullable(),
-  /** Near-duplicate conversations (3 or more), biggest first. */
+  /** Stories: conversations told alike or sharing a link, hashtag, post or media (3 or more), biggest first. */
   clusters: z.array(ClusterSchema),
 });
 export type Crisis = z.infer<typeof CrisisSchema>;

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared';
 import { tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
@@ -68,6 +68,35 @@ describe('IdempotencyGuard', () => {
     // Another agent's key is theirs.
     await guard.run({ ...call, agentId: 'lucia' }, execute);
     expect(runs.count).toBe(2);
+  });
+
+  it("adds no flush of the disk for the answer's record: the next commit's covers it", async () => {
+    const { dir, clock } = await setUp();
+    const store = SqliteStore.open(dir, { clock });
+    cleanup(() => store.close());
+    const guard = await IdempotencyGuard.open(store, clock);
+    const commit = () =>
+      store.commit([], [{ kind: 'cursors.set', accountId: 'x:brand', cursors: { m: '1' } }]);
+    const call = (key: string) => ({
+      agentId: 'jan',
+      key,
+      method: 'updateConversation' as const,
+      input: { id: 'x:1', status: 'done' },
+    });
+    const execute = async () => {
+      await commit();
+      return { ok: true as const, result: { updated: true } };
+    };
+    await guard.run(call('k-0000001'), execute);
+    await guard.run(call('k-0000002'), execute);
+    // One flush per call, made by its commit: the first answer's record rode on the second flush.
+    expect(store.flushes).toBe(2);
+    await guard.close();
+    expect(store.flushes).toBe(3);
+    expect((await store.keys.live(0)).map((r) => [r.key, r.state])).toEqual([
+      ['k-0000001', 'answered'],
+      ['k-0000002', 'answered'],
+    ]);
   });
 
   it('refuses the key for another input or another call', async () => {
@@ -244,7 +273,8 @@ describe('IdempotencyGuard', () => {
         { agentId: 'jan', key: `k-old-${1000 + i}`, method: 'addNote', input: {} },
         execute,
       );
-    expect(await lines()).toHaveLength(5);
+    // With no commit to carry them, the records are written on their own a moment later.
+    await vi.waitFor(async () => expect(await lines()).toHaveLength(5));
     clock.advance(KEY_TTL_MS + 60_000);
     await guard.run({ agentId: 'jan', key: 'k-new-00001', method: 'addNote', input: {} }, execute);
     await guard.close();

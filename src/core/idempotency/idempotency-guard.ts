@@ -97,7 +97,7 @@ export function fingerprintOf(method: ApiMethodName, input: unknown): string {
 }
 
 /** The store's side the guard keeps its keys in. */
-export type KeyStore = Pick<InboxStore, 'keys' | 'durable'>;
+export type KeyStore = Pick<InboxStore, 'keys' | 'durable' | 'durableSoon'>;
 
 const recordOf = (e: JournalEntry): KeyRecord => ({
   ...e,
@@ -113,8 +113,6 @@ const recordOf = (e: JournalEntry): KeyRecord => ({
  */
 export class IdempotencyGuard {
   private lastSweep: number;
-  /** Answers being written: closing waits for them. */
-  private readonly writing = new Set<Promise<void>>();
 
   private constructor(
     private readonly store: KeyStore,
@@ -211,17 +209,14 @@ export class IdempotencyGuard {
     entry.running = null;
     if (entry.keptAs !== 'memory') {
       // The call is done whatever happens to this record, so its answer does not wait for the
-      // disk: a retry before a stop finds the answer in memory, and if a stop loses the record, a
-      // retry after the restart is answered as in doubt, never run again. Closing waits for it.
+      // disk: a retry before a stop finds the answer in memory, and if a power cut loses the
+      // record, a retry after the restart is answered as in doubt, never run again. The record
+      // rides on the next commit's flush (or one made within a second); closing the store flushes it.
       try {
         this.store.keys.write(
           recordOf({ ...entry, answer: entry.keptAs === 'durable' ? answer : null }),
         );
-        const written: Promise<void> = this.store
-          .durable()
-          .catch(() => undefined)
-          .finally(() => this.writing.delete(written));
-        this.writing.add(written);
+        this.store.durableSoon();
       } catch {
         // As a lost record: in doubt after a restart.
       }
@@ -255,6 +250,6 @@ export class IdempotencyGuard {
 
   /** Waits for the answers' records to be on the disk. The store is closed by its owner. */
   async close(): Promise<void> {
-    while (this.writing.size > 0) await Promise.all(this.writing);
+    await this.store.durable();
   }
 }

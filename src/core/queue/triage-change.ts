@@ -1,4 +1,4 @@
-import type { Conversation } from '../../shared';
+import type { Conversation, StatementAnswer } from '../../shared';
 
 /** The fields of one triage change (updateConversation's input, once validated). */
 export interface TriageChange {
@@ -7,6 +7,8 @@ export interface TriageChange {
   priority?: Conversation['priority'] | undefined;
   addTags?: string[] | undefined;
   removeTags?: string[] | undefined;
+  /** A public statement answered it (kept only when none answered it before). */
+  statement?: StatementAnswer | undefined;
 }
 
 /** A conversation with a triage change made on it: the next version. */
@@ -23,8 +25,23 @@ export function applyTriageChange(
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
     ...(change.priority !== undefined ? { priority: change.priority } : {}),
+    ...(change.statement !== undefined && current.statement == null
+      ? answeredBy(current, change.statement)
+      : {}),
     tags: [...tags],
     version: current.version + 1,
     updatedAt: now.toISOString(),
+  };
+}
+
+/** What a statement changes of a conversation it answers: it, and the first response if none was. */
+function answeredBy(
+  current: Conversation,
+  statement: StatementAnswer,
+): Pick<Conversation, 'statement' | 'firstResponseMs'> {
+  const waited = Date.parse(statement.at) - Date.parse(current.createdAt);
+  return {
+    statement,
+    firstResponseMs: current.firstResponseMs ?? (waited >= 0 ? waited : null),
   };
 }

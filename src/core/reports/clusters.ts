@@ -1,6 +1,7 @@
 import type { Cluster } from '../../shared';
 import { replyWords } from '../triage/duplicate-guard';
 import { LshIndex, MinHasher, SIGNATURE_SIZE } from './minhash';
+import { textKeys } from './story-links';
 
 /** Share of words two opening posts must share to belong to one cluster (Jaccard). */
 export const CLUSTER_SIMILARITY = 0.6;
@@ -14,6 +15,57 @@ export interface ClusterMember {
   /** The opening post's text. */
   text: string;
   answered: boolean;
+  /** What the opening post points at beside its text (story-links.ts `postKeys`). */
+  refs?: string[];
+}
+
+/** Disjoint sets of 0…n-1, with path halving and union by size: near-constant time a call. */
+class UnionFind {
+  private readonly parent: Int32Array;
+  private readonly size: Int32Array;
+
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+    this.size = new Int32Array(n).fill(1);
+  }
+
+  find(i: number): number {
+    const parent = this.parent;
+    while (parent[i] !== i) {
+      const up = parent[parent[i] as number] as number;
+      parent[i] = up;
+      i = up;
+    }
+    return i;
+  }
+
+  union(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if ((this.size[ra] as number) < (this.size[rb] as number)) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra] = (this.size[ra] as number) + (this.size[rb] as number);
+  }
+}
+
+/** A key as the story shows it: a link without its scheme, a hashtag with its `#`; posts are not shown. */
+function shownKey(key: string): string | null {
+  if (key.startsWith('url:')) return key.slice(4);
+  if (key.startsWith('tag:')) return `#${key.slice(4)}`;
+  return null;
+}
+
+/** The links and hashtags the most members share (two at least), most shared first. */
+function sharedKeys(keysOf: readonly string[][], members: readonly number[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of members)
+    for (const key of new Set(keysOf[m])) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .filter(([key, n]) => n >= 2 && shownKey(key) != null)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([key]) => shownKey(key) as string);
 }
 
 /** Oldest first; the same instant goes by id, so that the order never depends on the input's. */
@@ -51,9 +103,8 @@ function similarity(a: Int32Array, b: Int32Array, floor: number): number {
 
 /**
  * Groups conversations whose opening posts say nearly the same thing (the same words, give or take
- * a few, mentions and links aside), oldest first: each joins the cluster whose first text is the
- * most similar to its own, at CLUSTER_SIMILARITY or more, or starts one. Only clusters of
- * CLUSTER_MIN_SIZE or more are returned, biggest first.
+ * a few, mentions and links aside), oldest first: each joins the text cluster whose first text is
+ * the most similar to its own, at CLUSTER_SIMILARITY or more, or starts one.
  *
  * Candidates come from MinHash signatures of the first texts, banded into buckets (see
  * minhash.ts): a text is compared only with the first texts that share a bucket with it, and each of
@@ -61,22 +112,40 @@ function similarity(a: Int32Array, b: Int32Array, floor: number): number {
  * A mention is scored against a few dozen first texts (16,000 mentions of a crisis day: about 20
  * each), not against every cluster that shares a word with it, which was quadratic: 28 s for
  * 16,000 mentions of a day.
+ *
+ * Text clusters are then joined into stories by what their conversations share whatever their
+ * language (story-links.ts): a link, a hashtag, a post quoted or answered, media. Each key joins the
+ * conversations that have it, by union-find: linear in the keys. Only stories of CLUSTER_MIN_SIZE
+ * or more are returned, biggest first.
  */
 export function clusterConversations(members: readonly ClusterMember[]): Cluster[] {
   const ordered = [...members].sort((a, b) => older(a.createdAt, a.id, b.createdAt, b.id));
   const hasher = new MinHasher();
   const index = new LshIndex();
-  const clusters: { words: Int32Array; members: ClusterMember[] }[] = [];
+  const sets = new UnionFind(ordered.length);
+  /** Per text cluster: its first text's words and its first member (by position in `ordered`). */
+  const clusters: { words: Int32Array; first: number }[] = [];
   /** A first text's words (their numbers) → its cluster: the same words again join it at once. */
   const firstTexts = new Map<string, number>();
   const sig = new Int32Array(SIGNATURE_SIZE);
-  for (const member of ordered) {
+  /** Each key → the first member that has it. */
+  const holders = new Map<string, number>();
+  const keysOf: string[][] = [];
+  for (let at = 0; at < ordered.length; at++) {
+    const member = ordered[at] as ClusterMember;
+    const keys = [...textKeys(member.text), ...(member.refs ?? [])];
+    keysOf.push(keys);
+    for (const key of keys) {
+      const holder = holders.get(key);
+      if (holder === undefined) holders.set(key, at);
+      else sets.union(holder, at);
+    }
     const words = hasher.idsOf(replyWords(member.text));
     if (words.length === 0) continue;
     // Similarity 1, which no other cluster reaches (it would have taken that first text).
     const same = firstTexts.get(words.join());
     if (same !== undefined) {
-      clusters[same]?.members.push(member);
+      sets.union((clusters[same] as (typeof clusters)[number]).first, at);
       continue;
     }
     hasher.signature(words, sig);
@@ -92,24 +161,48 @@ export function clusterConversations(members: readonly ClusterMember[]): Cluster
       }
     }
     if (best >= 0) {
-      clusters[best]?.members.push(member);
+      sets.union((clusters[best] as (typeof clusters)[number]).first, at);
       continue;
     }
-    const created = clusters.push({ words, members: [member] }) - 1;
+    const created = clusters.push({ words, first: at }) - 1;
     firstTexts.set(words.join(), created);
     index.add(created, sig);
   }
-  return clusters
-    .filter((c) => c.members.length >= CLUSTER_MIN_SIZE)
-    .map(({ members: list }) => {
+  const stories = new Map<number, number[]>();
+  for (let at = 0; at < ordered.length; at++) {
+    const root = sets.find(at);
+    const list = stories.get(root);
+    if (list) list.push(at);
+    else stories.set(root, [at]);
+  }
+  return [...stories.values()]
+    .filter((list) => list.length >= CLUSTER_MIN_SIZE)
+    .map((positions): Cluster => {
+      const list = positions.map((p) => ordered[p] as ClusterMember);
       const first = list[0] as ClusterMember;
       const newestFirst = [...list].reverse();
+      const byLanguage = new Map<string, ClusterMember[]>();
+      for (const m of newestFirst) {
+        const language = m.language ?? 'unknown';
+        const these = byLanguage.get(language);
+        if (these) these.push(m);
+        else byLanguage.set(language, [m]);
+      }
       return {
         id: first.id,
         size: list.length,
         conversationIds: newestFirst.map((m) => m.id),
         sample: first.text,
-        languages: [...new Set(list.map((m) => m.language ?? 'unknown'))].sort(),
+        languages: [...byLanguage.keys()].sort(),
+        byLanguage: [...byLanguage]
+          .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+          .map(([language, these]) => ({
+            language,
+            conversationIds: these.map((m) => m.id),
+            unanswered: these.filter((m) => !m.answered).length,
+          })),
+        shared: sharedKeys(keysOf, positions),
+        unspokenLanguages: [],
         unanswered: list.filter((m) => !m.answered).length,
         firstAt: first.createdAt,
         lastAt: (newestFirst[0] as ClusterMember).createdAt,

@@ -7,7 +7,8 @@ import { replyWords } from '../triage/duplicate-guard';
 import { clusterRunner } from './cluster-runner';
 import { CLUSTER_MIN_SIZE, CLUSTER_SIMILARITY, clusterConversations } from './clusters';
 import type { ClusterMember } from './clusters';
-import { arrivalsByHour, crisisView } from './crisis';
+import { textKeys } from './story-links';
+import { arrivalsByHour, crisisView, hoursOfRange, hoursUpTo } from './crisis';
 
 const H = 3_600_000;
 const at = new Date('2026-03-08T10:30:00.000Z');
@@ -30,7 +31,7 @@ function arrivals(): string[] {
 }
 
 describe('arrivals per hour', () => {
-  it('counts each hour of the window, with the usual level and the latest spike', () => {
+  it('counts each hour of the window, with the usual level and the largest spike', () => {
     const view = arrivalsByHour(arrivals(), at, 3);
     expect(view.from).toBe('2026-03-08T08:00:00.000Z');
     expect(view.to).toBe('2026-03-08T11:00:00.000Z');
@@ -40,7 +41,53 @@ describe('arrivals per hour', () => {
       { start: '2026-03-08T10:00:00.000Z', arrivals: 5 },
     ]);
     expect(view.usualPerHour).toBe(1);
+    expect(view.baselineArrivals).toBe(168);
     expect(view.spike).toEqual({ start: '2026-03-08T09:00:00.000Z', arrivals: 12, ratio: 12 });
+  });
+
+  it('names the largest spike of the window, not the latest', () => {
+    const times = arrivals();
+    // A later spike, smaller than the one at 09:00.
+    for (let i = 0; i < 10; i++)
+      times.push(new Date(windowStart + 2 * H + (30 + i) * 60_000).toISOString());
+    const view = arrivalsByHour(times, at, 3);
+    expect(view.hours[2]?.arrivals).toBe(15);
+    expect(view.spike).toEqual({ start: '2026-03-08T10:00:00.000Z', arrivals: 15, ratio: 15 });
+    for (let i = 0; i < 4; i++)
+      times.push(new Date(windowStart + H + (40 + i) * 60_000).toISOString());
+    expect(arrivalsByHour(times, at, 3).spike?.start).toBe('2026-03-08T09:00:00.000Z');
+  });
+
+  it('gives a spike no ratio when nothing came before the window', () => {
+    const fresh: string[] = [];
+    for (let i = 0; i < 12; i++) fresh.push(new Date(windowStart + H + i * 60_000).toISOString());
+    const view = arrivalsByHour(fresh, at, 3);
+    expect(view.usualPerHour).toBe(0);
+    expect(view.baselineArrivals).toBe(0);
+    expect(view.spike).toEqual({ start: '2026-03-08T09:00:00.000Z', arrivals: 12, ratio: null });
+  });
+
+  it('measures the usual level as the mean hour of the week before, quiet hours included', () => {
+    // 42 arrivals in the week before: a quarter of an arrival per hour, and 10 in one hour is 40×.
+    const quiet: string[] = [];
+    for (let h = 1; h <= 168; h += 4) quiet.push(new Date(windowStart - h * H).toISOString());
+    for (let i = 0; i < 10; i++) quiet.push(new Date(windowStart + i * 60_000).toISOString());
+    const view = arrivalsByHour(quiet, at, 3);
+    expect(view.usualPerHour).toBe(0.25);
+    expect(view.spike).toEqual({ start: '2026-03-08T08:00:00.000Z', arrivals: 10, ratio: 40 });
+  });
+
+  it('counts the hours of a range, at most its latest ones', () => {
+    const from = new Date('2026-03-01T09:30:00.000Z');
+    const to = new Date('2026-03-02T00:00:00.000Z');
+    expect(hoursOfRange(from, to, 1000)).toEqual({
+      first: Date.parse('2026-03-01T09:00:00.000Z'),
+      last: Date.parse('2026-03-01T23:00:00.000Z'),
+    });
+    expect(hoursOfRange(from, to, 2)).toEqual({
+      first: Date.parse('2026-03-01T22:00:00.000Z'),
+      last: Date.parse('2026-03-01T23:00:00.000Z'),
+    });
   });
 
   it('sees no spike when a busy hour is a busy brand’s usual hour', () => {
@@ -91,6 +138,9 @@ describe('clusters of near-duplicate mentions', () => {
         conversationIds: ['a4', 'a3', 'a2', 'a1'],
         sample: '@CafeAurore your oat milk made me sick #OatGate',
         languages: ['en'],
+        byLanguage: [{ language: 'en', conversationIds: ['a4', 'a3', 'a2', 'a1'], unanswered: 3 }],
+        shared: ['#oatgate'],
+        unspokenLanguages: [],
         unanswered: 3,
         firstAt: '2026-03-08T08:01:00.000Z',
         lastAt: '2026-03-08T08:06:00.000Z',
@@ -113,6 +163,60 @@ describe('clusters of near-duplicate mentions', () => {
     expect(clusters.map((c) => [c.conversationIds, c.languages])).toEqual([
       [['fr3', 'fr2', 'fr1'], ['fr']],
       [['de3', 'de2', 'de1'], ['de']],
+    ]);
+  });
+
+  it('makes one story of one video shared in French, English and German', () => {
+    const video = 'https://www.youtube.com/watch?v=oat-milk-42';
+    const stories = clusterConversations([
+      member('fr1', 1, `Vous servez du lait de vache comme lait d’avoine ?! ${video}`, 'fr'),
+      member('en1', 2, `So this is what “oat milk” means at this café… ${video}&utm_source=x`),
+      member(
+        'de1',
+        3,
+        'Kuhmilch statt Hafermilch, unglaublich: https://youtu.be/oat-milk-42',
+        'de',
+      ),
+      member('en2', 4, 'Anyone else seen the video of the oat milk being poured?'),
+      member('fr2', 5, 'Je ne remettrai plus les pieds chez vous', 'fr'),
+      member('de2', 6, `Das Video spricht für sich ${video}`, 'de'),
+      member('nl1', 7, 'Waar is mijn bestelling van gisteren?', 'nl'),
+    ]);
+    expect(stories).toHaveLength(1);
+    const [story] = stories;
+    expect(story?.conversationIds).toEqual(['de2', 'de1', 'en1', 'fr1']);
+    expect(story?.languages).toEqual(['de', 'en', 'fr']);
+    expect(story?.byLanguage).toEqual([
+      { language: 'de', conversationIds: ['de2', 'de1'], unanswered: 2 },
+      { language: 'en', conversationIds: ['en1'], unanswered: 1 },
+      { language: 'fr', conversationIds: ['fr1'], unanswered: 1 },
+    ]);
+    expect(story?.shared).toEqual(['youtube.com/watch?v=oat-milk-42']);
+    expect(story?.sample).toMatch(/^Vous servez/);
+  });
+
+  it('joins a story by the post quoted or answered, by media, and by near-duplicate text', () => {
+    const refs = (id: string, extra: string[] = []) => [`post:${id}`, ...extra];
+    const stories = clusterConversations([
+      { ...member('q1', 1, 'Ce n’est pas possible', 'fr'), refs: refs('q1', ['post:x:video']) },
+      { ...member('q2', 2, 'Unbelievable', 'en'), refs: refs('q2', ['post:x:video']) },
+      // Answers q2 (its post's id): in the story, as is what repeats q2's words.
+      { ...member('q3', 3, 'Niet te geloven', 'nl'), refs: refs('q3', ['post:q2']) },
+      { ...member('q4', 4, 'Unbelievable!!', 'en'), refs: refs('q4') },
+      { ...member('m1', 5, 'Mirad esto', 'es'), refs: refs('m1', ['url:cdn.example/v.jpg']) },
+      { ...member('m2', 6, 'Guardate qui', 'it'), refs: refs('m2', ['url:cdn.example/v.jpg']) },
+      { ...member('m3', 7, 'Che vergogna', 'it'), refs: refs('m3', ['url:cdn.example/v.jpg']) },
+      { ...member('z1', 8, 'Where is my order?'), refs: refs('z1') },
+    ]);
+    expect(stories.map((s) => [s.conversationIds, s.languages])).toEqual([
+      [
+        ['q4', 'q3', 'q2', 'q1'],
+        ['en', 'fr', 'nl'],
+      ],
+      [
+        ['m3', 'm2', 'm1'],
+        ['es', 'it'],
+      ],
     ]);
   });
 
@@ -154,7 +258,7 @@ describe('clusters of near-duplicate mentions', () => {
         ],
       ]),
     );
-    const view = await crisisView(conversations, (id) => posts.get(id) ?? [], at, 3);
+    const view = await crisisView(conversations, (id) => posts.get(id) ?? [], hoursUpTo(at, 3));
     expect(() => CrisisSchema.parse(view)).not.toThrow();
     expect(view.hours.map((h) => h.arrivals)).toEqual([7, 0, 0]);
     expect(view.usualPerHour).toBe(0);
@@ -162,7 +266,7 @@ describe('clusters of near-duplicate mentions', () => {
     expect(view.clusters.map((c) => [c.id, c.size, c.unanswered])).toEqual([['a1', 4, 3]]);
   });
 
-  it('finds every story of a 16,000-mention day, whole, and nothing else', async () => {
+  it('finds every story of a 16,000-mention day, whole, in all its languages, and nothing else', async () => {
     const day = crisisDay(16_000);
     const clusters = await clusterRunner.cluster(day.members);
     expect(clusterRunner.place).toEqual({ where: 'worker' });
@@ -173,8 +277,10 @@ describe('clusters of near-duplicate mentions', () => {
       const cluster = found.get(ids[0]!);
       expect(cluster, story).toBeDefined();
       expect(cluster?.conversationIds).toEqual([...ids].reverse());
-      expect(cluster?.languages).toEqual([story.split(':')[0]]);
+      expect(cluster?.languages).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl']);
       expect(cluster?.unanswered).toBe(ids.filter((id) => !byId.get(id)?.answered).length);
+      for (const { language, conversationIds } of cluster?.byLanguage ?? [])
+        expect(conversationIds).toEqual([...day.clusters.get(`${language}:${story}`)!].reverse());
     }
     const sizes = clusters.map((c) => c.size);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
@@ -197,15 +303,23 @@ describe('clusters of near-duplicate mentions', () => {
   });
 });
 
-/** The search the index stands in for: each mention scored against every cluster so far. */
+/**
+ * The search the index stands in for: each mention scored against every cluster so far; then the
+ * clusters that share a link or hashtag joined, pair by pair, until none do.
+ */
 function exhaustive(members: readonly ClusterMember[]): string[][] {
   const ordered = [...members].sort((a, b) =>
     a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
   );
-  const clusters: { words: Set<string>; ids: string[] }[] = [];
+  const clusters: { words: Set<string>; ids: string[]; keys: Set<string> }[] = [];
+  const alone: { ids: string[]; keys: Set<string> }[] = [];
   for (const m of ordered) {
     const words = replyWords(m.text);
-    if (words.size === 0) continue;
+    const keys = new Set(textKeys(m.text));
+    if (words.size === 0) {
+      alone.push({ ids: [m.id], keys });
+      continue;
+    }
     let best: (typeof clusters)[number] | null = null;
     let bestScore = 0;
     for (const c of clusters) {
@@ -216,8 +330,33 @@ function exhaustive(members: readonly ClusterMember[]): string[][] {
         bestScore = score;
       }
     }
-    if (best && bestScore >= CLUSTER_SIMILARITY) best.ids.push(m.id);
-    else clusters.push({ words, ids: [m.id] });
+    if (best && bestScore >= CLUSTER_SIMILARITY) {
+      best.ids.push(m.id);
+      for (const k of keys) best.keys.add(k);
+    } else clusters.push({ words, ids: [m.id], keys });
   }
-  return clusters.filter((c) => c.ids.length >= CLUSTER_MIN_SIZE).map((c) => c.ids);
+  // Groups that share a key are neighbours; each story is a connected set of them.
+  const groups = [...clusters, ...alone];
+  const stories: string[][] = [];
+  const taken = new Set<number>();
+  for (let start = 0; start < groups.length; start++) {
+    if (taken.has(start)) continue;
+    taken.add(start);
+    const story: string[] = [];
+    for (const todo = [start]; todo.length > 0;) {
+      const group = groups[todo.pop()!]!;
+      story.push(...group.ids);
+      groups.forEach((other, i) => {
+        if (!taken.has(i) && [...other.keys].some((k) => group.keys.has(k))) {
+          taken.add(i);
+          todo.push(i);
+        }
+      });
+    }
+    stories.push(story);
+  }
+  const rank = new Map(ordered.map((m, i) => [m.id, i]));
+  return stories
+    .filter((ids) => ids.length >= CLUSTER_MIN_SIZE)
+    .map((ids) => ids.sort((a, b) => rank.get(a)! - rank.get(b)!));
 }

@@ -3,6 +3,10 @@ import { factsOf, headOf } from '../store/port';
 import type { ConversationHead, PostFacts } from '../store/port';
 import { clusterRunner } from './cluster-runner';
 import type { ClusterMember } from './clusters';
+import { postKeys } from './story-links';
+
+/** What the view reads of an opening post: its text and what it points at. */
+export type OpeningPost = Pick<Post, 'id' | 'text' | 'inReplyTo' | 'quotes' | 'media'>;
 
 const HOUR = 3_600_000;
 const BASELINE_HOURS = 7 * 24;
@@ -14,68 +18,86 @@ function hourStart(ms: number): number {
   return Math.floor(ms / HOUR) * HOUR;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/** The hours a crisis view counts: from the hour starting at `first` to the one starting at `last`. */
+export interface CrisisHours {
+  first: number;
+  last: number;
+}
+
+/** The `hours` hours up to `at` (the hour that contains `at` is the last one). */
+export function hoursUpTo(at: Date, hours: number): CrisisHours {
+  const last = hourStart(at.getTime());
+  return { first: last - (hours - 1) * HOUR, last };
+}
+
+/**
+ * The hours of the range [from, to), at most `maxHours` of them (its latest): from the hour that
+ * contains `from` to the one that contains the range's last instant.
+ */
+export function hoursOfRange(from: Date, to: Date, maxHours: number): CrisisHours {
+  const last = hourStart(to.getTime() - 1);
+  const first = Math.max(hourStart(from.getTime()), last - (maxHours - 1) * HOUR);
+  return { first: Math.min(first, last), last };
 }
 
 /**
  * Arrivals per hour over the window ending at `at` (the hour that contains `at` is the last one),
- * the usual level (median hour of the 7 days before), and the latest spike.
+ * the usual level (mean hour of the 7 days before), and the largest spike.
  */
 export function arrivalsByHour(
   arrivals: Iterable<string>,
   at: Date,
   hours: number,
-): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'spike'> {
+): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'baselineArrivals' | 'spike'> {
   return arrivalsByHourMs(
     (function* () {
       for (const iso of arrivals) yield Date.parse(iso);
     })(),
-    at,
-    hours,
+    hoursUpTo(at, hours),
   );
 }
 
-/** `arrivalsByHour` of arrivals given in ms since the epoch. */
-function arrivalsByHourMs(
+/**
+ * Arrivals (ms since the epoch) per hour of the window, the usual level (arrivals per hour over
+ * the 7 days before it, on average) and the window's largest spike: its busiest hour when that
+ * reaches SPIKE_FACTOR times the usual level and SPIKE_MIN arrivals (of equal hours, the latest).
+ */
+export function arrivalsByHourMs(
   arrivals: Iterable<number>,
-  at: Date,
-  hours: number,
-): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'spike'> {
-  const last = hourStart(at.getTime());
-  const first = last - (hours - 1) * HOUR;
+  { first, last }: CrisisHours,
+): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'baselineArrivals' | 'spike'> {
   const baselineStart = first - BASELINE_HOURS * HOUR;
   const counts = new Map<number, number>();
+  let baselineArrivals = 0;
   for (const t of arrivals) {
     if (t < baselineStart || t >= last + HOUR) continue;
-    const h = hourStart(t);
-    counts.set(h, (counts.get(h) ?? 0) + 1);
+    if (t < first) baselineArrivals += 1;
+    else {
+      const h = hourStart(t);
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
   }
-  const baseline: number[] = [];
-  for (let h = baselineStart; h < first; h += HOUR) baseline.push(counts.get(h) ?? 0);
-  const usualPerHour = median(baseline);
+  const usualPerHour = baselineArrivals / BASELINE_HOURS;
   const series = [];
   for (let h = first; h <= last; h += HOUR)
     series.push({ start: new Date(h).toISOString(), arrivals: counts.get(h) ?? 0 });
   const threshold = Math.max(SPIKE_MIN, SPIKE_FACTOR * usualPerHour);
-  const latest = [...series].reverse().find((h) => h.arrivals >= threshold);
+  let largest: (typeof series)[number] | null = null;
+  for (const hour of series)
+    if (hour.arrivals >= threshold && hour.arrivals >= (largest?.arrivals ?? 0)) largest = hour;
   return {
     from: new Date(first).toISOString(),
     to: new Date(last + HOUR).toISOString(),
     hours: series,
     usualPerHour,
+    baselineArrivals,
     spike:
-      latest == null
+      largest == null
         ? null
         : {
-            start: latest.start,
-            arrivals: latest.arrivals,
-            ratio: latest.arrivals / Math.max(1, usualPerHour),
+            start: largest.start,
+            arrivals: largest.arrivals,
+            ratio: baselineArrivals === 0 ? null : largest.arrivals / usualPerHour,
           },
   };
 }
@@ -95,13 +117,9 @@ export class CrisisTally {
   /** The conversations to cluster, each with the id of its opening post (its text comes last). */
   private readonly pending: { member: Omit<ClusterMember, 'text'>; opener: string }[] = [];
 
-  constructor(
-    private readonly at: Date,
-    private readonly hours: number,
-  ) {
-    const window = arrivalsByHour([], at, hours);
-    this.windowStart = Date.parse(window.from);
-    this.windowEnd = Date.parse(window.to);
+  constructor(private readonly window: CrisisHours) {
+    this.windowStart = window.first;
+    this.windowEnd = window.last + HOUR;
     this.baselineStart = this.windowStart - BASELINE_HOURS * HOUR;
   }
 
@@ -138,28 +156,28 @@ export class CrisisTally {
         id: conversation.id,
         createdAt: new Date(created).toISOString(),
         language: conversation.language,
-        answered: posts.some((p) => p.direction === 'outbound'),
+        answered: conversation.statement != null || posts.some((p) => p.direction === 'outbound'),
       },
     });
     return opener.id;
   }
 
   /**
-   * The view of what was counted: `texts` gives the opening posts' texts (a conversation whose
-   * opening post is gone meanwhile is not clustered), `cluster` finds the clusters.
+   * The view of what was counted: `openers` gives the opening posts (a conversation whose opening
+   * post is gone meanwhile is not clustered), `cluster` finds the stories.
    */
   async view(
-    texts: ReadonlyMap<string, string>,
+    openers: ReadonlyMap<string, OpeningPost>,
     cluster: (members: ClusterMember[]) => Promise<Cluster[]> = (members) =>
       clusterRunner.cluster(members),
   ): Promise<Crisis> {
     const members: ClusterMember[] = [];
     for (const { member, opener } of this.pending) {
-      const text = texts.get(opener);
-      if (text != null) members.push({ ...member, text });
+      const post = openers.get(opener);
+      if (post != null) members.push({ ...member, text: post.text, refs: postKeys(post) });
     }
     return {
-      ...arrivalsByHourMs(this.arrivals, this.at, this.hours),
+      ...arrivalsByHourMs(this.arrivals, this.window),
       clusters: await cluster(members),
     };
   }
@@ -172,19 +190,18 @@ export class CrisisTally {
 export async function crisisView(
   conversations: Iterable<Conversation>,
   postsOf: (conversationId: string) => readonly Post[],
-  at: Date,
-  hours: number,
+  window: CrisisHours,
   cluster?: (members: ClusterMember[]) => Promise<Cluster[]>,
 ): Promise<Crisis> {
-  const tally = new CrisisTally(at, hours);
-  const texts = new Map<string, string>();
+  const tally = new CrisisTally(window);
+  const openers = new Map<string, OpeningPost>();
   for (const c of conversations) {
     const head = headOf(c);
     if (!tally.counts(head)) continue;
     const posts = postsOf(c.id);
     const opener = tally.add(head, posts.map(factsOf));
-    const text = opener == null ? undefined : posts.find((p) => p.id === opener)?.text;
-    if (opener != null && text != null) texts.set(opener, text);
+    const post = opener == null ? undefined : posts.find((p) => p.id === opener);
+    if (post != null) openers.set(post.id, post);
   }
-  return tally.view(texts, cluster);
+  return tally.view(openers, cluster);
 }

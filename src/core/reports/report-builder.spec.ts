@@ -273,3 +273,62 @@ describe('report over a fixed day', () => {
     }
   });
 });
+
+describe('conversations whose language was not detected', () => {
+  const range = { from: day('00:00'), to: '2026-03-02T00:00:00.000Z', targetMinutes: 60 };
+  const opened = (id: string, language: string | null, at: string, answeredAt?: string) => ({
+    conversation: conversation({ id, language, createdAt: at, rootPostId: `${id}:0` }),
+    posts: [
+      post({ id: `${id}:0`, conversationId: id, language, createdAt: at }),
+      ...(answeredAt
+        ? [
+            post({
+              id: `${id}:1`,
+              conversationId: id,
+              direction: 'outbound',
+              sentBy: 'jan',
+              client: 'browser',
+              createdAt: answeredAt,
+            }),
+          ]
+        : []),
+    ],
+  });
+  // Three unanswered with no language, more than any language: still the last line, on its own.
+  const all = [
+    opened('u1', null, day('09:00')),
+    opened('u2', null, day('10:00')),
+    opened('u3', null, day('11:00'), undefined),
+    opened('f1', 'fr', day('09:30'), day('09:40')),
+    opened('d1', 'de', day('12:00')),
+  ];
+  const built = new ReportBuilder(
+    range,
+    casesIn(
+      range,
+      all.map((c) => c.conversation),
+      (id) => all.find((c) => c.conversation.id === id)?.posts ?? [],
+    ),
+  );
+  const report = built.report(agents);
+
+  it('are reported on their own line, last, and never as a language nobody answered', () => {
+    expect(report.coverage.silentLanguages).toEqual(['de']);
+    expect(report.coverage.byLanguage).toEqual([
+      { language: 'de', arrived: 1, unanswered: 1 },
+      { language: 'fr', arrived: 1, unanswered: 0 },
+      { language: 'unknown', arrived: 3, unanswered: 3 },
+    ]);
+    expect(report.byLanguage.map((l) => [l.language, l.figures.conversations])).toEqual([
+      ['de', 1],
+      ['fr', 1],
+      ['unknown', 3],
+    ]);
+    expect(report.coverage.unanswered).toBe(4);
+    expect(built.drill({ language: 'unknown', set: 'unanswered' }).map((c) => c.id)).toEqual([
+      'u3',
+      'u2',
+      'u1',
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { UNKNOWN_LANGUAGE } from '../../shared';
 import type {
   Agent,
   Conversation,
@@ -13,7 +14,6 @@ import { nearestRank } from './percentile';
 
 /** The responder of the brand's replies made with another app than the inbox. */
 export const OUTSIDE = 'outside';
-const UNKNOWN_LANGUAGE = 'unknown';
 
 export interface ReportRange {
   from: string;
@@ -47,8 +47,9 @@ function inTimeOrder(posts: readonly PostFacts[]): boolean {
 /**
  * What a report counts of a conversation, from the facts of its posts (in any order; those of the
  * same instant keep the order given): the first customer post, the first brand reply at or after
- * it, the inbox's replies by agent, and the replies made outside the inbox, which the report lists
- * whole (`whole` gives them).
+ * it (or the public statement that answered it, if that came first), the inbox's replies by agent
+ * (a statement counts as one public reply of the agent who published it), and the replies made
+ * outside the inbox, which the report lists whole (`whole` gives them).
  */
 export function caseOf(
   conversation: ConversationHead,
@@ -70,12 +71,27 @@ export function caseOf(
     } else if (p.sentBy != null)
       replies.push({ agent: p.sentBy, kind: p.private ? 'private' : 'public' });
   }
+  let firstMs = first?.createdMs ?? null;
+  let firstResponder = first == null ? null : first.outside ? OUTSIDE : (first.sentBy ?? OUTSIDE);
+  // A public statement answered it: one public reply of the agent who published it, at its time.
+  const statement = conversation.statement;
+  if (statement != null) {
+    replies.push({ agent: statement.by, kind: 'public' });
+    if (
+      opener !== undefined &&
+      statement.atMs >= opener.createdMs &&
+      (firstMs == null || statement.atMs < firstMs)
+    ) {
+      firstMs = statement.atMs;
+      firstResponder = statement.by;
+    }
+  }
   return {
     conversation,
     platform: conversation.platform,
     language: conversation.language ?? UNKNOWN_LANGUAGE,
-    firstResponseMs: first == null || opener == null ? null : first.createdMs - opener.createdMs,
-    firstResponder: first == null ? null : first.outside ? OUTSIDE : (first.sentBy ?? OUTSIDE),
+    firstResponseMs: firstMs == null || opener == null ? null : firstMs - opener.createdMs,
+    firstResponder: firstMs == null || opener == null ? null : firstResponder,
     replies,
     outside,
   };
@@ -133,6 +149,11 @@ function figures(cases: readonly ReportCase[], targetMs: number, responder?: str
     withinTarget: within,
     withinTargetShare: base === 0 ? null : within / base,
   };
+}
+
+/** Orders the line of the conversations with no language detected after every language. */
+function undetectedLast(a: string, b: string): number {
+  return Number(a === UNKNOWN_LANGUAGE) - Number(b === UNKNOWN_LANGUAGE);
 }
 
 function groupBy<K extends string, T>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
@@ -247,7 +268,9 @@ export class ReportBuilder {
         .map(([language, list]) => ({ language, figures: figures(list, targetMs) }))
         .sort(
           (a, b) =>
-            b.figures.conversations - a.figures.conversations || (a.language < b.language ? -1 : 1),
+            undetectedLast(a.language, b.language) ||
+            b.figures.conversations - a.figures.conversations ||
+            (a.language < b.language ? -1 : 1),
         ),
       coverage: {
         unanswered: unanswered(cases),
@@ -257,7 +280,12 @@ export class ReportBuilder {
             arrived: list.length,
             unanswered: unanswered(list),
           }))
-          .sort((a, b) => b.unanswered - a.unanswered || (a.language < b.language ? -1 : 1)),
+          .sort(
+            (a, b) =>
+              undetectedLast(a.language, b.language) ||
+              b.unanswered - a.unanswered ||
+              (a.language < b.language ? -1 : 1),
+          ),
         byPlatform: [...platforms]
           .map(([platform, list]) => ({
             platform,
@@ -265,8 +293,12 @@ export class ReportBuilder {
             unanswered: unanswered(list),
           }))
           .sort(byKey((p) => p.platform)),
+        // A conversation with no language detected does not make "unknown" a language.
         silentLanguages: [...languages]
-          .filter(([, list]) => list.every((c) => c.firstResponseMs == null))
+          .filter(
+            ([language, list]) =>
+              language !== UNKNOWN_LANGUAGE && list.every((c) => c.firstResponseMs == null),
+          )
           .map(([language]) => language)
           .sort(),
       },

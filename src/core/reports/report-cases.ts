@@ -8,6 +8,7 @@ import type {
 } from '../store/port';
 import type { ClusterMember } from './clusters';
 import { CrisisTally } from './crisis';
+import type { CrisisHours } from './crisis';
 import { caseOf } from './report-builder';
 import type { ReportCase, ReportRange } from './report-builder';
 
@@ -69,17 +70,16 @@ export async function reportCases(
 }
 
 /**
- * The crisis view at `at` over the last `hours`: it reads the conversations with a post since its
- * baseline began (by last post, to whatever came after) with their posts' facts, then the text of
- * the opening posts it clusters.
+ * The crisis view over the window's hours: it reads the conversations with a post since its
+ * baseline began (by last post, to whatever came after) with their posts' facts, then the opening
+ * posts it groups into stories.
  */
 export async function crisisOf(
   store: ReportStore,
-  at: Date,
-  hours: number,
+  window: CrisisHours,
   cluster?: (members: ClusterMember[]) => Promise<Cluster[]>,
 ): Promise<Crisis> {
-  const tally = new CrisisTally(at, hours);
+  const tally = new CrisisTally(window);
   const openers: string[] = [];
   const active = store.conversations.headsLastPostedBetween(tally.since, END_OF_TIME);
   for await (const { heads, facts } of withFacts(store, active))
@@ -87,7 +87,7 @@ export async function crisisOf(
       const opener = tally.add(head, facts.get(head.id) ?? []);
       if (opener != null) openers.push(opener);
     }
-  const texts = new Map<string, string>();
-  for (const p of await store.posts.getMany(openers)) texts.set(p.id, p.text);
-  return tally.view(texts, cluster);
+  const posts = new Map<string, Post>();
+  for (const p of await store.posts.getMany(openers)) posts.set(p.id, p);
+  return tally.view(posts, cluster);
 }

@@ -7,11 +7,12 @@ import { SqliteStore } from '../store/sql/sqlite-store';
 import { ManualClock, dateOf } from '../time/clock';
 import { clusterRunner } from './cluster-runner';
 import { clusterConversations } from './clusters';
-import { crisisView } from './crisis';
+import { crisisView, hoursUpTo } from './crisis';
+import type { CrisisHours } from './crisis';
 import { OUTSIDE, ReportBuilder, casesIn } from './report-builder';
 import { crisisOf } from './report-cases';
 import type { ReportStore } from './report-cases';
-import { Reports } from './reports';
+import { Reports, unspokenLanguages } from './reports';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -257,8 +258,27 @@ describe('reports over the SQL store', () => {
 
 describe('the crisis view over the SQL store', () => {
   const at = new Date('2026-03-08T10:30:00.000Z');
-  const expected = (hours: number) =>
-    crisisView(data.conversations, postsOf, at, hours, async (m) => clusterConversations(m));
+  /** The view in memory, with the languages nobody on the team speaks flagged. */
+  const inMemoryView = async (window: CrisisHours) => {
+    const view = await crisisView(data.conversations, postsOf, window, async (m) =>
+      clusterConversations(m),
+    );
+    return {
+      ...view,
+      clusters: view.clusters.map((c) => ({
+        ...c,
+        unspokenLanguages: unspokenLanguages(c.languages, agents),
+      })),
+    };
+  };
+  const expected = (hours: number) => inMemoryView(hoursUpTo(at, hours));
+
+  it('flags the languages nobody on the team speaks, only when the team said which it speaks', () => {
+    expect(unspokenLanguages(['de', 'en', 'fr', 'unknown'], agents)).toEqual(['de', 'fr']);
+    expect(unspokenLanguages(['de'], [{ ...agents[0]!, languages: [] }])).toEqual([]);
+    const gone = { ...agents[2]!, removedAt: '2026-03-01T00:00:00.000Z' };
+    expect(unspokenLanguages(['en'], [agents[0]!, gone])).toEqual(['en']);
+  });
 
   it('counts arrivals and finds the story as the view does in memory, reading the last week only', async () => {
     const view = await reports.crisis({ at: at.toISOString(), hours: 24 });
@@ -288,17 +308,45 @@ describe('the crisis view over the SQL store', () => {
     expect(active.some((c) => Date.parse(c.lastPostAt) >= Date.parse(view.to))).toBe(true);
   });
 
+  it('covers the window chosen: 24 h, 72 h or 7 days up to the clock’s time, or the report’s range', async () => {
+    const now = dateOf(clock);
+    for (const [window, hours] of [
+      ['24h', 24],
+      ['72h', 72],
+      ['7d', 168],
+    ] as const) {
+      const view = await reports.crisis({ window });
+      expect(view.hours).toHaveLength(hours);
+      expect(view).toEqual(await inMemoryView(hoursUpTo(now, hours)));
+    }
+    const range = await reports.crisis({
+      window: 'range',
+      from: '2026-03-06T00:00:00.000Z',
+      to: '2026-03-08T00:00:00.000Z',
+    });
+    expect(range.from).toBe('2026-03-06T00:00:00.000Z');
+    expect(range.to).toBe('2026-03-08T00:00:00.000Z');
+    expect(range).toEqual(await inMemoryView(hoursUpTo(new Date(Date.parse(range.to) - 1), 48)));
+    // A range longer than the view covers by the hour: its last 31 days.
+    const year = await reports.crisis({
+      window: 'range',
+      from: '2025-06-01T00:00:00.000Z',
+      to: '2026-03-08T00:00:00.000Z',
+    });
+    expect(year.hours).toHaveLength(31 * 24);
+    expect(year.from).toBe('2026-02-05T00:00:00.000Z');
+    await expect(reports.crisis({ window: 'range' })).rejects.toThrow(/from and to/);
+  });
+
   it('gives the same view for any window, and at the clock’s time by default', async () => {
     for (const hours of [1, 6, 72, 168])
       expect(await reports.crisis({ at: at.toISOString(), hours })).toEqual(await expected(hours));
-    expect(await crisisOf(store, at, 24, async (m) => clusterConversations(m))).toEqual(
-      await expected(24),
-    );
-    // Now, by default: the clock's.
-    expect(await reports.crisis({})).toEqual(
-      await crisisView(data.conversations, postsOf, dateOf(clock), 24, async (m) =>
+    expect(await crisisOf(store, hoursUpTo(at, 24), async (m) => clusterConversations(m))).toEqual(
+      await crisisView(data.conversations, postsOf, hoursUpTo(at, 24), async (m) =>
         clusterConversations(m),
       ),
     );
+    // Now, by default: the clock's.
+    expect(await reports.crisis({})).toEqual(await inMemoryView(hoursUpTo(dateOf(clock), 24)));
   });
 });

@@ -1,4 +1,11 @@
-import { CrisisInputSchema, ReportDrillInputSchema, ReportInputSchema } from '../../shared';
+import {
+  CRISIS_MAX_HOURS,
+  CRISIS_WINDOW_HOURS,
+  CrisisInputSchema,
+  ReportDrillInputSchema,
+  ReportInputSchema,
+} from '../../shared';
+import { hoursOfRange, hoursUpTo } from './crisis';
 import type { Agent, ApiInput, ApiOutput, Conversation } from '../../shared';
 import { ReportBuilder } from './report-builder';
 import type { ReportRange } from './report-builder';
@@ -10,6 +17,19 @@ export interface ReportSources {
   store: ReportStore;
   agents(): Agent[];
   now(): Date;
+}
+
+/**
+ * The languages nobody on the team speaks: only when the team declared its languages at all (a solo
+ * inbox, or a team that never said, has none flagged), and never `unknown` (no language was found).
+ */
+export function unspokenLanguages(
+  languages: readonly string[],
+  agents: readonly Agent[],
+): string[] {
+  const team = agents.filter((a) => a.removedAt == null);
+  if (!team.some((a) => a.languages.length > 0)) return [];
+  return languages.filter((l) => l !== 'unknown' && !team.some((a) => a.languages.includes(l)));
 }
 
 /**
@@ -38,8 +58,22 @@ export class Reports {
   }
 
   async crisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
-    const { at, hours } = CrisisInputSchema.parse(input ?? {});
-    return crisisOf(this.sources.store, at == null ? this.sources.now() : new Date(at), hours);
+    const { at, hours, window, from, to } = CrisisInputSchema.parse(input ?? {});
+    const end = at == null ? this.sources.now() : new Date(at);
+    // The schema refuses a range window without its range.
+    const counted =
+      window === 'range'
+        ? hoursOfRange(new Date(from ?? end), new Date(to ?? end), CRISIS_MAX_HOURS)
+        : hoursUpTo(end, window == null ? hours : CRISIS_WINDOW_HOURS[window]);
+    const view = await crisisOf(this.sources.store, counted);
+    const team = this.sources.agents();
+    return {
+      ...view,
+      clusters: view.clusters.map((c) => ({
+        ...c,
+        unspokenLanguages: unspokenLanguages(c.languages, team),
+      })),
+    };
   }
 
   private async builder(range: ReportRange): Promise<ReportBuilder> {

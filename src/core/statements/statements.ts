@@ -14,6 +14,7 @@ export interface StatementsDeps {
   token(account: Account): Promise<string>;
   store: InboxStore;
   changes: ConversationChanges;
+  now(): Date;
   /** Tells on the account a permission the platform refused the statement for. */
   refused?(accountId: string, err: unknown): Promise<void>;
 }
@@ -50,12 +51,19 @@ export class Statements {
       await deps.refused?.(account.id, err);
       throw asInboxError(err);
     }
-    // The statement, the conversations it answers and their changes: one write, recorded.
+    // The statement, the conversations it answers and their changes: one write, recorded. Each
+    // conversation counts as answered by it, by the agent who published it, now.
     const answered = new Set(conversationIds);
+    const statement = {
+      postId: `${account.platform}:${published.externalId}`,
+      permalink: published.permalink,
+      by: by.actor,
+      at: deps.now().toISOString(),
+    };
     const changed = await deps.changes.changeWhere(
       (c) =>
         answered.has(c.id)
-          ? { addTags: [tag], ...(markDone ? { status: 'done' as const } : {}) }
+          ? { addTags: [tag], statement, ...(markDone ? { status: 'done' as const } : {}) }
           : null,
       by,
       () => [

@@ -171,6 +171,7 @@ function predicate(query: Query): (entry: Entry) => boolean {
   if (assignee === 'unassigned') tests.push((e) => e.c.assignee == null);
   else if (assignee) tests.push((e) => e.c.assignee === assignee);
   if (tag) tests.push((e) => e.c.tags.includes(tag));
+  if (query.answered === 'outside') tests.push((e) => e.c.answeredOutside === true);
   const q = query.q?.trim().toLowerCase();
   if (q) {
     tests.push((e) => {

@@ -29,6 +29,7 @@ const arbConversation = (id: number) =>
       reach: fc.integer({ min: 0, max: 2 }),
       minute: fc.integer({ min: 0, max: 6 }),
       excerpt: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
+      answeredOutside: fc.boolean(),
     })
     .map((r) =>
       conversation({
@@ -43,6 +44,7 @@ const arbConversation = (id: number) =>
         reach: r.reach,
         lastPostAt: new Date(Date.UTC(2026, 10, 20, 10, r.minute)).toISOString(),
         excerpt: r.excerpt.join(' '),
+        ...(r.answeredOutside ? { answeredOutside: true } : {}),
       }),
     );
 
@@ -57,6 +59,7 @@ const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
     tag: sometimes(fc.constantFrom('billing', 'vip')),
     language: sometimes(fc.constantFrom('fr', 'en')),
     priority: sometimes(fc.constantFrom('high' as const, 'normal' as const)),
+    answered: sometimes(fc.constant('outside' as const)),
     q: sometimes(
       fc.constantFrom(
         'caf',

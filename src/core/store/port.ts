@@ -56,6 +56,8 @@ export interface ConversationHead {
   language: string | null;
   createdMs: number;
   lastPostMs: number;
+  /** The public statement that answered it: who published it, when (ms); null if none did. */
+  statement: { by: string; atMs: number } | null;
 }
 
 /** A post as reports count it: who wrote it, when (ms since the epoch), and how; not its text. */
@@ -77,6 +79,8 @@ export function headOf(c: Conversation): ConversationHead {
     language: c.language,
     createdMs: Date.parse(c.createdAt),
     lastPostMs: Date.parse(c.lastPostAt),
+    statement:
+      c.statement == null ? null : { by: c.statement.by, atMs: Date.parse(c.statement.at) },
   };
 }
 
@@ -183,15 +187,16 @@ export interface KeyRecord {
 }
 
 /**
- * The Idempotency-Keys of calls made to the hub, kept a day. A record is written in its own small
- * transaction, without waiting for the disk: it is in the store's log before anything the call then
- * commits, so the commit that makes the call's change durable makes its key durable too.
- * `InboxStore.durable` waits for the disk when a call changes something outside the store.
+ * The Idempotency-Keys of calls made to the hub, kept a day. A record is written without waiting
+ * for the disk, at the latest with the next commit (an engine may carry it in that commit's
+ * transaction): it is in the store's log no later than anything the call then commits, so the
+ * commit that makes the call's change durable makes its key durable too. `InboxStore.durable`
+ * writes it and waits for the disk when a call changes something outside the store.
  */
 export interface KeyRepository {
   /** The records written after `since` (ms), oldest first. */
   live(since: number): Promise<KeyRecord[]>;
-  /** Writes (or replaces) a key's record, at once; on the disk once `durable` resolves. */
+  /** Writes (or replaces) a key's record, with the next commit at the latest; on the disk once `durable` resolves. */
   write(record: KeyRecord): void;
   /** Forgets the records written at or before `since` (ms). */
   forget(since: number): void;
@@ -226,6 +231,12 @@ export interface InboxStore {
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;
+  /**
+   * Makes everything written so far durable within a moment, with no one waiting: for a write whose
+   * loss in a power cut costs little (a call's answer kept for its retries). The next flush a
+   * commit makes covers it; `close` makes it durable at the latest.
+   */
+  durableSoon(): void;
   /**
    * Runs `change` with its commits resolved as soon as every later read sees them, without waiting
    * for the disk: the caller then waits for `durable` before it answers anyone (the change queue

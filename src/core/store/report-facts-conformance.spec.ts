@@ -95,6 +95,17 @@ describe.each(STORE_ENGINES)('report facts on $name', (engine) => {
           // Two at each minute, so that pages end between conversations of the same instant.
           createdAt: at(Math.floor(i / 2)),
           lastPostAt: at(3000 - Math.floor(i / 2)),
+          // Some answered by a public statement: who published it and when, from the columns.
+          ...(i % 7 === 0
+            ? {
+                statement: {
+                  postId: `x:s${i % 3}`,
+                  permalink: `https://x.com/CafeAurore/status/s${i % 3}`,
+                  by: i % 2 === 0 ? 'rita' : 'jan',
+                  at: at(Math.floor(i / 2) + 30),
+                },
+              }
+            : {}),
         }),
       );
       await store.commit([], [{ kind: 'conversations.put', conversations: list }]);
@@ -111,6 +122,9 @@ describe.each(STORE_ENGINES)('report facts on $name', (engine) => {
         );
       expect(pages).toEqual([1000, 1000, 200]);
       expect(heads).toEqual(inRange.map(headOf));
+      expect(heads.filter((h) => h.statement != null).length).toBe(
+        inRange.filter((c) => c.statement != null).length,
+      );
       const last = [];
       for await (const page of store.conversations.headsLastPostedBetween(at(2900), at(9999)))
         last.push(...page.map((h) => new Date(h.lastPostMs).toISOString()));

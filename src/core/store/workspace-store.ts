@@ -1,7 +1,15 @@
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
-import type { Account, Agent, Rule, SavedReply, SavedView, TagDef } from '../../shared';
+import type {
+  Account,
+  Agent,
+  Rule,
+  SavedReply,
+  SavedView,
+  TagDef,
+  TeamSettings,
+} from '../../shared';
 import { writeFileAtomic } from './durable-write';
 import { isMissing, storageAt } from './file-system';
 import type { Storage, StorageOptions } from './file-system';
@@ -28,6 +36,8 @@ export interface Workspace {
   ruleTurns: Record<string, string>;
   /** The team's saved replies (a file from before them opens with none). */
   savedReplies: SavedReply[];
+  /** What the team decided once (absent: the defaults, DEFAULT_TEAM_SETTINGS). */
+  teamSettings?: TeamSettings;
 }
 
 export const WORKSPACE_FILE = 'workspace.json';

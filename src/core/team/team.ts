@@ -1,4 +1,4 @@
-import type { Agent, ApiInput, ApiOutput, CallContext } from '../../shared';
+import type { Agent, ApiInput, ApiOutput, CallContext, TeamSettings } from '../../shared';
 import type { InboxCommits } from '../store/inbox-commits';
 import type { InboxStore } from '../store/port';
 import type { ConversationChanges } from '../conversation-changes';
@@ -7,6 +7,7 @@ import type { AgentDirectory } from './agent-directory';
 import { LOCAL_AGENT } from './callers';
 import type { Callers } from './callers';
 import { TeamAdmin } from './team-admin';
+import type { TeamSettingsBook } from './team-settings';
 
 export interface TeamDeps {
   directory: AgentDirectory;
@@ -15,6 +16,7 @@ export interface TeamDeps {
   changes: ConversationChanges;
   clock: Clock;
   callers: Callers;
+  settings: TeamSettingsBook;
   /** An agent's access changed (role, token renewed, removed): hosts check what they hold open. */
   agentChanged(agentId: string): void;
 }
@@ -29,6 +31,15 @@ export class Team {
 
   async whoAmI(_input?: ApiInput<'whoAmI'>, context?: CallContext): Promise<Agent> {
     return context?.agent ?? LOCAL_AGENT;
+  }
+
+  /** What the team decided once for the inbox. */
+  async getTeamSettings(input?: ApiInput<'getTeamSettings'>): Promise<TeamSettings> {
+    return this.deps.settings.get(input);
+  }
+
+  saveTeamSettings(input: ApiInput<'saveTeamSettings'>, context?: CallContext) {
+    return this.deps.settings.save(input, this.deps.callers.actor(context));
   }
 
   async listAgents(): Promise<Agent[]> {

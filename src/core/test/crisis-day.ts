@@ -3,11 +3,14 @@ import type { ClusterMember } from '../reports/clusters';
 /**
  * A day of a crisis, for the clustering spec and the bench: mentions in six languages, a little over
  * half of them retelling one of four complaints in their own way (a word added or left out, the
- * brand's handle, a hashtag, a link, shouting), the others everyday questions that each say
- * something of their own. The same count and seed always give the same day.
+ * brand's handle, the complaint's hashtag, a link of its own, shouting), the others everyday
+ * questions that each say something of their own. The same count and seed always give the same day.
  */
 
-/** Four complaints in each language: 24 stories the crisis view should find, one cluster each. */
+/**
+ * Four complaints, each told in six languages: 24 near-duplicate clusters, which the complaint's
+ * hashtag (some of each language's retellings carry it) joins into 4 stories.
+ */
 const STORIES: Readonly<Record<string, readonly string[]>> = {
   en: [
     'your oat milk made me sick after my morning latte',
@@ -103,6 +106,9 @@ const EVERYDAY: Readonly<Record<string, { common: readonly string[]; words: stri
   },
 };
 
+/** Each complaint's hashtag, the same in every language. */
+const HASHTAGS = ['#OatGate', '#TripleCharge', '#GlassGate', '#NoWaterForYou'];
+
 const LANGUAGES = Object.keys(STORIES);
 
 /** Mulberry32: small, fast, and the same everywhere. */
@@ -119,8 +125,10 @@ function seeded(seed: number): () => number {
 
 export interface CrisisDay {
   members: ClusterMember[];
-  /** Story key (`en:0` … `it:3`) → the ids of the mentions that retell it. */
+  /** Story key (`0` … `3`) → the ids of the mentions that retell it, oldest first. */
   stories: Map<string, string[]>;
+  /** Cluster key (`en:0` … `it:3`: a story in one language) → the ids of its mentions. */
+  clusters: Map<string, string[]>;
 }
 
 /** `count` mentions, one every few seconds over the day that starts at `start`. */
@@ -131,6 +139,7 @@ export function crisisDay(count: number, seed = 1, start = '2026-03-08T00:00:00.
   const step = Math.floor(86_400_000 / Math.max(1, count));
   const members: ClusterMember[] = [];
   const stories = new Map<string, string[]>();
+  const clusters = new Map<string, string[]>();
   for (let i = 0; i < count; i++) {
     const language = pick(LANGUAGES);
     const id = `x:${9_000_000 + i}`;
@@ -138,8 +147,9 @@ export function crisisDay(count: number, seed = 1, start = '2026-03-08T00:00:00.
     if (random() < 0.55) {
       const story = Math.floor(random() * 4);
       const key = `${language}:${story}`;
-      stories.set(key, [...(stories.get(key) ?? []), id]);
-      text = retell(STORIES[language]![story]!, FILLERS[language]!, random);
+      clusters.set(key, [...(clusters.get(key) ?? []), id]);
+      stories.set(String(story), [...(stories.get(String(story)) ?? []), id]);
+      text = retell(STORIES[language]![story]!, HASHTAGS[story]!, FILLERS[language]!, random);
     } else {
       const { common, words } = EVERYDAY[language]!;
       const own = words.split(' ');
@@ -157,11 +167,16 @@ export function crisisDay(count: number, seed = 1, start = '2026-03-08T00:00:00.
       answered: random() < 0.3,
     });
   }
-  return { members, stories };
+  return { members, stories, clusters };
 }
 
 /** One person's way of telling the story. */
-function retell(story: string, fillers: readonly string[], random: () => number): string {
+function retell(
+  story: string,
+  hashtag: string,
+  fillers: readonly string[],
+  random: () => number,
+): string {
   const words = story.split(' ');
   const change = random();
   if (change < 0.25) words.splice(1 + Math.floor(random() * (words.length - 1)), 1);
@@ -174,7 +189,7 @@ function retell(story: string, fillers: readonly string[], random: () => number)
   let text = words.join(' ');
   if (random() < 0.1) text = text.toUpperCase();
   if (random() < 0.7) text = `@CafeAurore ${text}`;
-  if (random() < 0.3) text += random() < 0.5 ? ' #OatGate' : ' #boycott';
+  if (random() < 0.3) text += ` ${hashtag}`;
   if (random() < 0.2) text += ` https://t.co/${Math.floor(random() * 1e9).toString(36)}`;
   if (random() < 0.4) text += random() < 0.5 ? '!!' : ' ?!';
   return text;

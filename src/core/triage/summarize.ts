@@ -1,4 +1,4 @@
-import type { Conversation, Post, Priority } from '../../shared';
+import type { Conversation, Post, Priority, StatementAnswer } from '../../shared';
 
 const EXCERPT_LENGTH = 180;
 
@@ -51,14 +51,33 @@ export function summarize(
     excerpt: shorten(latestInbound.text),
     postCount: posts.length,
     reach,
-    firstResponseMs:
-      firstReply == null ? null : Date.parse(firstReply.createdAt) - Date.parse(opener.createdAt),
+    firstResponseMs: firstResponseOf(opener, firstReply, previous?.statement),
+    ...(previous?.statement != null ? { statement: previous.statement } : {}),
+    ...(posts.some((p) => p.direction === 'outbound' && p.outside)
+      ? { answeredOutside: true }
+      : {}),
     version: (previous?.version ?? 0) + 1,
     createdAt: first.createdAt,
     lastPostAt,
     updatedAt: now.toISOString(),
   };
   return next;
+}
+
+/**
+ * Milliseconds from the opening post to the first brand answer at or after it: a reply, or the
+ * public statement that answered the conversation, whichever came first (null: neither).
+ */
+export function firstResponseOf(
+  opener: Post,
+  firstReply: Post | undefined,
+  statement: StatementAnswer | null | undefined,
+): number | null {
+  const opened = Date.parse(opener.createdAt);
+  const times: number[] = [];
+  if (firstReply != null) times.push(Date.parse(firstReply.createdAt));
+  if (statement != null && Date.parse(statement.at) >= opened) times.push(Date.parse(statement.at));
+  return times.length === 0 ? null : Math.min(...times) - opened;
 }
 
 export function priorityOf(reach: number, verified: boolean): Priority {

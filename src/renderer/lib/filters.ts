@@ -14,6 +14,8 @@ export interface FilterValues {
   assignee: 'all' | 'mine' | 'unassigned';
   /** A tag name or 'all'. */
   tag: string;
+  /** 'outside': only the conversations the brand answered with another app. */
+  answered: 'all' | 'outside';
   /** Search text as typed (trimmed before sending). */
   q: string;
   sort: SortOrder;
@@ -27,6 +29,7 @@ export const DEFAULT_FILTERS: FilterValues = {
   language: 'all',
   assignee: 'all',
   tag: 'all',
+  answered: 'all',
   q: '',
   sort: 'newest',
 };
@@ -42,6 +45,7 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
     ...(filters.language === 'all' ? {} : { language: filters.language }),
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
+    ...(filters.answered === 'all' ? {} : { answered: filters.answered }),
     ...(q === '' ? {} : { q }),
     sort: filters.sort,
   };
@@ -57,6 +61,7 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.language !== 'all' ||
     filters.assignee !== 'all' ||
     filters.tag !== 'all' ||
+    filters.answered !== 'all' ||
     filters.q.trim() !== ''
   );
 }

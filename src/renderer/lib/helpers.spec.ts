@@ -42,6 +42,7 @@ describe('filters', () => {
       language: 'nl',
       assignee: 'mine',
       tag: 'refund',
+      answered: 'outside',
       q: '  oat milk ',
       sort: 'reach',
     });
@@ -53,6 +54,7 @@ describe('filters', () => {
       language: 'nl',
       assignee: 'mine',
       tag: 'refund',
+      answered: 'outside',
       q: 'oat milk',
       sort: 'reach',
     });
@@ -64,6 +66,7 @@ describe('filters', () => {
     expect(isNarrowed({ ...DEFAULT_FILTERS, sort: 'oldest' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, priority: 'urgent' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, accountId: 'x:1' })).toBe(true);
+    expect(isNarrowed({ ...DEFAULT_FILTERS, answered: 'outside' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, q: '   ' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, language: 'fr' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, assignee: 'unassigned' })).toBe(true);

@@ -10,6 +10,7 @@ export type KeyCommand =
   | 'assign'
   | 'tag'
   | 'status'
+  | 'priority'
   | 'reply'
   | 'next-unassigned'
   | 'search'
@@ -44,6 +45,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'assign', keys: ['a'], group: 'triage' },
   { command: 'tag', keys: ['g', '#'], group: 'triage' },
   { command: 'status', keys: ['s'], group: 'triage' },
+  { command: 'priority', keys: ['p'], group: 'triage' },
   { command: 'reply', keys: ['r'], group: 'triage' },
   { command: 'search', keys: ['/'], group: 'other' },
   {

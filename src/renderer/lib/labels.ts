@@ -20,6 +20,9 @@ export const STATUS_LABELS: Record<ConversationStatus, string> = {
 
 export const STATUSES: ConversationStatus[] = ['new', 'open', 'pending', 'done', 'spam'];
 
+/** Lowest first. */
+export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+
 /** English priority names; the UI shows `priorityLabel(priority, $_)`. */
 export const PRIORITY_LABELS: Record<Priority, string> = {
   low: 'Low',

@@ -91,6 +91,9 @@ export function startLiveUpdates(
       case 'rules.changed':
         client.setQueryData(queryKeys.rules, event.rules);
         break;
+      case 'team.settings':
+        client.setQueryData(queryKeys.teamSettings, event.settings);
+        break;
     }
   });
 

@@ -9,7 +9,7 @@ describe('views', () => {
     const views = allViews([
       { id: 'v1', name: 'Refunds', filters: { tag: 'refund', sort: 'oldest' } },
     ]);
-    expect(views.map((v) => v.id)).toEqual(['mine', 'unassigned', 'open', 'v1']);
+    expect(views.map((v) => v.id)).toEqual(['mine', 'unassigned', 'new', 'open', 'v1']);
   });
 
   it('round-trips the panel filters through a saved view', () => {

@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { Conversation } from '../../shared/model';
 
-export type PickerKind = 'assign' | 'tag' | 'status';
+export type PickerKind = 'assign' | 'tag' | 'status' | 'priority';
 
 /** What the conversation list lets the keys do; it registers itself while mounted. */
 export interface ListControls {

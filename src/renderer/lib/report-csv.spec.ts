@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figures, Report } from '../../shared/report';
-import { csvField, reportCsv, reportFileName } from './report-csv';
+import { csvField, figuresCsv, outsideRepliesCsv, reportFileName } from './report-csv';
 
 const figures = (over: Partial<Figures> = {}): Figures => ({
   conversations: 7,
@@ -52,12 +52,20 @@ describe('report CSV', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField('@cmd')).toBe("'@cmd");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('\rcmd')).toBe(`"'\rcmd"`);
+    expect(csvField(';=1+1')).toBe("';=1+1");
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    for (const wide of ['＝1+1', '＋1', '－1', '＠cmd']) expect(csvField(wide)).toBe(`'${wide}`);
+    expect(csvField('a=b')).toBe('a=b');
     expect(csvField(-3)).toBe('-3');
     expect(csvField(null)).toBe('');
   });
 
-  it('writes a row per group with minutes and shares, then the outside replies', () => {
-    const lines = reportCsv(report).split('\r\n');
+  it('writes a row per group with minutes and shares, one table with one header', () => {
+    const lines = figuresCsv(report).split('\r\n');
     expect(lines[0]).toBe(
       'section,group,name,conversations,answered,replies_public,replies_private,first_response_median_min,first_response_p90_min,within_target,within_target_share,from,to,target_min',
     );
@@ -70,10 +78,20 @@ describe('report CSV', () => {
     );
     expect(lines[4]).toMatch(/^platform,x,x,7,/);
     expect(lines[5]).toMatch(/^language,fr,fr,7,/);
-    expect(lines[6]).toBe('');
-    expect(lines[8]).toBe(
-      'outside_reply,x:5,x,Hootsuite Inc.,2026-03-01T12:20:00.000Z,"Sorry, ""really"" sorry,\nwe are on it"',
+    expect(lines.slice(6)).toEqual(['']);
+    expect(reportFileName(report, 'figures')).toBe(
+      'social-inbox-figures-2026-03-01-to-2026-03-02.csv',
     );
-    expect(reportFileName(report)).toBe('social-inbox-report-2026-03-01-to-2026-03-02.csv');
+  });
+
+  it('writes the outside replies as their own file, with their own header', () => {
+    expect(outsideRepliesCsv(report).split('\r\n')).toEqual([
+      'conversation,platform,app,created_at,text',
+      'x:5,x,Hootsuite Inc.,2026-03-01T12:20:00.000Z,"Sorry, ""really"" sorry,\nwe are on it"',
+      '',
+    ]);
+    expect(reportFileName(report, 'outside-replies')).toBe(
+      'social-inbox-outside-replies-2026-03-01-to-2026-03-02.csv',
+    );
   });
 });

@@ -42,6 +42,13 @@ export interface GraphComment {
   application?: { id: string; name: string; link?: string };
   is_hidden?: boolean;
   can_reply_privately?: boolean;
+  /** A photo, sticker or link shown with the comment. */
+  attachment?: {
+    type?: string;
+    url?: string;
+    target?: { url?: string };
+    media?: { image?: { src?: string } };
+  };
 }
 
 /**

@@ -12,7 +12,13 @@ export const COMMENT_FIELDS = [
   'application',
   'is_hidden',
   'can_reply_privately',
+  'attachment',
 ];
+
+/** What a comment's attachment points at: the link it shares, else its image. */
+function attachmentAddress(attachment: GraphComment['attachment']): string | null {
+  return attachment?.target?.url ?? attachment?.url ?? attachment?.media?.image?.src ?? null;
+}
 
 export function facebookPostId(commentId: string): string {
   return `facebook:${commentId}`;
@@ -27,6 +33,7 @@ export async function mapComment(
   account: { id: string; externalId: string },
 ): Promise<DraftPost> {
   const text = comment.message ?? '';
+  const media = attachmentAddress(comment.attachment);
   const outbound = comment.from?.id === account.externalId;
   return {
     id: facebookPostId(comment.id),
@@ -59,5 +66,6 @@ export async function mapComment(
     outside: outbound,
     hidden: comment.is_hidden ?? false,
     parentId: comment.parent ? facebookPostId(comment.parent.id) : null,
+    ...(media != null ? { media: [media] } : {}),
   };
 }

@@ -14,6 +14,43 @@ describe('mapping X pages', () => {
     );
     expect(draft?.createdAt).toBe('2026-11-20T09:03:00.000Z');
   });
+
+  it('keeps the post a tweet quotes beside the one it answers, and its links expanded', async () => {
+    const id = snowflake('2026-11-20T09:03:00.000Z', 8);
+    const [draft] = await mapXPage(
+      {
+        data: [
+          {
+            id,
+            text: '@CafeAurore look https://t.co/abc',
+            author_id: '2',
+            edit_history_tweet_ids: [id],
+            referenced_tweets: [
+              { type: 'quoted', id: '100' },
+              { type: 'replied_to', id: '99' },
+            ],
+            entities: {
+              urls: [
+                {
+                  start: 17,
+                  end: 33,
+                  url: 'https://t.co/abc',
+                  expanded_url: 'https://youtu.be/oat',
+                  display_url: 'youtu.be/oat',
+                },
+              ],
+            } as never,
+          },
+        ],
+      },
+      account,
+    );
+    expect(draft).toMatchObject({
+      quotes: 'x:100',
+      parentId: 'x:99',
+      text: '@CafeAurore look https://youtu.be/oat',
+    });
+  });
 });
 
 describe('an undated rate-limit pause', () => {

@@ -51,6 +51,7 @@ async function mapTweet(
   const user = users.get(authorId);
   const outbound = authorId === account.externalId;
   const parent = tweet.referenced_tweets?.find((r) => r.type === 'replied_to');
+  const quoted = tweet.referenced_tweets?.find((r) => r.type === 'quoted');
   const text = displayText(tweet);
   return {
     id: xPostId(tweet.id),
@@ -71,5 +72,6 @@ async function mapTweet(
     outside: outbound,
     hidden: false,
     parentId: parent ? xPostId(parent.id) : null,
+    ...(quoted ? { quotes: xPostId(quoted.id) } : {}),
   };
 }

@@ -44,6 +44,8 @@ const COLUMN_TYPES: Record<string, string> = {
   reach: 'bigint',
   last_post_ms: 'bigint',
   created_ms: 'bigint',
+  statement_ms: 'bigint',
+  answered_outside: 'integer',
 };
 
 /** Reads run on the pool; writes on the commit's connection, inside its transaction. */
@@ -136,13 +138,16 @@ export class PgConversations implements ConversationRepository {
     fromIso: string,
     toIso: string,
   ): AsyncIterable<ConversationHead[]> {
-    type Row = Omit<ConversationHead, 'createdMs' | 'lastPostMs'> & {
+    type Row = Omit<ConversationHead, 'createdMs' | 'lastPostMs' | 'statement'> & {
       created_ms: number;
       last_post_ms: number;
+      statement_by: string | null;
+      statement_ms: number | null;
     };
     const pages = pgRange<Row>(
       this.db,
-      `SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms FROM conversations
+      `SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms, statement_by,
+         statement_ms FROM conversations
        WHERE ${time} < $1 AND (${time}, id) > ($2, $3) ORDER BY ${time}, id LIMIT ${PG_PAGE}`,
       fromIso,
       toIso,
@@ -154,6 +159,10 @@ export class PgConversations implements ConversationRepository {
         language: r.language,
         createdMs: r.created_ms,
         lastPostMs: r.last_post_ms,
+        statement:
+          r.statement_by == null || r.statement_ms == null
+            ? null
+            : { by: r.statement_by, atMs: r.statement_ms },
       }));
   }
 

@@ -221,6 +221,25 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE meta (key ${T} PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'answered by a statement, answered with another app',
+    sql: `
+      -- The public statement that answered a conversation (who published it, when), read with
+      -- its head by the reports; and whether the brand answered it with another app, a filter of
+      -- the queue with its own index (few conversations have it).
+      ALTER TABLE conversations ADD COLUMN statement_by ${T};
+      ALTER TABLE conversations ADD COLUMN statement_ms BIGINT;
+      ALTER TABLE conversations ADD COLUMN answered_outside INTEGER NOT NULL DEFAULT 0;
+      UPDATE conversations SET
+        statement_by = body::jsonb -> 'statement' ->> 'by',
+        statement_ms = round(extract(epoch FROM
+          (body::jsonb -> 'statement' ->> 'at')::timestamptz) * 1000)::bigint,
+        answered_outside = CASE WHEN (body::jsonb ->> 'answeredOutside')::boolean THEN 1 ELSE 0 END;
+      CREATE INDEX conversations_outside ON conversations (last_post_ms, id)
+        WHERE answered_outside = 1;
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */

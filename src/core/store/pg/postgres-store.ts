@@ -96,6 +96,9 @@ export class PostgresStore implements InboxStore {
     if (failure != null) throw pgStorageError(failure, this.url);
   }
 
+  /** Nothing to do: each write is its own committed transaction, durable once it runs. */
+  durableSoon(): void {}
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -28,6 +28,19 @@ export const COLUMNS: readonly {
     of: (c) => Date.parse(c.lastPostAt),
   },
   { name: 'created_ms', field: 'createdAt', facet: false, of: (c) => Date.parse(c.createdAt) },
+  { name: 'statement_by', field: 'statement', facet: false, of: (c) => c.statement?.by ?? null },
+  {
+    name: 'statement_ms',
+    field: 'statement',
+    facet: false,
+    of: (c) => (c.statement == null ? null : Date.parse(c.statement.at)),
+  },
+  {
+    name: 'answered_outside',
+    field: 'answeredOutside',
+    facet: false,
+    of: (c) => (c.answeredOutside === true ? 1 : 0),
+  },
 ];
 
 /** The columns of `conversation_facets` a conversation is counted under, in its key's order. */

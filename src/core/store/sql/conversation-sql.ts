@@ -184,6 +184,8 @@ export function listSql(
     clauses.push('c.assignee IS NULL');
     facets.push({ column: 'assignee', value: '' });
   } else if (query.assignee) equal('assignee', query.assignee);
+  // Few conversations are answered with another app: their own index lists them in order.
+  if (query.answered === 'outside') clauses.push('c.answered_outside = 1');
   if (query.tag) {
     clauses.push(dialect.tag[plan.tag]);
     params.push(query.tag);
@@ -232,7 +234,8 @@ function countSql(
   params: SqlValue[],
   cap: number,
 ): ListSql['count'] {
-  if (!query.tag && !searchOf(query)) {
+  const counted = query.answered == null;
+  if (counted && !query.tag && !searchOf(query)) {
     const facetWhere = facets.map((f) => `${f.column} = ?`).join(' AND ');
     return {
       sql: `SELECT coalesce(sum(n), 0) FROM conversation_facets ${facetWhere ? `WHERE ${facetWhere}` : ''}`,
@@ -240,7 +243,7 @@ function countSql(
       cap: null,
     };
   }
-  if (query.tag && !searchOf(query) && facets.length === 0)
+  if (counted && query.tag && !searchOf(query) && facets.length === 0)
     return {
       sql: 'SELECT coalesce(max(n), 0) FROM tag_counts WHERE tag = ?',
       params: [query.tag],

@@ -291,6 +291,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_gaps_since ON sync_gaps (since_ms);
     `,
   },
+  {
+    version: 8,
+    name: 'answered by a statement, answered with another app',
+    sql: `
+      -- The public statement that answered a conversation (who published it, when), read with
+      -- its head by the reports; and whether the brand answered it with another app, a filter of
+      -- the queue with its own index (few conversations have it).
+      ALTER TABLE conversations ADD COLUMN statement_by TEXT;
+      ALTER TABLE conversations ADD COLUMN statement_ms INTEGER;
+      ALTER TABLE conversations ADD COLUMN answered_outside INTEGER NOT NULL DEFAULT 0;
+      UPDATE conversations SET
+        statement_by = json_extract(body, '$.statement.by'),
+        statement_ms = CAST(round((julianday(json_extract(body, '$.statement.at')) - 2440587.5)
+          * 86400000) AS INTEGER),
+        answered_outside = coalesce(json_extract(body, '$.answeredOutside'), 0);
+      CREATE INDEX conversations_outside ON conversations (last_post_ms, id)
+        WHERE answered_outside = 1;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../../shared';
-import { post, tempDir } from '../../test/fixtures';
+import { conversation, post, tempDir } from '../../test/fixtures';
 import { ManualClock } from '../../time/clock';
 import { factsOf } from '../port';
 import { MIGRATIONS, migrate } from './migrations';
@@ -91,6 +91,59 @@ describe('post facts', () => {
     expect(plan.map((p) => p.detail)).toEqual([
       expect.stringContaining('USING COVERING INDEX posts_facts'),
     ]);
+  });
+});
+
+describe('a store from before schema 8', () => {
+  it('fills in the statement that answered each conversation and whether another app did', async () => {
+    const dir = await folder();
+    const db = openDatabase(join(dir, DATABASE_FILE));
+    const statement = {
+      postId: 'x:42',
+      permalink: 'https://x.com/CafeAurore/status/42',
+      by: 'rita',
+      at: '2026-11-20T11:00:00.000Z',
+    };
+    const old = [
+      conversation({ id: 'x:1', createdAt: '2026-11-20T10:00:00.000Z', statement }),
+      conversation({ id: 'x:2', createdAt: '2026-11-20T10:01:00.000Z', answeredOutside: true }),
+    ];
+    try {
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 7),
+      );
+      const insert = db.prepare(
+        `INSERT INTO conversations (id, platform, account_id, status, priority, reach,
+           last_post_ms, created_ms, body) VALUES (?, 'x', 'x:brand', 'new', 1, 0, 0, ?, ?)`,
+      );
+      for (const c of old) insert.run(c.id, Date.parse(c.createdAt), JSON.stringify(c));
+    } finally {
+      db.close();
+    }
+    const store = open(dir);
+    const heads = [];
+    for await (const page of store.conversations.headsCreatedBetween(
+      '2026-11-20T00:00:00.000Z',
+      '2026-11-21T00:00:00.000Z',
+    ))
+      heads.push(...page);
+    expect(heads.map((h) => h.statement)).toEqual([
+      { by: 'rita', atMs: Date.parse(statement.at) },
+      null,
+    ]);
+    const outside = await store.conversations.list({
+      answered: 'outside',
+      sort: 'newest',
+      limit: 10,
+    });
+    expect(outside).toMatchObject({ total: 1, items: [{ id: 'x:2' }] });
+    const plan = store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT c.body FROM conversations c WHERE c.answered_outside = 1 ORDER BY c.last_post_ms DESC, c.id DESC',
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('conversations_outside');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from './conversation-sql';
 import type { ListPlan, ListTuning } from './conversation-sql';
 import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from './conversation-columns';
+import type { ListReader } from './list-reader';
 import { Column, PAGE, timeRange, tupleRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
 
@@ -83,7 +84,16 @@ export class SqlConversations implements ConversationRepository {
       .map((body) => JSON.parse(body) as Conversation);
   }
 
+  /** Where lists run when not here: a thread of their own (`SqliteStore.listOnThread`). */
+  reader: ListReader | null = null;
+
   async list(query: ConversationQuery): Promise<ConversationPage> {
+    const page = await this.reader?.list({ query, tuning: this.tuning });
+    return page ?? this.listHere(query);
+  }
+
+  /** The page, read on this connection. */
+  async listHere(query: ConversationQuery): Promise<ConversationPage> {
     const list = listSql(query, await this.plan(query));
     const rows = this.column(list.page.sql).all<string>(...list.page.params);
     const total = this.column(list.count.sql).one<number>(...list.count.params) ?? 0;
@@ -246,20 +256,31 @@ export class SqlConversations implements ConversationRepository {
 
 /** A page of heads by one of the two times (each has its index), as one JSON array. */
 function headsSql(time: 'created_ms' | 'last_post_ms'): string {
-  return `SELECT json_group_array(json_array(ms, id, platform, language, created_ms, last_post_ms))
-          FROM (SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms
+  return `SELECT json_group_array(json_array(ms, id, platform, language, created_ms, last_post_ms,
+            statement_by, statement_ms))
+          FROM (SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms,
+                  statement_by, statement_ms
                 FROM conversations WHERE ${time} < ? AND (${time}, id) > (?, ?)
                 ORDER BY ${time}, id LIMIT ${PAGE})`;
 }
 
 function headOfRow(tuple: unknown[]): ConversationHead {
-  const [, id, platform, language, created, last] = tuple as [
+  const [, id, platform, language, created, last, by, at] = tuple as [
     number,
     string,
     Conversation['platform'],
     string | null,
     number,
     number,
+    string | null,
+    number | null,
   ];
-  return { id, platform, language, createdMs: created, lastPostMs: last };
+  return {
+    id,
+    platform,
+    language,
+    createdMs: created,
+    lastPostMs: last,
+    statement: by == null || at == null ? null : { by, atMs: at },
+  };
 }

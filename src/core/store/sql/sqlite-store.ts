@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
-import type { CommitFacts, InboxStore, StoreChange } from '../port';
+import type { CommitFacts, InboxStore, KeyRecord, StoreChange } from '../port';
 import { SCHEMA_VERSION, migrate, schemaOf } from './migrations';
 import { SqlAudit } from './sql-audit';
 import { SqlConversations } from './sql-conversations';
 import { SqlGaps } from './sql-gaps';
+import { ListReader } from './list-reader';
 import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
@@ -112,7 +113,19 @@ export class SqliteStore implements InboxStore {
     return this.walSync?.flushes ?? 0;
   }
 
+  durableSoon(): void {
+    if (!this.closed) this.walSync?.durableSoon();
+  }
+
+  /** Resolves once every commit so far is on the disk; at once when closed (`close` flushed all). */
   async durable(): Promise<void> {
+    if (this.closed) return;
+    try {
+      // Keys' records waiting for a commit to carry them get a transaction of their own.
+      if (!this.readOnly) this.keys.writePending();
+    } catch (err) {
+      throw sqlStorageError(err, this.folder, this.file);
+    }
     try {
       await this.walSync?.durable();
     } catch (err) {
@@ -131,7 +144,10 @@ export class SqliteStore implements InboxStore {
     const db = this.db;
     try {
       db.exec('BEGIN IMMEDIATE');
+      // The keys' records waiting go first: a call's key is in the log with its change.
+      let keys: KeyRecord[] = [];
       try {
+        keys = this.keys.takePending();
         for (const change of changes) this.apply(change);
         const list = typeof facts === 'function' ? facts() : facts;
         const entries = list.length > 0 ? this.audit.append(list, dateOf(this.clock)) : [];
@@ -139,11 +155,22 @@ export class SqliteStore implements InboxStore {
         return entries;
       } catch (err) {
         if (db.isTransaction) db.exec('ROLLBACK');
+        this.keys.putBack(keys);
         throw err;
       }
     } catch (err) {
       throw sqlStorageError(err, this.folder, this.file);
     }
+  }
+
+  /**
+   * Lists the queue on a thread of its own from now on (`ListReader`), with a connection that only
+   * reads; `close` ends it.
+   */
+  listOnThread(entry?: URL): ListReader {
+    if (this.conversations.reader == null)
+      this.conversations.reader = new ListReader(this.file, entry);
+    return this.conversations.reader;
   }
 
   /**
@@ -154,6 +181,9 @@ export class SqliteStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.conversations.reader?.close();
+      this.keys.stop();
+      if (!this.readOnly) this.keys.writePending();
       await this.walSync?.close();
       if (!this.readOnly) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {

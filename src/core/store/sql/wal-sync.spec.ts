@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../test/fixtures';
 import { useCleanups } from '../../test/inbox-harness';
 import { ManualClock } from '../../time/clock';
@@ -33,6 +33,68 @@ describe('WalSync', () => {
     await sync.durable();
     expect(sync.flushes).toBe(3);
     await sync.close();
+    db.close();
+  });
+
+  it('makes a write durable soon, in the next flush a commit makes, or in one of its own', async () => {
+    const file = join(await folder(), 'inbox.db');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const sync = WalSync.open(file);
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+
+    // Alone, it gets a flush of its own, a moment later.
+    insert.run(1);
+    sync.durableSoon(10);
+    expect(sync.flushes).toBe(0);
+    await vi.waitFor(() => expect(sync.flushes).toBe(1));
+
+    // A commit's flush that starts after it covers it: no flush is added.
+    insert.run(2);
+    sync.durableSoon(20);
+    insert.run(3);
+    await sync.durable();
+    expect(sync.flushes).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(sync.flushes).toBe(2);
+
+    // A flush that started before the write does not cover it.
+    insert.run(4);
+    const running = sync.durable();
+    insert.run(5);
+    sync.durableSoon(10);
+    await running;
+    expect(sync.flushes).toBe(3);
+    await vi.waitFor(() => expect(sync.flushes).toBe(4));
+
+    // Closing flushes what is still to be made durable.
+    insert.run(6);
+    sync.durableSoon(60_000);
+    await sync.close();
+    expect(sync.flushes).toBe(5);
+    db.close();
+  });
+
+  it('flushes nothing once closed: the handle may belong to another file by then', async () => {
+    const dir = await folder();
+    const store = SqliteStore.open(dir, { clock: new ManualClock('2026-03-01T09:00:00Z') });
+    await store.close();
+    const flushes = store.flushes;
+    // Owners that close twice (a guard, then its store) find a store already on the disk.
+    await expect(store.durable()).resolves.toBeUndefined();
+    store.durableSoon();
+    await store.close();
+    expect(store.flushes).toBe(flushes);
+
+    const file = join(dir, 'other.db');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const sync = WalSync.open(file);
+    await sync.close();
+    await expect(sync.durable()).rejects.toThrow('The WAL is closed');
+    sync.durableSoon(1);
+    await sync.close();
+    expect(sync.flushes).toBe(0);
     db.close();
   });
 

@@ -23,7 +23,12 @@ export class WalSync {
   private flushing: Promise<void> | null = null;
   /** How many flushes were made (the bench reports it against the commits). */
   flushes = 0;
+  /** The flush count when `durableSoon` was last asked, while its flush is still to come. */
+  private soonAfter: number | null = null;
+  private soon: NodeJS.Timeout | null = null;
   private waiting: { upTo: number; resolve(): void; reject(err: unknown): void }[] = [];
+  /** Once closed, the handle's number may belong to another file: nothing flushes it again. */
+  private closed = false;
 
   private constructor(private readonly wal: number) {}
 
@@ -37,12 +42,33 @@ export class WalSync {
 
   /** Resolves once every transaction committed before the call is on the disk. */
   durable(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The WAL is closed'));
     const upTo = ++this.asked;
     const done = new Promise<void>((resolve, reject) =>
       this.waiting.push({ upTo, resolve, reject }),
     );
     if (!this.flushing) this.flushing = this.flush();
     return done;
+  }
+
+  /**
+   * Makes what is written so far durable within `withinMs`, with no one waiting for it: a flush
+   * that starts meanwhile (a commit's) covers it, and none is made for it then. For writes whose
+   * loss in a power cut costs little (an answer kept for a retry), so that they never add a flush
+   * to the path of the next commit.
+   */
+  durableSoon(withinMs = 1000): void {
+    if (this.closed) return;
+    this.soonAfter = this.flushes;
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      const after = this.soonAfter;
+      this.soonAfter = null;
+      // Covered when a flush started after the last write asked for.
+      if (after != null && this.flushes === after) this.durable().catch(() => undefined);
+    }, withinMs);
+    this.soon.unref();
   }
 
   /** Flushes until no commit is left waiting; each flush covers the commits asked before it. */
@@ -72,9 +98,18 @@ export class WalSync {
     }
   }
 
-  /** Waits for the flushes asked for, and closes the WAL's handle. */
+  /** Waits for the flushes asked for (and one asked for soon), and closes the WAL's handle. */
   async close(): Promise<void> {
+    if (this.soon) {
+      clearTimeout(this.soon);
+      this.soon = null;
+      if (this.soonAfter != null && this.flushes === this.soonAfter)
+        await this.durable().catch(() => undefined);
+      this.soonAfter = null;
+    }
     while (this.flushing) await this.flushing;
+    if (this.closed) return;
+    this.closed = true;
     await closeFd(this.wal);
   }
 }

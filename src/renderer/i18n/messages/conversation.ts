@@ -23,6 +23,10 @@ export const en = {
   statusTitle: 'Status: {status}',
   priorityTitle: 'Priority: {priority}',
   languageTitle: 'Language: {language}',
+  answeredElsewhere: 'Answered elsewhere',
+  answeredElsewhereTitle: 'The brand answered it with another app than this inbox',
+  answeredByStatement: 'Answered by a statement',
+  answeredByStatementTitle: 'A public statement of the brand answered it',
   verified: 'Verified',
   verifiedAccount: 'Verified account',
   post: {
@@ -71,6 +75,11 @@ export const fr: Translation<typeof en> = {
   statusTitle: 'Statut : {status}',
   priorityTitle: 'Priorité : {priority}',
   languageTitle: 'Langue : {language}',
+  answeredElsewhere: 'Répondue ailleurs',
+  answeredElsewhereTitle:
+    'La marque y a répondu avec une autre application que la boîte de réception',
+  answeredByStatement: 'Répondue par une déclaration',
+  answeredByStatementTitle: 'Une déclaration publique de la marque y a répondu',
   verified: 'Certifié',
   verifiedAccount: 'Compte certifié',
   post: {

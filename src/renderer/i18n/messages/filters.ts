@@ -19,6 +19,7 @@ export const en = {
   unassigned: 'Unassigned',
   language: 'Language',
   allLanguages: 'All languages',
+  answeredElsewhere: 'Answered elsewhere only',
   languageOption: '{name} ({code})',
   clear: 'Clear filters',
   shortcuts: {
@@ -48,6 +49,7 @@ export const fr: Translation<typeof en> = {
   unassigned: 'Non attribuées',
   language: 'Langue',
   allLanguages: 'Toutes les langues',
+  answeredElsewhere: 'Répondues ailleurs seulement',
   languageOption: '{name} ({code})',
   clear: 'Effacer les filtres',
   shortcuts: {

@@ -8,6 +8,7 @@ export const en = {
     assign: 'Assign',
     tag: 'Tag',
     status: 'Status',
+    priority: 'Priority',
     clear: 'Clear',
     done: '{count, plural, one {# conversation updated} other {# conversations updated}}',
     partial:
@@ -21,14 +22,19 @@ export const en = {
         '{count, plural, one {Assign the conversation to…} other {Assign # conversations to…}}',
       tag: '{count, plural, one {Tag the conversation} other {Tag # conversations}}',
       status: '{count, plural, one {Set the status} other {Set the status of # conversations}}',
+      priority:
+        '{count, plural, one {Set the priority} other {Set the priority of # conversations}}',
     },
     placeholder: {
       assign: 'Type a name',
       tag: 'Type a tag, new or existing',
       status: 'Type a status',
+      priority: 'Type a priority',
     },
     hint: '↑ ↓ to choose, Enter to apply, Esc to go back to the list',
     unassigned: 'Unassigned',
+    speaks: 'speaks {languages}',
+    speaksNone: 'no language declared',
     current: '(current)',
     none: 'Nothing matches',
   },
@@ -52,6 +58,7 @@ export const fr: Translation<typeof en> = {
     assign: 'Attribuer',
     tag: 'Étiqueter',
     status: 'Statut',
+    priority: 'Priorité',
     clear: 'Désélectionner',
     done: '{count, plural, one {# conversation mise à jour} other {# conversations mises à jour}}',
     partial:
@@ -66,14 +73,19 @@ export const fr: Translation<typeof en> = {
       tag: '{count, plural, one {Étiqueter la conversation} other {Étiqueter # conversations}}',
       status:
         '{count, plural, one {Changer le statut} other {Changer le statut de # conversations}}',
+      priority:
+        '{count, plural, one {Changer la priorité} other {Changer la priorité de # conversations}}',
     },
     placeholder: {
       assign: 'Tapez un nom',
       tag: 'Tapez une étiquette, nouvelle ou existante',
       status: 'Tapez un statut',
+      priority: 'Tapez une priorité',
     },
     hint: '↑ ↓ pour choisir, Entrée pour appliquer, Échap pour revenir à la liste',
     unassigned: 'Non attribuée',
+    speaks: 'parle {languages}',
+    speaksNone: 'aucune langue déclarée',
     current: '(actuel)',
     none: 'Aucun résultat',
   },

@@ -2,6 +2,13 @@ import type { Translation } from './types';
 
 /** The team dialog: agents of the hub, adding one. */
 export const en = {
+  settings: {
+    title: 'Answered elsewhere',
+    answeredOutside: 'A conversation the brand answered with another app goes to',
+    leave: 'Stays where it is',
+    hint: 'Only when the brand had the last word, and only from New or Open. A customer who writes again reopens it.',
+    failed: 'The setting could not be saved: {message}',
+  },
   title: 'Team',
   loading: 'Loading the team…',
   unavailable: 'The team is unavailable: {message}',
@@ -35,6 +42,14 @@ export const en = {
 } as const;
 
 export const fr: Translation<typeof en> = {
+  settings: {
+    title: 'Répondues ailleurs',
+    answeredOutside:
+      'Une conversation à laquelle la marque a répondu avec une autre application passe en',
+    leave: 'Reste où elle est',
+    hint: 'Seulement quand la marque a eu le dernier mot, et seulement depuis Nouvelle ou Ouverte. Un client qui réécrit la rouvre.',
+    failed: 'Le réglage n’a pas pu être enregistré : {message}',
+  },
   title: 'Équipe',
   loading: 'Chargement de l’équipe…',
   unavailable: 'L’équipe est indisponible : {message}',

@@ -6,12 +6,14 @@ export const en = {
   builtin: {
     mine: 'Mine',
     unassigned: 'Unassigned',
-    open: 'All open',
+    new: 'New',
+    open: 'Open',
   },
-  key: 'Key {key}',
+  key: 'Keyboard shortcut: {key}',
   delete: 'Delete the view {name}',
   name: 'Name of the view',
   saveCurrent: 'Save current view…',
+  duplicate: 'There is already a view called “{name}”: choose another name.',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -19,10 +21,12 @@ export const fr: Translation<typeof en> = {
   builtin: {
     mine: 'Les miennes',
     unassigned: 'Non attribuées',
-    open: 'Toutes les ouvertes',
+    new: 'Nouvelles',
+    open: 'Ouvertes',
   },
-  key: 'Touche {key}',
+  key: 'Raccourci clavier : {key}',
   delete: 'Supprimer la vue {name}',
   name: 'Nom de la vue',
   saveCurrent: 'Enregistrer la vue actuelle…',
+  duplicate: 'Une vue s’appelle déjà « {name} » : choisissez un autre nom.',
 };

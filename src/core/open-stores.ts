@@ -1,0 +1,47 @@
+import type { InboxStores } from './inbox-domains';
+import type { InboxConfig } from './service-options';
+import { storageAt } from './store/file-system';
+import { InboxCommits } from './store/inbox-commits';
+import type { InboxStore } from './store/port';
+import { openMigrated } from './store/sql/import-files';
+import { storageError } from './store/storage-error';
+import { WORKSPACE_FILE, WorkspaceStore } from './store/workspace-store';
+
+/**
+ * Opens the inbox's data folder: the store (the one given, or the folder's own, with a folder of
+ * files from before the SQL store moved into it first, once) and the settings document, with the
+ * settings a commit changed just before a crash written to their file. A failure closes the store.
+ */
+export async function openStores(full: InboxConfig): Promise<InboxStores> {
+  const storage = storageAt(full.dataDir, { fs: full.fileSystem, clock: full.clock });
+  try {
+    await storage.fs.mkdir(full.dataDir);
+  } catch (err) {
+    throw storageError(err, full.dataDir, WORKSPACE_FILE);
+  }
+  let store: InboxStore;
+  if (full.store) store = full.store;
+  else {
+    const opened = await openMigrated(full.dataDir, {
+      clock: full.clock,
+      ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
+    });
+    if (full.listThread) opened.store.listOnThread();
+    store = opened.store;
+  }
+  try {
+    // The settings a commit changed just before a crash are newer than their file.
+    const pending = await store.settings.pending();
+    const workspace = await WorkspaceStore.open(full.dataDir, storage, pending?.text ?? null);
+    if (pending != null)
+      await workspace.written().then(
+        () => store.settings.settled(pending.seq),
+        // The disk still refuses the file: the store keeps the document until it takes it.
+        () => undefined,
+      );
+    return { store, workspace, commits: new InboxCommits(store, workspace) };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

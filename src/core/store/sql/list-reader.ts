@@ -1,0 +1,68 @@
+import type { ConversationPage } from '../../../shared';
+import { ErrorCodeSchema, InboxError } from '../../../shared';
+import { ThreadJobError, ThreadJobs, entryPresent } from '../../threads/thread-jobs';
+import type { ConversationQuery } from '../port';
+
+/** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
+export const LIST_WORKER = new URL('./list-worker.mjs', import.meta.url);
+
+/** A list asked of the thread: the query, and how lists choose their plan. */
+export interface ListJob {
+  query: ConversationQuery;
+  tuning: { setBelow: number | null; totalCap: number };
+}
+
+/**
+ * Lists the queue on a thread of its own, so that the event loop that takes the team's writes
+ * never waits behind a list or a search (a hub with twenty agents lists far more than it writes).
+ * The thread is started at once and stays until `close`; until it is ready, lists run on the event
+ * loop, so no list waits for it. Where the thread cannot run (a bundle without its entry, a thread
+ * that did not start), lists stay on the event loop and the reason is kept (`inProcessWhy`).
+ */
+export class ListReader {
+  private readonly jobs: ThreadJobs<ListJob, ConversationPage>;
+  private why: string | null;
+  private started = false;
+  /** Settles once the thread is ready or could not start. */
+  readonly ready: Promise<void>;
+
+  constructor(file: string, entry: URL = LIST_WORKER) {
+    this.jobs = new ThreadJobs(entry, { workerData: { file }, idleMs: null });
+    this.why = entryPresent(entry) ? null : `no worker entry at ${entry.href}`;
+    this.ready =
+      this.why != null
+        ? Promise.resolve()
+        : this.jobs.ready().then(
+            () => {
+              this.started = true;
+            },
+            (err: Error) => {
+              this.why = `the list thread did not start: ${err.message}`;
+              console.warn(`Lists run on the event loop: ${this.why}`);
+            },
+          );
+  }
+
+  /** Why lists run on the event loop (null: they run on the thread, or will once it is ready). */
+  get inProcessWhy(): string | null {
+    return this.why;
+  }
+
+  /** The page, from the thread; null while lists run on the event loop (the caller lists then). */
+  async list(job: ListJob): Promise<ConversationPage | null> {
+    if (!this.started || this.why != null) return null;
+    try {
+      return await this.jobs.run(job);
+    } catch (err) {
+      // An error the list itself gave (a cursor from another query) keeps its code.
+      const code = ErrorCodeSchema.safeParse(err instanceof ThreadJobError ? err.code : undefined);
+      if (code.success) throw new InboxError(code.data, (err as Error).message);
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.ready;
+    await this.jobs.close();
+  }
+}

@@ -1,0 +1,22 @@
+import { workerData } from 'node:worker_threads';
+import type { ConversationPage } from '../../../shared';
+import { serveJobs } from '../../threads/serve-jobs';
+import { SqlConversations } from './sql-conversations';
+import { openDatabase } from './sqlite';
+import type { ListJob } from './list-reader';
+
+// Lists the queue on a thread of its own (see list-reader.ts), through a connection of its own that
+// only reads: WAL lets it read while the store's one writer writes, and each list sees every
+// commit made before it was asked.
+const { file } = workerData as { file: string };
+const db = openDatabase(file);
+db.exec('PRAGMA query_only = ON');
+const conversations = new SqlConversations(db);
+
+serveJobs<ListJob, ConversationPage>(
+  ({ query, tuning }) => {
+    conversations.tuning = tuning;
+    return conversations.list(query);
+  },
+  () => db.close(),
+);
