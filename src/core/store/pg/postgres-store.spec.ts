@@ -3,10 +3,11 @@ import { chmodSync, chownSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/fixtures';
+import { conversation, tempDir } from '../../test/fixtures';
 import { ManualClock } from '../../time/clock';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations';
+import { openPool } from './pg-client';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, migratePg } from './pg-migrations';
 import { PostgresStore } from './postgres-store';
 
 const server = testServerUrl();
@@ -49,6 +50,52 @@ describe.skipIf(server == null)(
       await expect(PostgresStore.open({ url, clock })).rejects.toThrow(
         /newer version of the inbox/,
       );
+    });
+
+    it('fills in, from a database of schema 1, the statement that answered each conversation and whether another app did', async () => {
+      const url = await database();
+      const pool = openPool({ url, caFile: null });
+      const statement = {
+        postId: 'x:42',
+        permalink: 'https://x.com/CafeAurore/status/42',
+        by: 'rita',
+        at: '2026-11-20T11:00:00.000Z',
+      };
+      const old = [
+        conversation({ id: 'x:1', createdAt: '2026-11-20T10:00:00.000Z', statement }),
+        conversation({ id: 'x:2', createdAt: '2026-11-20T10:01:00.000Z', answeredOutside: true }),
+      ];
+      try {
+        await migratePg(
+          pool,
+          PG_MIGRATIONS.filter((m) => m.version <= 1),
+        );
+        for (const c of old)
+          await pool.query(
+            `INSERT INTO conversations (id, platform, account_id, status, priority, reach,
+               last_post_ms, created_ms, body) VALUES ($1, 'x', 'x:brand', 'new', 1, 0, 0, $2, $3)`,
+            [c.id, Date.parse(c.createdAt), JSON.stringify(c)],
+          );
+      } finally {
+        await pool.end();
+      }
+      const store = await open(url);
+      const heads = [];
+      for await (const page of store.conversations.headsCreatedBetween(
+        '2026-11-20T00:00:00.000Z',
+        '2026-11-21T00:00:00.000Z',
+      ))
+        heads.push(...page);
+      expect(heads.map((h) => h.statement)).toEqual([
+        { by: 'rita', atMs: Date.parse(statement.at) },
+        null,
+      ]);
+      const outside = await store.conversations.list({
+        answered: 'outside',
+        sort: 'newest',
+        limit: 10,
+      });
+      expect(outside).toMatchObject({ total: 1, items: [{ id: 'x:2' }] });
     });
 
     it('says a wrong password is refused without repeating it', async () => {
