@@ -12,6 +12,7 @@ export default defineConfig({
     include: [
       'src/core/store/*-conformance.spec.ts',
       'src/core/store/pg/*.spec.ts',
+      'src/core/sync/sync-leadership.spec.ts',
       'src/hub/hub.spec.ts',
       'src/core/hide.spec.ts',
       'src/core/rules/rules.spec.ts',

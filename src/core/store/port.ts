@@ -187,6 +187,20 @@ export interface KeyRecord {
 }
 
 /**
+ * Named leases among the processes sharing a store: a lease is held by one holder until a time
+ * (ms, by the holder's clock); its holder renews it, anyone takes it once it ran out.
+ */
+export interface LeaseRepository {
+  /**
+   * Takes the lease `name` for `holder` until `nowMs + ttlMs` when it is free, ran out by `nowMs`,
+   * or is already the holder's (a renewal). True: the holder holds it now.
+   */
+  hold(name: string, holder: string, nowMs: number, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up, if the holder holds it. */
+  release(name: string, holder: string): Promise<void>;
+}
+
+/**
  * The Idempotency-Keys of calls made to the hub, kept a day. A record is written without waiting
  * for the disk, at the latest with the next commit (an engine may carry it in that commit's
  * transaction): it is in the store's log no later than anything the call then commits, so the
@@ -228,6 +242,11 @@ export interface InboxStore {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly keys: KeyRepository;
+  /**
+   * Leases of work that one process alone may do (an account's sync): present only where several
+   * processes share the store (PostgreSQL); the embedded store has one process, which does it all.
+   */
+  readonly leases?: LeaseRepository;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

@@ -240,6 +240,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         WHERE answered_outside = 1;
     `,
   },
+  {
+    version: 3,
+    name: 'leases of work one replica alone does',
+    sql: `
+      -- Who does a piece of work alone (an account's sync) and until when (ms): renewed by its
+      -- holder, taken by another replica once it ran out.
+      CREATE TABLE leases (
+        name ${T} PRIMARY KEY,
+        holder ${T} NOT NULL,
+        until_ms BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */
