@@ -13,6 +13,7 @@ export default defineConfig({
       'src/core/store/*-conformance.spec.ts',
       'src/core/store/pg/*.spec.ts',
       'src/core/sync/sync-leadership.spec.ts',
+      'src/core/sync/replicas.spec.ts',
       'src/hub/hub.spec.ts',
       'src/core/hide.spec.ts',
       'src/core/rules/rules.spec.ts',

@@ -110,6 +110,7 @@ export function composeDomains(
   const replyDesk = new ReplyDesk({
     ...on,
     config,
+    outboxAdoptMs: config.outboxAdoptMs,
     clientName,
     retryBaseMs,
     vault,

@@ -52,6 +52,8 @@ export interface InboxServiceOptions {
    * unless its holder renews it, so how soon another process takes over a dead one (default 20 s).
    */
   syncLeaseMs?: number;
+  /** Where several processes share the store: how often replies another one left are taken up (2 s). */
+  outboxAdoptMs?: number;
   /** A presence not reported again for this long is dropped (default 60 s). */
   presenceTtlMs?: number;
   /** Where the inbox reads the time (the system's clock; tests pass their own). */
@@ -94,6 +96,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     clientName: 'inbox',
     secrets: new MemorySecretStore(),
     syncLeaseMs: 20_000,
+    outboxAdoptMs: 2000,
     presenceTtlMs: 60_000,
     clock: systemClock,
     fileSystem: nodeFileSystem,

@@ -200,6 +200,19 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** A reply claimed for sending: no other process sends it until `release` or until this one dies. */
+export interface OutboxClaim {
+  release(): Promise<void>;
+}
+
+/** Which process sends each reply, where several share the store. */
+export interface OutboxClaims {
+  /** Claims the reply for this process; null when another process holds it (it is sending it). */
+  claim(key: string): Promise<OutboxClaim | null>;
+  /** The replies not settled yet (pending or sending), whichever process queued them. */
+  open(): Promise<OutboxItem[]>;
+}
+
 /**
  * The Idempotency-Keys of calls made to the hub, kept a day. A record is written without waiting
  * for the disk, at the latest with the next commit (an engine may carry it in that commit's
@@ -247,6 +260,8 @@ export interface InboxStore {
    * processes share the store (PostgreSQL); the embedded store has one process, which does it all.
    */
   readonly leases?: LeaseRepository;
+  /** Claims of replies being sent, where several processes share the store (PostgreSQL). */
+  readonly outboxClaims?: OutboxClaims;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

@@ -242,7 +242,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 3,
-    name: 'leases of work one replica alone does',
+    name: 'leases and claims of work one replica alone does',
     sql: `
       -- Who does a piece of work alone (an account's sync) and until when (ms): renewed by its
       -- holder, taken by another replica once it ran out.
@@ -251,6 +251,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         holder ${T} NOT NULL,
         until_ms BIGINT NOT NULL
       );
+      -- A reply being sent: its row is locked (FOR UPDATE) by the sending replica's open
+      -- transaction, which ends with the send or with the replica; the others skip it.
+      CREATE TABLE outbox_claims (key ${T} PRIMARY KEY);
     `,
   },
 ];

@@ -7,7 +7,7 @@ import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
 import { PgConversations } from './pg-conversations';
 import { PgKeys, PgSettings } from './pg-keys';
-import { PgLeases } from './pg-leases';
+import { PgLeases, PgOutboxClaims } from './pg-leases';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 
@@ -41,6 +41,7 @@ export class PostgresStore implements InboxStore {
   readonly settings: PgSettings;
   readonly keys: PgKeys;
   readonly leases: PgLeases;
+  readonly outboxClaims: PgOutboxClaims;
   /** What the database is called in messages: host, port and name, never the password. */
   readonly name: string;
   private closed = false;
@@ -65,6 +66,7 @@ export class PostgresStore implements InboxStore {
     this.settings = new PgSettings(pool, write);
     this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
     this.leases = new PgLeases(pool);
+    this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
     this.name = databaseName(url);
   }
 
