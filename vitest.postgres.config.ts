@@ -15,6 +15,7 @@ export default defineConfig({
       'src/core/sync/sync-leadership.spec.ts',
       'src/core/sync/replicas.spec.ts',
       'src/hub/hub.spec.ts',
+      'src/hub/replicas.spec.ts',
       'src/core/hide.spec.ts',
       'src/core/rules/rules.spec.ts',
       'src/core/team/names-and-assignees.spec.ts',

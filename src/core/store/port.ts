@@ -5,6 +5,7 @@ import type {
   AuditFact,
   Conversation,
   ConversationPage,
+  InboxEvent,
   ListConversationsInputSchema,
   Note,
   Platform,
@@ -200,6 +201,14 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** Live events among the processes sharing a store, each told to the others within a moment. */
+export interface EventRelay {
+  /** Tells the other processes an event of this one (fire and forget: a lost one is not retried). */
+  publish(event: InboxEvent): void;
+  /** The events the other processes publish (not this one's own). */
+  subscribe(listener: (event: InboxEvent) => void): () => void;
+}
+
 /** A reply claimed for sending: no other process sends it until `release` or until this one dies. */
 export interface OutboxClaim {
   release(): Promise<void>;
@@ -262,6 +271,8 @@ export interface InboxStore {
   readonly leases?: LeaseRepository;
   /** Claims of replies being sent, where several processes share the store (PostgreSQL). */
   readonly outboxClaims?: OutboxClaims;
+  /** The live events of the other processes sharing the store, and the way to tell them ours. */
+  readonly events?: EventRelay;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

@@ -7,6 +7,7 @@ import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
 import { PgConversations } from './pg-conversations';
 import { PgKeys, PgSettings } from './pg-keys';
+import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
@@ -42,8 +43,10 @@ export class PostgresStore implements InboxStore {
   readonly keys: PgKeys;
   readonly leases: PgLeases;
   readonly outboxClaims: PgOutboxClaims;
+  readonly events: PgEventRelay;
   /** What the database is called in messages: host, port and name, never the password. */
   readonly name: string;
+  private readonly url: string;
   private closed = false;
   /** The writes of this process, one after the other (commits, keys, settled settings). */
   private writes: Promise<unknown> = Promise.resolve();
@@ -52,9 +55,11 @@ export class PostgresStore implements InboxStore {
 
   private constructor(
     readonly pool: Pool,
-    private readonly url: string,
+    connection: PgConnection,
     private readonly clock: Clock,
   ) {
+    const url = connection.url;
+    this.url = url;
     const write = <T>(run: () => Promise<T>) => this.serial(run);
     this.conversations = new PgConversations(pool);
     this.posts = new PgPosts(pool);
@@ -67,6 +72,10 @@ export class PostgresStore implements InboxStore {
     this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
     this.leases = new PgLeases(pool);
     this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
+    this.events = new PgEventRelay(pool, connection, async (id) => {
+      const conversation = await this.conversations.get(id);
+      return conversation ? { type: 'conversation.changed', conversation } : null;
+    });
     this.name = databaseName(url);
   }
 
@@ -76,7 +85,7 @@ export class PostgresStore implements InboxStore {
     try {
       pool = openPool(options, options.poolSize);
       await migratePg(pool);
-      return new PostgresStore(pool, options.url, options.clock);
+      return new PostgresStore(pool, options, options.clock);
     } catch (err) {
       await pool?.end().catch(() => undefined);
       throw pgStorageError(err, options.url);
@@ -108,6 +117,7 @@ export class PostgresStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.catch(() => undefined);
+    await this.events.close();
     await this.pool.end();
   }
 
