@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // main and preload bundle our own code and keep node_modules external; the preload is CommonJS
-// because sandboxed preloads cannot be ES modules. The crisis view's clustering worker and the queue's list worker are
-// entries of main too, beside index.js under the name its runner looks for.
+// because sandboxed preloads cannot be ES modules. The workers (crisis clustering, the queue's lists, the reports) are
+// entries of main too, beside index.js under the name each runner looks for.
 export default defineConfig({
   main: {
     build: {
@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('electron/main.ts'),
           'cluster-worker': resolve('src/core/reports/cluster-worker.ts'),
           'list-worker': resolve('src/core/store/sql/list-worker.ts'),
+          'report-worker': resolve('src/core/reports/report-worker.ts'),
         },
         output: {
           entryFileNames: (chunk) => (chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js'),

@@ -7,7 +7,7 @@ import { IdempotencyGuard } from '../src/core/idempotency/idempotency-guard';
 import { idempotentClient } from '../src/core/idempotency/idempotent-client';
 import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
 import type { SecretStore } from '../src/core/secrets/secret-store';
-import type { InboxClient } from '../src/shared';
+import type { InboxClient, OpeningProgress } from '../src/shared';
 import { hubApi } from './team-hub';
 import type { TeamHubLink } from './team-hub';
 import { DEMO_POLL_MS, chooseMode } from './config';
@@ -25,6 +25,8 @@ export interface OpenInboxOptions {
   secrets?: SecretStore;
   /** The team hub this desktop was connected to, if any: then the app works in its queue. */
   teamHub?: TeamHubLink;
+  /** Told how far the one-time move of the solo data folder into the store is. */
+  onOpenProgress?: (progress: OpeningProgress) => void;
 }
 
 export interface OpenInbox {
@@ -79,7 +81,8 @@ export async function openInbox(options: OpenInboxOptions): Promise<OpenInbox> {
       pollIntervalMs: config.pollIntervalMs,
       clientName: options.clientName,
       secrets: options.secrets ?? new KeychainSecretStore(),
-      listThread: true,
+      readThreads: true,
+      ...(options.onOpenProgress ? { onOpenProgress: options.onOpenProgress } : {}),
     });
     const accounts = await service.listAccounts();
     if (chooseMode(config.demo, accounts.length) === 'solo') {

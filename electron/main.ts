@@ -1,6 +1,8 @@
 // The Electron main process, kept thin: lifecycle, the one window, and the wiring of the pieces
 // (config, app page, guards, inbox, IPC) that live in their own modules and are tested in Node.
+import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
@@ -11,6 +13,7 @@ import type { DesktopConfig } from './config';
 import { createAppWindow, guardWebContents, hardenSession } from './guards';
 import { openInbox } from './inbox';
 import type { OpenInbox } from './inbox';
+import { deferredClient, openingEvents } from './opening';
 import { withSystemBrowserSignIn } from './sign-in-browser';
 import { TeamHubLink, hubSettingsFile, withTeamHub } from './team-hub';
 import { KeychainSecretStore } from '../src/core/secrets/keychain-store';
@@ -68,16 +71,28 @@ async function start(config: DesktopConfig): Promise<void> {
     hubSettingsFile(app.getPath('userData')),
     new KeychainSecretStore(),
   );
-  const inbox: OpenInbox = await openInbox({
+  const appContents = () => (appWindow && !appWindow.isDestroyed() ? appWindow.webContents : null);
+  // The window shows at once: while the inbox opens (a data folder moved into the store once, which
+  // takes minutes when large), its calls wait and it shows how far the move is.
+  const opening = new EventEmitter();
+  const stopOpening = forwardEvents(
+    {
+      onEvent: (listener) => (opening.on('event', listener), () => opening.off('event', listener)),
+    },
+    appContents,
+    page,
+  );
+  const opened: Promise<OpenInbox> = openInbox({
     config,
     dataDir: join(app.getPath('userData'), 'data'),
     scenarioPath: join(app.getAppPath(), 'resources', 'demo-scenario.json'),
     clientName,
     teamHub,
+    onOpenProgress: openingEvents(
+      (event) => opening.emit('event', event),
+      () => performance.now(),
+    ),
   });
-  console.log(`Social Inbox: ${inbox.description}`);
-
-  const appContents = () => (appWindow && !appWindow.isDestroyed() ? appWindow.webContents : null);
   // Sign-ins open in the user's own browser, never in an app window.
   // Joining or leaving a hub reopens the app in the other inbox, once the answer has reached the window.
   const restart = () =>
@@ -85,16 +100,24 @@ async function start(config: DesktopConfig): Promise<void> {
       app.relaunch();
       app.quit();
     }, 300);
-  const api = withTeamHub(
-    withSystemBrowserSignIn(inbox.service, (url) => shell.openExternal(url)),
-    teamHub,
-    { client: clientName, restart },
-  );
-  const dispatch = createIpcDispatcher(api, createSenderCheck(page), {
+  const api = opened.then((inbox) => {
+    console.log(`Social Inbox: ${inbox.description}`);
+    stopOpening();
+    return withTeamHub(
+      withSystemBrowserSignIn(inbox.service, (url) => shell.openExternal(url)),
+      teamHub,
+      { client: clientName, restart },
+    );
+  });
+  const service = opened.then((inbox) => inbox.service);
+  // A failed opening is told below (start fails); the calls waiting on it fail with it.
+  for (const waited of [api, service]) waited.catch(() => undefined);
+  const dispatch = createIpcDispatcher(deferredClient(api), createSenderCheck(page), {
     onInternalError: (method, err) => console.error(`${method} failed:`, err),
   });
   const removeHandlers = registerIpcHandlers(ipcMain, dispatch, appContents);
-  const stopEvents = forwardEvents(inbox.service, appContents, page);
+  const stopEvents = forwardEvents(deferredClient(service), appContents, page);
+  showWindow(page);
 
   let closed = false;
   let closing = false;
@@ -105,8 +128,8 @@ async function start(config: DesktopConfig): Promise<void> {
     closing = true;
     stopEvents();
     removeHandlers();
-    inbox
-      .close()
+    opened
+      .then((inbox) => inbox.close())
       .catch((err: unknown) => console.error('The inbox did not close cleanly:', err))
       .finally(() => {
         closed = true;
@@ -119,7 +142,8 @@ async function start(config: DesktopConfig): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  showWindow(page);
+  // The window's calls fail while opening failed; the user is told why, and the app ends.
+  await opened;
 }
 
 function readConfig(): DesktopConfig | null {

@@ -25,6 +25,7 @@ import { SyncLeadership } from './sync/sync-leadership';
 import { AgentDirectory } from './team/agent-directory';
 import { Callers } from './team/callers';
 import { Team } from './team/team';
+import type { ReportThread } from './reports/report-thread';
 import { dateOf } from './time/clock';
 import { Triage } from './triage/triage';
 
@@ -33,6 +34,8 @@ export interface InboxStores {
   store: InboxStore;
   workspace: WorkspaceStore;
   commits: InboxCommits;
+  /** Where reports are made, when not on the event loop. */
+  reportThread?: ReportThread | null;
 }
 
 /** What the service keeps for every domain: the one change queue, and its event channels. */
@@ -165,6 +168,7 @@ export function composeDomains(
       store,
       agents: () => directory.list(),
       now: () => dateOf(clock),
+      thread: stores.reportThread ?? null,
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { InboxStores } from './inbox-domains';
 import type { InboxConfig } from './service-options';
+import { ReportThread } from './reports/report-thread';
 import { storageAt } from './store/file-system';
 import { InboxCommits } from './store/inbox-commits';
 import type { InboxStore } from './store/port';
@@ -20,13 +21,17 @@ export async function openStores(full: InboxConfig): Promise<InboxStores> {
     throw storageError(err, full.dataDir, WORKSPACE_FILE);
   }
   let store: InboxStore;
+  let reportThread: ReportThread | null = null;
   if (full.store) store = full.store;
   else {
     const opened = await openMigrated(full.dataDir, {
       clock: full.clock,
       ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
     });
-    if (full.listThread) opened.store.listOnThread();
+    if (full.readThreads) {
+      opened.store.listOnThread();
+      reportThread = new ReportThread(opened.store.file);
+    }
     store = opened.store;
   }
   try {
@@ -39,8 +44,9 @@ export async function openStores(full: InboxConfig): Promise<InboxStores> {
         // The disk still refuses the file: the store keeps the document until it takes it.
         () => undefined,
       );
-    return { store, workspace, commits: new InboxCommits(store, workspace) };
+    return { store, workspace, commits: new InboxCommits(store, workspace), reportThread };
   } catch (err) {
+    await reportThread?.close();
     await store.close();
     throw err;
   }

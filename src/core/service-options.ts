@@ -68,11 +68,11 @@ export interface InboxServiceOptions {
   /** Told how far the one-time move of a data folder of files into the store is. */
   onOpenProgress?: ((progress: ImportProgress) => void) | null;
   /**
-   * Lists and searches the queue on a thread of its own, so that writes never wait behind them
-   * (the hub and the desktop app; tests list on the event loop unless they say so). Only for the
-   * embedded store the inbox opens itself.
+   * Lists and searches the queue on a thread of its own, and makes reports on another, so that
+   * writes never wait behind them (the hub and the desktop app; tests read on the event loop unless
+   * they say so). Only for the embedded store the inbox opens itself.
    */
-  listThread?: boolean;
+  readThreads?: boolean;
 }
 
 /** The options with every default filled in: what the inbox's parts are configured with. */
@@ -102,7 +102,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     fileSystem: nodeFileSystem,
     store: null,
     onOpenProgress: null,
-    listThread: false,
+    readThreads: false,
     ...options,
   };
 }

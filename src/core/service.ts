@@ -117,6 +117,7 @@ export class InboxService implements InboxApi {
       await service.replyDesk.open();
       return service;
     } catch (err) {
+      await stores.reportThread?.close();
       await stores.store.close();
       throw err;
     }
@@ -378,7 +379,8 @@ export class InboxService implements InboxApi {
     await this.sync.stopAll();
     await this.replyDesk.close();
     await this.queue.idle();
-    const { store, workspace } = this.stores;
+    const { store, workspace, reportThread } = this.stores;
+    await reportThread?.close();
     await workspace.close();
     await store.close();
     this.events.removeAllListeners();

@@ -97,6 +97,9 @@ describe('npm run emulator', () => {
     const bad = run(['--generate', 'lots']);
     expect(await bad.exited).toBe(1);
     expect(bad.output().stderr).toContain('--generate must be a whole number');
+    const slow = run(['--latency', 'slow']);
+    expect(await slow.exited).toBe(1);
+    expect(slow.output().stderr).toContain('--latency must be a whole number');
   });
 
   it('exits 1 listing the format problems of an invalid scenario', async () => {

@@ -18,6 +18,7 @@ Serves the X API v2 and the Facebook Graph API from a scenario file, for the dem
   --no-shift          keep the scenario's dates as written (default: move them so the newest look recent)
   --generate <n>      add n generated mentions and comments (half each) by made-up people, for load
   --seed <n>          seed of the generated items (default 1): the same seed gives the same items
+  --latency <ms>      hold each API answer this long, as the internet and the platforms do (default 0)
   --help              show this help`;
 
 const DEFAULT_SCENARIO = fileURLToPath(
@@ -41,6 +42,7 @@ function parseFlags(argv: string[]) {
         'no-shift': { type: 'boolean' },
         generate: { type: 'string' },
         seed: { type: 'string' },
+        latency: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -53,7 +55,9 @@ function parseFlags(argv: string[]) {
     throw new CliError(`--port must be a number from 0 to 65535, not "${portText}"\n\n${USAGE}`);
   const generate = count('--generate', values.generate, 0, 1_000_000);
   const seed = count('--seed', values.seed, 1, Number.MAX_SAFE_INTEGER);
+  const latencyMs = count('--latency', values.latency, 0, 60_000);
   return {
+    latencyMs,
     help: values.help ?? false,
     generate,
     seed,
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
       port: flags.port,
       host: flags.host,
       shiftToNow: flags.shift,
+      latencyMs: flags.latencyMs,
     });
   } catch (err) {
     if (err instanceof ScenarioIntegrityError)

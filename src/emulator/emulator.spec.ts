@@ -33,6 +33,13 @@ describe('startEmulator', () => {
     expect((await call(`${emulator.xBaseUrl}/2/nothing`, bearer(BRAND.token))).status).toBe(404);
   });
 
+  it('holds each API answer for latencyMs, as the internet does', async () => {
+    const emulator = await start({ latencyMs: 150 });
+    const t = performance.now();
+    expect((await mentionsOf(emulator)).status).toBe(200);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(145);
+  });
+
   it('moves every date by (now - anchor) with shiftToNow, keeping ids', async () => {
     const nowMs = Date.parse('2026-11-22T10:00:00Z');
     const delta = nowMs - Date.parse(ANCHOR);

@@ -57,6 +57,11 @@ export interface EmulatorOptions {
   graphBudget?: Partial<GraphBudget>;
   /** The clock (epoch ms); tests may move it. */
   now?: () => number;
+  /**
+   * How long each API call takes before its answer starts, as the network and the platform take
+   * over the internet (a few hundred ms); none by default, as on loopback.
+   */
+  latencyMs?: number;
 }
 
 export interface Emulator {
@@ -183,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     grantBook.endAll(platform, userId);
   const grants = () => grantBook.list();
   const host = options.host ?? '127.0.0.1';
+  const latencyMs = options.latencyMs ?? 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -250,6 +256,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       writeResponse(res, rootAnswer(url, segments));
       return;
     }
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const fault = faults.take(platform, url.pathname.slice(platform.length + 1));
     /** The fault instead of the answer: no answer until the client gives up or close(), a reset, a 5xx. */
     const play = (played: Fault): void => {

@@ -82,8 +82,8 @@ export async function runHub(
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
     ...(store ? { store } : {}),
     onOpenProgress: importProgressLine((line) => console.log(line)),
-    // The embedded store lists on a thread of its own; PostgreSQL lists on its pool.
-    listThread: store == null,
+    // The embedded store lists and reports on threads of their own; PostgreSQL reads on its pool.
+    readThreads: store == null,
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];

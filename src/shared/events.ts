@@ -15,6 +15,26 @@ export const SyncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
+/**
+ * How far the one-time move of a data folder of files into the store is, phase by phase: in items,
+ * or in bytes of the files read where their number of records is not known before reading them.
+ */
+export const OpeningProgressSchema = z.object({
+  phase: z.enum([
+    'conversations',
+    'posts',
+    'notes',
+    'outbox',
+    'audit',
+    'checking',
+    'setting-aside',
+  ]),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative().optional(),
+  unit: z.enum(['items', 'bytes']),
+});
+export type OpeningProgress = z.infer<typeof OpeningProgressSchema>;
+
 /** Live changes pushed to every client (IPC in Electron, WebSocket from the hub). */
 export const InboxEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -33,6 +53,8 @@ export const InboxEventSchema = z.discriminatedUnion('type', [
     into: z.string().nullable(),
   }),
   z.object({ type: z.literal('sync.progress'), progress: SyncProgressSchema }),
+  /** The desktop app's inbox is still opening (moving a data folder into the store). */
+  z.object({ type: z.literal('inbox.opening'), progress: OpeningProgressSchema }),
   z.object({ type: z.literal('account.status'), account: AccountSchema }),
   /** An account was disconnected: its sync stopped and its credential is gone. */
   z.object({ type: z.literal('account.removed'), accountId: z.string() }),
@@ -72,6 +94,7 @@ export const eventAudience: Record<InboxEventType, Role> = {
   'conversation.changed': 'agent',
   'conversation.removed': 'agent',
   'sync.progress': 'agent',
+  'inbox.opening': 'agent',
   'account.status': 'agent',
   'account.removed': 'agent',
   presence: 'agent',

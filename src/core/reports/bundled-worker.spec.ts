@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { conversation, post, tempDir } from '../test/fixtures';
+import { SqliteStore } from '../store/sql/sqlite-store';
+import { clockStartingAt } from '../time/clock';
 import { ClusterRunner } from './cluster-runner';
+import { ReportThread } from './report-thread';
 
 // The desktop app's build puts the worker beside its main bundle (electron.vite.config.ts); `npm
 // test` builds it before this runs.
@@ -32,3 +36,35 @@ describe.skipIf(!existsSync(fileURLToPath(BUNDLED)))('the worker in the desktop 
     }
   });
 });
+
+const BUNDLED_REPORTS = new URL('../../../out/main/report-worker.mjs', import.meta.url);
+
+describe.skipIf(!existsSync(fileURLToPath(BUNDLED_REPORTS)))(
+  'the report worker in the desktop build',
+  () => {
+    it('makes a report on a thread from the bundle', async () => {
+      const { dir, cleanup } = await tempDir('bundled-reports-');
+      const store = SqliteStore.open(dir, { clock: clockStartingAt(Date.UTC(2026, 10, 20)) });
+      const thread = new ReportThread(store.file, BUNDLED_REPORTS);
+      try {
+        const opener = post({ externalId: '1', createdAt: '2026-11-20T09:00:00.000Z' });
+        const queue = [conversation({ id: opener.id, createdAt: opener.createdAt })];
+        await store.commit(
+          [],
+          [
+            { kind: 'posts.add', posts: [opener] },
+            { kind: 'conversations.put', conversations: queue },
+          ],
+        );
+        const input = { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' };
+        const report = await thread.run({ call: 'report', input, agents: [], now: input.to });
+        expect(thread.inProcessWhy).toBeNull();
+        expect(report?.team.conversations).toBe(1);
+      } finally {
+        await thread.close();
+        await store.close();
+        await cleanup();
+      }
+    });
+  },
+);

@@ -1,15 +1,7 @@
-import { parentPort } from 'node:worker_threads';
+import { serveJobs } from '../threads/serve-jobs';
 import { clusterConversations } from './clusters';
 import type { ClusterMember } from './clusters';
+import type { Cluster } from '../../shared';
 
-// Clusters the crisis view's conversations on a thread of its own (see cluster-runner.ts), one job
-// after the other, and says it is ready once loaded.
-const port = parentPort!;
-port.on('message', ({ job, members }: { job: number; members: ClusterMember[] }) => {
-  try {
-    port.postMessage({ job, clusters: clusterConversations(members) });
-  } catch (err) {
-    port.postMessage({ job, error: err instanceof Error ? err.message : String(err) });
-  }
-});
-port.postMessage({ ready: true });
+// Clusters the crisis view's conversations on a thread of its own (see cluster-runner.ts).
+serveJobs<ClusterMember[], Cluster[]>((members) => clusterConversations(members));

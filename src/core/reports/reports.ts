@@ -11,12 +11,19 @@ import { ReportBuilder } from './report-builder';
 import type { ReportRange } from './report-builder';
 import { crisisOf, reportCases } from './report-cases';
 import type { ReportStore } from './report-cases';
+import type { ClusterMember } from './clusters';
+import type { Cluster } from '../../shared';
+import type { ReportThread } from './report-thread';
 
 export interface ReportSources {
   /** What reports read of the store (an `InboxStore` has it all). */
   store: ReportStore;
   agents(): Agent[];
   now(): Date;
+  /** Where the calls are made when not here (the embedded store's report thread). */
+  thread?: Pick<ReportThread, 'run'> | null;
+  /** How the crisis view finds its stories (by default on the clustering worker). */
+  cluster?: (members: ClusterMember[]) => Promise<Cluster[]>;
 }
 
 /**
@@ -42,13 +49,18 @@ export class Reports {
 
   async report(input: ApiInput<'getReport'>): Promise<ApiOutput<'getReport'>> {
     const range = ReportInputSchema.parse(input);
+    const made = await this.sources.thread?.run({ call: 'report', input: range, ...this.asked() });
+    if (made) return made;
     const report = (await this.builder(range)).report(this.sources.agents());
     const missing = (await this.sources.store.gaps?.overlapping(range.from, range.to)) ?? [];
     return missing.length > 0 ? { ...report, missing } : report;
   }
 
   async drill(input: ApiInput<'drillReport'>): Promise<ApiOutput<'drillReport'>> {
-    const { drill, ...range } = ReportDrillInputSchema.parse(input);
+    const checked = ReportDrillInputSchema.parse(input);
+    const made = await this.sources.thread?.run({ call: 'drill', input: checked, ...this.asked() });
+    if (made) return made;
+    const { drill, ...range } = checked;
     const heads = (await this.builder(range)).drill(drill);
     const found = await this.sources.store.conversations.getMany(heads.map((h) => h.id));
     const byId = new Map<string, Conversation>(found.map((c) => [c.id, c]));
@@ -58,14 +70,21 @@ export class Reports {
   }
 
   async crisis(input: ApiInput<'getCrisis'>): Promise<ApiOutput<'getCrisis'>> {
-    const { at, hours, window, from, to } = CrisisInputSchema.parse(input ?? {});
+    const checked = CrisisInputSchema.parse(input ?? {});
+    const made = await this.sources.thread?.run({
+      call: 'crisis',
+      input: checked,
+      ...this.asked(),
+    });
+    if (made) return made;
+    const { at, hours, window, from, to } = checked;
     const end = at == null ? this.sources.now() : new Date(at);
     // The schema refuses a range window without its range.
     const counted =
       window === 'range'
         ? hoursOfRange(new Date(from ?? end), new Date(to ?? end), CRISIS_MAX_HOURS)
         : hoursUpTo(end, window == null ? hours : CRISIS_WINDOW_HOURS[window]);
-    const view = await crisisOf(this.sources.store, counted);
+    const view = await crisisOf(this.sources.store, counted, this.sources.cluster);
     const team = this.sources.agents();
     return {
       ...view,
@@ -74,6 +93,11 @@ export class Reports {
         unspokenLanguages: unspokenLanguages(c.languages, team),
       })),
     };
+  }
+
+  /** What a call on the thread needs to be made as here: the team, and the time it was asked. */
+  private asked(): { agents: Agent[]; now: string } {
+    return { agents: this.sources.agents(), now: this.sources.now().toISOString() };
   }
 
   private async builder(range: ReportRange): Promise<ReportBuilder> {

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditEntrySchema, NoteSchema } from '../../../shared';
-import type { Conversation, Note, Post } from '../../../shared';
+import type { Conversation, Note, OpeningProgress, Post } from '../../../shared';
 import { AUDIT_FILE, readHead } from '../../audit/audit-files';
 import { canonicalText } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
@@ -14,19 +14,10 @@ import { linesOf, parsedLine, sizeOf } from './file-lines';
 import type { SqliteStore } from './sqlite-store';
 import { Column } from './sqlite';
 
-export type ImportPhase =
-  'conversations' | 'posts' | 'notes' | 'outbox' | 'audit' | 'checking' | 'setting-aside';
+export type ImportPhase = OpeningProgress['phase'];
 
-/**
- * How far a phase of the import is: in items, or in bytes of the files read where their number of
- * records is not known before reading them (posts, the audit trail).
- */
-export interface ImportProgress {
-  phase: ImportPhase;
-  done: number;
-  total?: number;
-  unit: 'items' | 'bytes';
-}
+/** How far a phase of the import is (the desktop app shows it while it opens). */
+export type ImportProgress = OpeningProgress;
 
 export type OnProgress = (progress: ImportProgress) => void;
 

@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** What the probe loaded into the hub process prints before each of its lines (see hub-probe.ts). */
+const PROBE_MARK = 'hub-bench-probe:';
+
+const HUB_ENTRY = fileURLToPath(new URL('../src/hub/cli.ts', import.meta.url));
+const PROBE = pathToFileURL(fileURLToPath(new URL('./hub-probe.ts', import.meta.url))).href;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The hub's HTTP API as the UI calls it: JSON envelopes, a personal token, kept-alive connections. */
+export class HubClient {
+  constructor(private readonly base: string) {}
+
+  get<T>(token: string, path: string, options: { timeoutMs?: number } = {}) {
+    return this.call<T>(token, 'GET', path, undefined, options);
+  }
+
+  /** A write, with an Idempotency-Key as the UI sends one with each (unless `keyed` is false). */
+  post<T>(
+    token: string,
+    path: string,
+    body: unknown,
+    options: { conflictOk?: boolean; keyed?: boolean } = {},
+  ) {
+    return this.call<T>(token, 'POST', path, body, options);
+  }
+
+  /** One call, timed until its whole body is read (not parsed); a failure throws. */
+  private async call<T>(
+    token: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    options: { timeoutMs?: number; conflictOk?: boolean; keyed?: boolean },
+  ): Promise<{ ms: number; status: number; bytes: number; result: T }> {
+    const start = performance.now();
+    const response = await fetch(this.base + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body !== undefined && options.keyed !== false
+          ? { 'idempotency-key': randomUUID() }
+          : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+    });
+    const text = await response.text();
+    const ms = performance.now() - start;
+    const envelope = JSON.parse(text) as { ok: boolean; result?: T; error?: { message: string } };
+    if (!envelope.ok && !(options.conflictOk && response.status === 409))
+      throw new Error(`${method} ${path}: ${response.status} ${envelope.error?.message}`);
+    return { ms, status: response.status, bytes: text.length, result: envelope.result as T };
+  }
+}
+
+/** `npm run hub` on a data folder, with the probe loaded (hub-probe.ts); its port is any free one. */
+export class HubProcess {
+  /** The probe's lines by what they tell, and the hub's own lines ('line'). */
+  private readonly said = new EventEmitter();
+  private readonly lastLines: string[] = [];
+  private opened: { startedAt: number; ms: number } | null = null;
+  exited = false;
+  url = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    child.once('exit', () => (this.exited = true));
+    this.said.once('open', (value: { startedAt: number; ms: number }) => (this.opened = value));
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) this.heard(line);
+      });
+    }
+  }
+
+  static async start(dataDir: string): Promise<HubProcess> {
+    const hub = new HubProcess(
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', '--import', PROBE, HUB_ENTRY, '--port', '0', '--data', dataDir],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      ),
+    );
+    try {
+      hub.url = await new Promise<string>((resolve, reject) => {
+        hub.said.on('line', (line: string) => {
+          const listening = /listening on (https?:\/\/\S+)/.exec(line);
+          if (listening) resolve(listening[1]!);
+        });
+        hub.child.once('exit', (code, signal) =>
+          reject(new Error(`the hub exited (${code ?? signal}):\n${hub.tail()}`)),
+        );
+      });
+    } catch (err) {
+      hub.child.kill('SIGKILL');
+      throw err;
+    } finally {
+      hub.said.removeAllListeners('line');
+    }
+    return hub;
+  }
+
+  /** How long the service took to open, and when it started to (epoch ms), as the probe said. */
+  async serviceOpen(): Promise<{ startedAt: number; ms: number }> {
+    return this.opened ?? this.next<{ startedAt: number; ms: number }>('open');
+  }
+
+  /**
+   * Ends a phase of the bench (the probe's SIGUSR2 line): the store's commit times since the last
+   * phase ended; the phase's CPU profile is named in the log when BENCH_HUB_CPU_PROF asks for one.
+   */
+  async phase(name: string, log: (text: string) => void): Promise<number[]> {
+    const next = this.next<{ commits: number[]; profile: string | null }>('phase', 60_000);
+    this.child.kill('SIGUSR2');
+    const { commits, profile } = await next;
+    if (profile) log(`CPU profile of the ${name} phase: ${profile}`);
+    return commits;
+  }
+
+  /** Resident memory now and at its peak, in kB (VmRSS and VmHWM of /proc/<pid>/status). */
+  async memoryKb(): Promise<{ rss: number; peak: number }> {
+    const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  }
+
+  /** CPU time it has used so far (user and system), in ms: /proc/<pid>/stat, in clock ticks of 10 ms. */
+  async cpuMs(): Promise<number> {
+    const stat = await readFile(`/proc/${this.child.pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses: utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
+  /** The last lines it printed. */
+  tail(): string {
+    return this.lastLines.slice(-10).join('\n');
+  }
+
+  /** SIGTERM (it closes its store), SIGKILL after 10 s. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private heard(line: string): void {
+    if (line.startsWith(PROBE_MARK)) {
+      const [what, ...value] = line.slice(PROBE_MARK.length).split(' ');
+      this.said.emit(what!, JSON.parse(value.join(' ')));
+      return;
+    }
+    this.lastLines.push(line);
+    if (this.lastLines.length > 40) this.lastLines.shift();
+    this.said.emit('line', line);
+  }
+
+  private next<T>(what: string, timeoutMs = 10_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the probe said no ${what}`)), timeoutMs);
+      this.said.once(what, (value: T) => {
+        clearTimeout(timer);
+        resolve(value);
+      });
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+import type { Conversation, ConversationPage, ListConversationsInput } from '../src/shared';
+import type { Figure } from './figure';
+import { percentile } from './figure';
+import type { HubClient, HubProcess } from './hub-process';
+import { listPath } from './hub-paths';
+import { uiQuery } from './sql-store-seed';
+
+/** How long the team of agents lists and writes at once (BENCH_HUB_SECONDS to change it). */
+const TEAM_SECONDS = Number(process.env.BENCH_HUB_SECONDS ?? 20);
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** 20 agents, each with their own token, listing and writing on what they list, all at once. */
+export async function teamFigures(
+  client: HubClient,
+  agents: { id: string; token: string }[],
+  hub: HubProcess,
+  label: string,
+  log: (text: string) => void,
+): Promise<Figure[]> {
+  const lists: number[] = [];
+  const writes: number[] = [];
+  let conflicts = 0;
+  const hubCpuBefore = await hub.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const deadline = start + TEAM_SECONDS * 1000;
+  await Promise.all(
+    agents.map(async ({ id: me, token }, k) => {
+      for (let i = k * 1009; performance.now() < deadline; i++) {
+        const query = uiQuery(i);
+        // The UI filters on the agent's own conversations, not on another agent's.
+        const input: ListConversationsInput = {
+          sort: 'newest',
+          ...query,
+          ...(query.assignee != null && query.assignee !== 'unassigned'
+            ? { assignee: 'mine' }
+            : {}),
+        };
+        const page = await client.get<ConversationPage>(token, listPath(input));
+        lists.push(page.ms);
+        const { items } = page.result;
+        if (items.length === 0) continue;
+        const c = items[(i * 31 + k) % items.length]!;
+        const status = c.status === 'open' ? 'pending' : 'open';
+        const write = await client.post<Conversation>(
+          token,
+          '/api/conversations/update',
+          { id: c.id, version: c.version, status, ...(c.assignee == null ? { assignee: me } : {}) },
+          { conflictOk: true },
+        );
+        if (write.status === 409) conflicts++;
+        else writes.push(write.ms);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const hubCpu = (await hub.cpuMs()) - hubCpuBefore;
+  const benchCpuUs = process.cpuUsage(benchCpuBefore);
+  const benchCpu = (benchCpuUs.user + benchCpuUs.system) / 1000;
+  const share = (cpuMs: number) => `${Math.round(cpuMs / seconds / 10)}%`;
+  const commits = await hub.phase('team', log);
+  log(
+    `${agents.length} agents for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; store commit p95 ${round(percentile(commits, 95))} ms`,
+  );
+  const note = `${agents.length} clients in the bench process, each with its own token, each a loop of a list (uiQuery, its assignee filter as "mine") and a triage write (with an Idempotency-Key) on a conversation of that page, for ${TEAM_SECONDS} s; ${conflicts} writes refused as conflicts (not counted); the hub process used ${share(hubCpu)} of a core, the clients ${share(benchCpu)}`;
+  return [
+    {
+      name: `hub: ${agents.length} agents listing and writing, write p95, at ${label}`,
+      value: percentile(writes, 95),
+      unit: 'ms',
+      budget: 50,
+      note,
+    },
+    {
+      name: `hub: ${agents.length} agents listing and writing, writes per second, at ${label}`,
+      value: writes.length / seconds,
+      unit: 'writes/s',
+      budget: null,
+      note,
+    },
+    {
+      name: `hub: ${agents.length} agents listing and writing, list p95, at ${label}`,
+      value: percentile(lists, 95),
+      unit: 'ms',
+      budget: null,
+      note,
+    },
+  ];
+}
