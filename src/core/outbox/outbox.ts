@@ -68,8 +68,9 @@ export class Outbox {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly attempts = new Map<string, number>();
   private closed = false;
-  /** Keys queued here and not yet taken: a reply is not queued twice by `adopt`. */
+  /** Keys queued here, or waiting for a retry here: `adopt` leaves them to it. */
   private readonly queued = new Set<string>();
+  private readonly waiting = new Set<string>();
   private adopting: NodeJS.Timeout | null = null;
 
   /** The outbox over the replies the store holds (the latest state of each). */
@@ -165,7 +166,7 @@ export class Outbox {
     const claims = this.deps.claims;
     if (!claims || this.closed) return;
     for (const item of await claims.open()) {
-      if (this.queued.has(item.key) || this.attempts.has(item.key)) continue;
+      if (this.queued.has(item.key) || this.waiting.has(item.key)) continue;
       this.items.set(item.key, item);
       void this.schedule(item.key);
     }
@@ -298,9 +299,11 @@ export class Outbox {
       waitMs,
       attempt > 0 ? backoffMs(attempt, { baseMs: this.deps.retryBaseMs }) : 0,
     );
+    this.waiting.add(key);
     const timer = setTimeout(
       () => {
         this.timers.delete(timer);
+        this.waiting.delete(key);
         void this.schedule(key);
       },
       Math.max(250, delay),
