@@ -49,7 +49,7 @@ export interface InboxServiceOptions {
   secrets?: SecretStore;
   /**
    * Where several processes share the store (PostgreSQL): how long an account's sync lease lasts
-   * unless its holder renews it, so how soon another process takes over a dead one (default 20 s).
+   * unless its holder renews it, so how soon another process takes over a dead one (default 15 s).
    */
   syncLeaseMs?: number;
   /** Where several processes share the store: how often replies another one left are taken up (2 s). */
@@ -95,7 +95,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     clientName: 'inbox',
     secrets: new MemorySecretStore(),
-    syncLeaseMs: 20_000,
+    syncLeaseMs: 15_000,
     outboxAdoptMs: 2000,
     presenceTtlMs: 60_000,
     clock: systemClock,

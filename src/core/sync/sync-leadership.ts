@@ -8,7 +8,7 @@ export interface SyncLeadershipOptions {
   clock: Clock;
   /** The accounts there are to sync. */
   accounts: () => readonly string[];
-  /** How long a lease lasts unless renewed (default 20 s): another replica takes over after it. */
+  /** How long a lease lasts unless renewed (default 15 s): another replica takes over after it. */
   ttlMs?: number;
   /** How often leases are renewed and free ones taken (default a quarter of the lease). */
   renewMs?: number;
@@ -30,7 +30,7 @@ export class SyncLeadership {
   private stopped = false;
 
   constructor(private readonly options: SyncLeadershipOptions) {
-    this.ttlMs = options.ttlMs ?? 20_000;
+    this.ttlMs = options.ttlMs ?? 15_000;
     this.renewMs = options.renewMs ?? Math.floor(this.ttlMs / 4);
   }
 
