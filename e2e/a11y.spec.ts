@@ -56,16 +56,15 @@ for (const language of ['en', 'fr'] as const) {
         await check(page, name('sign-in'));
       });
 
-      test('the inbox with a conversation open, the accounts and team dialogs', async ({
-        page,
-      }) => {
+      test('the inbox, a conversation, the accounts and team dialogs', async ({ page }) => {
         const inbox = new InboxPage(page);
         await inbox.goto('Camille Laurent');
         await expect(inbox.rows.nth(5)).toBeVisible();
+        await check(page, name('inbox'));
         await inbox.rows.nth(2).click();
         await expect(inbox.conversation).toBeVisible();
         await expect(inbox.posts.first()).toBeVisible();
-        await check(page, name('inbox'));
+        await check(page, name('conversation'));
 
         await page.getByTestId('open-accounts').click();
         const accounts = page.getByTestId('accounts-dialog');

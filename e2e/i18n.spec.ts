@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DisplaySettings } from './pages/display-settings';
 import { InboxPage } from './pages/inbox-page';
+import { ReportsPage } from './pages/reports-page';
 
 test('switching to Français changes the UI at once, and the choice survives a reload', async ({
   page,
@@ -113,4 +114,59 @@ test('the display menu closes on Esc and on a click outside, and gives the focus
   await settings.reveal();
   await page.getByRole('heading', { name: 'Conversations' }).click();
   await expect(settings.panel).toBeHidden();
+});
+
+test('a chart on screen takes the dark colours when the theme switches', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  const settings = new DisplaySettings(page);
+  await DisplaySettings.preset(page, { theme: 'light' });
+  await inbox.goto('Camille Laurent');
+  const reports = new ReportsPage(page);
+  await reports.open();
+  await reports.tab('Crisis').click();
+  const chart = page.getByTestId('crisis-chart').locator('canvas');
+  await expect(chart).toBeVisible();
+  type Canvas = {
+    width: number;
+    height: number;
+    getContext(kind: '2d'): {
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    };
+  };
+  type Styles = { getComputedStyle(element: unknown): { getPropertyValue(name: string): string } };
+  /** How many of the chart's pixels are the theme's accent colour (its bars), and which it is. */
+  const bars = () =>
+    chart.evaluate((canvas) => {
+      const doc = (globalThis as unknown as { document: { documentElement: unknown } }).document;
+      const hex = (globalThis as unknown as Styles)
+        .getComputedStyle(doc.documentElement)
+        .getPropertyValue('--accent')
+        .trim();
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const c = canvas as unknown as Canvas;
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) n++;
+      return { accent: hex, pixels: n };
+    });
+  await expect.poll(async () => (await bars()).pixels).toBeGreaterThan(200);
+  const light = await bars();
+
+  await settings.chooseTheme('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The chart is drawn again in the dark theme's accent, with no pixel of the light one left.
+  await expect.poll(async () => (await bars()).pixels).toBeGreaterThan(200);
+  const dark = await bars();
+  expect(dark.accent).not.toBe(light.accent);
+  const leftover = await chart.evaluate((canvas, hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const c = canvas as unknown as Canvas;
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+    return n;
+  }, light.accent);
+  expect(leftover).toBe(0);
 });

@@ -123,3 +123,101 @@ test('the list narrows by account and by priority', async ({ page, request }) =>
     `${await count(`accountId=${encodeURIComponent(xAccount.id)}`)} conversations`,
   );
 });
+
+test('“To do” lists every conversation not done, counted right', async ({ page, request }) => {
+  await synced(request);
+  const count = async (query: string) =>
+    (await api<ConversationPage>(request, `/api/conversations?${query}&limit=1`)).total;
+  // Three of the oldest German conversations move on: one open, one pending, one done.
+  const moved = (
+    await api<ConversationPage>(
+      request,
+      '/api/conversations?status=new&language=de&sort=oldest&limit=3',
+    )
+  ).items;
+  expect(moved).toHaveLength(3);
+  const update = async (changes: { id: string; version: number; status: string }[]) => {
+    const res = await request.post('/api/conversations/update-many', {
+      headers: auth(),
+      data: { changes },
+    });
+    expect(res.ok()).toBe(true);
+    return (
+      (await res.json()) as {
+        result: { results: { conversation?: { id: string; version: number } }[] };
+      }
+    ).result.results;
+  };
+  const results = await update(
+    moved.map((c, i) => ({
+      id: c.id,
+      version: c.version,
+      status: ['open', 'pending', 'done'][i]!,
+    })),
+  );
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.goto('Jan de Wit');
+    await page.getByTestId('views').locator('[data-view="active"]').click();
+    await expect(page.getByRole('radio', { name: 'To do', exact: true })).toBeChecked();
+    const total = page.locator('.total');
+    // Others may change statuses meanwhile: the figures are read again until they agree.
+    await expect
+      .poll(async () => {
+        const [active, fresh, open, pending, all, done, spam] = await Promise.all(
+          [
+            'status=active',
+            'status=new',
+            'status=open',
+            'status=pending',
+            '',
+            'status=done',
+            'status=spam',
+          ].map(count),
+        );
+        return {
+          sum: active === fresh! + open! + pending! && active === all! - done! - spam!,
+          some: open! > 0 && pending! > 0 && done! > 0,
+          shown: (await total.textContent())?.trim() === `${active} conversations`,
+        };
+      })
+      .toEqual({ sum: true, some: true, shown: true });
+  } finally {
+    await update(
+      results.flatMap((r) =>
+        r.conversation
+          ? [{ id: r.conversation.id, version: r.conversation.version, status: 'new' }]
+          : [],
+      ),
+    );
+  }
+});
+
+test('an empty list names every filter in use, and clears each or all', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  await inbox.goto('Jan de Wit');
+  await page.getByTestId('priority-filter').selectOption('urgent');
+  await page.locator('#language-filter').selectOption('de');
+  await inbox.search.fill('nothing-matches-this');
+  const empty = page.getByTestId('list-empty');
+  await expect(empty).toContainText('No conversations match these filters');
+  const chips = empty.getByTestId('active-filter').locator('.text');
+  // The priority and language filters are below the fold of the panel at 1280×720: named here.
+  await expect(chips).toHaveText([
+    'Search: “nothing-matches-this”',
+    'Priority: Urgent',
+    'Language: German',
+  ]);
+  await empty
+    .getByRole('button', { name: 'Remove the filter Search: “nothing-matches-this”' })
+    .click();
+  await expect(inbox.search).toHaveValue('');
+  await expect(page.getByTestId('priority-filter')).toHaveValue('urgent');
+  await inbox.search.fill('nothing-matches-this');
+  await expect(chips).toHaveCount(3);
+  await empty.getByTestId('clear-filters').click();
+  await expect(inbox.rows.first()).toBeVisible();
+  await expect(page.getByTestId('priority-filter')).toHaveValue('all');
+  await expect(page.locator('#language-filter')).toHaveValue('all');
+  await expect(inbox.search).toHaveValue('');
+});

@@ -43,8 +43,8 @@ test('keyboard-only triage of ten conversations', async ({ page, request }) => {
   const statuses: ConversationStatus[] = ['open', 'pending', 'done', 'spam', 'pending'];
   const tags = ['kb-refund', 'kb-allergy', 'kb-app'];
   try {
-    // Built-in views are 1–4; her own first view is 5.
-    await keys.press('5');
+    // Built-in views are 1–5; her own first view is 6.
+    await keys.press('6');
     await expect(inbox.search).toHaveValue('');
     await expect(page.locator('#language-filter')).toHaveValue('it');
     await expect(inbox.rows.first()).toBeVisible();
@@ -271,5 +271,49 @@ test('a manager renames a tag and everyone’s chips follow', async ({ browser }
   } finally {
     await manager.close();
     await agent.close();
+  }
+});
+
+test('the tag field of the triage bar finds, creates and removes a tag from the keyboard', async ({
+  page,
+  request,
+}) => {
+  const api = new TeamApi(request, 'Lucía Ortega');
+  const inbox = new InboxPage(page);
+  const queue = new QueuePage(page);
+  await inbox.goto('Lucía Ortega');
+  await page.locator('#language-filter').selectOption('es');
+  await inbox.rows.nth(1).click();
+  const id = await queue.openId();
+  const field = queue.triageBar.getByTestId('tag-picker').getByRole('combobox');
+  const tags = page.getByRole('listbox', { name: 'Add or remove a tag' });
+  const chip = (tag: string) => queue.chips(queue.triageBar).filter({ hasText: tag });
+  try {
+    // A new tag: typed, offered to create, taken with Enter.
+    await field.click();
+    await field.pressSequentially('kb-picker');
+    await expect(tags.getByRole('option', { name: 'Create “kb-picker”' })).toBeVisible();
+    await field.press('Enter');
+    await expect(chip('kb-picker')).toBeVisible();
+    await expect(field).toHaveValue('');
+    // The same one found by a part of its name; Enter takes it off again (it is on).
+    await field.pressSequentially('picker');
+    await expect(tags.getByRole('option').first()).toHaveAccessibleName(/^kb-picker/);
+    await field.press('Enter');
+    await expect(chip('kb-picker')).toHaveCount(0);
+    // Escape closes the list and leaves the field.
+    await field.pressSequentially('kb');
+    await expect(tags).toBeVisible();
+    await field.press('Escape');
+    await expect(tags).toBeHidden();
+    expect((await api.conversation(id)).tags).not.toContain('kb-picker');
+  } finally {
+    const c = await api.conversation(id);
+    if (c.tags.includes('kb-picker'))
+      await api.post('/api/conversations/update', {
+        id,
+        version: c.version,
+        removeTags: ['kb-picker'],
+      });
   }
 });

@@ -33,11 +33,31 @@ test('a rule routes a Dutch mention to the Dutch-speaking agent', async ({
   await inbox.goto('Camille Laurent');
   const rules = new RulesDialog(page);
   await rules.open();
-  await rules.create(
-    'Dutch to the Dutch speakers',
-    'nl',
-    'the agents who speak its language, by turns',
+  await rules.start('Dutch to the Dutch speakers');
+  // Any language to begin with, then Dutch found by name and German by code; German dropped again.
+  const active = async (query: string) =>
+    (
+      (await (
+        await request.get(`/api/conversations?status=active&limit=1${query}`, {
+          headers: { authorization: `Bearer ${tokenOf('Camille Laurent')}` },
+        })
+      ).json()) as { result: { total: number } }
+    ).result.total;
+  const all = await active('');
+  await expect(rules.preview.count).toHaveText(
+    `${all} conversations of the ${all} still to handle`,
   );
+  await rules.languages.choose('Dut', 'Dutch');
+  await rules.languages.choose('de', 'German');
+  await rules.languages.remove('German');
+  const dutch = await active('&language=nl');
+  expect(dutch).toBeGreaterThan(0);
+  await expect(rules.preview.count).toHaveText(
+    `${dutch} conversations of the ${all} still to handle`,
+  );
+  await expect(rules.preview.examples.first()).toContainText('NL');
+  await expect(rules.preview.examples).toHaveCount(Math.min(3, dutch));
+  await rules.finish('the agents who speak its language, by turns');
   await expect(rules.rows.filter({ hasText: 'Dutch to the Dutch speakers' })).toContainText(
     'in Dutch → assign by turns among speakers',
   );

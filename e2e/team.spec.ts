@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { InboxPage } from './pages/inbox-page';
 import { tokenOf } from './pages/team';
+import { LanguagePicker } from './pages/language-picker';
 
 test('a browser signs in with a personal token, and a wrong one is refused', async ({ page }) => {
   await page.goto('/');
@@ -51,7 +52,13 @@ test('a manager adds an agent, whose token (shown once) signs in another browser
   const dialog = page.getByTestId('team-dialog');
   await expect(dialog.getByTestId('agent-row')).toHaveCount(3);
   await dialog.getByLabel('Name').fill('Sven Berg');
-  await dialog.getByLabel(/Languages spoken/).fill('sv en');
+  const languages = new LanguagePicker(dialog.getByTestId('new-agent-languages'));
+  await languages.choose('Swed', 'Swedish');
+  await languages.choose('en', 'English');
+  // Backspace in the empty field drops the last one.
+  await languages.input.press('Backspace');
+  await expect(languages.chips).toHaveText(['Swedish']);
+  await languages.choose('en', 'English');
   await dialog.getByRole('button', { name: 'Add agent' }).click();
   const shown = dialog.getByTestId('new-agent-token');
   await expect(shown).toContainText('Sven Berg signs in with this personal token');
@@ -101,7 +108,9 @@ test('a manager changes an agent’s languages, renews their token, then removes
   const dialog = page.getByTestId('team-dialog');
   const row = dialog.locator('[data-testid="agent-row"][data-agent="Rita Sousa"]');
   await row.getByRole('button', { name: 'Edit' }).click();
-  await row.getByTestId('edit-languages').fill('pt es');
+  const spoken = new LanguagePicker(row.getByTestId('edit-languages'));
+  await expect(spoken.chips).toHaveText(['Portuguese']);
+  await spoken.choose('es', 'Spanish');
   await row.getByRole('button', { name: 'Save' }).click();
   await expect(row).toContainText('Portuguese, Spanish');
 

@@ -1,5 +1,7 @@
 import { InboxService } from '../src/core/service';
 import { MemorySecretStore } from '../src/core/secrets/secret-store';
+import { TRANSLATION_KEY_REFS } from '../src/core/translation/translation-provider';
+import { TRANSLATION_DEFAULTS } from '../src/core/translation/translation-settings';
 import { loadScenario } from '../src/emulator/scenario';
 import { signInSettings, startEmulator } from '../src/emulator/server';
 
@@ -33,6 +35,10 @@ export async function startDemo(options: DemoOptions): Promise<DemoInbox> {
   const emulator = await startEmulator({ scenario, port: 0, shiftToNow: true });
   let service: InboxService | null = null;
   try {
+    // The emulator plays DeepL too: posts translate with the scenario's key and phrase book.
+    const secrets = new MemorySecretStore();
+    const deeplKey = scenario.translation?.deepl.auth_keys[0]?.key;
+    if (deeplKey) await secrets.set(TRANSLATION_KEY_REFS.deepl, deeplKey);
     service = await InboxService.open({
       dataDir: options.dataDir,
       xBaseUrl: emulator.xBaseUrl,
@@ -40,7 +46,12 @@ export async function startDemo(options: DemoOptions): Promise<DemoInbox> {
       ...signInSettings(emulator),
       pollIntervalMs: options.pollIntervalMs,
       clientName: options.clientName,
-      secrets: new MemorySecretStore(),
+      secrets,
+      translation: {
+        ...TRANSLATION_DEFAULTS,
+        provider: 'deepl',
+        deeplServerUrl: emulator.deeplBaseUrl,
+      },
     });
     for (const account of scenario.x.accounts) {
       await service.connectAccount({ platform: 'x', token: account.access_token });

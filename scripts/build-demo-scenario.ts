@@ -25,6 +25,7 @@ import {
   UPDATE_POST,
 } from './demo-scenario/fb-posts-statement';
 import { pageToken, xToken } from './demo-scenario/ids';
+import { phraseBook } from './demo-scenario/phrase-book';
 import { People } from './demo-scenario/people';
 import { Random } from './demo-scenario/random';
 import { LANGS, type Lang } from './demo-scenario/types';
@@ -36,6 +37,11 @@ import { tvReportBanks } from './demo-scenario/x-tv-report';
 
 const OUTPUT = fileURLToPath(new URL('../resources/demo-scenario.json', import.meta.url));
 const BANKS = [FR, EN, DE, NL, ES, IT];
+/** The emulated translation services' keys (fake, like every token of the scenario). */
+const DEMO_TRANSLATION_KEYS = {
+  deepl: 'demo-deepl-key:fx',
+  libretranslate: 'demo-libretranslate-key',
+};
 
 /** Tokens, people, tweets and comments each draw from their own seeded stream. */
 function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
@@ -92,6 +98,11 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
       applications: Object.values(APPS),
       posts: facebook.posts,
       comments: facebook.comments,
+    },
+    translation: {
+      deepl: { auth_keys: [{ key: DEMO_TRANSLATION_KEYS.deepl }] },
+      libretranslate: { api_keys: [DEMO_TRANSLATION_KEYS.libretranslate], char_limit: 5000 },
+      phrases: phraseBook().map(({ polarity, texts }) => ({ polarity, texts })),
     },
   };
   return {

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { LanguagePicker } from './language-picker';
 
 /** The managers' Rules dialog. */
 export class RulesDialog {
@@ -18,14 +19,38 @@ export class RulesDialog {
     await expect(this.dialog).toBeVisible();
   }
 
-  /** A new rule: its name, the languages it applies to, and to whom it assigns. */
-  async create(name: string, languages: string, assign: string): Promise<void> {
+  /** The languages a rule being edited applies to. */
+  get languages(): LanguagePicker {
+    return new LanguagePicker(this.form.getByTestId('rule-languages'));
+  }
+
+  /** What the rule being edited would match now, and a few of them. */
+  get preview(): { count: Locator; examples: Locator } {
+    const preview = this.form.getByTestId('rule-preview');
+    return {
+      count: preview.getByTestId('rule-preview-count'),
+      examples: preview.getByTestId('rule-preview-example'),
+    };
+  }
+
+  /** Starts a new rule with its name. */
+  async start(name: string): Promise<void> {
     await this.dialog.getByRole('button', { name: 'New rule' }).click();
     await this.form.getByLabel('Name').fill(name);
-    await this.form.getByLabel(/in these languages/).fill(languages);
+  }
+
+  /** Assigns the rule being edited, and saves it. */
+  async finish(assign: string): Promise<void> {
     await this.form.getByTestId('rule-assign').selectOption({ label: assign });
     await this.form.getByRole('button', { name: 'Save the rule' }).click();
     await expect(this.form).toBeHidden();
+  }
+
+  /** A new rule: its name, a language it applies to (typed, and its name), to whom it assigns. */
+  async create(name: string, language: [string, string], assign: string): Promise<void> {
+    await this.start(name);
+    await this.languages.choose(...language);
+    await this.finish(assign);
   }
 }
 

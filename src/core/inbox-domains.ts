@@ -27,6 +27,8 @@ import { Callers } from './team/callers';
 import { Team } from './team/team';
 import type { ReportThread } from './reports/report-thread';
 import { dateOf } from './time/clock';
+import { PostTranslator } from './translation/post-translator';
+import { createTranslationProvider } from './translation/translation-settings';
 import { Triage } from './triage/triage';
 
 /** What an inbox keeps: the store, the settings document, and the one way both change. */
@@ -60,6 +62,7 @@ export interface InboxDomains {
   reports: Reports;
   statements: Statements;
   facebookWebhooks: FacebookWebhooks;
+  translator: PostTranslator;
 }
 
 /**
@@ -154,7 +157,7 @@ export function composeDomains(
       agentChanged: hooks.agentChanged,
     }),
     collab: new Collaboration({ ...on, presenceTtlMs, directory }),
-    rules: new Rules({ book, callers, emit }),
+    rules: new Rules({ book, callers, emit, store }),
     statements: new Statements({
       config,
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
@@ -169,6 +172,11 @@ export function composeDomains(
       agents: () => directory.list(),
       now: () => dateOf(clock),
       thread: stores.reportThread ?? null,
+    }),
+    translator: new PostTranslator({
+      store,
+      clock,
+      provider: createTranslationProvider(config.translation, config.secrets),
     }),
   };
 }

@@ -10,6 +10,8 @@ import type { FileSystem } from './store/file-system';
 import type { InboxStore } from './store/port';
 import type { ImportProgress } from './store/sql/import-readers';
 import { systemClock } from './time/clock';
+import { TRANSLATION_DEFAULTS } from './translation/translation-settings';
+import type { TranslationSettings } from './translation/translation-settings';
 import type { Clock } from './time/clock';
 
 export interface InboxServiceOptions {
@@ -73,6 +75,8 @@ export interface InboxServiceOptions {
    * they say so). Only for the embedded store the inbox opens itself.
    */
   readThreads?: boolean;
+  /** Which translation service translates posts, and where; its key is read from `secrets`. */
+  translation?: TranslationSettings;
 }
 
 /** The options with every default filled in: what the inbox's parts are configured with. */
@@ -103,6 +107,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     store: null,
     onOpenProgress: null,
     readThreads: false,
+    translation: TRANSLATION_DEFAULTS,
     ...options,
   };
 }

@@ -34,6 +34,7 @@ import type { Callers } from './team/callers';
 import type { Team } from './team/team';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
+import type { PostTranslator } from './translation/post-translator';
 import type { Triage } from './triage/triage';
 
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
@@ -64,6 +65,7 @@ export class InboxService implements InboxApi {
   private readonly reports: Reports;
   private readonly statements: Statements;
   private readonly facebookWebhooks: FacebookWebhooks;
+  private readonly translator: PostTranslator;
 
   private constructor(
     private readonly options: InboxConfig,
@@ -95,6 +97,7 @@ export class InboxService implements InboxApi {
         this.relayed.add(event);
         this.events.emit('event', event);
       });
+    this.translator = domains.translator;
     // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
     if (options.facebookWebhookUrl != null)
       this.events.on('event', (event: InboxEvent) => {
@@ -125,6 +128,11 @@ export class InboxService implements InboxApi {
 
   listConversations(input: ApiInput<'listConversations'>, context?: CallContext) {
     return this.triage.listConversations(input, context);
+  }
+
+  /** The same page as JSON text, for the hub to answer with as it is (see Triage). */
+  listConversationsJson(input: ApiInput<'listConversations'>, context?: CallContext) {
+    return this.triage.listConversationsJson(input, context);
   }
 
   getConversation(input: ApiInput<'getConversation'>) {
@@ -174,6 +182,10 @@ export class InboxService implements InboxApi {
 
   moveRule(input: ApiInput<'moveRule'>, context?: CallContext) {
     return this.rules.moveRule(input, context);
+  }
+
+  previewRule(input: ApiInput<'previewRule'>) {
+    return this.rules.previewRule(input);
   }
 
   listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
@@ -253,6 +265,10 @@ export class InboxService implements InboxApi {
 
   hidePost(input: ApiInput<'hidePost'>, context?: CallContext) {
     return this.triage.hidePost(input, context);
+  }
+
+  translatePost(input: ApiInput<'translatePost'>, context?: CallContext) {
+    return this.translator.translatePost(input, context);
   }
 
   whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {

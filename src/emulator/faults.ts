@@ -9,7 +9,8 @@
  * - `dm-forbidden`: 403, the user cannot be sent a direct message.
  */
 export interface Fault {
-  platform: 'x' | 'graph' | 'any';
+  /** `deepl` and `libretranslate`: the emulated translation services. */
+  platform: 'x' | 'graph' | 'deepl' | 'libretranslate' | 'any';
   /**
    * Graph only: `throttle` answers as Graph throttles (`code` 4, 17, 32 or 80001, 80001 by default,
    * with the usage headers and `regainMinutes` as `estimated_time_to_regain_access`), and
@@ -69,7 +70,7 @@ export class FaultPlan {
    * The fault this request hits, if any, counting it as used. The first armed fault that matches
    * decides: while it is still letting requests through (`skip`), the request goes untouched.
    */
-  take(platform: 'x' | 'graph', path: string): Fault | null {
+  take(platform: 'x' | 'graph' | 'deepl' | 'libretranslate', path: string): Fault | null {
     const fault = this.armed.find(
       (f) =>
         f.remaining > 0 &&

@@ -220,6 +220,50 @@ export const GraphCommentSchema = z.object({
   unavailable: z.boolean().optional(),
 });
 
+const TRANSLATION_LANGS = ['fr', 'en', 'de', 'nl', 'es', 'it'] as const;
+
+/**
+ * The emulated translation services (DeepL's API, a LibreTranslate server): their keys, limits,
+ * and the phrases they know, each in every language.
+ */
+export const TranslationScenarioSchema = z.object({
+  deepl: z
+    .object({
+      auth_keys: z
+        .array(
+          z.object({
+            key: z.string().min(1),
+            /** Characters a billing period allows (500,000 on DeepL API Free). */
+            character_limit: z.number().int().positive().default(500_000),
+            /** Characters already translated in this period. */
+            character_count: z.number().int().nonnegative().default(0),
+          }),
+        )
+        .default([]),
+    })
+    .default({ auth_keys: [] }),
+  libretranslate: z
+    .object({
+      /** The server's API keys; none: it is run without `--api-keys` and takes any request. */
+      api_keys: z.array(z.string().min(1)).default([]),
+      /** Refuse a request without a key (`--require-api-key-origin` and the like). */
+      require_api_key: z.boolean().default(false),
+      /** Characters a request may hold (`--char-limit`); -1: no limit. */
+      char_limit: z.number().int().min(-1).default(-1),
+    })
+    .default({ api_keys: [], require_api_key: false, char_limit: -1 }),
+  phrases: z
+    .array(
+      z.object({
+        /** The tone the phrase is written in, the same in every language. */
+        polarity: z.enum(['negative', 'neutral', 'positive']).optional(),
+        texts: z.record(z.enum(TRANSLATION_LANGS), z.string().min(1)),
+      }),
+    )
+    .default([]),
+});
+export type TranslationScenario = z.infer<typeof TranslationScenarioSchema>;
+
 export const ScenarioSchema = z.object({
   name: z.string(),
   description: z.string().default(''),
@@ -273,6 +317,8 @@ export const ScenarioSchema = z.object({
         },
       ],
     })),
+  /** The translation services the emulator plays; absent: they know no key and no phrase. */
+  translation: TranslationScenarioSchema.optional(),
   /** Deterministic extra items for load tests and the demo, added when the emulator starts. */
   synthetic: z
     .object({

@@ -28,6 +28,11 @@ import type { Scenario } from './scenario';
 import { ScenarioIntegrityError, scenarioProblems } from './scenario-check';
 import { withSyntheticItems } from './synthetic';
 import { shiftScenario, shiftToNowDelta } from './time-shift';
+import {
+  createTranslationApis,
+  isTranslationService,
+  translationFailure,
+} from './translation-routes';
 import { XOAuth } from './x-oauth';
 import { serverError } from './x-problems';
 import { createXApi, isXFaultKind } from './x-routes';
@@ -96,6 +101,10 @@ export interface Emulator {
   writes(): JournalEntry[];
   /** The app's Page webhooks: the callback, the Pages subscribed, the deliveries. */
   webhooks: GraphWebhooks;
+  /** Stands for https://api.deepl.com (DeepL's API v2 below it). */
+  deeplBaseUrl: string;
+  /** Stands for a LibreTranslate server. */
+  libreTranslateBaseUrl: string;
 }
 
 /**
@@ -181,6 +190,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     oauth: graphOAuth,
     webhooks,
   });
+  const translation = createTranslationApis(scenario.translation);
   const faults = new FaultPlan();
   const revokeToken = (token: string) =>
     xStore.revokeToken(token) || graphStore.revokeToken(token) || grantBook.forget(token);
@@ -252,6 +262,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       writeResponse(res, answer ?? notAPage(segments[0], url));
       return;
     }
+    if (segments && isTranslationService(segments[0])) {
+      const service = segments[0];
+      const fault = faults.take(service, url.pathname.slice(service.length + 1));
+      if (fault?.kind === 'timeout') return;
+      if (fault?.kind === 'reset') return void req.socket.destroy();
+      if (fault) return writeResponse(res, translationFailure(service, fault.status ?? 500));
+      writeResponse(res, translation.answer(service, await requestOf(1)));
+      return;
+    }
     if (!segments || !platform) {
       writeResponse(res, rootAnswer(url, segments));
       return;
@@ -310,6 +329,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     graphBaseUrl: `${url}/graph`,
     xWebBaseUrl: `${url}/x-web`,
     facebookWebBaseUrl: `${url}/facebook-web`,
+    deeplBaseUrl: `${url}/deepl`,
+    libreTranslateBaseUrl: `${url}/libretranslate`,
     scenario,
     close: () =>
       new Promise<void>((resolve, reject) => {

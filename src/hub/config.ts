@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LIBRETRANSLATE_DEFAULT_URL } from '../core/translation/libretranslate-provider';
 import { NEWEST_GRAPH_VERSION } from '../shared/graph-versions';
 import { isPostgresUrl } from '../core/store/pg/pg-client';
 
@@ -55,6 +56,12 @@ const ConfigSchema = z
       .nullable(),
     /** PEM file of the authorities the database server's certificate is checked against. */
     databaseCa: z.string().min(1).nullable(),
+    /** The service that translates posts (its key lives in the secret store); none: off. */
+    translationProvider: z.enum(['deepl', 'libretranslate']).nullable(),
+    /** DeepL's API address; null: deepl-node's choice by the key (api-free or api.deepl.com). */
+    deeplUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** The LibreTranslate server (self-hosted, or https://libretranslate.com). */
+    libreTranslateUrl: z.url({ protocol: /^https?$/ }),
   })
   .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
     message: 'give both --tls-cert and --tls-key, or neither',
@@ -96,6 +103,13 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            rather than on the command line; it is never logged
   --database-ca <file>     CA certificates (PEM) the database's certificate is checked against
                            (SOCIAL_INBOX_DATABASE_CA); alone, it means sslmode=verify-full
+  --translation <name>     translation service: deepl or libretranslate (SOCIAL_INBOX_TRANSLATION),
+                           default none; its key is read from the secret store (translation:deepl,
+                           translation:libretranslate), never from a flag or a file
+  --deepl-url <url>        DeepL API                  (SOCIAL_INBOX_DEEPL_URL, default by the key:
+                           https://api-free.deepl.com for a key ending in :fx, else https://api.deepl.com)
+  --libretranslate-url <url> LibreTranslate server    (SOCIAL_INBOX_LIBRETRANSLATE_URL,
+                           default https://libretranslate.com)
   --help                   show this help`;
 
 export class ConfigError extends Error {}
@@ -130,6 +144,9 @@ export function parseHubConfig(
         'sign-in-limit': { type: 'string' },
         database: { type: 'string' },
         'database-ca': { type: 'string' },
+        translation: { type: 'string' },
+        'deepl-url': { type: 'string' },
+        'libretranslate-url': { type: 'string' },
         help: { type: 'boolean' },
         ...extra,
       },
@@ -181,6 +198,13 @@ export function parseHubConfig(
     ),
     database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
     databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),
+    translationProvider: pick('translation', 'SOCIAL_INBOX_TRANSLATION', '') || null,
+    deeplUrl: pick('deepl-url', 'SOCIAL_INBOX_DEEPL_URL', '') || null,
+    libreTranslateUrl: pick(
+      'libretranslate-url',
+      'SOCIAL_INBOX_LIBRETRANSLATE_URL',
+      LIBRETRANSLATE_DEFAULT_URL,
+    ),
   });
   if (!parsed.success) {
     throw new ConfigError(

@@ -3,8 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MemorySecretStore } from '../core/secrets/secret-store';
+import type { SecretStore } from '../core/secrets/secret-store';
 import { writePrivateFile } from '../core/store/private-files';
+import { TRANSLATION_KEY_REFS } from '../core/translation/translation-provider';
 import { loadScenario } from '../emulator/scenario';
+import type { Scenario } from '../emulator/scenario';
 import { signInSettings, startEmulator } from '../emulator/server';
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
 import { hubUrl } from './network';
@@ -104,8 +108,12 @@ async function main(): Promise<void> {
         ...settings,
         pollIntervalMs: Math.min(config.pollIntervalMs, 15_000),
         webRoot: config.webRoot ?? join(root, 'out/web'),
+        // The emulator plays DeepL too, with the scenario's key and phrases in six languages.
+        translationProvider: config.translationProvider ?? 'deepl',
+        deeplUrl: emulator.deeplBaseUrl,
+        libreTranslateUrl: emulator.libreTranslateBaseUrl,
       },
-      { logger: false, team: DEMO_TEAM },
+      { logger: false, team: DEMO_TEAM, secrets: await demoSecrets(scenario) },
     );
     closeOnSignals(async () => {
       await hub.close();
@@ -151,3 +159,13 @@ main().catch((err: unknown) => {
   else console.error(`The demo could not start: ${(err as Error).message}`);
   process.exit(1);
 });
+
+/** The demo's secrets, in memory: the emulated translation services' keys of the scenario. */
+async function demoSecrets(scenario: Scenario): Promise<SecretStore> {
+  const secrets = new MemorySecretStore();
+  const deepl = scenario.translation?.deepl.auth_keys[0]?.key;
+  const libre = scenario.translation?.libretranslate.api_keys[0];
+  if (deepl) await secrets.set(TRANSLATION_KEY_REFS.deepl, deepl);
+  if (libre) await secrets.set(TRANSLATION_KEY_REFS.libretranslate, libre);
+  return secrets;
+}

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { InboxService } from '../core/service';
+import { TRANSLATION_DEFAULTS } from '../core/translation/translation-settings';
 import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { InboxStore } from '../core/store/port';
@@ -77,6 +78,12 @@ export async function runHub(
     pollIntervalMs: config.pollIntervalMs,
     facebookWebhookUrl: webhooks.callbackUrl,
     clientName: `hub:${hostname()}`,
+    translation: {
+      ...TRANSLATION_DEFAULTS,
+      provider: config.translationProvider,
+      deeplServerUrl: config.deeplUrl,
+      libreTranslateUrl: config.libreTranslateUrl,
+    },
     ...(options.secrets ? { secrets: options.secrets } : {}),
     clock,
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),

@@ -244,6 +244,38 @@ describe('hub saved replies and rules', () => {
   });
 });
 
+describe('hub rule preview', () => {
+  it('tells a manager what a rule being edited would match, refuses agents and bad conditions', async () => {
+    const post = async (path: string, token: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const facebook = await post('/api/rules/preview', managerToken, {
+      conditions: { platforms: ['facebook'] },
+    });
+    expect(facebook.status).toBe(200);
+    const result = facebook.body.result as {
+      matched: number;
+      scanned: number;
+      partial: boolean;
+      examples: { id: string }[];
+    };
+    expect(result).toMatchObject({ matched: 1, scanned: 2, partial: false });
+    expect(result.examples.map((c) => c.id)).toEqual(['facebook:2']);
+    const refused = await post('/api/rules/preview', agentToken, { conditions: {} });
+    expect(refused.status).toBe(403);
+    const bad = await post('/api/rules/preview', managerToken, {
+      conditions: { languages: ['Dutch'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('expected an ISO 639 code');
+  });
+});
+
 describe('hub reports and audit', () => {
   const range = 'from=2026-01-01T00:00:00.000Z&to=2026-12-31T00:00:00.000Z';
 

@@ -12,6 +12,8 @@ import {
   PlatformSchema,
   PostSchema,
   PrioritySchema,
+  SentimentSchema,
+  StatusFilterSchema,
 } from './model';
 import {
   BulkResultsSchema,
@@ -29,7 +31,15 @@ import type { InboxEvent } from './events';
 import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
-import { MoveRuleInputSchema, RuleIdInputSchema, RuleSchema, SaveRuleInputSchema } from './rules';
+import { PostTranslationSchema, TranslatePostInputSchema } from './translation';
+import {
+  MoveRuleInputSchema,
+  PreviewRuleInputSchema,
+  RuleIdInputSchema,
+  RulePreviewSchema,
+  RuleSchema,
+  SaveRuleInputSchema,
+} from './rules';
 import { SaveTeamSettingsInputSchema, TeamSettingsSchema } from './team-settings';
 import {
   SaveSavedReplyInputSchema,
@@ -53,7 +63,7 @@ export const ListConversationsInputSchema = z
   .object({
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
-    status: ConversationStatusSchema.optional(),
+    status: StatusFilterSchema.optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as "fr"')
@@ -65,6 +75,8 @@ export const ListConversationsInputSchema = z
     tag: TagNameSchema.optional(),
     /** `outside`: the conversations the brand answered with another app than this inbox. */
     answered: z.enum(['outside']).optional(),
+    /** The tone of the customer's latest post. */
+    sentiment: SentimentSchema.optional(),
     /** Full text over author and excerpt. */
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
@@ -389,6 +401,15 @@ export const apiMethods = {
     input: HidePostInputSchema,
     output: PostSchema,
   },
+  /**
+   * A customer's post in the agent's language (or the one asked), through the translation service
+   * the inbox is configured with; made once per post and language, then read from the store.
+   */
+  translatePost: {
+    channel: 'posts:translate',
+    input: TranslatePostInputSchema,
+    output: PostTranslationSchema,
+  },
   /** The agent making the call. */
   whoAmI: {
     channel: 'session:me',
@@ -503,6 +524,12 @@ export const apiMethods = {
     channel: 'rules:move',
     input: MoveRuleInputSchema,
     output: z.array(RuleSchema),
+  },
+  /** Managers: how many conversations still to handle a rule being edited would match, with some. */
+  previewRule: {
+    channel: 'rules:preview',
+    input: PreviewRuleInputSchema,
+    output: RulePreviewSchema,
   },
   /** The team's saved replies, in every language. */
   listSavedReplies: {
@@ -624,6 +651,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   sendReply: 'agent',
   updateConversation: 'agent',
   hidePost: 'agent',
+  translatePost: 'agent',
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
@@ -643,6 +671,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   saveRule: 'manager',
   deleteRule: 'manager',
   moveRule: 'manager',
+  previewRule: 'manager',
   listSavedReplies: 'agent',
   saveSavedReply: 'manager',
   deleteSavedReply: 'manager',
@@ -724,6 +753,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   sendReply: { method: 'POST', path: '/api/replies' },
   updateConversation: { method: 'POST', path: '/api/conversations/update' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
+  translatePost: { method: 'POST', path: '/api/posts/translate' },
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },
@@ -743,6 +773,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   saveRule: { method: 'POST', path: '/api/rules' },
   deleteRule: { method: 'POST', path: '/api/rules/delete' },
   moveRule: { method: 'POST', path: '/api/rules/move' },
+  previewRule: { method: 'POST', path: '/api/rules/preview' },
   listSavedReplies: { method: 'GET', path: '/api/saved-replies' },
   saveSavedReply: { method: 'POST', path: '/api/saved-replies' },
   deleteSavedReply: { method: 'POST', path: '/api/saved-replies/delete' },
@@ -791,4 +822,9 @@ export const httpStatusOf = {
   unavailable: 503,
   storage_unavailable: 503,
   storage_full: 507,
+  translation_quota_exceeded: 429,
+  translation_key_refused: 502,
+  translation_too_long: 413,
+  translation_timeout: 504,
+  translation_unavailable: 503,
 } as const;

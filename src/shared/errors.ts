@@ -21,6 +21,16 @@ export const ErrorCodeSchema = z.enum([
   'storage_full',
   /** The data folder cannot be written (EACCES, EPERM, EROFS, EIO): nothing was saved. */
   'storage_unavailable',
+  /** The translation service's quota for the period is used up (DeepL 456): nothing was translated. */
+  'translation_quota_exceeded',
+  /** The translation service refused the inbox's key (missing, wrong or revoked). */
+  'translation_key_refused',
+  /** The text is longer than the translation service takes in one request. */
+  'translation_too_long',
+  /** The translation service did not answer in time. */
+  'translation_timeout',
+  /** No translation service is configured, or it failed otherwise (5xx, refused connection). */
+  'translation_unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -12,3 +12,4 @@ export * from './text';
 export * from './webhooks';
 export * from './graph-versions';
 export * from './team-settings';
+export * from './translation';

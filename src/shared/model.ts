@@ -7,6 +7,18 @@ export type Platform = z.infer<typeof PlatformSchema>;
 export const ConversationStatusSchema = z.enum(['new', 'open', 'pending', 'done', 'spam']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
+/** The statuses of the conversations still to handle: everything neither done nor spam. */
+export const ACTIVE_STATUSES = ['new', 'open', 'pending'] as const satisfies ConversationStatus[];
+
+/** A list's status filter: one status, or `active` for every conversation still to handle. */
+export const StatusFilterSchema = z.union([ConversationStatusSchema, z.literal('active')]);
+export type StatusFilter = z.infer<typeof StatusFilterSchema>;
+
+/** The statuses a status filter lets through. */
+export function statusesOf(filter: StatusFilter): readonly ConversationStatus[] {
+  return filter === 'active' ? ACTIVE_STATUSES : [filter];
+}
+
 export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof PrioritySchema>;
 
@@ -118,6 +130,10 @@ export type SourceApp = z.infer<typeof SourceAppSchema>;
 export const DirectionSchema = z.enum(['inbound', 'outbound']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
+/** The tone of a customer's post, read from its words (the six languages the inbox scores). */
+export const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
+export type Sentiment = z.infer<typeof SentimentSchema>;
+
 export const PostSchema = z.object({
   /** Our id: `${platform}:${externalId}`, unique across the workspace. */
   id: z.string(),
@@ -129,6 +145,11 @@ export const PostSchema = z.object({
   text: z.string(),
   /** ISO 639-1 code, or null when unknown. */
   language: z.string().nullable(),
+  /**
+   * A customer's post's tone, scored when it arrives; null for the brand's posts and for a language
+   * the inbox does not score (absent: stored before tones were scored).
+   */
+  sentiment: SentimentSchema.nullable().optional(),
   createdAt: IsoDateSchema,
   permalink: z.string().nullable(),
   sourceApp: SourceAppSchema.nullable(),
@@ -179,6 +200,8 @@ export const ConversationSchema = z.object({
   author: AuthorSchema,
   /** The latest inbound text, shortened for the list. */
   excerpt: z.string(),
+  /** The tone of the latest inbound post (null: not scored; absent: stored before tones were). */
+  sentiment: SentimentSchema.nullable().optional(),
   postCount: z.number().int().positive(),
   /** Largest follower count among the conversation's customers. */
   reach: z.number().int().nonnegative(),

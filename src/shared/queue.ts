@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { nameSchema } from './names';
 import {
   ConversationSchema,
-  ConversationStatusSchema,
   PlatformSchema,
   PrioritySchema,
+  SentimentSchema,
+  StatusFilterSchema,
 } from './model';
 import { safeText } from './text';
 
@@ -62,7 +63,7 @@ export const ViewFiltersSchema = z
   .object({
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
-    status: ConversationStatusSchema.optional(),
+    status: StatusFilterSchema.optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}$/)
@@ -72,6 +73,7 @@ export const ViewFiltersSchema = z
     assignee: z.enum(['mine', 'unassigned']).optional(),
     tag: TagNameSchema.optional(),
     answered: z.enum(['outside']).optional(),
+    sentiment: SentimentSchema.optional(),
     q: safeText().max(200).optional(),
     sort: z.enum(['newest', 'oldest', 'priority', 'reach']).default('newest'),
   })

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ConversationStatusSchema, PlatformSchema, PrioritySchema } from './model';
+import {
+  ConversationSchema,
+  ConversationStatusSchema,
+  PlatformSchema,
+  PrioritySchema,
+  SentimentSchema,
+} from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
@@ -17,6 +23,8 @@ export const RuleConditionsSchema = z
     platforms: z.array(PlatformSchema).max(2).default([]),
     /** The author has at least this many followers. */
     minReach: z.number().int().nonnegative().nullable().default(null),
+    /** The tone of the customer's post is one of these (a post in a language not scored has none). */
+    sentiments: z.array(SentimentSchema).max(3).default([]),
     accountIds: uniqueIds(z.string().min(1).max(200), 'account').max(50).default([]),
   })
   .strict();
@@ -62,6 +70,7 @@ export const SaveRuleInputSchema = z
       languages: [],
       platforms: [],
       minReach: null,
+      sentiments: [],
       accountIds: [],
     }),
     actions: RuleActionsSchema,
@@ -79,3 +88,24 @@ export const RuleIdInputSchema = z.object({ id: z.string().min(1).max(100) }).st
 export const MoveRuleInputSchema = z
   .object({ id: z.string().min(1).max(100), to: z.number().int().nonnegative() })
   .strict();
+
+/** Managers: what a rule's conditions, as being edited, would catch in the queue still to handle. */
+export const PreviewRuleInputSchema = z
+  .object({
+    conditions: RuleConditionsSchema,
+    /** How many matching conversations to show as examples, newest first. */
+    examples: z.number().int().min(0).max(10).default(3),
+  })
+  .strict();
+export type PreviewRuleInput = z.input<typeof PreviewRuleInputSchema>;
+
+/** How many conversations still to handle (new, open, pending) the conditions match, and some. */
+export const RulePreviewSchema = z.object({
+  matched: z.number().int().nonnegative(),
+  /** The conversations looked at: the newest still to handle, up to a bound. */
+  scanned: z.number().int().nonnegative(),
+  /** More conversations are still to handle than were looked at: `matched` counts the newest. */
+  partial: z.boolean(),
+  examples: z.array(ConversationSchema),
+});
+export type RulePreview = z.infer<typeof RulePreviewSchema>;

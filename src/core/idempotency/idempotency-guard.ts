@@ -14,14 +14,15 @@ export const SHORT_TTL_MS = 15 * 60 * 1000;
 
 /**
  * How a call's keys are kept. `durable`: in the journal and in memory. `memory`: in memory only, for
- * calls that change nothing on disk (presence, a report's drill-down). `secret-answer`: the key is
+ * calls that change nothing on disk (presence, a report's drill-down, a rule's preview). `secret-answer`: the key is
  * durable but the answer, which holds a personal token shown once, stays in memory for a short
  * while and is never written.
  */
 export type KeptAs = 'durable' | 'memory' | 'secret-answer';
 
 export function kept(method: ApiMethodName): KeptAs {
-  if (method === 'reportPresence' || method === 'drillReport') return 'memory';
+  if (method === 'reportPresence' || method === 'drillReport' || method === 'previewRule')
+    return 'memory';
   if (method === 'createAgent' || method === 'renewAgentToken') return 'secret-answer';
   return 'durable';
 }

@@ -1,6 +1,6 @@
 import type { Agent, ApiInput, ApiOutput } from '../../shared';
-import { ErrorCodeSchema, InboxError } from '../../shared';
-import { ThreadJobError, ThreadJobs, entryPresent } from '../threads/thread-jobs';
+import { asCallerError } from '../threads/job-errors';
+import { ThreadJobs, entryPresent } from '../threads/thread-jobs';
 
 /** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
 export const REPORT_WORKER = new URL('./report-worker.mjs', import.meta.url);
@@ -63,9 +63,7 @@ export class ReportThread {
       return (await this.jobs.run(job)) as Output<C>;
     } catch (err) {
       // An error the call itself gave keeps its code.
-      const code = ErrorCodeSchema.safeParse(err instanceof ThreadJobError ? err.code : undefined);
-      if (code.success) throw new InboxError(code.data, (err as Error).message);
-      throw err;
+      throw asCallerError(err);
     }
   }
 

@@ -30,6 +30,7 @@ const rule = (over: {
     languages: [],
     platforms: [],
     minReach: null,
+    sentiments: [],
     accountIds: [],
     ...over.conditions,
   },
@@ -65,6 +66,22 @@ describe('rule conditions', () => {
     expect(run({ minReach: 5001 })).toBe(0);
     expect(run({ keywords: ['thee', 'koud'] })).toBe(1);
     expect(run({ keywords: ['thee'] })).toBe(0);
+  });
+
+  it('takes the tone of the customer\'s latest post: "negative and reach over 10k"', () => {
+    const angry = conversation({ language: 'nl', reach: 12_000, sentiment: 'negative' });
+    const calm = conversation({ language: 'nl', reach: 12_000, sentiment: 'neutral' });
+    const unscored = conversation({ language: 'pt', reach: 12_000, sentiment: null });
+    const urgent = rule({
+      conditions: { sentiments: ['negative'], minReach: 10_000 },
+      actions: { priority: 'urgent' },
+    });
+    const run = (c: typeof angry) => applyRules([urgent], c, c.excerpt, team, {});
+    expect(run(angry).fired).toHaveLength(1);
+    expect(run(angry).change.priority).toBe('urgent');
+    expect(run(calm).fired).toHaveLength(0);
+    expect(run(unscored).fired).toHaveLength(0);
+    expect(run({ ...angry, reach: 9_999 }).fired).toHaveLength(0);
   });
 });
 

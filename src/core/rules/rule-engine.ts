@@ -23,6 +23,8 @@ export function matches(rule: Rule, conversation: Conversation, preparedText: st
   if (c.platforms.length > 0 && !c.platforms.includes(conversation.platform)) return false;
   if (c.accountIds.length > 0 && !c.accountIds.includes(conversation.accountId)) return false;
   if (c.minReach != null && conversation.reach < c.minReach) return false;
+  if (c.sentiments.length > 0 && !c.sentiments.some((tone) => tone === conversation.sentiment))
+    return false;
   if (c.keywords.length > 0 && !c.keywords.some((k) => mentions(preparedText, k))) return false;
   return true;
 }

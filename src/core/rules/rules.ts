@@ -1,11 +1,15 @@
+import { PreviewRuleInputSchema } from '../../shared';
 import type { ApiInput, ApiOutput, CallContext, InboxEvent } from '../../shared';
+import type { InboxStore } from '../store/port';
 import type { Callers } from '../team/callers';
 import type { RuleBook } from './rule-book';
+import { previewRule } from './rule-preview';
 
 export interface RulesDeps {
   book: RuleBook;
   callers: Callers;
   emit(event: InboxEvent): void;
+  store: InboxStore;
 }
 
 /** The managers' rules as the team calls on them: each change recorded, and every client told. */
@@ -43,5 +47,9 @@ export class Rules {
     const rules = await this.deps.book.move(input, this.deps.callers.actor(context));
     this.deps.emit({ type: 'rules.changed', rules });
     return rules;
+  }
+
+  async previewRule(input: ApiInput<'previewRule'>): Promise<ApiOutput<'previewRule'>> {
+    return previewRule(this.deps.store, PreviewRuleInputSchema.parse(input));
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InboxError } from '../../shared';
+import { InboxError, statusesOf } from '../../shared';
 import type { Conversation, ConversationPage, ListConversationsInputSchema } from '../../shared';
 
 type Query = z.output<typeof ListConversationsInputSchema>;
@@ -152,6 +152,7 @@ function sameEntry(a: Conversation, b: Conversation): boolean {
     a.accountId === b.accountId &&
     a.status === b.status &&
     a.language === b.language &&
+    a.sentiment === b.sentiment &&
     a.excerpt === b.excerpt &&
     a.author.name === b.author.name &&
     a.author.handle === b.author.handle
@@ -164,7 +165,10 @@ function predicate(query: Query): (entry: Entry) => boolean {
   const { platform, accountId, status, language, priority } = query;
   if (platform) tests.push((e) => e.platform === platform);
   if (accountId) tests.push((e) => e.accountId === accountId);
-  if (status) tests.push((e) => e.status === status);
+  if (status) {
+    const statuses: readonly string[] = statusesOf(status);
+    tests.push((e) => statuses.includes(e.status));
+  }
   if (language) tests.push((e) => e.language === language);
   if (priority) tests.push((e) => e.priority === priority);
   const { assignee, tag } = query;
@@ -172,6 +176,8 @@ function predicate(query: Query): (entry: Entry) => boolean {
   else if (assignee) tests.push((e) => e.c.assignee === assignee);
   if (tag) tests.push((e) => e.c.tags.includes(tag));
   if (query.answered === 'outside') tests.push((e) => e.c.answeredOutside === true);
+  const { sentiment } = query;
+  if (sentiment) tests.push((e) => e.c.sentiment === sentiment);
   const q = query.q?.trim().toLowerCase();
   if (q) {
     tests.push((e) => {

@@ -16,7 +16,13 @@ const arbConversation = (id: number) =>
     .record({
       platform: fc.constantFrom('x' as const, 'facebook' as const),
       accountId: fc.constantFrom('x:brand', 'facebook:page', 'x:other'),
-      status: fc.constantFrom('new' as const, 'open' as const, 'pending' as const, 'done' as const),
+      status: fc.constantFrom(
+        'new' as const,
+        'open' as const,
+        'pending' as const,
+        'done' as const,
+        'spam' as const,
+      ),
       assignee: fc.constantFrom(null, 'rita', 'sam'),
       tags: fc.uniqueArray(fc.constantFrom('billing', 'delay', 'vip'), { maxLength: 3 }),
       language: fc.constantFrom(null, 'fr', 'en', 'de'),
@@ -30,6 +36,13 @@ const arbConversation = (id: number) =>
       minute: fc.integer({ min: 0, max: 6 }),
       excerpt: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
       answeredOutside: fc.boolean(),
+      sentiment: fc.constantFrom(
+        undefined,
+        null,
+        'negative' as const,
+        'neutral' as const,
+        'positive' as const,
+      ),
     })
     .map((r) =>
       conversation({
@@ -45,6 +58,7 @@ const arbConversation = (id: number) =>
         lastPostAt: new Date(Date.UTC(2026, 10, 20, 10, r.minute)).toISOString(),
         excerpt: r.excerpt.join(' '),
         ...(r.answeredOutside ? { answeredOutside: true } : {}),
+        ...(r.sentiment === undefined ? {} : { sentiment: r.sentiment }),
       }),
     );
 
@@ -54,12 +68,15 @@ const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
   .record({
     platform: sometimes(fc.constantFrom('x' as const, 'facebook' as const)),
     accountId: sometimes(fc.constantFrom('x:brand', 'facebook:page')),
-    status: sometimes(fc.constantFrom('new' as const, 'open' as const, 'done' as const)),
+    status: sometimes(
+      fc.constantFrom('new' as const, 'open' as const, 'done' as const, 'active' as const),
+    ),
     assignee: sometimes(fc.constantFrom('unassigned', 'rita')),
     tag: sometimes(fc.constantFrom('billing', 'vip')),
     language: sometimes(fc.constantFrom('fr', 'en')),
     priority: sometimes(fc.constantFrom('high' as const, 'normal' as const)),
     answered: sometimes(fc.constant('outside' as const)),
+    sentiment: sometimes(fc.constantFrom('negative' as const, 'positive' as const)),
     q: sometimes(
       fc.constantFrom(
         'caf',
@@ -249,6 +266,79 @@ describe.each(STORE_ENGINES)('conversation lists on $name', (engine) => {
       expect(await ids({ q: 'refund' })).toEqual([]);
       expect(await store.conversations.tagCounts()).toEqual(new Map());
       expect(await store.conversations.get('x:a')).toBeUndefined();
+    });
+
+    it('lists and counts every conversation still to handle (new, open, pending) as `active`', async () => {
+      await clear();
+      const statuses = ['new', 'new', 'new', 'open', 'pending', 'done', 'spam', 'done'] as const;
+      const conversations = statuses.map((status, i) =>
+        conversation({
+          id: `x:active-${i}`,
+          status,
+          assignee: i % 2 === 0 ? null : 'rita',
+          lastPostAt: new Date(Date.UTC(2026, 10, 20, 10, i)).toISOString(),
+        }),
+      );
+      await put(conversations);
+      const list = (input: ListConversationsInput) =>
+        store.conversations.list(ListConversationsInputSchema.parse(input));
+      const active = await list({ status: 'active' });
+      expect(active.total).toBe(5);
+      expect(active.items.map((c) => c.id)).toEqual([
+        'x:active-4',
+        'x:active-3',
+        'x:active-2',
+        'x:active-1',
+        'x:active-0',
+      ]);
+      // The count comes from the kept counts, with other counted filters too.
+      expect((await list({ status: 'active', assignee: 'unassigned' })).total).toBe(3);
+      expect((await list({ status: 'new' })).total).toBe(3);
+      // One moved to done leaves the group at once.
+      await put([{ ...conversations[3]!, status: 'done', version: 2 }]);
+      expect((await list({ status: 'active' })).total).toBe(4);
+      expect(() => ListConversationsInputSchema.parse({ status: 'all' })).toThrow();
+    });
+
+    it('lists each tone newest first, follows a tone that changed, and counts it with other filters', async () => {
+      await clear();
+      const tones = ['negative', 'positive', null, 'negative', undefined, 'neutral'] as const;
+      const conversations = tones.map((sentiment, i) =>
+        conversation({
+          id: `x:tone-${i}`,
+          status: i === 3 ? 'done' : 'new',
+          lastPostAt: new Date(Date.UTC(2026, 10, 20, 10, i)).toISOString(),
+          ...(sentiment === undefined ? {} : { sentiment }),
+        }),
+      );
+      await put(conversations);
+      const list = async (input: ListConversationsInput) => {
+        const page = await store.conversations.list(ListConversationsInputSchema.parse(input));
+        return { total: page.total, ids: page.items.map((c) => c.id) };
+      };
+      expect(await list({ sentiment: 'negative' })).toEqual({
+        total: 2,
+        ids: ['x:tone-3', 'x:tone-0'],
+      });
+      expect(await list({ sentiment: 'negative', status: 'active' })).toEqual({
+        total: 1,
+        ids: ['x:tone-0'],
+      });
+      expect(await list({ sentiment: 'neutral', sort: 'oldest' })).toEqual({
+        total: 1,
+        ids: ['x:tone-5'],
+      });
+      // The tone of a newer post replaces the conversation's, and no tone leaves every list.
+      await put([
+        { ...conversations[0]!, sentiment: 'positive', version: 2 },
+        { ...conversations[3]!, sentiment: null, version: 2 },
+      ]);
+      expect(await list({ sentiment: 'negative' })).toEqual({ total: 0, ids: [] });
+      expect(await list({ sentiment: 'positive' })).toEqual({
+        total: 2,
+        ids: ['x:tone-1', 'x:tone-0'],
+      });
+      expect((await store.conversations.get('x:tone-3'))?.sentiment).toBeNull();
     });
 
     it('refuses a cursor it did not make', async () => {

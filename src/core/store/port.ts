@@ -10,6 +10,7 @@ import type {
   Note,
   Platform,
   Post,
+  PostTranslation,
   SyncGap,
 } from '../../shared';
 import type { OutboxItem } from '../outbox/outbox-item';
@@ -42,7 +43,9 @@ export type StoreChange =
    * The settings document as this commit leaves it (its JSON text), kept until its own file is
    * written (`SettingsRepository.settled`): the commit is the moment the settings change too.
    */
-  | { kind: 'settings.put'; text: string };
+  | { kind: 'settings.put'; text: string }
+  /** A post's translation into one language, kept so it is asked of the service once. */
+  | { kind: 'translations.put'; translation: PostTranslation };
 
 /** What a commit records: its facts, or a function giving them inside the transaction. */
 export type CommitFacts = readonly AuditFact[] | (() => readonly AuditFact[]);
@@ -103,6 +106,11 @@ export interface ConversationRepository {
   /** The conversations of these ids that exist, in no particular order. */
   getMany(ids: readonly string[]): Promise<Conversation[]>;
   list(query: ConversationQuery): Promise<ConversationPage>;
+  /**
+   * The same page as the JSON text of a ConversationPage, checked against its schema: a host that
+   * answers in JSON sends it as it is (an engine that lists on a thread makes it there).
+   */
+  listJson?(query: ConversationQuery): Promise<string>;
   /** Ids of the conversations carrying a tag. */
   idsWithTag(tag: string): Promise<string[]>;
   /** Ids of an account's conversations. */
@@ -249,6 +257,11 @@ export interface AuditRepository {
   verify(now: Date): Promise<AuditCheck>;
 }
 
+/** Posts' translations, one per post and language. */
+export interface TranslationRepository {
+  get(postId: string, target: string): Promise<PostTranslation | undefined>;
+}
+
 /**
  * The storage port: everything the inbox keeps but its settings document. Domains read through
  * the repositories and change the store only by `commit`, which makes the changes and their audit
@@ -264,6 +277,7 @@ export interface InboxStore {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly keys: KeyRepository;
+  readonly translations: TranslationRepository;
   /**
    * Leases of work that one process alone may do (an account's sync): present only where several
    * processes share the store (PostgreSQL); the embedded store has one process, which does it all.

@@ -285,6 +285,38 @@ describe.each(STORE_ENGINES)('the storage port on $name', (engine) => {
       expect(await store.settings.pending()).toBeNull();
     });
 
+    it("keeps a post's translation per language, a newer one replacing it, and rolls it back with its commit", async () => {
+      const translation = {
+        postId: 'x:1',
+        target: 'fr' as const,
+        text: 'Bonjour « ✓ »',
+        source: 'nl',
+        provider: 'deepl' as const,
+        translatedAt: '2026-11-20T10:05:00.000Z',
+      };
+      await store.commit([], [{ kind: 'translations.put', translation }]);
+      expect(await store.translations.get('x:1', 'fr')).toEqual(translation);
+      expect(await store.translations.get('x:1', 'en')).toBeUndefined();
+      expect(await store.translations.get('x:2', 'fr')).toBeUndefined();
+
+      const newer = {
+        ...translation,
+        text: 'Salut',
+        source: null,
+        provider: 'libretranslate' as const,
+      };
+      const english = { ...translation, target: 'en' as const, text: 'Hello' };
+      await store.commit([], [{ kind: 'translations.put', translation: newer }]);
+      await store.commit([], [{ kind: 'translations.put', translation: english }]);
+      const failing = store.commit(() => {
+        throw new Error('refused');
+      }, [{ kind: 'translations.put', translation: { ...english, text: 'lost' } }]);
+      await expect(failing).rejects.toThrow();
+      store = await opened.reopen();
+      expect(await store.translations.get('x:1', 'fr')).toEqual(newer);
+      expect(await store.translations.get('x:1', 'en')).toEqual(english);
+    });
+
     it('keeps Idempotency-Keys written at once, replaced by agent and key, and forgets old ones', async () => {
       const record = (at: number, key: string, agent = 'rita') => ({
         at,

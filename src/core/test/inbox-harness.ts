@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { parseScenario } from '../../emulator/scenario';
 import type { ScenarioInput } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
-import type { EmulatorOptions } from '../../emulator/server';
+import type { Emulator, EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
 import { SqliteStore } from '../store/sql/sqlite-store';
@@ -40,7 +40,8 @@ export async function inboxOnEmulator(
     /** Emulator options besides the scenario (`shiftToNow`, `now`, rate limits...). */
     emulator?: Partial<Omit<EmulatorOptions, 'scenario'>>;
     sync?: ('x' | 'facebook')[];
-    service?: Partial<InboxServiceOptions>;
+    /** Options of the service, or a function of the emulator giving them (for its addresses). */
+    service?: Partial<InboxServiceOptions> | ((emulator: Emulator) => Partial<InboxServiceOptions>);
     /** The time of both the inbox and the emulator; by default it runs from the scenario's anchor. */
     clock?: Clock;
   } = {},
@@ -82,7 +83,7 @@ export async function inboxOnEmulator(
       secrets,
       clock,
       store,
-      ...options.service,
+      ...(typeof options.service === 'function' ? options.service(emulator) : options.service),
     });
     cleanup(() => service.close());
     return service;

@@ -49,6 +49,10 @@ export function summarize(
       ),
     author: opener.author,
     excerpt: shorten(latestInbound.text),
+    // The customer's latest tone, once its post was scored (posts stored before were not).
+    ...(latestInbound.direction === 'inbound' && latestInbound.sentiment !== undefined
+      ? { sentiment: latestInbound.sentiment }
+      : {}),
     postCount: posts.length,
     reach,
     firstResponseMs: firstResponseOf(opener, firstReply, previous?.statement),

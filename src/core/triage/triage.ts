@@ -2,6 +2,7 @@ import {
   GetConversationInputSchema,
   HidePostInputSchema,
   InboxError,
+  ConversationPageSchema,
   ListConversationsInputSchema,
   UpdateConversationInputSchema,
   UpdateConversationsInputSchema,
@@ -62,6 +63,13 @@ function describe(c: Conversation, nameOf: (id: string) => string): string {
   return `${c.status}, ${who}`;
 }
 
+/** The store's query of a list call: "mine" is whoever asks. */
+function queryOf(input: ApiInput<'listConversations'>, context?: CallContext) {
+  const query = ListConversationsInputSchema.parse(input ?? {});
+  if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
+  return query;
+}
+
 /**
  * The queue and what the team does to it: conversations listed and opened, assigned, given a
  * status, tags and a priority (one at a time or in bulk), and Facebook comments hidden.
@@ -73,10 +81,21 @@ export class Triage {
     input: ApiInput<'listConversations'>,
     context?: CallContext,
   ): Promise<ApiOutput<'listConversations'>> {
-    const query = ListConversationsInputSchema.parse(input ?? {});
-    // "Mine" is whoever asks.
-    if (query.assignee === 'mine') query.assignee = (context?.agent ?? LOCAL_AGENT).id;
-    return this.deps.store.conversations.list(query);
+    return this.deps.store.conversations.list(queryOf(input, context));
+  }
+
+  /**
+   * The same page as the JSON text of a ConversationPage, checked against its schema, for a host
+   * that answers in JSON: where the store lists on a thread, it is made there.
+   */
+  async listConversationsJson(
+    input: ApiInput<'listConversations'>,
+    context?: CallContext,
+  ): Promise<string> {
+    const query = queryOf(input, context);
+    const { conversations } = this.deps.store;
+    if (conversations.listJson) return conversations.listJson(query);
+    return JSON.stringify(ConversationPageSchema.parse(await conversations.list(query)));
   }
 
   async getConversation(input: ApiInput<'getConversation'>): Promise<ApiOutput<'getConversation'>> {

@@ -63,6 +63,25 @@ describe('UI messages', () => {
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(100);
   });
+
+  it('holds no message the UI never shows', () => {
+    const root = join(import.meta.dirname, '..');
+    const text = sources(root)
+      .filter((file) => !file.startsWith(join(import.meta.dirname, 'messages')))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    // Keys built at run time name their start: `$_(`labels.status.${status}`)`.
+    const prefixes = [...text.matchAll(/`([a-z]\w*\.[\w.]*)\$\{/g)].map((m) => m[1] ?? '');
+    // A prefix is a branch of the messages, never a whole area (which would hide everything in it).
+    for (const prefix of prefixes) expect(prefix.split('.').length, prefix).toBeGreaterThan(2);
+    const unused = en.filter(
+      (key) =>
+        !text.includes(`'${key}'`) &&
+        !text.includes(`"${key}"`) &&
+        !prefixes.some((prefix) => key.startsWith(prefix)),
+    );
+    expect(unused).toEqual([]);
+  });
 });
 
 describe('UI language', () => {

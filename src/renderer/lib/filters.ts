@@ -1,5 +1,5 @@
 import type { ListConversationsInput } from '../../shared/api';
-import type { ConversationStatus, Platform, Priority } from '../../shared/model';
+import type { Platform, Priority, Sentiment, StatusFilter } from '../../shared/model';
 
 export type SortOrder = 'newest' | 'oldest' | 'priority' | 'reach';
 
@@ -7,7 +7,8 @@ export interface FilterValues {
   platform: Platform | 'all';
   /** An account id or 'all'. */
   accountId: string;
-  status: ConversationStatus | 'all';
+  /** One status, `active` (new, open or pending: everything still to handle) or 'all'. */
+  status: StatusFilter | 'all';
   priority: Priority | 'all';
   /** ISO 639 code or 'all'. */
   language: string;
@@ -16,6 +17,8 @@ export interface FilterValues {
   tag: string;
   /** 'outside': only the conversations the brand answered with another app. */
   answered: 'all' | 'outside';
+  /** The tone of the customer's latest post, or 'all'. */
+  sentiment: Sentiment | 'all';
   /** Search text as typed (trimmed before sending). */
   q: string;
   sort: SortOrder;
@@ -30,6 +33,7 @@ export const DEFAULT_FILTERS: FilterValues = {
   assignee: 'all',
   tag: 'all',
   answered: 'all',
+  sentiment: 'all',
   q: '',
   sort: 'newest',
 };
@@ -46,6 +50,7 @@ export function listInput(filters: FilterValues): Omit<ListConversationsInput, '
     ...(filters.assignee === 'all' ? {} : { assignee: filters.assignee }),
     ...(filters.tag === 'all' ? {} : { tag: filters.tag }),
     ...(filters.answered === 'all' ? {} : { answered: filters.answered }),
+    ...(filters.sentiment === 'all' ? {} : { sentiment: filters.sentiment }),
     ...(q === '' ? {} : { q }),
     sort: filters.sort,
   };
@@ -62,6 +67,36 @@ export function isNarrowed(filters: FilterValues): boolean {
     filters.assignee !== 'all' ||
     filters.tag !== 'all' ||
     filters.answered !== 'all' ||
+    filters.sentiment !== 'all' ||
     filters.q.trim() !== ''
   );
+}
+
+/** A filter that narrows the list, as the empty state names it. */
+export type FilterKey = Exclude<keyof FilterValues, 'sort'>;
+
+/** The filters in the order the panel shows them (search first). */
+export const FILTER_KEYS: readonly FilterKey[] = [
+  'q',
+  'platform',
+  'status',
+  'assignee',
+  'tag',
+  'accountId',
+  'priority',
+  'language',
+  'sentiment',
+  'answered',
+];
+
+/** The filters that narrow the list now, in the panel's order. */
+export function activeFilters(filters: FilterValues): FilterKey[] {
+  return FILTER_KEYS.filter((key) =>
+    key === 'q' ? filters.q.trim() !== '' : filters[key] !== DEFAULT_FILTERS[key],
+  );
+}
+
+/** The same filters with one of them back to "any". */
+export function withoutFilter(filters: FilterValues, key: FilterKey): FilterValues {
+  return { ...filters, [key]: DEFAULT_FILTERS[key] };
 }

@@ -43,6 +43,7 @@ describe('filters', () => {
       assignee: 'mine',
       tag: 'refund',
       answered: 'outside',
+      sentiment: 'negative',
       q: '  oat milk ',
       sort: 'reach',
     });
@@ -55,6 +56,7 @@ describe('filters', () => {
       assignee: 'mine',
       tag: 'refund',
       answered: 'outside',
+      sentiment: 'negative',
       q: 'oat milk',
       sort: 'reach',
     });
@@ -67,6 +69,7 @@ describe('filters', () => {
     expect(isNarrowed({ ...DEFAULT_FILTERS, priority: 'urgent' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, accountId: 'x:1' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, answered: 'outside' })).toBe(true);
+    expect(isNarrowed({ ...DEFAULT_FILTERS, sentiment: 'positive' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, q: '   ' })).toBe(false);
     expect(isNarrowed({ ...DEFAULT_FILTERS, language: 'fr' })).toBe(true);
     expect(isNarrowed({ ...DEFAULT_FILTERS, assignee: 'unassigned' })).toBe(true);

@@ -4,6 +4,7 @@ import type {
   ConversationStatus,
   Platform,
   Priority,
+  Sentiment,
 } from '../../shared/model';
 import type { Translate } from '../i18n/translate';
 
@@ -50,6 +51,14 @@ export function displayHandle(platform: Platform, handle: string | null): string
 /** A conversation status in the UI's language: "Open", "Ouverte". */
 export function statusLabel(status: ConversationStatus, t: Translate): string {
   return t(`labels.status.${status}`);
+}
+
+/** The tones a customer's post is scored in, from the worst. */
+export const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
+
+/** A tone in the UI's language: "Negative", "Négatif". */
+export function sentimentLabel(sentiment: Sentiment, t: Translate): string {
+  return t(`labels.sentiment.${sentiment}`);
 }
 
 /** A priority in the UI's language: "Urgent", "Urgente". */

@@ -10,6 +10,7 @@ export const queryKeys = {
   agents: ['agents'] as const,
   tags: ['tags'] as const,
   rules: ['rules'] as const,
+  rulePreview: (conditions: unknown) => ['rule-preview', conditions] as const,
   teamSettings: ['team-settings'] as const,
   savedReplies: ['saved-replies'] as const,
   views: ['views'] as const,

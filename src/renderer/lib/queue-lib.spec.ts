@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversation } from '../../shared/test-fixtures';
 import { rangeOf, summarizeBulk } from './bulk';
-import { DEFAULT_FILTERS, listInput } from './filters';
+import { DEFAULT_FILTERS, activeFilters, listInput, withoutFilter } from './filters';
 import { allViews, filtersOfView, isCurrentView, viewOfFilters } from './views';
 
 describe('views', () => {
@@ -9,7 +9,7 @@ describe('views', () => {
     const views = allViews([
       { id: 'v1', name: 'Refunds', filters: { tag: 'refund', sort: 'oldest' } },
     ]);
-    expect(views.map((v) => v.id)).toEqual(['mine', 'unassigned', 'new', 'open', 'v1']);
+    expect(views.map((v) => v.id)).toEqual(['mine', 'unassigned', 'active', 'new', 'open', 'v1']);
   });
 
   it('round-trips the panel filters through a saved view', () => {
@@ -33,6 +33,31 @@ describe('views', () => {
     expect(isCurrentView(view, filters)).toBe(true);
     expect(isCurrentView(view, DEFAULT_FILTERS)).toBe(false);
     expect(listInput(filtersOfView(view))).toMatchObject({ tag: 'refund', language: 'nl' });
+  });
+});
+
+describe('active filters', () => {
+  it('names every filter that narrows the list, in the panel order, and removes one at a time', () => {
+    expect(activeFilters(DEFAULT_FILTERS)).toEqual([]);
+    // A blank search and the sort narrow nothing.
+    expect(activeFilters({ ...DEFAULT_FILTERS, q: '  ', sort: 'oldest' })).toEqual([]);
+    const filters = {
+      ...DEFAULT_FILTERS,
+      answered: 'outside' as const,
+      language: 'nl',
+      status: 'active' as const,
+      q: 'latte',
+      sort: 'reach' as const,
+    };
+    expect(activeFilters(filters)).toEqual(['q', 'status', 'language', 'answered']);
+    const fewer = withoutFilter(filters, 'language');
+    expect(fewer).toEqual({ ...filters, language: 'all' });
+    expect(activeFilters(fewer)).toEqual(['q', 'status', 'answered']);
+    expect(listInput(withoutFilter(fewer, 'q'))).toEqual({
+      status: 'active',
+      answered: 'outside',
+      sort: 'reach',
+    });
   });
 });
 

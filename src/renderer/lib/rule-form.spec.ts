@@ -8,7 +8,7 @@ describe('rule form', () => {
       ...emptyRuleForm(),
       name: 'Dutch',
       keywords: 'koud,  bestelling , ',
-      languages: 'NL, be',
+      languages: ['nl', 'be'],
       platforms: ['x'],
       minReach: '1000',
       tags: 'nl',
@@ -25,7 +25,7 @@ describe('rule form', () => {
     expect(back).toMatchObject({
       id: 'rule:1',
       keywords: 'koud, bestelling',
-      languages: 'nl be',
+      languages: ['nl', 'be'],
       assign: 'round-robin',
     });
     expect(inputOf({ ...back, assign: 'agent:7' }).actions.assign).toEqual({

@@ -1,5 +1,5 @@
-import type { Platform, Priority, ConversationStatus } from '../../shared/model';
-import type { Rule, SaveRuleInput } from '../../shared/rules';
+import type { Platform, Priority, ConversationStatus, Sentiment } from '../../shared/model';
+import type { Rule, RuleConditions, SaveRuleInput } from '../../shared/rules';
 
 /** A rule as the form edits it: lists as text, choices as strings. */
 export interface RuleForm {
@@ -7,10 +7,12 @@ export interface RuleForm {
   name: string;
   enabled: boolean;
   keywords: string;
-  languages: string;
+  /** ISO 639 codes, as the language picker holds them. */
+  languages: string[];
   platforms: Platform[];
   /** What the number field holds: a number, or '' (a bound number input gives numbers). */
   minReach: number | string;
+  sentiments: Sentiment[];
   accountIds: string[];
   tags: string;
   /** '' nobody, 'round-robin', or an agent id. */
@@ -24,9 +26,10 @@ export const emptyRuleForm = (): RuleForm => ({
   name: '',
   enabled: true,
   keywords: '',
-  languages: '',
+  languages: [],
   platforms: [],
   minReach: '',
+  sentiments: [],
   accountIds: [],
   tags: '',
   assign: '',
@@ -39,11 +42,6 @@ const list = (text: string) =>
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-const codes = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((t) => t.trim().toLowerCase())
-    .filter(Boolean);
 
 export function formOf(rule: Rule): RuleForm {
   const c = rule.conditions;
@@ -53,9 +51,10 @@ export function formOf(rule: Rule): RuleForm {
     name: rule.name,
     enabled: rule.enabled,
     keywords: c.keywords.join(', '),
-    languages: c.languages.join(' '),
+    languages: [...c.languages],
     platforms: [...c.platforms],
     minReach: c.minReach == null ? '' : String(c.minReach),
+    sentiments: [...c.sentiments],
     accountIds: [...c.accountIds],
     tags: a.addTags.join(', '),
     assign:
@@ -65,21 +64,27 @@ export function formOf(rule: Rule): RuleForm {
   };
 }
 
-/** The form as the `saveRule` call takes it; the hub checks it. */
-export function inputOf(form: RuleForm): SaveRuleInput {
+/** The conditions of the form, as the rule would have them (and a preview asks with). */
+export function conditionsOf(form: RuleForm): RuleConditions {
   const typed = String(form.minReach ?? '').trim();
   const reach = typed === '' ? null : Number(typed);
+  return {
+    keywords: list(form.keywords),
+    languages: [...form.languages],
+    platforms: [...form.platforms],
+    minReach: reach != null && Number.isFinite(reach) ? Math.max(0, Math.floor(reach)) : null,
+    sentiments: [...form.sentiments],
+    accountIds: [...form.accountIds],
+  };
+}
+
+/** The form as the `saveRule` call takes it; the hub checks it. */
+export function inputOf(form: RuleForm): SaveRuleInput {
   return {
     ...(form.id != null ? { id: form.id } : {}),
     name: form.name,
     enabled: form.enabled,
-    conditions: {
-      keywords: list(form.keywords),
-      languages: codes(form.languages),
-      platforms: form.platforms,
-      minReach: reach != null && Number.isFinite(reach) ? Math.max(0, Math.floor(reach)) : null,
-      accountIds: form.accountIds,
-    },
+    conditions: conditionsOf(form),
     actions: {
       addTags: list(form.tags),
       assign:

@@ -4,14 +4,16 @@ import type { FilterValues } from './filters';
 
 /** A view in the filter panel: one of the built-in ones (named by message key) or a saved one. */
 export type ViewEntry =
-  | { kind: 'builtin'; id: 'mine' | 'unassigned' | 'new' | 'open'; filters: ViewFilters }
+  | { kind: 'builtin'; id: 'mine' | 'unassigned' | 'active' | 'new' | 'open'; filters: ViewFilters }
   | { kind: 'saved'; id: string; name: string; filters: ViewFilters };
 
 /** The views every agent has, whatever they saved. */
 export const BUILTIN_VIEWS: readonly ViewEntry[] = [
   { kind: 'builtin', id: 'mine', filters: { assignee: 'mine', sort: 'newest' } },
   { kind: 'builtin', id: 'unassigned', filters: { assignee: 'unassigned', sort: 'newest' } },
-  // Named after the status each shows: "New" waits for a first look, "Open" is being worked on.
+  // Everything still to handle (new, open and pending), then one view per status, named after it:
+  // "New" waits for a first look, "Open" is being worked on.
+  { kind: 'builtin', id: 'active', filters: { status: 'active', sort: 'newest' } },
   { kind: 'builtin', id: 'new', filters: { status: 'new', sort: 'newest' } },
   { kind: 'builtin', id: 'open', filters: { status: 'open', sort: 'newest' } },
 ];
@@ -33,6 +35,7 @@ export function filtersOfView(view: ViewFilters): FilterValues {
     ...(view.assignee ? { assignee: view.assignee } : {}),
     ...(view.tag ? { tag: view.tag } : {}),
     ...(view.answered ? { answered: view.answered } : {}),
+    ...(view.sentiment ? { sentiment: view.sentiment } : {}),
     ...(view.q ? { q: view.q } : {}),
     sort: view.sort,
   };

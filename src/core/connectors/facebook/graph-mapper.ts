@@ -1,5 +1,6 @@
 import type { DraftPost } from '../../triage/threading';
 import { languageOf } from '../../triage/language';
+import { sentimentOf } from '../../triage/sentiment';
 import type { GraphComment } from './graph-client';
 
 export const COMMENT_FIELDS = [
@@ -35,6 +36,7 @@ export async function mapComment(
   const text = comment.message ?? '';
   const media = attachmentAddress(comment.attachment);
   const outbound = comment.from?.id === account.externalId;
+  const language = await languageOf(text);
   return {
     id: facebookPostId(comment.id),
     platform: 'facebook',
@@ -49,7 +51,8 @@ export async function mapComment(
       avatarUrl: null,
     },
     text,
-    language: await languageOf(text),
+    language,
+    sentiment: outbound ? null : sentimentOf(text, language),
     createdAt: new Date(comment.created_time).toISOString(),
     permalink: comment.permalink_url ?? null,
     sourceApp: comment.application

@@ -2,6 +2,7 @@ import type { TweetV2, UserV2 } from 'twitter-api-v2';
 import type { Author } from '../../../shared';
 import type { DraftPost } from '../../triage/threading';
 import { languageOf } from '../../triage/language';
+import { sentimentOf } from '../../triage/sentiment';
 import type { XPage } from './x-client';
 import { displayText } from './x-text';
 
@@ -53,6 +54,7 @@ async function mapTweet(
   const parent = tweet.referenced_tweets?.find((r) => r.type === 'replied_to');
   const quoted = tweet.referenced_tweets?.find((r) => r.type === 'quoted');
   const text = displayText(tweet);
+  const language = await languageOf(text, tweet.lang);
   return {
     id: xPostId(tweet.id),
     platform: 'x',
@@ -60,7 +62,8 @@ async function mapTweet(
     accountId: account.id,
     author: xAuthor(user, authorId),
     text,
-    language: await languageOf(text, tweet.lang),
+    language,
+    sentiment: outbound ? null : sentimentOf(text, language),
     createdAt: new Date(tweet.created_at ?? snowflakeTime(tweet.id)).toISOString(),
     permalink: `https://x.com/${user?.username ?? 'i/web'}/status/${tweet.id}`,
     // X stopped reporting the posting app (`source`) in December 2022: no X post carries one.

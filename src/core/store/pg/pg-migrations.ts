@@ -256,6 +256,27 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE outbox_claims (key ${T} PRIMARY KEY);
     `,
   },
+  {
+    version: 4,
+    name: "the tone of the customer's latest post, posts translated on demand",
+    sql: `
+      -- The tone of a conversation's latest customer post (negative, neutral, positive; null when
+      -- not scored), a filter of the queue, with an index that lists each tone newest first.
+      ALTER TABLE conversations ADD COLUMN sentiment ${T};
+      UPDATE conversations SET sentiment = body::jsonb ->> 'sentiment'
+        WHERE body::jsonb ->> 'sentiment' IS NOT NULL;
+      CREATE INDEX conversations_sentiment ON conversations (sentiment, last_post_ms, id)
+        WHERE sentiment IS NOT NULL;
+      -- A customer's post in an agent's language, as the translation service gave it: asked of
+      -- the service once per post and language, then read from here.
+      CREATE TABLE post_translations (
+        post_id ${T} NOT NULL,
+        target ${T} NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (post_id, target)
+      );
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */

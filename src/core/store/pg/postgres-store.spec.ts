@@ -98,6 +98,68 @@ describe.skipIf(server == null)(
       expect(outside).toMatchObject({ total: 1, items: [{ id: 'x:2' }] });
     });
 
+    it('fills in, from a database of schema 3, the tone of each conversation that had one, lists each tone by its index, and keeps translations', async () => {
+      const url = await database();
+      const pool = openPool({ url, caFile: null });
+      const old = [
+        conversation({ id: 'x:1', lastPostAt: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }),
+        conversation({ id: 'x:2', lastPostAt: '2026-11-20T10:01:00.000Z', sentiment: 'positive' }),
+        conversation({ id: 'x:3', lastPostAt: '2026-11-20T10:02:00.000Z' }),
+        conversation({ id: 'x:4', lastPostAt: '2026-11-20T10:03:00.000Z', sentiment: 'negative' }),
+      ];
+      try {
+        await migratePg(
+          pool,
+          PG_MIGRATIONS.filter((m) => m.version <= 3),
+        );
+        for (const c of old)
+          await pool.query(
+            `INSERT INTO conversations (id, platform, account_id, status, priority, reach,
+               last_post_ms, created_ms, body) VALUES ($1, 'x', 'x:brand', 'new', 1, 0, $2, 0, $3)`,
+            [c.id, Date.parse(c.lastPostAt), JSON.stringify(c)],
+          );
+      } finally {
+        await pool.end();
+      }
+      const store = await open(url);
+      const negative = await store.conversations.list({
+        sentiment: 'negative',
+        sort: 'newest',
+        limit: 10,
+      });
+      expect(negative).toMatchObject({ total: 2, items: [{ id: 'x:4' }, { id: 'x:1' }] });
+      const { rows } = await store.pool.query<{ sentiment: string | null }>(
+        'SELECT sentiment FROM conversations ORDER BY id',
+      );
+      expect(rows.map((r) => r.sentiment)).toEqual(['negative', 'positive', null, 'negative']);
+      // With sequential scans ruled out, the tone's own index serves the list.
+      const client = await store.pool.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          "EXPLAIN SELECT c.body FROM conversations c WHERE c.sentiment = 'negative' ORDER BY c.last_post_ms DESC, c.id DESC",
+        );
+        expect(plan.rows.map((r) => r['QUERY PLAN']).join(' ')).toContain(
+          'conversations_sentiment',
+        );
+      } finally {
+        await client.query('RESET enable_seqscan');
+        client.release();
+      }
+
+      const translation = {
+        postId: 'x:1',
+        target: 'fr' as const,
+        text: 'Bonjour',
+        source: 'nl',
+        provider: 'deepl' as const,
+        translatedAt: '2026-11-20T10:05:00.000Z',
+      };
+      await store.commit([], [{ kind: 'translations.put', translation }]);
+      expect(await store.translations.get('x:1', 'fr')).toEqual(translation);
+      expect(await store.translations.get('x:1', 'en')).toBeUndefined();
+    });
+
     it('says a wrong password is refused without repeating it', async () => {
       const url = new URL(await database());
       url.password = 'not-the-password-42';

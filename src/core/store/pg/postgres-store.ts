@@ -11,6 +11,7 @@ import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
+import { PgTranslations } from './pg-translations';
 
 export interface PostgresStoreOptions extends PgConnection {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -41,6 +42,7 @@ export class PostgresStore implements InboxStore {
   readonly audit: PgAudit;
   readonly settings: PgSettings;
   readonly keys: PgKeys;
+  readonly translations: PgTranslations;
   readonly leases: PgLeases;
   readonly outboxClaims: PgOutboxClaims;
   readonly events: PgEventRelay;
@@ -70,6 +72,7 @@ export class PostgresStore implements InboxStore {
     this.audit = new PgAudit(pool);
     this.settings = new PgSettings(pool, write);
     this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
+    this.translations = new PgTranslations(pool);
     this.leases = new PgLeases(pool);
     this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
     this.events = new PgEventRelay(pool, connection, async (id) => {
@@ -187,5 +190,7 @@ function apply(db: Client, change: StoreChange): Promise<void> {
       return new PgGaps(db).forgetAccount(change.accountId);
     case 'settings.put':
       return PgSettings.put(db, change.text);
+    case 'translations.put':
+      return new PgTranslations(db).put(change.translation);
   }
 }

@@ -35,6 +35,7 @@ export const COLUMNS: readonly {
     facet: false,
     of: (c) => (c.statement == null ? null : Date.parse(c.statement.at)),
   },
+  { name: 'sentiment', field: 'sentiment', facet: false, of: (c) => c.sentiment ?? null },
   {
     name: 'answered_outside',
     field: 'answeredOutside',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InboxError } from '../../../shared';
+import { ConversationPageSchema, InboxError, statusesOf } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationQuery } from '../port';
 import type { SqlValue } from './sqlite';
@@ -110,6 +110,12 @@ export const TOTAL_CAP = 1000;
 /** Filter columns whose combinations `conversation_facets` counts. */
 type Facet = 'platform' | 'account_id' | 'status' | 'language' | 'priority' | 'assignee';
 
+/** A counted column and the values it may take (one, or several for a group of statuses). */
+interface FacetTest {
+  column: Facet;
+  values: SqlValue[];
+}
+
 /** A list query as SQL: the filters (shared by the page and its total), then the page itself. */
 export interface ListSql {
   page: { sql: string; params: SqlValue[] };
@@ -169,23 +175,38 @@ export function listSql(
 ): ListSql {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
-  const facets: { column: Facet; value: SqlValue }[] = [];
+  const facets: FacetTest[] = [];
   const equal = (column: Facet, value: SqlValue): void => {
     clauses.push(`c.${column} = ?`);
     params.push(value);
-    facets.push({ column, value });
+    facets.push({ column, values: [value] });
   };
   if (query.platform) equal('platform', query.platform);
   if (query.accountId) equal('account_id', query.accountId);
-  if (query.status) equal('status', query.status);
+  if (query.status) {
+    const statuses = statusesOf(query.status);
+    if (statuses.length === 1) equal('status', statuses[0]!);
+    else {
+      // Several statuses (`active`): the kept counts are summed over them as well.
+      const marks = statuses.map(() => '?').join(', ');
+      clauses.push(`c.status IN (${marks})`);
+      params.push(...statuses);
+      facets.push({ column: 'status', values: [...statuses] });
+    }
+  }
   if (query.language) equal('language', query.language);
   if (query.priority) equal('priority', PRIORITY_RANK[query.priority]);
   if (query.assignee === 'unassigned') {
     clauses.push('c.assignee IS NULL');
-    facets.push({ column: 'assignee', value: '' });
+    facets.push({ column: 'assignee', values: [''] });
   } else if (query.assignee) equal('assignee', query.assignee);
   // Few conversations are answered with another app: their own index lists them in order.
   if (query.answered === 'outside') clauses.push('c.answered_outside = 1');
+  // The tone is not among the counted facets: its own index lists each tone in order.
+  if (query.sentiment) {
+    clauses.push('c.sentiment = ?');
+    params.push(query.sentiment);
+  }
   if (query.tag) {
     clauses.push(dialect.tag[plan.tag]);
     params.push(query.tag);
@@ -229,17 +250,23 @@ export function listSql(
 /** The total's SQL: kept counts when the filters are all counted ones, else a capped count. */
 function countSql(
   query: ConversationQuery,
-  facets: { column: string; value: SqlValue }[],
+  facets: FacetTest[],
   where: string,
   params: SqlValue[],
   cap: number,
 ): ListSql['count'] {
-  const counted = query.answered == null;
+  const counted = query.answered == null && query.sentiment == null;
   if (counted && !query.tag && !searchOf(query)) {
-    const facetWhere = facets.map((f) => `${f.column} = ?`).join(' AND ');
+    const facetWhere = facets
+      .map((f) =>
+        f.values.length === 1
+          ? `${f.column} = ?`
+          : `${f.column} IN (${f.values.map(() => '?').join(', ')})`,
+      )
+      .join(' AND ');
     return {
       sql: `SELECT coalesce(sum(n), 0) FROM conversation_facets ${facetWhere ? `WHERE ${facetWhere}` : ''}`,
-      params: facets.map((f) => f.value),
+      params: facets.flatMap((f) => f.values),
       cap: null,
     };
   }
@@ -269,6 +296,14 @@ export function pageOf(list: ListSql, rows: Conversation[], counted: number): Co
     total: atLeast ? cap : counted,
     ...(atLeast ? { totalAtLeast: true } : {}),
   };
+}
+
+/**
+ * A page as the JSON text a host answers with, checked against its schema (which also leaves out
+ * any field a stored conversation has that the contract does not).
+ */
+export function pageJson(page: ConversationPage): string {
+  return JSON.stringify(ConversationPageSchema.parse(page));
 }
 
 /** The text a conversation is found by: its author and excerpt, lower-cased. */

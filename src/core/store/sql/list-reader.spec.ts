@@ -74,6 +74,24 @@ describe('lists on a thread of their own', () => {
     expect(second.items[0]!.id).toBe('x:034');
   });
 
+  it('gives a page as the JSON text of its checked page, from the thread or the event loop', async () => {
+    const reader = store.listOnThread();
+    await reader.ready;
+    const tuning = store.conversations.tuning;
+    for (const query of [q({ limit: 7 }), q({ q: 'cassée' }), q({ tag: 'billing' })]) {
+      const text = await reader.listJson({ query, tuning });
+      expect(JSON.parse(text!)).toEqual(await store.conversations.listHere(query));
+      expect(await store.conversations.listJson(query)).toBe(text);
+    }
+    // A field the contract does not know (written by another version) does not go out.
+    const odd = { ...conversation({ id: 'x:odd', lastPostAt: at(59) }), internal: 'kept here' };
+    await store.commit([], [{ kind: 'conversations.put', conversations: [odd] }]);
+    const text = await store.conversations.listJson(q({ limit: 1 }));
+    expect(JSON.parse(text).items[0].id).toBe('x:odd');
+    expect(text).not.toContain('kept here');
+    await store.commit([], [{ kind: 'conversations.remove', ids: ['x:odd'] }]);
+  });
+
   it('sees each commit made before it is asked', async () => {
     await store.listOnThread().ready;
     const late = conversation({ id: 'x:late', lastPostAt: at(59), excerpt: 'zut alors' });

@@ -1,6 +1,6 @@
 import type { ConversationPage } from '../../../shared';
-import { ErrorCodeSchema, InboxError } from '../../../shared';
-import { ThreadJobError, ThreadJobs, entryPresent } from '../../threads/thread-jobs';
+import { asCallerError } from '../../threads/job-errors';
+import { ThreadJobs, entryPresent } from '../../threads/thread-jobs';
 import type { ConversationQuery } from '../port';
 
 /** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
@@ -10,6 +10,8 @@ export const LIST_WORKER = new URL('./list-worker.mjs', import.meta.url);
 export interface ListJob {
   query: ConversationQuery;
   tuning: { setBelow: number | null; totalCap: number };
+  /** The page as its JSON text (`pageJson`), made on the thread. */
+  as?: 'json';
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ListJob {
  * that did not start), lists stay on the event loop and the reason is kept (`inProcessWhy`).
  */
 export class ListReader {
-  private readonly jobs: ThreadJobs<ListJob, ConversationPage>;
+  private readonly jobs: ThreadJobs<ListJob, ConversationPage | string>;
   private why: string | null;
   private started = false;
   /** Settles once the thread is ready or could not start. */
@@ -50,14 +52,24 @@ export class ListReader {
 
   /** The page, from the thread; null while lists run on the event loop (the caller lists then). */
   async list(job: ListJob): Promise<ConversationPage | null> {
+    return (await this.run({ ...job, as: undefined })) as ConversationPage | null;
+  }
+
+  /**
+   * The page as JSON text, made on the thread (parsed, checked and written there, so the event loop
+   * only passes the text on); null while lists run on the event loop.
+   */
+  async listJson(job: ListJob): Promise<string | null> {
+    return (await this.run({ ...job, as: 'json' })) as string | null;
+  }
+
+  private async run(job: ListJob): Promise<ConversationPage | string | null> {
     if (!this.started || this.why != null) return null;
     try {
       return await this.jobs.run(job);
     } catch (err) {
       // An error the list itself gave (a cursor from another query) keeps its code.
-      const code = ErrorCodeSchema.safeParse(err instanceof ThreadJobError ? err.code : undefined);
-      if (code.success) throw new InboxError(code.data, (err as Error).message);
-      throw err;
+      throw asCallerError(err);
     }
   }
 

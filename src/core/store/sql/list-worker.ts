@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { ConversationPage } from '../../../shared';
 import { serveJobs } from '../../threads/serve-jobs';
+import { pageJson } from './conversation-sql';
 import { SqlConversations } from './sql-conversations';
 import { openDatabase } from './sqlite';
 import type { ListJob } from './list-reader';
@@ -13,10 +14,11 @@ const db = openDatabase(file);
 db.exec('PRAGMA query_only = ON');
 const conversations = new SqlConversations(db);
 
-serveJobs<ListJob, ConversationPage>(
-  ({ query, tuning }) => {
+serveJobs<ListJob, ConversationPage | string>(
+  async ({ query, tuning, as }) => {
     conversations.tuning = tuning;
-    return conversations.list(query);
+    const page = await conversations.listHere(query);
+    return as === 'json' ? pageJson(page) : page;
   },
   () => db.close(),
 );

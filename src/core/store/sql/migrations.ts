@@ -310,6 +310,32 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE answered_outside = 1;
     `,
   },
+  {
+    version: 9,
+    name: "the tone of the customer's latest post",
+    sql: `
+      -- The tone of a conversation's latest customer post (negative, neutral, positive; null when
+      -- not scored), a filter of the queue, with an index that lists each tone newest first.
+      ALTER TABLE conversations ADD COLUMN sentiment TEXT;
+      UPDATE conversations SET sentiment = json_extract(body, '$.sentiment');
+      CREATE INDEX conversations_sentiment ON conversations (sentiment, last_post_ms, id)
+        WHERE sentiment IS NOT NULL;
+    `,
+  },
+  {
+    version: 10,
+    name: 'posts translated on demand',
+    sql: `
+      -- A customer's post in an agent's language, as the translation service gave it: asked of
+      -- the service once per post and language, then read from here.
+      CREATE TABLE post_translations (
+        post_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (post_id, target)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

@@ -147,6 +147,57 @@ describe('a store from before schema 8', () => {
   });
 });
 
+describe('a store from before schema 9', () => {
+  it('fills in the tone of each conversation that had one, lists each tone by its index, and keeps translations', async () => {
+    const dir = await folder();
+    const db = openDatabase(join(dir, DATABASE_FILE));
+    const old = [
+      conversation({ id: 'x:1', lastPostAt: '2026-11-20T10:00:00.000Z', sentiment: 'negative' }),
+      conversation({ id: 'x:2', lastPostAt: '2026-11-20T10:01:00.000Z', sentiment: 'positive' }),
+      conversation({ id: 'x:3', lastPostAt: '2026-11-20T10:02:00.000Z' }),
+      conversation({ id: 'x:4', lastPostAt: '2026-11-20T10:03:00.000Z', sentiment: 'negative' }),
+    ];
+    try {
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 8),
+      );
+      const insert = db.prepare(
+        `INSERT INTO conversations (id, platform, account_id, status, priority, reach,
+           last_post_ms, created_ms, body) VALUES (?, 'x', 'x:brand', 'new', 1, 0, ?, 0, ?)`,
+      );
+      for (const c of old) insert.run(c.id, Date.parse(c.lastPostAt), JSON.stringify(c));
+    } finally {
+      db.close();
+    }
+    const store = open(dir);
+    const negative = await store.conversations.list({
+      sentiment: 'negative',
+      sort: 'newest',
+      limit: 10,
+    });
+    expect(negative).toMatchObject({ total: 2, items: [{ id: 'x:4' }, { id: 'x:1' }] });
+    const plan = store.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT c.body FROM conversations c WHERE c.sentiment = 'negative' ORDER BY c.last_post_ms DESC, c.id DESC",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('conversations_sentiment');
+
+    const translation = {
+      postId: 'x:1',
+      target: 'fr' as const,
+      text: 'Bonjour',
+      source: 'nl',
+      provider: 'deepl' as const,
+      translatedAt: '2026-11-20T10:05:00.000Z',
+    };
+    await store.commit([], [{ kind: 'translations.put', translation }]);
+    expect(await store.translations.get('x:1', 'fr')).toEqual(translation);
+    expect(await store.translations.get('x:1', 'en')).toBeUndefined();
+  });
+});
+
 describe('rows read as tuples', () => {
   it('are put in (time, id) order when SQLite gave them otherwise, and left as they are if not', () => {
     const ordered = [

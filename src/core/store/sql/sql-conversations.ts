@@ -4,6 +4,7 @@ import {
   TOTAL_CAP,
   choosePlan,
   listSql,
+  pageJson,
   pageOf,
   phrase,
   sameSearchText,
@@ -90,6 +91,11 @@ export class SqlConversations implements ConversationRepository {
   async list(query: ConversationQuery): Promise<ConversationPage> {
     const page = await this.reader?.list({ query, tuning: this.tuning });
     return page ?? this.listHere(query);
+  }
+
+  async listJson(query: ConversationQuery): Promise<string> {
+    const text = await this.reader?.listJson({ query, tuning: this.tuning });
+    return text ?? pageJson(await this.listHere(query));
   }
 
   /** The page, read on this connection. */

@@ -10,6 +10,7 @@ import { SqlConversations } from './sql-conversations';
 import { SqlGaps } from './sql-gaps';
 import { ListReader } from './list-reader';
 import { SqlCursors, SqlKeys, SqlNotes, SqlOutbox, SqlPosts, SqlSettings } from './sql-records';
+import { SqlTranslations } from './sql-translations';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
 import { storageError } from '../storage-error';
@@ -40,6 +41,7 @@ export class SqliteStore implements InboxStore {
   readonly audit: SqlAudit;
   readonly settings: SqlSettings;
   readonly keys: SqlKeys;
+  readonly translations: SqlTranslations;
   private closed = false;
   /** Null when read-only: nothing is ever committed then. */
   private readonly walSync: WalSync | null;
@@ -65,6 +67,7 @@ export class SqliteStore implements InboxStore {
     this.audit = new SqlAudit(db);
     this.settings = new SqlSettings(db);
     this.keys = new SqlKeys(db);
+    this.translations = new SqlTranslations(db);
     if (readOnly) this.walSync = null;
     else {
       // COMMIT no longer waits for the disk: `commit` waits for WalSync's flush instead.
@@ -217,6 +220,8 @@ export class SqliteStore implements InboxStore {
         return this.gaps.forgetAccount(change.accountId);
       case 'settings.put':
         return this.settings.put(change.text);
+      case 'translations.put':
+        return this.translations.put(change.translation);
     }
   }
 }

@@ -21,6 +21,13 @@ export const en = {
     retry: 'Retry',
     delete: 'Delete',
   },
+  languagePicker: {
+    placeholder: 'Type a language',
+    all: 'Show the languages',
+    remove: 'Remove {language}',
+    none: 'No language by that name',
+    chosen: '{label}: chosen',
+  },
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -42,5 +49,12 @@ export const fr: Translation<typeof en> = {
     save: 'Enregistrer',
     retry: 'Réessayer',
     delete: 'Supprimer',
+  },
+  languagePicker: {
+    placeholder: 'Tapez une langue',
+    all: 'Afficher les langues',
+    remove: 'Retirer {language}',
+    none: 'Aucune langue de ce nom',
+    chosen: '{label} : choisies',
   },
 };

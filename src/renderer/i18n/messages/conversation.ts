@@ -13,10 +13,7 @@ export const en = {
   started: 'started {when}',
   reach: 'reach {count}',
   facts: {
-    status: 'Status',
-    priority: 'Priority',
     language: 'Language',
-    assignee: 'Assignee',
     firstResponse: 'First response',
     notAnswered: 'Not answered yet',
   },
@@ -29,6 +26,12 @@ export const en = {
   answeredByStatementTitle: 'A public statement of the brand answered it',
   verified: 'Verified',
   verifiedAccount: 'Verified account',
+  translation: {
+    translate: 'Translate into {language}',
+    translating: 'Translating…',
+    hide: 'Hide the translation',
+    label: 'Translation into {language} ({provider})',
+  },
   post: {
     byCustomer: 'Post by {name}',
     byBrand: 'Brand reply by {name}',
@@ -65,10 +68,7 @@ export const fr: Translation<typeof en> = {
   started: 'commencée {when}',
   reach: 'audience {count}',
   facts: {
-    status: 'Statut',
-    priority: 'Priorité',
     language: 'Langue',
-    assignee: 'Attribuée à',
     firstResponse: 'Première réponse',
     notAnswered: 'Pas encore de réponse',
   },
@@ -82,6 +82,12 @@ export const fr: Translation<typeof en> = {
   answeredByStatementTitle: 'Une déclaration publique de la marque y a répondu',
   verified: 'Certifié',
   verifiedAccount: 'Compte certifié',
+  translation: {
+    translate: 'Traduire en {language}',
+    translating: 'Traduction…',
+    hide: 'Masquer la traduction',
+    label: 'Traduction en {language} ({provider})',
+  },
   post: {
     byCustomer: 'Message de {name}',
     byBrand: 'Réponse de la marque par {name}',

@@ -15,6 +15,13 @@ export const en = {
     high: 'High',
     urgent: 'Urgent',
   },
+  sentiment: {
+    negative: 'Negative',
+    neutral: 'Neutral',
+    positive: 'Positive',
+    /** The post's tone, for a badge's accessible name. */
+    tone: 'Tone: {label}',
+  },
   account: {
     connected: 'Connected',
     syncing: 'Syncing',
@@ -51,6 +58,12 @@ export const fr: Translation<typeof en> = {
     normal: 'Normale',
     high: 'Haute',
     urgent: 'Urgente',
+  },
+  sentiment: {
+    negative: 'Négatif',
+    neutral: 'Neutre',
+    positive: 'Positif',
+    tone: 'Ton : {label}',
   },
   account: {
     connected: 'Connecté',

@@ -18,7 +18,6 @@ export const en = {
   },
   picker: {
     label: 'Team members',
-    empty: 'Nobody by that name',
   },
   item: {
     label: 'Internal note',
@@ -45,7 +44,6 @@ export const fr: Translation<typeof en> = {
   },
   picker: {
     label: 'Membres de l’équipe',
-    empty: 'Personne de ce nom',
   },
   item: {
     label: 'Note interne',

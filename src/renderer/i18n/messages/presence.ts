@@ -4,8 +4,6 @@ import type { Translation } from './types';
 export const en = {
   viewing: '{name} is viewing',
   replying: '{name} is replying',
-  others: '{count, plural, one {# other person} other {# other people}} here',
-  label: 'Also here: {names}',
   typing: '{names} {count, plural, one {is replying} other {are replying}}…',
   typingWarning:
     '{names} {count, plural, one {is already replying} other {are already replying}} to this conversation',
@@ -14,8 +12,6 @@ export const en = {
 export const fr: Translation<typeof en> = {
   viewing: '{name} consulte',
   replying: '{name} répond',
-  others: '{count, plural, one {# autre personne} other {# autres personnes}} ici',
-  label: 'Aussi ici : {names}',
   typing:
     '{names} {count, plural, one {est en train de répondre} other {sont en train de répondre}}…',
   typingWarning:

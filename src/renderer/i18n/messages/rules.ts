@@ -21,9 +21,10 @@ export const en = {
   name: 'Name',
   when: 'When a conversation arrives',
   keywords: 'with any of these words (comma-separated)',
-  languages: 'in these languages (codes, e.g. nl de)',
+  languages: 'in these languages',
   platforms: 'on',
   minReach: 'from an author with at least this many followers',
+  sentiments: 'whose customer’s tone is',
   accounts: 'on these accounts',
   then: 'Then',
   tags: 'tag it (comma-separated)',
@@ -41,6 +42,7 @@ export const en = {
     keywords: 'mentioning {keywords}',
     platforms: 'on {platforms}',
     reach: 'from authors with {count}+ followers',
+    sentiments: 'in a {tones} tone',
     tags: 'tag {tags}',
     turns: 'assign by turns among speakers',
     agent: 'assign to {name}',
@@ -48,6 +50,16 @@ export const en = {
     status: 'status {status}',
   },
   unspoken: 'Nobody on the team speaks {language}',
+  preview: {
+    title: 'What it would match now',
+    counting: 'Counting…',
+    matched:
+      '{matched, plural, =0 {No conversation} one {# conversation} other {# conversations}} of the {scanned, number} still to handle',
+    partial:
+      'Among the newest {scanned, number} still to handle: {matched, plural, =0 {no conversation} one {# conversation} other {# conversations}}',
+    examples: 'For example',
+    failed: 'The preview is unavailable: {message}',
+  },
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -70,9 +82,10 @@ export const fr: Translation<typeof en> = {
   name: 'Nom',
   when: 'Quand une conversation arrive',
   keywords: 'avec l’un de ces mots (séparés par des virgules)',
-  languages: 'dans ces langues (codes, p. ex. nl de)',
+  languages: 'dans ces langues',
   platforms: 'sur',
   minReach: 'd’un auteur ayant au moins ce nombre d’abonnés',
+  sentiments: 'dont le ton du client est',
   accounts: 'sur ces comptes',
   then: 'Alors',
   tags: 'l’étiqueter (séparées par des virgules)',
@@ -90,6 +103,7 @@ export const fr: Translation<typeof en> = {
     keywords: 'mentionnant {keywords}',
     platforms: 'sur {platforms}',
     reach: 'd’auteurs ayant {count} abonnés ou plus',
+    sentiments: 'au ton {tones}',
     tags: 'étiquette {tags}',
     turns: 'attribution à tour de rôle',
     agent: 'confiée à {name}',
@@ -97,4 +111,14 @@ export const fr: Translation<typeof en> = {
     status: 'statut {status}',
   },
   unspoken: 'Personne dans l’équipe ne parle {language}',
+  preview: {
+    title: 'Ce qu’elle toucherait maintenant',
+    counting: 'Décompte…',
+    matched:
+      '{matched, plural, =0 {Aucune conversation} one {# conversation} other {# conversations}} sur les {scanned, number} à traiter',
+    partial:
+      'Parmi les {scanned, number} plus récentes à traiter : {matched, plural, =0 {aucune conversation} one {# conversation} other {# conversations}}',
+    examples: 'Par exemple',
+    failed: 'L’aperçu est indisponible : {message}',
+  },
 };

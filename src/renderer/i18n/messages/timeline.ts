@@ -2,7 +2,6 @@ import type { Translation } from './types';
 
 /** What people and rules did on a conversation, shown among its posts. */
 export const en = {
-  label: 'Action',
   assigned: '{actor} assigned it to {to}',
   took: '{actor} took it',
   unassigned: '{actor} unassigned it',
@@ -26,7 +25,6 @@ export const en = {
 } as const;
 
 export const fr: Translation<typeof en> = {
-  label: 'Action',
   assigned: '{actor} l’a confiée à {to}',
   took: '{actor} l’a prise',
   unassigned: '{actor} l’a rendue à la file',

@@ -9,7 +9,6 @@ export const en = {
   take: 'Take',
   tags: 'Tags',
   removeTag: 'Remove the tag {tag}',
-  addTag: 'Add a tag',
   speaks: 'Speaks {languages}',
   languageMismatch: '{agent} does not speak {languages}',
 } as const;
@@ -22,7 +21,6 @@ export const fr: Translation<typeof en> = {
   take: 'Prendre',
   tags: 'Étiquettes',
   removeTag: 'Retirer l’étiquette {tag}',
-  addTag: 'Ajouter une étiquette',
   speaks: 'Parle {languages}',
   languageMismatch: '{agent} ne parle pas {languages}',
 };

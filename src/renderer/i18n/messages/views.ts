@@ -6,6 +6,7 @@ export const en = {
   builtin: {
     mine: 'Mine',
     unassigned: 'Unassigned',
+    active: 'To do',
     new: 'New',
     open: 'Open',
   },
@@ -21,6 +22,7 @@ export const fr: Translation<typeof en> = {
   builtin: {
     mine: 'Les miennes',
     unassigned: 'Non attribuées',
+    active: 'À traiter',
     new: 'Nouvelles',
     open: 'Ouvertes',
   },

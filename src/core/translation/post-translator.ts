@@ -1,0 +1,73 @@
+import { InboxError, TranslatePostInputSchema, TranslationTargetSchema } from '../../shared';
+import type { ApiInput, ApiOutput, CallContext, PostTranslation } from '../../shared';
+import type { InboxStore } from '../store/port';
+import type { Clock } from '../time/clock';
+import { dateOf } from '../time/clock';
+import type { TranslationProvider } from './translation-provider';
+
+export interface PostTranslatorDeps {
+  store: InboxStore;
+  clock: Clock;
+  /** Null: no translation service is configured. */
+  provider: TranslationProvider | null;
+}
+
+/**
+ * Translates a customer's post on demand into the agent's language, and keeps the translation in
+ * the store: the service is asked once per post and language, whoever asks next reads it there.
+ */
+export class PostTranslator {
+  constructor(private readonly deps: PostTranslatorDeps) {}
+
+  async translatePost(
+    input: ApiInput<'translatePost'>,
+    context?: CallContext,
+  ): Promise<ApiOutput<'translatePost'>> {
+    const { postId, target: asked } = TranslatePostInputSchema.parse(input);
+    const target = asked ?? agentLanguage(context);
+    const post = await this.deps.store.posts.get(postId);
+    if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
+    const kept = await this.deps.store.translations.get(postId, target);
+    if (kept) return kept;
+    const provider = this.deps.provider;
+    if (!provider)
+      throw new InboxError(
+        'translation_unavailable',
+        'No translation service is configured for this inbox.',
+      );
+    if (post.language === target)
+      return this.keep({
+        postId,
+        target,
+        text: post.text,
+        source: target,
+        provider: provider.name,
+        translatedAt: dateOf(this.deps.clock).toISOString(),
+      });
+    const [translated] = await provider.translate([post.text], target, post.language ?? undefined);
+    if (!translated)
+      throw new InboxError('translation_unavailable', 'The translation service answered nothing.');
+    return this.keep({
+      postId,
+      target,
+      text: translated.text,
+      source: translated.detectedSource ?? post.language,
+      provider: provider.name,
+      translatedAt: dateOf(this.deps.clock).toISOString(),
+    });
+  }
+
+  private async keep(translation: PostTranslation): Promise<PostTranslation> {
+    await this.deps.store.commit([], [{ kind: 'translations.put', translation }]);
+    return translation;
+  }
+}
+
+/** The first of the agent's languages the inbox translates into; English otherwise. */
+function agentLanguage(context: CallContext | undefined) {
+  for (const code of context?.agent.languages ?? []) {
+    const parsed = TranslationTargetSchema.safeParse(code);
+    if (parsed.success) return parsed.data;
+  }
+  return 'en' as const;
+}
