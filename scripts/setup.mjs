@@ -82,6 +82,11 @@ const testTools = [
   { what: 'dbus-send (keychain tests)', package: 'dbus-x11', command: 'dbus-send' },
   { what: 'secret-tool (keychain tests)', package: 'libsecret-tools', command: 'secret-tool' },
   { what: 'faketime (the suite run a year ahead)', package: 'faketime', command: 'faketime' },
+  {
+    what: 'pg_virtualenv (the PostgreSQL suite, in a throwaway cluster)',
+    package: 'postgresql',
+    command: 'pg_virtualenv',
+  },
 ];
 
 function executable(path) {
@@ -110,7 +115,7 @@ export function missingTestTools(env = process.env) {
 export function reportTestTools(missing = missingTestTools()) {
   if (missing.length === 0) {
     console.log(
-      'The tests have what they need from the system (Chromium, GNOME Keyring, D-Bus, secret-tool, faketime).',
+      'The tests have what they need from the system (Chromium, GNOME Keyring, D-Bus, secret-tool, faketime, PostgreSQL).',
     );
     return;
   }

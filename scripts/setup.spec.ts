@@ -26,6 +26,7 @@ describe('the test tools setup looks for', () => {
       'dbus-x11',
       'libsecret-tools',
       'faketime',
+      'postgresql',
     ]);
     expect(missingTestTools({ ...env, CHROMIUM_PATH: join(dir, 'no-chromium') })[0]).toEqual(
       expect.objectContaining({ package: 'chromium' }),
@@ -38,7 +39,7 @@ describe('the test tools setup looks for', () => {
       reportTestTools(missingTestTools({ PATH: '', CHROMIUM_PATH: join(dir, 'no-chromium') }));
       const said = log.mock.calls.map((call) => String(call[0])).join('\n');
       expect(said).toContain(
-        'Install with: sudo apt-get install chromium gnome-keyring dbus-x11 libsecret-tools faketime',
+        'Install with: sudo apt-get install chromium gnome-keyring dbus-x11 libsecret-tools faketime postgresql',
       );
       expect(said).toContain('secret-tool (keychain tests)');
     } finally {

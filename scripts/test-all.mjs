@@ -114,6 +114,31 @@ suite(
   vitestCounts,
 );
 
+// The storage port's conformance suite and the hub on a real PostgreSQL: a throwaway cluster made
+// by Debian's pg_virtualenv (package postgresql), which sets the PG* variables the tests read.
+if (spawnSync('pg_virtualenv', ['-h']).error) {
+  totals.failed += 1;
+  lines.push('PostgreSQL: FAILED, not run (install postgresql: apt-get install postgresql)');
+} else {
+  const postgresReport = join(reports, 'postgres.json');
+  suite(
+    'PostgreSQL (pg_virtualenv)',
+    'pg_virtualenv',
+    [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.postgres.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${postgresReport}`,
+    ],
+    postgresReport,
+    vitestCounts,
+  );
+}
+
 check('build web UI', 'npm', ['run', '--silent', 'build:web']);
 
 const e2eReport = join(reports, 'playwright.json');

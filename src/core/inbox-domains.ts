@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { InboxEvent } from '../shared';
 import { Accounts } from './accounts/accounts';
 import { CredentialVault } from './auth/credential-vault';
@@ -20,6 +21,7 @@ import type { InboxStore } from './store/port';
 import type { WorkspaceStore } from './store/workspace-store';
 import { FacebookWebhooks } from './sync/facebook-webhooks';
 import { InboxSync } from './sync/inbox-sync';
+import { SyncLeadership } from './sync/sync-leadership';
 import { AgentDirectory } from './team/agent-directory';
 import { Callers } from './team/callers';
 import { Team } from './team/team';
@@ -91,8 +93,19 @@ export function composeDomains(
   const book = new RuleBook(workspace, () => directory.list(), commits);
   // What every domain works on: the stores, the clock, the change queue, the caller, the events.
   const on = { clock, workspace, store, commits, queue, callers, emit };
+  // Several processes on one store: each account is synced by the one holding its lease.
+  const leadership = store.leases
+    ? new SyncLeadership({
+        leases: store.leases,
+        holder: `${clientName}:${randomUUID()}`,
+        clock,
+        accounts: () => workspace.data.accounts.map((a) => a.id),
+        ttlMs: config.syncLeaseMs,
+      })
+    : null;
   const sync = new InboxSync({
     ...on,
+    leadership,
     config,
     pollIntervalMs,
     retryBaseMs,
@@ -103,6 +116,7 @@ export function composeDomains(
   const replyDesk = new ReplyDesk({
     ...on,
     config,
+    outboxAdoptMs: config.outboxAdoptMs,
     clientName,
     retryBaseMs,
     vault,

@@ -49,6 +49,13 @@ export interface InboxServiceOptions {
   clientName?: string;
   /** Where credentials live; the OS keychain in the app, memory in demo mode. */
   secrets?: SecretStore;
+  /**
+   * Where several processes share the store (PostgreSQL): how long an account's sync lease lasts
+   * unless its holder renews it, so how soon another process takes over a dead one (default 15 s).
+   */
+  syncLeaseMs?: number;
+  /** Where several processes share the store: how often replies another one left are taken up (2 s). */
+  outboxAdoptMs?: number;
   /** A presence not reported again for this long is dropped (default 60 s). */
   presenceTtlMs?: number;
   /** Where the inbox reads the time (the system's clock; tests pass their own). */
@@ -92,6 +99,8 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     clientName: 'inbox',
     secrets: new MemorySecretStore(),
+    syncLeaseMs: 15_000,
+    outboxAdoptMs: 2000,
     presenceTtlMs: 60_000,
     clock: systemClock,
     fileSystem: nodeFileSystem,

@@ -50,6 +50,9 @@ export class InboxService implements InboxApi {
   /** Every change of the stores, the sync's and the team's, in one order. */
   private readonly queue: ChangeQueue;
   private closed = false;
+  /** Events another process sharing the store told (not this one's to act on). */
+  private readonly relayed = new WeakSet<InboxEvent>();
+  private unrelay: (() => void) | null = null;
   private readonly callers: Callers;
   private readonly sync: InboxSync;
   private readonly accounts: Accounts;
@@ -87,10 +90,18 @@ export class InboxService implements InboxApi {
     this.reports = domains.reports;
     this.statements = domains.statements;
     this.facebookWebhooks = domains.facebookWebhooks;
+    // Several processes on one store: the others' events reach this one's clients too.
+    const relay = stores.store.events;
+    if (relay)
+      this.unrelay = relay.subscribe((event) => {
+        this.relayed.add(event);
+        this.events.emit('event', event);
+      });
     this.translator = domains.translator;
     // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
     if (options.facebookWebhookUrl != null)
       this.events.on('event', (event: InboxEvent) => {
+        if (this.relayed.has(event)) return;
         if (event.type === 'account.status' && event.account.sync?.state === 'connected')
           void this.facebookWebhooks.subscribe(event.account).catch(() => undefined);
       });
@@ -378,6 +389,7 @@ export class InboxService implements InboxApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.unrelay?.();
     this.accounts.close();
     this.collab.close();
     await this.sync.stopAll();
@@ -392,5 +404,6 @@ export class InboxService implements InboxApi {
 
   private emit(event: InboxEvent): void {
     this.events.emit('event', event);
+    this.stores.store.events?.publish(event);
   }
 }

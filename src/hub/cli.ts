@@ -1,6 +1,7 @@
 import { ConfigError, HUB_USAGE, parseHubConfig } from './config';
 import { KeychainSecretStore } from '../core/secrets/keychain-store';
 import { closeOnSignals, runHub } from './run-hub';
+import { databaseName, redact } from '../core/store/pg/pg-client';
 
 /** `npm run hub`: the team hub against the configured platforms. */
 async function main(): Promise<void> {
@@ -13,7 +14,10 @@ async function main(): Promise<void> {
   const hub = await runHub(config, { logger: true, secrets: new KeychainSecretStore() });
   closeOnSignals(hub.close);
   hub.service.startSync();
-  console.log(`Social Inbox hub listening on ${hub.url} (data in ${config.dataDir})`);
+  const store = config.database
+    ? `store in PostgreSQL at ${databaseName(config.database)}, settings in ${config.dataDir}`
+    : `data in ${config.dataDir}`;
+  console.log(`Social Inbox hub listening on ${hub.url} (${store})`);
   for (const notice of hub.notices) console.warn(notice);
   if (hub.firstManager) {
     // Shown this once: the hub keeps only its hash.
@@ -25,7 +29,22 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(`${err.message}\n\n${HUB_USAGE}`);
-  else console.error(`The hub could not start: ${(err as Error).message}`);
+  // Whatever failed, the database's password is not repeated (from the flag or the environment).
+  const message = redactDatabase((err as Error).message ?? String(err));
+  if (err instanceof ConfigError) console.error(`${message}\n\n${HUB_USAGE}`);
+  else console.error(`The hub could not start: ${message}`);
   process.exit(1);
 });
+
+function redactDatabase(text: string): string {
+  const flag = process.argv.findIndex((a) => a === '--database' || a.startsWith('--database='));
+  const urls = [
+    process.env.SOCIAL_INBOX_DATABASE_URL,
+    flag < 0
+      ? undefined
+      : process.argv[flag]!.includes('=')
+        ? process.argv[flag]!.slice('--database='.length)
+        : process.argv[flag + 1],
+  ];
+  return urls.reduce<string>((out, url) => (url ? redact(out, url) : out), text);
+}

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LIBRETRANSLATE_DEFAULT_URL } from '../core/translation/libretranslate-provider';
 import { NEWEST_GRAPH_VERSION } from '../shared/graph-versions';
+import { isPostgresUrl } from '../core/store/pg/pg-client';
 
 export const HUB_DEFAULT_PORT = 8787;
 export const HUB_DEFAULT_SIGN_IN_LIMIT = 30;
@@ -45,6 +46,16 @@ const ConfigSchema = z
     allowedHosts: z.array(HostNameSchema).max(100),
     /** Sign-in attempts per client address and minute. */
     signInLimit: z.coerce.number().int().min(1).max(100_000),
+    /** A PostgreSQL database for the store (null: the data folder's embedded SQLite store). */
+    database: z
+      .string()
+      .refine(
+        isPostgresUrl,
+        'expected a postgres:// URL, e.g. postgres://inbox@db.example.com/inbox',
+      )
+      .nullable(),
+    /** PEM file of the authorities the database server's certificate is checked against. */
+    databaseCa: z.string().min(1).nullable(),
     /** The service that translates posts (its key lives in the secret store); none: off. */
     translationProvider: z.enum(['deepl', 'libretranslate']).nullable(),
     /** DeepL's API address; null: deepl-node's choice by the key (api-free or api.deepl.com). */
@@ -86,6 +97,12 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            a request naming another host gets 421
   --sign-in-limit <n>      sign-in attempts per client address and minute
                            (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
+  --database <url>         keep the store in PostgreSQL: postgres://user@host:port/db?sslmode=verify-full
+                           (SOCIAL_INBOX_DATABASE_URL); without it, the embedded store in --data.
+                           Give the password in SOCIAL_INBOX_DATABASE_URL, PGPASSWORD or ~/.pgpass
+                           rather than on the command line; it is never logged
+  --database-ca <file>     CA certificates (PEM) the database's certificate is checked against
+                           (SOCIAL_INBOX_DATABASE_CA); alone, it means sslmode=verify-full
   --translation <name>     translation service: deepl or libretranslate (SOCIAL_INBOX_TRANSLATION),
                            default none; its key is read from the secret store (translation:deepl,
                            translation:libretranslate), never from a flag or a file
@@ -125,6 +142,8 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        database: { type: 'string' },
+        'database-ca': { type: 'string' },
         translation: { type: 'string' },
         'deepl-url': { type: 'string' },
         'libretranslate-url': { type: 'string' },
@@ -177,6 +196,8 @@ export function parseHubConfig(
       'SOCIAL_INBOX_SIGN_IN_LIMIT',
       String(HUB_DEFAULT_SIGN_IN_LIMIT),
     ),
+    database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
+    databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),
     translationProvider: pick('translation', 'SOCIAL_INBOX_TRANSLATION', '') || null,
     deeplUrl: pick('deepl-url', 'SOCIAL_INBOX_DEEPL_URL', '') || null,
     libreTranslateUrl: pick(

@@ -5,7 +5,9 @@ import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { InboxStore } from '../core/store/port';
 import type { FileSystem } from '../core/store/file-system';
+import { systemClock } from '../core/time/clock';
 import type { Clock } from '../core/time/clock';
+import { PostgresStore } from '../core/store/pg/postgres-store';
 import { lockDownDataDir } from '../core/store/private-files';
 import { importProgressLine } from './import-progress';
 import type { Agent, ApiInput } from '../shared';
@@ -45,14 +47,23 @@ export async function runHub(
     clock?: Clock;
     /** What the settings file is written with (node:fs; a storage-fault test injects its own). */
     fileSystem?: FileSystem;
-    /** Opens the store (the data folder's embedded one by default; a storage-fault test's own). */
-    openStore?: (dataDir: string) => InboxStore;
+    /**
+     * Opens the store (by default PostgreSQL when `config.database` names one, else the data
+     * folder's embedded store; a storage-fault test's own).
+     */
+    openStore?: (dataDir: string) => InboxStore | Promise<InboxStore>;
   } = {},
 ): Promise<RunningHub> {
   const tls = await loadTls(config);
   const webhooks = facebookWebhookSetup(config);
   // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
   await lockDownDataDir(config.dataDir);
+  const clock = options.clock ?? systemClock;
+  const store = options.openStore
+    ? await options.openStore(config.dataDir)
+    : config.database
+      ? await PostgresStore.open({ url: config.database, caFile: config.databaseCa, clock })
+      : null;
   const service = await InboxService.open({
     dataDir: config.dataDir,
     xBaseUrl: config.xBaseUrl,
@@ -74,11 +85,12 @@ export async function runHub(
       libreTranslateUrl: config.libreTranslateUrl,
     },
     ...(options.secrets ? { secrets: options.secrets } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
+    clock,
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
-    ...(options.openStore ? { store: options.openStore(config.dataDir) } : {}),
+    ...(store ? { store } : {}),
     onOpenProgress: importProgressLine((line) => console.log(line)),
-    readThreads: true,
+    // The embedded store lists and reports on threads of their own; PostgreSQL reads on its pool.
+    readThreads: store == null,
   });
   // A new hub gets one manager, who signs in and creates the rest of the team.
   const newAgents: { agent: Agent; token: string }[] = [];

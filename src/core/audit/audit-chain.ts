@@ -163,6 +163,24 @@ export function sealEntry(
 }
 
 /**
+ * The entries of a commit's facts, sealed one after the other from `head` (each fact made well
+ * formed first), with the head they leave: what every engine appends, byte for byte.
+ */
+export function sealEntries(
+  head: AuditHead | null,
+  facts: readonly AuditFact[],
+  at: Date,
+): { sealed: { entry: AuditEntry; canonical: string }[]; head: AuditHead | null } {
+  let last = head;
+  const sealed = facts.map((fact) => {
+    const one = sealEntry(last, wellFormedFact(fact), at);
+    last = { seq: one.entry.seq, hash: one.entry.hash };
+    return one;
+  });
+  return { sealed, head: last };
+}
+
+/**
  * Checks a trail one entry (one line of JSON) at a time, in order, holding only the last one: each
  * must parse, be a well-formed entry, follow the previous one (seq + 1, prev = its hash) and carry
  * its own true hash; and the chain must reach the recorded head. The first line that fails is named.

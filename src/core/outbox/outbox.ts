@@ -3,7 +3,7 @@ import type { Account, AuditFact, Post, SyncStatus } from '../../shared';
 import { InboxError } from '../../shared';
 import { replyFact } from '../audit/audit-facts';
 import { PlatformError } from '../connectors/platform-error';
-import type { StoreChange } from '../store/port';
+import type { OutboxClaim, OutboxClaims, StoreChange } from '../store/port';
 import { isStorageError } from '../store/storage-error';
 import { backoffMs } from '../sync/backoff';
 import { isoOf } from '../time/clock';
@@ -39,6 +39,13 @@ export interface OutboxDeps {
    * says so and until when, as the sync's does.
    */
   held?(accountId: string, status: Partial<SyncStatus>): Promise<void>;
+  /**
+   * Where several processes share the store: a reply is claimed before it is sent (null: another
+   * process is sending it) and read again from the store, and the replies others left open are
+   * taken up every `adoptEveryMs` (default 2 s). Absent: this process sends every reply.
+   */
+  claims?: (OutboxClaims & { stored(key: string): Promise<OutboxItem | undefined> }) | null;
+  adoptEveryMs?: number;
 }
 
 /** What a caller asks for; the outbox adds the rest of the item. */
@@ -61,6 +68,10 @@ export class Outbox {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly attempts = new Map<string, number>();
   private closed = false;
+  /** Keys queued here, or waiting for a retry here: `adopt` leaves them to it. */
+  private readonly queued = new Set<string>();
+  private readonly waiting = new Set<string>();
+  private adopting: NodeJS.Timeout | null = null;
 
   /** The outbox over the replies the store holds (the latest state of each). */
   constructor(
@@ -140,10 +151,35 @@ export class Outbox {
     return item;
   }
 
-  /** Settles every reply a previous run left pending or uncertain. */
+  /**
+   * Settles every reply a previous run left pending or uncertain; where several processes share
+   * the store, also takes up from then on the replies another one left (it died mid-send).
+   */
   recover(): Promise<void> {
     const open = this.list().filter((i) => i.state === 'pending' || i.state === 'sending');
+    if (this.deps.claims && this.adopting == null && !this.closed) this.adoptLater();
     return Promise.all(open.map((i) => this.schedule(i.key))).then(() => undefined);
+  }
+
+  /** Queues the open replies of the store that are not queued here (another process's). */
+  async adopt(): Promise<void> {
+    const claims = this.deps.claims;
+    if (!claims || this.closed) return;
+    for (const item of await claims.open()) {
+      if (this.queued.has(item.key) || this.waiting.has(item.key)) continue;
+      this.items.set(item.key, item);
+      void this.schedule(item.key);
+    }
+  }
+
+  private adoptLater(): void {
+    this.adopting = setTimeout(() => {
+      void this.adopt()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!this.closed) this.adoptLater();
+        });
+    }, this.deps.adoptEveryMs ?? 2000);
   }
 
   /** Resolves when every queued reply is settled or waiting. */
@@ -153,24 +189,42 @@ export class Outbox {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.adopting) clearTimeout(this.adopting);
     for (const timer of this.timers) clearTimeout(timer);
     await this.queue;
   }
 
   /** Replies go out one at a time, in order. */
   private schedule(key: string): Promise<void> {
-    this.queue = this.queue.then(() => this.process(key)).catch(() => undefined);
+    this.queued.add(key);
+    this.queue = this.queue
+      .then(() => {
+        this.queued.delete(key);
+        return this.process(key);
+      })
+      .catch(() => undefined);
     return this.queue;
   }
 
   private async process(key: string): Promise<void> {
+    let claim: OutboxClaim | null = null;
     try {
+      const claims = this.deps.claims;
+      if (claims) {
+        // Another process is sending it; or it did, and its state in the store says so.
+        claim = await claims.claim(key);
+        if (!claim) return;
+        const stored = await claims.stored(key);
+        if (stored) this.items.set(key, stored);
+      }
       await this.attempt(key);
     } catch (err) {
       if (!isStorageError(err)) throw err;
       // The outbox could not write the reply's new state: it is tried again once the disk takes
       // writes, from the state on disk (a `sending` one is looked for on the platform first).
       this.retryLater(key, 0, (this.attempts.get(key) ?? 0) + 1);
+    } finally {
+      await claim?.release();
     }
   }
 
@@ -245,9 +299,11 @@ export class Outbox {
       waitMs,
       attempt > 0 ? backoffMs(attempt, { baseMs: this.deps.retryBaseMs }) : 0,
     );
+    this.waiting.add(key);
     const timer = setTimeout(
       () => {
         this.timers.delete(timer);
+        this.waiting.delete(key);
         void this.schedule(key);
       },
       Math.max(250, delay),

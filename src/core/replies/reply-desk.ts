@@ -38,6 +38,8 @@ export interface ReplyDeskDeps {
   clientName: string;
   /** First wait after a server error; doubles with each failure in a row. */
   retryBaseMs: number;
+  /** Where several processes share the store: how often replies another one left are taken up. */
+  outboxAdoptMs?: number;
   clock: Clock;
   workspace: WorkspaceStore;
   store: InboxStore;
@@ -97,6 +99,17 @@ export class ReplyDesk {
       changed: (item) => this.replyChanged(item),
       ...(deps.refused ? { refused: deps.refused } : {}),
       ...(deps.accountHeld ? { held: deps.accountHeld } : {}),
+      // Several processes on one store: each reply is sent by the one that claims it.
+      ...(store.outboxClaims
+        ? {
+            claims: {
+              claim: (key: string) => store.outboxClaims!.claim(key),
+              open: () => store.outboxClaims!.open(),
+              stored: (key: string) => store.outbox.get(key),
+            },
+            ...(deps.outboxAdoptMs ? { adoptEveryMs: deps.outboxAdoptMs } : {}),
+          }
+        : {}),
     });
   }
 

@@ -5,6 +5,7 @@ import type {
   AuditFact,
   Conversation,
   ConversationPage,
+  InboxEvent,
   ListConversationsInputSchema,
   Note,
   Platform,
@@ -195,6 +196,41 @@ export interface KeyRecord {
 }
 
 /**
+ * Named leases among the processes sharing a store: a lease is held by one holder until a time
+ * (ms, by the holder's clock); its holder renews it, anyone takes it once it ran out.
+ */
+export interface LeaseRepository {
+  /**
+   * Takes the lease `name` for `holder` until `nowMs + ttlMs` when it is free, ran out by `nowMs`,
+   * or is already the holder's (a renewal). True: the holder holds it now.
+   */
+  hold(name: string, holder: string, nowMs: number, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up, if the holder holds it. */
+  release(name: string, holder: string): Promise<void>;
+}
+
+/** Live events among the processes sharing a store, each told to the others within a moment. */
+export interface EventRelay {
+  /** Tells the other processes an event of this one (fire and forget: a lost one is not retried). */
+  publish(event: InboxEvent): void;
+  /** The events the other processes publish (not this one's own). */
+  subscribe(listener: (event: InboxEvent) => void): () => void;
+}
+
+/** A reply claimed for sending: no other process sends it until `release` or until this one dies. */
+export interface OutboxClaim {
+  release(): Promise<void>;
+}
+
+/** Which process sends each reply, where several share the store. */
+export interface OutboxClaims {
+  /** Claims the reply for this process; null when another process holds it (it is sending it). */
+  claim(key: string): Promise<OutboxClaim | null>;
+  /** The replies not settled yet (pending or sending), whichever process queued them. */
+  open(): Promise<OutboxItem[]>;
+}
+
+/**
  * The Idempotency-Keys of calls made to the hub, kept a day. A record is written without waiting
  * for the disk, at the latest with the next commit (an engine may carry it in that commit's
  * transaction): it is in the store's log no later than anything the call then commits, so the
@@ -221,16 +257,16 @@ export interface AuditRepository {
   verify(now: Date): Promise<AuditCheck>;
 }
 
-/**
- * The storage port: everything the inbox keeps but its settings document. Domains read through
- * the repositories and change the store only by `commit`, which makes the changes and their audit
- * entries durable together (or neither) and answers once they are.
- */
 /** Posts' translations, one per post and language. */
 export interface TranslationRepository {
   get(postId: string, target: string): Promise<PostTranslation | undefined>;
 }
 
+/**
+ * The storage port: everything the inbox keeps but its settings document. Domains read through
+ * the repositories and change the store only by `commit`, which makes the changes and their audit
+ * entries durable together (or neither) and answers once they are.
+ */
 export interface InboxStore {
   readonly conversations: ConversationRepository;
   readonly posts: PostRepository;
@@ -242,6 +278,15 @@ export interface InboxStore {
   readonly settings: SettingsRepository;
   readonly keys: KeyRepository;
   readonly translations: TranslationRepository;
+  /**
+   * Leases of work that one process alone may do (an account's sync): present only where several
+   * processes share the store (PostgreSQL); the embedded store has one process, which does it all.
+   */
+  readonly leases?: LeaseRepository;
+  /** Claims of replies being sent, where several processes share the store (PostgreSQL). */
+  readonly outboxClaims?: OutboxClaims;
+  /** The live events of the other processes sharing the store, and the way to tell them ours. */
+  readonly events?: EventRelay;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

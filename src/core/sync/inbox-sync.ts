@@ -14,6 +14,7 @@ import type { Clock } from '../time/clock';
 import type { DraftPost } from '../triage/threading';
 import type { CursorMove, SyncConfig } from './sync-context';
 import { SyncEngine } from './sync-engine';
+import type { SyncLeadership } from './sync-leadership';
 import { withGaps } from './account-gaps';
 
 export interface InboxSyncDeps {
@@ -29,6 +30,8 @@ export interface InboxSyncDeps {
   vault: CredentialVault;
   queue: ChangeQueue;
   emit(event: InboxEvent): void;
+  /** Which accounts this process syncs, where several share the store (null: all of them). */
+  leadership?: SyncLeadership | null;
 }
 
 /**
@@ -66,26 +69,42 @@ export class InboxSync {
         }),
       setStatus: (id, status) => this.setStatus(id, status),
       account: (id) => workspace.data.accounts.find((a) => a.id === id),
+      ...(deps.leadership ? { leads: (id: string) => deps.leadership!.leads(id) } : {}),
     });
   }
 
   /** Starts the sync loop of every connected account. */
   start(): void {
     this.syncing = true;
-    for (const account of this.deps.workspace.data.accounts) this.engine.start(account.id);
+    const { leadership } = this.deps;
+    const all = () => {
+      if (this.syncing)
+        for (const account of this.deps.workspace.data.accounts) this.engine.start(account.id);
+    };
+    // Where several processes share the store, the loops start once the leases are asked for.
+    if (leadership) void leadership.start().then(all, all);
+    else all();
   }
 
   /** After a (re)connection: a stopped loop (expired token) starts again, a running one goes on. */
   restart(accountId: string): void {
-    if (this.syncing) this.engine.start(accountId);
+    if (!this.syncing) return;
+    const start = () => {
+      if (this.syncing) this.engine.start(accountId);
+    };
+    // A new account's lease is asked for first.
+    if (this.deps.leadership) void this.deps.leadership.renew().then(start, start);
+    else start();
   }
 
   stop(accountId: string): Promise<void> {
     return this.engine.stop(accountId);
   }
 
-  stopAll(): Promise<void> {
-    return this.engine.stopAll();
+  async stopAll(): Promise<void> {
+    this.syncing = false;
+    await this.engine.stopAll();
+    await this.deps.leadership?.stop();
   }
 
   /** One sync pass over one account, for tools and tests; errors are thrown. */

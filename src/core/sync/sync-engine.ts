@@ -18,7 +18,15 @@ export interface SyncEngineDeps extends Omit<SyncContext, 'signal'> {
   /** Records an account's new sync status (persists it and tells the clients). */
   setStatus(accountId: string, status: Partial<SyncStatus>): Promise<void>;
   account(accountId: string): Account | undefined;
+  /**
+   * Whether this process syncs the account now (several processes on one store: one syncs each
+   * account); absent, it syncs them all.
+   */
+  leads?(accountId: string): boolean;
 }
+
+/** How often a loop whose account another process syncs looks whether it is its turn. */
+const FOLLOW_MS = 1000;
 
 /**
  * One loop per connected account: a pass, then wait for the poll interval, the rate-limit reset, or a
@@ -97,6 +105,11 @@ export class SyncEngine {
   private async loop(accountId: string, signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
+      if (this.deps.leads && !this.deps.leads(accountId)) {
+        // Another process syncs it: look again soon, to take over once its lease ran out.
+        await sleep(Math.min(FOLLOW_MS, this.deps.pollIntervalMs), signal);
+        continue;
+      }
       let wait = this.deps.pollIntervalMs;
       try {
         if (!this.postingHeld(accountId))

@@ -6,10 +6,14 @@ import type { Emulator, EmulatorOptions } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
 import { SqliteStore } from '../store/sql/sqlite-store';
+import { PostgresStore } from '../store/pg/postgres-store';
+import type { InboxStore } from '../store/port';
+import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
 import type { InboxServiceOptions } from '../service-options';
 import { clockStartingAt } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { tempDir } from './fixtures';
+import { storeInDatabase } from './store-contents';
 import { connectAll, smallScenario } from './scenario';
 
 /**
@@ -55,10 +59,23 @@ export async function inboxOnEmulator(
   const { dir, cleanup: removeDir } = await tempDir();
   cleanup(removeDir);
   const secrets = new MemorySecretStore();
-  // The store is opened here, so a test can reach the engine (e.g. to make it refuse writes).
-  let store: SqliteStore | null = null;
+  // The store is opened here, so a test can reach the engine (e.g. to make it refuse writes). The
+  // PostgreSQL run (vitest.postgres.config.ts) gives the inbox a database of its own instead.
+  let store: InboxStore | null = null;
+  let database: string | null = null;
+  if (process.env.SOCIAL_INBOX_TEST_ENGINE === 'postgres') {
+    const server = testServerUrl();
+    if (server == null) throw new Error(`The PostgreSQL suite cannot run: ${NO_TEST_SERVER}`);
+    const created = await createTestDatabase(server);
+    cleanup(created.drop);
+    database = created.url;
+    storeInDatabase(dir, database);
+  }
   const open = async () => {
-    store = SqliteStore.open(dir, { clock });
+    store =
+      database == null
+        ? SqliteStore.open(dir, { clock })
+        : await PostgresStore.open({ url: database, clock, poolSize: 4 });
     const service = await InboxService.open({
       dataDir: dir,
       xBaseUrl: emulator.xBaseUrl,
@@ -76,7 +93,11 @@ export async function inboxOnEmulator(
   const sync = options.sync ?? ['x', 'facebook'];
   if (sync.includes('x')) await service.syncAccountOnce(x.id);
   if (sync.includes('facebook')) await service.syncAccountOnce(fb.id);
-  /** The store of the inbox opened last. */
-  const storeOf = (): SqliteStore => store!;
+  /** The embedded store of the inbox opened last (for tests that reach into SQLite). */
+  const storeOf = (): SqliteStore => {
+    if (!(store instanceof SqliteStore))
+      throw new Error('This test reaches into the embedded store');
+    return store;
+  };
   return { emulator, dir, service, x, fb, open, clock, store: storeOf };
 }

@@ -2,8 +2,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../shared';
 import { SqliteStore } from '../store/sql/sqlite-store';
+import { PostgresStore } from '../store/pg/postgres-store';
+import type { InboxStore } from '../store/port';
 import { DATABASE_FILE, openDatabase } from '../store/sql/sqlite';
 import { ManualClock } from '../time/clock';
+
+/** The PostgreSQL database an inbox of a test keeps its store in, by its data folder. */
+const databases = new Map<string, string>();
+
+/** Says that the inbox of this data folder keeps its store in this database. */
+export function storeInDatabase(dir: string, url: string): void {
+  databases.set(dir, url);
+}
 
 /**
  * Reads what a data folder's store holds, from another connection (read only, as another process
@@ -11,8 +21,21 @@ import { ManualClock } from '../time/clock';
  */
 export async function readStore<T>(
   dir: string,
-  read: (store: SqliteStore) => Promise<T>,
+  read: (store: InboxStore) => Promise<T>,
 ): Promise<T | null> {
+  const database = databases.get(dir);
+  if (database != null) {
+    const store = await PostgresStore.open({
+      url: database,
+      clock: new ManualClock(0),
+      poolSize: 1,
+    });
+    try {
+      return await read(store);
+    } finally {
+      await store.close();
+    }
+  }
   const file = join(dir, DATABASE_FILE);
   if (!existsSync(file)) return null;
   const store = SqliteStore.open(dir, { clock: new ManualClock(0), readOnly: true });
@@ -23,26 +46,27 @@ export async function readStore<T>(
   }
 }
 
+/** Rows of a query (no parameters) on either engine. */
+async function queryRows<R>(store: InboxStore, sql: string): Promise<R[]> {
+  if (store instanceof PostgresStore) return (await store.pool.query(sql)).rows as R[];
+  return (store as SqliteStore).db.prepare(sql).all() as R[];
+}
+
 /** Every post stored, by post id: its record (the store keeps one per post). */
 export async function postRecords(dir: string): Promise<Map<string, string[]>> {
-  const rows = await readStore(
-    dir,
-    async (store) =>
-      store.db.prepare('SELECT id, body FROM posts').all() as { id: string; body: string }[],
+  const rows = await readStore(dir, async (store) =>
+    queryRows<{ id: string; body: string }>(store, 'SELECT id, body FROM posts'),
   );
   return new Map((rows ?? []).map((r) => [r.id, [r.body]]));
 }
 
 /** The sync cursors as the store holds them, by account id. */
 export async function cursorsOnDisk(dir: string): Promise<Record<string, Record<string, string>>> {
-  const rows = await readStore(
-    dir,
-    async (store) =>
-      store.db.prepare('SELECT account_id, stream, value FROM cursors').all() as {
-        account_id: string;
-        stream: string;
-        value: string;
-      }[],
+  const rows = await readStore(dir, async (store) =>
+    queryRows<{ account_id: string; stream: string; value: string }>(
+      store,
+      'SELECT account_id, stream, value FROM cursors',
+    ),
   );
   const cursors: Record<string, Record<string, string>> = {};
   for (const row of rows ?? []) (cursors[row.account_id] ??= {})[row.stream] = row.value;

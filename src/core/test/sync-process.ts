@@ -1,13 +1,23 @@
 import { InboxService } from '../service';
+import { PostgresStore } from '../store/pg/postgres-store';
 import { shiftedClock } from '../time/clock';
 
 // A sync process for crash tests: opens the store in SOCIAL_INBOX_DATA, connects the accounts whose
 // tokens are in X_TOKEN / PAGE_TOKEN against the given base URLs, with the clock moved by CLOCK_OFFSET_MS, syncs, and prints one line per
 // stored batch so the test knows when to kill it. With REPLIES=n, once X is synced it queues a
 // public reply to each of the n newest X conversations and prints `sent <count>` as they leave.
+// With SOCIAL_INBOX_DATABASE_URL it is one replica of several on that PostgreSQL database: it syncs
+// the accounts whose lease it holds (SYNC_LEASE_MS), takes up the replies others left every
+// OUTBOX_ADOPT_MS, and with REPLIES=n queues its replies once the
+// store holds n X conversations, whichever replica synced them, and prints `queued <n>`.
+// The scenario's date, whatever today's date is.
+const clock = shiftedClock(Number(process.env.CLOCK_OFFSET_MS ?? 0));
+const database = process.env.SOCIAL_INBOX_DATABASE_URL;
 const service = await InboxService.open({
-  // The scenario's date, whatever today's date is.
-  clock: shiftedClock(Number(process.env.CLOCK_OFFSET_MS ?? 0)),
+  clock,
+  ...(database ? { store: await PostgresStore.open({ url: database, clock }) } : {}),
+  ...(process.env.SYNC_LEASE_MS ? { syncLeaseMs: Number(process.env.SYNC_LEASE_MS) } : {}),
+  ...(process.env.OUTBOX_ADOPT_MS ? { outboxAdoptMs: Number(process.env.OUTBOX_ADOPT_MS) } : {}),
   dataDir: process.env.SOCIAL_INBOX_DATA!,
   xBaseUrl: process.env.X_BASE_URL!,
   graphBaseUrl: process.env.GRAPH_BASE_URL!,
@@ -28,6 +38,7 @@ service.onEvent((event) => {
     console.log(`synced ${event.account.id}`);
     if (
       replies > 0 &&
+      !database &&
       !queued &&
       event.account.platform === 'x' &&
       service.replies().list().length === 0
@@ -50,6 +61,7 @@ async function queueReplies(): Promise<void> {
       client: 'test',
     });
   }
+  console.log(`queued ${items.length}`);
   setInterval(() => {
     console.log(
       `sent ${
@@ -65,3 +77,14 @@ async function queueReplies(): Promise<void> {
 await service.connectAccount({ platform: 'x', token: process.env.X_TOKEN! });
 await service.connectAccount({ platform: 'facebook', token: process.env.PAGE_TOKEN! });
 service.startSync();
+console.log('started');
+if (database && replies > 0) {
+  const waiting = setInterval(() => {
+    void service.listConversations({ platform: 'x', limit: replies }).then(({ items }) => {
+      if (queued || items.length < replies) return;
+      queued = true;
+      clearInterval(waiting);
+      void queueReplies();
+    });
+  }, 100);
+}

@@ -64,6 +64,46 @@ export interface ListPlan {
   totalCap: number;
 }
 
+/** What a plan is chosen by: the engine's counts, each read only when the query needs it. */
+export interface PlanCounts {
+  /** Conversations in the queue. */
+  size(): Promise<number> | number;
+  /** Conversations carrying the tag. */
+  tagged(tag: string): Promise<number> | number;
+  /** Matches of an indexable search in the trigram index, counted up to `probe`. */
+  found(q: string, probe: number): Promise<number> | number;
+}
+
+/** How lists choose their plan; tests set it to walk every plan on small data. */
+export interface ListTuning {
+  setBelow: number | null;
+  totalCap: number;
+}
+
+/**
+ * Set or scan, for a tag and for a search: a set costs what matches, a scan what it reads
+ * before a page is full (the queue's size over the matches, per row of the page). Whichever is
+ * smaller: below about √(page × queue) matches, the set.
+ */
+export async function choosePlan(
+  query: ConversationQuery,
+  tuning: ListTuning,
+  counts: PlanCounts,
+): Promise<ListPlan> {
+  const plan: ListPlan = { tag: 'set', q: 'set', totalCap: tuning.totalCap };
+  if (!query.tag && !searchOf(query)) return plan;
+  const size = await counts.size();
+  const threshold = tuning.setBelow ?? Math.max(2000, Math.sqrt((query.limit + 1) * size));
+  if (query.tag) plan.tag = (await counts.tagged(query.tag)) < threshold ? 'set' : 'scan';
+  const q = searchOf(query);
+  if (q) {
+    const probe = Math.ceil(threshold);
+    const found = indexable(q) ? await counts.found(q, probe) : probe;
+    plan.q = found < probe ? 'set' : 'scan';
+  }
+  return plan;
+}
+
 /** Totals are exact up to this many matches of a tag with other filters, or of a search. */
 export const TOTAL_CAP = 1000;
 
@@ -100,10 +140,38 @@ export function indexable(q: string): boolean {
   return [...q].length >= 3;
 }
 
+/**
+ * What differs between engines in a list's SQL: how a tag and a search are looked up (each as a
+ * set or a scan, one `?` parameter each). Everything else (filters, orders, keyset cursors, the
+ * totals from the kept counts) is the same text on SQLite and PostgreSQL.
+ */
+export interface ListDialect {
+  tag: Record<ListPlan['tag'], string>;
+  /** The set plan's clause and its parameter (only for an indexable search). */
+  searchSet: (q: string) => [string, SqlValue];
+  /** The scan plan's clause; its parameter is the lower-cased search text. */
+  searchScan: string;
+}
+
+/** SQLite's: the tag table by rowid, FTS5's trigram index, `instr` on the search text. */
+export const SQLITE_LIST: ListDialect = {
+  tag: {
+    set: 'c.rowid IN (SELECT conversation FROM conversation_tags WHERE tag = ?)',
+    scan: 'EXISTS (SELECT 1 FROM conversation_tags t WHERE t.tag = ? AND t.conversation = c.rowid)',
+  },
+  searchSet: (q) => [
+    'c.rowid IN (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ?)',
+    phrase(q),
+  ],
+  searchScan:
+    'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND instr(s.text, ?) > 0)',
+};
+
 /** Builds the SQL of a list query (filters, keyset cursor, order, limit). */
 export function listSql(
   query: ConversationQuery,
   plan: ListPlan = { tag: 'set', q: 'set', totalCap: TOTAL_CAP },
+  dialect: ListDialect = SQLITE_LIST,
 ): ListSql {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
@@ -140,24 +208,17 @@ export function listSql(
     params.push(query.sentiment);
   }
   if (query.tag) {
-    clauses.push(
-      plan.tag === 'set'
-        ? 'c.rowid IN (SELECT conversation FROM conversation_tags WHERE tag = ?)'
-        : 'EXISTS (SELECT 1 FROM conversation_tags t WHERE t.tag = ? AND t.conversation = c.rowid)',
-    );
+    clauses.push(dialect.tag[plan.tag]);
     params.push(query.tag);
   }
   const q = searchOf(query);
   if (q) {
     if (plan.q === 'set' && indexable(q)) {
-      clauses.push(
-        'c.rowid IN (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ?)',
-      );
-      params.push(phrase(q));
+      const [clause, param] = dialect.searchSet(q);
+      clauses.push(clause);
+      params.push(param);
     } else {
-      clauses.push(
-        'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND instr(s.text, ?) > 0)',
-      );
+      clauses.push(dialect.searchScan);
       params.push(q);
     }
   }
@@ -216,7 +277,7 @@ function countSql(
       cap: null,
     };
   return {
-    sql: `SELECT count(*) FROM (SELECT 1 FROM conversations c ${where} LIMIT ${cap + 1})`,
+    sql: `SELECT count(*) FROM (SELECT 1 FROM conversations c ${where} LIMIT ${cap + 1}) AS matches`,
     params,
     cap,
   };

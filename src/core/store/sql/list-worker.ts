@@ -15,9 +15,9 @@ db.exec('PRAGMA query_only = ON');
 const conversations = new SqlConversations(db);
 
 serveJobs<ListJob, ConversationPage | string>(
-  ({ query, tuning, as }) => {
+  async ({ query, tuning, as }) => {
     conversations.tuning = tuning;
-    const page = conversations.listHere(query);
+    const page = await conversations.listHere(query);
     return as === 'json' ? pageJson(page) : page;
   },
   () => db.close(),

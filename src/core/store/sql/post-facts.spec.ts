@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../../shared';
 import { conversation, post, tempDir } from '../../test/fixtures';
 import { ManualClock } from '../../time/clock';
-import { factsOf, headOf } from '../port';
+import { factsOf } from '../port';
 import { MIGRATIONS, migrate } from './migrations';
 import { DATABASE_FILE, inTimeOrder, openDatabase } from './sqlite';
 import { SqliteStore } from './sqlite-store';
-import { FACTS_BATCH } from './sql-records';
 
 const clock = new ManualClock('2026-11-20T09:00:00.000Z');
 const cleanups: (() => Promise<void>)[] = [];
@@ -52,51 +51,6 @@ function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
 }
 
 describe('post facts', () => {
-  it('gives what reports count of each post, by conversation, oldest first, the same instant by id', async () => {
-    const store = open(await folder());
-    const posts = [...thread(1), ...thread(2, '2026-11-20T10:05:00.000Z')];
-    await store.commit([], [{ kind: 'posts.add', posts }]);
-    const facts = await store.posts.factsOf(['x:2', 'x:1', 'x:1', 'x:none']);
-    expect([...facts.keys()].sort()).toEqual(['x:1', 'x:2']);
-    expect(facts.get('x:1')).toEqual([factsOf(posts[0]!), factsOf(posts[2]!), factsOf(posts[1]!)]);
-    expect(
-      facts.get('x:1')!.map((p) => [p.direction, p.createdMs, p.sentBy, p.private, p.outside]),
-    ).toEqual([
-      ['inbound', Date.parse('2026-11-20T10:00:00.000Z'), null, false, false],
-      ['outbound', Date.parse('2026-11-20T10:05:00.000Z'), null, false, true],
-      ['outbound', Date.parse('2026-11-20T10:05:00.000Z'), 'jan', true, false],
-    ]);
-    // The customer post at the same instant as the replies: by id, as ofConversation orders them.
-    expect(facts.get('x:2')!.map((p) => p.id)).toEqual(
-      (await store.posts.ofConversation('x:2')).map((p) => p.id),
-    );
-
-    // A post replaced (moved, or made by someone else) is counted as it is now.
-    await store.commit(
-      [],
-      [{ kind: 'posts.replace', posts: [{ ...posts[2]!, conversationId: 'x:2', outside: false }] }],
-    );
-    expect((await store.posts.factsOf(['x:1'])).get('x:1')!.map((p) => p.id)).toEqual([
-      'x:1',
-      'x:1.2',
-    ]);
-    expect((await store.posts.factsOf(['x:2'])).get('x:2')).toContainEqual({
-      ...factsOf(posts[2]!),
-      conversationId: 'x:2',
-      outside: false,
-    });
-  });
-
-  it('reads the conversations of a long list in batches, each whole', async () => {
-    const store = open(await folder());
-    const n = FACTS_BATCH * 2 + 7;
-    const posts = Array.from({ length: n }, (_, i) => thread(i)).flat();
-    await store.commit([], [{ kind: 'posts.add', posts }]);
-    const facts = await store.posts.factsOf(Array.from({ length: n }, (_, i) => `x:${i}`));
-    expect(facts.size).toBe(n);
-    for (const [id, list] of facts) expect(list.map((p) => p.conversationId)).toEqual([id, id, id]);
-  });
-
   it('are filled in for the posts a store held before schema 4', async () => {
     const dir = await folder();
     const db = openDatabase(join(dir, DATABASE_FILE));
@@ -137,57 +91,6 @@ describe('post facts', () => {
     expect(plan.map((p) => p.detail)).toEqual([
       expect.stringContaining('USING COVERING INDEX posts_facts'),
     ]);
-  });
-});
-
-describe('conversation heads', () => {
-  it('give a range by arrival and by last post, a page at a time, from the columns', async () => {
-    const store = open(await folder());
-    const at = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
-    const list = Array.from({ length: 2_500 }, (_, i) =>
-      conversation({
-        id: `x:${i % 2 === 0 ? i : 5000 - i}`,
-        platform: i % 3 === 0 ? 'facebook' : 'x',
-        language: i % 5 === 0 ? null : 'fr',
-        // Two at each minute, so that pages end between conversations of the same instant.
-        createdAt: at(Math.floor(i / 2)),
-        lastPostAt: at(3000 - Math.floor(i / 2)),
-        // Some answered by a public statement: who published it and when, from the columns.
-        ...(i % 7 === 0
-          ? {
-              statement: {
-                postId: `x:s${i % 3}`,
-                permalink: `https://x.com/CafeAurore/status/s${i % 3}`,
-                by: i % 2 === 0 ? 'rita' : 'jan',
-                at: at(Math.floor(i / 2) + 30),
-              },
-            }
-          : {}),
-      }),
-    );
-    await store.commit([], [{ kind: 'conversations.put', conversations: list }]);
-    const pages: number[] = [];
-    const heads = [];
-    for await (const page of store.conversations.headsCreatedBetween(at(100), at(1200))) {
-      pages.push(page.length);
-      heads.push(...page);
-    }
-    const inRange = list
-      .filter((c) => c.createdAt >= at(100) && c.createdAt < at(1200))
-      .sort((a, b) =>
-        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-      );
-    expect(pages).toEqual([1000, 1000, 200]);
-    expect(heads).toEqual(inRange.map(headOf));
-    expect(heads.filter((h) => h.statement != null).length).toBe(
-      inRange.filter((c) => c.statement != null).length,
-    );
-    const last = [];
-    for await (const page of store.conversations.headsLastPostedBetween(at(2900), at(9999)))
-      last.push(...page.map((h) => new Date(h.lastPostMs).toISOString()));
-    expect(last).toHaveLength(202);
-    expect(last).toEqual([...last].sort());
-    expect(last[0]).toBe(at(2900));
   });
 });
 

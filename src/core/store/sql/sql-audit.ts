@@ -1,6 +1,6 @@
 import { AuditEntrySchema } from '../../../shared';
 import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
-import { ChainChecker, sealEntry, wellFormedFact } from '../../audit/audit-chain';
+import { ChainChecker, sealEntries } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
 import { PAGE } from './sqlite';
@@ -47,12 +47,9 @@ export class SqlAudit implements AuditRepository {
 
   /** Seals and appends entries after the head (inside the commit's transaction). */
   append(facts: readonly AuditFact[], at: Date): AuditEntry[] {
-    let head = this.head();
-    const entries = facts.map((fact) => {
-      const sealed = sealEntry(head, wellFormedFact(fact), at);
-      head = { seq: sealed.entry.seq, hash: sealed.entry.hash };
-      const e = sealed.entry;
-      this.insert.run(e.seq, e.at, e.conversationId, sealed.canonical, e.hash);
+    const { sealed, head } = sealEntries(this.head(), facts, at);
+    const entries = sealed.map(({ entry: e, canonical }) => {
+      this.insert.run(e.seq, e.at, e.conversationId, canonical, e.hash);
       return e;
     });
     if (head != null && entries.length > 0) this.setHead.run(head.seq, head.hash);
@@ -60,13 +57,13 @@ export class SqlAudit implements AuditRepository {
   }
 
   async ofConversation(conversationId: string): Promise<AuditEntry[]> {
-    return (this.ofConv.all(conversationId) as unknown as Row[]).flatMap(parsed);
+    return (this.ofConv.all(conversationId) as unknown as AuditRow[]).flatMap(parsed);
   }
 
   async *between(fromIso: string, toIso: string): AsyncIterable<AuditEntry> {
     let after = 0;
     for (;;) {
-      const rows = this.range.all(fromIso, toIso, after) as unknown as Row[];
+      const rows = this.range.all(fromIso, toIso, after) as unknown as AuditRow[];
       for (const row of rows) yield* parsed(row);
       const last = rows.at(-1);
       if (last == null || rows.length < PAGE) return;
@@ -83,7 +80,7 @@ export class SqlAudit implements AuditRepository {
     const checker = new ChainChecker(this.head());
     let after = 0;
     for (;;) {
-      const rows = this.pageAfter.all(after) as unknown as Row[];
+      const rows = this.pageAfter.all(after) as unknown as AuditRow[];
       for (const row of rows)
         if (!checker.feedCanonical(row.canonical, row.hash)) return checker.finish(now);
       const last = rows.at(-1);
@@ -96,14 +93,14 @@ export class SqlAudit implements AuditRepository {
   }
 }
 
-interface Row {
+export interface AuditRow {
   seq: number;
   canonical: string;
   hash: string;
 }
 
 /** An entry as stored, or nothing when it no longer parses (verify names it; reports skip it). */
-function parsed(row: Row): AuditEntry[] {
+export function parsed(row: AuditRow): AuditEntry[] {
   try {
     const entry = AuditEntrySchema.safeParse({
       ...(JSON.parse(row.canonical) as object),

@@ -1,107 +1,20 @@
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
 import {
-  PRIORITY_RANK,
   TOTAL_CAP,
-  indexable,
+  choosePlan,
   listSql,
   pageJson,
   pageOf,
   phrase,
   sameSearchText,
-  searchOf,
   searchText,
 } from './conversation-sql';
-import type { ListPlan } from './conversation-sql';
+import type { ListPlan, ListTuning } from './conversation-sql';
+import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from './conversation-columns';
 import type { ListReader } from './list-reader';
 import { Column, PAGE, timeRange, tupleRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
-
-/**
- * The columns lists filter and sort on, each with its value in a conversation. `conversation_facets`
- * counts conversations by the filter columns (`facet`): the triggers count an insert and a delete,
- * and put moves the counts of an update (it is the one statement that updates them).
- */
-const COLUMNS: readonly {
-  name: string;
-  /** The field the value comes from: when it is the same, so is the value. */
-  field: keyof Conversation;
-  facet: boolean;
-  of: (c: Conversation) => SqlValue;
-}[] = [
-  { name: 'platform', field: 'platform', facet: true, of: (c) => c.platform },
-  { name: 'account_id', field: 'accountId', facet: true, of: (c) => c.accountId },
-  { name: 'status', field: 'status', facet: true, of: (c) => c.status },
-  { name: 'assignee', field: 'assignee', facet: true, of: (c) => c.assignee },
-  { name: 'language', field: 'language', facet: true, of: (c) => c.language },
-  { name: 'priority', field: 'priority', facet: true, of: (c) => PRIORITY_RANK[c.priority] },
-  { name: 'reach', field: 'reach', facet: false, of: (c) => c.reach },
-  {
-    name: 'last_post_ms',
-    field: 'lastPostAt',
-    facet: false,
-    of: (c) => Date.parse(c.lastPostAt),
-  },
-  { name: 'created_ms', field: 'createdAt', facet: false, of: (c) => Date.parse(c.createdAt) },
-  { name: 'statement_by', field: 'statement', facet: false, of: (c) => c.statement?.by ?? null },
-  {
-    name: 'statement_ms',
-    field: 'statement',
-    facet: false,
-    of: (c) => (c.statement == null ? null : Date.parse(c.statement.at)),
-  },
-  { name: 'sentiment', field: 'sentiment', facet: false, of: (c) => c.sentiment ?? null },
-  {
-    name: 'answered_outside',
-    field: 'answeredOutside',
-    facet: false,
-    of: (c) => (c.answeredOutside === true ? 1 : 0),
-  },
-];
-
-/** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
-const FACET = 'status, assignee, platform, account_id, language, priority';
-
-/** The bits of COLUMNS that are facet columns. */
-const FACET_BITS = COLUMNS.reduce((bits, column, i) => (column.facet ? bits | (1 << i) : bits), 0);
-
-/** Conversations moved between facet combinations: the net change of each combination's count. */
-class FacetMoves {
-  private readonly counts = new Map<string, { facet: SqlValue[]; n: number }>();
-
-  move(from: Conversation, to: Conversation): void {
-    this.add(facetOf(from), -1);
-    this.add(facetOf(to), 1);
-  }
-
-  netted(): Iterable<{ facet: SqlValue[]; n: number }> {
-    return this.counts.values();
-  }
-
-  private add(facet: SqlValue[], n: number): void {
-    const key = JSON.stringify(facet);
-    const count = this.counts.get(key);
-    if (count) count.n += n;
-    else this.counts.set(key, { facet, n });
-  }
-}
-
-/** Whether two lists hold the same items in the same order. */
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-/** A conversation's combination in `conversation_facets` (no assignee or language: ''). */
-function facetOf(c: Conversation): SqlValue[] {
-  return [
-    c.status,
-    c.assignee ?? '',
-    c.platform,
-    c.accountId,
-    c.language ?? '',
-    PRIORITY_RANK[c.priority],
-  ];
-}
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -123,7 +36,7 @@ export class SqlConversations implements ConversationRepository {
   private readonly statements = new Map<string, Statement>();
   private readonly columns = new Map<string, Column>();
   /** How lists choose their plan; tests set it to walk every plan on small data. */
-  tuning: { setBelow: number | null; totalCap: number } = { setBelow: null, totalCap: TOTAL_CAP };
+  tuning: ListTuning = { setBelow: null, totalCap: TOTAL_CAP };
 
   constructor(private readonly db: Database) {
     this.byId = new Column(db, 'SELECT body FROM conversations WHERE id = ?');
@@ -182,12 +95,12 @@ export class SqlConversations implements ConversationRepository {
 
   async listJson(query: ConversationQuery): Promise<string> {
     const text = await this.reader?.listJson({ query, tuning: this.tuning });
-    return text ?? pageJson(this.listHere(query));
+    return text ?? pageJson(await this.listHere(query));
   }
 
   /** The page, read on this connection. */
-  listHere(query: ConversationQuery): ConversationPage {
-    const list = listSql(query, this.plan(query));
+  async listHere(query: ConversationQuery): Promise<ConversationPage> {
+    const list = listSql(query, await this.plan(query));
     const rows = this.column(list.page.sql).all<string>(...list.page.params);
     const total = this.column(list.count.sql).one<number>(...list.count.params) ?? 0;
     return pageOf(
@@ -197,33 +110,16 @@ export class SqlConversations implements ConversationRepository {
     );
   }
 
-  /**
-   * Set or scan, for a tag and for a search: a set costs what matches, a scan what it reads
-   * before a page is full (the queue's size over the matches, per row of the page). Whichever is
-   * smaller: below about √(page × queue) matches, the set.
-   */
-  private plan(query: ConversationQuery): ListPlan {
-    const plan: ListPlan = { tag: 'set', q: 'set', totalCap: this.tuning.totalCap };
-    if (!query.tag && !searchOf(query)) return plan;
-    const size =
-      this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0;
-    const threshold = this.tuning.setBelow ?? Math.max(2000, Math.sqrt((query.limit + 1) * size));
-    if (query.tag) {
-      const tagged =
-        this.column('SELECT n FROM tag_counts WHERE tag = ?').one<number>(query.tag) ?? 0;
-      plan.tag = tagged < threshold ? 'set' : 'scan';
-    }
-    const q = searchOf(query);
-    if (q) {
-      const probe = Math.ceil(threshold);
-      const found = indexable(q)
-        ? (this.column(
-            `SELECT count(*) FROM (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ? LIMIT ${probe})`,
-          ).one<number>(phrase(q)) ?? 0)
-        : probe;
-      plan.q = found < probe ? 'set' : 'scan';
-    }
-    return plan;
+  private plan(query: ConversationQuery): Promise<ListPlan> {
+    return choosePlan(query, this.tuning, {
+      size: () =>
+        this.column('SELECT coalesce(sum(n), 0) FROM conversation_facets').one<number>() ?? 0,
+      tagged: (tag) => this.column('SELECT n FROM tag_counts WHERE tag = ?').one<number>(tag) ?? 0,
+      found: (q, probe) =>
+        this.column(
+          `SELECT count(*) FROM (SELECT rowid FROM conversation_text WHERE conversation_text MATCH ? LIMIT ${probe})`,
+        ).one<number>(phrase(q)) ?? 0,
+    });
   }
 
   async idsWithTag(tag: string): Promise<string[]> {

@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact } from '../../../shared';
-import { conversation, post, tempDir } from '../../test/fixtures';
+import { conversation, tempDir } from '../../test/fixtures';
 import { hashOf } from '../../audit/audit-chain';
-import { ManualClock, dateOf, isoOf } from '../../time/clock';
+import { ManualClock, dateOf } from '../../time/clock';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 import { DATABASE_FILE, openDatabase } from './sqlite';
 import { SqliteStore } from './sqlite-store';
@@ -65,37 +65,6 @@ describe('SqliteStore', () => {
       expect((await stat(join(dir, file))).mode & 0o777).toBe(0o600);
   });
 
-  it('rolls the whole change back when any part of it fails', async () => {
-    const { store } = await openStore();
-    await store.commit(
-      [fact('x:1')],
-      [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
-    );
-    const failing = store.commit(() => {
-      throw new Error('facts could not be made');
-    }, [
-      { kind: 'conversations.put', conversations: [conversation({ id: 'x:1', status: 'done' })] },
-      {
-        kind: 'notes.add',
-        note: {
-          id: 'n1',
-          conversationId: 'x:1',
-          author: 'rita',
-          text: 'hi',
-          mentions: [],
-          createdAt: isoOf(clock),
-        },
-      },
-    ]);
-    await expect(failing).rejects.toThrow('facts could not be made');
-    expect((await store.conversations.get('x:1'))?.status).toBe('new');
-    expect(await store.notes.ofConversation('x:1')).toEqual([]);
-    expect(await store.audit.headSeq()).toBe(1);
-    // The next commit follows the last durable entry.
-    const [next] = await store.commit([fact('x:1')], []);
-    expect(next?.seq).toBe(2);
-  });
-
   it('says the data folder is full, naming it, and works again once there is room', async () => {
     const { store, dir } = await openStore();
     const pages = Number(
@@ -119,109 +88,6 @@ describe('SqliteStore', () => {
       [{ kind: 'conversations.put', conversations: big }],
     );
     expect(await store.conversations.count()).toBe(200);
-  });
-
-  it('verify names an entry changed after it was written, and entries removed from the end', async () => {
-    const { store } = await openStore();
-    for (let i = 0; i < 5; i++) await store.commit([fact(`x:${i}`)], []);
-    expect(await store.audit.verify(dateOf(clock))).toMatchObject({ intact: true, entries: 5 });
-
-    const row = store.db.prepare('SELECT canonical FROM audit WHERE seq = 3').get() as {
-      canonical: string;
-    };
-    const edited = row.canonical.replace('rita', 'sam');
-    store.db.prepare('UPDATE audit SET canonical = ? WHERE seq = 3').run(edited);
-    expect(await store.audit.verify(dateOf(clock))).toMatchObject({
-      intact: false,
-      brokenAt: 3,
-      reason: expect.stringContaining('changed after it was written'),
-    });
-    store.db.prepare('UPDATE audit SET canonical = ? WHERE seq = 3').run(row.canonical);
-    store.db.exec('DELETE FROM audit WHERE seq >= 4');
-    expect(await store.audit.verify(dateOf(clock))).toMatchObject({
-      intact: false,
-      entries: 3,
-      reason: expect.stringContaining('entries were removed from its end'),
-    });
-  });
-
-  it('keeps posts once by id, moves them on replace, and finds them by conversation and date', async () => {
-    const { store } = await openStore();
-    const a = post({ externalId: '1', createdAt: '2026-11-20T10:00:00.000Z' });
-    const b = post({
-      externalId: '2',
-      conversationId: 'x:1',
-      createdAt: '2026-11-20T09:00:00.000Z',
-    });
-    await store.commit([], [{ kind: 'posts.add', posts: [a, b] }]);
-    await store.commit([], [{ kind: 'posts.add', posts: [{ ...a, text: 'changed?' }] }]);
-    expect((await store.posts.get('x:1'))?.text).toBe(a.text);
-    expect((await store.posts.ofConversation('x:1')).map((p) => p.id)).toEqual(['x:2', 'x:1']);
-    await store.commit(
-      [],
-      [{ kind: 'posts.replace', posts: [{ ...b, conversationId: 'x:9', hidden: true }] }],
-    );
-    expect((await store.posts.ofConversation('x:9')).map((p) => [p.id, p.hidden])).toEqual([
-      ['x:2', true],
-    ]);
-    const seen: string[] = [];
-    for await (const p of store.posts.createdBetween(
-      '2026-11-20T09:30:00.000Z',
-      '2026-11-21T00:00:00.000Z',
-    ))
-      seen.push(p.id);
-    expect(seen).toEqual(['x:1']);
-    await store.commit([], [{ kind: 'posts.forget-account', accountId: a.accountId }]);
-    expect(await store.posts.getMany(['x:1', 'x:2'])).toEqual([]);
-  });
-
-  it('keeps notes, outbox items and cursors', async () => {
-    const { store } = await openStore();
-    const note = {
-      id: 'n1',
-      conversationId: 'x:1',
-      author: 'rita',
-      text: '@Sam look',
-      mentions: ['sam'],
-      createdAt: isoOf(clock),
-    };
-    const item = {
-      key: 'k1',
-      platform: 'x' as const,
-      accountId: 'x:brand',
-      conversationId: 'x:1',
-      replyTo: 'x:1',
-      kind: 'public' as const,
-      text: 'Sorry!',
-      agentId: 'rita',
-      client: 'browser',
-      state: 'pending' as const,
-      externalId: null,
-      error: null,
-      createdAt: isoOf(clock),
-      updatedAt: isoOf(clock),
-    };
-    await store.commit(
-      [],
-      [
-        { kind: 'notes.add', note },
-        { kind: 'outbox.put', items: [item] },
-        { kind: 'cursors.set', accountId: 'x:brand', cursors: { mentions: '100', search: '90' } },
-      ],
-    );
-    await store.commit(
-      [],
-      [
-        { kind: 'outbox.put', items: [{ ...item, state: 'sent', externalId: '555' }] },
-        { kind: 'cursors.set', accountId: 'x:brand', cursors: { mentions: '120', search: null } },
-      ],
-    );
-    expect(await store.notes.ofConversation('x:1')).toEqual([note]);
-    expect(await store.outbox.all()).toEqual([{ ...item, state: 'sent', externalId: '555' }]);
-    expect(await store.cursors.ofAccount('x:brand')).toEqual({ mentions: '120' });
-    expect(await store.cursors.get('x:brand', 'search')).toBeNull();
-    await store.commit([], [{ kind: 'cursors.forget-account', accountId: 'x:brand' }]);
-    expect(await store.cursors.ofAccount('x:brand')).toEqual({});
   });
 });
 

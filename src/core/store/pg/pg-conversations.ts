@@ -1,0 +1,313 @@
+import type { Conversation, ConversationPage } from '../../../shared';
+import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
+import {
+  TOTAL_CAP,
+  choosePlan,
+  listSql,
+  pageOf,
+  sameSearchText,
+  searchText,
+} from '../sql/conversation-sql';
+import type { ListDialect, ListPlan, ListTuning } from '../sql/conversation-sql';
+import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from '../sql/conversation-columns';
+import type { SqlValue } from '../sql/sqlite';
+import { numbered } from './pg-client';
+import type { Queryable } from './pg-client';
+import { PG_PAGE, pgRange } from './pg-range';
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+function likeLiteral(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * PostgreSQL's part of a list's SQL: the tag table by rowid as on SQLite; a search as a LIKE that
+ * the trigram index (pg_trgm) serves, or `strpos` row by row. Both find the lower-cased text as a
+ * substring, as SQLite's trigram phrase and `instr` do.
+ */
+export const POSTGRES_LIST: ListDialect = {
+  tag: {
+    set: 'c.rowid IN (SELECT conversation FROM conversation_tags WHERE tag = ?)',
+    scan: 'EXISTS (SELECT 1 FROM conversation_tags t WHERE t.tag = ? AND t.conversation = c.rowid)',
+  },
+  searchSet: (q) => [
+    'c.rowid IN (SELECT rowid FROM conversation_search WHERE text LIKE ?)',
+    `%${likeLiteral(q)}%`,
+  ],
+  searchScan:
+    'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND strpos(s.text, ?) > 0)',
+};
+
+/** The SQL types of the numeric columns (the others are text). */
+const COLUMN_TYPES: Record<string, string> = {
+  priority: 'integer',
+  reach: 'bigint',
+  last_post_ms: 'bigint',
+  created_ms: 'bigint',
+  statement_ms: 'bigint',
+  answered_outside: 'integer',
+};
+
+/** Reads run on the pool; writes on the commit's connection, inside its transaction. */
+export class PgConversations implements ConversationRepository {
+  /** How lists choose their plan; tests set it to walk every plan on small data. */
+  tuning: ListTuning = { setBelow: null, totalCap: TOTAL_CAP };
+
+  constructor(private readonly db: Queryable) {}
+
+  async get(id: string): Promise<Conversation | undefined> {
+    const { rows } = await this.db.query<{ body: string }>(
+      'SELECT body FROM conversations WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? (JSON.parse(rows[0].body) as Conversation) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Conversation[]> {
+    if (ids.length === 0) return [];
+    return this.bodies('SELECT body FROM conversations WHERE id = ANY($1)', [[...new Set(ids)]]);
+  }
+
+  async list(query: ConversationQuery): Promise<ConversationPage> {
+    const list = listSql(query, await this.plan(query), POSTGRES_LIST);
+    const [rows, total] = await Promise.all([
+      this.bodies(numbered(list.page.sql), list.page.params),
+      this.number(numbered(list.count.sql), list.count.params),
+    ]);
+    return pageOf(list, rows, total);
+  }
+
+  private plan(query: ConversationQuery): Promise<ListPlan> {
+    return choosePlan(query, this.tuning, {
+      size: () => this.number('SELECT coalesce(sum(n), 0) FROM conversation_facets'),
+      tagged: (tag) =>
+        this.number('SELECT coalesce(max(n), 0) FROM tag_counts WHERE tag = $1', [tag]),
+      found: (q, probe) =>
+        this.number(
+          `SELECT count(*) FROM (SELECT 1 FROM conversation_search WHERE text LIKE $1 LIMIT ${probe}) AS m`,
+          [`%${likeLiteral(q)}%`],
+        ),
+    });
+  }
+
+  async idsWithTag(tag: string): Promise<string[]> {
+    return this.ids(
+      `SELECT c.id FROM conversation_tags t JOIN conversations c ON c.rowid = t.conversation
+       WHERE t.tag = $1`,
+      [tag],
+    );
+  }
+
+  async idsOfAccount(accountId: string): Promise<string[]> {
+    return this.ids('SELECT id FROM conversations WHERE account_id = $1', [accountId]);
+  }
+
+  async idsAssignedTo(agentId: string): Promise<string[]> {
+    return this.ids('SELECT id FROM conversations WHERE assignee = $1', [agentId]);
+  }
+
+  async tagCounts(): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ tag: string; n: number }>(
+      'SELECT tag, count(*) AS n FROM conversation_tags GROUP BY tag',
+    );
+    return new Map(rows.map((r) => [r.tag, r.n]));
+  }
+
+  async *lastPostedBetween(fromIso: string, toIso: string): AsyncIterable<Conversation> {
+    const pages = pgRange<{ body: string }>(
+      this.db,
+      `SELECT last_post_ms AS ms, id, body FROM conversations
+       WHERE last_post_ms < $1 AND (last_post_ms, id) > ($2, $3)
+       ORDER BY last_post_ms, id LIMIT ${PG_PAGE}`,
+      fromIso,
+      toIso,
+    );
+    for await (const page of pages) for (const row of page) yield JSON.parse(row.body);
+  }
+
+  headsCreatedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> {
+    return this.heads('created_ms', fromIso, toIso);
+  }
+
+  headsLastPostedBetween(fromIso: string, toIso: string): AsyncIterable<ConversationHead[]> {
+    return this.heads('last_post_ms', fromIso, toIso);
+  }
+
+  private async *heads(
+    time: 'created_ms' | 'last_post_ms',
+    fromIso: string,
+    toIso: string,
+  ): AsyncIterable<ConversationHead[]> {
+    type Row = Omit<ConversationHead, 'createdMs' | 'lastPostMs' | 'statement'> & {
+      created_ms: number;
+      last_post_ms: number;
+      statement_by: string | null;
+      statement_ms: number | null;
+    };
+    const pages = pgRange<Row>(
+      this.db,
+      `SELECT ${time} AS ms, id, platform, language, created_ms, last_post_ms, statement_by,
+         statement_ms FROM conversations
+       WHERE ${time} < $1 AND (${time}, id) > ($2, $3) ORDER BY ${time}, id LIMIT ${PG_PAGE}`,
+      fromIso,
+      toIso,
+    );
+    for await (const page of pages)
+      yield page.map((r) => ({
+        id: r.id,
+        platform: r.platform,
+        language: r.language,
+        createdMs: r.created_ms,
+        lastPostMs: r.last_post_ms,
+        statement:
+          r.statement_by == null || r.statement_ms == null
+            ? null
+            : { by: r.statement_by, atMs: r.statement_ms },
+      }));
+  }
+
+  async count(): Promise<number> {
+    return this.number('SELECT coalesce(sum(n), 0) FROM conversation_facets');
+  }
+
+  /**
+   * Stores new states on the commit's connection, as the embedded store does: a stored
+   * conversation is updated only in what moved, facet counts netted over the call, tags and
+   * search text written only where they changed. The stored states are read in one query.
+   */
+  async put(conversations: readonly Conversation[]): Promise<void> {
+    if (conversations.length === 0) return;
+    const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
+      'SELECT rowid, id, body FROM conversations WHERE id = ANY($1)',
+      [[...new Set(conversations.map((c) => c.id))]],
+    );
+    const stored = new Map(rows.map((r) => [r.id, { rowid: r.rowid, body: r.body }]));
+    // New conversations in three statements (rows, tags, search text); a second state of one of
+    // them in the same call is then an update, as it would be one at a time.
+    const fresh = new Map<string, Conversation>();
+    for (const c of conversations) if (!stored.has(c.id) && !fresh.has(c.id)) fresh.set(c.id, c);
+    await this.insert([...fresh.values()], stored);
+    const facets = new FacetMoves();
+    for (const c of conversations) {
+      if (fresh.get(c.id) === c) {
+        fresh.delete(c.id);
+        continue;
+      }
+      const body = JSON.stringify(c);
+      const row = stored.get(c.id)!;
+      const previous = JSON.parse(row.body) as Conversation;
+      const set: string[] = [];
+      const values: SqlValue[] = [body];
+      let moved = 0;
+      for (let i = 0; i < COLUMNS.length; i++) {
+        const column = COLUMNS[i]!;
+        if (c[column.field] === previous[column.field]) continue;
+        const value = column.of(c);
+        if (Object.is(value, column.of(previous))) continue;
+        moved |= 1 << i;
+        values.push(value);
+        set.push(`, ${column.name} = $${values.length}`);
+      }
+      values.push(row.rowid);
+      await this.db.query(
+        `UPDATE conversations SET body = $1${set.join('')} WHERE rowid = $${values.length}`,
+        values,
+      );
+      if ((moved & FACET_BITS) !== 0) facets.move(previous, c);
+      if (!sameList(previous.tags, c.tags)) {
+        const before = new Set(previous.tags);
+        const after = new Set(c.tags);
+        const gone = [...before].filter((t) => !after.has(t));
+        const added = [...after].filter((t) => !before.has(t));
+        if (gone.length > 0)
+          await this.db.query(
+            'DELETE FROM conversation_tags WHERE conversation = $1 AND tag = ANY($2)',
+            [row.rowid, gone],
+          );
+        if (added.length > 0)
+          await this.db.query(
+            'INSERT INTO conversation_tags (conversation, tag) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+            [row.rowid, added],
+          );
+      }
+      if (!sameSearchText(previous, c))
+        await this.db.query('UPDATE conversation_search SET text = $1 WHERE rowid = $2', [
+          searchText(c),
+          row.rowid,
+        ]);
+      row.body = body;
+    }
+    for (const { facet, n } of facets.netted()) {
+      if (n > 0)
+        await this.db.query(
+          `INSERT INTO conversation_facets (${FACET}, n) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (${FACET}) DO UPDATE SET n = conversation_facets.n + excluded.n`,
+          [...facet, n],
+        );
+      else if (n < 0)
+        await this.db.query(
+          `UPDATE conversation_facets SET n = n - $1 WHERE (${FACET}) = ($2, $3, $4, $5, $6, $7)`,
+          [-n, ...facet],
+        );
+    }
+  }
+
+  /** Inserts new conversations with their tags and search text, noting their rowids. */
+  private async insert(
+    list: readonly Conversation[],
+    stored: Map<string, { rowid: number; body: string }>,
+  ): Promise<void> {
+    if (list.length === 0) return;
+    const names = [...COLUMNS.map((column) => column.name), 'id', 'body'];
+    const values = [
+      ...COLUMNS.map((column) => list.map((c) => column.of(c))),
+      list.map((c) => c.id),
+      list.map((c) => JSON.stringify(c)),
+    ];
+    const types = [...COLUMNS.map((column) => COLUMN_TYPES[column.name] ?? 'text'), 'text', 'text'];
+    const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
+      `INSERT INTO conversations (${names.join(', ')})
+       SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
+       RETURNING rowid, id, body`,
+      values,
+    );
+    for (const r of rows) stored.set(r.id, { rowid: r.rowid, body: r.body });
+    const rowids = list.map((c) => stored.get(c.id)!.rowid);
+    const tagged = list.flatMap((c, i) => [...new Set(c.tags)].map((tag) => [rowids[i]!, tag]));
+    if (tagged.length > 0)
+      await this.db.query(
+        `INSERT INTO conversation_tags (conversation, tag)
+         SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [tagged.map((t) => t[0]), tagged.map((t) => t[1])],
+      );
+    await this.db.query(
+      'INSERT INTO conversation_search (rowid, text) SELECT * FROM unnest($1::bigint[], $2::text[])',
+      [rowids, list.map(searchText)],
+    );
+  }
+
+  /** Removes conversations; their tags and search text go with them, the counts follow. */
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0)
+      await this.db.query('DELETE FROM conversations WHERE id = ANY($1)', [[...new Set(ids)]]);
+  }
+
+  private async bodies(sql: string, params: unknown[]): Promise<Conversation[]> {
+    const { rows } = await this.db.query<{ body: string }>(sql, params);
+    return rows.map((r) => JSON.parse(r.body) as Conversation);
+  }
+
+  private async ids(sql: string, params: unknown[]): Promise<string[]> {
+    const { rows } = await this.db.query<{ id: string }>(sql, params);
+    return rows.map((r) => r.id);
+  }
+
+  private async number(sql: string, params: unknown[] = []): Promise<number> {
+    const { rows } = await this.db.query<[number | null]>({
+      text: sql,
+      values: params,
+      rowMode: 'array',
+    });
+    return Number(rows[0]?.[0] ?? 0);
+  }
+}

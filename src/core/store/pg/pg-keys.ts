@@ -1,0 +1,69 @@
+import type { KeyRecord, KeyRepository, SettingsRepository } from '../port';
+import type { Queryable } from './pg-client';
+
+/** The settings document as the last commits left it, until its file is written. */
+export class PgSettings implements SettingsRepository {
+  constructor(
+    private readonly db: Queryable,
+    /** Runs a write in the store's order of writes. */
+    private readonly write: <T>(run: () => Promise<T>) => Promise<T>,
+  ) {}
+
+  async pending(): Promise<{ seq: number; text: string } | null> {
+    const { rows } = await this.db.query<{ seq: number; text: string }>(
+      'SELECT seq, text FROM settings_pending ORDER BY seq DESC LIMIT 1',
+    );
+    return rows[0] ?? null;
+  }
+
+  async settled(seq: number): Promise<void> {
+    await this.write(() => this.db.query('DELETE FROM settings_pending WHERE seq <= $1', [seq]));
+  }
+
+  /** Keeps a document (inside the commit's transaction, on its connection). */
+  static async put(db: Queryable, text: string): Promise<void> {
+    await db.query('INSERT INTO settings_pending (text) VALUES ($1)', [text]);
+  }
+}
+
+/**
+ * The Idempotency-Keys, one row per agent and key. A record is written in its own transaction, in
+ * the store's order of writes: before anything the call then commits, as on the embedded store.
+ * `live` reads after the writes asked for before it.
+ */
+export class PgKeys implements KeyRepository {
+  constructor(
+    private readonly db: Queryable,
+    private readonly write_: <T>(run: () => Promise<T>) => Promise<T>,
+    /** Where a write that failed is told (the store's `durable` rejects with it). */
+    private readonly failed: (err: unknown) => void,
+  ) {}
+
+  async live(since: number): Promise<KeyRecord[]> {
+    await this.write_(async () => undefined);
+    const { rows } = await this.db.query<KeyRecord>(
+      `SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys
+       WHERE at > $1 ORDER BY at, agent, key`,
+      [since],
+    );
+    return rows;
+  }
+
+  write(r: KeyRecord): void {
+    this.write_(() =>
+      this.db.query(
+        `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+           fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
+        [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer],
+      ),
+    ).catch(this.failed);
+  }
+
+  forget(since: number): void {
+    this.write_(() => this.db.query('DELETE FROM idempotency_keys WHERE at <= $1', [since])).catch(
+      this.failed,
+    );
+  }
+}

@@ -1,0 +1,196 @@
+import type { AuditEntry } from '../../../shared';
+import { dateOf } from '../../time/clock';
+import type { Clock } from '../../time/clock';
+import type { CommitFacts, InboxStore, StoreChange } from '../port';
+import { PgAudit } from './pg-audit';
+import { databaseName, openPool, pgStorageError } from './pg-client';
+import type { Client, PgConnection, Pool } from './pg-client';
+import { PgConversations } from './pg-conversations';
+import { PgKeys, PgSettings } from './pg-keys';
+import { PgEventRelay } from './pg-events';
+import { PgLeases, PgOutboxClaims } from './pg-leases';
+import { migratePg } from './pg-migrations';
+import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
+import { PgTranslations } from './pg-translations';
+
+export interface PostgresStoreOptions extends PgConnection {
+  /** Where the inbox reads the time (audit entries are stamped with it). */
+  clock: Clock;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * Every commit of every process on the database takes this lock first, in its transaction: the
+ * commits are one line, as on the embedded store's one writer, so the audit chain has no fork.
+ */
+const WRITE_LOCK = 0x50_1b_0c_02;
+
+/**
+ * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
+ * A commit is one transaction on one connection (its changes, then its audit entries and the new
+ * head), after the write lock; PostgreSQL's COMMIT returns once the transaction is durable, so a
+ * commit is durable when it resolves. Reads run on the pool and see every resolved commit.
+ */
+export class PostgresStore implements InboxStore {
+  readonly conversations: PgConversations;
+  readonly posts: PgPosts;
+  readonly notes: PgNotes;
+  readonly outbox: PgOutbox;
+  readonly cursors: PgCursors;
+  readonly gaps: PgGaps;
+  readonly audit: PgAudit;
+  readonly settings: PgSettings;
+  readonly keys: PgKeys;
+  readonly translations: PgTranslations;
+  readonly leases: PgLeases;
+  readonly outboxClaims: PgOutboxClaims;
+  readonly events: PgEventRelay;
+  /** What the database is called in messages: host, port and name, never the password. */
+  readonly name: string;
+  private readonly url: string;
+  private closed = false;
+  /** The writes of this process, one after the other (commits, keys, settled settings). */
+  private writes: Promise<unknown> = Promise.resolve();
+  /** A key's write that failed since `durable` last said so. */
+  private keyFailure: unknown = null;
+
+  private constructor(
+    readonly pool: Pool,
+    connection: PgConnection,
+    private readonly clock: Clock,
+  ) {
+    const url = connection.url;
+    this.url = url;
+    const write = <T>(run: () => Promise<T>) => this.serial(run);
+    this.conversations = new PgConversations(pool);
+    this.posts = new PgPosts(pool);
+    this.notes = new PgNotes(pool);
+    this.outbox = new PgOutbox(pool);
+    this.cursors = new PgCursors(pool);
+    this.gaps = new PgGaps(pool);
+    this.audit = new PgAudit(pool);
+    this.settings = new PgSettings(pool, write);
+    this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
+    this.translations = new PgTranslations(pool);
+    this.leases = new PgLeases(pool);
+    this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
+    this.events = new PgEventRelay(pool, connection, async (id) => {
+      const conversation = await this.conversations.get(id);
+      return conversation ? { type: 'conversation.changed', conversation } : null;
+    });
+    this.name = databaseName(url);
+  }
+
+  /** Connects, brings the schema up to date and answers the store; failures name no password. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    let pool: Pool | null = null;
+    try {
+      pool = openPool(options, options.poolSize);
+      await migratePg(pool);
+      return new PostgresStore(pool, options, options.clock);
+    } catch (err) {
+      await pool?.end().catch(() => undefined);
+      throw pgStorageError(err, options.url);
+    }
+  }
+
+  async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
+    if (this.closed) throw new Error('The store is closed');
+    return this.serial(() => this.transaction(facts, changes));
+  }
+
+  /** PostgreSQL's commits are durable once they are visible: nothing to wait for but them. */
+  async visible<T>(change: () => Promise<T>): Promise<T> {
+    return change();
+  }
+
+  /** Resolves once every write asked for so far is committed (and so durable). */
+  async durable(): Promise<void> {
+    await this.writes;
+    const failure = this.keyFailure;
+    this.keyFailure = null;
+    if (failure != null) throw pgStorageError(failure, this.url);
+  }
+
+  /** Nothing to do: each write is its own committed transaction, durable once it runs. */
+  durableSoon(): void {}
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writes.catch(() => undefined);
+    await this.events.close();
+    await this.pool.end();
+  }
+
+  /** Runs a write after every write asked for before it. */
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(run);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * The commit's transaction: the write lock, the changes, then the entries (facts given as a
+   * function are read after the changes), then COMMIT. Any failure rolls all of it back.
+   */
+  private async transaction(
+    facts: CommitFacts,
+    changes: readonly StoreChange[],
+  ): Promise<AuditEntry[]> {
+    let client: Client | null = null;
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        for (const change of changes) await apply(client, change);
+        const list = typeof facts === 'function' ? facts() : facts;
+        const entries =
+          list.length > 0 ? await new PgAudit(client).append(list, dateOf(this.clock)) : [];
+        await client.query('COMMIT');
+        return entries;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    } catch (err) {
+      throw pgStorageError(err, this.url);
+    } finally {
+      client?.release();
+    }
+  }
+}
+
+/** One change, on the commit's connection. */
+function apply(db: Client, change: StoreChange): Promise<void> {
+  switch (change.kind) {
+    case 'conversations.put':
+      return new PgConversations(db).put(change.conversations);
+    case 'conversations.remove':
+      return new PgConversations(db).remove(change.ids);
+    case 'posts.add':
+      return new PgPosts(db).add(change.posts);
+    case 'posts.replace':
+      return new PgPosts(db).replace(change.posts);
+    case 'posts.forget-account':
+      return new PgPosts(db).forgetAccount(change.accountId);
+    case 'notes.add':
+      return new PgNotes(db).add(change.note);
+    case 'outbox.put':
+      return new PgOutbox(db).put(change.items);
+    case 'cursors.set':
+      return new PgCursors(db).set(change.accountId, change.cursors);
+    case 'cursors.forget-account':
+      return new PgCursors(db).forgetAccount(change.accountId);
+    case 'gaps.put':
+      return new PgGaps(db).put(change.gaps);
+    case 'gaps.forget-account':
+      return new PgGaps(db).forgetAccount(change.accountId);
+    case 'settings.put':
+      return PgSettings.put(db, change.text);
+    case 'translations.put':
+      return new PgTranslations(db).put(change.translation);
+  }
+}
