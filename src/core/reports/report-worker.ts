@@ -14,7 +14,9 @@ import type { ReportJob } from './report-thread';
 // is already off the event loop.
 const { file } = workerData as { file: string };
 const db = openDatabase(file);
-db.exec('PRAGMA query_only = ON');
+// A report reads its range once: the operating system's file cache serves it as well as a large
+// cache of this connection's own would, which the hub would carry in its memory from then on.
+db.exec('PRAGMA query_only = ON; PRAGMA cache_size = -8000');
 const store = {
   conversations: new SqlConversations(db),
   posts: new SqlPosts(db),

@@ -14,6 +14,21 @@ export interface ListJob {
   as?: 'json';
 }
 
+/** The WAL folded into the database file by the thread's connection (see wal-checkpoints.ts). */
+export interface CheckpointJob {
+  checkpoint: true;
+}
+
+/** What SQLite's `wal_checkpoint` answers: busy (1 when it could not finish), frames in the WAL, frames copied. */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+export type ReaderJob = ListJob | CheckpointJob;
+export type ReaderOutput = ConversationPage | string | CheckpointResult;
+
 /**
  * Lists the queue on a thread of its own, so that the event loop that takes the team's writes
  * never waits behind a list or a search (a hub with twenty agents lists far more than it writes).
@@ -22,7 +37,7 @@ export interface ListJob {
  * that did not start), lists stay on the event loop and the reason is kept (`inProcessWhy`).
  */
 export class ListReader {
-  private readonly jobs: ThreadJobs<ListJob, ConversationPage | string>;
+  private readonly jobs: ThreadJobs<ReaderJob, ReaderOutput>;
   private why: string | null;
   private started = false;
   /** Settles once the thread is ready or could not start. */
@@ -63,10 +78,21 @@ export class ListReader {
     return (await this.run({ ...job, as: 'json' })) as string | null;
   }
 
+  /** Whether lists run on the thread now. */
+  get onThread(): boolean {
+    return this.started && this.why == null;
+  }
+
+  /** A passive checkpoint made by the thread's connection, off the event loop. */
+  async checkpoint(): Promise<CheckpointResult> {
+    if (!this.onThread) throw new Error('The list thread is not running');
+    return (await this.jobs.run({ checkpoint: true })) as CheckpointResult;
+  }
+
   private async run(job: ListJob): Promise<ConversationPage | string | null> {
-    if (!this.started || this.why != null) return null;
+    if (!this.onThread) return null;
     try {
-      return await this.jobs.run(job);
+      return (await this.jobs.run(job)) as ConversationPage | string;
     } catch (err) {
       // An error the list itself gave (a cursor from another query) keeps its code.
       throw asCallerError(err);

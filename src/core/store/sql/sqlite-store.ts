@@ -14,6 +14,7 @@ import { SqlTranslations } from './sql-translations';
 import { DATABASE_FILE, openDatabase, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
 import { storageError } from '../storage-error';
+import { WalCheckpoints } from './wal-checkpoints';
 import { WalSync } from './wal-sync';
 
 export interface SqliteStoreOptions {
@@ -45,6 +46,8 @@ export class SqliteStore implements InboxStore {
   private closed = false;
   /** Null when read-only: nothing is ever committed then. */
   private readonly walSync: WalSync | null;
+  /** Checkpoints on the list thread, once it runs (see `listOnThread`). */
+  private checkpoints: WalCheckpoints | null = null;
   /**
    * Set while a change runs through `visible`: its commits do not wait for the disk. Work the
    * change started and that commits after it ended waits again (the mark is closed by then).
@@ -155,6 +158,7 @@ export class SqliteStore implements InboxStore {
         const list = typeof facts === 'function' ? facts() : facts;
         const entries = list.length > 0 ? this.audit.append(list, dateOf(this.clock)) : [];
         db.exec('COMMIT');
+        this.checkpoints?.touch();
         return entries;
       } catch (err) {
         if (db.isTransaction) db.exec('ROLLBACK');
@@ -170,10 +174,27 @@ export class SqliteStore implements InboxStore {
    * Lists the queue on a thread of its own from now on (`ListReader`), with a connection that only
    * reads; `close` ends it.
    */
-  listOnThread(entry?: URL): ListReader {
-    if (this.conversations.reader == null)
-      this.conversations.reader = new ListReader(this.file, entry);
+  listOnThread(entry?: URL, checkpointEveryMs?: number): ListReader {
+    if (this.conversations.reader == null) {
+      const reader = new ListReader(this.file, entry);
+      this.conversations.reader = reader;
+      // Once the thread runs, it makes the checkpoints too: no commit makes one on the event loop.
+      if (!this.readOnly)
+        void reader.ready.then(() => {
+          if (reader.onThread && !this.closed)
+            this.checkpoints = new WalCheckpoints(
+              this.db,
+              () => reader.checkpoint(),
+              checkpointEveryMs,
+            );
+        });
+    }
     return this.conversations.reader;
+  }
+
+  /** How many checkpoints the list thread made, and what the last said (null: it makes none). */
+  get threadCheckpoints(): Pick<WalCheckpoints, 'made' | 'last'> | null {
+    return this.checkpoints;
   }
 
   /**
@@ -184,6 +205,7 @@ export class SqliteStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.checkpoints?.stop();
       await this.conversations.reader?.close();
       this.keys.stop();
       if (!this.readOnly) this.keys.writePending();
