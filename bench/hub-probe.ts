@@ -58,6 +58,12 @@ process.on('SIGUSR2', () => {
       writeFileSync(profile, JSON.stringify(taken.profile));
       await profiler.post('Profiler.start');
     }
-    say('phase', { commits: ended, profile });
+    const { heapUsed, external } = process.memoryUsage();
+    say('phase', {
+      commits: ended,
+      profile,
+      heapMb: heapUsed / 2 ** 20,
+      externalMb: external / 2 ** 20,
+    });
   })();
 });

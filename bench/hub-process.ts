@@ -38,7 +38,7 @@ export class HubClient {
     path: string,
     body: unknown,
     options: { timeoutMs?: number; conflictOk?: boolean; keyed?: boolean },
-  ): Promise<{ ms: number; status: number; bytes: number; result: T }> {
+  ): Promise<{ ms: number; hubMs: number; status: number; bytes: number; result: T }> {
     const start = performance.now();
     const response = await fetch(this.base + path, {
       method,
@@ -58,7 +58,8 @@ export class HubClient {
     const envelope = JSON.parse(text) as { ok: boolean; result?: T; error?: { message: string } };
     if (!envelope.ok && !(options.conflictOk && response.status === 409))
       throw new Error(`${method} ${path}: ${response.status} ${envelope.error?.message}`);
-    return { ms, status: response.status, bytes: text.length, result: envelope.result as T };
+    const hubMs = Number(/app;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
+    return { ms, hubMs, status: response.status, bytes: text.length, result: envelope.result as T };
   }
 }
 
@@ -122,14 +123,23 @@ export class HubProcess {
    * phase ended; the phase's CPU profile is named in the log when BENCH_HUB_CPU_PROF asks for one.
    */
   async phase(name: string, log: (text: string) => void): Promise<number[]> {
-    const next = this.next<{ commits: number[]; profile: string | null }>('phase', 60_000);
+    const next = this.next<{
+      commits: number[];
+      profile: string | null;
+      heapMb: number;
+      externalMb: number;
+    }>('phase', 60_000);
     this.child.kill('SIGUSR2');
-    const { commits, profile } = await next;
+    const { commits, profile, heapMb, externalMb } = await next;
     if (profile) log(`CPU profile of the ${name} phase: ${profile}`);
+    this.heap = { heapMb, externalMb };
     return commits;
   }
 
   /** Resident memory now and at its peak, in kB (VmRSS and VmHWM of /proc/<pid>/status). */
+  /** The main thread's JavaScript heap and external memory when the last phase ended, in MB. */
+  heap = { heapMb: 0, externalMb: 0 };
+
   async memoryKb(): Promise<{ rss: number; peak: number }> {
     const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8');
     const kb = (field: string) =>

@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InboxService } from '../src/core/service';
 import { DATABASE_FILE } from '../src/core/store/sql/sqlite';
-import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 import { WORKSPACE_FILE, settingsText } from '../src/core/store/workspace-store';
 import type { Workspace } from '../src/core/store/workspace-store';
 import { tempDir } from '../src/core/test/fixtures';
-import { ManualClock } from '../src/core/time/clock';
-import { AGENTS, END, SEED_VERSION, seedStore } from './sql-store-seed';
-
-const DAY_MS = 86_400_000;
+import { seedFolder } from './seed-folder';
+import { AGENTS, SEED_VERSION } from './sql-store-seed';
 
 /**
  * A seeded data folder of N conversations, left as it is: the SQL bench's (BENCH_SQL_DIR) when it
@@ -31,15 +28,7 @@ export async function seededFolder(
     : await tempDir('inbox-hub-seed-');
   if (!existsSync(join(folder.dir, DATABASE_FILE))) {
     const start = performance.now();
-    // As the SQL bench seeds it: its entries stamped a day after the last conversation arrived.
-    const store = SqliteStore.open(folder.dir, {
-      clock: new ManualClock(new Date(END + DAY_MS).toISOString()),
-    });
-    try {
-      await seedStore(store, n);
-    } finally {
-      await store.close();
-    }
+    await seedFolder(folder.dir, n);
     log(`seeded in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
   return folder;

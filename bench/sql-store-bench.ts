@@ -15,7 +15,8 @@ import { clusterRunner } from '../src/core/reports/cluster-runner';
 import { Reports } from '../src/core/reports/reports';
 import type { Figure } from './figure';
 import { percentile } from './figure';
-import { AGENTS, END, SEED_VERSION, seedConversation, seedStore, uiQuery } from './sql-store-seed';
+import { seedFolder } from './seed-folder';
+import { AGENTS, END, SEED_VERSION, seedConversation, uiQuery } from './sql-store-seed';
 
 const SAMPLES = 1000;
 const BULK_ACTOR = { actor: 'agent-2', client: 'browser' };
@@ -41,11 +42,7 @@ export async function sqlStoreBench(n: number): Promise<Figure[]> {
   const clock = new ManualClock('2026-11-01T00:00:00.000Z');
   try {
     const seedStart = performance.now();
-    if (!existsSync(join(dir, DATABASE_FILE))) {
-      const seeding = SqliteStore.open(dir, { clock });
-      await seedStore(seeding, n);
-      await seeding.close();
-    }
+    if (!existsSync(join(dir, DATABASE_FILE))) await seedFolder(dir, n);
     const seedMs = performance.now() - seedStart;
     global.gc?.();
     const rssBefore = rssMb();

@@ -73,6 +73,8 @@ describe('hub HTTP API', () => {
     expect(all.status).toBe(200);
     expect(all.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(all.headers.get('x-content-type-options')).toBe('nosniff');
+    // The hub's own time on the request, for the browser's network panel.
+    expect(all.headers.get('server-timing')).toMatch(/^app;dur=\d+\.\d\d$/);
     const result = all.body.result as { items: { id: string }[]; total: number };
     expect(result.items.map((c) => c.id)).toEqual(['facebook:2', 'x:1']);
     const x = (await get('/api/conversations?platform=x&limit=5')).body.result as {
