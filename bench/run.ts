@@ -3,7 +3,7 @@ import { crisisBench } from './crisis-bench';
 import { emulatorBench } from './emulator-bench';
 import { hubBench } from './hub-bench';
 import { report } from './figure';
-import { sqlStoreBench } from './sql-store-bench';
+import { inOwnProcess } from './own-process';
 import type { Figure } from './figure';
 import { memoryBench } from './memory-bench';
 import { syncBench } from './sync-bench';
@@ -15,9 +15,10 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   crisis: crisisBench,
   memory: memoryBench,
   // The embedded SQL store at 100k and at a million conversations (seeding 1M takes minutes).
+  // Each size in a process of its own, so that the memory measured is the store's alone.
   sql: async () => [
-    ...(await sqlStoreBench(100_000)),
-    ...(await sqlStoreBench(Number(process.env.BENCH_SQL_LARGE ?? 1_000_000))),
+    ...(await inOwnProcess('sql', 100_000)),
+    ...(await inOwnProcess('sql', Number(process.env.BENCH_SQL_LARGE ?? 1_000_000))),
   ],
   // The same figures through the hub's HTTP API, the hub in its own process; at 100k, 20 agents
   // also list and write at once.
