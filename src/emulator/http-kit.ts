@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** A request as the emulator's handlers see it: the path split below a platform prefix. */
 export interface EmuRequest {
@@ -104,4 +104,25 @@ export function bearerToken(headers: IncomingHttpHeaders, schemes = ['bearer']):
   const match = /^(\S+)\s+(\S+)\s*$/.exec(value);
   if (!match || !schemes.includes(match[1]!.toLowerCase())) return null;
   return match[2]!;
+}
+
+/** Listens on the port and host, with a clear error when the port is taken. */
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE')
+        reject(
+          Object.assign(new Error(`Port ${port} on ${host} is already in use`), { code: err.code }),
+        );
+      else reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
 }

@@ -2,23 +2,18 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminAnswer } from './admin';
-import { errorPage } from './consent-page';
 import { facebookDialog } from './facebook-dialog';
 import { FaultPlan } from './faults';
 import type { Fault } from './faults';
-import { unexpectedError } from './graph-errors';
 import { GraphOAuth } from './graph-oauth';
 import { graphAdminAnswer } from './graph-admin';
 import { createGraphApi } from './graph-routes';
-import type { GraphPlay } from './graph-routes';
 import { GraphStore } from './graph-store';
-import { LATEST_GRAPH_VERSION } from './graph-versions';
 import { DEFAULT_GRAPH_BUDGET, GraphUsage } from './graph-usage';
 import type { GraphBudget } from './graph-usage';
 import { GraphWebhooks } from './graph-webhooks';
-import { BodyTooLargeError, readBody, splitPath, writeResponse } from './http-kit';
-import type { EmuRequest, EmuResponse } from './http-kit';
-import { randomToken } from './ids';
+import { BodyTooLargeError, listen, readBody, splitPath, writeResponse } from './http-kit';
+import type { EmuRequest } from './http-kit';
 import { WriteJournal } from './journal';
 import type { JournalEntry } from './journal';
 import { GrantBook } from './oauth-grants';
@@ -26,6 +21,7 @@ import type { GrantSummary, OAuthPlatform } from './oauth-grants';
 import { WindowCounter } from './rate-limit';
 import type { Scenario } from './scenario';
 import { ScenarioIntegrityError, scenarioProblems } from './scenario-check';
+import { failure, graphPlayOf, notAPage, rootAnswer } from './server-answers';
 import { withSyntheticItems } from './synthetic';
 import { shiftScenario, shiftToNowDelta } from './time-shift';
 import {
@@ -34,7 +30,6 @@ import {
   translationFailure,
 } from './translation-routes';
 import { XOAuth } from './x-oauth';
-import { serverError } from './x-problems';
 import { createXApi, isXFaultKind } from './x-routes';
 import type { PostingCaps } from './x-caps';
 import { XStore } from './x-store';
@@ -345,75 +340,4 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     writes: () => journal.list(),
     webhooks,
   };
-}
-
-function listen(
-  server: ReturnType<typeof createServer>,
-  port: number,
-  host: string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE')
-        reject(
-          Object.assign(new Error(`Port ${port} on ${host} is already in use`), { code: err.code }),
-        );
-      else reject(err);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
-}
-
-/** The throttle or empty page Graph plays for a fault of those kinds. */
-function graphPlayOf(fault: Fault): GraphPlay | null {
-  if (fault.kind === 'throttle')
-    return {
-      kind: 'throttle',
-      code: fault.code ?? 80001,
-      regainMinutes: fault.regainMinutes ?? 60,
-    };
-  if (fault.kind === 'empty-page') return { kind: 'empty-page' };
-  return null;
-}
-
-/** A server error in the platform's words. */
-function failure(platform: 'x' | 'graph', status: number): EmuResponse {
-  if (platform === 'x') return serverError(status);
-  const traceId = randomToken(11);
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=UTF-8', 'x-fb-trace-id': traceId },
-    body: unexpectedError(status).body(traceId),
-  };
-}
-
-/** A web path the emulated site does not serve. */
-function notAPage(site: string, url: URL): EmuResponse {
-  const name = site === 'x-web' ? 'X (emulated x.com)' : 'Facebook (emulated www.facebook.com)';
-  return errorPage(404, name, 'This page doesn’t exist', 'Nothing is served here.', url.pathname);
-}
-
-/** `/` describes the emulator; any other path outside the platforms' prefixes is a 404. */
-function rootAnswer(url: URL, segments: string[] | null): EmuResponse {
-  if (segments && segments.length === 0) {
-    return {
-      status: 200,
-      headers: {},
-      body: {
-        name: 'Social Inbox platform emulator',
-        x: `${url.origin}/x/2/users/me`,
-        graph: `${url.origin}/graph/${LATEST_GRAPH_VERSION}/me`,
-        x_web: `${url.origin}/x-web/i/oauth2/authorize`,
-        facebook_web: `${url.origin}/facebook-web/${LATEST_GRAPH_VERSION}/dialog/oauth`,
-      },
-    };
-  }
-  return { status: 404, headers: {}, body: { error: `Nothing is served at ${url.pathname}` } };
 }
