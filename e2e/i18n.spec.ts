@@ -170,3 +170,30 @@ test('a chart on screen takes the dark colours when the theme switches', async (
   }, light.accent);
   expect(leftover).toBe(0);
 });
+
+test("the reports' days read in the inbox's language, whatever the browser's, and are typed by keys", async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const settings = new DisplaySettings(page);
+  await inbox.goto('Camille Laurent');
+  const reports = new ReportsPage(page);
+  await reports.open();
+  const from = page.getByTestId('report-from');
+  // An English inbox in an English browser: month first.
+  await expect(from).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{4}$/);
+  const shown = (await from.textContent()) ?? '';
+  const [month, day, year] = shown.split('/');
+  await page.getByRole('button', { name: 'Back to the inbox' }).click();
+  await settings.chooseLanguage('fr');
+  await reports.open();
+  // The same day in French: day first, as the browser (English) would not show it.
+  await expect(from).toHaveText(`${day!.padStart(2, '0')}/${month!.padStart(2, '0')}/${year}`);
+  // Typed segment by segment: the year goes back one, and the report's range follows.
+  const asked = page.waitForRequest((r) => r.url().includes('/api/reports?'));
+  await from.getByRole('spinbutton', { name: /^année/i }).press('ArrowDown');
+  const url = new URL((await asked).url());
+  expect(url.searchParams.get('from')?.slice(0, 4)).toBe(String(Number(year) - 1));
+  await expect(from).toContainText(String(Number(year) - 1));
+  await settings.chooseLanguage('system');
+});

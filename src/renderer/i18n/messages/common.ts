@@ -28,6 +28,11 @@ export const en = {
     none: 'No language by that name',
     chosen: '{label}: chosen',
   },
+  day: {
+    day: 'day',
+    month: 'month',
+    year: 'year',
+  },
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -56,5 +61,10 @@ export const fr: Translation<typeof en> = {
     remove: 'Retirer {language}',
     none: 'Aucune langue de ce nom',
     chosen: '{label} : choisies',
+  },
+  day: {
+    day: 'jour',
+    month: 'mois',
+    year: 'année',
   },
 };
