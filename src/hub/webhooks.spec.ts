@@ -229,6 +229,10 @@ describe('Facebook webhooks, hub and emulator over loopback', () => {
     expect((await detail(conversationId))!.posts.map((p) => p.text)).toEqual([
       'Gibt es die Frühlingskarte auch ohne Laktose?',
     ]);
+    // The webhook names the Page post the comment sits under, and the inbox keeps it.
+    expect((await detail(conversationId))!.posts.map((p) => p.underPost)).toEqual([
+      `facebook:${oldPostId}`,
+    ]);
 
     await admin('POST', `facebook/comments/${id}`, { message: 'Gibt es sie auch vegan?' });
     await expect

@@ -166,6 +166,8 @@ export const PostSchema = z.object({
   inReplyTo: z.string().nullable(),
   /** Our id of the post this one quotes (an X quote post), if any. */
   quotes: z.string().optional(),
+  /** Our id of the Page post a Facebook comment sits under (absent: not known, or not a comment). */
+  underPost: z.string().optional(),
   /** Addresses of what the post carries beside its text (a Facebook comment's photo or link). */
   media: z.array(z.string()).optional(),
   /** A Facebook comment hidden from the public (only its author and their friends still see it). */

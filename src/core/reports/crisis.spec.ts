@@ -266,6 +266,45 @@ describe('clusters of near-duplicate mentions', () => {
     expect(view.clusters.map((c) => [c.id, c.size, c.unanswered])).toEqual([['a1', 4, 3]]);
   });
 
+  it('makes one story of the comments under one Page post, whatever they say', async () => {
+    const comments = [
+      ['fb1', 'Remboursez-nous, c’est tout ce qu’on demande', 'fr'],
+      ['fb2', 'Is the refund open to everyone?', 'en'],
+      ['fb3', 'Wann kommt das Geld zurück?', 'de'],
+      ['fb4', 'Where is my order from last week?', 'en'],
+    ] as const;
+    const conversations = comments.map(([id, , language], i) =>
+      conversation({
+        id,
+        platform: 'facebook',
+        language,
+        createdAt: new Date(at.getTime() - 3_600_000 + i * 60_000).toISOString(),
+      }),
+    );
+    const posts = new Map<string, Post[]>(
+      comments.map(([id, text], i) => [
+        id,
+        [
+          post({
+            id: `${id}:0`,
+            conversationId: id,
+            text,
+            createdAt: conversations[i]!.createdAt,
+            // The last one sits under another Page post.
+            underPost: id === 'fb4' ? 'facebook:1_other' : 'facebook:1_statement',
+          }),
+        ],
+      ]),
+    );
+    const view = await crisisView(conversations, (id) => posts.get(id) ?? [], hoursUpTo(at, 3));
+    expect(view.clusters.map((c) => [c.conversationIds, c.languages])).toEqual([
+      [
+        ['fb3', 'fb2', 'fb1'],
+        ['de', 'en', 'fr'],
+      ],
+    ]);
+  });
+
   it('finds every story of a 16,000-mention day, whole, in all its languages, and nothing else', async () => {
     const day = crisisDay(16_000);
     const clusters = await clusterRunner.cluster(day.members);

@@ -6,7 +6,10 @@ import type { ClusterMember } from './clusters';
 import { postKeys } from './story-links';
 
 /** What the view reads of an opening post: its text and what it points at. */
-export type OpeningPost = Pick<Post, 'id' | 'text' | 'inReplyTo' | 'quotes' | 'media'>;
+export type OpeningPost = Pick<
+  Post,
+  'id' | 'text' | 'inReplyTo' | 'quotes' | 'underPost' | 'media'
+>;
 
 const HOUR = 3_600_000;
 const BASELINE_HOURS = 7 * 24;

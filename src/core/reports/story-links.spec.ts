@@ -29,5 +29,10 @@ describe('what ties a story together', () => {
       }),
     ).toEqual(['post:x:2', 'post:x:1', 'post:x:0', 'url:cdn.example/v.mp4']);
     expect(postKeys({ id: 'facebook:9', inReplyTo: null })).toEqual(['post:facebook:9']);
+    // A Facebook comment answers the Page post it sits under.
+    expect(postKeys({ id: 'facebook:9_1', inReplyTo: null, underPost: 'facebook:1_9' })).toEqual([
+      'post:facebook:9_1',
+      'post:facebook:1_9',
+    ]);
   });
 });

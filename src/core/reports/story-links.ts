@@ -48,16 +48,21 @@ export function textKeys(text: string): string[] {
   return keys;
 }
 
-/** The keys of what a post points at beside its text: its own id, the post it quotes or answers, its media. */
+/**
+ * The keys of what a post points at beside its text: its own id, the post it quotes or answers (a
+ * Facebook comment answers the Page post it sits under), its media.
+ */
 export function postKeys(post: {
   id: string;
   inReplyTo: string | null;
   quotes?: string;
+  underPost?: string;
   media?: readonly string[];
 }): string[] {
   const keys = [`post:${post.id}`];
   if (post.inReplyTo != null) keys.push(`post:${post.inReplyTo}`);
   if (post.quotes != null) keys.push(`post:${post.quotes}`);
+  if (post.underPost != null) keys.push(`post:${post.underPost}`);
   for (const address of post.media ?? []) keys.push(linkKey(address) ?? `media:${address}`);
   return keys;
 }

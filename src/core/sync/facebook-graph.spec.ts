@@ -328,5 +328,11 @@ describe('comments on old posts', () => {
     await service.syncAccountOnce(fb.id);
     expect(await storedComments(service)).toEqual(['4001_8002', '4001_8003']);
     expect(await facebookTotal(service)).toBe(1);
+    // Each comment knows the Page post it sits under, a reply as its parent does.
+    const thread = await service.getConversation({ id: 'facebook:4001_8002' });
+    expect(thread.posts.map((p) => p.underPost)).toEqual([
+      `facebook:${PAGE.id}_4001`,
+      `facebook:${PAGE.id}_4001`,
+    ]);
   });
 });

@@ -87,11 +87,13 @@ export async function syncFacebookPage(
 
   // Batches are stored one after the other, in the order they were fetched, while fetching goes on.
   let storing: Promise<void> = Promise.resolve();
-  const store = (stream: string, batch: GraphComment[]): Promise<void> => {
+  const store = (postId: string, batch: GraphComment[]): Promise<void> => {
+    const stream = `comments:${postId}`;
     const done = fetched;
     const stored = storing.then(async () => {
       const newest = Math.max(...batch.map((c) => Math.floor(Date.parse(c.created_time) / 1000)));
-      await ctx.ingest(await Promise.all(batch.map((c) => mapComment(c, account))), {
+      const place = { pagePostId: postId };
+      await ctx.ingest(await Promise.all(batch.map((c) => mapComment(c, account, place))), {
         accountId: account.id,
         cursors: { [stream]: String(newest) },
       });
@@ -117,7 +119,7 @@ export async function syncFacebookPage(
     const flush = async (): Promise<void> => {
       await previous; // at most one batch of this post waits to be stored
       if (buffered.length === 0) return;
-      previous = store(stream, buffered);
+      previous = store(post.id, buffered);
       previous.catch(() => undefined); // seen by the next flush, or the one in finally
       buffered = [];
     };

@@ -134,14 +134,15 @@ export class FacebookWebhooks {
     const client = await this.client(account);
     const comment = await readComment(client, change.comment_id);
     if (comment == null) return 'ignored';
-    const draft = await mapComment(comment, account);
+    const place = { pagePostId: change.post_id };
+    const draft = await mapComment(comment, account, place);
     if ((await this.deps.store.posts.get(id)) != null)
       return this.update(id, { text: draft.text, language: draft.language, hidden: draft.hidden });
     const drafts = [draft];
     // A reply whose comment the inbox does not hold yet (a post polling does not reach): both.
     if (draft.parentId != null && (await this.deps.store.posts.get(draft.parentId)) == null) {
       const parent = comment.parent ? await readComment(client, comment.parent.id) : null;
-      if (parent) drafts.unshift(await mapComment(parent, account));
+      if (parent) drafts.unshift(await mapComment(parent, account, place));
     }
     await this.deps.ingest(drafts);
     return (await this.deps.store.posts.get(id)) != null ? 'ingested' : 'ignored';

@@ -25,6 +25,11 @@ export function facebookPostId(commentId: string): string {
   return `facebook:${commentId}`;
 }
 
+/** The Page post a comment sits under, when the caller knows it (its comments were listed, a webhook named it). */
+export interface CommentPlace {
+  pagePostId?: string;
+}
+
 /**
  * Maps a Page post's comment to a draft post. The Page's own comments are brand replies; seen through
  * the Graph they were made outside this inbox, with the app Graph names in `application`.
@@ -32,6 +37,7 @@ export function facebookPostId(commentId: string): string {
 export async function mapComment(
   comment: GraphComment,
   account: { id: string; externalId: string },
+  place: CommentPlace = {},
 ): Promise<DraftPost> {
   const text = comment.message ?? '';
   const media = attachmentAddress(comment.attachment);
@@ -69,6 +75,7 @@ export async function mapComment(
     outside: outbound,
     hidden: comment.is_hidden ?? false,
     parentId: comment.parent ? facebookPostId(comment.parent.id) : null,
+    ...(place.pagePostId != null ? { underPost: facebookPostId(place.pagePostId) } : {}),
     ...(media != null ? { media: [media] } : {}),
   };
 }
