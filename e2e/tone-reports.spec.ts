@@ -109,6 +109,10 @@ for (const language of ['en', 'fr'] as const)
       await tabs.nth(4).click();
       await expect(page.getByTestId('complaint-words').first()).toBeVisible();
       await axeClean(page, name('complaints'));
+      if (shots)
+        await page
+          .getByTestId('complaints')
+          .screenshot({ path: join(shots, `${name('complaints-whole')}.png`) });
       await tabs.last().click();
       await expect(page.getByTestId('crisis-chart')).toBeVisible();
       await axeClean(page, name('crisis-negative'));

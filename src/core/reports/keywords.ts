@@ -19,13 +19,13 @@ const LIBRARY: Record<string, readonly string[]> = {
  * Words that say nothing of a complaint and that the library's short lists lack: intensifiers,
  * negators and fillers of posts (the tone already says a post is negative).
  */
-const EXTRA: Record<string, readonly string[]> = {
-  en: ['not', 'just', 'very', 'really', 'even', 'now', 'still', 'again', 'don', 'can', 'amp'],
-  fr: ['très', 'tout', 'tous', 'plus', 'rien', 'encore', 'trop', 'bien', 'fait', 'comme'],
-  de: ['mehr', 'schon', 'immer', 'wieder', 'gar', 'ganz', 'mal', 'heute'],
-  nl: ['niet', 'nog', 'weer', 'echt', 'heel', 'gewoon', 'meer', 'al'],
-  es: ['muy', 'más', 'nada', 'todo', 'otra', 'vez', 'ya', 'hoy'],
-  it: ['molto', 'più', 'niente', 'ancora', 'tutto', 'già', 'oggi', 'sempre'],
+const EXTRA: Record<string, string> = {
+  en: 'not just very really even now still again don can amp anyone going actually due one get got',
+  fr: 'très tout tous plus rien encore trop bien fait comme chez dire dit chaque fois faire depuis',
+  de: 'mehr schon immer wieder gar ganz mal heute seit',
+  nl: 'niet nog weer echt heel gewoon meer al elke',
+  es: 'muy más nada todo otra vez ya hoy dos dice caso',
+  it: 'molto più niente ancora tutto già oggi sempre',
 };
 
 const sets = new Map<string, Set<string>>();
@@ -35,7 +35,9 @@ function stopWordsOf(language: string): Set<string> {
   let set = sets.get(language);
   if (set == null) {
     set = new Set(
-      [...(LIBRARY[language] ?? []), ...(EXTRA[language] ?? [])].map((w) => w.normalize('NFC')),
+      [...(LIBRARY[language] ?? []), ...(EXTRA[language]?.split(' ') ?? [])].map((w) =>
+        w.normalize('NFC'),
+      ),
     );
     sets.set(language, set);
   }

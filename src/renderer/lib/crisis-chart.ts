@@ -33,6 +33,8 @@ export function crisisChart(data: Crisis, words: Words): ChartConfig {
             data.spike?.start === h.start ? spike : themeColor('--accent', '#2451d4'),
           ),
           yAxisID: 'y',
+          // Drawn first, under the lines (chart.js draws the highest order first).
+          order: 2,
         },
         {
           type: 'line',
@@ -42,6 +44,7 @@ export function crisisChart(data: Crisis, words: Words): ChartConfig {
           borderDash: [6, 4],
           pointRadius: 0,
           yAxisID: 'y',
+          order: 1,
         },
         {
           type: 'line',
@@ -54,6 +57,7 @@ export function crisisChart(data: Crisis, words: Words): ChartConfig {
           pointRadius: data.hours.length > 48 ? 0 : 2,
           spanGaps: false,
           yAxisID: 'share',
+          order: 0,
         },
       ],
     },
@@ -83,7 +87,8 @@ export function crisisChart(data: Crisis, words: Words): ChartConfig {
           title: { display: true, text: words.t('tone.crisis.negativeAxis'), color: muted },
         },
       },
-      plugins: { legend: { labels: { color: themeColor('--text', '#171a1f') } } },
+      // The legend lists by order too: reversed, it reads as the datasets do.
+      plugins: { legend: { reverse: true, labels: { color: themeColor('--text', '#171a1f') } } },
     },
   } as ChartConfig;
 }

@@ -23,7 +23,7 @@ export const en = {
   reassurance: {
     title: 'Reassurance',
     intro:
-      'Of the conversations whose first customer post read negative, those whose customer wrote again after the team’s first answer, their latest post since reading neutral or positive.',
+      'Of the conversations whose first customer post read negative, those whose customer wrote again after the team’s first answer and whose latest post since then reads neutral or positive.',
     lead: '{reassured} of {count, plural, one {# conversation} other {# conversations}} that began negative ended reassured ({share}).',
     none: 'No conversation of this range began negative.',
     byAgent: 'By who answered first',
@@ -86,7 +86,7 @@ export const fr: Translation<typeof en> = {
   reassurance: {
     title: 'Réassurance',
     intro:
-      'Parmi les conversations dont le premier message du client était négatif, celles où le client a réécrit après la première réponse de l’équipe, son dernier message depuis étant neutre ou positif.',
+      'Parmi les conversations dont le premier message du client était négatif, celles où le client a réécrit après la première réponse de l’équipe et dont son dernier message depuis est neutre ou positif.',
     lead: '{reassured} sur {count, plural, one {# conversation commencée en négatif a fini rassurée} other {# conversations commencées en négatif ont fini rassurées}} ({share}).',
     none: 'Aucune conversation de cette période n’a commencé en négatif.',
     byAgent: 'Par auteur de la première réponse',
