@@ -30,6 +30,7 @@ export const IPC_CHANNELS: { readonly [M in ApiMethodName]: (typeof apiMethods)[
   getReport: 'reports:get',
   drillReport: 'reports:drill',
   getCrisis: 'reports:crisis',
+  getComplaints: 'reports:complaints',
   verifyAudit: 'audit:verify',
   postStatement: 'statements:post',
   getTeamSettings: 'team:settings',

@@ -151,6 +151,10 @@ export class InboxService implements InboxApi {
     return this.reports.crisis(input);
   }
 
+  getComplaints(input: ApiInput<'getComplaints'>) {
+    return this.reports.complaints(input);
+  }
+
   async verifyAudit() {
     return this.stores.store.audit.verify(dateOf(this.options.clock));
   }

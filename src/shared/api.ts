@@ -55,6 +55,7 @@ import {
   ReportInputSchema,
   ReportSchema,
 } from './report';
+import { ComplaintsInputSchema, ComplaintsSchema } from './report-tone';
 import type { Agent, Role } from './model';
 import { safeText } from './text';
 
@@ -484,6 +485,12 @@ export const apiMethods = {
     input: CrisisInputSchema,
     output: CrisisSchema,
   },
+  /** Managers: the recurring complaints (stories, keywords) among the range's negative posts. */
+  getComplaints: {
+    channel: 'reports:complaints',
+    input: ComplaintsInputSchema,
+    output: ComplaintsSchema,
+  },
   /** Managers: one public statement from a brand account, answering a group of conversations. */
   postStatement: {
     channel: 'statements:post',
@@ -663,6 +670,7 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   getReport: 'manager',
   drillReport: 'manager',
   getCrisis: 'manager',
+  getComplaints: 'manager',
   verifyAudit: 'manager',
   postStatement: 'manager',
   getTeamSettings: 'agent',
@@ -765,6 +773,7 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   getReport: { method: 'GET', path: '/api/reports' },
   drillReport: { method: 'POST', path: '/api/reports/drill' },
   getCrisis: { method: 'GET', path: '/api/reports/crisis' },
+  getComplaints: { method: 'GET', path: '/api/reports/complaints' },
   verifyAudit: { method: 'GET', path: '/api/audit/verify' },
   postStatement: { method: 'POST', path: '/api/statements' },
   getTeamSettings: { method: 'GET', path: '/api/team/settings' },

@@ -4,6 +4,7 @@ export * from './events';
 export * from './api';
 export * from './audit';
 export * from './report';
+export * from './report-tone';
 export * from './rules';
 export * from './saved-replies';
 export * from './queue';

@@ -3,6 +3,7 @@ import { IsoDateSchema, PlatformSchema, SyncGapSchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
+import { LanguageAnswersSchema, ReassuranceSchema } from './report-tone';
 
 /**
  * The language key of the conversations whose language could not be detected: reported on its own
@@ -68,6 +69,15 @@ export const ReportDrillSchema = z
       'replied-public',
       'replied-private',
       'outside-replies',
+      // Answers in the customer's language (of the answered ones).
+      'answered-in-language',
+      'answered-other-language',
+      'answer-language-not-judged',
+      // Reassurance: the responder is the one who answered first.
+      'began-negative',
+      'negative-answered',
+      'negative-wrote-again',
+      'reassured',
     ]),
   })
   .strict();
@@ -127,6 +137,13 @@ export const ReportSchema = z.object({
     ),
     byApp: z.array(z.object({ app: z.string().nullable(), replies: z.number().int() })),
   }),
+  /** Answers in the customer's language, for the team and by the conversations' language. */
+  languageAnswers: z.object({
+    team: LanguageAnswersSchema.omit({ language: true }),
+    byLanguage: z.array(LanguageAnswersSchema),
+  }),
+  /** Of the conversations that began negative, those the team turned around. */
+  reassurance: ReassuranceSchema,
   /**
    * Stretches of the range whose posts sync could not fetch (X mentions beyond the 800-mention
    * window and recent search's reach): the figures leave them out. Absent when there are none.
@@ -206,8 +223,19 @@ export type Cluster = z.infer<typeof ClusterSchema>;
 export const CrisisSchema = z.object({
   from: IsoDateSchema,
   to: IsoDateSchema,
-  /** Customer posts (mentions, comments) per hour, oldest first. */
-  hours: z.array(z.object({ start: IsoDateSchema, arrivals: z.number().int().nonnegative() })),
+  /**
+   * Customer posts (mentions, comments) per hour, oldest first; of them, those with a tone (in a
+   * language the inbox scores) and the negative ones, and their share (null: none had a tone).
+   */
+  hours: z.array(
+    z.object({
+      start: IsoDateSchema,
+      arrivals: z.number().int().nonnegative(),
+      scored: z.number().int().nonnegative(),
+      negative: z.number().int().nonnegative(),
+      negativeShare: z.number().min(0).max(1).nullable(),
+    }),
+  ),
   /** Arrivals per hour over the 7 days before the window (their mean). */
   usualPerHour: z.number().nonnegative(),
   /** Arrivals in those 7 days: 0 when there is no earlier activity to compare with. */

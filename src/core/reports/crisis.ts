@@ -43,15 +43,19 @@ export function hoursOfRange(from: Date, to: Date, maxHours: number): CrisisHour
   return { first: Math.min(first, last), last };
 }
 
+/** What the crisis view counts of arrivals alone: per hour, the usual level, the spike. */
+export type Arrivals = Pick<
+  Crisis,
+  'from' | 'to' | 'usualPerHour' | 'baselineArrivals' | 'spike'
+> & {
+  hours: { start: string; arrivals: number }[];
+};
+
 /**
  * Arrivals per hour over the window ending at `at` (the hour that contains `at` is the last one),
  * the usual level (mean hour of the 7 days before), and the largest spike.
  */
-export function arrivalsByHour(
-  arrivals: Iterable<string>,
-  at: Date,
-  hours: number,
-): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'baselineArrivals' | 'spike'> {
+export function arrivalsByHour(arrivals: Iterable<string>, at: Date, hours: number): Arrivals {
   return arrivalsByHourMs(
     (function* () {
       for (const iso of arrivals) yield Date.parse(iso);
@@ -68,7 +72,7 @@ export function arrivalsByHour(
 export function arrivalsByHourMs(
   arrivals: Iterable<number>,
   { first, last }: CrisisHours,
-): Pick<Crisis, 'from' | 'to' | 'hours' | 'usualPerHour' | 'baselineArrivals' | 'spike'> {
+): Arrivals {
   const baselineStart = first - BASELINE_HOURS * HOUR;
   const counts = new Map<number, number>();
   let baselineArrivals = 0;
@@ -117,6 +121,9 @@ export class CrisisTally {
   private readonly windowStart: number;
   private readonly windowEnd: number;
   private readonly arrivals: number[] = [];
+  /** Customer posts of the window's hours with a tone, and the negative ones, by hour start. */
+  private readonly scored = new Map<number, number>();
+  private readonly negative = new Map<number, number>();
   /** The conversations to cluster, each with the id of its opening post (its text comes last). */
   private readonly pending: { member: Omit<ClusterMember, 'text'>; opener: string }[] = [];
 
@@ -147,8 +154,13 @@ export class CrisisTally {
         p.direction === 'inbound' &&
         p.createdMs >= this.baselineStart &&
         p.createdMs < this.windowEnd
-      )
+      ) {
         this.arrivals.push(p.createdMs);
+        if (p.sentiment == null || p.createdMs < this.windowStart) continue;
+        const hour = hourStart(p.createdMs);
+        this.scored.set(hour, (this.scored.get(hour) ?? 0) + 1);
+        if (p.sentiment === 'negative') this.negative.set(hour, (this.negative.get(hour) ?? 0) + 1);
+      }
     const created = conversation.createdMs;
     if (!(created >= this.windowStart && created < this.windowEnd)) return null;
     const opener = posts.find((p) => p.direction === 'inbound');
@@ -179,8 +191,15 @@ export class CrisisTally {
       const post = openers.get(opener);
       if (post != null) members.push({ ...member, text: post.text, refs: postKeys(post) });
     }
+    const counted = arrivalsByHourMs(this.arrivals, this.window);
     return {
-      ...arrivalsByHourMs(this.arrivals, this.window),
+      ...counted,
+      hours: counted.hours.map((h) => {
+        const start = Date.parse(h.start);
+        const scored = this.scored.get(start) ?? 0;
+        const negative = this.negative.get(start) ?? 0;
+        return { ...h, scored, negative, negativeShare: scored === 0 ? null : negative / scored };
+      }),
       clusters: await cluster(members),
     };
   }

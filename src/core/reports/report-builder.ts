@@ -7,10 +7,12 @@ import type {
   Post,
   Report,
   ReportDrill,
+  Sentiment,
 } from '../../shared';
 import { factsOf, headOf } from '../store/port';
 import type { ConversationHead, PostFacts } from '../store/port';
 import { nearestRank } from './percentile';
+import { inToneSet, isToneSet, languageAnswers, reassurance } from './tone-report';
 
 /** The responder of the brand's replies made with another app than the inbox. */
 export const OUTSIDE = 'outside';
@@ -33,6 +35,15 @@ export interface ReportCase {
   /** The inbox's replies, by agent. */
   replies: { agent: string; kind: 'public' | 'private' }[];
   outside: Post[];
+  /** The brand's first reply post (not a statement): its language as detected; null if none. */
+  firstReply: { language: string | null } | null;
+  /** The first customer post read negative. */
+  openedNegative: boolean;
+  /**
+   * The tone of the customer's latest post after the first answer: null when they did not write
+   * again (or it was not answered), `unscored` when that post has no tone.
+   */
+  toneAfterAnswer: Sentiment | 'unscored' | null;
 }
 
 const byTime = (a: PostFacts, b: PostFacts) =>
@@ -49,7 +60,9 @@ function inTimeOrder(posts: readonly PostFacts[]): boolean {
  * same instant keep the order given): the first customer post, the first brand reply at or after
  * it (or the public statement that answered it, if that came first), the inbox's replies by agent
  * (a statement counts as one public reply of the agent who published it), and the replies made
- * outside the inbox, which the report lists whole (`whole` gives them).
+ * outside the inbox, which the report lists whole (`whole` gives them); and, for the reports of
+ * tone and language, the first reply post's language, whether the first customer post read
+ * negative, and the tone of the customer's latest post after the first answer.
  */
 export function caseOf(
   conversation: ConversationHead,
@@ -86,15 +99,32 @@ export function caseOf(
       firstResponder = statement.by;
     }
   }
+  const answeredAt = firstMs == null || opener == null ? null : firstMs;
   return {
     conversation,
     platform: conversation.platform,
     language: conversation.language ?? UNKNOWN_LANGUAGE,
-    firstResponseMs: firstMs == null || opener == null ? null : firstMs - opener.createdMs,
-    firstResponder: firstMs == null || opener == null ? null : firstResponder,
+    firstResponseMs: answeredAt == null ? null : answeredAt - opener!.createdMs,
+    firstResponder: answeredAt == null ? null : firstResponder,
     replies,
     outside,
+    firstReply: first == null ? null : { language: first.language },
+    openedNegative: opener?.sentiment === 'negative',
+    toneAfterAnswer: answeredAt == null ? null : latestToneAfter(ordered, answeredAt),
   };
+}
+
+/** The tone of the customer's latest post after an instant (ms); null if they wrote none. */
+function latestToneAfter(
+  ordered: readonly PostFacts[],
+  afterMs: number,
+): ReportCase['toneAfterAnswer'] {
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const p = ordered[i]!;
+    if (p.createdMs <= afterMs) return null;
+    if (p.direction === 'inbound') return p.sentiment ?? 'unscored';
+  }
+  return null;
 }
 
 /** Whether a case belongs to a responder: an agent replied in it, or someone replied outside. */
@@ -217,6 +247,8 @@ export class ReportBuilder {
   report(agents: readonly Agent[]): Report {
     const { cases, targetMs } = this;
     const nameOf = new Map(agents.map((a) => [a.id, a.name]));
+    const responderName = (responder: string) =>
+      responder === OUTSIDE ? 'Outside the inbox' : (nameOf.get(responder) ?? responder);
     // Each responder's cases (those that involve them), in one pass and in the cases' order.
     const involved = new Map<string, ReportCase[]>();
     const involve = (responder: string, c: ReportCase) => {
@@ -231,7 +263,7 @@ export class ReportBuilder {
     const responders = [...involved]
       .map(([responder, list]) => ({
         responder,
-        name: responder === OUTSIDE ? 'Outside the inbox' : (nameOf.get(responder) ?? responder),
+        name: responderName(responder),
         figures: figures(list, targetMs, responder),
       }))
       .sort((a, b) =>
@@ -308,6 +340,8 @@ export class ReportBuilder {
           .map(([app, replies]) => ({ app, replies }))
           .sort((a, b) => b.replies - a.replies || (a.app ?? '').localeCompare(b.app ?? '')),
       },
+      languageAnswers: languageAnswers(cases),
+      reassurance: reassurance(cases, responderName),
     };
   }
 
@@ -320,6 +354,7 @@ export class ReportBuilder {
       if (only != null && !only.has(c.conversation.id)) return false;
       if (drill.platform != null && c.platform !== drill.platform) return false;
       if (drill.language != null && c.language !== drill.language) return false;
+      if (isToneSet(drill.set)) return inToneSet(c, drill);
       if (responder != null && !involves(c, responder)) return false;
       const first = responder == null || c.firstResponder === responder;
       switch (drill.set) {
@@ -345,6 +380,8 @@ export class ReportBuilder {
         }
         case 'outside-replies':
           return c.outside.length > 0;
+        default:
+          return false;
       }
     });
     return chosen

@@ -30,7 +30,7 @@ export interface ReportStore {
 const END_OF_TIME = new Date(8.64e15).toISOString();
 
 /** The pages of heads read, each with the facts of its conversations' posts (one read a page). */
-async function* withFacts(
+export async function* withFacts(
   store: ReportStore,
   pages: AsyncIterable<ConversationHead[]>,
 ): AsyncIterable<{ heads: ConversationHead[]; facts: Map<string, PostFacts[]> }> {

@@ -9,7 +9,8 @@ export const REPORT_WORKER = new URL('./report-worker.mjs', import.meta.url);
 export type ReportCall =
   | { call: 'report'; input: ApiInput<'getReport'> }
   | { call: 'drill'; input: ApiInput<'drillReport'> }
-  | { call: 'crisis'; input: ApiInput<'getCrisis'> };
+  | { call: 'crisis'; input: ApiInput<'getCrisis'> }
+  | { call: 'complaints'; input: ApiInput<'getComplaints'> };
 
 /** A call as the thread makes it: with the team and the inbox's time when it was asked. */
 export type ReportJob = ReportCall & { agents: Agent[]; now: string };
@@ -18,7 +19,9 @@ type Output<C extends ReportCall['call']> = C extends 'report'
   ? ApiOutput<'getReport'>
   : C extends 'drill'
     ? ApiOutput<'drillReport'>
-    : ApiOutput<'getCrisis'>;
+    : C extends 'crisis'
+      ? ApiOutput<'getCrisis'>
+      : ApiOutput<'getComplaints'>;
 
 /**
  * Makes reports, drill-downs and the crisis view on a thread of their own, through a connection

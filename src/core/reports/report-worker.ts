@@ -38,6 +38,8 @@ serveJobs<ReportJob, unknown>(
         return reports.drill(job.input);
       case 'crisis':
         return reports.crisis(job.input);
+      case 'complaints':
+        return reports.complaints(job.input);
     }
   },
   () => db.close(),

@@ -1,6 +1,7 @@
 import {
   CRISIS_MAX_HOURS,
   CRISIS_WINDOW_HOURS,
+  ComplaintsInputSchema,
   CrisisInputSchema,
   ReportDrillInputSchema,
   ReportInputSchema,
@@ -14,6 +15,8 @@ import type { ReportStore } from './report-cases';
 import type { ClusterMember } from './clusters';
 import type { Cluster } from '../../shared';
 import type { ReportThread } from './report-thread';
+import { complaintsOf } from './complaints';
+import { clusterRunner } from './cluster-runner';
 
 export interface ReportSources {
   /** What reports read of the store (an `InboxStore` has it all). */
@@ -93,6 +96,21 @@ export class Reports {
         unspokenLanguages: unspokenLanguages(c.languages, team),
       })),
     };
+  }
+
+  async complaints(input: ApiInput<'getComplaints'>): Promise<ApiOutput<'getComplaints'>> {
+    const range = ComplaintsInputSchema.parse(input);
+    const made = await this.sources.thread?.run({
+      call: 'complaints',
+      input: range,
+      ...this.asked(),
+    });
+    if (made) return made;
+    return complaintsOf(
+      this.sources.store,
+      range,
+      this.sources.cluster ?? ((members) => clusterRunner.cluster(members)),
+    );
   }
 
   /** What a call on the thread needs to be made as here: the team, and the time it was asked. */

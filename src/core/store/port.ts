@@ -11,6 +11,7 @@ import type {
   Platform,
   Post,
   PostTranslation,
+  Sentiment,
   SyncGap,
 } from '../../shared';
 import type { OutboxItem } from '../outbox/outbox-item';
@@ -73,6 +74,10 @@ export interface PostFacts {
   sentBy: string | null;
   private: boolean;
   outside: boolean;
+  /** A customer post's tone (null: the brand's, or not scored). */
+  sentiment: Sentiment | null;
+  /** The language detected on the post (null: none found). */
+  language: string | null;
 }
 
 /** A conversation's head, from the conversation (for conversations held in memory). */
@@ -98,6 +103,8 @@ export function factsOf(p: Post): PostFacts {
     sentBy: p.sentBy,
     private: p.private,
     outside: p.outside,
+    sentiment: p.sentiment ?? null,
+    language: p.language ?? null,
   };
 }
 

@@ -7,11 +7,14 @@ import { FACTS_BATCH } from './sql/sql-records';
 import { STORE_ENGINES, engineTitle } from './test/store-engines';
 import type { EngineStore, TunableStore } from './test/store-engines';
 
-/** A customer post, an agent's private reply, a reply from another app, at the same instant. */
+/**
+ * A customer post (negative, in French), an agent's private reply, a reply from another app (in
+ * English), at the same instant.
+ */
 function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
   const conversationId = `x:${n}`;
   return [
-    post({ externalId: `${n}`, conversationId, createdAt: at }),
+    post({ externalId: `${n}`, conversationId, createdAt: at, sentiment: 'negative' }),
     post({
       externalId: `${n}.2`,
       conversationId,
@@ -27,6 +30,7 @@ function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
       direction: 'outbound',
       outside: true,
       sourceApp: { name: 'Hootsuite', id: null, link: null },
+      language: 'en',
     }),
   ];
 }
@@ -51,6 +55,12 @@ describe.each(STORE_ENGINES)('report facts on $name', (engine) => {
         factsOf(posts[0]!),
         factsOf(posts[2]!),
         factsOf(posts[1]!),
+      ]);
+      // A customer post's tone and each post's language come with the facts.
+      expect(facts.get('x:1')!.map((p) => [p.sentiment, p.language])).toEqual([
+        ['negative', 'fr'],
+        [null, 'en'],
+        [null, 'fr'],
       ]);
       expect(facts.get('x:2')!.map((p) => p.id)).toEqual(
         (await store.posts.ofConversation('x:2')).map((p) => p.id),

@@ -1,6 +1,9 @@
 import type { Crisis, CrisisWindow } from '../../shared/report';
 import type { Words } from '../i18n/translate';
 
+/** What naming an hour reads of the view: how many hours it covers. */
+type Hours = { hours: readonly unknown[] };
+
 /** The BCP 47 tag each UI language formats dates and numbers with (as format.ts does). */
 const TAG = { en: 'en-GB', fr: 'fr-FR' } as const;
 
@@ -18,7 +21,7 @@ function amount(value: number, words: Words): string {
  * An hour of the view as the banner and the chart name it: its time, with its day when the view
  * covers more than one day.
  */
-export function hourName(iso: string, view: Pick<Crisis, 'hours'>, words: Words): string {
+export function hourName(iso: string, view: Hours, words: Words): string {
   const days = view.hours.length > 24;
   return new Intl.DateTimeFormat(TAG[words.locale], {
     ...(days ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
@@ -28,7 +31,7 @@ export function hourName(iso: string, view: Pick<Crisis, 'hours'>, words: Words)
 }
 
 /** An hour as the chart's axis names it, short: its time, with its weekday when the view covers days. */
-export function hourTick(iso: string, view: Pick<Crisis, 'hours'>, words: Words): string {
+export function hourTick(iso: string, view: Hours, words: Words): string {
   return new Intl.DateTimeFormat(TAG[words.locale], {
     ...(view.hours.length > 24 ? { weekday: 'short' } : {}),
     hour: '2-digit',
@@ -41,7 +44,7 @@ export function hourTick(iso: string, view: Pick<Crisis, 'hours'>, words: Words)
  * before the window, the spike alone (a ratio to nothing means nothing). Null when there is none.
  */
 export function spikeText(
-  view: Pick<Crisis, 'hours' | 'spike' | 'usualPerHour' | 'baselineArrivals'>,
+  view: Hours & Pick<Crisis, 'spike' | 'usualPerHour' | 'baselineArrivals'>,
   words: Words,
 ): string | null {
   const { spike } = view;

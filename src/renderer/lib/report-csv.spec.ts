@@ -43,6 +43,16 @@ const report: Report = {
     ],
     byApp: [{ app: 'Hootsuite Inc.', replies: 1 }],
   },
+  languageAnswers: {
+    team: { answered: 0, inLanguage: 0, otherLanguage: 0, notJudged: 0, share: null },
+    byLanguage: [],
+  },
+  reassurance: {
+    team: { beganNegative: 0, answered: 0, wroteAgain: 0, reassured: 0, share: null },
+    byResponder: [],
+    byLanguage: [],
+    byPlatform: [],
+  },
 };
 
 describe('report CSV', () => {

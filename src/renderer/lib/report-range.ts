@@ -26,3 +26,14 @@ export function rangeInstants(range: DayRange): { from: string; to: string } | n
   end.setDate(end.getDate() + 1);
   return { from: start.toISOString(), to: end.toISOString() };
 }
+
+/** The last `days` days of a range of instants, when it is longer. */
+export function lastDaysOf(
+  range: { from: string; to: string },
+  days: number,
+): { from: string; to: string; cut: boolean } {
+  const earliest = Date.parse(range.to) - days * 86_400_000;
+  return Date.parse(range.from) < earliest
+    ? { from: new Date(earliest).toISOString(), to: range.to, cut: true }
+    : { ...range, cut: false };
+}

@@ -277,6 +277,23 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "what reports count of a post's tone and language, beside it",
+    sql: `
+      -- A customer post's tone and every post's language, read with the other facts of a range's
+      -- posts (the negative share per hour, reassurance, answers in the customer's language).
+      ALTER TABLE posts ADD COLUMN sentiment ${T};
+      ALTER TABLE posts ADD COLUMN language ${T};
+      UPDATE posts SET
+        sentiment = body::jsonb ->> 'sentiment',
+        language = body::jsonb ->> 'language'
+        WHERE body::jsonb ->> 'sentiment' IS NOT NULL OR body::jsonb ->> 'language' IS NOT NULL;
+      DROP INDEX posts_facts;
+      CREATE INDEX posts_facts ON posts
+        (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */

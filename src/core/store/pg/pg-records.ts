@@ -1,5 +1,5 @@
 import { SyncGapSchema } from '../../../shared';
-import type { Note, Post, SyncGap } from '../../../shared';
+import type { Note, Post, Sentiment, SyncGap } from '../../../shared';
 import type { OutboxItem } from '../../outbox/outbox-item';
 import type {
   CursorRepository,
@@ -18,7 +18,7 @@ async function bodies<T>(db: Queryable, sql: string, params: unknown[] = []): Pr
 }
 
 const POST_COLUMNS =
-  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, body';
+  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, body';
 
 /** Posts: stored once by id, found by conversation and by date. */
 export class PgPosts implements PostRepository {
@@ -68,9 +68,12 @@ export class PgPosts implements PostRepository {
       sent_by: string | null;
       private: boolean;
       outside: boolean;
+      sentiment: Sentiment | null;
+      language: string | null;
     };
     const { rows } = await this.db.query<Row>(
-      `SELECT created_ms, id, conversation_id, outbound, sent_by, private, outside FROM posts
+      `SELECT created_ms, id, conversation_id, outbound, sent_by, private, outside, sentiment,
+         language FROM posts
        WHERE conversation_id = ANY($1) ORDER BY conversation_id, created_ms, id`,
       [[...new Set(conversationIds)]],
     );
@@ -83,6 +86,8 @@ export class PgPosts implements PostRepository {
         sentBy: r.sent_by,
         private: r.private,
         outside: r.outside,
+        sentiment: r.sentiment,
+        language: r.language,
       };
       const list = found.get(r.conversation_id);
       if (list) list.push(facts);
@@ -119,7 +124,8 @@ export class PgPosts implements PostRepository {
            conversation_id = excluded.conversation_id, account_id = excluded.account_id,
            created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to,
            outbound = excluded.outbound, sent_by = excluded.sent_by, private = excluded.private,
-           outside = excluded.outside, body = excluded.body`,
+           outside = excluded.outside, sentiment = excluded.sentiment,
+           language = excluded.language, body = excluded.body`,
         columnsOf(posts, 'last'),
       );
   }
@@ -131,9 +137,9 @@ export class PgPosts implements PostRepository {
 
 /** Many posts in one statement: a column of values per parameter, in the given order. */
 const unnested = `unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[],
-  $6::boolean[], $7::text[], $8::boolean[], $9::boolean[], $10::text[])
+  $6::boolean[], $7::text[], $8::boolean[], $9::boolean[], $10::text[], $11::text[], $12::text[])
   AS p (id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private,
-    outside, body)`;
+    outside, sentiment, language, body)`;
 
 /**
  * The posts as columns, each id once: a post given twice keeps its first state when added (the
@@ -153,6 +159,8 @@ function columnsOf(posts: readonly Post[], keep: 'first' | 'last'): unknown[][] 
     list.map((p) => p.sentBy ?? null),
     list.map((p) => p.private),
     list.map((p) => p.outside),
+    list.map((p) => p.sentiment ?? null),
+    list.map((p) => p.language ?? null),
     list.map((p) => JSON.stringify(p)),
   ];
 }

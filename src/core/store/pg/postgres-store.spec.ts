@@ -3,7 +3,8 @@ import { chmodSync, chownSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversation, tempDir } from '../../test/fixtures';
+import { conversation, post, tempDir } from '../../test/fixtures';
+import { factsOf } from '../port';
 import { ManualClock } from '../../time/clock';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
 import { openPool } from './pg-client';
@@ -158,6 +159,53 @@ describe.skipIf(server == null)(
       await store.commit([], [{ kind: 'translations.put', translation }]);
       expect(await store.translations.get('x:1', 'fr')).toEqual(translation);
       expect(await store.translations.get('x:1', 'en')).toBeUndefined();
+    });
+
+    it("fills in, from a database of schema 4, each post's tone and language for the reports", async () => {
+      const url = await database();
+      const pool = openPool({ url, caFile: null });
+      const old = [
+        post({ externalId: '1', sentiment: 'negative', language: 'nl' }),
+        post({ externalId: '2', conversationId: 'x:1', createdAt: '2026-11-20T10:05:00.000Z' }),
+        post({
+          externalId: '3',
+          conversationId: 'x:1',
+          createdAt: '2026-11-20T10:06:00.000Z',
+          direction: 'outbound',
+          sentBy: 'jan',
+          language: null,
+        }),
+      ];
+      try {
+        await migratePg(
+          pool,
+          PG_MIGRATIONS.filter((m) => m.version <= 4),
+        );
+        for (const p of old)
+          await pool.query(
+            `INSERT INTO posts (id, conversation_id, account_id, created_ms, outbound, sent_by,
+               private, outside, body) VALUES ($1, $2, 'x:brand', $3, $4, $5, false, false, $6)`,
+            [
+              p.id,
+              p.conversationId,
+              Date.parse(p.createdAt),
+              p.direction === 'outbound',
+              p.sentBy,
+              JSON.stringify(p),
+            ],
+          );
+      } finally {
+        await pool.end();
+      }
+      const store = await open(url);
+      expect((await store.posts.factsOf(['x:1'])).get('x:1')).toEqual(old.map(factsOf));
+      expect(
+        (await store.posts.factsOf(['x:1'])).get('x:1')!.map((f) => [f.sentiment, f.language]),
+      ).toEqual([
+        ['negative', 'nl'],
+        [null, 'fr'],
+        [null, null],
+      ]);
     });
 
     it('says a wrong password is refused without repeating it', async () => {

@@ -336,6 +336,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: "what reports count of a post's tone and language, beside it",
+    sql: `
+      -- A customer post's tone and every post's language, read with the other facts of a range's
+      -- posts (the negative share per hour, reassurance, answers in the customer's language): in
+      -- the facts index, so the reports still read the index alone.
+      ALTER TABLE posts ADD COLUMN sentiment TEXT;
+      ALTER TABLE posts ADD COLUMN language TEXT;
+      UPDATE posts SET
+        sentiment = json_extract(body, '$.sentiment'),
+        language = json_extract(body, '$.language');
+      DROP INDEX posts_facts;
+      CREATE INDEX posts_facts ON posts
+        (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

@@ -30,7 +30,7 @@ function open(dir: string): SqliteStore {
 function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
   const conversationId = `x:${n}`;
   return [
-    post({ externalId: `${n}`, conversationId, createdAt: at }),
+    post({ externalId: `${n}`, conversationId, createdAt: at, sentiment: 'negative' }),
     post({
       externalId: `${n}.2`,
       conversationId,
@@ -84,7 +84,8 @@ describe('post facts', () => {
     ]);
     const plan = store.db
       .prepare(
-        `EXPLAIN QUERY PLAN SELECT created_ms, id, outbound, sent_by, private, outside
+        `EXPLAIN QUERY PLAN SELECT created_ms, id, outbound, sent_by, private, outside,
+           sentiment, language
          FROM posts WHERE conversation_id = ? ORDER BY created_ms, id`,
       )
       .all('x:7') as { detail: string }[];

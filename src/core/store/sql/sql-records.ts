@@ -1,4 +1,4 @@
-import type { Note, Post } from '../../../shared';
+import type { Note, Post, Sentiment } from '../../../shared';
 import type { OutboxItem } from '../../outbox/outbox-item';
 import type {
   CursorRepository,
@@ -45,7 +45,8 @@ export class SqlPosts implements PostRepository {
     this.facts = new Column(
       db,
       `SELECT json_group_array(
-         json_array(created_ms, id, conversation_id, outbound, sent_by, private, outside))
+         json_array(created_ms, id, conversation_id, outbound, sent_by, private, outside,
+           sentiment, language))
        FROM posts WHERE conversation_id IN (SELECT value FROM json_each(?))`,
     );
     this.insert = db.prepare(
@@ -56,7 +57,8 @@ export class SqlPosts implements PostRepository {
          conversation_id = excluded.conversation_id, account_id = excluded.account_id,
          created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to,
          outbound = excluded.outbound, sent_by = excluded.sent_by, private = excluded.private,
-         outside = excluded.outside, body = excluded.body`,
+         outside = excluded.outside, sentiment = excluded.sentiment,
+         language = excluded.language, body = excluded.body`,
     );
     this.range = db.prepare(
       `SELECT created_ms AS ms, id, body FROM posts
@@ -99,7 +101,17 @@ export class SqlPosts implements PostRepository {
 
   /** What reports count of the posts of several conversations: one query per FACTS_BATCH. */
   async factsOf(conversationIds: readonly string[]): Promise<Map<string, PostFacts[]>> {
-    type Row = [number, string, string, number, string | null, number, number];
+    type Row = [
+      number,
+      string,
+      string,
+      number,
+      string | null,
+      number,
+      number,
+      Sentiment | null,
+      string | null,
+    ];
     const byConversation = new Map<string, Row[]>();
     const ids = [...new Set(conversationIds)];
     for (let at = 0; at < ids.length; at += FACTS_BATCH) {
@@ -116,7 +128,7 @@ export class SqlPosts implements PostRepository {
     for (const [conversationId, rows] of byConversation)
       found.set(
         conversationId,
-        inTimeOrder(rows).map(([createdMs, id, , outbound, sentBy, priv, outside]) => ({
+        inTimeOrder(rows).map(([createdMs, id, , outbound, sentBy, priv, outside, tone, lang]) => ({
           id,
           conversationId,
           createdMs,
@@ -124,6 +136,8 @@ export class SqlPosts implements PostRepository {
           sentBy,
           private: priv === 1,
           outside: outside === 1,
+          sentiment: tone,
+          language: lang,
         })),
       );
     return found;
@@ -147,8 +161,8 @@ export class SqlPosts implements PostRepository {
 }
 
 const COLUMNS =
-  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, body';
-const PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, body';
+const PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
 function row(p: Post): SqlValue[] {
   return [
@@ -161,6 +175,8 @@ function row(p: Post): SqlValue[] {
     p.sentBy ?? null,
     p.private ? 1 : 0,
     p.outside ? 1 : 0,
+    p.sentiment ?? null,
+    p.language ?? null,
     JSON.stringify(p),
   ];
 }

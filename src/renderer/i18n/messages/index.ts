@@ -20,6 +20,7 @@ import * as signin from './signin';
 import * as tags from './tags';
 import * as team from './team';
 import * as timeline from './timeline';
+import * as tone from './tone';
 import * as topbar from './topbar';
 import * as triage from './triage';
 import * as views from './views';
@@ -51,6 +52,7 @@ const areas = {
   tags,
   team,
   timeline,
+  tone,
   topbar,
   triage,
   views,

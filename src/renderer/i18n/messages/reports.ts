@@ -8,6 +8,9 @@ export const en = {
   tabs: {
     overview: 'Who answered',
     coverage: 'Coverage',
+    languages: 'Languages',
+    reassurance: 'Reassurance',
+    complaints: 'For customer service',
     outside: 'Outside the inbox',
     crisis: 'Crisis',
   },
@@ -159,6 +162,9 @@ export const fr: Translation<typeof en> = {
   tabs: {
     overview: 'Qui a répondu',
     coverage: 'Couverture',
+    languages: 'Langues',
+    reassurance: 'Réassurance',
+    complaints: 'Pour le service client',
     outside: 'Hors de la boîte',
     crisis: 'Crise',
   },
