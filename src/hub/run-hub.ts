@@ -111,6 +111,13 @@ export async function runHub(
   const server = await createHubServer({
     api: service,
     authenticate: (token) => service.authenticate(token),
+    ...(store?.sharedSettings ? { refreshTeam: () => service.refreshSettings() } : {}),
+    ...(store?.attempts
+      ? {
+          sharedAttempts: (key: string, windowMs: number) =>
+            store.attempts!.count(key, clock.now(), windowMs),
+        }
+      : {}),
     onSignIn: (agent, client) => service.recordSignIn(agent, client),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
