@@ -27,6 +27,8 @@ const FILE_MANAGER = { id: 'agent:file-manager', name: 'Camille', role: 'manager
 const FILE_TOKEN = `sia_${'f'.repeat(43)}`;
 /** Sign-in attempts an address may make a minute, on both hubs together. */
 const LIMIT = 20;
+/** How long a presence lasts without a new report (a killed hub's runs out then). */
+const PRESENCE_TTL_MS = 2000;
 
 async function post(
   url: string,
@@ -90,6 +92,8 @@ describe.skipIf(server == null)(
         db.url,
         '--sign-in-limit',
         String(LIMIT),
+        '--presence-ttl',
+        String(PRESENCE_TTL_MS),
         '--x-base-url',
         'http://127.0.0.1:9',
         '--graph-base-url',
@@ -286,6 +290,37 @@ describe.skipIf(server == null)(
       const [first, second] = statuses.filter((s) => s.status === 429);
       expect(first!.hub).not.toBe(second!.hub);
       expect(statuses.indexOf(second!)).toBe(statuses.indexOf(first!) + 1);
+    });
+
+    // Last: it kills a hub.
+    it('tells the clients of one hub that the presence a killed hub kept ran out', async () => {
+      const seeded = conversation({ id: 'x:replica-3' });
+      await store.commit([], [{ kind: 'conversations.put', conversations: [seeded] }]);
+      const { agent, token } = await createAgent(b.url, manager, 'Eva');
+      await hubResult(a.url, token, 'POST', '/api/presence', {
+        conversationId: seeded.id,
+        activity: 'replying',
+      });
+      const events = await openEvents(b.url, manager);
+      expect(await hubResult<Presence[]>(b.url, manager, 'GET', '/api/presence')).toContainEqual(
+        expect.objectContaining({ agentId: agent.id, activity: 'replying' }),
+      );
+      a.child.kill('SIGKILL');
+      const killed = performance.now();
+      await expect
+        .poll(
+          () =>
+            events.events.find(
+              (e) => e.type === 'presence' && e.agentId === agent.id && e.activity === 'idle',
+            ),
+          { timeout: 3 * PRESENCE_TTL_MS, interval: 50 },
+        )
+        .toBeDefined();
+      // Its time to live, and one look of the other hub (a quarter of it).
+      expect(performance.now() - killed).toBeLessThan(PRESENCE_TTL_MS * 1.25 + 500);
+      const listed = await hubResult<Presence[]>(b.url, manager, 'GET', '/api/presence');
+      expect(listed.map((p) => p.agentId)).not.toContain(agent.id);
+      events.ws.close();
     });
   },
 );

@@ -76,6 +76,7 @@ export async function runHub(
     xClientSecret: config.xClientSecret,
     facebookAppId: config.facebookAppId,
     pollIntervalMs: config.pollIntervalMs,
+    presenceTtlMs: config.presenceTtlMs,
     facebookWebhookUrl: webhooks.callbackUrl,
     clientName: `hub:${hostname()}`,
     translation: {
