@@ -16,6 +16,8 @@ export default defineConfig({
       'src/core/sync/replicas.spec.ts',
       'src/hub/hub.spec.ts',
       'src/hub/replicas.spec.ts',
+      'src/hub/replica-processes.spec.ts',
+      'src/core/replica-settings.spec.ts',
       'src/core/hide.spec.ts',
       'src/core/rules/rules.spec.ts',
       'src/core/team/names-and-assignees.spec.ts',

@@ -1,3 +1,4 @@
+import { InboxError } from '../shared';
 import type { AuditFact, Conversation, InboxEvent } from '../shared';
 import { arrivalFact } from './audit/audit-facts';
 import { stageIngest } from './ingest';
@@ -30,6 +31,23 @@ export interface ArrivalsDeps {
  * change is announced.
  */
 export async function receive(
+  deps: ArrivalsDeps,
+  drafts: DraftPost[],
+  now: Date,
+  move?: CursorMove,
+): Promise<void> {
+  // Where several processes share the store, a conversation another changed while this batch was
+  // worked out refuses the commit: the batch is worked out again from the store as it is now.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await receiveOnce(deps, drafts, now, move);
+    } catch (err) {
+      if (!(err instanceof InboxError && err.code === 'conflict') || attempt >= 5) throw err;
+    }
+  }
+}
+
+async function receiveOnce(
   deps: ArrivalsDeps,
   drafts: DraftPost[],
   now: Date,

@@ -47,12 +47,12 @@ export class ConversationChanges {
   /** One conversation's new state (call inside `serialize`); `by` null is the sync's. */
   async save(
     next: Conversation,
-    _previous: Conversation,
+    previous: Conversation,
     facts: readonly AuditFact[] = [],
     by?: string | null,
     also: AlsoWritten = {},
   ): Promise<void> {
-    await this.commit([next], facts, also);
+    await this.commit([next], facts, also, { [previous.id]: previous.version });
     this.deps.emit({
       type: 'conversation.changed',
       conversation: next,
@@ -77,6 +77,7 @@ export class ConversationChanges {
       pairs.map((p) => p.next),
       all,
       also,
+      Object.fromEntries(pairs.map((p) => [p.previous.id, p.previous.version])),
     );
     for (const { next } of pairs)
       this.deps.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
@@ -114,11 +115,16 @@ export class ConversationChanges {
     next: readonly Conversation[],
     facts: CommitFacts,
     also: AlsoWritten,
+    /** The version each was read at: checked again in the commit where processes share the store. */
+    expect: Readonly<Record<string, number>>,
   ): Promise<void> {
     const { commits, tags, emit } = this.deps;
     const registering = tags.ensuring(also.tags ?? []);
     await commits.commit(facts, {
-      changes: [...(also.changes ?? []), { kind: 'conversations.put', conversations: next }],
+      changes: [
+        ...(also.changes ?? []),
+        { kind: 'conversations.put', conversations: next, expect },
+      ],
       settings: [...(registering ? [registering] : []), ...(also.settings ?? [])],
     });
     if (registering) emit({ type: 'tags.changed', tags: tags.list() });

@@ -46,6 +46,8 @@ export interface InboxHooks {
   emit(event: InboxEvent): void;
   /** An agent's access changed (role, token renewed, removed). */
   agentChanged(agentId: string): void;
+  /** Tells this process's clients alone, not the other processes sharing the store. */
+  emitHere?(event: InboxEvent): void;
 }
 
 /** An inbox's domains, one module each, which InboxService hands the calls to. */
@@ -156,7 +158,7 @@ export function composeDomains(
       settings: new TeamSettingsBook(workspace, commits, emit),
       agentChanged: hooks.agentChanged,
     }),
-    collab: new Collaboration({ ...on, presenceTtlMs, directory }),
+    collab: new Collaboration({ ...on, presenceTtlMs, directory, emitHere: hooks.emitHere }),
     rules: new Rules({ book, callers, emit, store }),
     statements: new Statements({
       config,

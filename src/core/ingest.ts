@@ -92,6 +92,8 @@ export async function stageIngest(
   const arriving = [...placed, ...moved];
   const changed: Conversation[] = [];
   const threads = new Map<string, Post[]>();
+  /** The version each stored conversation changed here was read at. */
+  const expect: Record<string, number> = {};
   for (const id of touched) {
     if (removed.has(id)) continue;
     const thread = merge(
@@ -99,14 +101,17 @@ export async function stageIngest(
       arriving.filter((p) => p.conversationId === id),
     );
     if (!thread.some((p) => p.direction === 'inbound')) continue;
-    const previous = (await store.conversations.get(id)) ?? (await inherited(id, removed, store));
+    const stored = await store.conversations.get(id);
+    if (stored) expect[id] = stored.version;
+    const previous = stored ?? (await inherited(id, removed, store));
     changed.push(summarize(previous, thread, now));
     threads.set(id, thread);
   }
   const changes: StoreChange[] = [];
   if (placed.length > 0) changes.push({ kind: 'posts.add', posts: placed });
   if (moved.length > 0) changes.push({ kind: 'posts.replace', posts: moved });
-  if (changed.length > 0) changes.push({ kind: 'conversations.put', conversations: changed });
+  if (changed.length > 0)
+    changes.push({ kind: 'conversations.put', conversations: changed, expect });
   if (removed.size > 0) changes.push({ kind: 'conversations.remove', ids: [...removed.keys()] });
   return {
     changed,

@@ -3,10 +3,11 @@ import type { InboxConfig } from './service-options';
 import { ReportThread } from './reports/report-thread';
 import { storageAt } from './store/file-system';
 import { InboxCommits } from './store/inbox-commits';
-import type { InboxStore } from './store/port';
+import type { InboxStore, SharedSettings } from './store/port';
+import type { Storage } from './store/file-system';
 import { openMigrated } from './store/sql/import-files';
 import { storageError } from './store/storage-error';
-import { WORKSPACE_FILE, WorkspaceStore } from './store/workspace-store';
+import { WORKSPACE_FILE, WorkspaceStore, settingsText } from './store/workspace-store';
 
 /**
  * Opens the inbox's data folder: the store (the one given, or the folder's own, with a folder of
@@ -35,6 +36,10 @@ export async function openStores(full: InboxConfig): Promise<InboxStores> {
     store = opened.store;
   }
   try {
+    if (store.sharedSettings) {
+      const workspace = await openSharedSettings(store.sharedSettings, full.dataDir, storage);
+      return { store, workspace, commits: new InboxCommits(store, workspace), reportThread };
+    }
     // The settings a commit changed just before a crash are newer than their file.
     const pending = await store.settings.pending();
     const workspace = await WorkspaceStore.open(full.dataDir, storage, pending?.text ?? null);
@@ -50,4 +55,47 @@ export async function openStores(full: InboxConfig): Promise<InboxStores> {
     await store.close();
     throw err;
   }
+}
+
+/**
+ * The settings document a store keeps and shares: the first process on a store that holds none
+ * gives it the data folder's file (so a hub moving to the shared store keeps its team), once; the
+ * file is not read again. Each change a process commits is read by every other within a moment.
+ */
+async function openSharedSettings(
+  shared: SharedSettings,
+  dataDir: string,
+  storage: Storage,
+): Promise<WorkspaceStore> {
+  let held = await shared.read();
+  if (held == null) {
+    const file = await WorkspaceStore.open(dataDir, storage);
+    held = await shared.seed(settingsText(file.data));
+    await file.close();
+  }
+  const workspace = WorkspaceStore.shared(held.text, held.version);
+  // Reads that overlap are one: a change told during a read is read after it.
+  let reading: Promise<void> | null = null;
+  let again = false;
+  const read = (): void => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = shared
+      .read()
+      .then((doc) => {
+        if (doc) workspace.adoptVersion(doc.text, doc.version, true);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          read();
+        }
+      });
+  };
+  shared.onChange(read);
+  return workspace;
 }

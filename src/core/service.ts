@@ -36,6 +36,7 @@ import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
 import type { PostTranslator } from './translation/post-translator';
 import type { Triage } from './triage/triage';
+import { accessChanged } from './team/access-changes';
 
 /** The service's own channel (beside the clients' events) for changes to an agent's access. */
 const TEAM_CHANGED = 'team.agent-changed';
@@ -53,6 +54,7 @@ export class InboxService implements InboxApi {
   /** Events another process sharing the store told (not this one's to act on). */
   private readonly relayed = new WeakSet<InboxEvent>();
   private unrelay: (() => void) | null = null;
+  private readonly unwatch: () => void;
   private readonly callers: Callers;
   private readonly sync: InboxSync;
   private readonly accounts: Accounts;
@@ -77,6 +79,7 @@ export class InboxService implements InboxApi {
       queue: this.queue,
       emit: (event) => this.emit(event),
       agentChanged: (agentId) => this.events.emit(TEAM_CHANGED, agentId),
+      emitHere: (event) => this.events.emit('event', event),
     });
     this.callers = domains.callers;
     this.sync = domains.sync;
@@ -98,6 +101,14 @@ export class InboxService implements InboxApi {
         this.events.emit('event', event);
       });
     this.translator = domains.translator;
+    // Where the store shares the settings, another process's change of them acts here too.
+    this.unwatch = stores.workspace.onChange((before, after) => {
+      for (const id of accessChanged(before, after)) this.events.emit(TEAM_CHANGED, id);
+      const had = new Set(before.accounts.map((a) => a.id));
+      const has = new Set(after.accounts.map((a) => a.id));
+      for (const id of has) if (!had.has(id)) this.sync.restart(id);
+      for (const id of had) if (!has.has(id)) void this.sync.stop(id).catch(() => undefined);
+    });
     // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
     if (options.facebookWebhookUrl != null)
       this.events.on('event', (event: InboxEvent) => {
@@ -341,6 +352,16 @@ export class InboxService implements InboxApi {
     return this.team.authenticate(token);
   }
 
+  /**
+   * Reads the settings again where the store shares them among processes (a token another
+   * process made a moment ago, before its change was told here): true when they were newer.
+   */
+  async refreshSettings(): Promise<boolean> {
+    const shared = this.stores.store.sharedSettings;
+    const doc = shared ? await shared.read() : null;
+    return doc != null && this.stores.workspace.adoptVersion(doc.text, doc.version, true);
+  }
+
   updateConversation(input: ApiInput<'updateConversation'>, context?: CallContext) {
     return this.triage.updateConversation(input, context);
   }
@@ -394,6 +415,7 @@ export class InboxService implements InboxApi {
     if (this.closed) return;
     this.closed = true;
     this.unrelay?.();
+    this.unwatch();
     this.accounts.close();
     this.collab.close();
     await this.sync.stopAll();

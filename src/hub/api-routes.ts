@@ -9,7 +9,8 @@ import type { SignInAttempts } from './sign-in-guard';
 
 export interface ApiRouteOptions {
   api: InboxApi;
-  authenticate: (token: string) => Agent | null;
+  /** The agent a token belongs to (read again where another replica may have just made it). */
+  authenticate: (token: string) => Agent | null | Promise<Agent | null>;
   /** Counts a call made with a token that signs nobody in, as a sign-in attempt. */
   attempts: SignInAttempts;
   /** A desktop app signed in (it asks who its token belongs to when it joins or starts). */
@@ -28,7 +29,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions
 
   const signedInFirst = async (request: FastifyRequest, reply: FastifyReply) => {
     const token = tokenOf(request.headers);
-    const agent = token ? options.authenticate(token) : null;
+    const agent = token ? await options.authenticate(token) : null;
     if (token && agent) {
       callers.set(request, { agent, token });
       return;

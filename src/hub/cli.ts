@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   closeOnSignals(hub.close);
   hub.service.startSync();
   const store = config.database
-    ? `store in PostgreSQL at ${databaseName(config.database)}, settings in ${config.dataDir}`
+    ? `store and settings in PostgreSQL at ${databaseName(config.database)}`
     : `data in ${config.dataDir}`;
   console.log(`Social Inbox hub listening on ${hub.url} (${store})`);
   for (const notice of hub.notices) console.warn(notice);

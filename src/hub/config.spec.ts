@@ -34,6 +34,7 @@ describe('parseHubConfig', () => {
       tlsKey: null,
       allowedHosts: [],
       signInLimit: 30,
+      presenceTtlMs: 60_000,
     });
     const { config } = parseHubConfig(
       ['--allowed-hosts', 'inbox.example.com, 10.0.0.5,[fd00::1]', '--sign-in-limit', '10'],

@@ -46,6 +46,8 @@ const ConfigSchema = z
     allowedHosts: z.array(HostNameSchema).max(100),
     /** Sign-in attempts per client address and minute. */
     signInLimit: z.coerce.number().int().min(1).max(100_000),
+    /** How long an agent's presence lasts without a new report (ms). */
+    presenceTtlMs: z.coerce.number().int().min(1000).max(3_600_000),
     /** A PostgreSQL database for the store (null: the data folder's embedded SQLite store). */
     database: z
       .string()
@@ -97,6 +99,8 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            a request naming another host gets 421
   --sign-in-limit <n>      sign-in attempts per client address and minute
                            (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
+  --presence-ttl <ms>      how long an agent's presence lasts without a new report, and so how long
+                           a dead replica's lasts (SOCIAL_INBOX_PRESENCE_TTL_MS, default 60000)
   --database <url>         keep the store in PostgreSQL: postgres://user@host:port/db?sslmode=verify-full
                            (SOCIAL_INBOX_DATABASE_URL); without it, the embedded store in --data.
                            Give the password in SOCIAL_INBOX_DATABASE_URL, PGPASSWORD or ~/.pgpass
@@ -142,6 +146,7 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        'presence-ttl': { type: 'string' },
         database: { type: 'string' },
         'database-ca': { type: 'string' },
         translation: { type: 'string' },
@@ -196,6 +201,7 @@ export function parseHubConfig(
       'SOCIAL_INBOX_SIGN_IN_LIMIT',
       String(HUB_DEFAULT_SIGN_IN_LIMIT),
     ),
+    presenceTtlMs: pick('presence-ttl', 'SOCIAL_INBOX_PRESENCE_TTL_MS', '60000'),
     database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
     databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),
     translationProvider: pick('translation', 'SOCIAL_INBOX_TRANSLATION', '') || null,

@@ -76,6 +76,7 @@ export async function runHub(
     xClientSecret: config.xClientSecret,
     facebookAppId: config.facebookAppId,
     pollIntervalMs: config.pollIntervalMs,
+    presenceTtlMs: config.presenceTtlMs,
     facebookWebhookUrl: webhooks.callbackUrl,
     clientName: `hub:${hostname()}`,
     translation: {
@@ -111,6 +112,13 @@ export async function runHub(
   const server = await createHubServer({
     api: service,
     authenticate: (token) => service.authenticate(token),
+    ...(store?.sharedSettings ? { refreshTeam: () => service.refreshSettings() } : {}),
+    ...(store?.attempts
+      ? {
+          sharedAttempts: (key: string, windowMs: number) =>
+            store.attempts!.count(key, clock.now(), windowMs),
+        }
+      : {}),
     onSignIn: (agent, client) => service.recordSignIn(agent, client),
     webRoot: config.webRoot,
     logger: options.logger ?? false,

@@ -20,6 +20,7 @@ import {
   signInAttempts,
   tooManySignIns,
 } from './sign-in-guard';
+import type { SharedSignInAttempts } from './sign-in-guard';
 import { loggedUrl, registerFacebookWebhooks } from './webhooks';
 import type { FacebookWebhookOptions } from './webhooks';
 
@@ -27,6 +28,11 @@ export interface HubServerOptions {
   api: InboxApi;
   /** The agent a personal token belongs to, or null: every call but health and sign-in needs one. */
   authenticate: (token: string) => Agent | null;
+  /**
+   * Reads the team again (true: it changed), asked before a token is refused: where several hubs
+   * share one database, an agent another hub created a moment ago signs in here at once.
+   */
+  refreshTeam?: () => Promise<boolean>;
   /**
    * Told of a sign-in worth recording (for the audit trail): the first of a token from one client
    * and address within an hour. The sign-in does not wait for it.
@@ -53,6 +59,8 @@ export interface HubServerOptions {
   tls?: { key: Buffer; cert: Buffer } | null;
   /** Sign-in attempts per client address and minute. */
   signInLimit?: number;
+  /** Where sign-in attempts are counted when several hubs share one database (else in memory). */
+  sharedAttempts?: SharedSignInAttempts;
   /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
   idempotency?: IdempotencyGuard;
   /** Serves `/webhooks/facebook` (Page webhooks), signed with the app secret. */
@@ -108,7 +116,18 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   await app.register(fastifyRateLimit, { global: false });
   // JSON only: a text/plain body is what a cross-site form can send without asking.
   app.removeContentTypeParser('text/plain');
-  const attempts = signInAttempts(app, options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
+  const attempts = signInAttempts(
+    app,
+    options.signInLimit ?? DEFAULT_SIGN_IN_LIMIT,
+    options.sharedAttempts,
+  );
+  const authenticate = async (token: string): Promise<Agent | null> => {
+    const agent = options.authenticate(token);
+    if (agent || !options.refreshTeam) return agent;
+    // Asked again whatever the read found: a notification may have brought the team meanwhile.
+    await options.refreshTeam().catch(() => false);
+    return options.authenticate(token);
+  };
   const recent = new RecentSignIns();
   const signedIn = (agent: Agent, token: string, client: string, request: FastifyRequest) => {
     if (recent.isNew(token, client, request.ip))
@@ -173,7 +192,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     async (request, reply) => {
       const input = SignInInputSchema.safeParse(request.body ?? {});
       if (!input.success) return send(reply, { ok: false, error: toErrorBody(input.error) });
-      const agent = options.authenticate(input.data.token);
+      const agent = await authenticate(input.data.token);
       if (!agent) {
         return send(reply, {
           ok: false,
@@ -192,7 +211,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
 
   registerApiRoutes(app, {
     api: options.api,
-    authenticate: options.authenticate,
+    authenticate,
     attempts,
     signedIn,
     idempotency: options.idempotency,
@@ -212,13 +231,14 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.addHook('onClose', async () => {
     for (const stop of unsubscribe) stop?.();
   });
-  app.get(EVENTS_PATH, { websocket: true }, (socket, request) => {
+  app.get(EVENTS_PATH, { websocket: true }, async (socket, request) => {
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
       return;
     }
     const token = tokenOf(request.headers);
-    const agent = token ? options.authenticate(token) : null;
+    // A known token is taken at once (its socket's listeners set before anything arrives).
+    const agent = token ? (options.authenticate(token) ?? (await authenticate(token))) : null;
     if (token && agent) {
       sockets.add(socket, token, agent);
       return;

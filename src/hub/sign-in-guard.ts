@@ -10,12 +10,28 @@ const WINDOW_MS = 60_000;
 /** Counts one sign-in attempt of a request's address: null, or how long until it may try again. */
 export type SignInAttempts = (request: FastifyRequest) => Promise<{ retryAfterS: number } | null>;
 
+/** A count of attempts kept where every hub on one database reads it (see AttemptCounter). */
+export type SharedSignInAttempts = (
+  key: string,
+  windowMs: number,
+) => Promise<{ current: number; ttlMs: number }>;
+
 /**
  * Sign-in attempts per client address and minute: every browser sign-in, and every call made with
  * a token that signs nobody in (calls with a valid token are not counted). Past the limit, the
- * address gets 429 until its minute is over.
+ * address gets 429 until its minute is over. Where several hubs share one database the count is
+ * kept in it (`shared`), so an address has one limit whichever hub it tries.
  */
-export function signInAttempts(app: FastifyInstance, perMinute: number): SignInAttempts {
+export function signInAttempts(
+  app: FastifyInstance,
+  perMinute: number,
+  shared?: SharedSignInAttempts,
+): SignInAttempts {
+  if (shared)
+    return async (request) => {
+      const { current, ttlMs } = await shared(`sign-in:${request.ip}`, WINDOW_MS);
+      return current > perMinute ? { retryAfterS: Math.max(1, Math.ceil(ttlMs / 1000)) } : null;
+    };
   const limit = app.createRateLimit({
     max: perMinute,
     timeWindow: WINDOW_MS,

@@ -67,13 +67,20 @@ export const FacebookWebhookSchema = z.object({
 });
 export type FacebookWebhook = z.infer<typeof FacebookWebhookSchema>;
 
-/** The comment changes of a delivery, each with its Page; throws a ZodError on a malformed one. */
+/**
+ * The comment changes of a delivery, each with its Page and the entry's time (Unix seconds);
+ * throws a ZodError on a malformed one.
+ */
 export function commentChangesOf(
   payload: FacebookWebhook,
-): { pageId: string; change: FacebookCommentChange }[] {
+): { pageId: string; time: number; change: FacebookCommentChange }[] {
   return payload.entry.flatMap((entry) =>
     entry.changes
       .filter((c) => c.field === 'feed' && c.value.item === 'comment')
-      .map((c) => ({ pageId: entry.id, change: FacebookCommentChangeSchema.parse(c.value) })),
+      .map((c) => ({
+        pageId: entry.id,
+        time: entry.time,
+        change: FacebookCommentChangeSchema.parse(c.value),
+      })),
   );
 }

@@ -10,6 +10,8 @@ import type { Callers } from '../team/callers';
 import { isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { PresenceBoard } from './presence-board';
+import type { PresenceChange } from './presence-board';
+import { PresenceMirror } from './shared-presence';
 
 export interface CollaborationDeps {
   clock: Clock;
@@ -20,12 +22,16 @@ export interface CollaborationDeps {
   directory: AgentDirectory;
   callers: Callers;
   emit(event: InboxEvent): void;
+  /** Tells this process's clients alone (where several processes share the store). */
+  emitHere?(event: InboxEvent): void;
 }
 
 /** The team working together on the queue: internal notes, and who is on what right now. */
 export class Collaboration {
   /** Who is viewing or replying to what: in memory only, pushed to every client. */
   private readonly presence: PresenceBoard;
+  /** The whole team's presence, where several processes share the store. */
+  private readonly mirror: PresenceMirror | null;
 
   constructor(private readonly deps: CollaborationDeps) {
     this.presence = new PresenceBoard({
@@ -33,6 +39,15 @@ export class Collaboration {
       now: () => deps.clock.now(),
       changed: (change) => deps.emit({ type: 'presence', ...change }),
     });
+    const shared = deps.store.presence;
+    this.mirror = shared
+      ? new PresenceMirror({
+          presence: shared,
+          ttlMs: deps.presenceTtlMs,
+          now: () => deps.clock.now(),
+          tellHere: (change) => (deps.emitHere ?? deps.emit)({ type: 'presence', ...change }),
+        })
+      : null;
   }
 
   /**
@@ -81,24 +96,30 @@ export class Collaboration {
       !(await this.deps.store.conversations.get(conversationId))
     )
       throw new InboxError('not_found', `No conversation with id ${conversationId}`);
-    this.presence.report({
+    const change: PresenceChange = {
       agentId: actor.id,
       conversationId: activity === 'idle' ? null : conversationId,
       activity,
-    });
+    };
+    this.presence.report(change);
+    await this.mirror?.put(change);
     return { done: true };
   }
 
   async listPresence(): Promise<ApiOutput<'listPresence'>> {
-    return this.presence.list();
+    return this.mirror ? this.mirror.list() : this.presence.list();
   }
 
   /** The agent's last connection closed: their presence goes for everyone at once. */
   agentLeft(agentId: string): void {
     this.presence.forget(agentId);
+    void this.mirror
+      ?.put({ agentId, conversationId: null, activity: 'idle' })
+      .catch(() => undefined);
   }
 
   close(): void {
     this.presence.close();
+    this.mirror?.close();
   }
 }

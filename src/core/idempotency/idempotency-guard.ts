@@ -11,6 +11,8 @@ import type { JournalEntry } from './idempotency-journal';
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an answer is kept in memory only (see `kept`): a quarter of an hour. */
 export const SHORT_TTL_MS = 15 * 60 * 1000;
+/** How long a retry waits for the answer of its call running in another process. */
+const WAIT_FOR_OTHER_MS = 10_000;
 
 /**
  * How a call's keys are kept. `durable`: in the journal and in memory. `memory`: in memory only, for
@@ -136,7 +138,9 @@ export class IdempotencyGuard {
       });
     store.keys.forget(since);
     const live = new Map<string, Entry>();
-    for (const record of await store.keys.live(since)) {
+    // Keys shared with other processes are looked up in the store when a call comes (`claim`).
+    const records = store.keys.claim ? [] : await store.keys.live(since);
+    for (const record of records) {
       const answer =
         record.answer == null ? null : (JSON.parse(record.answer) as Envelope<unknown>);
       live.set(entryId(record.agent, record.key), {
@@ -192,7 +196,19 @@ export class IdempotencyGuard {
 
   /** Runs the call the first time: recorded as started, run, its answer remembered. */
   private async first(entry: Entry, execute: () => Promise<Answer>): Promise<Answer> {
-    if (entry.keptAs !== 'memory') {
+    const { keys } = this.store;
+    if (entry.keptAs !== 'memory' && keys.claim) {
+      // Several processes share the keys: the one that writes the record first runs the call,
+      // the others answer what it answered.
+      let other: KeyRecord | null;
+      try {
+        other = await keys.claim(recordOf(entry), entry.at - KEY_TTL_MS);
+      } catch {
+        this.entries.delete(entryId(entry.agent, entry.key));
+        return failure(NOT_RECORDED);
+      }
+      if (other) return this.theirs(entry, other);
+    } else if (entry.keptAs !== 'memory') {
       try {
         this.store.keys.write(recordOf(entry));
         // A call that changes only the store has its key made durable by its own commit.
@@ -222,6 +238,35 @@ export class IdempotencyGuard {
         // As a lost record: in doubt after a restart.
       }
     }
+    return answer;
+  }
+
+  /**
+   * The answer to a call another process ran (or runs) with this key: the same call's answer once
+   * it has one (waiting for it a while), a mismatch when the call differs, in doubt when it never
+   * answered. Remembered here as it is there.
+   */
+  private async theirs(entry: Entry, other: KeyRecord): Promise<Answer> {
+    let record: KeyRecord | null = other;
+    for (let waited = 0; record?.state === 'in-doubt' && waited < WAIT_FOR_OTHER_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      record = (await this.store.keys.read?.(entry.agent, entry.key).catch(() => record)) ?? null;
+    }
+    const answer = ((): Answer => {
+      if (record == null) return failure(IN_DOUBT);
+      if (record.fingerprint !== entry.fingerprint || record.method !== entry.method)
+        return failure(idempotencyMismatch());
+      if (record.state === 'in-doubt') return failure(IN_DOUBT);
+      return record.answer == null
+        ? failure(ANSWER_NOT_KEPT)
+        : (JSON.parse(record.answer) as Answer);
+    })();
+    const same = record?.fingerprint === entry.fingerprint && record.method === entry.method;
+    if (record?.state === 'answered' && same) {
+      entry.state = 'answered';
+      entry.answer = answer;
+    } else this.entries.delete(entryId(entry.agent, entry.key));
+    entry.running = null;
     return answer;
   }
 

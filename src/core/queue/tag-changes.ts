@@ -78,7 +78,14 @@ export class TagChanges {
   private async store(changed: Conversation[], registry: SettingsChange, fact: AuditFact) {
     const { commits, tags, emit } = this.deps;
     await commits.commit([fact], {
-      changes: [{ kind: 'conversations.put', conversations: changed }],
+      changes: [
+        {
+          kind: 'conversations.put',
+          conversations: changed,
+          // Each was read one version before (a change through another replica meanwhile refuses it).
+          expect: Object.fromEntries(changed.map((c) => [c.id, c.version - 1])),
+        },
+      ],
       settings: [registry],
     });
     for (const conversation of changed) emit({ type: 'conversation.changed', conversation });

@@ -28,7 +28,7 @@ import { LOCAL_AGENT } from '../team/callers';
 import type { Callers } from '../team/callers';
 import { isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
-import { DUPLICATE_LIMIT, publicRepeats } from '../triage/duplicate-guard';
+import { DUPLICATE_LIMIT, DUPLICATE_WINDOW_MS, publicRepeats } from '../triage/duplicate-guard';
 import type { DraftPost } from '../triage/threading';
 import type { SavedReplyBook } from './saved-reply-book';
 
@@ -136,7 +136,12 @@ export class ReplyDesk {
       );
     }
     if (request.kind === 'public' && !confirmRepeat) {
-      const repeats = publicRepeats(request.text, this.outbox.list(), deps.clock.now());
+      const now = deps.clock.now();
+      // Where several processes share the store, the whole team's replies of the day count.
+      const recent = deps.store.outbox.createdSince
+        ? await deps.store.outbox.createdSince(new Date(now - DUPLICATE_WINDOW_MS).toISOString())
+        : this.outbox.list();
+      const repeats = publicRepeats(request.text, recent, now);
       if (repeats >= DUPLICATE_LIMIT) {
         throw new InboxError(
           'conflict',

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../shared';
 import type { CommitFacts, InboxStore, StoreChange } from './port';
-import { settingsText } from './workspace-store';
+import { settingsText, workspaceOf } from './workspace-store';
 import type { SettingsChange, WorkspaceStore } from './workspace-store';
 
 /** What a commit changes besides its audit entries. */
@@ -14,7 +14,8 @@ export interface CommitChanges {
 /**
  * The one way the inbox changes what it keeps: the store's changes, the settings document and the
  * audit entries of one action are one transaction of the store (the settings document is kept in it
- * until its own file is written), durable when the commit resolves, and shown only then.
+ * until its own file is written), durable when the commit resolves, and shown only then. Where the
+ * store keeps the document itself (shared by several processes), it is changed in the commit.
  */
 export class InboxCommits {
   /** Commits that change the settings, one after the other: each starts from the one before. */
@@ -44,6 +45,18 @@ export class InboxCommits {
     changes: readonly StoreChange[],
     settings: readonly SettingsChange[],
   ): Promise<AuditEntry[]> {
+    const shared = this.store.sharedSettings;
+    if (shared) {
+      // The document in the store is the one changed, as the commit's transaction finds it: a
+      // change another process committed meanwhile is kept, and this one made on top of it.
+      const { entries, settings: kept } = await shared.commit(facts, changes, (current) => {
+        const next = workspaceOf(current.text);
+        for (const change of settings) change(next);
+        return settingsText(next);
+      });
+      this.workspace.adoptVersion(kept.text, kept.version, false);
+      return entries;
+    }
     const next = this.workspace.draft(settings);
     const entries = await this.store.commit(facts, [
       ...changes,

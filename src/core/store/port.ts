@@ -25,7 +25,17 @@ export type ConversationQuery = z.output<typeof ListConversationsInputSchema>;
  * embedded one writes synchronously, a server one asynchronously) runs them its own way.
  */
 export type StoreChange =
-  | { kind: 'conversations.put'; conversations: readonly Conversation[] }
+  | {
+      kind: 'conversations.put';
+      conversations: readonly Conversation[];
+      /**
+       * The version each of these conversations (by id) was read at, for the change made on it:
+       * an engine shared by several processes checks it inside the transaction, and refuses the
+       * commit (`conflict`, with the conversation as it is) when another process changed it since.
+       * The embedded store's one process checks it before, in its change queue.
+       */
+      expect?: Readonly<Record<string, number>>;
+    }
   | { kind: 'conversations.remove'; ids: readonly string[] }
   /** Posts not stored yet; one already stored (same id) is left as it is. */
   | { kind: 'posts.add'; posts: readonly Post[] }
@@ -168,6 +178,11 @@ export interface OutboxRepository {
   all(): Promise<OutboxItem[]>;
   /** Every state a reply was stored in, oldest first. */
   statesOf(key: string): Promise<OutboxItem['state'][]>;
+  /**
+   * Replies queued at or after this time, by any process (where several share the store: the
+   * duplicate-reply guard counts the whole team's).
+   */
+  createdSince?(iso: string): Promise<OutboxItem[]>;
 }
 
 export interface CursorRepository {
@@ -224,6 +239,72 @@ export interface EventRelay {
   subscribe(listener: (event: InboxEvent) => void): () => void;
 }
 
+/** The settings document as the store holds it: its JSON text and its version. */
+export interface SettingsVersion {
+  version: number;
+  text: string;
+}
+
+/**
+ * The settings document kept in the store itself, shared by every process on it (PostgreSQL).
+ * A change is made in the commit that goes with it, on the document as that transaction finds it
+ * (locked), and raises its version by one; every process is told within a moment.
+ */
+export interface SharedSettings {
+  /** The document the store holds (null: none yet). */
+  read(): Promise<SettingsVersion | null>;
+  /** Keeps this document as the first one when the store holds none; answers the one it holds. */
+  seed(text: string): Promise<SettingsVersion>;
+  /**
+   * A commit (as `InboxStore.commit`) that also changes the document: `edit` gets the document the
+   * transaction holds and answers its next text.
+   */
+  commit(
+    facts: CommitFacts,
+    changes: readonly StoreChange[],
+    edit: (current: SettingsVersion) => string,
+  ): Promise<{ entries: AuditEntry[]; settings: SettingsVersion }>;
+  /** Told when another process may have changed the document (and when that may have been missed). */
+  onChange(listener: () => void): () => void;
+}
+
+/** Attempts counted per key and window among the processes sharing a store (sign-ins). */
+export interface AttemptCounter {
+  /** Counts one attempt of `key`: how many in its window so far, and ms until the window ends. */
+  count(key: string, nowMs: number, windowMs: number): Promise<{ current: number; ttlMs: number }>;
+}
+
+/** One agent's presence as one process reports it, until it runs out. */
+export interface PresenceRow {
+  agentId: string;
+  /** The presence's JSON text. */
+  body: string;
+}
+
+/** Presence shared by the processes of one store: each writes its own, all read everyone's. */
+export interface SharedPresence {
+  /** Keeps (body) or drops (null) an agent's presence through this process, until `untilMs`. */
+  put(agentId: string, body: string | null, untilMs: number): Promise<void>;
+  /** Every process's presence not run out by `nowMs`. */
+  live(nowMs: number): Promise<PresenceRow[]>;
+  /** Drops everything this process reported (it closes). */
+  clear(): Promise<void>;
+}
+
+/**
+ * Work done once per id among the processes sharing a store (a webhook delivery's change): the
+ * process that takes an id does it; a taken id not marked done within a minute (its process died)
+ * may be taken again. Ids are kept a week.
+ */
+export interface OnceGuard {
+  /** True: this process takes the id and does its work. False: another did or does it. */
+  take(id: string, nowMs: number): Promise<boolean>;
+  /** The work of an id taken is done. */
+  done(id: string): Promise<void>;
+  /** The work of an id taken failed: the id is free again (its delivery comes again). */
+  release(id: string): Promise<void>;
+}
+
 /** A reply claimed for sending: no other process sends it until `release` or until this one dies. */
 export interface OutboxClaim {
   release(): Promise<void>;
@@ -251,6 +332,14 @@ export interface KeyRepository {
   write(record: KeyRecord): void;
   /** Forgets the records written at or before `since` (ms). */
   forget(since: number): void;
+  /**
+   * Where several processes share the keys (PostgreSQL): writes the record of a call about to run
+   * unless a record of the same agent and key written after `since` is there, at once and durably.
+   * Null: this process runs the call; else the record found (another process ran or runs it).
+   */
+  claim?(record: KeyRecord, since: number): Promise<KeyRecord | null>;
+  /** A key's record as the shared store holds it now (null: none). */
+  read?(agent: string, key: string): Promise<KeyRecord | null>;
 }
 
 export interface AuditRepository {
@@ -294,6 +383,14 @@ export interface InboxStore {
   readonly outboxClaims?: OutboxClaims;
   /** The live events of the other processes sharing the store, and the way to tell them ours. */
   readonly events?: EventRelay;
+  /** The settings document in the store, shared by its processes (PostgreSQL); else lowdb's file. */
+  readonly sharedSettings?: SharedSettings;
+  /** Sign-in attempts counted across the processes sharing the store. */
+  readonly attempts?: AttemptCounter;
+  /** Presence across the processes sharing the store. */
+  readonly presence?: SharedPresence;
+  /** Work done once whichever process a delivery reached. */
+  readonly once?: OnceGuard;
   commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]>;
   /** Resolves once everything written so far is on the disk. */
   durable(): Promise<void>;

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { Low } from 'lowdb';
+import { Low, Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import type {
   Account,
@@ -94,6 +94,13 @@ class WorkspaceFile implements Adapter<Workspace> {
 /** A change of the settings document, made on a copy of it as the commit finds it. */
 export type SettingsChange = (data: Workspace) => void;
 
+/** A document read from its text, with what a document from before lacks filled in. */
+export function workspaceOf(text: string): Workspace {
+  // The cursors of a document from before the SQL store are the import's: the store keeps them.
+  const { cursors: _imported, ...data } = JSON.parse(text) as Workspace;
+  return { ...empty(), ...data };
+}
+
 /** The document as its file holds it. */
 export function settingsText(data: Workspace): string {
   return JSON.stringify(data, null, 2);
@@ -104,15 +111,53 @@ export function settingsText(data: Workspace): string {
  * document in memory and in `workspace.json`. A change is computed on a copy (`draft`), made
  * durable by the store's commit (which keeps the document until its file is written), and only
  * then shown (`adopt`), so a change the store refuses changes nothing.
+ *
+ * Where several processes share a store that keeps the document itself (PostgreSQL: `shared`),
+ * there is no file: the document in memory is the store's of a version, replaced by each newer one
+ * a commit of this process or another makes (`adoptVersion`).
  */
 export class WorkspaceStore {
   /** File writes, one after the other in the order the changes were adopted. */
   private chain: Promise<void> = Promise.resolve();
+  /** The store's version of the document in memory (shared documents only). */
+  private version_ = 0;
+  private readonly listeners = new Set<(before: Workspace, after: Workspace) => void>();
 
   private constructor(
     private readonly db: Low<Workspace>,
-    private readonly file: WorkspaceFile,
+    private readonly file: WorkspaceFile | null,
   ) {}
+
+  /** A document the store keeps and shares (no file), as of this version. */
+  static shared(text: string, version: number): WorkspaceStore {
+    const store = new WorkspaceStore(new Low<Workspace>(new Memory(), workspaceOf(text)), null);
+    store.version_ = version;
+    return store;
+  }
+
+  /** The store's version of the document in memory (0: a document of a file). */
+  get version(): number {
+    return this.version_;
+  }
+
+  /**
+   * Shows a newer version of a shared document (one this process committed, or another did);
+   * an older or the same one is left. True: it was newer. Listeners hear of another's change.
+   */
+  adoptVersion(text: string, version: number, theirs: boolean): boolean {
+    if (version <= this.version_) return false;
+    const before = this.db.data;
+    this.db.data = workspaceOf(text);
+    this.version_ = version;
+    if (theirs) for (const listener of this.listeners) listener(before, this.db.data);
+    return true;
+  }
+
+  /** Told when another process changed the shared document (before, after). */
+  onChange(listener: (before: Workspace, after: Workspace) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /**
    * Opens the document. `pending` is the document a commit left whose file may not be written
@@ -132,16 +177,15 @@ export class WorkspaceStore {
     const file = new WorkspaceFile(storage, join(dataDir, WORKSPACE_FILE));
     const db = new Low<Workspace>(file, empty());
     await db.read();
-    // The cursors of a document from before the SQL store are the import's: the store keeps them.
-    const { cursors: _imported, ...data } = db.data;
-    db.data = { ...empty(), ...data };
+    db.data = workspaceOf(JSON.stringify(db.data));
     const store = new WorkspaceStore(db, file);
-    if (pending != null) db.data = { ...empty(), ...(JSON.parse(pending) as Workspace) };
+    if (pending != null) db.data = workspaceOf(pending);
     return store;
   }
 
   /** Writes the file of the document in memory, if it holds anything else. */
   async written(): Promise<void> {
+    if (this.file == null) return;
     const text = settingsText(this.db.data);
     if (this.file.text !== text) await this.adopt(this.db.data);
   }
@@ -163,8 +207,10 @@ export class WorkspaceStore {
    */
   adopt(next: Workspace): Promise<void> {
     this.db.data = next;
+    const file = this.file;
+    if (file == null) return Promise.resolve();
     const text = settingsText(next);
-    const write = this.chain.then(() => this.file.restore(text));
+    const write = this.chain.then(() => file.restore(text));
     this.chain = write.catch(() => undefined);
     return write;
   }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { commentChangesOf } from '../../shared';
 import type {
   Account,
@@ -71,14 +73,42 @@ export class FacebookWebhooks {
 
   async receive(payload: FacebookWebhook): Promise<WebhookOutcome> {
     const outcome: WebhookOutcome = { ingested: 0, updated: 0, ignored: 0 };
-    for (const { pageId, change } of commentChangesOf(payload)) {
+    for (const { pageId, time, change } of commentChangesOf(payload)) {
       const account = this.deps
         .accounts()
         .find((a) => a.platform === 'facebook' && a.externalId === pageId);
-      const handled = account ? await this.inTurn(change.comment_id, account, change) : 'ignored';
+      const handled = account ? await this.once(pageId, time, change, account) : 'ignored';
       outcome[handled] += 1;
     }
     return outcome;
+  }
+
+  /**
+   * Handles a change once, where several processes share the store: a delivery sent again to
+   * another replica (after a timeout) finds its change taken and leaves it; a change whose
+   * handling failed is given back, so Facebook's next delivery of it is handled.
+   */
+  private async once(
+    pageId: string,
+    time: number,
+    change: FacebookCommentChange,
+    account: Account,
+  ): Promise<Handled> {
+    const guard = this.deps.store.once;
+    if (!guard) return this.inTurn(change.comment_id, account, change);
+    const id = `facebook:${createHash('sha256')
+      .update(`${pageId}\n${time}\n${canonicalize(change) ?? ''}`)
+      .digest('hex')}`;
+    if (!(await guard.take(id, this.deps.clock.now()))) return 'ignored';
+    let handled: Handled;
+    try {
+      handled = await this.inTurn(change.comment_id, account, change);
+    } catch (err) {
+      await guard.release(id).catch(() => undefined);
+      throw err;
+    }
+    await guard.done(id).catch(() => undefined);
+    return handled;
   }
 
   /**
@@ -176,8 +206,10 @@ export class FacebookWebhooks {
         );
         const next = summarize(conversation, thread, dateOf(deps.clock));
         if (next.excerpt !== conversation.excerpt || next.language !== conversation.language) {
+          // Another replica's change of it meanwhile refuses this one: Facebook delivers again.
+          const expect = { [conversation.id]: conversation.version };
           conversation = next;
-          changes.push({ kind: 'conversations.put', conversations: [next] });
+          changes.push({ kind: 'conversations.put', conversations: [next], expect });
         }
       }
       await deps.commits.commit([], { changes });

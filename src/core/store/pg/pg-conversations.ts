@@ -1,3 +1,4 @@
+import { InboxError } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
 import {
@@ -175,6 +176,28 @@ export class PgConversations implements ConversationRepository {
    * conversation is updated only in what moved, facet counts netted over the call, tags and
    * search text written only where they changed. The stored states are read in one query.
    */
+  /**
+   * Inside a commit: each conversation still at the version its change was made on (rows locked
+   * to the commit's end), else the commit is refused with the conversation as it now is.
+   */
+  async checkVersions(expect: Readonly<Record<string, number>> | undefined): Promise<void> {
+    const ids = Object.keys(expect ?? {});
+    if (expect == null || ids.length === 0) return;
+    const { rows } = await this.db.query<{ body: string }>(
+      'SELECT body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    for (const row of rows) {
+      const current = JSON.parse(row.body) as Conversation;
+      if (current.version !== expect[current.id])
+        throw new InboxError(
+          'conflict',
+          'This conversation changed since you opened it: your change was not applied',
+          { current },
+        );
+    }
+  }
+
   async put(conversations: readonly Conversation[]): Promise<void> {
     if (conversations.length === 0) return;
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(

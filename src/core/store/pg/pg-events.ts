@@ -5,6 +5,7 @@ import type { InboxEvent } from '../../../shared';
 import type { EventRelay } from '../port';
 import { poolConfig } from './pg-client';
 import type { PgConnection, Pool } from './pg-client';
+import { SETTINGS_CHANNEL } from './pg-shared';
 
 /** The channel the replicas of one database tell each other their live events on. */
 const CHANNEL = 'inbox_events';
@@ -27,6 +28,8 @@ export class PgEventRelay implements EventRelay {
   /** This process among the replicas. */
   readonly origin = randomUUID();
   private readonly listeners = new Set<(event: InboxEvent) => void>();
+  /** Told of each committed change of the settings document, and after a reconnection. */
+  private readonly settingsListeners = new Set<() => void>();
   private client: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -60,6 +63,16 @@ export class PgEventRelay implements EventRelay {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Listens to the changes of the settings document: told of each one committed (its own
+   * included) and whenever the channel was listened to again (one may have been missed).
+   */
+  onSettings(listener: () => void): () => void {
+    this.settingsListeners.add(listener);
+    this.listening ??= this.listen();
+    return () => this.settingsListeners.delete(listener);
+  }
+
   /** Resolves once this replica hears the others (for tests and start-up). */
   async ready(): Promise<void> {
     this.listening ??= this.listen();
@@ -87,14 +100,22 @@ export class PgEventRelay implements EventRelay {
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload)
         void this.receive(message.payload).catch(() => undefined);
+      else if (message.channel === SETTINGS_CHANNEL) this.settingsChanged();
     });
     this.client = client;
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${SETTINGS_CHANNEL}`);
+      // A change made while this replica was not listening is read now.
+      this.settingsChanged();
     } catch {
       again();
     }
+  }
+
+  private settingsChanged(): void {
+    for (const listener of this.settingsListeners) listener();
   }
 
   private async receive(payload: string): Promise<void> {

@@ -61,6 +61,30 @@ export class PgKeys implements KeyRepository {
     ).catch(this.failed);
   }
 
+  async claim(r: KeyRecord, since: number): Promise<KeyRecord | null> {
+    // In the store's order of writes, so a record this process wrote before is found.
+    return this.write_(async () => {
+      const { rowCount } = await this.db.query(
+        `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+           fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
+         WHERE idempotency_keys.at <= $8`,
+        [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer, since],
+      );
+      return rowCount === 1 ? null : ((await this.read(r.agent, r.key)) ?? null);
+    });
+  }
+
+  async read(agent: string, key: string): Promise<KeyRecord | null> {
+    const { rows } = await this.db.query<KeyRecord>(
+      `SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys
+       WHERE agent = $1 AND key = $2`,
+      [agent, key],
+    );
+    return rows[0] ?? null;
+  }
+
   forget(since: number): void {
     this.write_(() => this.db.query('DELETE FROM idempotency_keys WHERE at <= $1', [since])).catch(
       this.failed,

@@ -294,6 +294,43 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);
     `,
   },
+  {
+    version: 6,
+    name: 'what the replicas share: the settings, sign-in attempts, presence, handled deliveries',
+    sql: `
+      -- The settings document (team, token hashes, accounts, rules, tags, views, saved replies),
+      -- one row, changed in the commit that goes with the change, its version one more each time.
+      CREATE TABLE settings_doc (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        version BIGINT NOT NULL,
+        text TEXT NOT NULL
+      );
+      -- Sign-in attempts per address in the current window (ms since the epoch).
+      CREATE TABLE sign_in_attempts (
+        address ${T} PRIMARY KEY,
+        since_ms BIGINT NOT NULL,
+        n INTEGER NOT NULL
+      );
+      -- Who is looking at which conversation, through which replica, until when (ms).
+      CREATE TABLE presence (
+        agent_id ${T} NOT NULL,
+        replica ${T} NOT NULL,
+        body TEXT NOT NULL,
+        until_ms BIGINT NOT NULL,
+        PRIMARY KEY (agent_id, replica)
+      );
+      CREATE INDEX presence_until ON presence (until_ms);
+      -- Work a delivery caused, by its id, done once whichever replica it reached.
+      CREATE TABLE handled_once (
+        id ${T} PRIMARY KEY,
+        at_ms BIGINT NOT NULL,
+        done BOOLEAN NOT NULL DEFAULT false
+      );
+      CREATE INDEX handled_once_at ON handled_once (at_ms);
+      -- The replies of the last day, which the duplicate-reply guard counts across replicas.
+      CREATE INDEX outbox_created ON outbox (created_at);
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */

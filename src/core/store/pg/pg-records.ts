@@ -197,6 +197,14 @@ export class PgOutbox implements OutboxRepository {
     return bodies<OutboxItem>(this.db, 'SELECT body FROM outbox ORDER BY created_at, rowid');
   }
 
+  async createdSince(iso: string): Promise<OutboxItem[]> {
+    return bodies<OutboxItem>(
+      this.db,
+      'SELECT body FROM outbox WHERE created_at >= $1 ORDER BY created_at, rowid',
+      [iso],
+    );
+  }
+
   async statesOf(key: string): Promise<OutboxItem['state'][]> {
     const { rows } = await this.db.query<{ state: OutboxItem['state'] }>(
       'SELECT state FROM outbox_states WHERE key = $1 ORDER BY seq',

@@ -1,7 +1,13 @@
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
-import type { CommitFacts, InboxStore, StoreChange } from '../port';
+import type {
+  CommitFacts,
+  InboxStore,
+  SettingsVersion,
+  SharedSettings,
+  StoreChange,
+} from '../port';
 import { PgAudit } from './pg-audit';
 import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
@@ -9,6 +15,7 @@ import { PgConversations } from './pg-conversations';
 import { PgKeys, PgSettings } from './pg-keys';
 import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
+import { PgAttempts, PgOnce, PgPresence, PgSettingsDoc } from './pg-shared';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 import { PgTranslations } from './pg-translations';
@@ -46,6 +53,10 @@ export class PostgresStore implements InboxStore {
   readonly leases: PgLeases;
   readonly outboxClaims: PgOutboxClaims;
   readonly events: PgEventRelay;
+  readonly sharedSettings: SharedSettings;
+  readonly attempts: PgAttempts;
+  readonly presence: PgPresence;
+  readonly once: PgOnce;
   /** What the database is called in messages: host, port and name, never the password. */
   readonly name: string;
   private readonly url: string;
@@ -79,6 +90,25 @@ export class PostgresStore implements InboxStore {
       const conversation = await this.conversations.get(id);
       return conversation ? { type: 'conversation.changed', conversation } : null;
     });
+    this.attempts = new PgAttempts(pool);
+    this.presence = new PgPresence(pool, this.events.origin);
+    this.once = new PgOnce(pool);
+    const doc = new PgSettingsDoc(pool);
+    this.sharedSettings = {
+      read: () => doc.read(),
+      seed: (text) => doc.seed(text),
+      onChange: (listener) => this.events.onSettings(listener),
+      commit: (facts, changes, edit) => {
+        if (this.closed) return Promise.reject(new Error('The store is closed'));
+        const out: { settings?: SettingsVersion } = {};
+        return this.serial(async () => {
+          const entries = await this.transaction(facts, changes, async (client) => {
+            out.settings = await new PgSettingsDoc(client).edit(edit);
+          });
+          return { entries, settings: out.settings! };
+        });
+      },
+    };
     this.name = databaseName(url);
   }
 
@@ -120,6 +150,8 @@ export class PostgresStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.catch(() => undefined);
+    // This replica's presence goes with it (a killed one's runs out).
+    await this.presence.clear().catch(() => undefined);
     await this.events.close();
     await this.pool.end();
   }
@@ -138,6 +170,8 @@ export class PostgresStore implements InboxStore {
   private async transaction(
     facts: CommitFacts,
     changes: readonly StoreChange[],
+    /** More of the same transaction, after the changes (the settings document's). */
+    more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
     let client: Client | null = null;
     try {
@@ -146,6 +180,7 @@ export class PostgresStore implements InboxStore {
       try {
         await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
         for (const change of changes) await apply(client, change);
+        await more?.(client);
         const list = typeof facts === 'function' ? facts() : facts;
         const entries =
           list.length > 0 ? await new PgAudit(client).append(list, dateOf(this.clock)) : [];
@@ -167,7 +202,9 @@ export class PostgresStore implements InboxStore {
 function apply(db: Client, change: StoreChange): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversations(db).put(change.conversations);
+      return new PgConversations(db)
+        .checkVersions(change.expect)
+        .then(() => new PgConversations(db).put(change.conversations));
     case 'conversations.remove':
       return new PgConversations(db).remove(change.ids);
     case 'posts.add':

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { FacebookWebhook, InboxEvent } from '../shared';
+import { FacebookWebhookSchema, InboxError } from '../shared';
+import { parseScenario } from '../emulator/scenario';
+import { startEmulator } from '../emulator/server';
+import type { Emulator } from '../emulator/server';
+import { MemorySecretStore } from './secrets/secret-store';
+import { InboxService } from './service';
+import { PostgresStore } from './store/pg/postgres-store';
+import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from './store/test/pg-test-database';
+import { conversation, tempDir } from './test/fixtures';
+import { useCleanups } from './test/inbox-harness';
+import { BRAND_X, PAGE, smallScenario } from './test/scenario';
+import { clockStartingAt } from './time/clock';
+import type { Clock } from './time/clock';
+
+// Two inboxes on one PostgreSQL database, as two hub replicas run them (each its own data folder
+// and keychain): the settings, presence, webhooks and the duplicate-reply guard are the team's.
+const server = testServerUrl();
+const cleanup = useCleanups();
+
+interface Pair {
+  emulator: Emulator;
+  clock: Clock;
+  a: InboxService;
+  b: InboxService;
+  storeA: PostgresStore;
+  storeB: PostgresStore;
+}
+
+async function pair(presenceTtlMs = 60_000): Promise<Pair> {
+  const db = await createTestDatabase(server!);
+  cleanup(db.drop);
+  const scenario = parseScenario(smallScenario(6));
+  const clock = clockStartingAt(scenario.anchor);
+  const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
+  cleanup(() => emulator.close());
+  const open = async () => {
+    const { dir, cleanup: remove } = await tempDir();
+    cleanup(remove);
+    const store = await PostgresStore.open({ url: db.url, clock, poolSize: 4 });
+    const service = await InboxService.open({
+      dataDir: dir,
+      xBaseUrl: emulator.xBaseUrl,
+      graphBaseUrl: emulator.graphBaseUrl,
+      secrets: new MemorySecretStore(),
+      clock,
+      store,
+      presenceTtlMs,
+    });
+    cleanup(() => service.close().catch(() => undefined));
+    await store.events.ready();
+    return { service, store };
+  };
+  const first = await open();
+  const second = await open();
+  return {
+    emulator,
+    clock,
+    a: first.service,
+    b: second.service,
+    storeA: first.store,
+    storeB: second.store,
+  };
+}
+
+describe.skipIf(server == null)(
+  `Two inboxes on one PostgreSQL database${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,
+  () => {
+    it('applies a rule saved through one to the posts the other syncs', async () => {
+      const { a, b } = await pair();
+      // The other replica holds the account's credentials and syncs it.
+      const x = await b.connectAccount({ platform: 'x', token: BRAND_X.token });
+      await expect
+        .poll(async () => (await a.listAccounts()).map((acc) => acc.id), { timeout: 1000 })
+        .toEqual([x.id]);
+      await a.saveRule({
+        name: 'Everything on X is tagged',
+        conditions: { platforms: ['x'] },
+        actions: { addTags: ['via-a'] },
+      });
+      const saved = performance.now();
+      await expect.poll(async () => (await b.listRules()).length, { timeout: 1000 }).toBe(1);
+      expect(performance.now() - saved).toBeLessThan(1000);
+      await b.syncAccountOnce(x.id);
+      const page = await a.listConversations({ platform: 'x', limit: 100 });
+      expect(page.total).toBeGreaterThan(0);
+      for (const c of page.items) expect(c.tags).toContain('via-a');
+      // The tag the rule applied is in the one registry, seen by both.
+      expect((await a.listTags()).map((t) => t.name)).toContain('via-a');
+    });
+
+    it('handles a webhook delivery that reaches both replicas once', async () => {
+      const { a, b, emulator, storeB } = await pair();
+      for (const service of [a, b]) {
+        const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+        await service.syncAccountOnce(page.id);
+      }
+      const posts = await fetch(
+        `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
+      );
+      const postId = ((await posts.json()) as { data: { id: string }[] }).data[0]!.id;
+      const added = await fetch(`${emulator.url}/__emulator/facebook/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          post_id: postId,
+          from: { id: '4000000001', name: 'Klaus Becker' },
+          message: 'Ist das Café am Sonntag offen?',
+        }),
+      });
+      const commentId = ((await added.json()) as { data: { id: string } }).data.id;
+      const payload: FacebookWebhook = FacebookWebhookSchema.parse({
+        object: 'page',
+        entry: [
+          {
+            id: PAGE.id,
+            time: 1_780_000_000,
+            changes: [
+              {
+                field: 'feed',
+                value: {
+                  item: 'comment',
+                  verb: 'add',
+                  comment_id: commentId,
+                  post_id: postId,
+                  from: { id: '4000000001', name: 'Klaus Becker' },
+                },
+              },
+            ],
+          },
+        ],
+      });
+      const outcomes = await Promise.all([
+        a.receiveFacebookWebhook(payload),
+        b.receiveFacebookWebhook(payload),
+      ]);
+      expect(outcomes.map((o) => o.ingested).sort()).toEqual([0, 1]);
+      expect(outcomes.map((o) => o.ignored).sort()).toEqual([0, 1]);
+      // Sent again later (Facebook did not hear the answer in time): nothing more is done.
+      expect((await a.receiveFacebookWebhook(payload)).ingested).toBe(0);
+      const stored = await storeB.pool.query('SELECT id FROM posts WHERE id = $1', [
+        `facebook:${commentId}`,
+      ]);
+      expect(stored.rowCount).toBe(1);
+    });
+
+    it('lists the whole team’s presence, and lets a dead replica’s run out', async () => {
+      const { a, b, storeA } = await pair(1000);
+      const seeded = conversation({ id: 'x:presence' });
+      await storeA.commit([], [{ kind: 'conversations.put', conversations: [seeded] }]);
+      const agent = { id: 'agent:eva', name: 'Eva', role: 'agent' as const, languages: [] };
+      await a.reportPresence(
+        { conversationId: seeded.id, activity: 'viewing' },
+        { agent, client: 'test' },
+      );
+      expect(await b.listPresence()).toEqual([
+        expect.objectContaining({ agentId: agent.id, conversationId: seeded.id }),
+      ]);
+      const events: InboxEvent[] = [];
+      b.onEvent((e) => events.push(e));
+      // A dies: its connections go, nothing is cleaned up, it reports nothing more.
+      await storeA.pool.end();
+      await storeA.events.close();
+      const died = performance.now();
+      await expect
+        .poll(
+          () =>
+            events.find(
+              (e) => e.type === 'presence' && e.agentId === agent.id && e.activity === 'idle',
+            ),
+          { timeout: 5000, interval: 50 },
+        )
+        .toBeDefined();
+      // Within its time to live (1 s) and one look of the other replica (a quarter of it).
+      expect(performance.now() - died).toBeLessThan(2500);
+      expect(await b.listPresence()).toEqual([]);
+    });
+
+    it('counts the whole team’s public replies of the day in the duplicate-reply guard', async () => {
+      const { a, b } = await pair();
+      const x = await a.connectAccount({ platform: 'x', token: BRAND_X.token });
+      await b.connectAccount({ platform: 'x', token: BRAND_X.token });
+      await a.syncAccountOnce(x.id);
+      const { items } = await a.listConversations({ platform: 'x', limit: 4 });
+      expect(items).toHaveLength(4);
+      const text = 'Nous sommes désolés pour ce retard, un conseiller vous écrit en privé.';
+      // The same words to each (X refuses the very same text twice): a mention apart.
+      for (const [i, c] of items.slice(0, 3).entries())
+        await a.sendReply({
+          conversationId: c.id,
+          replyTo: c.rootPostId,
+          kind: 'public',
+          text: `@client${i} ${text}`,
+        });
+      const fourth = items[3]!;
+      const refused = await b
+        .sendReply({
+          conversationId: fourth.id,
+          replyTo: fourth.rootPostId,
+          kind: 'public',
+          text: `@client3 ${text}`,
+        })
+        .catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(InboxError);
+      expect((refused as InboxError).details).toMatchObject({ reason: 'repeat', repeats: 3 });
+    });
+  },
+);
