@@ -17,6 +17,8 @@ export default defineConfig({
       'src/core/sync/replicas.spec.ts',
       'src/hub/hub.spec.ts',
       'src/hub/replicas.spec.ts',
+      'src/hub/replica-health.spec.ts',
+      'src/hub/log-secrets.spec.ts',
       'src/core/hide.spec.ts',
       'src/core/rules/rules.spec.ts',
       'src/core/team/names-and-assignees.spec.ts',
