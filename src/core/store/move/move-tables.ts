@@ -13,6 +13,8 @@ export interface MovedTable {
   identity?: string;
   /** Run on the target before the rows are written (rows a trigger wrote from the tables before). */
   before?: string;
+  /** The embedded store's key the rows are read in order of, a page at a time (default rowid). */
+  key?: readonly string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export const MOVED_TABLES: readonly MovedTable[] = [
     ],
     identity: 'rowid',
   },
-  { name: 'conversation_tags', columns: ['conversation', 'tag'] },
+  { name: 'conversation_tags', columns: ['conversation', 'tag'], key: ['tag', 'conversation'] },
   { name: 'conversation_search', columns: ['rowid', 'text'] },
   {
     name: 'posts',
@@ -63,6 +65,7 @@ export const MOVED_TABLES: readonly MovedTable[] = [
   {
     name: 'post_translations',
     columns: ['post_id', 'target', 'body'],
+    key: ['post_id', 'target'],
   },
   {
     name: 'notes',
@@ -80,11 +83,12 @@ export const MOVED_TABLES: readonly MovedTable[] = [
     identity: 'seq',
     before: 'DELETE FROM outbox_states',
   },
-  { name: 'cursors', columns: ['account_id', 'stream', 'value'] },
+  { name: 'cursors', columns: ['account_id', 'stream', 'value'], key: ['account_id', 'stream'] },
   { name: 'sync_gaps', columns: ['id', 'account_id', 'since_ms', 'until_ms', 'body'] },
   {
     name: 'idempotency_keys',
     columns: ['agent', 'key', 'at', 'method', 'fingerprint', 'state', 'answer'],
+    key: ['agent', 'key'],
   },
   { name: 'audit', columns: ['seq', 'at', 'conversation_id', 'canonical', 'hash'] },
   { name: 'audit_head', columns: ['one', 'seq', 'hash'] },

@@ -142,12 +142,11 @@ async function copyInto(
     audit: await source.audit.verify(now),
   };
   const audit = new PgAudit(client);
+  // One query at a time: the transaction is one connection's.
+  const copied: Record<string, number> = {};
+  for (const t of MOVED_TABLES) copied[t.name] = await pgCount(client, t.name);
   const found: MoveResult = {
-    counts: Object.fromEntries(
-      await Promise.all(
-        MOVED_TABLES.map(async (t) => [t.name, await pgCount(client, t.name)] as const),
-      ),
-    ),
+    counts: copied,
     head: await audit.head(),
     audit: await audit.verify(now),
   };
@@ -178,19 +177,27 @@ function count(db: Database, table: string): number {
   return Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 }
 
-/** A table's rows, a batch at a time, read lazily from the file. */
+/**
+ * A table's rows, a batch at a time, each batch a query of its own after the last row's key (no
+ * statement is held open between batches while the writes to the database are awaited).
+ */
 function* batches(db: Database, table: MovedTable): Generator<Row[]> {
-  const statement = db.prepare(`SELECT ${table.columns.join(', ')} FROM ${table.name}`);
-  statement.setReturnArrays(true);
-  let batch: Row[] = [];
-  for (const row of statement.iterate() as Iterable<Row>) {
-    batch.push(row);
-    if (batch.length === MOVE_BATCH) {
-      yield batch;
-      batch = [];
-    }
+  const key = table.key ?? ['rowid'];
+  const select = `SELECT ${[...key, ...table.columns].join(', ')} FROM ${table.name}`;
+  const order = `ORDER BY ${key.join(', ')} LIMIT ${MOVE_BATCH}`;
+  const first = db.prepare(`${select} ${order}`);
+  const next = db.prepare(
+    `${select} WHERE (${key.join(', ')}) > (${key.map(() => '?').join(', ')}) ${order}`,
+  );
+  first.setReturnArrays(true);
+  next.setReturnArrays(true);
+  let rows = first.all() as unknown as Row[];
+  while (rows.length > 0) {
+    yield rows.map((row) => row.slice(key.length));
+    if (rows.length < MOVE_BATCH) return;
+    const last = rows.at(-1)!.slice(0, key.length) as never[];
+    rows = next.all(...last) as unknown as Row[];
   }
-  if (batch.length > 0) yield batch;
 }
 
 /** Writes a batch in one statement (a full batch's statement is prepared once per table). */
