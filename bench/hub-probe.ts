@@ -3,6 +3,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InboxService } from '../src/core/service';
+import { PostgresStore } from '../src/core/store/pg/postgres-store';
 import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 
 // Loaded into the hub process before its entry (`node --import tsx --import <this> src/hub/cli.ts`)
@@ -28,15 +29,18 @@ InboxService.open = async (options) => {
 };
 
 let commits: number[] = [];
-const commit = SqliteStore.prototype.commit;
-SqliteStore.prototype.commit = async function (this: SqliteStore, ...args) {
-  const start = performance.now();
-  try {
-    return await commit.apply(this, args);
-  } finally {
-    commits.push(Math.round((performance.now() - start) * 1000) / 1000);
-  }
-};
+// Either engine's commits (the hub keeps its store in PostgreSQL with --database).
+for (const engine of [SqliteStore.prototype, PostgresStore.prototype]) {
+  const commit = engine.commit;
+  engine.commit = async function (this: typeof engine, ...args) {
+    const start = performance.now();
+    try {
+      return await commit.apply(this, args);
+    } finally {
+      commits.push(Math.round((performance.now() - start) * 1000) / 1000);
+    }
+  };
+}
 
 const profiles = process.env.BENCH_HUB_CPU_PROF;
 const profiler = profiles ? new Session() : null;

@@ -86,11 +86,22 @@ export class HubProcess {
     }
   }
 
-  static async start(dataDir: string): Promise<HubProcess> {
+  static async start(dataDir: string, args: readonly string[] = []): Promise<HubProcess> {
     const hub = new HubProcess(
       spawn(
         process.execPath,
-        ['--import', 'tsx', '--import', PROBE, HUB_ENTRY, '--port', '0', '--data', dataDir],
+        [
+          '--import',
+          'tsx',
+          '--import',
+          PROBE,
+          HUB_ENTRY,
+          '--port',
+          '0',
+          '--data',
+          dataDir,
+          ...args,
+        ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       ),
     );

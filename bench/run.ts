@@ -23,12 +23,17 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   // The same figures through the hub's HTTP API, the hub in its own process; at 100k, 20 agents
   // also list and write at once.
   hub: async () => [
-    ...(await hubBench(100_000, { team: true })),
-    ...(await hubBench(Number(process.env.BENCH_HUB_LARGE ?? 1_000_000))),
+    ...(await hubBench(100_000, { team: true, database })),
+    ...(await hubBench(Number(process.env.BENCH_HUB_LARGE ?? 1_000_000), { database })),
   ],
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, database: { type: 'string' } },
+  strict: true,
+});
+// With --database postgres://…, the hub benches keep the store there (the seed moved into it).
+const database = values.database ?? null;
 const names = values.only?.split(',').map((n) => n.trim()) ?? Object.keys(BENCHES);
 const unknown = names.filter((n) => !(n in BENCHES));
 if (unknown.length > 0) {

@@ -99,7 +99,7 @@ export function composeDomains(
   const leadership = store.leases
     ? new SyncLeadership({
         leases: store.leases,
-        holder: `${clientName}:${randomUUID()}`,
+        holder: config.replicaName ?? `${clientName}:${randomUUID()}`,
         clock,
         accounts: () => workspace.data.accounts.map((a) => a.id),
         ttlMs: config.syncLeaseMs,

@@ -54,6 +54,11 @@ export interface InboxServiceOptions {
    * unless its holder renews it, so how soon another process takes over a dead one (default 15 s).
    */
   syncLeaseMs?: number;
+  /**
+   * Where several processes share the store: this one's name as the holder of leases (unique to
+   * each run; by default the client name and a random part).
+   */
+  replicaName?: string | null;
   /** Where several processes share the store: how often replies another one left are taken up (2 s). */
   outboxAdoptMs?: number;
   /** A presence not reported again for this long is dropped (default 60 s). */
@@ -100,6 +105,7 @@ export function withDefaults(options: InboxServiceOptions): InboxConfig {
     clientName: 'inbox',
     secrets: new MemorySecretStore(),
     syncLeaseMs: 15_000,
+    replicaName: null,
     outboxAdoptMs: 2000,
     presenceTtlMs: 60_000,
     clock: systemClock,

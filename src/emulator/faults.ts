@@ -27,7 +27,10 @@ export interface Fault {
     | 'daily-cap'
     | 'usage-capped'
     | 'client-forbidden'
-    | 'dm-forbidden';
+    | 'dm-forbidden'
+    | 'slow';
+  /** `slow`: how long the request is held before the platform handles it (1000 ms by default). */
+  delayMs?: number;
   /** The throttle's error code. */
   code?: 4 | 17 | 32 | 80001;
   /** Minutes until the throttle ends, as the Page's `X-Business-Use-Case-Usage` says (60 by default). */

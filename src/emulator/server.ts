@@ -271,7 +271,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return;
     }
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    const fault = faults.take(platform, url.pathname.slice(platform.length + 1));
+    let fault = faults.take(platform, url.pathname.slice(platform.length + 1));
+    // A slow platform: the request is held, then handled as usual.
+    if (fault?.kind === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, fault?.delayMs ?? 1000));
+      fault = null;
+    }
     /** The fault instead of the answer: no answer until the client gives up or close(), a reset, a 5xx. */
     const play = (played: Fault): void => {
       if (played.kind === 'timeout') return;

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   }
   // Platform credentials live in the OS keychain of the machine running the hub.
   const hub = await runHub(config, { logger: true, secrets: new KeychainSecretStore() });
-  closeOnSignals(hub.close);
+  closeOnSignals(hub.close, config.shutdownTimeoutMs);
   hub.service.startSync();
   const store = config.database
     ? `store and settings in PostgreSQL at ${databaseName(config.database)}`

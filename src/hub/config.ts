@@ -64,6 +64,10 @@ const ConfigSchema = z
     deeplUrl: z.url({ protocol: /^https?$/ }).nullable(),
     /** The LibreTranslate server (self-hosted, or https://libretranslate.com). */
     libreTranslateUrl: z.url({ protocol: /^https?$/ }),
+    /** How long a stop (SIGTERM, SIGINT) may drain before the hub exits anyway. */
+    shutdownTimeoutMs: z.coerce.number().int().min(1000).max(600_000),
+    /** How long a stopping hub still answers (not ready) before it closes, for the proxy to notice. */
+    drainDelayMs: z.coerce.number().int().min(0).max(60_000),
   })
   .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
     message: 'give both --tls-cert and --tls-key, or neither',
@@ -114,6 +118,12 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            https://api-free.deepl.com for a key ending in :fx, else https://api.deepl.com)
   --libretranslate-url <url> LibreTranslate server    (SOCIAL_INBOX_LIBRETRANSLATE_URL,
                            default https://libretranslate.com)
+  --shutdown-timeout <ms>  how long SIGTERM/SIGINT may drain requests, event connections and the
+                           reply being sent before the hub exits anyway
+                           (SOCIAL_INBOX_SHUTDOWN_TIMEOUT_MS, default 25000)
+  --drain-delay <ms>       how long a stopping hub keeps answering, /api/ready saying 503, before it
+                           closes, so the proxy sends new work elsewhere (SOCIAL_INBOX_DRAIN_DELAY_MS,
+                           default 0; about the proxy's health-check interval behind one)
   --help                   show this help`;
 
 export class ConfigError extends Error {}
@@ -152,6 +162,8 @@ export function parseHubConfig(
         translation: { type: 'string' },
         'deepl-url': { type: 'string' },
         'libretranslate-url': { type: 'string' },
+        'shutdown-timeout': { type: 'string' },
+        'drain-delay': { type: 'string' },
         help: { type: 'boolean' },
         ...extra,
       },
@@ -211,6 +223,8 @@ export function parseHubConfig(
       'SOCIAL_INBOX_LIBRETRANSLATE_URL',
       LIBRETRANSLATE_DEFAULT_URL,
     ),
+    shutdownTimeoutMs: pick('shutdown-timeout', 'SOCIAL_INBOX_SHUTDOWN_TIMEOUT_MS', '25000'),
+    drainDelayMs: pick('drain-delay', 'SOCIAL_INBOX_DRAIN_DELAY_MS', '0'),
   });
   if (!parsed.success) {
     throw new ConfigError(

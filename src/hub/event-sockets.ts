@@ -12,6 +12,13 @@ export const CLOSE_TOO_SLOW = {
   code: 1013,
   reason: 'try again later: events were not being read',
 } as const;
+/** The hub is shutting down: the client connects again (through the proxy, to another replica). */
+export const CLOSE_RESTARTING = {
+  code: 1012,
+  reason: 'the hub is restarting: connect again',
+  /** How long a client has to take the close frame before it is cut off. */
+  graceMs: 2000,
+} as const;
 export const closeTooMany = (max: number) =>
   ({ code: 1008, reason: `too many event connections for this agent (at most ${max})` }) as const;
 

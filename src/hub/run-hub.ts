@@ -17,6 +17,8 @@ import type { HubConfig } from './config';
 import { allowedHostNames } from './host-check';
 import { hubUrl, loadTls, networkNotices } from './network';
 import { createHubServer } from './server';
+import { HubState, hubHealth, postgresProbe, replicaName, sqliteProbe } from './health';
+import { configuredSecrets, scrubbingStream } from './log';
 import { facebookWebhookSetup } from './webhooks';
 
 export interface RunningHub {
@@ -32,6 +34,16 @@ export interface RunningHub {
   firstManager: { name: string; token: string } | null;
   /** The agents created for a new team (`options.team`), with their tokens. */
   newAgents: { agent: Agent; token: string }[];
+  /** This process among the replicas on one database (the holder of its sync leases). */
+  replica: string;
+  /** Whether it takes work (`/api/ready`). */
+  state: HubState;
+  /**
+   * Drains and stops: not ready from now on, no new connection taken, requests under way
+   * answered, event connections closed with 1012 (their clients connect again, to another
+   * replica), the reply being sent finished (the queued ones stay for another replica), sync
+   * leases given up, the store closed. Called again, answers the same stop.
+   */
   close(): Promise<void>;
 }
 
@@ -41,6 +53,8 @@ export async function runHub(
   options: {
     secrets?: SecretStore;
     logger?: boolean;
+    /** Where the log goes (standard output, with the configured secrets blanked, unless told). */
+    logStream?: NodeJS.WritableStream;
     /** Agents to create when the team has nobody yet, instead of one "Manager". */
     team?: CreateAgentInput[];
     /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
@@ -59,6 +73,8 @@ export async function runHub(
   // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
   await lockDownDataDir(config.dataDir);
   const clock = options.clock ?? systemClock;
+  const replica = replicaName();
+  const state = new HubState();
   const store = options.openStore
     ? await options.openStore(config.dataDir)
     : config.database
@@ -79,6 +95,7 @@ export async function runHub(
     presenceTtlMs: config.presenceTtlMs,
     facebookWebhookUrl: webhooks.callbackUrl,
     clientName: `hub:${hostname()}`,
+    replicaName: replica,
     translation: {
       ...TRANSLATION_DEFAULTS,
       provider: config.translationProvider,
@@ -107,6 +124,10 @@ export async function runHub(
     await service.close();
     throw err;
   }
+  const probe =
+    store instanceof PostgresStore
+      ? postgresProbe(store, clock)
+      : sqliteProbe(config.dataDir, replica);
   const manager = newAgents.find((a) => a.agent.role === 'manager');
   const firstManager = manager ? { name: manager.agent.name, token: manager.token } : null;
   const server = await createHubServer({
@@ -122,6 +143,15 @@ export async function runHub(
     onSignIn: (agent, client) => service.recordSignIn(agent, client),
     webRoot: config.webRoot,
     logger: options.logger ?? false,
+    logStream: options.logStream ?? scrubbingStream(configuredSecrets(config)),
+    health: async () =>
+      hubHealth(
+        probe,
+        state,
+        replica,
+        (await service.listAccounts()).map((a) => a.id),
+      ),
+    readiness: () => state.readiness,
     onAgentLeft: (agentId) => service.agentLeft(agentId),
     onAgentChanged: (listener) => service.onAgentChanged(listener),
     // Facebook names the public address in the deliveries' Host.
@@ -143,8 +173,12 @@ export async function runHub(
   } catch (err) {
     await idempotency.close();
     await service.close();
+    await probe.close();
     throw err;
   }
+  // The store is open and at its schema, the routes listen: the load balancer may send work.
+  state.ready();
+  let closing: Promise<void> | null = null;
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -153,22 +187,46 @@ export async function runHub(
     service,
     firstManager,
     newAgents,
-    async close() {
-      await server.close();
-      await idempotency.close();
-      await service.close();
+    replica,
+    state,
+    close() {
+      closing ??= (async () => {
+        state.drain();
+        server.log.info({ replica }, 'draining: not ready, answering what is under way');
+        // The proxy's health check sees 503 and sends new work to another replica meanwhile.
+        if (config.drainDelayMs > 0)
+          await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+        await server.close();
+        await idempotency.close();
+        await service.close();
+        await probe.close();
+        server.log.info({ replica }, 'stopped: sync leases given up, the store closed');
+      })();
+      return closing;
     },
   };
 }
 
-/** Closes the hub on SIGINT/SIGTERM and exits. */
-export function closeOnSignals(close: () => Promise<void>): void {
+/**
+ * Drains and closes the hub on SIGINT/SIGTERM, then exits (0); one that takes longer than
+ * `timeoutMs` exits anyway (1), saying so.
+ */
+export function closeOnSignals(close: () => Promise<void>, timeoutMs = 25_000): void {
   let closing = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
+    console.log(`${signal}: draining (at most ${timeoutMs} ms), then stopping`);
+    const late = setTimeout(() => {
+      console.error(`The hub did not finish draining within ${timeoutMs} ms: stopping now`);
+      process.exit(1);
+    }, timeoutMs);
     close().then(
-      () => process.exit(0),
+      () => {
+        clearTimeout(late);
+        console.log('Stopped: every request answered, the store closed');
+        process.exit(0);
+      },
       (err: unknown) => {
         console.error('Error while closing:', (err as Error).message);
         process.exit(1);

@@ -4,13 +4,21 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EVENTS_PATH, EVENTS_SIGNED_OUT, SignInInputSchema, toErrorBody } from '../shared';
-import type { Agent, ErrorBody, InboxApi } from '../shared';
+import {
+  EVENTS_PATH,
+  EVENTS_SIGNED_OUT,
+  HEALTH_PATH,
+  READY_PATH,
+  SignInInputSchema,
+  toErrorBody,
+} from '../shared';
+import type { Agent, ErrorBody, HubHealth, HubReady, InboxApi } from '../shared';
 import type { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import { registerApiRoutes } from './api-routes';
-import { EventSockets } from './event-sockets';
+import { CLOSE_RESTARTING, EventSockets } from './event-sockets';
 import type { EventSocketLimits } from './event-sockets';
 import { LOOPBACK_NAMES, hostNameOf } from './host-check';
+import { logRedaction, safeUrl } from './log';
 import { requestErrorBody, send } from './reply';
 import { SECURITY_HEADERS } from './security-headers';
 import { SESSION_PATH, clientOf, sessionCookie, tokenOf } from './session';
@@ -65,6 +73,10 @@ export interface HubServerOptions {
   idempotency?: IdempotencyGuard;
   /** Serves `/webhooks/facebook` (Page webhooks), signed with the app secret. */
   facebookWebhooks?: FacebookWebhookOptions;
+  /** What `/api/health` reports (the store, the sync leaders); `{ ok: true }` alone without it. */
+  health?: () => Promise<HubHealth>;
+  /** Whether the hub takes work (`/api/ready`); always ready without it. */
+  readiness?: () => HubReady;
 }
 
 /** Largest request body the API reads; a sign-in's is much smaller. */
@@ -83,10 +95,11 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   const logger = options.logger
     ? {
         ...(options.logStream ? { stream: options.logStream } : {}),
+        redact: logRedaction,
         serializers: {
           req: (request: FastifyRequest) => ({
             method: request.method,
-            url: loggedUrl(request.url),
+            url: safeUrl(loggedUrl(request.url)),
             host: request.host,
             remoteAddress: request.ip,
           }),
@@ -112,7 +125,19 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
         reply.statusCode >= 500 ? 'request failed' : 'slow request',
       );
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    // Closing: every event connection is told the hub restarts (1012), so its client connects
+    // again, through the proxy, to another replica; one that does not answer is cut off.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) {
+        client.close(CLOSE_RESTARTING.code, CLOSE_RESTARTING.reason);
+        setTimeout(() => client.terminate(), CLOSE_RESTARTING.graceMs).unref();
+      }
+      this.websocketServer.close();
+      done();
+    },
+  });
   await app.register(fastifyRateLimit, { global: false });
   // JSON only: a text/plain body is what a cross-site form can send without asking.
   app.removeContentTypeParser('text/plain');
@@ -174,7 +199,26 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     });
   });
 
-  app.get('/api/health', async () => ({ ok: true }));
+  app.get(HEALTH_PATH, async (_request, reply) =>
+    options.health ? send(reply, { ok: true, result: await options.health() }) : { ok: true },
+  );
+  // For the load balancer: 503 while the store opens and from the moment the hub drains.
+  app.get(READY_PATH, async (_request, reply) => {
+    const readiness = options.readiness?.() ?? { ready: true, reason: null };
+    if (readiness.ready) return send(reply, { ok: true, result: readiness });
+    reply.header('retry-after', '5');
+    return send(reply, {
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message:
+          readiness.reason === 'draining'
+            ? 'This hub is shutting down: another replica takes the work'
+            : 'This hub is opening its store',
+        details: readiness,
+      },
+    });
+  });
 
   // A browser signs in once with its personal token; the hub keeps it in an HttpOnly cookie.
   app.post(
@@ -232,6 +276,10 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     for (const stop of unsubscribe) stop?.();
   });
   app.get(EVENTS_PATH, { websocket: true }, async (socket, request) => {
+    if (options.readiness?.().reason === 'draining') {
+      socket.close(CLOSE_RESTARTING.code, CLOSE_RESTARTING.reason);
+      return;
+    }
     if (!sameOrigin(request)) {
       socket.close(1008, 'origin not allowed');
       return;

@@ -14,3 +14,4 @@ export * from './webhooks';
 export * from './graph-versions';
 export * from './team-settings';
 export * from './translation';
+export * from './health';

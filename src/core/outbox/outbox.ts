@@ -207,6 +207,9 @@ export class Outbox {
   }
 
   private async process(key: string): Promise<void> {
+    // Closing: the send in progress finishes, the replies queued after it stay pending in the
+    // store, for another process (or this one's next start) to send.
+    if (this.closed) return;
     let claim: OutboxClaim | null = null;
     try {
       const claims = this.deps.claims;

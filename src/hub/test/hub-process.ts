@@ -21,6 +21,7 @@ export interface HubProcess {
 const ENTRIES = {
   hub: fileURLToPath(new URL('../cli.ts', import.meta.url)),
   demo: fileURLToPath(new URL('../demo.ts', import.meta.url)),
+  ops: fileURLToPath(new URL('./ops-hub.ts', import.meta.url)),
 };
 
 /**

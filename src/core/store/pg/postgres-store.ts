@@ -31,7 +31,7 @@ export interface PostgresStoreOptions extends PgConnection {
  * Every commit of every process on the database takes this lock first, in its transaction: the
  * commits are one line, as on the embedded store's one writer, so the audit chain has no fork.
  */
-const WRITE_LOCK = 0x50_1b_0c_02;
+export const WRITE_LOCK = 0x50_1b_0c_02;
 
 /**
  * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
