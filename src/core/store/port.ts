@@ -161,6 +161,11 @@ export interface OutboxRepository {
   all(): Promise<OutboxItem[]>;
   /** Every state a reply was stored in, oldest first. */
   statesOf(key: string): Promise<OutboxItem['state'][]>;
+  /**
+   * The replies sent translated (drafted in the agent's language) that were queued in
+   * [from, to), oldest first, whatever became of them: what reports count.
+   */
+  translated(fromIso: string, toIso: string): Promise<OutboxItem[]>;
 }
 
 export interface CursorRepository {

@@ -21,6 +21,7 @@ import * as tags from './tags';
 import * as team from './team';
 import * as timeline from './timeline';
 import * as topbar from './topbar';
+import * as translation from './translation';
 import * as triage from './triage';
 import * as views from './views';
 
@@ -52,6 +53,7 @@ const areas = {
   team,
   timeline,
   topbar,
+  translation,
   triage,
   views,
 };
