@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
 import { InboxPage } from './pages/inbox-page';
@@ -130,6 +131,9 @@ test('translation faults keep the draft as written and say what happened', async
   );
   await expect(reply.draft).toHaveValue(FR);
   await expect(reply.send).toBeDisabled();
+  // With SHOTS_DIR set, the composer saying so is saved as a screenshot.
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({ path: join(process.env.SHOTS_DIR, 'composer-translate-fault.png') });
 
   // A refused key (403), and a text too long (413).
   await deeplFails(request, emulator, { kind: 'error', status: 403 });
