@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 import { DisplaySettings } from './pages/display-settings';
 import { InboxPage } from './pages/inbox-page';
 import { ReportsPage } from './pages/reports-page';
+import { tokenOf } from './pages/team';
+import { TranslatedReply } from './pages/translated-reply';
 
 /**
  * axe-core on the main screens, in both languages and both themes: no serious or critical WCAG 2.1
@@ -77,6 +79,26 @@ for (const language of ['en', 'fr'] as const) {
         const team = page.getByTestId('team-dialog');
         await expect(team.getByTestId('agent-row').first()).toBeVisible();
         await check(page, name('team'));
+      });
+
+      test('the composer writing in the agent’s language', async ({ page, request }) => {
+        // A Dutch mention for Camille, who writes French: her draft and the Dutch that is sent.
+        const list = (await (
+          await request.get('/api/conversations?language=nl&platform=x&limit=20', {
+            headers: { authorization: `Bearer ${tokenOf('Camille Laurent')}` },
+          })
+        ).json()) as { result: { items: { id: string; author: { name: string } }[] } };
+        const target = list.result.items.at(-2)!;
+        const inbox = new InboxPage(page);
+        await inbox.goto('Camille Laurent');
+        await inbox.open(target.id, target.author.name);
+        const reply = new TranslatedReply(page);
+        await reply.writeInOwnLanguage();
+        await reply.draftAndTranslate(
+          'Bonjour, oui, ce café est ouvert le dimanche de 8 h à 18 h. À bientôt !',
+          'Hallo, ja, dat café is op zondag open van 8.00 tot 18.00 uur. Tot snel!',
+        );
+        await check(page, name('composer-translate'));
       });
 
       test('the reports, a drill-down and the crisis view', async ({ page }) => {

@@ -26,6 +26,7 @@ import {
 } from './demo-scenario/fb-posts-statement';
 import { pageToken, xToken } from './demo-scenario/ids';
 import { phraseBook } from './demo-scenario/phrase-book';
+import { REPLY_BOOK } from './demo-scenario/reply-book';
 import { People } from './demo-scenario/people';
 import { Random } from './demo-scenario/random';
 import { LANGS, type Lang } from './demo-scenario/types';
@@ -102,7 +103,10 @@ function build(): { scenario: ScenarioInput; languages: Map<string, Lang> } {
     translation: {
       deepl: { auth_keys: [{ key: DEMO_TRANSLATION_KEYS.deepl }] },
       libretranslate: { api_keys: [DEMO_TRANSLATION_KEYS.libretranslate], char_limit: 5000 },
-      phrases: phraseBook().map(({ polarity, texts }) => ({ polarity, texts })),
+      phrases: [
+        ...phraseBook().map(({ polarity, texts }) => ({ polarity, texts })),
+        ...REPLY_BOOK.map((texts) => ({ texts })),
+      ],
     },
   };
   return {

@@ -27,8 +27,9 @@ import { Callers } from './team/callers';
 import { Team } from './team/team';
 import type { ReportThread } from './reports/report-thread';
 import { dateOf } from './time/clock';
+import { DraftTranslator } from './translation/draft-translator';
 import { PostTranslator } from './translation/post-translator';
-import { createTranslationProvider } from './translation/translation-settings';
+import { TranslationConfig } from './translation/translation-config';
 import { Triage } from './triage/triage';
 
 /** What an inbox keeps: the store, the settings document, and the one way both change. */
@@ -65,6 +66,8 @@ export interface InboxDomains {
   statements: Statements;
   facebookWebhooks: FacebookWebhooks;
   translator: PostTranslator;
+  draftTranslator: DraftTranslator;
+  translation: TranslationConfig;
 }
 
 /**
@@ -93,6 +96,8 @@ export function composeDomains(
     serialize: (change) => queue.run(change),
   });
   const book = new RuleBook(workspace, () => directory.list(), commits);
+  const translation = new TranslationConfig(config.translation, workspace, commits, config.secrets);
+  const provider = () => translation.provider();
   // What every domain works on: the stores, the clock, the change queue, the caller, the events.
   const on = { clock, workspace, store, commits, queue, callers, emit };
   // Several processes on one store: each account is synced by the one holding its lease.
@@ -175,10 +180,8 @@ export function composeDomains(
       now: () => dateOf(clock),
       thread: stores.reportThread ?? null,
     }),
-    translator: new PostTranslator({
-      store,
-      clock,
-      provider: createTranslationProvider(config.translation, config.secrets),
-    }),
+    translator: new PostTranslator({ store, clock, provider }),
+    draftTranslator: new DraftTranslator({ store, provider }),
+    translation,
   };
 }

@@ -34,6 +34,8 @@ import type { Callers } from './team/callers';
 import type { Team } from './team/team';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
+import type { DraftTranslator } from './translation/draft-translator';
+import type { TranslationConfig } from './translation/translation-config';
 import type { PostTranslator } from './translation/post-translator';
 import type { Triage } from './triage/triage';
 import { accessChanged } from './team/access-changes';
@@ -68,6 +70,8 @@ export class InboxService implements InboxApi {
   private readonly statements: Statements;
   private readonly facebookWebhooks: FacebookWebhooks;
   private readonly translator: PostTranslator;
+  private readonly draftTranslator: DraftTranslator;
+  private readonly translation: TranslationConfig;
 
   private constructor(
     private readonly options: InboxConfig,
@@ -109,6 +113,8 @@ export class InboxService implements InboxApi {
       for (const id of has) if (!had.has(id)) this.sync.restart(id);
       for (const id of had) if (!has.has(id)) void this.sync.stop(id).catch(() => undefined);
     });
+    this.draftTranslator = domains.draftTranslator;
+    this.translation = domains.translation;
     // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
     if (options.facebookWebhookUrl != null)
       this.events.on('event', (event: InboxEvent) => {
@@ -284,6 +290,18 @@ export class InboxService implements InboxApi {
 
   translatePost(input: ApiInput<'translatePost'>, context?: CallContext) {
     return this.translator.translatePost(input, context);
+  }
+
+  translateDraft(input: ApiInput<'translateDraft'>, context?: CallContext) {
+    return this.draftTranslator.translateDraft(input, context);
+  }
+
+  getTranslationSettings(_input?: ApiInput<'getTranslationSettings'>) {
+    return this.translation.view();
+  }
+
+  saveTranslationSettings(input: ApiInput<'saveTranslationSettings'>, context?: CallContext) {
+    return this.translation.save(input, this.callers.actor(context));
   }
 
   whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {

@@ -34,7 +34,7 @@ export const XArrivalSchema = z
 
 const FaultSchema = z
   .object({
-    platform: z.enum(['x', 'graph', 'any']),
+    platform: z.enum(['x', 'graph', 'deepl', 'libretranslate', 'any']),
     kind: z.enum([
       'error',
       'timeout',

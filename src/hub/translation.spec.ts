@@ -52,6 +52,11 @@ describe('translating a post through the hub', () => {
       }),
     });
     const jan = await service.createAgent({ name: 'Jan de Wit', languages: ['nl', 'en'] });
+    const ines = await service.createAgent({
+      name: 'Inès Moreau',
+      role: 'manager',
+      languages: ['fr'],
+    });
     const server = await createHubServer({
       api: service,
       authenticate: (t) => service.authenticate(t),
@@ -60,11 +65,19 @@ describe('translating a post through the hub', () => {
     cleanup(() => server.close());
     const address = server.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    return async (body: unknown) => {
-      const res = await fetch(`${base}/api/posts/translate`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${jan.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+    return async (
+      body: unknown,
+      path = '/api/posts/translate',
+      as: 'agent' | 'manager' = 'agent',
+    ) => {
+      const token = as === 'agent' ? jan.token : ines.token;
+      const res = await fetch(`${base}${path}`, {
+        method: body === null ? 'GET' : 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === null ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === null ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
@@ -89,5 +102,51 @@ describe('translating a post through the hub', () => {
     expect(quota.status).toBe(429);
     expect(quota.body).toMatchObject({ ok: false, error: { code: 'translation_quota_exceeded' } });
     expect(JSON.stringify(quota.body)).not.toContain('deepl-hub-key');
+  });
+
+  it('translates a reply drafted in the agent’s language into the conversation’s, validating it first', async () => {
+    const call = await hub();
+    const draft = await call({ conversationId: GIULIA, text: NL }, '/api/replies/translate');
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({
+      ok: true,
+      result: { text: IT, source: 'nl', target: 'it', provider: 'deepl' },
+    });
+    const empty = await call({ conversationId: GIULIA, text: ' ' }, '/api/replies/translate');
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const extra = await call(
+      { conversationId: GIULIA, text: NL, provider: 'deepl' },
+      '/api/replies/translate',
+    );
+    expect(extra.status).toBe(400);
+  });
+
+  it('shows managers whether a key is set, never the key, and keeps the settings from agents', async () => {
+    const call = await hub();
+    const seen = await call(null, '/api/translation/settings', 'manager');
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({
+      ok: true,
+      result: { provider: 'deepl', keys: { deepl: true, libretranslate: false } },
+    });
+    expect(JSON.stringify(seen.body)).not.toContain('deepl-hub-key');
+    expect((await call(null, '/api/translation/settings')).status).toBe(403);
+    const refused = await call(
+      { key: { provider: 'deepl', value: 'stolen-key' } },
+      '/api/translation/settings',
+    );
+    expect(refused.status).toBe(403);
+    const bad = await call(
+      { libreTranslateUrl: 'ftp://x' },
+      '/api/translation/settings',
+      'manager',
+    );
+    expect(bad.status).toBe(400);
+    const removed = await call({ removeKey: 'deepl' }, '/api/translation/settings', 'manager');
+    expect(removed.body).toMatchObject({ result: { keys: { deepl: false } } });
+    const draft = await call({ conversationId: GIULIA, text: NL }, '/api/replies/translate');
+    expect(draft.status).toBe(502);
+    expect(draft.body).toMatchObject({ error: { code: 'translation_key_refused' } });
   });
 });

@@ -31,7 +31,15 @@ import type { InboxEvent } from './events';
 import { nameSchema } from './names';
 import { uniqueBy, uniqueIds } from './unique-ids';
 import { AuditCheckSchema, AuditEntrySchema } from './audit';
-import { PostTranslationSchema, TranslatePostInputSchema } from './translation';
+import {
+  DraftTranslationSchema,
+  PostTranslationSchema,
+  ReplyTranslationSchema,
+  SaveTranslationSettingsInputSchema,
+  TranslateDraftInputSchema,
+  TranslationSettingsSchema,
+  TranslatePostInputSchema,
+} from './translation';
 import {
   MoveRuleInputSchema,
   PreviewRuleInputSchema,
@@ -316,6 +324,11 @@ export const SendReplyInputSchema = z
     takeOver: z.boolean().default(false),
     /** Send a public reply the team already sent several times today, after the warning. */
     confirmRepeat: z.boolean().default(false),
+    /**
+     * The reply was drafted in the agent's language and `text` is its translation: the draft and
+     * the languages go with the reply into its record and its audit entries.
+     */
+    translation: ReplyTranslationSchema.optional(),
   })
   .strict();
 
@@ -410,6 +423,30 @@ export const apiMethods = {
     channel: 'posts:translate',
     input: TranslatePostInputSchema,
     output: PostTranslationSchema,
+  },
+  /**
+   * A reply drafted in the agent's language, in the customer's (the conversation's language, or
+   * the one asked), through the translation service; nothing is kept until the reply is sent.
+   */
+  translateDraft: {
+    channel: 'replies:translate-draft',
+    input: TranslateDraftInputSchema,
+    output: DraftTranslationSchema,
+  },
+  /** Managers: the translation service, its address, and whether each service's key is set. */
+  getTranslationSettings: {
+    channel: 'translation:settings',
+    input: EmptyInputSchema,
+    output: TranslationSettingsSchema,
+  },
+  /**
+   * Managers: another translation service or address, or a key put into the secret store (the OS
+   * keychain, the hub's store) or removed from it; answers the settings, never a key.
+   */
+  saveTranslationSettings: {
+    channel: 'translation:save-settings',
+    input: SaveTranslationSettingsInputSchema,
+    output: TranslationSettingsSchema,
   },
   /** The agent making the call. */
   whoAmI: {
@@ -659,6 +696,9 @@ export const requiredRole: Record<ApiMethodName, Role> = {
   updateConversation: 'agent',
   hidePost: 'agent',
   translatePost: 'agent',
+  translateDraft: 'agent',
+  getTranslationSettings: 'manager',
+  saveTranslationSettings: 'manager',
   whoAmI: 'agent',
   listAgents: 'agent',
   createAgent: 'manager',
@@ -762,6 +802,9 @@ export const httpRoutes: Record<ApiMethodName, { method: 'GET' | 'POST'; path: s
   updateConversation: { method: 'POST', path: '/api/conversations/update' },
   hidePost: { method: 'POST', path: '/api/posts/hide' },
   translatePost: { method: 'POST', path: '/api/posts/translate' },
+  translateDraft: { method: 'POST', path: '/api/replies/translate' },
+  getTranslationSettings: { method: 'GET', path: '/api/translation/settings' },
+  saveTranslationSettings: { method: 'POST', path: '/api/translation/settings' },
   whoAmI: { method: 'GET', path: '/api/session' },
   listAgents: { method: 'GET', path: '/api/agents' },
   createAgent: { method: 'POST', path: '/api/agents' },

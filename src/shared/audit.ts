@@ -23,6 +23,7 @@ export const AuditActionSchema = z.enum([
   'rule.fired',
   'rule.changed',
   'team.settings',
+  'translation.settings',
   'statement.posted',
   'account.connected',
   'account.disconnected',

@@ -67,8 +67,22 @@ export function replyFact(
       replyTo: item.replyTo,
       text: item.text,
       ...(item.tookOverFrom ? { tookOverFrom: item.tookOverFrom } : {}),
+      ...(item.translation ? translatedDetails(item) : {}),
       ...(action === 'reply.sent' ? { externalId: item.externalId } : {}),
       ...(action === 'reply.failed' ? { error: item.error } : {}),
     },
+  };
+}
+
+/** A translated reply's entry: both texts, both languages, the service; `translated` marks it. */
+export function translatedDetails(item: OutboxItem): Record<string, unknown> {
+  const t = item.translation!;
+  return {
+    translated: true,
+    language: t.language,
+    draft: t.draft,
+    draftLanguage: t.draftLanguage,
+    provider: t.provider,
+    ...(t.edited ? { translationEdited: true } : {}),
   };
 }

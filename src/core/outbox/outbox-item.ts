@@ -1,4 +1,4 @@
-import type { Platform } from '../../shared';
+import type { Platform, ReplyTranslation } from '../../shared';
 
 export type ReplyKind = 'public' | 'private';
 
@@ -23,6 +23,11 @@ export interface OutboxItem {
   client: string;
   /** The agent took the conversation over from its assignee to send this. */
   tookOverFrom?: string | null;
+  /**
+   * Drafted in the agent's language and sent translated (`text` is what was sent): the draft as
+   * written, its language, the language sent in and the service. Absent: sent as written.
+   */
+  translation?: ReplyTranslation | null;
   state: 'pending' | 'sending' | 'sent' | 'failed' | 'discarded';
   externalId: string | null;
   error: string | null;

@@ -53,7 +53,7 @@ export type ReplyRequest = Pick<
   OutboxItem,
   'conversationId' | 'replyTo' | 'kind' | 'text' | 'agentId' | 'client'
 > &
-  Partial<Pick<OutboxItem, 'tookOverFrom'>>;
+  Partial<Pick<OutboxItem, 'tookOverFrom' | 'translation'>>;
 
 /**
  * Replies leave through here, exactly once. Each is stored (`pending`) before anything is sent and

@@ -11,7 +11,7 @@ import type {
   PrivateReplyWindow,
   ReplyReceipt,
 } from '../../shared';
-import { replyFact } from '../audit/audit-facts';
+import { replyFact, translatedDetails } from '../audit/audit-facts';
 import type { Actor } from '../audit/audit-facts';
 import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
@@ -122,7 +122,7 @@ export class ReplyDesk {
     context?: CallContext,
   ): Promise<ApiOutput<'sendReply'>> {
     const { deps } = this;
-    const { takeOver, confirmRepeat, ...request } = SendReplyInputSchema.parse(input);
+    const { takeOver, confirmRepeat, translation, ...request } = SendReplyInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
     const conversation = await deps.store.conversations.get(request.conversationId);
     if (!conversation)
@@ -158,6 +158,7 @@ export class ReplyDesk {
         agentId: actor.id,
         client: context?.client ?? deps.clientName,
         tookOverFrom: owner != null && owner !== actor.id ? owner : null,
+        ...(translation ? { translation } : {}),
       },
       (queued) => [
         replyFact(queued, 'reply.queued'),
@@ -257,7 +258,12 @@ export class ReplyDesk {
         ...this.deps.callers.actor(context),
         action: how === 'retry' ? 'reply.retried' : 'reply.discarded',
         conversationId: settled.conversationId,
-        details: { key, text: settled.text, kind: settled.kind },
+        details: {
+          key,
+          text: settled.text,
+          kind: settled.kind,
+          ...(settled.translation ? translatedDetails(settled) : {}),
+        },
       },
     ];
     const item =

@@ -183,6 +183,11 @@ export interface OutboxRepository {
    * duplicate-reply guard counts the whole team's).
    */
   createdSince?(iso: string): Promise<OutboxItem[]>;
+  /**
+   * The replies sent translated (drafted in the agent's language) that were queued in
+   * [from, to), oldest first, whatever became of them: what reports count.
+   */
+  translated(fromIso: string, toIso: string): Promise<OutboxItem[]>;
 }
 
 export interface CursorRepository {

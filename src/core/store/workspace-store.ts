@@ -10,6 +10,7 @@ import type {
   TagDef,
   TeamSettings,
 } from '../../shared';
+import type { TranslationChoice } from '../translation/translation-config';
 import { writeFileAtomic } from './durable-write';
 import { isMissing, storageAt } from './file-system';
 import type { Storage, StorageOptions } from './file-system';
@@ -38,6 +39,8 @@ export interface Workspace {
   savedReplies: SavedReply[];
   /** What the team decided once (absent: the defaults, DEFAULT_TEAM_SETTINGS). */
   teamSettings?: TeamSettings;
+  /** The translation service managers chose in the UI (absent: the one the inbox started with). */
+  translation?: TranslationChoice;
 }
 
 export const WORKSPACE_FILE = 'workspace.json';

@@ -8,8 +8,8 @@ import type { TranslationProvider } from './translation-provider';
 export interface PostTranslatorDeps {
   store: InboxStore;
   clock: Clock;
-  /** Null: no translation service is configured. */
-  provider: TranslationProvider | null;
+  /** The service in force (it may change while the inbox runs); null: none is configured. */
+  provider(): TranslationProvider | null;
 }
 
 /**
@@ -29,7 +29,7 @@ export class PostTranslator {
     if (!post) throw new InboxError('not_found', `No post with id ${postId}`);
     const kept = await this.deps.store.translations.get(postId, target);
     if (kept) return kept;
-    const provider = this.deps.provider;
+    const provider = this.deps.provider();
     if (!provider)
       throw new InboxError(
         'translation_unavailable',
@@ -64,7 +64,7 @@ export class PostTranslator {
 }
 
 /** The first of the agent's languages the inbox translates into; English otherwise. */
-function agentLanguage(context: CallContext | undefined) {
+export function agentLanguage(context: CallContext | undefined) {
   for (const code of context?.agent.languages ?? []) {
     const parsed = TranslationTargetSchema.safeParse(code);
     if (parsed.success) return parsed.data;

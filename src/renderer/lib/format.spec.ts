@@ -11,6 +11,7 @@ import {
   hueOf,
   initials,
   languageBadge,
+  languageInSentence,
   languageName,
   plural,
   relativeTime,
@@ -128,6 +129,11 @@ describe('languages', () => {
     expect(languageName('zz')).toBe('ZZ');
     expect(languageBadge('de')).toBe('DE');
     expect(languageBadge(null)).toBe('?');
+  });
+
+  it('writes a name inside a sentence in lower case in French only', () => {
+    expect(languageInSentence('nl', fr)).toBe('néerlandais');
+    expect(languageInSentence('nl', en)).toBe('Dutch');
   });
 });
 

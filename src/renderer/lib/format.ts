@@ -200,6 +200,15 @@ export function languageName(code: string | null | undefined, words: Words = eng
   }
 }
 
+/** A language's name inside a sentence: French writes it in lower case ("écrire en néerlandais"). */
+export function languageInSentence(
+  code: string | null | undefined,
+  words: Words = english(),
+): string {
+  const name = languageName(code, words);
+  return words.locale === 'fr' ? name.toLocaleLowerCase('fr') : name;
+}
+
 /** Badge text for a language: "FR", "EN"; "?" when unknown. */
 export function languageBadge(code: string | null | undefined): string {
   return code == null || code === '' ? '?' : code.toUpperCase();

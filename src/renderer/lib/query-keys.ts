@@ -12,6 +12,7 @@ export const queryKeys = {
   rules: ['rules'] as const,
   rulePreview: (conditions: unknown) => ['rule-preview', conditions] as const,
   teamSettings: ['team-settings'] as const,
+  translationSettings: ['translation-settings'] as const,
   savedReplies: ['saved-replies'] as const,
   views: ['views'] as const,
 };

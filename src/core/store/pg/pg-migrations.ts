@@ -331,6 +331,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX outbox_created ON outbox (created_at);
     `,
   },
+  {
+    version: 7,
+    name: 'replies sent translated',
+    sql: `
+      -- A reply drafted in the agent's language and sent in the customer's (its body keeps the
+      -- draft, both languages and the service): reports count them, through their own index.
+      ALTER TABLE outbox ADD COLUMN translated BOOLEAN NOT NULL DEFAULT false;
+      UPDATE outbox SET translated = true
+        WHERE jsonb_typeof(body::jsonb -> 'translation') = 'object';
+      CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated;
+    `,
+  },
 ];
 
 /** The newest PostgreSQL schema this version of the inbox knows. */

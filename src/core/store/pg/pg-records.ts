@@ -213,13 +213,30 @@ export class PgOutbox implements OutboxRepository {
     return rows.map((r) => r.state);
   }
 
+  async translated(fromIso: string, toIso: string): Promise<OutboxItem[]> {
+    return bodies<OutboxItem>(
+      this.db,
+      `SELECT body FROM outbox WHERE translated AND created_at >= $1 AND created_at < $2
+       ORDER BY created_at, rowid`,
+      [fromIso, toIso],
+    );
+  }
+
   async put(items: readonly OutboxItem[]): Promise<void> {
     for (const item of items)
       await this.db.query(
-        `INSERT INTO outbox (key, state, conversation_id, created_at, body)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (key) DO UPDATE SET state = excluded.state, body = excluded.body`,
-        [item.key, item.state, item.conversationId, item.createdAt, JSON.stringify(item)],
+        `INSERT INTO outbox (key, state, conversation_id, created_at, translated, body)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (key) DO UPDATE SET state = excluded.state,
+           translated = excluded.translated, body = excluded.body`,
+        [
+          item.key,
+          item.state,
+          item.conversationId,
+          item.createdAt,
+          item.translation != null,
+          JSON.stringify(item),
+        ],
       );
   }
 }

@@ -353,6 +353,17 @@ export const MIGRATIONS: readonly Migration[] = [
         (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);
     `,
   },
+  {
+    version: 12,
+    name: 'replies sent translated',
+    sql: `
+      -- A reply drafted in the agent's language and sent in the customer's (its body keeps the
+      -- draft, both languages and the service): reports count them, through their own index.
+      ALTER TABLE outbox ADD COLUMN translated INTEGER NOT NULL DEFAULT 0;
+      UPDATE outbox SET translated = 1 WHERE json_type(body, '$.translation') = 'object';
+      CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated = 1;
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

@@ -210,15 +210,23 @@ export class SqlOutbox implements OutboxRepository {
   private readonly byKey: Column;
   private readonly every: Column;
   private readonly states: Column;
+  private readonly inRange: Column;
   private readonly upsert: Statement;
 
   constructor(db: Database) {
     this.byKey = new Column(db, 'SELECT body FROM outbox WHERE key = ?');
     this.every = new Column(db, 'SELECT body FROM outbox ORDER BY created_at, rowid');
     this.states = new Column(db, 'SELECT state FROM outbox_states WHERE key = ? ORDER BY seq');
+    this.inRange = new Column(
+      db,
+      `SELECT body FROM outbox WHERE translated = 1 AND created_at >= ? AND created_at < ?
+       ORDER BY created_at, rowid`,
+    );
     this.upsert = db.prepare(
-      `INSERT INTO outbox (key, state, conversation_id, created_at, body) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET state = excluded.state, body = excluded.body`,
+      `INSERT INTO outbox (key, state, conversation_id, created_at, translated, body)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, translated = excluded.translated,
+         body = excluded.body`,
     );
   }
 
@@ -235,6 +243,10 @@ export class SqlOutbox implements OutboxRepository {
     return this.states.all<OutboxItem['state']>(key);
   }
 
+  async translated(fromIso: string, toIso: string): Promise<OutboxItem[]> {
+    return parseAll<OutboxItem>(this.inRange.all(fromIso, toIso));
+  }
+
   put(items: readonly OutboxItem[]): void {
     for (const item of items)
       this.upsert.run(
@@ -242,6 +254,7 @@ export class SqlOutbox implements OutboxRepository {
         item.state,
         item.conversationId,
         item.createdAt,
+        item.translation ? 1 : 0,
         JSON.stringify(item),
       );
   }

@@ -24,6 +24,41 @@ export const en = {
   takeOver: 'Take over and send',
   privately: 'Send it privately instead',
   anyway: 'Send publicly anyway',
+  translate: {
+    mode: 'Write in {language}',
+    modeHint: 'translated into {language} before sending',
+    draft: 'Your reply in {language}',
+    draftPlaceholder: 'Write to {name} in {language}…',
+    sent: 'Sent in {language}: you can edit it',
+    now: 'Translate',
+    again: 'Translate again',
+    translating: 'Translating into {language}…',
+    cancel: 'Cancel',
+    cancelled: 'Translation cancelled. Your draft is kept.',
+    waiting: 'The translation appears here as you write.',
+    stale: 'The draft changed since this translation.',
+    by: 'Translated by {service}',
+    edited: 'Edited by you',
+    errors: {
+      quota:
+        '{service}’s translation quota for this period is used up: nothing was translated. Your draft is kept; a manager can raise the quota or change the key.',
+      keyRefused:
+        '{service} refused the inbox’s key. Your draft is kept; a manager should check the key in the translation settings.',
+      noKey:
+        'No {service} key is set. Your draft is kept; a manager can add one in the translation settings.',
+      tooLong:
+        'The draft is longer than {service} translates at once. Your draft is kept; shorten it and try again.',
+      tooLongLimit:
+        'The draft is longer than {service} translates at once ({limit} characters). Your draft is kept; shorten it and try again.',
+      timeout: '{service} did not answer in time. Your draft is kept; try again.',
+      unavailable:
+        '{service} cannot translate right now. Your draft is kept; try again in a moment.',
+      notConfigured: 'No translation service is set up for this inbox. Your draft is kept.',
+      busy: '{service} is busy. Your draft is kept; try again in a moment.',
+      badRequest: 'This draft cannot be translated. Your draft is kept.',
+      other: 'The translation failed. Your draft is kept; try again.',
+    },
+  },
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -50,4 +85,40 @@ export const fr: Translation<typeof en> = {
   takeOver: 'Reprendre et envoyer',
   privately: 'L’envoyer plutôt en privé',
   anyway: 'Publier quand même',
+  translate: {
+    mode: 'Écrire en {language}',
+    modeHint: 'traduit en {language} avant l’envoi',
+    draft: 'Votre réponse en {language}',
+    draftPlaceholder: 'Écrire à {name} en {language}…',
+    sent: 'Envoyé en {language} : vous pouvez le modifier',
+    now: 'Traduire',
+    again: 'Traduire à nouveau',
+    translating: 'Traduction en {language}…',
+    cancel: 'Annuler',
+    cancelled: 'Traduction annulée. Votre brouillon est conservé.',
+    waiting: 'La traduction s’affiche ici pendant que vous écrivez.',
+    stale: 'Le brouillon a changé depuis cette traduction.',
+    by: 'Traduit par {service}',
+    edited: 'Modifié par vous',
+    errors: {
+      quota:
+        'Le quota de traduction de {service} pour cette période est épuisé : rien n’a été traduit. Votre brouillon est conservé ; un manager peut relever le quota ou changer la clé.',
+      keyRefused:
+        '{service} a refusé la clé de la boîte. Votre brouillon est conservé ; un manager doit vérifier la clé dans les réglages de traduction.',
+      noKey:
+        'Aucune clé {service} n’est enregistrée. Votre brouillon est conservé ; un manager peut en ajouter une dans les réglages de traduction.',
+      tooLong:
+        'Le brouillon est plus long que ce que {service} traduit en une fois. Votre brouillon est conservé ; raccourcissez-le et réessayez.',
+      tooLongLimit:
+        'Le brouillon est plus long que ce que {service} traduit en une fois ({limit} caractères). Votre brouillon est conservé ; raccourcissez-le et réessayez.',
+      timeout: '{service} n’a pas répondu à temps. Votre brouillon est conservé ; réessayez.',
+      unavailable:
+        '{service} ne peut pas traduire pour le moment. Votre brouillon est conservé ; réessayez dans un instant.',
+      notConfigured:
+        'Aucun service de traduction n’est configuré pour cette boîte. Votre brouillon est conservé.',
+      busy: '{service} est surchargé. Votre brouillon est conservé ; réessayez dans un instant.',
+      badRequest: 'Ce brouillon ne peut pas être traduit. Votre brouillon est conservé.',
+      other: 'La traduction a échoué. Votre brouillon est conservé ; réessayez.',
+    },
+  },
 };

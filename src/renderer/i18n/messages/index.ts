@@ -22,6 +22,7 @@ import * as team from './team';
 import * as timeline from './timeline';
 import * as tone from './tone';
 import * as topbar from './topbar';
+import * as translation from './translation';
 import * as triage from './triage';
 import * as views from './views';
 
@@ -54,6 +55,7 @@ const areas = {
   timeline,
   tone,
   topbar,
+  translation,
   triage,
   views,
 };

@@ -4,6 +4,7 @@ import type { Translation } from './types';
 export const en = {
   open: 'Saved replies',
   inLanguage: 'In {language}',
+  inYourLanguage: 'In {language}, translated before sending',
   others: 'Other languages',
   none: 'No saved replies yet.',
   search: 'Search the saved replies',
@@ -27,6 +28,7 @@ export const en = {
 export const fr: Translation<typeof en> = {
   open: 'Réponses enregistrées',
   inLanguage: 'En {language}',
+  inYourLanguage: 'En {language}, traduites avant l’envoi',
   others: 'Autres langues',
   none: 'Aucune réponse enregistrée pour l’instant.',
   search: 'Chercher dans les réponses enregistrées',
