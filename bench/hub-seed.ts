@@ -21,16 +21,17 @@ export async function seededFolder(
   const keep = async () => undefined;
   const name = `${n}-seed${SEED_VERSION}`;
   const sql = process.env.BENCH_SQL_DIR ? join(process.env.BENCH_SQL_DIR, name) : null;
-  if (sql && existsSync(join(sql, DATABASE_FILE))) return { dir: sql, cleanup: keep };
+  if (sql && existsSync(join(sql, DATABASE_FILE))) {
+    await seedFolder(sql, n); // brought to this version's schema
+    return { dir: sql, cleanup: keep };
+  }
   const kept = process.env.BENCH_HUB_DIR ? join(process.env.BENCH_HUB_DIR, name) : null;
   const folder = kept
     ? (await mkdir(kept, { recursive: true }), { dir: kept, cleanup: keep })
     : await tempDir('inbox-hub-seed-');
-  if (!existsSync(join(folder.dir, DATABASE_FILE))) {
-    const start = performance.now();
-    await seedFolder(folder.dir, n);
-    log(`seeded in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  }
+  const start = performance.now();
+  await seedFolder(folder.dir, n);
+  log(`seeded (or opened) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   return folder;
 }
 

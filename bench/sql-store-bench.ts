@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ListConversationsInputSchema } from '../src/shared';
 import type { Conversation } from '../src/shared';
-import { DATABASE_FILE } from '../src/core/store/sql/sqlite';
 import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 import { listSql } from '../src/core/store/sql/conversation-sql';
 import { tempDir } from '../src/core/test/fixtures';
@@ -42,7 +41,7 @@ export async function sqlStoreBench(n: number): Promise<Figure[]> {
   const clock = new ManualClock('2026-11-01T00:00:00.000Z');
   try {
     const seedStart = performance.now();
-    if (!existsSync(join(dir, DATABASE_FILE))) await seedFolder(dir, n);
+    await seedFolder(dir, n);
     const seedMs = performance.now() - seedStart;
     global.gc?.();
     const rssBefore = rssMb();

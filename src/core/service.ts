@@ -12,36 +12,19 @@ import type {
   Platform,
   Unsubscribe,
 } from '../shared';
-import type { Accounts } from './accounts/accounts';
 import { ChangeQueue } from './change-queue';
-import type { Collaboration } from './collab/collaboration';
 import { composeDomains } from './inbox-domains';
 import { openStores } from './open-stores';
 import type { KeyStore } from './idempotency/idempotency-guard';
-import type { InboxStores } from './inbox-domains';
+import type { InboxDomains, InboxStores } from './inbox-domains';
 import type { ReplyRequest } from './outbox/outbox';
 import type { OutboxItem } from './outbox/outbox-item';
-import type { TagsAndViews } from './queue/tags-and-views';
-import type { ReplyDesk } from './replies/reply-desk';
-import type { Reports } from './reports/reports';
-import type { Rules } from './rules/rules';
 import { withDefaults } from './service-options';
 import type { InboxConfig, InboxServiceOptions } from './service-options';
-import type { Statements } from './statements/statements';
-import type { FacebookWebhooks, WebhookOutcome } from './sync/facebook-webhooks';
-import type { InboxSync } from './sync/inbox-sync';
-import type { Callers } from './team/callers';
-import type { Team } from './team/team';
+import type { WebhookOutcome } from './sync/facebook-webhooks';
 import { dateOf } from './time/clock';
 import type { Clock } from './time/clock';
-import type { DraftTranslator } from './translation/draft-translator';
-import type { TranslationConfig } from './translation/translation-config';
-import type { PostTranslator } from './translation/post-translator';
-import type { Triage } from './triage/triage';
-import { accessChanged } from './team/access-changes';
-
-/** The service's own channel (beside the clients' events) for changes to an agent's access. */
-const TEAM_CHANGED = 'team.agent-changed';
+import { TEAM_CHANGED, linkProcesses } from './process-links';
 
 /**
  * The one implementation of InboxApi: the store, the sync loops, the live events. Each domain is a
@@ -53,25 +36,10 @@ export class InboxService implements InboxApi {
   /** Every change of the stores, the sync's and the team's, in one order. */
   private readonly queue: ChangeQueue;
   private closed = false;
-  /** Events another process sharing the store told (not this one's to act on). */
-  private readonly relayed = new WeakSet<InboxEvent>();
-  private unrelay: (() => void) | null = null;
-  private readonly unwatch: () => void;
-  private readonly callers: Callers;
-  private readonly sync: InboxSync;
-  private readonly accounts: Accounts;
-  private readonly triage: Triage;
-  private readonly tagsAndViews: TagsAndViews;
-  private readonly replyDesk: ReplyDesk;
-  private readonly team: Team;
-  private readonly collab: Collaboration;
-  private readonly rules: Rules;
-  private readonly reports: Reports;
-  private readonly statements: Statements;
-  private readonly facebookWebhooks: FacebookWebhooks;
-  private readonly translator: PostTranslator;
-  private readonly draftTranslator: DraftTranslator;
-  private readonly translation: TranslationConfig;
+  /** Each domain, one module each (see inbox-domains.ts). */
+  private readonly domains: InboxDomains;
+  /** Undoes the links to the other processes sharing the store (see process-links.ts). */
+  private readonly unlink: () => void;
 
   private constructor(
     private readonly options: InboxConfig,
@@ -79,49 +47,13 @@ export class InboxService implements InboxApi {
   ) {
     this.events.setMaxListeners(0);
     this.queue = new ChangeQueue(stores.store);
-    const domains = composeDomains(options, stores, {
+    this.domains = composeDomains(options, stores, {
       queue: this.queue,
       emit: (event) => this.emit(event),
       agentChanged: (agentId) => this.events.emit(TEAM_CHANGED, agentId),
       emitHere: (event) => this.events.emit('event', event),
     });
-    this.callers = domains.callers;
-    this.sync = domains.sync;
-    this.accounts = domains.accounts;
-    this.triage = domains.triage;
-    this.tagsAndViews = domains.tagsAndViews;
-    this.replyDesk = domains.replyDesk;
-    this.team = domains.team;
-    this.collab = domains.collab;
-    this.rules = domains.rules;
-    this.reports = domains.reports;
-    this.statements = domains.statements;
-    this.facebookWebhooks = domains.facebookWebhooks;
-    // Several processes on one store: the others' events reach this one's clients too.
-    const relay = stores.store.events;
-    if (relay)
-      this.unrelay = relay.subscribe((event) => {
-        this.relayed.add(event);
-        this.events.emit('event', event);
-      });
-    this.translator = domains.translator;
-    // Where the store shares the settings, another process's change of them acts here too.
-    this.unwatch = stores.workspace.onChange((before, after) => {
-      for (const id of accessChanged(before, after)) this.events.emit(TEAM_CHANGED, id);
-      const had = new Set(before.accounts.map((a) => a.id));
-      const has = new Set(after.accounts.map((a) => a.id));
-      for (const id of has) if (!had.has(id)) this.sync.restart(id);
-      for (const id of had) if (!has.has(id)) void this.sync.stop(id).catch(() => undefined);
-    });
-    this.draftTranslator = domains.draftTranslator;
-    this.translation = domains.translation;
-    // With a public URL, a Page is subscribed to the webhooks once it synced (again after a failure).
-    if (options.facebookWebhookUrl != null)
-      this.events.on('event', (event: InboxEvent) => {
-        if (this.relayed.has(event)) return;
-        if (event.type === 'account.status' && event.account.sync?.state === 'connected')
-          void this.facebookWebhooks.subscribe(event.account).catch(() => undefined);
-      });
+    this.unlink = linkProcesses(stores, this.events, this.domains, options.facebookWebhookUrl);
   }
 
   /** The inbox's time, as every part of it reads it. */
@@ -134,7 +66,7 @@ export class InboxService implements InboxApi {
     const stores = await openStores(full);
     try {
       const service = new InboxService(full, stores);
-      await service.replyDesk.open();
+      await service.domains.replyDesk.open();
       return service;
     } catch (err) {
       await stores.reportThread?.close();
@@ -144,32 +76,32 @@ export class InboxService implements InboxApi {
   }
 
   listConversations(input: ApiInput<'listConversations'>, context?: CallContext) {
-    return this.triage.listConversations(input, context);
+    return this.domains.triage.listConversations(input, context);
   }
 
   /** The same page as JSON text, for the hub to answer with as it is (see Triage). */
   listConversationsJson(input: ApiInput<'listConversations'>, context?: CallContext) {
-    return this.triage.listConversationsJson(input, context);
+    return this.domains.triage.listConversationsJson(input, context);
   }
 
   getConversation(input: ApiInput<'getConversation'>) {
-    return this.triage.getConversation(input);
+    return this.domains.triage.getConversation(input);
   }
 
   getReport(input: ApiInput<'getReport'>) {
-    return this.reports.report(input);
+    return this.domains.reports.report(input);
   }
 
   drillReport(input: ApiInput<'drillReport'>) {
-    return this.reports.drill(input);
+    return this.domains.reports.drill(input);
   }
 
   getCrisis(input: ApiInput<'getCrisis'>) {
-    return this.reports.crisis(input);
+    return this.domains.reports.crisis(input);
   }
 
   getComplaints(input: ApiInput<'getComplaints'>) {
-    return this.reports.complaints(input);
+    return this.domains.reports.complaints(input);
   }
 
   async verifyAudit() {
@@ -182,52 +114,52 @@ export class InboxService implements InboxApi {
   }
 
   getTeamSettings(input?: ApiInput<'getTeamSettings'>) {
-    return this.team.getTeamSettings(input);
+    return this.domains.team.getTeamSettings(input);
   }
 
   saveTeamSettings(input: ApiInput<'saveTeamSettings'>, context?: CallContext) {
-    return this.team.saveTeamSettings(input, context);
+    return this.domains.team.saveTeamSettings(input, context);
   }
 
   listRules(input?: ApiInput<'listRules'>) {
-    return this.rules.listRules(input);
+    return this.domains.rules.listRules(input);
   }
 
   saveRule(input: ApiInput<'saveRule'>, context?: CallContext) {
-    return this.rules.saveRule(input, context);
+    return this.domains.rules.saveRule(input, context);
   }
 
   deleteRule(input: ApiInput<'deleteRule'>, context?: CallContext) {
-    return this.rules.deleteRule(input, context);
+    return this.domains.rules.deleteRule(input, context);
   }
 
   moveRule(input: ApiInput<'moveRule'>, context?: CallContext) {
-    return this.rules.moveRule(input, context);
+    return this.domains.rules.moveRule(input, context);
   }
 
   previewRule(input: ApiInput<'previewRule'>) {
-    return this.rules.previewRule(input);
+    return this.domains.rules.previewRule(input);
   }
 
   listSavedReplies(input?: ApiInput<'listSavedReplies'>) {
-    return this.replyDesk.listSavedReplies(input);
+    return this.domains.replyDesk.listSavedReplies(input);
   }
 
   saveSavedReply(input: ApiInput<'saveSavedReply'>) {
-    return this.replyDesk.saveSavedReply(input);
+    return this.domains.replyDesk.saveSavedReply(input);
   }
 
   deleteSavedReply(input: ApiInput<'deleteSavedReply'>) {
-    return this.replyDesk.deleteSavedReply(input);
+    return this.domains.replyDesk.deleteSavedReply(input);
   }
 
   /** One public statement from a brand account, answering a group of conversations. */
   postStatement(input: ApiInput<'postStatement'>, context?: CallContext) {
-    return this.statements.post(input, this.callers.actor(context));
+    return this.domains.statements.post(input, this.domains.callers.actor(context));
   }
 
   listAccounts() {
-    return this.accounts.listAccounts();
+    return this.domains.accounts.listAccounts();
   }
 
   onEvent(listener: (event: InboxEvent) => void): Unsubscribe {
@@ -236,96 +168,96 @@ export class InboxService implements InboxApi {
   }
 
   connectAccount(input: { platform: Platform; token: string }): Promise<Account> {
-    return this.accounts.connectAccount(input);
+    return this.domains.accounts.connectAccount(input);
   }
 
   startConnect(input: ApiInput<'startConnect'>) {
-    return this.accounts.startConnect(input);
+    return this.domains.accounts.startConnect(input);
   }
 
   finishConnect(input: ApiInput<'finishConnect'>, context?: CallContext) {
-    return this.accounts.finishConnect(input, context);
+    return this.domains.accounts.finishConnect(input, context);
   }
 
   connectPages(input: ApiInput<'connectPages'>, context?: CallContext) {
-    return this.accounts.connectPages(input, context);
+    return this.domains.accounts.connectPages(input, context);
   }
 
   cancelConnect(input: ApiInput<'cancelConnect'>) {
-    return this.accounts.cancelConnect(input);
+    return this.domains.accounts.cancelConnect(input);
   }
 
   async disconnectAccount(input: ApiInput<'disconnectAccount'>, context?: CallContext) {
-    const result = await this.accounts.disconnectAccount(input, context);
-    this.facebookWebhooks.forget(input.accountId);
+    const result = await this.domains.accounts.disconnectAccount(input, context);
+    this.domains.facebookWebhooks.forget(input.accountId);
     return result;
   }
 
   /** A Facebook Page webhook delivery whose signature the host checked (see FacebookWebhooks). */
   receiveFacebookWebhook(payload: FacebookWebhook): Promise<WebhookOutcome> {
-    return this.facebookWebhooks.receive(payload);
+    return this.domains.facebookWebhooks.receive(payload);
   }
 
   /** Starts the sync loop of every connected account, and settles replies a previous run left. */
   startSync(): void {
-    this.sync.start();
-    void this.replyDesk.replies().recover();
+    this.domains.sync.start();
+    void this.domains.replyDesk.replies().recover();
   }
 
   sendReply(input: ApiInput<'sendReply'>, context?: CallContext) {
-    return this.replyDesk.sendReply(input, context);
+    return this.domains.replyDesk.sendReply(input, context);
   }
 
   retryReply(input: ApiInput<'retryReply'>, context?: CallContext) {
-    return this.replyDesk.retryReply(input, context);
+    return this.domains.replyDesk.retryReply(input, context);
   }
 
   discardReply(input: ApiInput<'discardReply'>, context?: CallContext) {
-    return this.replyDesk.discardReply(input, context);
+    return this.domains.replyDesk.discardReply(input, context);
   }
 
   hidePost(input: ApiInput<'hidePost'>, context?: CallContext) {
-    return this.triage.hidePost(input, context);
+    return this.domains.triage.hidePost(input, context);
   }
 
   translatePost(input: ApiInput<'translatePost'>, context?: CallContext) {
-    return this.translator.translatePost(input, context);
+    return this.domains.translator.translatePost(input, context);
   }
 
   translateDraft(input: ApiInput<'translateDraft'>, context?: CallContext) {
-    return this.draftTranslator.translateDraft(input, context);
+    return this.domains.draftTranslator.translateDraft(input, context);
   }
 
   getTranslationSettings(_input?: ApiInput<'getTranslationSettings'>) {
-    return this.translation.view();
+    return this.domains.translation.view();
   }
 
   saveTranslationSettings(input: ApiInput<'saveTranslationSettings'>, context?: CallContext) {
-    return this.translation.save(input, this.callers.actor(context));
+    return this.domains.translation.save(input, this.domains.callers.actor(context));
   }
 
   whoAmI(input?: ApiInput<'whoAmI'>, context?: CallContext) {
-    return this.team.whoAmI(input, context);
+    return this.domains.team.whoAmI(input, context);
   }
 
   listAgents() {
-    return this.team.listAgents();
+    return this.domains.team.listAgents();
   }
 
   createAgent(input: ApiInput<'createAgent'>, context?: CallContext) {
-    return this.team.createAgent(input, context);
+    return this.domains.team.createAgent(input, context);
   }
 
   updateAgent(input: ApiInput<'updateAgent'>, context?: CallContext) {
-    return this.team.updateAgent(input, context);
+    return this.domains.team.updateAgent(input, context);
   }
 
   renewAgentToken(input: ApiInput<'renewAgentToken'>, context?: CallContext) {
-    return this.team.renewAgentToken(input, context);
+    return this.domains.team.renewAgentToken(input, context);
   }
 
   removeAgent(input: ApiInput<'removeAgent'>, context?: CallContext) {
-    return this.team.removeAgent(input, context);
+    return this.domains.team.removeAgent(input, context);
   }
 
   /**
@@ -338,7 +270,7 @@ export class InboxService implements InboxApi {
   }
 
   recordSignIn(agent: Agent, client: string): Promise<void> {
-    return this.team.recordSignIn(agent, client);
+    return this.domains.team.recordSignIn(agent, client);
   }
 
   /** Only the desktop app joins a team hub (its host answers this call); the inbox itself cannot. */
@@ -351,23 +283,23 @@ export class InboxService implements InboxApi {
   }
 
   addNote(input: ApiInput<'addNote'>, context?: CallContext) {
-    return this.collab.addNote(input, context);
+    return this.domains.collab.addNote(input, context);
   }
 
   reportPresence(input: ApiInput<'reportPresence'>, context?: CallContext) {
-    return this.collab.reportPresence(input, context);
+    return this.domains.collab.reportPresence(input, context);
   }
 
   listPresence() {
-    return this.collab.listPresence();
+    return this.domains.collab.listPresence();
   }
 
   agentLeft(agentId: string): void {
-    this.collab.agentLeft(agentId);
+    this.domains.collab.agentLeft(agentId);
   }
 
   authenticate(token: string): Agent | null {
-    return this.team.authenticate(token);
+    return this.domains.team.authenticate(token);
   }
 
   /**
@@ -381,63 +313,62 @@ export class InboxService implements InboxApi {
   }
 
   updateConversation(input: ApiInput<'updateConversation'>, context?: CallContext) {
-    return this.triage.updateConversation(input, context);
+    return this.domains.triage.updateConversation(input, context);
   }
 
   updateConversations(input: ApiInput<'updateConversations'>, context?: CallContext) {
-    return this.triage.updateConversations(input, context);
+    return this.domains.triage.updateConversations(input, context);
   }
 
   listTags() {
-    return this.tagsAndViews.listTags();
+    return this.domains.tagsAndViews.listTags();
   }
 
   saveTag(input: ApiInput<'saveTag'>) {
-    return this.tagsAndViews.saveTag(input);
+    return this.domains.tagsAndViews.saveTag(input);
   }
 
   renameTag(input: ApiInput<'renameTag'>, context?: CallContext) {
-    return this.tagsAndViews.renameTag(input, context);
+    return this.domains.tagsAndViews.renameTag(input, context);
   }
 
   deleteTag(input: ApiInput<'deleteTag'>, context?: CallContext) {
-    return this.tagsAndViews.deleteTag(input, context);
+    return this.domains.tagsAndViews.deleteTag(input, context);
   }
 
   listViews(input?: ApiInput<'listViews'>, context?: CallContext) {
-    return this.tagsAndViews.listViews(input, context);
+    return this.domains.tagsAndViews.listViews(input, context);
   }
 
   saveView(input: ApiInput<'saveView'>, context?: CallContext) {
-    return this.tagsAndViews.saveView(input, context);
+    return this.domains.tagsAndViews.saveView(input, context);
   }
 
   deleteView(input: ApiInput<'deleteView'>, context?: CallContext) {
-    return this.tagsAndViews.deleteView(input, context);
+    return this.domains.tagsAndViews.deleteView(input, context);
   }
 
   queueReply(request: ReplyRequest): Promise<OutboxItem> {
-    return this.replyDesk.queueReply(request);
+    return this.domains.replyDesk.queueReply(request);
   }
 
   replies(): { list(): OutboxItem[]; idle(): Promise<void>; recover(): Promise<void> } {
-    return this.replyDesk.replies();
+    return this.domains.replyDesk.replies();
   }
 
   /** One sync pass over one account, for tools and tests; errors are thrown. */
   syncAccountOnce(accountId: string): Promise<void> {
-    return this.sync.syncOnce(accountId);
+    return this.domains.sync.syncOnce(accountId);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.unrelay?.();
-    this.unwatch();
-    this.accounts.close();
-    this.collab.close();
-    await this.sync.stopAll();
-    await this.replyDesk.close();
+    this.unlink();
+    this.domains.accounts.close();
+    this.domains.collab.close();
+    await this.domains.sync.stopAll();
+    await this.domains.replyDesk.close();
     await this.queue.idle();
     const { store, workspace, reportThread } = this.stores;
     await reportThread?.close();
