@@ -46,6 +46,32 @@ export async function readStore<T>(
   }
 }
 
+/**
+ * Every row of every table of a data folder's SQLite store, as text (with its schema version): what
+ * it holds, not how its pages lie in the file, which a checkpoint changes at any moment.
+ */
+export async function storeDump(dir: string): Promise<string> {
+  const bytes = (_key: string, value: unknown) =>
+    value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value;
+  const dump = await readStore(dir, async (store) => {
+    const db = (store as SqliteStore).db;
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[];
+    const version = JSON.stringify(db.prepare('PRAGMA user_version').get());
+    return [
+      version,
+      ...tables.map(({ name }) => {
+        const rows = db.prepare(`SELECT * FROM "${name}"`).all();
+        return [name, ...rows.map((row) => JSON.stringify(row, bytes)).sort()].join('\n');
+      }),
+    ].join('\n\n');
+  });
+  return dump ?? '';
+}
+
 /** Rows of a query (no parameters) on either engine. */
 async function queryRows<R>(store: InboxStore, sql: string): Promise<R[]> {
   if (store instanceof PostgresStore) return (await store.pool.query(sql)).rows as R[];
