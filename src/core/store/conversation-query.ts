@@ -178,7 +178,7 @@ function predicate(query: Query): (entry: Entry) => boolean {
   if (query.answered === 'outside') tests.push((e) => e.c.answeredOutside === true);
   const { sentiment } = query;
   if (sentiment) tests.push((e) => e.c.sentiment === sentiment);
-  const q = query.q?.trim().toLowerCase();
+  const q = query.q?.replaceAll('\u0000', '').trim().toLowerCase();
   if (q) {
     tests.push((e) => {
       e.text ??= `${e.c.author.name} ${e.c.author.handle ?? ''} ${e.c.excerpt}`.toLowerCase();

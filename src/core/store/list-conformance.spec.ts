@@ -341,6 +341,20 @@ describe.each(STORE_ENGINES)('conversation lists on $name', (engine) => {
       expect((await store.conversations.get('x:tone-3'))?.sentiment).toBeNull();
     });
 
+    it('searches past NUL, which no engine can look for, instead of failing', async () => {
+      const list = (q: string) =>
+        store.conversations.list(ListConversationsInputSchema.parse({ q }));
+      await put([
+        conversation({ id: 'x:n1', excerpt: 'Where is my order?' }),
+        conversation({ id: 'x:n2', excerpt: 'Ma commande est arrivée' }),
+        conversation({ id: 'x:n3', excerpt: 'Wo ist meine Bestellung?' }),
+      ]);
+      const all = (await list('')).total;
+      expect(all).toBe(3);
+      expect((await list('\u0000\u0000\u0000')).total).toBe(all);
+      expect((await list('\u0000order\u0000')).items.map((c) => c.id)).toEqual(['x:n1']);
+    });
+
     it('refuses a cursor it did not make', async () => {
       const input = ListConversationsInputSchema.parse({ cursor: 'bm90IGEgY3Vyc29y' });
       await expect(store.conversations.list(input)).rejects.toBeInstanceOf(InboxError);

@@ -125,9 +125,12 @@ export interface ListSql {
   sort: Sort;
 }
 
-/** The lower-cased search text of a query (empty: no search). */
+/**
+ * The lower-cased search text of a query (empty: no search). NUL is left out: no stored text holds
+ * one, FTS5 ends its phrase there and PostgreSQL refuses it in text.
+ */
 export function searchOf(query: ConversationQuery): string {
-  return query.q?.trim().toLowerCase() ?? '';
+  return query.q?.replaceAll('\u0000', '').trim().toLowerCase() ?? '';
 }
 
 /** A phrase for the trigram index: the text as one quoted string. */
