@@ -178,7 +178,7 @@ function predicate(query: Query): (entry: Entry) => boolean {
   if (query.answered === 'outside') tests.push((e) => e.c.answeredOutside === true);
   const { sentiment } = query;
   if (sentiment) tests.push((e) => e.c.sentiment === sentiment);
-  const q = query.q?.replaceAll('\u0000', '').trim().toLowerCase();
+  const q = searchOf(query);
   if (q) {
     tests.push((e) => {
       e.text ??= `${e.c.author.name} ${e.c.author.handle ?? ''} ${e.c.excerpt}`.toLowerCase();
@@ -231,4 +231,12 @@ function decodeCursor(cursor: string): { k: SortKey; id: string } {
   } catch {
     throw new InboxError('bad_request', 'Invalid cursor: start again from the first page');
   }
+}
+
+/**
+ * The lower-cased search text of a query (empty: no search). NUL is left out: no stored text holds
+ * one, FTS5 ends its phrase there and PostgreSQL refuses it in text.
+ */
+export function searchOf(query: { q?: string | undefined }): string {
+  return query.q?.replaceAll('\u0000', '').trim().toLowerCase() ?? '';
 }

@@ -1,3 +1,4 @@
+import { searchOf } from '../conversation-query';
 import { z } from 'zod';
 import { ConversationPageSchema, InboxError, statusesOf } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
@@ -125,13 +126,7 @@ export interface ListSql {
   sort: Sort;
 }
 
-/**
- * The lower-cased search text of a query (empty: no search). NUL is left out: no stored text holds
- * one, FTS5 ends its phrase there and PostgreSQL refuses it in text.
- */
-export function searchOf(query: ConversationQuery): string {
-  return query.q?.replaceAll('\u0000', '').trim().toLowerCase() ?? '';
-}
+export { searchOf };
 
 /** A phrase for the trigram index: the text as one quoted string. */
 export function phrase(q: string): string {
