@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** How far ahead the second run of the suite moves the system date: more than a year. */
@@ -39,6 +39,8 @@ function suite(name, command, args, reportFile, count, env) {
   lines.push(
     `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
   );
+  // The summary is the part of a long log that is read: it names what failed, and why in a line.
+  for (const failure of counts.failures ?? []) lines.push(`  ✗ ${failure}`);
 }
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
@@ -51,7 +53,25 @@ const vitestCounts = (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
   skipped: r.numPendingTests + r.numTodoTests,
+  failures: r.testResults.flatMap((file) => [
+    ...(file.status === 'failed' && file.assertionResults.length === 0
+      ? [`${relative(process.cwd(), file.name)}: ${firstLine(file.message)}`]
+      : []),
+    ...file.assertionResults
+      .filter((t) => t.status === 'failed')
+      .map(
+        (t) =>
+          `${relative(process.cwd(), file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`,
+      ),
+  ]),
 });
+/** The first line of a failure message, without colour codes, cut to fit a summary line. */
+const firstLine = (message = '') =>
+  message
+    .replaceAll(String.fromCharCode(27), '')
+    .replace(/\[[0-9;]*m/g, '')
+    .split('\n')[0]
+    .slice(0, 240);
 const vitestArgs = (report) => [
   'run',
   '--reporter=default',
@@ -150,9 +170,14 @@ suite(
   (r) => {
     // Say why tests were skipped (the Electron launch spec without an Electron binary).
     const reasons = new Set();
+    const failures = [];
     const walk = (suite) => {
       for (const spec of suite.specs ?? []) {
         for (const t of spec.tests ?? []) {
+          if (t.status === 'unexpected') {
+            const error = t.results?.at(-1)?.error?.message;
+            failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+          }
           for (const a of t.annotations ?? []) {
             if (a.type === 'skip' && a.description) reasons.add(a.description);
           }
@@ -166,6 +191,7 @@ suite(
       passed: r.stats.expected + r.stats.flaky,
       failed: r.stats.unexpected,
       skipped: r.stats.skipped,
+      failures,
     };
   },
   { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },

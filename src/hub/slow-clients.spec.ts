@@ -9,6 +9,10 @@ import type { HubProcess } from './test/hub-process';
 // The measurement behind the bound on unread events: 20 event connections that never read while
 // the team makes about 300 changes a second for 30 s. Unbounded, the hub buffered every change for
 // every one of them (hundreds of MB, never given back); bounded, each costs at most ~1 MB, briefly.
+// Alone on a machine the hub grows by about 20 MB (the 20 bounded buffers); while other suites
+// share the two cores it grew by 56 MB once, its writers catching up in bursts. The limit sits
+// well above both and far below the unbounded case (over a gigabyte offered, asserted below).
+const LIMIT_MB = 100;
 const SECONDS = 30;
 /** Seconds of the same load with every connection reading, before some stop. */
 const WARM_UP_SECONDS = 5;
@@ -36,7 +40,7 @@ afterAll(async () => {
 
 describe('event connections that stop reading', () => {
   it(
-    `cost the hub less than 50 MB: ${STALLED} stalled, ${WRITES_PER_SECOND} changes/s for ${SECONDS} s`,
+    `cost the hub less than ${LIMIT_MB} MB: ${STALLED} stalled, ${WRITES_PER_SECOND} changes/s for ${SECONDS} s`,
     async () => {
       const manager = hub.managerToken!;
       // Four agents with five connections each (the cap is eight per agent).
@@ -97,10 +101,10 @@ describe('event connections that stop reading', () => {
           `(${Math.round(rate)}/s), ${Math.round(offeredMb)} MB offered to the stalled connections`,
       );
       // A busy machine may not reach 300 changes a second: what counts is that the stalled
-      // connections were offered far more than the bound allows (four times 50 MB at least).
+      // connections were offered far more than the limit allows (several times over).
       expect(baselineKb).toBeGreaterThan(0);
-      expect(offeredMb).toBeGreaterThan(200);
-      expect(growthMb).toBeLessThan(50);
+      expect(offeredMb).toBeGreaterThan(4 * LIMIT_MB);
+      expect(growthMb).toBeLessThan(LIMIT_MB);
       expect(reader.ws.readyState).toBe(reader.ws.OPEN);
 
       // Every stalled connection was closed by the hub: reading again, each finds its end.
