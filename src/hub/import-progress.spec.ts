@@ -18,4 +18,14 @@ describe('the progress of a data folder moving into the store', () => {
       'Moving the data folder into inbox.db: audit, 2,048 bytes',
     ]);
   });
+
+  it('says so when the store is brought up to date after an update', () => {
+    const lines: string[] = [];
+    const told = importProgressLine((line) => lines.push(line));
+    for (let done = 0; done <= 20_000; done += 5000)
+      told({ phase: 'upgrading', done, total: 20_000, unit: 'items' });
+    expect(lines[0]).toBe('Bringing inbox.db up to date: 0 of 20,000 items');
+    expect(lines.at(-1)).toBe('Bringing inbox.db up to date: 20,000 of 20,000 items');
+    expect(lines).toHaveLength(5);
+  });
 });

@@ -28,6 +28,8 @@ export const OpeningProgressSchema = z.object({
     'audit',
     'checking',
     'setting-aside',
+    /** The store's schema brought up to this version's, once after an update. */
+    'upgrading',
   ]),
   done: z.number().nonnegative(),
   total: z.number().nonnegative().optional(),

@@ -24,6 +24,7 @@ import type { ImportCounts, ImportRecord } from './set-aside';
 import { Column, DATABASE_FILE, sqlStorageError } from './sqlite';
 import type { Database } from './sqlite';
 import { SqliteStore } from './sqlite-store';
+import { upgradeFile } from './migrations';
 
 export type { ImportPhase, ImportProgress, OnProgress } from './import-readers';
 export type { ImportCounts, ImportRecord } from './set-aside';
@@ -80,6 +81,15 @@ export async function openMigrated(
 ): Promise<MigratedStore> {
   let imported = (await needsImport(dataDir)) ? await importFiles(dataDir, options) : null;
   await removeLeftovers(dataDir);
+  try {
+    await upgradeFile(join(dataDir, DATABASE_FILE), options.onProgress);
+  } catch (err) {
+    throw storageError(
+      sqlStorageError(err, dataDir, join(dataDir, DATABASE_FILE)),
+      dataDir,
+      DATABASE_FILE,
+    );
+  }
   const store = SqliteStore.open(dataDir, { clock: options.clock });
   try {
     const record = readImportRecord(store.db);

@@ -1,8 +1,9 @@
 import type { Migration } from './migrations';
 
 /**
- * The schema's history. A step is never edited once released: a change is a new step. Each list
- * filter and sort the queue offers has an index that serves it in order.
+ * The schema's history. A step is never edited once released (what it makes of a file stays the
+ * same; how it is run may change): a change is a new step. Each list filter and sort the queue
+ * offers has an index that serves it in order.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -294,14 +295,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE conversations ADD COLUMN statement_by TEXT;
       ALTER TABLE conversations ADD COLUMN statement_ms INTEGER;
       ALTER TABLE conversations ADD COLUMN answered_outside INTEGER NOT NULL DEFAULT 0;
-      UPDATE conversations SET
+    `,
+    backfill: {
+      table: 'conversations',
+      set: `
         statement_by = json_extract(body, '$.statement.by'),
         statement_ms = CAST(round((julianday(json_extract(body, '$.statement.at')) - 2440587.5)
           * 86400000) AS INTEGER),
-        answered_outside = coalesce(json_extract(body, '$.answeredOutside'), 0);
-      CREATE INDEX conversations_outside ON conversations (last_post_ms, id)
-        WHERE answered_outside = 1;
-    `,
+        answered_outside = coalesce(json_extract(body, '$.answeredOutside'), 0)`,
+      then: `
+        CREATE INDEX conversations_outside ON conversations (last_post_ms, id)
+          WHERE answered_outside = 1;`,
+    },
   },
   {
     version: 9,
@@ -310,10 +315,14 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The tone of a conversation's latest customer post (negative, neutral, positive; null when
       -- not scored), a filter of the queue, with an index that lists each tone newest first.
       ALTER TABLE conversations ADD COLUMN sentiment TEXT;
-      UPDATE conversations SET sentiment = json_extract(body, '$.sentiment');
-      CREATE INDEX conversations_sentiment ON conversations (sentiment, last_post_ms, id)
-        WHERE sentiment IS NOT NULL;
     `,
+    backfill: {
+      table: 'conversations',
+      set: `sentiment = json_extract(body, '$.sentiment')`,
+      then: `
+        CREATE INDEX conversations_sentiment ON conversations (sentiment, last_post_ms, id)
+          WHERE sentiment IS NOT NULL;`,
+    },
   },
   {
     version: 10,
@@ -338,13 +347,17 @@ export const MIGRATIONS: readonly Migration[] = [
       -- the facts index, so the reports still read the index alone.
       ALTER TABLE posts ADD COLUMN sentiment TEXT;
       ALTER TABLE posts ADD COLUMN language TEXT;
-      UPDATE posts SET
-        sentiment = json_extract(body, '$.sentiment'),
-        language = json_extract(body, '$.language');
-      DROP INDEX posts_facts;
-      CREATE INDEX posts_facts ON posts
-        (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);
     `,
+    backfill: {
+      table: 'posts',
+      set: `
+        sentiment = json_extract(body, '$.sentiment'),
+        language = json_extract(body, '$.language')`,
+      then: `
+        DROP INDEX posts_facts;
+        CREATE INDEX posts_facts ON posts
+          (conversation_id, created_ms, id, outbound, sent_by, private, outside, sentiment, language);`,
+    },
   },
   {
     version: 12,
@@ -353,9 +366,13 @@ export const MIGRATIONS: readonly Migration[] = [
       -- A reply drafted in the agent's language and sent in the customer's (its body keeps the
       -- draft, both languages and the service): reports count them, through their own index.
       ALTER TABLE outbox ADD COLUMN translated INTEGER NOT NULL DEFAULT 0;
-      UPDATE outbox SET translated = 1 WHERE json_type(body, '$.translation') = 'object';
-      CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated = 1;
     `,
+    backfill: {
+      table: 'outbox',
+      set: 'translated = 1',
+      where: `json_type(body, '$.translation') = 'object'`,
+      then: 'CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated = 1;',
+    },
   },
 ];
 

@@ -15,11 +15,16 @@ export const en = {
       audit: 'Audit trail',
       checking: 'Checking the copy',
       'setting-aside': 'Setting the old files aside',
+      upgrading: 'Rows brought up to date',
     },
     items: '{done} of {total}',
     itemsSoFar: '{done} so far',
     bytes: '{done} of {total} MB read',
     bytesSoFar: '{done} MB read',
+  },
+  upgrading: {
+    title: 'Bringing your data up to date',
+    note: 'This happens once after an update. Your data stays as it was until it is done.',
   },
 } as const;
 
@@ -37,10 +42,15 @@ export const fr: Translation<typeof en> = {
       audit: 'Journal d’audit',
       checking: 'Vérification de la copie',
       'setting-aside': 'Mise de côté des anciens fichiers',
+      upgrading: 'Lignes mises à jour',
     },
     items: '{done} sur {total}',
     itemsSoFar: '{done} pour l’instant',
     bytes: '{done} sur {total} Mo lus',
     bytesSoFar: '{done} Mo lus',
+  },
+  upgrading: {
+    title: 'Mise à jour de vos données',
+    note: 'Cela n’arrive qu’une fois après une mise à jour. Vos données restent telles quelles jusqu’à la fin.',
   },
 };
