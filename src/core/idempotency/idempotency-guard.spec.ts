@@ -6,7 +6,13 @@ import { tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
 import { ManualClock } from '../time/clock';
 import { SqliteStore } from '../store/sql/sqlite-store';
-import { IdempotencyGuard, KEY_TTL_MS, SHORT_TTL_MS, fingerprintOf } from './idempotency-guard';
+import {
+  IdempotencyGuard,
+  KEY_TTL_MS,
+  RECENT_MS,
+  SHORT_TTL_MS,
+  fingerprintOf,
+} from './idempotency-guard';
 import { IDEMPOTENCY_FILE } from './idempotency-journal';
 
 const cleanup = useCleanups();
@@ -164,6 +170,32 @@ describe('IdempotencyGuard', () => {
     expect(await lines()).toEqual([]);
     await dayLater.run(call, execute);
     expect(runs.count).toBe(2);
+  });
+
+  it("holds the last minute's keys in memory, and answers an older retry from the store", async () => {
+    const { clock, open } = await setUp();
+    const guard = await open();
+    const { runs, execute } = counter({ ok: true, result: { id: 'note:1' } });
+    const call = (n: number) => ({
+      agentId: 'jan',
+      key: `k-1${String(n).padStart(6, '0')}`,
+      method: 'addNote' as const,
+      input: note(`text ${n}`),
+    });
+    const answers = [];
+    for (let n = 0; n < 100; n++) answers.push(await guard.run(call(n), execute));
+    expect(guard.size).toBe(100);
+    clock.advance(RECENT_MS + 1000);
+    await guard.run(call(100), execute);
+    // A busy day's keys are not all held: only the one made in the last minute is.
+    expect(guard.size).toBe(1);
+    expect(runs.count).toBe(101);
+    expect(await guard.run(call(7), execute)).toEqual(answers[7]);
+    expect(await guard.run({ ...call(7), input: note('other') }, execute)).toMatchObject({
+      ok: false,
+      error: { code: 'idempotency_mismatch' },
+    });
+    expect(runs.count).toBe(101);
   });
 
   it('answers a call interrupted by a stop as in doubt, never running it again', async () => {

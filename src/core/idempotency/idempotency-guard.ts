@@ -11,6 +11,11 @@ import type { JournalEntry } from './idempotency-journal';
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an answer is kept in memory only (see `kept`): a quarter of an hour. */
 export const SHORT_TTL_MS = 15 * 60 * 1000;
+/**
+ * How long a durable key stays in memory after its answer, for the retries that come at once;
+ * after that a retry finds it in the store. Memory holds the last minute's calls, not a day's.
+ */
+export const RECENT_MS = 60 * 1000;
 /** How long a retry waits for the answer of its call running in another process. */
 const WAIT_FOR_OTHER_MS = 10_000;
 
@@ -102,6 +107,14 @@ export function fingerprintOf(method: ApiMethodName, input: unknown): string {
 /** The store's side the guard keeps its keys in. */
 export type KeyStore = Pick<InboxStore, 'keys' | 'durable' | 'durableSoon'>;
 
+/** What a key's record in the store answers a retry of `call` (its fingerprint given). */
+function answerOfRecord(record: KeyRecord, method: string, fingerprint: string): Answer {
+  if (record.fingerprint !== fingerprint || record.method !== method)
+    return failure(idempotencyMismatch());
+  if (record.state === 'in-doubt') return failure(IN_DOUBT);
+  return record.answer == null ? failure(ANSWER_NOT_KEPT) : (JSON.parse(record.answer) as Answer);
+}
+
 const recordOf = (e: JournalEntry): KeyRecord => ({
   ...e,
   answer: e.answer == null ? null : JSON.stringify(e.answer),
@@ -110,9 +123,10 @@ const recordOf = (e: JournalEntry): KeyRecord => ({
 /**
  * Runs each keyed call once per agent and key. A retry with the same key gets the first answer (an
  * error included) and changes nothing; the same key for another call or input is refused; a retry
- * arriving while the first call runs waits for its answer. Keys are kept a day, in memory and in
- * the store, so a retry after a restart is recognised; a call that started but never answered
- * before a stop is answered as in doubt rather than run again.
+ * arriving while the first call runs waits for its answer. Keys are kept a day in the store, so a
+ * retry after a restart is recognised, and in memory while their call runs and for a minute after
+ * (`RECENT_MS`; a quarter of an hour for those kept in memory only); a call that started but never
+ * answered before a stop is answered as in doubt rather than run again.
  */
 export class IdempotencyGuard {
   private lastSweep: number;
@@ -127,7 +141,8 @@ export class IdempotencyGuard {
 
   /**
    * Opens the keys kept in the store, forgetting those older than a day. A data folder that still
-   * has the journal file of an earlier version has its keys moved into the store first.
+   * has the journal file of an earlier version has its keys moved into the store first. The keys
+   * are read from the store when a call comes, not loaded here.
    */
   static async open(store: KeyStore, clock: Clock, dataDir?: string): Promise<IdempotencyGuard> {
     const since = clock.now() - KEY_TTL_MS;
@@ -137,23 +152,10 @@ export class IdempotencyGuard {
         await store.durable();
       });
     store.keys.forget(since);
-    const live = new Map<string, Entry>();
-    // Keys shared with other processes are looked up in the store when a call comes (`claim`).
-    const records = store.keys.claim ? [] : await store.keys.live(since);
-    for (const record of records) {
-      const answer =
-        record.answer == null ? null : (JSON.parse(record.answer) as Envelope<unknown>);
-      live.set(entryId(record.agent, record.key), {
-        ...record,
-        answer,
-        keptAs: kept(record.method as ApiMethodName),
-        running: null,
-      });
-    }
-    return new IdempotencyGuard(store, live, clock);
+    return new IdempotencyGuard(store, new Map(), clock);
   }
 
-  /** How many keys are remembered now. */
+  /** How many keys are held in memory now. */
   get size(): number {
     return this.entries.size;
   }
@@ -177,6 +179,24 @@ export class IdempotencyGuard {
       return (answerKept ? known.answer : null) ?? failure(ANSWER_NOT_KEPT);
     }
     const keptAs = kept(call.method);
+    // Not in memory: a retry after a minute, or after a restart, is answered from the store.
+    // (Where processes share the keys, `claim` finds it instead.)
+    if (keptAs !== 'memory' && !this.store.keys.claim) {
+      let record: KeyRecord | null;
+      try {
+        record = await this.store.keys.read(call.agentId, call.key);
+      } catch {
+        return failure(NOT_RECORDED);
+      }
+      if (record != null && record.at > now - KEY_TTL_MS) {
+        // A call arriving meanwhile with the same key found it running: its answer is theirs.
+        const started = this.entries.get(id);
+        if (started?.running) return started.running;
+        return answerOfRecord(record, call.method, fingerprint);
+      }
+      const started = this.entries.get(id);
+      if (started) return this.run(call, execute);
+    }
     const entry: Entry = {
       at: now,
       agent: call.agentId,
@@ -250,17 +270,10 @@ export class IdempotencyGuard {
     let record: KeyRecord | null = other;
     for (let waited = 0; record?.state === 'in-doubt' && waited < WAIT_FOR_OTHER_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      record = (await this.store.keys.read?.(entry.agent, entry.key).catch(() => record)) ?? null;
+      record = (await this.store.keys.read(entry.agent, entry.key).catch(() => record)) ?? null;
     }
-    const answer = ((): Answer => {
-      if (record == null) return failure(IN_DOUBT);
-      if (record.fingerprint !== entry.fingerprint || record.method !== entry.method)
-        return failure(idempotencyMismatch());
-      if (record.state === 'in-doubt') return failure(IN_DOUBT);
-      return record.answer == null
-        ? failure(ANSWER_NOT_KEPT)
-        : (JSON.parse(record.answer) as Answer);
-    })();
+    const answer =
+      record == null ? failure(IN_DOUBT) : answerOfRecord(record, entry.method, entry.fingerprint);
     const same = record?.fingerprint === entry.fingerprint && record.method === entry.method;
     if (record?.state === 'answered' && same) {
       entry.state = 'answered';
@@ -275,18 +288,24 @@ export class IdempotencyGuard {
     return now - entry.at > (entry.keptAs === 'memory' ? SHORT_TTL_MS : KEY_TTL_MS);
   }
 
+  /** Whether an entry no longer needs to be in memory: its record in the store answers for it. */
+  private inStoreOnly(entry: Entry, now: number): boolean {
+    if (entry.running) return false;
+    if (entry.keptAs === 'durable') return now - entry.at > RECENT_MS;
+    // A secret answer is forgotten after a short while: the record (without it) answers then. A
+    // key kept in memory only is then forgotten.
+    return now - entry.at > SHORT_TTL_MS;
+  }
+
   /**
-   * Forgets expired keys (at most once a minute), in memory and in the store, and secret answers
-   * after a short while.
+   * Lets go of the keys memory no longer needs (at most once a minute) and forgets expired keys in
+   * the store.
    */
   private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000) return;
+    if (now - this.lastSweep < RECENT_MS) return;
     this.lastSweep = now;
-    for (const [id, entry] of this.entries) {
-      if (this.expired(entry, now)) this.entries.delete(id);
-      else if (entry.keptAs === 'secret-answer' && now - entry.at > SHORT_TTL_MS)
-        entry.answer = null;
-    }
+    for (const [id, entry] of this.entries)
+      if (this.expired(entry, now) || this.inStoreOnly(entry, now)) this.entries.delete(id);
     try {
       this.store.keys.forget(now - KEY_TTL_MS);
     } catch {

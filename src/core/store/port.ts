@@ -263,8 +263,8 @@ export interface KeyRepository {
    * Null: this process runs the call; else the record found (another process ran or runs it).
    */
   claim?(record: KeyRecord, since: number): Promise<KeyRecord | null>;
-  /** A key's record as the shared store holds it now (null: none). */
-  read?(agent: string, key: string): Promise<KeyRecord | null>;
+  /** A key's record as the store holds it now, written or waiting to be (null: none). */
+  read(agent: string, key: string): Promise<KeyRecord | null>;
 }
 
 export interface AuditRepository {

@@ -14,6 +14,7 @@ export class SqlKeys implements KeyRepository {
   private readonly since: Statement;
   private readonly upsert: Statement;
   private readonly drop: Statement;
+  private readonly one: Statement;
   private pending = new Map<string, KeyRecord>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -28,6 +29,16 @@ export class SqlKeys implements KeyRepository {
          fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
     );
     this.drop = db.prepare('DELETE FROM idempotency_keys WHERE at <= ?');
+    this.one = db.prepare(
+      'SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys WHERE agent = ? AND key = ?',
+    );
+  }
+
+  async read(agent: string, key: string): Promise<KeyRecord | null> {
+    const waiting = this.pending.get(`${agent}\u0000${key}`);
+    if (waiting) return waiting;
+    const row = this.one.get(agent, key) as unknown as KeyRecord | undefined;
+    return row == null ? null : { ...row, at: Number(row.at) };
   }
 
   async live(since: number): Promise<KeyRecord[]> {
