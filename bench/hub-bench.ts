@@ -244,7 +244,7 @@ export async function hubBench(
       figures.push(...(await teamFigures(client, team.agents, hub, label, log)));
       const after = await hub.memoryKb();
       log(
-        `RSS after the agents: ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB), of which the event loop's heap ${Math.round(hub.heap.heapMb)} MB and external ${Math.round(hub.heap.externalMb)} MB`,
+        `RSS after the agents: ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB), of which the event loop's heap ${Math.round(hub.heap.heapMb)} MB used of ${Math.round(hub.heap.heapTotalMb)} MB held, and external ${Math.round(hub.heap.externalMb)} MB`,
       );
     }
 

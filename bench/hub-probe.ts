@@ -62,11 +62,12 @@ process.on('SIGUSR2', () => {
       writeFileSync(profile, JSON.stringify(taken.profile));
       await profiler.post('Profiler.start');
     }
-    const { heapUsed, external } = process.memoryUsage();
+    const { heapUsed, heapTotal, external } = process.memoryUsage();
     say('phase', {
       commits: ended,
       profile,
       heapMb: heapUsed / 2 ** 20,
+      heapTotalMb: heapTotal / 2 ** 20,
       externalMb: external / 2 ** 20,
     });
   })();

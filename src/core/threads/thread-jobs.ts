@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 
 /** What a job's worker answers (see serve-jobs.ts). */
 export type JobReply<Out> =
@@ -24,6 +25,8 @@ export interface ThreadJobsOptions {
    * another; null keeps it until `close`.
    */
   idleMs: number | null;
+  /** The thread's heap limits (its young generation kept small bounds what a busy thread holds). */
+  resourceLimits?: ResourceLimits;
 }
 
 interface Pending<Out> {
@@ -104,7 +107,11 @@ export class ThreadJobs<In, Out> {
     if (this.running) return this.running;
     // Not the process's own flags: an entry registers the loader it needs, and a module the
     // process preloads (`--import`) is not the thread's to run.
-    const thread = new Worker(this.entry, { workerData: this.options.workerData, execArgv: [] });
+    const thread = new Worker(this.entry, {
+      workerData: this.options.workerData,
+      execArgv: [],
+      ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+    });
     thread.unref();
     const jobs = new Map<number, Pending<Out>>();
     let started = false;
