@@ -46,11 +46,27 @@ describe('parseHubConfig', () => {
     expect(config.tlsKey).toMatch(/certs\/hub-key\.pem$/);
   });
 
+  it('takes the reverse proxies it trusts, none by default', () => {
+    expect(parseHubConfig([], {}).config.trustedProxies).toEqual([]);
+    const { config } = parseHubConfig(
+      ['--trusted-proxies', '10.0.0.2, 172.16.0.0/12,fd00::/8'],
+      {},
+    );
+    expect(config.trustedProxies).toEqual(['10.0.0.2', '172.16.0.0/12', 'fd00::/8']);
+    expect(
+      parseHubConfig([], { SOCIAL_INBOX_TRUSTED_PROXIES: 'uniquelocal,loopback' }).config
+        .trustedProxies,
+    ).toEqual(['uniquelocal', 'loopback']);
+  });
+
   it.each([
     [['--tls-cert', 'hub.pem'], /both --tls-cert and --tls-key/],
     [['--tls-key', 'hub-key.pem'], /both --tls-cert and --tls-key/],
     [['--allowed-hosts', 'inbox.example.com/evil'], /host names separated by commas/],
     [['--sign-in-limit', '0'], /signInLimit/],
+    [['--trusted-proxies', 'proxy.example.com'], /addresses or CIDR ranges/],
+    [['--trusted-proxies', '10.0.0.0/33'], /addresses or CIDR ranges/],
+    [['--trusted-proxies', '10.0.0.0/8/1'], /addresses or CIDR ranges/],
     [['--port', 'eighty'], /port/],
     [['--port', '70000'], /port/],
     [['--x-base-url', 'ftp://example.com'], /xBaseUrl/],

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -15,6 +16,23 @@ const HostNameSchema = z
     /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$|^\[?[0-9a-f:.]+\]?$/i,
     'expected host names separated by commas, e.g. inbox.example.com,10.0.0.5',
   );
+
+/** An address, a CIDR range, or one of proxy-addr's names for a kind of private network. */
+const TrustedProxySchema = z.string().refine(
+  (entry) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return false;
+    if (bits == null) return true;
+    const n = Number(bits);
+    return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+  },
+  {
+    message:
+      'expected addresses or CIDR ranges separated by commas (e.g. 10.0.0.2,172.16.0.0/12), or loopback, linklocal, uniquelocal',
+  },
+);
 
 const ConfigSchema = z
   .object({
@@ -46,6 +64,12 @@ const ConfigSchema = z
     allowedHosts: z.array(HostNameSchema).max(100),
     /** Sign-in attempts per client address and minute. */
     signInLimit: z.coerce.number().int().min(1).max(100_000),
+    /**
+     * The reverse proxies in front of the hub (addresses, CIDR ranges, or proxy-addr's names
+     * loopback, linklocal, uniquelocal): a request from one of them is from the client its
+     * X-Forwarded-For names, for the sign-in limit and the logs. Empty: the header is ignored.
+     */
+    trustedProxies: z.array(TrustedProxySchema).max(100),
     /** How long an agent's presence lasts without a new report (ms). */
     presenceTtlMs: z.coerce.number().int().min(1000).max(3_600_000),
     /** A PostgreSQL database for the store (null: the data folder's embedded SQLite store). */
@@ -103,6 +127,11 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            a request naming another host gets 421
   --sign-in-limit <n>      sign-in attempts per client address and minute
                            (SOCIAL_INBOX_SIGN_IN_LIMIT, default ${HUB_DEFAULT_SIGN_IN_LIMIT})
+  --trusted-proxies <list> the reverse proxies in front of the hub, comma-separated addresses or
+                           CIDR ranges, or loopback, linklocal, uniquelocal
+                           (SOCIAL_INBOX_TRUSTED_PROXIES); a request from one of them counts as
+                           from the client its X-Forwarded-For names. Default none: the header
+                           is ignored, so a client cannot choose its own address
   --presence-ttl <ms>      how long an agent's presence lasts without a new report, and so how long
                            a dead replica's lasts (SOCIAL_INBOX_PRESENCE_TTL_MS, default 60000)
   --database <url>         keep the store in PostgreSQL: postgres://user@host:port/db?sslmode=verify-full
@@ -156,6 +185,7 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        'trusted-proxies': { type: 'string' },
         'presence-ttl': { type: 'string' },
         database: { type: 'string' },
         'database-ca': { type: 'string' },
@@ -213,6 +243,10 @@ export function parseHubConfig(
       'SOCIAL_INBOX_SIGN_IN_LIMIT',
       String(HUB_DEFAULT_SIGN_IN_LIMIT),
     ),
+    trustedProxies: pick('trusted-proxies', 'SOCIAL_INBOX_TRUSTED_PROXIES', '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
     presenceTtlMs: pick('presence-ttl', 'SOCIAL_INBOX_PRESENCE_TTL_MS', '60000'),
     database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
     databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),

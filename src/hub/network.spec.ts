@@ -193,6 +193,51 @@ describe('sign-ins', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  const signIn = (url: string, forwardedFor: string | null) =>
+    rawRequest(`${url}/api/session`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      },
+      body: JSON.stringify({ token: 'sia_a-wrong-guess' }),
+    });
+  const limitedHub = async (args: string[]) => {
+    const temp = await tempDir();
+    const started = await startHubProcess([
+      ...['--port', '0', '--data', temp.dir, '--web-root', temp.dir, '--sign-in-limit', '2'],
+      ...args,
+    ]);
+    stop.push(async () => {
+      await started.stop();
+      await temp.cleanup();
+    });
+    return started;
+  };
+
+  it('limits sign-ins per client that the trusted proxy names, not per proxy', async () => {
+    const behind = await limitedHub(['--trusted-proxies', 'loopback']);
+    // Two clients behind one proxy: each has its own attempts.
+    for (const client of ['203.0.113.7', '198.51.100.9'])
+      for (let i = 0; i < 2; i++) expect((await signIn(behind.url, client)).status).toBe(401);
+    expect((await signIn(behind.url, '203.0.113.7')).status).toBe(429);
+    expect((await signIn(behind.url, '198.51.100.9')).status).toBe(429);
+    // A third client is not held back by the other two's guesses.
+    expect((await signIn(behind.url, '192.0.2.44')).status).toBe(401);
+    // A client that sends its own X-Forwarded-For through the proxy is known by the address the
+    // proxy added after it, not by the one it claims.
+    expect((await signIn(behind.url, '203.0.113.7, 192.0.2.45')).status).toBe(401);
+  });
+
+  it('ignores X-Forwarded-For from anyone it does not trust: a client cannot choose its address', async () => {
+    const direct = await limitedHub([]);
+    expect((await signIn(direct.url, '203.0.113.7')).status).toBe(401);
+    expect((await signIn(direct.url, '198.51.100.9')).status).toBe(401);
+    expect((await signIn(direct.url, '192.0.2.44')).status).toBe(429);
+  });
+});
+
 describe('listening beyond loopback', () => {
   it('warns that plain HTTP crosses the network in clear, and names the hosts it answers for', async () => {
     const temp = await tempDir();

@@ -161,6 +161,7 @@ export async function runHub(
     ]),
     tls,
     signInLimit: config.signInLimit,
+    trustedProxies: config.trustedProxies,
     idempotency,
     facebookWebhooks: {
       verifyToken: webhooks.callbackUrl ? config.facebookVerifyToken : null,

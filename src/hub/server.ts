@@ -67,6 +67,11 @@ export interface HubServerOptions {
   tls?: { key: Buffer; cert: Buffer } | null;
   /** Sign-in attempts per client address and minute. */
   signInLimit?: number;
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client (see the hub's --trusted-proxies);
+   * none: the connection's address is the client's.
+   */
+  trustedProxies?: readonly string[];
   /** Where sign-in attempts are counted when several hubs share one database (else in memory). */
   sharedAttempts?: SharedSignInAttempts;
   /** Answers writes sent again with the same Idempotency-Key; without it, keys are ignored. */
@@ -110,6 +115,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   // event loop. The reverse proxy in front keeps access logs; the hub logs what went wrong or slow.
   const settings = {
     logger,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
     bodyLimit: BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
   };
