@@ -46,6 +46,14 @@ describe('parseHubConfig', () => {
     expect(config.tlsKey).toMatch(/certs\/hub-key\.pem$/);
   });
 
+  it('takes the file of the key that seals shared secrets, with a database only', () => {
+    expect(parseHubConfig([], {}).config.secretsKeyFile).toBeNull();
+    const { config } = parseHubConfig(['--database', 'postgres://inbox@db/inbox'], {
+      SOCIAL_INBOX_SECRETS_KEY_FILE: 'run/secrets.key',
+    });
+    expect(config.secretsKeyFile).toMatch(/run\/secrets\.key$/);
+  });
+
   it('takes the reverse proxies it trusts, none by default', () => {
     expect(parseHubConfig([], {}).config.trustedProxies).toEqual([]);
     const { config } = parseHubConfig(
@@ -65,6 +73,7 @@ describe('parseHubConfig', () => {
     [['--allowed-hosts', 'inbox.example.com/evil'], /host names separated by commas/],
     [['--sign-in-limit', '0'], /signInLimit/],
     [['--trusted-proxies', 'proxy.example.com'], /addresses or CIDR ranges/],
+    [['--secrets-key-file', 'secrets.key'], /goes with --database/],
     [['--trusted-proxies', '10.0.0.0/33'], /addresses or CIDR ranges/],
     [['--trusted-proxies', '10.0.0.0/8/1'], /addresses or CIDR ranges/],
     [['--port', 'eighty'], /port/],

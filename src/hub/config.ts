@@ -82,6 +82,11 @@ const ConfigSchema = z
       .nullable(),
     /** PEM file of the authorities the database server's certificate is checked against. */
     databaseCa: z.string().min(1).nullable(),
+    /**
+     * The file of the key that seals the secrets the replicas share in the database (platform
+     * credentials, service keys); null: each replica keeps them in its own keychain.
+     */
+    secretsKeyFile: z.string().min(1).nullable(),
     /** The service that translates posts (its key lives in the secret store); none: off. */
     translationProvider: z.enum(['deepl', 'libretranslate']).nullable(),
     /** DeepL's API address; null: deepl-node's choice by the key (api-free or api.deepl.com). */
@@ -96,6 +101,11 @@ const ConfigSchema = z
   .refine((c) => (c.tlsCert == null) === (c.tlsKey == null), {
     message: 'give both --tls-cert and --tls-key, or neither',
     path: ['tlsKey'],
+  })
+  // Sealed secrets are kept in the database only: the embedded store is a data file.
+  .refine((c) => c.secretsKeyFile == null || c.database != null, {
+    message: '--secrets-key-file goes with --database (without one, secrets stay in the keychain)',
+    path: ['secretsKeyFile'],
   });
 export type HubConfig = z.infer<typeof ConfigSchema>;
 
@@ -140,6 +150,10 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]
                            rather than on the command line; it is never logged
   --database-ca <file>     CA certificates (PEM) the database's certificate is checked against
                            (SOCIAL_INBOX_DATABASE_CA); alone, it means sslmode=verify-full
+  --secrets-key-file <file> with --database: the key (32 random bytes in base64, the same file on
+                           every replica, mode 600) that seals the platform credentials and service
+                           keys the replicas share in the database (SOCIAL_INBOX_SECRETS_KEY_FILE);
+                           without it, each replica keeps them in its own keychain
   --translation <name>     translation service: deepl or libretranslate (SOCIAL_INBOX_TRANSLATION),
                            default none; its key is read from the secret store (translation:deepl,
                            translation:libretranslate), never from a flag or a file
@@ -185,6 +199,7 @@ export function parseHubConfig(
         'tls-key': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'sign-in-limit': { type: 'string' },
+        'secrets-key-file': { type: 'string' },
         'trusted-proxies': { type: 'string' },
         'presence-ttl': { type: 'string' },
         database: { type: 'string' },
@@ -250,6 +265,7 @@ export function parseHubConfig(
     presenceTtlMs: pick('presence-ttl', 'SOCIAL_INBOX_PRESENCE_TTL_MS', '60000'),
     database: pick('database', 'SOCIAL_INBOX_DATABASE_URL', '') || null,
     databaseCa: optionalPath(pick('database-ca', 'SOCIAL_INBOX_DATABASE_CA', '')),
+    secretsKeyFile: optionalPath(pick('secrets-key-file', 'SOCIAL_INBOX_SECRETS_KEY_FILE', '')),
     translationProvider: pick('translation', 'SOCIAL_INBOX_TRANSLATION', '') || null,
     deeplUrl: pick('deepl-url', 'SOCIAL_INBOX_DEEPL_URL', '') || null,
     libreTranslateUrl: pick(

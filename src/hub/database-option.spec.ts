@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../core/test/fixtures';
@@ -52,6 +55,27 @@ describe('the hub on a PostgreSQL database', () => {
       expect(refused.code).toBe(1);
       expect(refused.output).toContain('postgres:// URL');
       expect(refused.output).not.toContain(PASSWORD);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('stops before the database when the secrets key file is unsafe or no key, saying what to do', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const url = 'postgres://inbox@127.0.0.1:1/inbox';
+      const file = join(dir, 'secrets.key');
+      await writeFile(file, randomBytes(32).toString('base64'), { mode: 0o644 });
+      await chmod(file, 0o644);
+      const open = await runCli(['--data', dir, '--database', url, '--secrets-key-file', file]);
+      expect(open.code).toBe(1);
+      expect(open.output).toContain('chmod 600');
+      expect(open.output).not.toContain('cannot be used');
+      await writeFile(file, 'not a key');
+      await chmod(file, 0o600);
+      const wrong = await runCli(['--data', dir, '--database', url, '--secrets-key-file', file]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.output).toContain('openssl rand -base64 32');
     } finally {
       await cleanup();
     }

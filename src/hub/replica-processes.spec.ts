@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent, Conversation, Presence, Rule, TagSummary } from '../shared';
@@ -83,7 +83,13 @@ describe.skipIf(server == null)(
         join(second.dir, WORKSPACE_FILE),
         team({ ...FILE_MANAGER, id: 'agent:other', name: 'Other' }, `sia_${'o'.repeat(43)}`),
       );
+      // The key that seals the secrets they share: the same file for both, readable by its owner only.
+      const keyFile = join(first.dir, '..', `${randomUUID()}.key`);
+      await writeFile(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+      cleanups.push(() => rm(keyFile, { force: true }));
       const args = (dir: string) => [
+        '--secrets-key-file',
+        keyFile,
         '--port',
         '0',
         '--data',
@@ -120,6 +126,26 @@ describe.skipIf(server == null)(
       }
       const other = await hubCall(b.url, `sia_${'o'.repeat(43)}`, 'GET', '/api/agents');
       expect(other.status).toBe(401);
+    });
+
+    it('shares the secrets a manager gives one hub with the other, sealed in the database', async () => {
+      const key = `${randomUUID()}:fx`;
+      const saved = await post(a.url, manager, '/api/translation/settings', {
+        key: { provider: 'deepl', value: key },
+      });
+      expect(saved.status).toBe(200);
+      const seen = await hubResult<{ keys: { deepl: boolean } }>(
+        b.url,
+        manager,
+        'GET',
+        '/api/translation/settings',
+      );
+      expect(seen.keys.deepl).toBe(true);
+      const { rows } = await store.pool.query<{ name: string; sealed: Buffer }>(
+        'SELECT name, sealed FROM secrets',
+      );
+      expect(rows.map((r) => r.name)).toEqual(['translation:deepl']);
+      expect(rows[0]!.sealed.toString('latin1')).not.toContain(key.slice(0, 8));
     });
 
     it('signs in at once on one hub an agent created on the other', async () => {

@@ -3,6 +3,8 @@ import { InboxService } from '../core/service';
 import { TRANSLATION_DEFAULTS } from '../core/translation/translation-settings';
 import { IdempotencyGuard } from '../core/idempotency/idempotency-guard';
 import type { SecretStore } from '../core/secrets/secret-store';
+import { SecretSealer } from '../core/secrets/secret-sealer';
+import { PgSecretStore } from '../core/store/pg/pg-secrets';
 import type { InboxStore } from '../core/store/port';
 import type { FileSystem } from '../core/store/file-system';
 import { systemClock } from '../core/time/clock';
@@ -75,11 +77,19 @@ export async function runHub(
   const clock = options.clock ?? systemClock;
   const replica = replicaName();
   const state = new HubState();
+  // Read first: a key that is missing or wrong stops the hub before anything opens.
+  const sealer = config.secretsKeyFile ? await SecretSealer.fromFile(config.secretsKeyFile) : null;
   const store = options.openStore
     ? await options.openStore(config.dataDir)
     : config.database
       ? await PostgresStore.open({ url: config.database, caFile: config.databaseCa, clock })
       : null;
+  // Replicas share the secrets, sealed, in the database; this replica's keychain still answers
+  // for what it kept before the key was given (moved in as it is read).
+  const secrets =
+    sealer && store instanceof PostgresStore
+      ? new PgSecretStore(store.pool, sealer, options.secrets ?? null)
+      : options.secrets;
   const service = await InboxService.open({
     dataDir: config.dataDir,
     xBaseUrl: config.xBaseUrl,
@@ -102,7 +112,7 @@ export async function runHub(
       deeplServerUrl: config.deeplUrl,
       libreTranslateUrl: config.libreTranslateUrl,
     },
-    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(secrets ? { secrets } : {}),
     clock,
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
     ...(store ? { store } : {}),
@@ -184,7 +194,15 @@ export async function runHub(
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     url: hubUrl(config, port),
-    notices: [...networkNotices(config), ...webhooks.notices],
+    notices: [
+      ...networkNotices(config),
+      ...webhooks.notices,
+      ...(config.database && sealer == null
+        ? [
+            "Platform credentials stay in this replica's keychain: another replica cannot sync these accounts if this one stops. Give every replica the same --secrets-key-file to share them, sealed, in the database.",
+          ]
+        : []),
+    ],
     service,
     firstManager,
     newAgents,

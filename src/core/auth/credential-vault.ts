@@ -2,8 +2,9 @@ import { InboxError } from '../../shared';
 import type { Account } from '../../shared';
 import { PlatformError } from '../connectors/platform-error';
 import { KeychainError } from '../secrets/keychain-store';
+import { SealError } from '../secrets/secret-sealer';
 import type { SecretStore } from '../secrets/secret-store';
-import { encodeCredential, readCredential } from './credential';
+import { decodeCredential, encodeCredential, readCredential } from './credential';
 import type { Credential } from './credential';
 import type { XOAuth } from './x-oauth';
 import { systemClock } from '../time/clock';
@@ -65,14 +66,47 @@ export class CredentialVault {
   private refresh(account: Account, credential: Credential): Promise<Credential> {
     const running = this.refreshing.get(account.credentialRef);
     if (running) return running;
-    const run = (async () => {
-      const fresh = await this.xOAuth()!.refresh(credential.refreshToken!);
-      const next = { ...fresh, refreshToken: fresh.refreshToken ?? credential.refreshToken };
-      await this.save(account.credentialRef, next);
-      return next;
-    })().finally(() => this.refreshing.delete(account.credentialRef));
+    const run = (
+      this.secrets.update
+        ? this.refreshShared(account.credentialRef, credential)
+        : (async () => {
+            const next = await this.refreshed(credential);
+            await this.save(account.credentialRef, next);
+            return next;
+          })()
+    ).finally(() => this.refreshing.delete(account.credentialRef));
     this.refreshing.set(account.credentialRef, run);
     return run;
+  }
+
+  /** The pair X gives for the credential's refresh token (which it spends). */
+  private async refreshed(credential: Credential): Promise<Credential> {
+    const fresh = await this.xOAuth()!.refresh(credential.refreshToken!);
+    return { ...fresh, refreshToken: fresh.refreshToken ?? credential.refreshToken };
+  }
+
+  /**
+   * A refresh where other processes share the credential (hub replicas): made while none of them
+   * can change it, from the pair kept now. If another one refreshed it meanwhile, its new pair is
+   * used as it is: its refresh token is spent once.
+   */
+  private async refreshShared(ref: string, known: Credential): Promise<Credential> {
+    let result: Credential | null = null;
+    await keychain(() =>
+      this.secrets.update!(ref, async (current) => {
+        const kept = decodeCredential(current);
+        if (kept == null) return current;
+        if (kept.accessToken !== known.accessToken) {
+          result = kept;
+          return current;
+        }
+        result = await this.refreshed(kept);
+        return encodeCredential(result);
+      }),
+    );
+    if (result == null)
+      throw new PlatformError('expired', 'No credential for this account: connect it again');
+    return result;
   }
 }
 
@@ -81,7 +115,8 @@ async function keychain<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof KeychainError) throw new InboxError('unavailable', err.message);
+    if (err instanceof KeychainError || err instanceof SealError)
+      throw new InboxError('unavailable', err.message);
     throw err;
   }
 }

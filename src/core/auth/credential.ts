@@ -27,7 +27,11 @@ export async function readCredential(
   secrets: SecretStore,
   ref: string,
 ): Promise<Credential | null> {
-  const raw = await secrets.get(ref);
+  return decodeCredential(await secrets.get(ref));
+}
+
+/** A keychain entry's text as a credential (see `readCredential`). */
+export function decodeCredential(raw: string | null): Credential | null {
   if (raw == null || raw === '') return null;
   if (raw.startsWith('{')) {
     try {

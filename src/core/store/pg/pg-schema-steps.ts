@@ -336,4 +336,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated;
     `,
   },
+  {
+    version: 8,
+    name: 'secrets shared by the replicas, sealed',
+    sql: `
+      -- Platform credentials and service keys, sealed (AES-256-GCM, bound to their name) with a
+      -- key the replicas are given and the database never sees.
+      CREATE TABLE secrets (
+        name ${T} PRIMARY KEY,
+        nonce BYTEA NOT NULL,
+        sealed BYTEA NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
