@@ -11,7 +11,12 @@ async function main(): Promise<void> {
     return;
   }
   // Platform credentials live in the OS keychain of the machine running the hub.
-  const hub = await runHub(config, { logger: true, secrets: new KeychainSecretStore() });
+  const hub = await runHub(config, {
+    logger: true,
+    secrets: new KeychainSecretStore(),
+    onOpening: (url) =>
+      console.log(`Social Inbox hub opening its store (${url} answers 503 meanwhile)`),
+  });
   closeOnSignals(hub.close, config.shutdownTimeoutMs);
   hub.service.startSync();
   const store = config.database

@@ -12,6 +12,8 @@ import type { Clock } from '../core/time/clock';
 import { PostgresStore } from '../core/store/pg/postgres-store';
 import { lockDownDataDir } from '../core/store/private-files';
 import { importProgressLine } from './import-progress';
+import { startOpeningServer } from './opening-server';
+import type { OpeningServer } from './opening-server';
 import type { Agent, ApiInput } from '../shared';
 
 type CreateAgentInput = ApiInput<'createAgent'>;
@@ -49,31 +51,51 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Opens the store, starts the HTTP + WebSocket server. Sync starts when the caller says so. */
-export async function runHub(
-  config: HubConfig,
-  options: {
-    secrets?: SecretStore;
-    logger?: boolean;
-    /** Where the log goes (standard output, with the configured secrets blanked, unless told). */
-    logStream?: NodeJS.WritableStream;
-    /** Agents to create when the team has nobody yet, instead of one "Manager". */
-    team?: CreateAgentInput[];
-    /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
-    clock?: Clock;
-    /** What the settings file is written with (node:fs; a storage-fault test injects its own). */
-    fileSystem?: FileSystem;
-    /**
-     * Opens the store (by default PostgreSQL when `config.database` names one, else the data
-     * folder's embedded store; a storage-fault test's own).
-     */
-    openStore?: (dataDir: string) => InboxStore | Promise<InboxStore>;
-  } = {},
-): Promise<RunningHub> {
+export interface RunHubOptions {
+  secrets?: SecretStore;
+  logger?: boolean;
+  /** Where the log goes (standard output, with the configured secrets blanked, unless told). */
+  logStream?: NodeJS.WritableStream;
+  /** Agents to create when the team has nobody yet, instead of one "Manager". */
+  team?: CreateAgentInput[];
+  /** The hub's time (the system's clock unless a scenario is replayed at its own date). */
+  clock?: Clock;
+  /** What the settings file is written with (node:fs; a storage-fault test injects its own). */
+  fileSystem?: FileSystem;
+  /**
+   * Opens the store (by default PostgreSQL when `config.database` names one, else the data
+   * folder's embedded store; a storage-fault test's own).
+   */
+  openStore?: (dataDir: string) => InboxStore | Promise<InboxStore>;
+  /** Told the hub's address as soon as it answers there, while its store still opens. */
+  onOpening?: (url: string) => void;
+}
+
+/**
+ * Opens the store, starts the HTTP + WebSocket server. Sync starts when the caller says so. While
+ * the store opens, the hub's address answers 503 with how far it is (`opening-server.ts`).
+ */
+export async function runHub(config: HubConfig, options: RunHubOptions = {}): Promise<RunningHub> {
   const tls = await loadTls(config);
-  const webhooks = facebookWebhookSetup(config);
   // Note texts, the audit trail and token hashes: the data folder is the hub user's alone.
   await lockDownDataDir(config.dataDir);
+  const opening = await startOpeningServer({ host: config.host, port: config.port, tls });
+  options.onOpening?.(hubUrl(config, opening.port));
+  try {
+    return await openAndServe(config, options, tls, opening);
+  } catch (err) {
+    await opening.close();
+    throw err;
+  }
+}
+
+async function openAndServe(
+  config: HubConfig,
+  options: RunHubOptions,
+  tls: Awaited<ReturnType<typeof loadTls>>,
+  opening: OpeningServer,
+): Promise<RunningHub> {
+  const webhooks = facebookWebhookSetup(config);
   const clock = options.clock ?? systemClock;
   const replica = replicaName();
   const state = new HubState();
@@ -90,6 +112,7 @@ export async function runHub(
     sealer && store instanceof PostgresStore
       ? new PgSecretStore(store.pool, sealer, options.secrets ?? null)
       : options.secrets;
+  const toConsole = importProgressLine((line) => console.log(line));
   const service = await InboxService.open({
     dataDir: config.dataDir,
     xBaseUrl: config.xBaseUrl,
@@ -116,7 +139,10 @@ export async function runHub(
     clock,
     ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
     ...(store ? { store } : {}),
-    onOpenProgress: importProgressLine((line) => console.log(line)),
+    onOpenProgress: (progress) => {
+      opening.progress(progress);
+      toConsole(progress);
+    },
     // The embedded store lists and reports on threads of their own; PostgreSQL reads on its pool.
     readThreads: store == null,
   });
@@ -180,7 +206,9 @@ export async function runHub(
     },
   });
   try {
-    await server.listen({ host: config.host, port: config.port });
+    // The opening answers give the port to the hub's own.
+    await opening.close();
+    await server.listen({ host: config.host, port: opening.port });
   } catch (err) {
     await idempotency.close();
     await service.close();
