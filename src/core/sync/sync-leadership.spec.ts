@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStore } from '../store/pg/postgres-store';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
+import type { PostgresStore } from '../store/pg/postgres-store';
+import { NO_TEST_SERVER, testServerUrl } from '../store/test/pg-test-database';
 import { ManualClock } from '../time/clock';
 import { SyncLeadership } from './sync-leadership';
+import { openReplicas } from '../store/test/pg-replicas';
 
 const server = testServerUrl();
 const cleanups: (() => Promise<void>)[] = [];
@@ -10,18 +11,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-/** Two replicas' stores on one fresh database, read by one clock. */
-async function replicas(clock: ManualClock): Promise<[PostgresStore, PostgresStore]> {
-  const db = await createTestDatabase(server!);
-  cleanups.push(db.drop);
-  const a = await PostgresStore.open({ url: db.url, clock });
-  const b = await PostgresStore.open({ url: db.url, clock });
-  cleanups.unshift(
-    () => a.close(),
-    () => b.close(),
-  );
-  return [a, b];
-}
+/** Two replicas' stores on one fresh database. */
+const replicas = (clock: ManualClock) => openReplicas(server!, clock, cleanups);
 
 const accounts = () => ['x:brand', 'fb:page'];
 

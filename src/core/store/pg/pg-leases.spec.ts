@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../time/clock';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
-import { PostgresStore } from './postgres-store';
+import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
+import { openReplicas } from '../test/pg-replicas';
 
 const server = testServerUrl();
 const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
@@ -11,17 +11,7 @@ afterEach(async () => {
 });
 
 /** Two replicas' stores on one fresh database. */
-async function replicas(): Promise<[PostgresStore, PostgresStore]> {
-  const db = await createTestDatabase(server!);
-  cleanups.push(db.drop);
-  const a = await PostgresStore.open({ url: db.url, clock });
-  const b = await PostgresStore.open({ url: db.url, clock });
-  cleanups.unshift(
-    () => a.close(),
-    () => b.close(),
-  );
-  return [a, b];
-}
+const replicas = () => openReplicas(server!, clock, cleanups);
 
 describe.skipIf(server == null)(
   `Outbox claims on PostgreSQL${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,

@@ -11,9 +11,9 @@ import { SealError, SecretSealer } from '../../secrets/secret-sealer';
 import { MemorySecretStore } from '../../secrets/secret-store';
 import { BRAND_X, smallScenario } from '../../test/scenario';
 import { ManualClock } from '../../time/clock';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
+import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
 import { PgSecretStore } from './pg-secrets';
-import { PostgresStore } from './postgres-store';
+import { openReplicas } from '../test/pg-replicas';
 
 const server = testServerUrl();
 const X_CLIENT_ID = 'dGVzdC1jbGllbnQ6MTpjaQ';
@@ -25,17 +25,8 @@ afterEach(async () => {
 const key = () => SecretSealer.fromKey(randomBytes(32).toString('base64'));
 
 /** Two replicas' stores on one fresh database. */
-async function replicas(clock = new ManualClock(Date.UTC(2026, 10, 20, 9))) {
-  const db = await createTestDatabase(server!);
-  cleanups.push(db.drop);
-  const a = await PostgresStore.open({ url: db.url, clock });
-  const b = await PostgresStore.open({ url: db.url, clock });
-  cleanups.unshift(
-    () => a.close(),
-    () => b.close(),
-  );
-  return [a, b] as const;
-}
+const replicas = (clock = new ManualClock(Date.UTC(2026, 10, 20, 9))) =>
+  openReplicas(server!, clock, cleanups);
 
 describe.skipIf(server == null)(
   `Secrets shared by replicas on PostgreSQL${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,

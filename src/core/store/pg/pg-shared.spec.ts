@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../time/clock';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
+import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
 import type { KeyRecord } from '../port';
-import { PostgresStore } from './postgres-store';
+import { openReplicas } from '../test/pg-replicas';
 
 const server = testServerUrl();
 const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
@@ -12,17 +12,7 @@ afterEach(async () => {
 });
 
 /** Two replicas' stores on one fresh database. */
-async function replicas(): Promise<[PostgresStore, PostgresStore]> {
-  const db = await createTestDatabase(server!);
-  cleanups.push(db.drop);
-  const a = await PostgresStore.open({ url: db.url, clock });
-  const b = await PostgresStore.open({ url: db.url, clock });
-  cleanups.unshift(
-    () => a.close(),
-    () => b.close(),
-  );
-  return [a, b];
-}
+const replicas = () => openReplicas(server!, clock, cleanups);
 
 /** A commit that adds one name to a list in the document, as a settings change does. */
 const adding = (name: string) => (current: { text: string }) => {
