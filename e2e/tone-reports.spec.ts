@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { DisplaySettings } from './pages/display-settings';
 import { InboxPage } from './pages/inbox-page';
 import { ReportsPage } from './pages/reports-page';
+import { mentionArrives } from './pages/rules-dialog';
+import { tokenOf } from './pages/team';
 
 /**
  * The reports read from the customers' tone and language, on the demo: answers in their language,
@@ -87,6 +89,96 @@ test('a manager reads answers in each language, reassurance and what customer se
   expect(shares.length).toBe(24);
   expect(shares.every((s) => s === '—' || (Number(s) >= 0 && Number(s) <= 100))).toBe(true);
   expect(shares.some((s) => s !== '—')).toBe(true);
+});
+
+/** A reply of the demo's reply book, which the emulated DeepL knows in every language. */
+const SUNDAY = {
+  fr: 'Bonjour, oui, ce café est ouvert le dimanche de 8 h à 18 h. À bientôt !',
+  nl: 'Hallo, ja, dat café is op zondag open van 8.00 tot 18.00 uur. Tot snel!',
+};
+
+/** Camille answers a Dutch mention: drafted in French, sent in Dutch by the inbox. */
+async function translatedAnswer(request: APIRequestContext): Promise<void> {
+  const token = tokenOf('Camille Laurent');
+  const headers = { authorization: `Bearer ${token}` };
+  const tweet = await mentionArrives(request, token, {
+    username: 'daan_bakker',
+    name: 'Daan Bakker',
+    text: '@CafeAurore Is het café in het station op zondag open?',
+    lang: 'nl',
+  });
+  const id = `x:${tweet}`;
+  const opened = () => request.get(`/api/conversations/${encodeURIComponent(id)}`, { headers });
+  await expect.poll(async () => (await opened()).status(), { timeout: 30_000 }).toBe(200);
+  const translated = await request.post('/api/replies/translate', {
+    headers,
+    data: { conversationId: id, text: SUNDAY.fr, source: 'fr' },
+  });
+  expect(translated.status()).toBe(200);
+  const { result } = (await translated.json()) as { result: { text: string; provider: string } };
+  expect(result.text).toBe(SUNDAY.nl);
+  const sent = await request.post('/api/replies', {
+    headers,
+    data: {
+      conversationId: id,
+      replyTo: id,
+      text: result.text,
+      takeOver: true,
+      confirmRepeat: true,
+      translation: {
+        draft: SUNDAY.fr,
+        draftLanguage: 'fr',
+        language: 'nl',
+        provider: result.provider,
+      },
+    },
+  });
+  expect(sent.status()).toBe(200);
+  // The reply joins the conversation once X has it.
+  await expect
+    .poll(
+      async () => {
+        const body = (await (await opened()).json()) as {
+          result: { posts: { direction: string }[] };
+        };
+        return body.result.posts.filter((p) => p.direction === 'outbound').length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+}
+
+test('the languages tab marks the answers the inbox sent translated, and lists them', async ({
+  page,
+  request,
+}) => {
+  await translatedAnswer(request);
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  const reports = new ReportsPage(page);
+  await reports.open();
+  await reports.tab('Languages').click();
+  await expect(page.getByTestId('language-answers-translated')).toContainText(
+    /the answer was drafted in the agent’s language and sent translated by the inbox\.$/,
+  );
+  const dutch = page.getByTestId('language-answers').locator('tr[data-row="nl"]');
+  const headers = await page.getByTestId('language-answers').locator('thead th').allTextContents();
+  const column = headers.indexOf('of which translated');
+  expect(column).toBeGreaterThan(0);
+  // The row's cells after its heading: the column's figure opens the conversations behind it.
+  const figure = dutch
+    .locator('td')
+    .nth(column - 1)
+    .getByRole('button');
+  const count = Number(await figure.textContent());
+  expect(count).toBeGreaterThanOrEqual(1);
+  await figure.click();
+  await expect(reports.drilled).toHaveCount(count);
+  await expect(reports.drilled.filter({ hasText: 'Daan Bakker' })).toHaveCount(1);
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'languages-translated-drill.png') });
+  }
 });
 
 for (const language of ['en', 'fr'] as const)

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
+import { DisplaySettings } from './pages/display-settings';
 import { InboxPage } from './pages/inbox-page';
 import { mentionArrives } from './pages/rules-dialog';
 import { tokenOf } from './pages/team';
@@ -165,4 +166,41 @@ test('translation faults keep the draft as written and say what happened', async
   await expect(reply.translated).toHaveValue(NL);
   await expect(reply.error).toBeHidden();
   await expect(reply.send).toBeEnabled();
+});
+
+test('a post’s Translate link says what went wrong in the agent’s language, then translates', async ({
+  page,
+  request,
+}) => {
+  await DisplaySettings.preset(page, { language: 'fr' });
+  const manager = tokenOf('Camille Laurent');
+  const list = (await (
+    await request.get('/api/conversations?language=nl&platform=facebook&limit=5', {
+      headers: { authorization: `Bearer ${manager}` },
+    })
+  ).json()) as { result: { items: { id: string; author: { name: string } }[] } };
+  const target = list.result.items[0]!;
+  const emulator = await emulatorOrigin(request, manager);
+  const inbox = new InboxPage(page);
+  await inbox.goto('Camille Laurent');
+  await inbox.open(target.id, target.author.name);
+  const link = page.getByTestId('post-translate').first();
+  await expect(link).toHaveText('Traduire en français');
+
+  // DeepL's used-up quota (456): said in French, from the error's code, not the hub's English.
+  await deeplFails(request, emulator, { kind: 'error', status: 456 });
+  await link.click();
+  const error = page.getByTestId('post-translate-error');
+  await expect(error).toHaveText(
+    'Le quota de traduction de DeepL pour cette période est épuisé : rien n’a été traduit. Un manager peut relever le quota ou changer la clé.',
+  );
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({ path: join(process.env.SHOTS_DIR, 'post-translate-fault-fr.png') });
+
+  // Once the service answers again, the translation shows and the message goes.
+  await link.click();
+  await expect(page.getByTestId('post-translation').first()).toContainText(
+    'Traduction en français (DeepL)',
+  );
+  await expect(error).toBeHidden();
 });

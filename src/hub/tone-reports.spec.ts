@@ -62,12 +62,14 @@ describe('the hub’s reports of tone and language', () => {
     const { status, body } = await call(`/api/reports?from=${from}&to=${to}`, managerToken);
     expect(status).toBe(200);
     const report = body.result as Report;
+    // The thread reads the outbox's records of the replies sent translated (c1's and c4's).
     expect(report.languageAnswers.team).toEqual({
       answered: 5,
-      inLanguage: 2,
+      inLanguage: 3,
+      translated: 2,
       otherLanguage: 1,
-      notJudged: 2,
-      share: 0.4,
+      notJudged: 1,
+      share: 0.6,
     });
     expect(report.reassurance.team).toEqual({
       beganNegative: 5,
@@ -90,6 +92,14 @@ describe('the hub’s reports of tone and language', () => {
     expect((drill.body.result as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([
       'x:c6',
       'x:c1',
+    ]);
+    const translated = await call('/api/reports/drill', managerToken, {
+      from,
+      to,
+      drill: { set: 'answered-translated', language: 'en' },
+    });
+    expect((translated.body.result as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([
+      'facebook:c4',
     ]);
   });
 

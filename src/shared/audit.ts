@@ -20,6 +20,7 @@ export const AuditActionSchema = z.enum([
   'reply.discarded',
   'post.hidden',
   'post.shown',
+  'post.translated',
   'rule.fired',
   'rule.changed',
   'team.settings',

@@ -3,8 +3,8 @@ import { IsoDateSchema, PlatformSchema } from './model';
 
 /**
  * Answers in the customer's language, for the conversations of one language: of those answered,
- * how many had their first brand reply written in the conversation's language, as detected on
- * the reply post.
+ * how many had their first brand reply written in the conversation's language: the language the
+ * inbox translated it into, or else the one detected on the reply post.
  */
 export const LanguageAnswersSchema = z.object({
   /** The conversations' language, or `unknown` (not detected). */
@@ -12,6 +12,11 @@ export const LanguageAnswersSchema = z.object({
   answered: z.number().int().nonnegative(),
   /** The first reply post is in the conversation's language. */
   inLanguage: z.number().int().nonnegative(),
+  /**
+   * Of those in the conversation's language, the ones the agent drafted in their own language
+   * and the inbox sent translated into the customer's.
+   */
+  translated: z.number().int().nonnegative(),
   /** The first reply post is in another language. */
   otherLanguage: z.number().int().nonnegative(),
   /**

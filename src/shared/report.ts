@@ -71,6 +71,7 @@ export const ReportDrillSchema = z
       'outside-replies',
       // Answers in the customer's language (of the answered ones).
       'answered-in-language',
+      'answered-translated',
       'answered-other-language',
       'answer-language-not-judged',
       // Reassurance: the responder is the one who answered first.

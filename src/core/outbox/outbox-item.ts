@@ -34,3 +34,13 @@ export interface OutboxItem {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The platform id of the post a sent reply became: a private reply's says it is one. */
+export function replyExternalId(item: Pick<OutboxItem, 'kind' | 'externalId'>): string {
+  return item.kind === 'private' ? `private:${item.externalId}` : item.externalId!;
+}
+
+/** Our id of the post a sent reply became in its conversation. */
+export function replyPostId(item: Pick<OutboxItem, 'platform' | 'kind' | 'externalId'>): string {
+  return `${item.platform}:${replyExternalId(item)}`;
+}

@@ -11,6 +11,7 @@ import type { Clock } from '../time/clock';
 import type { SyncConfig } from '../sync/sync-context';
 import { languageOf } from '../triage/language';
 import type { DraftPost } from '../triage/threading';
+import { replyExternalId, replyPostId } from './outbox-item';
 import type { OutboxItem } from './outbox-item';
 import { UncertainReplyError, senderFor } from './senders';
 
@@ -355,9 +356,9 @@ export class Outbox {
 
 /** The reply as a post of its conversation: sent by an agent, from this app, on a given client. */
 async function replyPost(item: OutboxItem, account: Account): Promise<DraftPost> {
-  const externalId = item.kind === 'private' ? `private:${item.externalId}` : item.externalId!;
+  const externalId = replyExternalId(item);
   return {
-    id: `${item.platform}:${externalId}`,
+    id: replyPostId(item),
     platform: item.platform,
     externalId,
     accountId: account.id,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation, Post } from '../../shared';
 import { ReportSchema } from '../../shared';
 import { conversation, post } from '../../shared/test-fixtures';
-import { OUTSIDE, ReportBuilder, casesIn } from './report-builder';
+import { ReportBuilder, casesIn } from './report-builder';
+import { OUTSIDE } from './report-case';
 import { nearestRank } from './percentile';
 
 const MIN = 60_000;

@@ -1,16 +1,19 @@
 import type { Cluster, Crisis, Post } from '../../shared';
+import { replyPostId } from '../outbox/outbox-item';
 import type {
   ConversationHead,
   GapRepository,
   ConversationRepository,
+  OutboxRepository,
   PostFacts,
   PostRepository,
 } from '../store/port';
 import type { ClusterMember } from './clusters';
 import { CrisisTally } from './crisis';
 import type { CrisisHours } from './crisis';
-import { caseOf } from './report-builder';
-import type { ReportCase, ReportRange } from './report-builder';
+import type { ReportRange } from './report-builder';
+import { caseOf } from './report-case';
+import type { ReportCase } from './report-case';
 
 /**
  * What reports read of the store: conversations' heads by time range and their posts' facts, a
@@ -24,6 +27,8 @@ export interface ReportStore {
   readonly posts: Pick<PostRepository, 'factsOf' | 'getMany'>;
   /** The stretches sync could not fetch (a store without them reports none). */
   readonly gaps?: Pick<GapRepository, 'overlapping'>;
+  /** The replies sent translated (a store without them reports none). */
+  readonly outbox?: Pick<OutboxRepository, 'translated'>;
 }
 
 /** The latest instant a date can name: a read by last post from a date on has no end. */
@@ -40,6 +45,25 @@ export async function* withFacts(
 
 const madeOutside = (p: PostFacts) => p.direction === 'outbound' && p.outside;
 
+/** Later than any reply's queueing time, compared as text as the stores keep it. */
+const LAST_DAY = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The replies the inbox sent translated since an instant (a conversation's arrival: it is answered
+ * after), by the id of the post each became: the language it was sent in.
+ */
+async function translatedReplies(
+  store: ReportStore,
+  fromIso: string,
+): Promise<Map<string, string>> {
+  const sent = new Map<string, string>();
+  if (store.outbox == null) return sent;
+  for (const item of await store.outbox.translated(fromIso, LAST_DAY))
+    if (item.state === 'sent' && item.externalId != null && item.translation != null)
+      sent.set(replyPostId(item), item.translation.language);
+  return sent;
+}
+
 /**
  * The cases of a report: the conversations that arrived (were created) in [from, to), oldest
  * first, read by their arrival index; nothing outside the range is read, and of the posts only
@@ -51,6 +75,7 @@ export async function reportCases(
   range: Pick<ReportRange, 'from' | 'to'>,
 ): Promise<ReportCase[]> {
   const cases: ReportCase[] = [];
+  const translated = await translatedReplies(store, range.from);
   const arrived = store.conversations.headsCreatedBetween(range.from, range.to);
   for await (const { heads, facts } of withFacts(store, arrived)) {
     const outside: string[] = [];
@@ -63,7 +88,14 @@ export async function reportCases(
         outside.length === whole.size
           ? posts
           : posts.filter((p) => !madeOutside(p) || whole.has(p.id));
-      cases.push(caseOf(head, kept, (id) => whole.get(id)));
+      cases.push(
+        caseOf(
+          head,
+          kept,
+          (id) => whole.get(id),
+          (id) => translated.get(id),
+        ),
+      );
     }
   }
   return cases;

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { serveJobs } from '../threads/serve-jobs';
 import { SqlConversations } from '../store/sql/sql-conversations';
 import { SqlGaps } from '../store/sql/sql-gaps';
-import { SqlPosts } from '../store/sql/sql-records';
+import { SqlOutbox, SqlPosts } from '../store/sql/sql-records';
 import { openDatabase } from '../store/sql/sqlite';
 import { clusterConversations } from './clusters';
 import { Reports } from './reports';
@@ -21,6 +21,8 @@ const store = {
   conversations: new SqlConversations(db),
   posts: new SqlPosts(db),
   gaps: new SqlGaps(db),
+  // The replies sent translated, which the answers in the customer's language mark.
+  outbox: new SqlOutbox(db),
 };
 
 serveJobs<ReportJob, unknown>(

@@ -6,35 +6,45 @@ import type {
   ReassuranceFigures,
   ReportDrill,
 } from '../../shared';
-import type { ReportCase } from './report-builder';
+import type { ReportCase } from './report-case';
 
 /** How a conversation's answer stands to its language. */
 export type AnswerLanguage = 'in-language' | 'other-language' | 'not-judged';
 
 /**
- * Whether the team answered a conversation in its customer's language: the language detected on
- * the brand's first reply post against the conversation's. Null when it was not answered.
+ * Whether the team answered a conversation in its customer's language: the language of the
+ * brand's first reply post against the conversation's. Null when it was not answered.
  *
- * This is the one place a reply's language is judged for the reports: whatever else the reply
- * post says of its language (a mark that the inbox translated it, say) is read here, and every
- * figure and drill-down of answers in the customer's language goes through it.
+ * This is the one place a reply's language is judged for the reports, and every figure and
+ * drill-down of answers in the customer's language goes through it. A reply the inbox sent
+ * translated is in the language it was translated into (the outbox's record says so, where
+ * detection may find nothing in a short reply); any other is in the language detected on it.
  */
 export function answerLanguage(c: ReportCase): AnswerLanguage | null {
   if (c.firstResponseMs == null) return null;
   const reply = c.firstReply;
-  if (reply == null || reply.language == null || c.language === UNKNOWN_LANGUAGE)
-    return 'not-judged';
-  return reply.language === c.language ? 'in-language' : 'other-language';
+  const language = reply?.translatedInto ?? reply?.language ?? null;
+  if (language == null || c.language === UNKNOWN_LANGUAGE) return 'not-judged';
+  return language === c.language ? 'in-language' : 'other-language';
+}
+
+/**
+ * Answered in the customer's language through the inbox's translation: the agent drafted the
+ * first reply in their own language and the inbox sent it in the customer's.
+ */
+export function answeredTranslated(c: ReportCase): boolean {
+  return c.firstReply?.translatedInto != null && answerLanguage(c) === 'in-language';
 }
 
 type Counts = Omit<LanguageAnswers, 'language'>;
 
 function languageCounts(cases: readonly ReportCase[]): Counts {
-  const counts = { answered: 0, inLanguage: 0, otherLanguage: 0, notJudged: 0 };
+  const counts = { answered: 0, inLanguage: 0, translated: 0, otherLanguage: 0, notJudged: 0 };
   for (const c of cases) {
     const judged = answerLanguage(c);
     if (judged == null) continue;
     counts.answered++;
+    if (answeredTranslated(c)) counts.translated++;
     if (judged === 'in-language') counts.inLanguage++;
     else if (judged === 'other-language') counts.otherLanguage++;
     else counts.notJudged++;
@@ -138,6 +148,7 @@ export function reassurance(
 /** The drill-down sets of this module. */
 const TONE_SETS = new Set<ReportDrill['set']>([
   'answered-in-language',
+  'answered-translated',
   'answered-other-language',
   'answer-language-not-judged',
   'began-negative',
@@ -159,6 +170,8 @@ export function inToneSet(c: ReportCase, drill: ReportDrill): boolean {
   switch (drill.set) {
     case 'answered-in-language':
       return answerLanguage(c) === 'in-language';
+    case 'answered-translated':
+      return answeredTranslated(c);
     case 'answered-other-language':
       return answerLanguage(c) === 'other-language';
     case 'answer-language-not-judged':

@@ -109,6 +109,8 @@ export interface PostFacts {
   sentiment: Sentiment | null;
   /** The language detected on the post (null: none found). */
   language: string | null;
+  /** Who wrote it (the platform's id of the author; the brand's account for its replies). */
+  authorId: string;
 }
 
 /** A conversation's head, from the conversation (for conversations held in memory). */
@@ -136,6 +138,7 @@ export function factsOf(p: Post): PostFacts {
     outside: p.outside,
     sentiment: p.sentiment ?? null,
     language: p.language ?? null,
+    authorId: p.author.id,
   };
 }
 

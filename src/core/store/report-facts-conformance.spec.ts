@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../shared';
-import { conversation, post } from '../test/fixtures';
+import { author, conversation, post } from '../test/fixtures';
 import { ManualClock } from '../time/clock';
 import { factsOf, headOf } from './port';
 import { FACTS_BATCH } from './sql/sql-records';
 import { STORE_ENGINES, engineTitle } from './test/store-engines';
 import type { EngineStore, TunableStore } from './test/store-engines';
+
+/** The brand's account, the author of its replies. */
+const BRAND = author({ id: 'brand', handle: 'cafe_aurore', name: 'Café Aurore' });
 
 /**
  * A customer post (negative, in French), an agent's private reply, a reply from another app (in
@@ -22,12 +25,14 @@ function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
       direction: 'outbound',
       sentBy: 'jan',
       private: true,
+      author: BRAND,
     }),
     post({
       externalId: `${n}.1`,
       conversationId,
       createdAt: '2026-11-20T10:05:00.000Z',
       direction: 'outbound',
+      author: BRAND,
       outside: true,
       sourceApp: { name: 'Hootsuite', id: null, link: null },
       language: 'en',

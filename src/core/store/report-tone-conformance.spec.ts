@@ -24,6 +24,7 @@ describe.each(STORE_ENGINES)('reports of tone and language on $name', (engine) =
         [
           { kind: 'posts.add', posts: day.posts },
           { kind: 'conversations.put', conversations: day.conversations },
+          { kind: 'outbox.put', items: day.outbox },
         ],
       );
       reports = new Reports({
@@ -80,18 +81,27 @@ describe.each(STORE_ENGINES)('reports of tone and language on $name', (engine) =
       ]);
     });
 
-    it('counts the answers in the customer’s language, by language', async () => {
+    it('counts the answers in the customer’s language, by language, the translated ones marked', async () => {
       const report = await reports.report({ ...range, targetMinutes: 60 });
       expect(report.team.conversations).toBe(7);
       expect(report.languageAnswers).toEqual({
-        // c1, c3 in their language; c2 in English to a French customer; c4 ("9am") and c6 (a
-        // statement) cannot be judged.
-        team: { answered: 5, inLanguage: 2, otherLanguage: 1, notJudged: 2, share: 0.4 },
+        // c1, c3 and c4 in their language, c1 and c4 translated by the inbox ("9am" has no
+        // language to detect: the outbox's record says English); c2 in English to a French
+        // customer; c6 (a statement) cannot be judged.
+        team: {
+          answered: 5,
+          inLanguage: 3,
+          translated: 2,
+          otherLanguage: 1,
+          notJudged: 1,
+          share: 0.6,
+        },
         byLanguage: [
           {
             language: 'fr',
             answered: 3,
             inLanguage: 1,
+            translated: 1,
             otherLanguage: 1,
             notJudged: 1,
             share: 1 / 3,
@@ -99,13 +109,42 @@ describe.each(STORE_ENGINES)('reports of tone and language on $name', (engine) =
           {
             language: 'en',
             answered: 2,
-            inLanguage: 1,
+            inLanguage: 2,
+            translated: 1,
             otherLanguage: 0,
-            notJudged: 1,
-            share: 0.5,
+            notJudged: 0,
+            share: 1,
           },
         ],
       });
+    });
+
+    it('marks nothing translated when the reply failed or was never the first', async () => {
+      const day = toneDay();
+      const c1 = day.outbox[0]!;
+      // The translated reply to c1 failed, and the one to c4 came after another reply of Jan's.
+      await opened.store.commit(
+        [],
+        [
+          { kind: 'outbox.put', items: [{ ...c1, state: 'failed', externalId: null }] },
+          {
+            kind: 'posts.add',
+            posts: [
+              {
+                ...day.posts.find((p) => p.id === 'facebook:c4.1')!,
+                id: 'facebook:c4.0',
+                externalId: 'c4.0',
+                text: 'Bonjour',
+                language: null,
+                createdAt: '2026-11-20T11:19:00.000Z',
+              },
+            ],
+          },
+        ],
+      );
+      const { languageAnswers } = await reports.report({ ...range, targetMinutes: 60 });
+      // c1's reply post is judged by its detected language (French): in language, not marked.
+      expect(languageAnswers.team).toMatchObject({ inLanguage: 2, translated: 0, notJudged: 2 });
     });
 
     it('measures reassurance per agent, language and platform', async () => {
@@ -136,6 +175,24 @@ describe.each(STORE_ENGINES)('reports of tone and language on $name', (engine) =
       });
     });
 
+    it('reassures only by the word of the customer who began the conversation', async () => {
+      const rita = async () =>
+        (await reports.report({ ...range, targetMinutes: 60 })).reassurance.byResponder.find(
+          (r) => r.responder === 'rita',
+        )!.figures;
+      // Marc's positive post in c2 is not the customer's: c2 stays negative.
+      expect(await rita()).toMatchObject({ wroteAgain: 2, reassured: 1 });
+      const marc = toneDay().posts.find((p) => p.id === 'x:c2.3')!;
+      expect(marc.author.id).not.toBe(toneDay().posts.find((p) => p.id === 'x:c2')!.author.id);
+      // Were it the customer's own, c2 would end reassured.
+      const customer = toneDay().posts.find((p) => p.id === 'x:c2')!.author;
+      await opened.store.commit(
+        [],
+        [{ kind: 'posts.replace', posts: [{ ...marc, author: customer }] }],
+      );
+      expect(await rita()).toMatchObject({ wroteAgain: 2, reassured: 2 });
+    });
+
     it('drills down to the conversations behind each figure, newest first', async () => {
       const drilled = async (drill: ReportDrill) =>
         (await reports.drill({ ...range, drill })).items.map((c) => c.id);
@@ -149,9 +206,18 @@ describe.each(STORE_ENGINES)('reports of tone and language on $name', (engine) =
         'x:c1',
       ]);
       expect(await drilled({ set: 'negative-wrote-again', responder: 'outside' })).toEqual([]);
-      expect(await drilled({ set: 'answered-in-language' })).toEqual(['facebook:c3', 'x:c1']);
+      expect(await drilled({ set: 'answered-in-language' })).toEqual([
+        'facebook:c4',
+        'facebook:c3',
+        'x:c1',
+      ]);
+      expect(await drilled({ set: 'answered-translated' })).toEqual(['facebook:c4', 'x:c1']);
+      expect(await drilled({ set: 'answered-translated', language: 'fr' })).toEqual(['x:c1']);
+      expect(await drilled({ set: 'answered-translated', platform: 'facebook' })).toEqual([
+        'facebook:c4',
+      ]);
       expect(await drilled({ set: 'answered-other-language', language: 'fr' })).toEqual(['x:c2']);
-      expect(await drilled({ set: 'answer-language-not-judged' })).toEqual(['x:c6', 'facebook:c4']);
+      expect(await drilled({ set: 'answer-language-not-judged' })).toEqual(['x:c6']);
     });
 
     it('gathers what customer service should hear: stories and recurring words of negative posts', async () => {

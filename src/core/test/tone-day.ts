@@ -1,5 +1,6 @@
-import type { Agent, Conversation, Post, Sentiment } from '../../shared';
-import { conversation, post } from './fixtures';
+import type { Agent, Author, Conversation, Post, ReplyTranslation, Sentiment } from '../../shared';
+import type { OutboxItem } from '../outbox/outbox-item';
+import { author, conversation, post } from './fixtures';
 
 /**
  * A hand-built day for the reports read from tone and language (every figure of the specs is
@@ -7,16 +8,21 @@ import { conversation, post } from './fixtures';
  *
  * | conversation   | language | first post       | first answer                   | after it           |
  * | -------------- | -------- | ---------------- | ------------------------------ | ------------------ |
- * | x:c1           | fr       | 10:00 negative   | Jan 10:20, in French           | 10:40 positive     |
- * | x:c2           | fr       | 10:05 negative   | Rita 10:30, in English         | 10:50 negative     |
+ * | x:c1           | fr       | 10:00 negative   | Jan 10:20, in French (1)       | 10:40 positive     |
+ * | x:c2           | fr       | 10:05 negative   | Rita 10:30, in English         | 10:50 negative (2) |
  * | x:c7           | pt       | 10:10 (no tone)  | none                           |                    |
  * | facebook:c3    | en       | 11:10 negative   | Hootsuite 11:30, in English    | nothing            |
- * | facebook:c4    | en       | 11:15 neutral    | Jan 11:20, "9am" (no language) |                    |
+ * | facebook:c4    | en       | 11:15 neutral    | Jan 11:20, "9am" (1)           |                    |
  * | x:c5           | de       | 12:05 negative   | none                           |                    |
  * | x:c6           | fr       | 12:30 negative   | Rita's statement 12:45         | 13:00 neutral      |
  * | x:c8           | fr       | arrived Nov 10th | (a negative post at 10:15)     |                    |
  *
  * c1, c2, c3 and c6 share the hashtag #CommandeFroide: one story in two languages.
+ *
+ * (1) Jan drafted both in Dutch and the inbox sent them translated (the outbox keeps the record):
+ * "9am" has no language to detect, the record says it went out in English.
+ * (2) At 14:10 another customer, Marc, writes in the thread that his order was perfect: a
+ * positive post, but not the word of the customer who began the conversation.
  */
 export const TONE_DAY: {
   range: { from: string; to: string };
@@ -42,10 +48,15 @@ interface Line {
   language?: string | null;
   /** A brand reply: by an agent from the inbox, or made with another app. */
   by?: string | 'outside';
+  /** Who wrote it, when not the conversation's customer. */
+  author?: Author;
 }
 
-/** The day's conversations and posts. */
-export function toneDay(): { conversations: Conversation[]; posts: Post[] } {
+/** Another customer, who joins a conversation he did not begin. */
+const MARC = author({ id: 'u9', handle: 'marc_b', name: 'Marc B.' });
+
+/** The day's conversations and posts, and the records of the replies the inbox sent translated. */
+export function toneDay(): { conversations: Conversation[]; posts: Post[]; outbox: OutboxItem[] } {
   const conversations: Conversation[] = [];
   const posts: Post[] = [];
   const add = (
@@ -65,6 +76,7 @@ export function toneDay(): { conversations: Conversation[]; posts: Post[] } {
         createdAt: line.at,
         text: line.text,
         language: line.language === undefined ? language : line.language,
+        ...(line.author ? { author: line.author } : {}),
         ...(line.by == null
           ? { sentiment: line.sentiment ?? null }
           : line.by === 'outside'
@@ -113,6 +125,12 @@ export function toneDay(): { conversations: Conversation[]; posts: Post[] } {
       language: 'en',
     },
     { at: at('10:50'), text: 'Toujours rien, lamentable', sentiment: 'negative' },
+    {
+      at: at('14:10'),
+      text: 'Chez moi la commande était parfaite, merci !',
+      sentiment: 'positive',
+      author: MARC,
+    },
   ]);
   add('c7', 'x', 'pt', [{ at: at('10:10'), text: 'Olá, a loja abre amanhã?', sentiment: null }]);
   add('c3', 'facebook', 'en', [
@@ -155,5 +173,51 @@ export function toneDay(): { conversations: Conversation[]; posts: Post[] } {
     { at: at('09:00', '2026-11-10'), text: 'Bonjour', sentiment: 'neutral' },
     { at: at('10:15'), text: 'Commande froide, lamentable', sentiment: 'negative' },
   ]);
-  return { conversations, posts };
+  const outbox = [
+    translatedReply('x:c1', 'c1.1', at('10:20'), {
+      text: 'Toutes nos excuses, nous vous envoyons un bon.',
+      draft: 'Onze excuses, we sturen u een waardebon.',
+      language: 'fr',
+    }),
+    translatedReply('facebook:c4', 'c4.1', at('11:20'), {
+      text: '9am',
+      draft: '9 uur',
+      language: 'en',
+    }),
+  ];
+  return { conversations, posts, outbox };
+}
+
+/** The outbox's record of a reply Jan drafted in Dutch and the inbox sent translated. */
+function translatedReply(
+  conversationId: string,
+  externalId: string,
+  sentAt: string,
+  reply: { text: string; draft: string; language: ReplyTranslation['language'] },
+): OutboxItem {
+  const platform = conversationId.startsWith('x:') ? 'x' : 'facebook';
+  return {
+    key: `reply-${externalId}`,
+    platform,
+    accountId: `${platform}:brand`,
+    conversationId,
+    replyTo: conversationId,
+    kind: 'public',
+    text: reply.text,
+    agentId: 'jan',
+    client: 'browser',
+    translation: {
+      draft: reply.draft,
+      draftLanguage: 'nl',
+      language: reply.language,
+      provider: 'deepl',
+      edited: false,
+    },
+    state: 'sent',
+    externalId,
+    error: null,
+    // Queued a minute before the platform had it.
+    createdAt: new Date(Date.parse(sentAt) - 60_000).toISOString(),
+    updatedAt: sentAt,
+  };
 }

@@ -5,6 +5,7 @@ import type { ScenarioInput } from '../../emulator/scenario';
 import { inboxOnEmulator, useCleanups } from '../test/inbox-harness';
 import { smallScenario } from '../test/scenario';
 import { MemorySecretStore } from '../secrets/secret-store';
+import { StoreFaults } from '../test/store-faults';
 import { TRANSLATION_KEY_REFS } from './translation-provider';
 import { TRANSLATION_DEFAULTS } from './translation-settings';
 
@@ -85,6 +86,40 @@ describe('a post translated on demand', () => {
     expect(again).toEqual(first);
     expect(await usage(emulator.deeplBaseUrl)).toBe(used);
     expect(used).toBe(2 * [...IT].length);
+  });
+
+  it('records who had the post translated in the audit trail, in the commit that keeps it', async () => {
+    const { service, store } = await inbox(cleanup);
+    const post = (await store().posts.get(GIULIA))!;
+    const trail = async () =>
+      (await store().audit.ofConversation(post.conversationId)).filter(
+        (e) => e.action === 'post.translated',
+      );
+    await service.translatePost({ postId: GIULIA }, as(camille));
+    expect(await trail()).toMatchObject([
+      {
+        actor: 'camille',
+        client: 'browser',
+        details: { postId: GIULIA, source: 'it', target: 'fr', provider: 'deepl' },
+      },
+    ]);
+    // Read from the store the next time: nothing kept, nothing recorded again.
+    await service.translatePost({ postId: GIULIA }, as(camille));
+    expect(await trail()).toHaveLength(1);
+    // A store that refuses the write keeps neither the translation nor its entry.
+    const faults = new StoreFaults(store);
+    const head = await store().audit.headSeq();
+    faults.readOnly();
+    const refused = await service
+      .translatePost({ postId: GIULIA, target: 'en' }, as(camille))
+      .catch((e) => e);
+    expect((refused as InboxError).code).toBe('storage_unavailable');
+    faults.clear();
+    expect(await store().translations.get(GIULIA, 'en')).toBeUndefined();
+    expect(await store().audit.headSeq()).toBe(head);
+    await service.translatePost({ postId: GIULIA, target: 'en' }, as(camille));
+    expect((await trail()).map((e) => e.details.target)).toEqual(['fr', 'en']);
+    expect((await store().translations.get(GIULIA, 'en'))?.text).toBe(EN);
   });
 
   it('answers a used-up quota with its typed error and keeps nothing, and an unknown post with not_found', async () => {

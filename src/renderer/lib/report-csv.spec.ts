@@ -44,7 +44,14 @@ const report: Report = {
     byApp: [{ app: 'Hootsuite Inc.', replies: 1 }],
   },
   languageAnswers: {
-    team: { answered: 0, inLanguage: 0, otherLanguage: 0, notJudged: 0, share: null },
+    team: {
+      answered: 0,
+      inLanguage: 0,
+      translated: 0,
+      otherLanguage: 0,
+      notJudged: 0,
+      share: null,
+    },
     byLanguage: [],
   },
   reassurance: {

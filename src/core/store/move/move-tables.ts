@@ -60,6 +60,9 @@ export const MOVED_TABLES: readonly MovedTable[] = [
       'private',
       'outside',
       'body',
+      'sentiment',
+      'language',
+      'author_id',
     ],
   },
   {
@@ -74,7 +77,7 @@ export const MOVED_TABLES: readonly MovedTable[] = [
   },
   {
     name: 'outbox',
-    columns: ['rowid', 'key', 'state', 'conversation_id', 'created_at', 'body'],
+    columns: ['rowid', 'key', 'state', 'conversation_id', 'created_at', 'body', 'translated'],
     identity: 'rowid',
   },
   {

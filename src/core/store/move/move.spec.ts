@@ -55,10 +55,17 @@ async function workedFolder(): Promise<string> {
         addTags: [`tag-${i}`, 'billing'],
       });
     await service.addNote({ conversationId: items[0]!.id, text: 'Called them back' });
+    // Drafted in French, sent translated: the outbox marks it for the reports.
     await service.sendReply({
       conversationId: items[1]!.id,
       replyTo: items[1]!.rootPostId,
       text: 'Thanks, we are on it',
+      translation: {
+        draft: 'Merci, on s’en occupe',
+        draftLanguage: 'fr',
+        language: 'en',
+        provider: 'deepl',
+      },
     });
     await service.replies().idle();
   } finally {
@@ -73,11 +80,19 @@ async function database(): Promise<string> {
   return db.url;
 }
 
-/** What a store holds, as the inbox reads it: every conversation in the queue's order, the trail. */
+/**
+ * What a store holds, as the inbox reads it: every conversation in the queue's order, what the
+ * reports read of their posts (tone, language, author) and of the replies sent translated, the trail.
+ */
 async function contents(store: InboxStore) {
   const page = await store.conversations.list(ListConversationsInputSchema.parse({ limit: 200 }));
+  const facts = await store.posts.factsOf(page.items.map((c) => c.id));
   return {
     conversations: page.items.map((c) => ({ id: c.id, status: c.status, tags: c.tags })),
+    facts: [...facts].sort(([a], [b]) => (a < b ? -1 : 1)),
+    translated: (await store.outbox.translated(scenario.anchor, '9999-12-31T00:00:00.000Z')).map(
+      (item) => item.key,
+    ),
     total: page.total,
     head: await store.audit.headSeq(),
     verify: (await store.audit.verify(dateOf(clock))).intact,
@@ -106,6 +121,10 @@ describe.skipIf(server == null)(
       const sqlite = SqliteStore.open(source, { clock, readOnly: true });
       const before = await contents(sqlite);
       await sqlite.close();
+      expect(before.translated).toHaveLength(1);
+      const posts = before.facts.flatMap(([, list]) => list);
+      expect(posts.some((p) => p.sentiment != null && p.language != null)).toBe(true);
+      expect(new Set(posts.map((p) => p.authorId)).size).toBeGreaterThan(2);
       const pgStore = await PostgresStore.open({ url, clock });
       try {
         expect(await contents(pgStore)).toEqual(before);

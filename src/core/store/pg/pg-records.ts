@@ -18,7 +18,7 @@ async function bodies<T>(db: Queryable, sql: string, params: unknown[] = []): Pr
 }
 
 const POST_COLUMNS =
-  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, body';
+  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, author_id, body';
 
 /** Posts: stored once by id, found by conversation and by date. */
 export class PgPosts implements PostRepository {
@@ -70,10 +70,11 @@ export class PgPosts implements PostRepository {
       outside: boolean;
       sentiment: Sentiment | null;
       language: string | null;
+      author_id: string;
     };
     const { rows } = await this.db.query<Row>(
       `SELECT created_ms, id, conversation_id, outbound, sent_by, private, outside, sentiment,
-         language FROM posts
+         language, author_id FROM posts
        WHERE conversation_id = ANY($1) ORDER BY conversation_id, created_ms, id`,
       [[...new Set(conversationIds)]],
     );
@@ -88,6 +89,7 @@ export class PgPosts implements PostRepository {
         outside: r.outside,
         sentiment: r.sentiment,
         language: r.language,
+        authorId: r.author_id,
       };
       const list = found.get(r.conversation_id);
       if (list) list.push(facts);
@@ -125,7 +127,7 @@ export class PgPosts implements PostRepository {
            created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to,
            outbound = excluded.outbound, sent_by = excluded.sent_by, private = excluded.private,
            outside = excluded.outside, sentiment = excluded.sentiment,
-           language = excluded.language, body = excluded.body`,
+           language = excluded.language, author_id = excluded.author_id, body = excluded.body`,
         columnsOf(posts, 'last'),
       );
   }
@@ -137,9 +139,10 @@ export class PgPosts implements PostRepository {
 
 /** Many posts in one statement: a column of values per parameter, in the given order. */
 const unnested = `unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[],
-  $6::boolean[], $7::text[], $8::boolean[], $9::boolean[], $10::text[], $11::text[], $12::text[])
+  $6::boolean[], $7::text[], $8::boolean[], $9::boolean[], $10::text[], $11::text[], $12::text[],
+  $13::text[])
   AS p (id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private,
-    outside, sentiment, language, body)`;
+    outside, sentiment, language, author_id, body)`;
 
 /**
  * The posts as columns, each id once: a post given twice keeps its first state when added (the
@@ -161,6 +164,7 @@ function columnsOf(posts: readonly Post[], keep: 'first' | 'last'): unknown[][] 
     list.map((p) => p.outside),
     list.map((p) => p.sentiment ?? null),
     list.map((p) => p.language ?? null),
+    list.map((p) => p.author.id),
     list.map((p) => JSON.stringify(p)),
   ];
 }

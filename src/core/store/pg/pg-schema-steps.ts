@@ -350,4 +350,17 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'who wrote each post, beside its other facts',
+    sql: `
+      -- Reassurance counts the customer who began a conversation writing again, not whoever else
+      -- joined in: the author is read with the other facts of a range's posts.
+      ALTER TABLE posts ADD COLUMN author_id ${T};
+      UPDATE posts SET author_id = body::jsonb -> 'author' ->> 'id';
+      DROP INDEX posts_facts;
+      CREATE INDEX posts_facts ON posts (conversation_id, created_ms, id, outbound, sent_by,
+        private, outside, sentiment, language, author_id);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversation, post, tempDir } from '../../test/fixtures';
+import { author, conversation, post, tempDir } from '../../test/fixtures';
 import { factsOf } from '../port';
 import { ManualClock } from '../../time/clock';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
@@ -161,7 +161,7 @@ describe.skipIf(server == null)(
       expect(await store.translations.get('x:1', 'en')).toBeUndefined();
     });
 
-    it("fills in, from a database of schema 4, each post's tone and language for the reports", async () => {
+    it("fills in, from a database of schema 4, each post's tone, language and author for the reports", async () => {
       const url = await database();
       const pool = openPool({ url, caFile: null });
       const old = [
@@ -174,6 +174,7 @@ describe.skipIf(server == null)(
           direction: 'outbound',
           sentBy: 'jan',
           language: null,
+          author: author({ id: 'brand', handle: 'cafe_aurore', name: 'Café Aurore' }),
         }),
       ];
       try {

@@ -85,8 +85,12 @@ describe('a store whose schema is behind', () => {
       clearInterval(ticker);
     }
     expect(progress.every((p) => p.phase === 'upgrading' && p.unit === 'items')).toBe(true);
-    expect(progress[0]).toMatchObject({ done: 0, total: POSTS });
-    expect(progress.at(-1)).toMatchObject({ done: POSTS, total: POSTS });
+    // Each pending step that fills the posts in counts them once.
+    const filled =
+      MIGRATIONS.filter((m) => m.version > 10 && m.backfill?.table === 'posts').length * POSTS;
+    expect(filled).toBeGreaterThanOrEqual(POSTS);
+    expect(progress[0]).toMatchObject({ done: 0, total: filled });
+    expect(progress.at(-1)).toMatchObject({ done: filled, total: filled });
     expect(progress.length).toBeGreaterThanOrEqual(4);
     const dones = progress.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));

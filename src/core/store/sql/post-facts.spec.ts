@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../../shared';
-import { conversation, post, tempDir } from '../../test/fixtures';
+import { author, conversation, post, tempDir } from '../../test/fixtures';
 import { ManualClock } from '../../time/clock';
 import { factsOf } from '../port';
 import { MIGRATIONS, migrate } from './migrations';
@@ -26,6 +26,9 @@ function open(dir: string): SqliteStore {
   return store;
 }
 
+/** The brand's account, the author of its replies. */
+const BRAND = author({ id: 'brand', handle: 'cafe_aurore', name: 'Café Aurore' });
+
 /** A customer post, an agent's private reply, a reply from another app, at the same instant. */
 function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
   const conversationId = `x:${n}`;
@@ -38,12 +41,14 @@ function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
       direction: 'outbound',
       sentBy: 'jan',
       private: true,
+      author: BRAND,
     }),
     post({
       externalId: `${n}.1`,
       conversationId,
       createdAt: '2026-11-20T10:05:00.000Z',
       direction: 'outbound',
+      author: BRAND,
       outside: true,
       sourceApp: { name: 'Hootsuite', id: null, link: null },
     }),
@@ -51,7 +56,7 @@ function thread(n: number, at = '2026-11-20T10:00:00.000Z'): Post[] {
 }
 
 describe('post facts', () => {
-  it('are filled in for the posts a store held before schema 4', async () => {
+  it('are filled in for the posts a store held before schema 4, their authors too', async () => {
     const dir = await folder();
     const db = openDatabase(join(dir, DATABASE_FILE));
     const posts = thread(7);
@@ -85,7 +90,7 @@ describe('post facts', () => {
     const plan = store.db
       .prepare(
         `EXPLAIN QUERY PLAN SELECT created_ms, id, outbound, sent_by, private, outside,
-           sentiment, language
+           sentiment, language, author_id
          FROM posts WHERE conversation_id = ? ORDER BY created_ms, id`,
       )
       .all('x:7') as { detail: string }[];

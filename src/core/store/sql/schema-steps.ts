@@ -374,6 +374,23 @@ export const MIGRATIONS: readonly Migration[] = [
       then: 'CREATE INDEX outbox_translated ON outbox (created_at) WHERE translated = 1;',
     },
   },
+  {
+    version: 13,
+    name: 'who wrote each post, beside its other facts',
+    sql: `
+      -- Reassurance counts the customer who began a conversation writing again, not whoever else
+      -- joined in: the author is read with the other facts of a range's posts, from the index.
+      ALTER TABLE posts ADD COLUMN author_id TEXT;
+    `,
+    backfill: {
+      table: 'posts',
+      set: `author_id = json_extract(body, '$.author.id')`,
+      then: `
+        DROP INDEX posts_facts;
+        CREATE INDEX posts_facts ON posts (conversation_id, created_ms, id, outbound, sent_by,
+          private, outside, sentiment, language, author_id);`,
+    },
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

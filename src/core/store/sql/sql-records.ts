@@ -46,7 +46,7 @@ export class SqlPosts implements PostRepository {
       db,
       `SELECT json_group_array(
          json_array(created_ms, id, conversation_id, outbound, sent_by, private, outside,
-           sentiment, language))
+           sentiment, language, author_id))
        FROM posts WHERE conversation_id IN (SELECT value FROM json_each(?))`,
     );
     this.insert = db.prepare(
@@ -58,7 +58,7 @@ export class SqlPosts implements PostRepository {
          created_ms = excluded.created_ms, in_reply_to = excluded.in_reply_to,
          outbound = excluded.outbound, sent_by = excluded.sent_by, private = excluded.private,
          outside = excluded.outside, sentiment = excluded.sentiment,
-         language = excluded.language, body = excluded.body`,
+         language = excluded.language, author_id = excluded.author_id, body = excluded.body`,
     );
     this.range = db.prepare(
       `SELECT created_ms AS ms, id, body FROM posts
@@ -111,6 +111,7 @@ export class SqlPosts implements PostRepository {
       number,
       Sentiment | null,
       string | null,
+      string,
     ];
     const byConversation = new Map<string, Row[]>();
     const ids = [...new Set(conversationIds)];
@@ -128,17 +129,20 @@ export class SqlPosts implements PostRepository {
     for (const [conversationId, rows] of byConversation)
       found.set(
         conversationId,
-        inTimeOrder(rows).map(([createdMs, id, , outbound, sentBy, priv, outside, tone, lang]) => ({
-          id,
-          conversationId,
-          createdMs,
-          direction: outbound === 1 ? 'outbound' : 'inbound',
-          sentBy,
-          private: priv === 1,
-          outside: outside === 1,
-          sentiment: tone,
-          language: lang,
-        })),
+        inTimeOrder(rows).map(
+          ([createdMs, id, , outbound, sentBy, priv, outside, tone, lang, authorId]) => ({
+            id,
+            conversationId,
+            createdMs,
+            direction: outbound === 1 ? 'outbound' : 'inbound',
+            sentBy,
+            private: priv === 1,
+            outside: outside === 1,
+            sentiment: tone,
+            language: lang,
+            authorId,
+          }),
+        ),
       );
     return found;
   }
@@ -161,8 +165,8 @@ export class SqlPosts implements PostRepository {
 }
 
 const COLUMNS =
-  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, body';
-const PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+  'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, author_id, body';
+const PLACES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
 function row(p: Post): SqlValue[] {
   return [
@@ -177,6 +181,7 @@ function row(p: Post): SqlValue[] {
     p.outside ? 1 : 0,
     p.sentiment ?? null,
     p.language ?? null,
+    p.author.id,
     JSON.stringify(p),
   ];
 }

@@ -31,6 +31,24 @@ export const en = {
     translating: 'Translating…',
     hide: 'Hide the translation',
     label: 'Translation into {language} ({provider})',
+    errors: {
+      quota:
+        '{service}’s translation quota for this period is used up: nothing was translated. A manager can raise the quota or change the key.',
+      keyRefused:
+        '{service} refused the inbox’s key. A manager should check the key in the translation settings.',
+      noKey: 'No {service} key is set. A manager can add one in the translation settings.',
+      tooLong: 'This post is longer than {service} translates at once.',
+      tooLongLimit: 'This post is longer than {service} translates at once ({limit} characters).',
+      timeout: '{service} did not answer in time. Try again.',
+      unavailable: '{service} cannot translate right now. Try again in a moment.',
+      notConfigured: 'No translation service is set up for this inbox.',
+      busy: '{service} is busy. Try again in a moment.',
+      badRequest: 'This post cannot be translated.',
+      notFound: 'This post is no longer in the inbox.',
+      notKept:
+        'The translation could not be saved: the inbox cannot write to its data. Try again later.',
+      other: 'The translation failed. Try again.',
+    },
   },
   post: {
     byCustomer: 'Post by {name}',
@@ -87,6 +105,26 @@ export const fr: Translation<typeof en> = {
     translating: 'Traduction…',
     hide: 'Masquer la traduction',
     label: 'Traduction en {language} ({provider})',
+    errors: {
+      quota:
+        'Le quota de traduction de {service} pour cette période est épuisé : rien n’a été traduit. Un manager peut relever le quota ou changer la clé.',
+      keyRefused:
+        '{service} a refusé la clé de la boîte. Un manager doit vérifier la clé dans les réglages de traduction.',
+      noKey:
+        'Aucune clé {service} n’est enregistrée. Un manager peut en ajouter une dans les réglages de traduction.',
+      tooLong: 'Ce message est plus long que ce que {service} traduit en une fois.',
+      tooLongLimit:
+        'Ce message est plus long que ce que {service} traduit en une fois ({limit} caractères).',
+      timeout: '{service} n’a pas répondu à temps. Réessayez.',
+      unavailable: '{service} ne peut pas traduire pour le moment. Réessayez dans un instant.',
+      notConfigured: 'Aucun service de traduction n’est configuré pour cette boîte.',
+      busy: '{service} est surchargé. Réessayez dans un instant.',
+      badRequest: 'Ce message ne peut pas être traduit.',
+      notFound: 'Ce message n’est plus dans la boîte.',
+      notKept:
+        'La traduction n’a pas pu être enregistrée : la boîte ne peut pas écrire ses données. Réessayez plus tard.',
+      other: 'La traduction a échoué. Réessayez.',
+    },
   },
   post: {
     byCustomer: 'Message de {name}',

@@ -9,12 +9,17 @@ export const en = {
   languages: {
     title: 'Answers in the customer’s language',
     intro:
-      'Of the conversations answered, those whose first brand reply is in the conversation’s language, as detected on the reply.',
+      'Of the conversations answered, those whose first brand reply is in the conversation’s language: the language the inbox translated it into, or else the one detected on the reply.',
     lead: '{share} of the answered conversations got their first answer in the customer’s language.',
     leadNone: 'No conversation of this range was answered.',
     caption: 'By the conversation’s language',
     answered: 'Answered',
     inLanguage: 'In their language',
+    translated: 'of which translated',
+    leadTranslated:
+      'For {count, plural, one {one of them} other {# of them}}, the answer was drafted in the agent’s language and sent translated by the inbox.',
+    translatedNote:
+      'Of which translated: the agent wrote the first reply in their own language and the inbox sent it translated into the customer’s.',
     otherLanguage: 'In another language',
     notJudged: 'Not judged',
     notJudgedNote:
@@ -72,12 +77,17 @@ export const fr: Translation<typeof en> = {
   languages: {
     title: 'Réponses dans la langue du client',
     intro:
-      'Parmi les conversations qui ont eu une réponse, celles dont la première réponse de la marque est dans la langue de la conversation, telle que détectée sur la réponse.',
+      'Parmi les conversations qui ont eu une réponse, celles dont la première réponse de la marque est dans la langue de la conversation : la langue dans laquelle la boîte l’a traduite, sinon celle détectée sur la réponse.',
     lead: '{share} des conversations avec réponse ont eu leur première réponse dans la langue du client.',
     leadNone: 'Aucune conversation de cette période n’a eu de réponse.',
     caption: 'Par langue de la conversation',
     answered: 'Avec réponse',
     inLanguage: 'Dans sa langue',
+    translated: 'dont traduites',
+    leadTranslated:
+      'Pour {count, plural, one {l’une d’elles} other {# d’entre elles}}, la réponse a été écrite dans la langue de l’agent et envoyée traduite par la boîte.',
+    translatedNote:
+      'Dont traduites : l’agent a écrit la première réponse dans sa propre langue et la boîte l’a envoyée traduite dans celle du client.',
     otherLanguage: 'Dans une autre langue',
     notJudged: 'Non jugées',
     notJudgedNote:
