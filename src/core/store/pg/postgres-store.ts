@@ -19,6 +19,7 @@ import { PgAttempts, PgOnce, PgPresence, PgSettingsDoc } from './pg-shared';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 import { PgTranslations } from './pg-translations';
+import { SentWrites } from './pg-sent';
 
 export interface PostgresStoreOptions extends PgConnection {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -116,7 +117,7 @@ export class PostgresStore implements InboxStore {
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     let pool: Pool | null = null;
     try {
-      pool = openPool(options, options.poolSize);
+      pool = openPool(options, options.poolSize, { pipeline: true });
       await migratePg(pool);
       return new PostgresStore(pool, options, options.clock);
     } catch (err) {
@@ -165,7 +166,10 @@ export class PostgresStore implements InboxStore {
 
   /**
    * The commit's transaction: the write lock, the changes, then the entries (facts given as a
-   * function are read after the changes), then COMMIT. Any failure rolls all of it back.
+   * function are read after the changes), then COMMIT. Any failure rolls all of it back. The
+   * statements go out without waiting for each other where nothing needs an answer (the pool's
+   * connections pipeline them): BEGIN, the lock, the audit head and the rows a change reads travel
+   * together, then the writes, the entries and COMMIT.
    */
   private async transaction(
     facts: CommitFacts,
@@ -176,19 +180,34 @@ export class PostgresStore implements InboxStore {
     let client: Client | null = null;
     try {
       client = await this.pool.connect();
-      await client.query('BEGIN');
+      const sent = new SentWrites(client);
       try {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        for (const change of changes) await apply(client, change);
+        sent.send('BEGIN');
+        // A condition on the replies queued is read before the write lock: the commits that
+        // check none do not wait for that read.
+        for (const change of changes)
+          if (change.kind === 'outbox.put' && change.unless)
+            await new PgOutbox(client).check(change.unless);
+        sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        const audit = new PgAudit(client);
+        const head = audit.head().then(
+          (value) => ({ head: value }),
+          (err: unknown) => ({ err }),
+        );
+        for (const change of changes) await apply(client, change, sent);
         await more?.(client);
         const list = typeof facts === 'function' ? facts() : facts;
-        const entries =
-          list.length > 0 ? await new PgAudit(client).append(list, dateOf(this.clock)) : [];
-        await client.query('COMMIT');
+        let entries: AuditEntry[] = [];
+        if (list.length > 0) {
+          const known = await head;
+          if ('err' in known) throw known.err;
+          entries = await audit.append(list, dateOf(this.clock), known, sent);
+        }
+        await sent.commit();
         return entries;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        throw sent.failure ?? err;
       }
     } catch (err) {
       throw pgStorageError(err, this.url);
@@ -199,24 +218,22 @@ export class PostgresStore implements InboxStore {
 }
 
 /** One change, on the commit's connection. */
-function apply(db: Client, change: StoreChange): Promise<void> {
+function apply(db: Client, change: StoreChange, sent: SentWrites): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversations(db)
-        .checkVersions(change.expect)
-        .then(() => new PgConversations(db).put(change.conversations));
+      return new PgConversations(db, sent).put(change.conversations, change.expect);
     case 'conversations.remove':
       return new PgConversations(db).remove(change.ids);
     case 'posts.add':
-      return new PgPosts(db).add(change.posts);
+      return new PgPosts(db, sent).add(change.posts);
     case 'posts.replace':
-      return new PgPosts(db).replace(change.posts);
+      return new PgPosts(db, sent).replace(change.posts);
     case 'posts.forget-account':
       return new PgPosts(db).forgetAccount(change.accountId);
     case 'notes.add':
       return new PgNotes(db).add(change.note);
     case 'outbox.put':
-      return new PgOutbox(db).put(change.items);
+      return new PgOutbox(db, sent).put(change.items);
     case 'cursors.set':
       return new PgCursors(db).set(change.accountId, change.cursors);
     case 'cursors.forget-account':
