@@ -66,6 +66,12 @@ export class PostgresStore implements InboxStore {
   private writes: Promise<unknown> = Promise.resolve();
   /** A key's write that failed since `durable` last said so. */
   private keyFailure: unknown = null;
+  /**
+   * The Idempotency-Keys' writes under way. They are not in the line of the commits: a call's
+   * record is written before the call runs (its caller waits for it) and its answer after, each
+   * one statement, so the team's commits never wait behind the records of other calls.
+   */
+  private readonly keyWrites = new Set<Promise<unknown>>();
 
   private constructor(
     readonly pool: Pool,
@@ -83,7 +89,12 @@ export class PostgresStore implements InboxStore {
     this.gaps = new PgGaps(pool);
     this.audit = new PgAudit(pool);
     this.settings = new PgSettings(pool, write);
-    this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
+    this.keys = new PgKeys(
+      pool,
+      (run) => this.keyWrite(run),
+      (err) => (this.keyFailure ??= err),
+      () => this.settled(),
+    );
     this.translations = new PgTranslations(pool);
     this.leases = new PgLeases(pool);
     this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
@@ -138,7 +149,7 @@ export class PostgresStore implements InboxStore {
 
   /** Resolves once every write asked for so far is committed (and so durable). */
   async durable(): Promise<void> {
-    await this.writes;
+    await this.settled();
     const failure = this.keyFailure;
     this.keyFailure = null;
     if (failure != null) throw pgStorageError(failure, this.url);
@@ -151,10 +162,29 @@ export class PostgresStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.catch(() => undefined);
+    await Promise.all(this.keyWrites);
     // This replica's presence goes with it (a killed one's runs out).
     await this.presence.clear().catch(() => undefined);
     await this.events.close();
     await this.pool.end();
+  }
+
+  /** Resolves once every write asked for so far is done (failed or not). */
+  private async settled(): Promise<void> {
+    await this.writes;
+    await Promise.all(this.keyWrites);
+  }
+
+  /** Runs a key's write now, `durable` waiting for it. */
+  private keyWrite<T>(run: () => Promise<T>): Promise<T> {
+    const write = run();
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.keyWrites.add(settled);
+    void settled.then(() => this.keyWrites.delete(settled));
+    return write;
   }
 
   /** Runs a write after every write asked for before it. */
