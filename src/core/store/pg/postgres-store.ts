@@ -35,6 +35,12 @@ export interface PostgresStoreOptions extends PgConnection {
 export const WRITE_LOCK = 0x50_1b_0c_02;
 
 /**
+ * Connections of the writes: the commits take one at a time (they are one line), the records of
+ * the calls' Idempotency-Keys the others.
+ */
+const WRITER_CONNECTIONS = 3;
+
+/**
  * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
  * A commit is one transaction on one connection (its changes, then its audit entries and the new
  * head), after the write lock; PostgreSQL's COMMIT returns once the transaction is durable, so a
@@ -75,6 +81,11 @@ export class PostgresStore implements InboxStore {
 
   private constructor(
     readonly pool: Pool,
+    /**
+     * The connections the writes run on (commits, Idempotency-Keys), apart from the pool's: a
+     * change never waits for a connection behind the team's lists.
+     */
+    private readonly writer: Pool,
     connection: PgConnection,
     private readonly clock: Clock,
   ) {
@@ -90,7 +101,7 @@ export class PostgresStore implements InboxStore {
     this.audit = new PgAudit(pool);
     this.settings = new PgSettings(pool, write);
     this.keys = new PgKeys(
-      pool,
+      writer,
       (run) => this.keyWrite(run),
       (err) => (this.keyFailure ??= err),
       () => this.settled(),
@@ -127,12 +138,15 @@ export class PostgresStore implements InboxStore {
   /** Connects, brings the schema up to date and answers the store; failures name no password. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     let pool: Pool | null = null;
+    let writer: Pool | null = null;
     try {
-      pool = openPool(options, options.poolSize, { pipeline: true });
+      pool = openPool(options, options.poolSize);
+      writer = openPool(options, WRITER_CONNECTIONS, { pipeline: true });
       await migratePg(pool);
-      return new PostgresStore(pool, options, options.clock);
+      return new PostgresStore(pool, writer, options, options.clock);
     } catch (err) {
       await pool?.end().catch(() => undefined);
+      await writer?.end().catch(() => undefined);
       throw pgStorageError(err, options.url);
     }
   }
@@ -167,6 +181,7 @@ export class PostgresStore implements InboxStore {
     await this.presence.clear().catch(() => undefined);
     await this.events.close();
     await this.pool.end();
+    await this.writer.end();
   }
 
   /** Resolves once every write asked for so far is done (failed or not). */
@@ -197,7 +212,7 @@ export class PostgresStore implements InboxStore {
   /**
    * The commit's transaction: the write lock, the changes, then the entries (facts given as a
    * function are read after the changes), then COMMIT. Any failure rolls all of it back. The
-   * statements go out without waiting for each other where nothing needs an answer (the pool's
+   * statements go out without waiting for each other where nothing needs an answer (the writer's
    * connections pipeline them): BEGIN, the lock, the audit head and the rows a change reads travel
    * together, then the writes, the entries and COMMIT.
    */
@@ -209,7 +224,7 @@ export class PostgresStore implements InboxStore {
   ): Promise<AuditEntry[]> {
     let client: Client | null = null;
     try {
-      client = await this.pool.connect();
+      client = await this.writer.connect();
       const sent = new SentWrites(client);
       try {
         sent.send('BEGIN');
