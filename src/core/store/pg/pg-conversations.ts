@@ -88,8 +88,14 @@ export class PgConversations implements ConversationRepository {
     private readonly sent?: SentWrites,
   ) {}
 
+  /**
+   * Where a conversation is read by its id (what a change reads before it commits): the store
+   * gives it the writes' connections, so a change never waits for one behind the team's lists.
+   */
+  byId: Queryable | null = null;
+
   async get(id: string): Promise<Conversation | undefined> {
-    const { rows } = await this.db.query<{ body: string }>(
+    const { rows } = await (this.byId ?? this.db).query<{ body: string }>(
       'SELECT body FROM conversations WHERE id = $1',
       [id],
     );

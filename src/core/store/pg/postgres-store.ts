@@ -93,6 +93,7 @@ export class PostgresStore implements InboxStore {
     this.url = url;
     const write = <T>(run: () => Promise<T>) => this.serial(run);
     this.conversations = new PgConversations(pool);
+    this.conversations.byId = writer;
     this.posts = new PgPosts(pool);
     this.notes = new PgNotes(pool);
     this.outbox = new PgOutbox(pool);
