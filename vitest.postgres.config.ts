@@ -17,6 +17,7 @@ export default defineConfig({
       'src/core/sync/replicas.spec.ts',
       'src/hub/hub.spec.ts',
       'src/hub/replicas.spec.ts',
+      'src/hub/first-manager.spec.ts',
       'src/hub/replica-processes.spec.ts',
       'src/core/replica-settings.spec.ts',
       'src/hub/replica-health.spec.ts',

@@ -241,11 +241,15 @@ export async function hubBench(
     });
 
     if (options.team) {
-      figures.push(...(await teamFigures(client, team.agents, hub, label, log)));
+      figures.push(...(await teamFigures([{ client, hub }], team.agents, label, log)));
       const after = await hub.memoryKb();
       log(
         `RSS after the agents: ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB), of which the event loop's heap ${Math.round(hub.heap.heapMb)} MB used of ${Math.round(hub.heap.heapTotalMb)} MB held, and external ${Math.round(hub.heap.externalMb)} MB`,
       );
+      // The same agents dealt between two replicas: a second hub on the same database (a data
+      // folder of its own, empty: the team is the database's), as a team that outgrew one runs.
+      if (database)
+        figures.push(...(await twoReplicas(hub, client, team.agents, database, label, log)));
     }
 
     // The 30-day report: the last 30 days of the seed, as the SQL bench asks for it.
@@ -313,5 +317,32 @@ export async function hubBench(
     await hub?.stop();
     await work.cleanup();
     await seed.cleanup();
+  }
+}
+
+/** The team's figures with the agents dealt between this hub and a second one on its database. */
+async function twoReplicas(
+  hub: HubProcess,
+  client: HubClient,
+  agents: { id: string; token: string }[],
+  database: string,
+  label: string,
+  log: (text: string) => void,
+): Promise<Figure[]> {
+  const folder = await tempDir('inbox-hub-replica-');
+  let second: HubProcess | null = null;
+  try {
+    second = await HubProcess.start(folder.dir, ['--database', database]);
+    await second.serviceOpen();
+    const replicas = [
+      { client, hub },
+      { client: new HubClient(second.url), hub: second },
+    ];
+    // Each client's first call made before the clock runs (a new connection, the team read).
+    for (const r of replicas) await r.client.get(agents[0]!.token, '/api/session');
+    return await teamFigures(replicas, agents, label, log);
+  } finally {
+    await second?.stop();
+    await folder.cleanup();
   }
 }

@@ -10,11 +10,19 @@ import { uiQuery } from './sql-store-seed';
 const TEAM_SECONDS = Number(process.env.BENCH_HUB_SECONDS ?? 20);
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** 20 agents, each with their own token, listing and writing on what they list, all at once. */
+/** A hub process and the client that calls it. */
+export interface Replica {
+  client: HubClient;
+  hub: HubProcess;
+}
+
+/**
+ * 20 agents, each with their own token, listing and writing on what they list, all at once. With
+ * several replicas (hubs on one database), the agents are dealt among them in turn.
+ */
 export async function teamFigures(
-  client: HubClient,
+  replicas: Replica[],
   agents: { id: string; token: string }[],
-  hub: HubProcess,
   label: string,
   log: (text: string) => void,
 ): Promise<Figure[]> {
@@ -23,12 +31,18 @@ export async function teamFigures(
   /** The same writes' time in the hub, from its Server-Timing header. */
   const hubWrites: number[] = [];
   let conflicts = 0;
-  const hubCpuBefore = await hub.cpuMs();
+  const hubsCpu = async () => {
+    let ms = 0;
+    for (const { hub } of replicas) ms += await hub.cpuMs();
+    return ms;
+  };
+  const hubCpuBefore = await hubsCpu();
   const benchCpuBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + TEAM_SECONDS * 1000;
   await Promise.all(
     agents.map(async ({ id: me, token }, k) => {
+      const { client } = replicas[k % replicas.length]!;
       for (let i = k * 1009; performance.now() < deadline; i++) {
         const query = uiQuery(i);
         // The UI filters on the agent's own conversations, not on another agent's.
@@ -60,32 +74,38 @@ export async function teamFigures(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  const hubCpu = (await hub.cpuMs()) - hubCpuBefore;
+  const hubCpu = (await hubsCpu()) - hubCpuBefore;
   const benchCpuUs = process.cpuUsage(benchCpuBefore);
   const benchCpu = (benchCpuUs.user + benchCpuUs.system) / 1000;
   const share = (cpuMs: number) => `${Math.round(cpuMs / seconds / 10)}%`;
-  const commits = await hub.phase('team', log);
+  const commits: number[] = [];
+  for (const { hub } of replicas) commits.push(...(await hub.phase('team', log)));
+  const spread = replicas.length > 1 ? ` over ${replicas.length} replicas` : '';
   log(
-    `${agents.length} agents for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms`,
+    `${agents.length} agents${spread} for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms`,
   );
-  const note = `${agents.length} clients in the bench process, each with its own token, each a loop of a list (uiQuery, its assignee filter as "mine") and a triage write (with an Idempotency-Key) on a conversation of that page, for ${TEAM_SECONDS} s; ${conflicts} writes refused as conflicts (not counted); the hub process used ${share(hubCpu)} of a core, the clients ${share(benchCpu)}`;
+  const processes =
+    replicas.length > 1
+      ? `the ${replicas.length} hub processes (one database, the agents dealt among them in turn) used ${share(hubCpu)} of a core together`
+      : `the hub process used ${share(hubCpu)} of a core`;
+  const note = `${agents.length} clients in the bench process, each with its own token, each a loop of a list (uiQuery, its assignee filter as "mine") and a triage write (with an Idempotency-Key) on a conversation of that page, for ${TEAM_SECONDS} s; ${conflicts} writes refused as conflicts (not counted); ${processes}, the clients ${share(benchCpu)}`;
   return [
     {
-      name: `hub: ${agents.length} agents listing and writing, write p95, at ${label}`,
+      name: `hub: ${agents.length} agents${spread} listing and writing, write p95, at ${label}`,
       value: percentile(writes, 95),
       unit: 'ms',
       budget: 50,
       note,
     },
     {
-      name: `hub: ${agents.length} agents listing and writing, writes per second, at ${label}`,
+      name: `hub: ${agents.length} agents${spread} listing and writing, writes per second, at ${label}`,
       value: writes.length / seconds,
       unit: 'writes/s',
       budget: null,
       note,
     },
     {
-      name: `hub: ${agents.length} agents listing and writing, list p95, at ${label}`,
+      name: `hub: ${agents.length} agents${spread} listing and writing, list p95, at ${label}`,
       value: percentile(lists, 95),
       unit: 'ms',
       budget: null,

@@ -205,5 +205,36 @@ describe.skipIf(server == null)(
       expect(refused).toBeInstanceOf(InboxError);
       expect((refused as InboxError).details).toMatchObject({ reason: 'repeat', repeats: 3 });
     });
+
+    it('lets no more than the limit of one public reply through when both send it at once', async () => {
+      const { a, b, storeB } = await pair();
+      const x = await a.connectAccount({ platform: 'x', token: BRAND_X.token });
+      await b.connectAccount({ platform: 'x', token: BRAND_X.token });
+      await a.syncAccountOnce(x.id);
+      const { items } = await a.listConversations({ platform: 'x', limit: 6 });
+      expect(items).toHaveLength(6);
+      const text = 'We are sorry for the wait: an adviser writes to you privately.';
+      // Six at once, three through each replica: each count reads before any of them is queued
+      // unless the count and the queueing are one step.
+      const tries = await Promise.allSettled(
+        items.map((c, i) =>
+          (i % 2 === 0 ? a : b).sendReply({
+            conversationId: c.id,
+            replyTo: c.rootPostId,
+            kind: 'public',
+            text: `@client${i} ${text}`,
+          }),
+        ),
+      );
+      const queued = tries.filter((t) => t.status === 'fulfilled');
+      const refused = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason] : []));
+      expect(queued).toHaveLength(3);
+      expect(refused).toHaveLength(3);
+      for (const err of refused) {
+        expect(err).toBeInstanceOf(InboxError);
+        expect((err as InboxError).details).toMatchObject({ reason: 'repeat', repeats: 3 });
+      }
+      expect(await storeB.outbox.all()).toHaveLength(3);
+    });
   },
 );

@@ -248,6 +248,11 @@ export class InboxService implements InboxApi {
     return this.domains.team.createAgent(input, context);
   }
 
+  /** A new team's first agents, unless it has someone already (then none): what a new hub makes. */
+  createFirstAgents(inputs: readonly ApiInput<'createAgent'>[]) {
+    return this.domains.team.createFirstAgents(inputs);
+  }
+
   updateAgent(input: ApiInput<'updateAgent'>, context?: CallContext) {
     return this.domains.team.updateAgent(input, context);
   }

@@ -146,12 +146,12 @@ async function openAndServe(
     // The embedded store lists and reports on threads of their own; PostgreSQL reads on its pool.
     readThreads: store == null,
   });
-  // A new hub gets one manager, who signs in and creates the rest of the team.
-  const newAgents: { agent: Agent; token: string }[] = [];
-  if ((await service.listAgents()).length === 0) {
-    for (const fields of options.team ?? [{ name: 'Manager', role: 'manager' as const }])
-      newAgents.push(await service.createAgent(fields));
-  }
+  // A new hub gets one manager, who signs in and creates the rest of the team. Of several hubs
+  // opening one empty database at once, one creates it (checked in its commit), the others none.
+  const newAgents: { agent: Agent; token: string }[] =
+    (await service.listAgents()).length === 0
+      ? await service.createFirstAgents(options.team ?? [{ name: 'Manager', role: 'manager' }])
+      : [];
   // Idempotency-Keys of writes, kept a day in the store, so a retry is answered once.
   let idempotency: IdempotencyGuard;
   try {

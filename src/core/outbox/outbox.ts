@@ -49,6 +49,9 @@ export interface OutboxDeps {
   adoptEveryMs?: number;
 }
 
+/** A condition on the replies queued lately, checked in the commit that queues one more. */
+export type OutboxCheck = NonNullable<Extract<StoreChange, { kind: 'outbox.put' }>['unless']>;
+
 /** What a caller asks for; the outbox adds the rest of the item. */
 export type ReplyRequest = Pick<
   OutboxItem,
@@ -97,6 +100,8 @@ export class Outbox {
   async enqueue(
     request: ReplyRequest,
     facts: (item: OutboxItem) => AuditFact[] = () => [],
+    /** A condition on the replies queued, checked in the commit that stores this one (see `outbox.put`). */
+    unless?: OutboxCheck,
   ): Promise<OutboxItem> {
     const post = await this.deps.post(request.replyTo);
     if (!post || post.conversationId !== request.conversationId) {
@@ -114,7 +119,7 @@ export class Outbox {
       createdAt: now,
       updatedAt: now,
     };
-    await this.save(item, facts(item));
+    await this.save(item, facts(item), unless);
     void this.schedule(item.key);
     return item;
   }
@@ -341,14 +346,22 @@ export class Outbox {
   }
 
   /** Stores the item's new state with its audit facts (and the outcome's, once sent or refused). */
-  private async save(item: OutboxItem, facts: AuditFact[] = []): Promise<void> {
+  private async save(
+    item: OutboxItem,
+    facts: AuditFact[] = [],
+    unless?: OutboxCheck,
+  ): Promise<void> {
     const outcome =
       item.state === 'sent'
         ? [replyFact(item, 'reply.sent')]
         : item.state === 'failed'
           ? [replyFact(item, 'reply.failed')]
           : [];
-    await this.deps.commit([...facts, ...outcome], { kind: 'outbox.put', items: [item] });
+    await this.deps.commit([...facts, ...outcome], {
+      kind: 'outbox.put',
+      items: [item],
+      ...(unless ? { unless } : {}),
+    });
     this.items.set(item.key, item);
     this.deps.changed(item);
   }

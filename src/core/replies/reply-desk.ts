@@ -17,7 +17,7 @@ import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
 import type { ConversationChanges } from '../conversation-changes';
 import { Outbox } from '../outbox/outbox';
-import type { ReplyRequest } from '../outbox/outbox';
+import type { OutboxCheck, ReplyRequest } from '../outbox/outbox';
 import type { OutboxItem } from '../outbox/outbox-item';
 import { privateReplyWindow } from '../outbox/private-window';
 import type { InboxCommits } from '../store/inbox-commits';
@@ -135,20 +135,25 @@ export class ReplyDesk {
         { reason: 'assigned', assignee: owner },
       );
     }
+    let unless: OutboxCheck | undefined;
     if (request.kind === 'public' && !confirmRepeat) {
       const now = deps.clock.now();
-      // Where several processes share the store, the whole team's replies of the day count.
-      const recent = deps.store.outbox.createdSince
-        ? await deps.store.outbox.createdSince(new Date(now - DUPLICATE_WINDOW_MS).toISOString())
-        : this.outbox.list();
-      const repeats = publicRepeats(request.text, recent, now);
-      if (repeats >= DUPLICATE_LIMIT) {
-        throw new InboxError(
-          'conflict',
-          `The team already sent this reply publicly ${repeats} times in the last 24 hours. Answer privately, or post one public statement instead of repeating it.`,
-          { reason: 'repeat', repeats },
-        );
-      }
+      const check = (recent: readonly OutboxItem[]) => {
+        const repeats = publicRepeats(request.text, recent, now);
+        if (repeats >= DUPLICATE_LIMIT) {
+          throw new InboxError(
+            'conflict',
+            `The team already sent this reply publicly ${repeats} times in the last 24 hours. Answer privately, or post one public statement instead of repeating it.`,
+            { reason: 'repeat', repeats },
+          );
+        }
+      };
+      // Where several processes share the store, the whole team's replies of the day count,
+      // read in the commit that queues this one, after any other such commit: two replicas cannot
+      // both pass the count with the same reply.
+      if (deps.store.outbox.createdSince)
+        unless = { since: new Date(now - DUPLICATE_WINDOW_MS).toISOString(), check };
+      else check(this.outbox.list());
     }
     const by = deps.callers.actor(context);
     // The reply is stored with its audit entries (queued, and a take-over) in one write.
@@ -173,6 +178,7 @@ export class ReplyDesk {
             ]
           : []),
       ],
+      unless,
     );
     // Replying claims the conversation for whoever answers.
     if (owner !== actor.id) await this.claim(conversation.id, actor.id, by);

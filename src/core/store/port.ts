@@ -64,7 +64,18 @@ export type StoreChange =
   | { kind: 'posts.replace'; posts: readonly Post[] }
   | { kind: 'posts.forget-account'; accountId: string }
   | { kind: 'notes.add'; note: Note }
-  | { kind: 'outbox.put'; items: readonly OutboxItem[] }
+  | {
+      kind: 'outbox.put';
+      items: readonly OutboxItem[];
+      /**
+       * A condition of the commit: the replies queued since `since` (neither failed nor
+       * discarded), read inside the transaction once every commit before it is visible, are given
+       * to `check`, which throws to refuse the commit. An engine shared by several processes
+       * checks it so, one such commit at a time; the embedded store's one process checks before,
+       * in its outbox.
+       */
+      unless?: { since: string; check: (recent: readonly OutboxItem[]) => void };
+    }
   /** An account's cursors by stream; null clears one. */
   | { kind: 'cursors.set'; accountId: string; cursors: Readonly<Record<string, string | null>> }
   | { kind: 'cursors.forget-account'; accountId: string }
@@ -204,7 +215,7 @@ export interface OutboxRepository {
   statesOf(key: string): Promise<OutboxItem['state'][]>;
   /**
    * Replies queued at or after this time, by any process (where several share the store: the
-   * duplicate-reply guard counts the whole team's).
+   * duplicate-reply guard counts the whole team's, in the commit of `outbox.put`'s `unless`).
    */
   createdSince?(iso: string): Promise<OutboxItem[]>;
   /**

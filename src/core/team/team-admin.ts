@@ -7,6 +7,7 @@ import {
 import type { Agent, ApiInput, ApiOutput } from '../../shared';
 import type { Actor } from '../audit/audit-facts';
 import type { InboxCommits } from '../store/inbox-commits';
+import type { Workspace } from '../store/workspace-store';
 import type { InboxStore } from '../store/port';
 import type { ConversationChanges } from '../conversation-changes';
 import { dateOf } from '../time/clock';
@@ -38,6 +39,37 @@ export class TeamAdmin {
       { settings: [write] },
     );
     return { agent, token };
+  }
+
+  /**
+   * A new team's first agents, unless the team has someone already: the document is checked in
+   * the commit that adds them, as that commit finds it, so of several hubs opening one empty
+   * database at once, one creates them and the others none (answered empty).
+   */
+  async createFirst(
+    inputs: readonly ApiInput<'createAgent'>[],
+    by: Actor,
+  ): Promise<ApiOutput<'createAgent'>[]> {
+    const created = inputs.map((input) => this.team.create(CreateAgentInputSchema.parse(input)));
+    const first = (data: Workspace) => {
+      if (data.agents.length > 0) throw new TeamNotEmpty();
+      for (const { write } of created) write(data);
+    };
+    try {
+      await this.commits.commit(
+        created.map(({ agent: { id, name, role, languages } }) => ({
+          ...by,
+          action: 'agent.created' as const,
+          conversationId: null,
+          details: { agentId: id, name, role, languages },
+        })),
+        { settings: [first] },
+      );
+    } catch (err) {
+      if (err instanceof TeamNotEmpty) return [];
+      throw err;
+    }
+    return created.map(({ agent, token }) => ({ agent, token }));
   }
 
   async update(input: ApiInput<'updateAgent'>, by: Actor): Promise<ApiOutput<'updateAgent'>> {
@@ -119,5 +151,12 @@ export class TeamAdmin {
         details: { name: agent.name, role: agent.role },
       },
     ]);
+  }
+}
+
+/** The team had someone when its first agents were to be created (another hub made them). */
+class TeamNotEmpty extends Error {
+  constructor() {
+    super('The team has agents already');
   }
 }

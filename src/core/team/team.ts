@@ -53,6 +53,13 @@ export class Team {
     return this.admin.create(input, this.deps.callers.actor(context));
   }
 
+  /** A new team's first agents, unless it has someone already (then none: answered empty). */
+  createFirstAgents(
+    inputs: readonly ApiInput<'createAgent'>[],
+  ): Promise<ApiOutput<'createAgent'>[]> {
+    return this.admin.createFirst(inputs, this.deps.callers.actor(undefined));
+  }
+
   async updateAgent(
     input: ApiInput<'updateAgent'>,
     context?: CallContext,

@@ -6,6 +6,7 @@ import { parsed } from '../sql/sql-audit';
 import type { AuditRow } from '../sql/sql-audit';
 import type { Queryable } from './pg-client';
 import { PG_PAGE } from './pg-range';
+import type { SentWrites } from './pg-sent';
 
 /**
  * The hash-chained audit trail in PostgreSQL: the same rows as the embedded store's (number, time,
@@ -24,26 +25,35 @@ export class PgAudit implements AuditRepository {
     return rows[0] ?? null;
   }
 
-  /** Seals and appends entries after the head (inside the commit's transaction, locked). */
-  async append(facts: readonly AuditFact[], at: Date): Promise<AuditEntry[]> {
-    const { sealed, head } = sealEntries(await this.head(), facts, at);
+  /**
+   * Seals and appends entries after the head, inside the commit's transaction after its lock:
+   * `known` is the head as the caller read it there, else it is read now. The entries and the new
+   * head are one statement, sent without waiting for its answer when `sent` is given.
+   */
+  async append(
+    facts: readonly AuditFact[],
+    at: Date,
+    known?: { head: AuditHead | null },
+    sent?: SentWrites,
+  ): Promise<AuditEntry[]> {
+    const { sealed, head } = sealEntries(known ? known.head : await this.head(), facts, at);
     if (sealed.length === 0 || head == null) return [];
-    await this.db.query(
-      `INSERT INTO audit (seq, at, conversation_id, canonical, hash)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-      [
-        sealed.map((s) => s.entry.seq),
-        sealed.map((s) => s.entry.at),
-        sealed.map((s) => s.entry.conversationId),
-        sealed.map((s) => s.canonical),
-        sealed.map((s) => s.entry.hash),
-      ],
-    );
-    await this.db.query(
-      `INSERT INTO audit_head (one, seq, hash) VALUES (1, $1, $2)
-       ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
-      [head.seq, head.hash],
-    );
+    const sql = `WITH entries AS (
+        INSERT INTO audit (seq, at, conversation_id, canonical, hash)
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]))
+      INSERT INTO audit_head (one, seq, hash) VALUES (1, $6, $7)
+      ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
+    const params = [
+      sealed.map((s) => s.entry.seq),
+      sealed.map((s) => s.entry.at),
+      sealed.map((s) => s.entry.conversationId),
+      sealed.map((s) => s.canonical),
+      sealed.map((s) => s.entry.hash),
+      head.seq,
+      head.hash,
+    ];
+    if (sent) sent.send(sql, params);
+    else await this.db.query(sql, params);
     return sealed.map((s) => s.entry);
   }
 

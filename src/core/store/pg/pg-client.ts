@@ -83,8 +83,17 @@ export function poolConfig(connection: PgConnection, max = 10): PoolConfig {
   };
 }
 
-export function openPool(connection: PgConnection, max?: number): Pool {
-  const pool = new pg.Pool(poolConfig(connection, max));
+/**
+ * A pool of connections to the database. `pipeline`: a connection sends a statement without
+ * waiting for the answers of those before it (node-postgres' pipeline mode), which a commit uses
+ * to send its writes at once.
+ */
+export function openPool(
+  connection: PgConnection,
+  max?: number,
+  options: { pipeline?: boolean } = {},
+): Pool {
+  const pool = new pg.Pool({ ...poolConfig(connection, max), pipeline: options.pipeline ?? false });
   // An idle connection the server drops is replaced at the next query; nothing to do here.
   pool.on('error', () => undefined);
   return pool;

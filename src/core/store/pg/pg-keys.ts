@@ -27,20 +27,23 @@ export class PgSettings implements SettingsRepository {
 }
 
 /**
- * The Idempotency-Keys, one row per agent and key. A record is written in its own transaction, in
- * the store's order of writes: before anything the call then commits, as on the embedded store.
- * `live` reads after the writes asked for before it.
+ * The Idempotency-Keys, one row per agent and key. A record is written in its own transaction:
+ * a call's first record before the call runs (it waits for it), so before anything the call then
+ * commits, as on the embedded store. `live` reads after the writes asked for before it.
  */
 export class PgKeys implements KeyRepository {
   constructor(
     private readonly db: Queryable,
+    /** Runs a write (the store's `durable` waits for it). */
     private readonly write_: <T>(run: () => Promise<T>) => Promise<T>,
     /** Where a write that failed is told (the store's `durable` rejects with it). */
     private readonly failed: (err: unknown) => void,
+    /** Resolves once every write asked for so far is done. */
+    private readonly written: () => Promise<void>,
   ) {}
 
   async live(since: number): Promise<KeyRecord[]> {
-    await this.write_(async () => undefined);
+    await this.written().catch(() => undefined);
     const { rows } = await this.db.query<KeyRecord>(
       `SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys
        WHERE at > $1 ORDER BY at, agent, key`,
@@ -62,7 +65,6 @@ export class PgKeys implements KeyRepository {
   }
 
   async claim(r: KeyRecord, since: number): Promise<KeyRecord | null> {
-    // In the store's order of writes, so a record this process wrote before is found.
     return this.write_(async () => {
       const { rowCount } = await this.db.query(
         `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)

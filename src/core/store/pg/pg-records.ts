@@ -8,8 +8,10 @@ import type {
   OutboxRepository,
   PostFacts,
   PostRepository,
+  StoreChange,
 } from '../port';
 import type { Queryable } from './pg-client';
+import type { SentWrites } from './pg-sent';
 import { PG_PAGE, pgRange } from './pg-range';
 
 async function bodies<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -20,9 +22,24 @@ async function bodies<T>(db: Queryable, sql: string, params: unknown[] = []): Pr
 const POST_COLUMNS =
   'id, conversation_id, account_id, created_ms, in_reply_to, outbound, sent_by, private, outside, sentiment, language, author_id, body';
 
+/** A commit's write: sent without waiting where the commit pipelines them, else awaited. */
+async function write(
+  db: Queryable,
+  sent: SentWrites | undefined,
+  sql: string,
+  params: unknown[],
+): Promise<void> {
+  if (sent) sent.send(sql, params);
+  else await db.query(sql, params);
+}
+
 /** Posts: stored once by id, found by conversation and by date. */
 export class PgPosts implements PostRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    /** Inside a commit: where writes are sent without waiting for their answers. */
+    private readonly sent?: SentWrites,
+  ) {}
 
   async waitingFor(parentIds: readonly string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
@@ -111,7 +128,9 @@ export class PgPosts implements PostRepository {
 
   async add(posts: readonly Post[]): Promise<void> {
     if (posts.length > 0)
-      await this.db.query(
+      await write(
+        this.db,
+        this.sent,
         `INSERT INTO posts (${POST_COLUMNS}) SELECT * FROM ${unnested}
          ON CONFLICT (id) DO NOTHING`,
         columnsOf(posts, 'first'),
@@ -120,7 +139,9 @@ export class PgPosts implements PostRepository {
 
   async replace(posts: readonly Post[]): Promise<void> {
     if (posts.length > 0)
-      await this.db.query(
+      await write(
+        this.db,
+        this.sent,
         `INSERT INTO posts (${POST_COLUMNS}) SELECT * FROM ${unnested}
          ON CONFLICT (id) DO UPDATE SET
            conversation_id = excluded.conversation_id, account_id = excluded.account_id,
@@ -189,9 +210,18 @@ export class PgNotes implements NoteRepository {
   }
 }
 
+/** Taken by the commits that check the replies queued lately before they queue one more. */
+export const REPLIES_LOCK = 0x50_1b_0c_03;
+
+type OutboxCheck = Extract<StoreChange, { kind: 'outbox.put' }>['unless'];
+
 /** Replies on their way out: the latest state of each, by idempotency key. */
 export class PgOutbox implements OutboxRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    /** Inside a commit: where writes are sent without waiting for their answers. */
+    private readonly sent?: SentWrites,
+  ) {}
 
   async get(key: string): Promise<OutboxItem | undefined> {
     return (await bodies<OutboxItem>(this.db, 'SELECT body FROM outbox WHERE key = $1', [key]))[0];
@@ -206,6 +236,23 @@ export class PgOutbox implements OutboxRepository {
       this.db,
       'SELECT body FROM outbox WHERE created_at >= $1 ORDER BY created_at, rowid',
       [iso],
+    );
+  }
+
+  /**
+   * Inside a commit, before its write lock: one such check at a time across the processes (an
+   * advisory lock to the commit's end), reading the replies of every commit before it that are
+   * neither failed nor discarded; `check` throws to refuse the commit.
+   */
+  async check({ since, check }: NonNullable<OutboxCheck>): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock($1)', [REPLIES_LOCK]);
+    check(
+      await bodies<OutboxItem>(
+        this.db,
+        `SELECT body FROM outbox WHERE created_at >= $1 AND state NOT IN ('failed', 'discarded')
+         ORDER BY created_at, rowid`,
+        [since],
+      ),
     );
   }
 
@@ -228,7 +275,9 @@ export class PgOutbox implements OutboxRepository {
 
   async put(items: readonly OutboxItem[]): Promise<void> {
     for (const item of items)
-      await this.db.query(
+      await write(
+        this.db,
+        this.sent,
         `INSERT INTO outbox (key, state, conversation_id, created_at, translated, body)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (key) DO UPDATE SET state = excluded.state,

@@ -19,6 +19,7 @@ import { PgAttempts, PgOnce, PgPresence, PgSettingsDoc } from './pg-shared';
 import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 import { PgTranslations } from './pg-translations';
+import { SentWrites } from './pg-sent';
 
 export interface PostgresStoreOptions extends PgConnection {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -32,6 +33,12 @@ export interface PostgresStoreOptions extends PgConnection {
  * commits are one line, as on the embedded store's one writer, so the audit chain has no fork.
  */
 export const WRITE_LOCK = 0x50_1b_0c_02;
+
+/**
+ * Connections of the writes: the commits take one at a time (they are one line), the records of
+ * the calls' Idempotency-Keys the others.
+ */
+const WRITER_CONNECTIONS = 3;
 
 /**
  * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
@@ -65,9 +72,20 @@ export class PostgresStore implements InboxStore {
   private writes: Promise<unknown> = Promise.resolve();
   /** A key's write that failed since `durable` last said so. */
   private keyFailure: unknown = null;
+  /**
+   * The Idempotency-Keys' writes under way. They are not in the line of the commits: a call's
+   * record is written before the call runs (its caller waits for it) and its answer after, each
+   * one statement, so the team's commits never wait behind the records of other calls.
+   */
+  private readonly keyWrites = new Set<Promise<unknown>>();
 
   private constructor(
     readonly pool: Pool,
+    /**
+     * The connections the writes run on (commits, Idempotency-Keys), apart from the pool's: a
+     * change never waits for a connection behind the team's lists.
+     */
+    private readonly writer: Pool,
     connection: PgConnection,
     private readonly clock: Clock,
   ) {
@@ -75,6 +93,7 @@ export class PostgresStore implements InboxStore {
     this.url = url;
     const write = <T>(run: () => Promise<T>) => this.serial(run);
     this.conversations = new PgConversations(pool);
+    this.conversations.byId = writer;
     this.posts = new PgPosts(pool);
     this.notes = new PgNotes(pool);
     this.outbox = new PgOutbox(pool);
@@ -82,7 +101,12 @@ export class PostgresStore implements InboxStore {
     this.gaps = new PgGaps(pool);
     this.audit = new PgAudit(pool);
     this.settings = new PgSettings(pool, write);
-    this.keys = new PgKeys(pool, write, (err) => (this.keyFailure ??= err));
+    this.keys = new PgKeys(
+      writer,
+      (run) => this.keyWrite(run),
+      (err) => (this.keyFailure ??= err),
+      () => this.settled(),
+    );
     this.translations = new PgTranslations(pool);
     this.leases = new PgLeases(pool);
     this.outboxClaims = new PgOutboxClaims(pool, (err) => pgStorageError(err, url));
@@ -115,12 +139,15 @@ export class PostgresStore implements InboxStore {
   /** Connects, brings the schema up to date and answers the store; failures name no password. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     let pool: Pool | null = null;
+    let writer: Pool | null = null;
     try {
       pool = openPool(options, options.poolSize);
+      writer = openPool(options, WRITER_CONNECTIONS, { pipeline: true });
       await migratePg(pool);
-      return new PostgresStore(pool, options, options.clock);
+      return new PostgresStore(pool, writer, options, options.clock);
     } catch (err) {
       await pool?.end().catch(() => undefined);
+      await writer?.end().catch(() => undefined);
       throw pgStorageError(err, options.url);
     }
   }
@@ -137,7 +164,7 @@ export class PostgresStore implements InboxStore {
 
   /** Resolves once every write asked for so far is committed (and so durable). */
   async durable(): Promise<void> {
-    await this.writes;
+    await this.settled();
     const failure = this.keyFailure;
     this.keyFailure = null;
     if (failure != null) throw pgStorageError(failure, this.url);
@@ -150,10 +177,30 @@ export class PostgresStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.catch(() => undefined);
+    await Promise.all(this.keyWrites);
     // This replica's presence goes with it (a killed one's runs out).
     await this.presence.clear().catch(() => undefined);
     await this.events.close();
     await this.pool.end();
+    await this.writer.end();
+  }
+
+  /** Resolves once every write asked for so far is done (failed or not). */
+  private async settled(): Promise<void> {
+    await this.writes;
+    await Promise.all(this.keyWrites);
+  }
+
+  /** Runs a key's write now, `durable` waiting for it. */
+  private keyWrite<T>(run: () => Promise<T>): Promise<T> {
+    const write = run();
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.keyWrites.add(settled);
+    void settled.then(() => this.keyWrites.delete(settled));
+    return write;
   }
 
   /** Runs a write after every write asked for before it. */
@@ -165,7 +212,10 @@ export class PostgresStore implements InboxStore {
 
   /**
    * The commit's transaction: the write lock, the changes, then the entries (facts given as a
-   * function are read after the changes), then COMMIT. Any failure rolls all of it back.
+   * function are read after the changes), then COMMIT. Any failure rolls all of it back. The
+   * statements go out without waiting for each other where nothing needs an answer (the writer's
+   * connections pipeline them): BEGIN, the lock, the audit head and the rows a change reads travel
+   * together, then the writes, the entries and COMMIT.
    */
   private async transaction(
     facts: CommitFacts,
@@ -175,20 +225,35 @@ export class PostgresStore implements InboxStore {
   ): Promise<AuditEntry[]> {
     let client: Client | null = null;
     try {
-      client = await this.pool.connect();
-      await client.query('BEGIN');
+      client = await this.writer.connect();
+      const sent = new SentWrites(client);
       try {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        for (const change of changes) await apply(client, change);
+        sent.send('BEGIN');
+        // A condition on the replies queued is read before the write lock: the commits that
+        // check none do not wait for that read.
+        for (const change of changes)
+          if (change.kind === 'outbox.put' && change.unless)
+            await new PgOutbox(client).check(change.unless);
+        sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        const audit = new PgAudit(client);
+        const head = audit.head().then(
+          (value) => ({ head: value }),
+          (err: unknown) => ({ err }),
+        );
+        for (const change of changes) await apply(client, change, sent);
         await more?.(client);
         const list = typeof facts === 'function' ? facts() : facts;
-        const entries =
-          list.length > 0 ? await new PgAudit(client).append(list, dateOf(this.clock)) : [];
-        await client.query('COMMIT');
+        let entries: AuditEntry[] = [];
+        if (list.length > 0) {
+          const known = await head;
+          if ('err' in known) throw known.err;
+          entries = await audit.append(list, dateOf(this.clock), known, sent);
+        }
+        await sent.commit();
         return entries;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        throw sent.failure ?? err;
       }
     } catch (err) {
       throw pgStorageError(err, this.url);
@@ -199,24 +264,22 @@ export class PostgresStore implements InboxStore {
 }
 
 /** One change, on the commit's connection. */
-function apply(db: Client, change: StoreChange): Promise<void> {
+function apply(db: Client, change: StoreChange, sent: SentWrites): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversations(db)
-        .checkVersions(change.expect)
-        .then(() => new PgConversations(db).put(change.conversations));
+      return new PgConversations(db, sent).put(change.conversations, change.expect);
     case 'conversations.remove':
       return new PgConversations(db).remove(change.ids);
     case 'posts.add':
-      return new PgPosts(db).add(change.posts);
+      return new PgPosts(db, sent).add(change.posts);
     case 'posts.replace':
-      return new PgPosts(db).replace(change.posts);
+      return new PgPosts(db, sent).replace(change.posts);
     case 'posts.forget-account':
       return new PgPosts(db).forgetAccount(change.accountId);
     case 'notes.add':
       return new PgNotes(db).add(change.note);
     case 'outbox.put':
-      return new PgOutbox(db).put(change.items);
+      return new PgOutbox(db, sent).put(change.items);
     case 'cursors.set':
       return new PgCursors(db).set(change.accountId, change.cursors);
     case 'cursors.forget-account':
