@@ -29,9 +29,14 @@ export class PgSettings implements SettingsRepository {
 /**
  * The Idempotency-Keys, one row per agent and key. A record is written in its own transaction:
  * a call's first record before the call runs (it waits for it), so before anything the call then
- * commits, as on the embedded store. `live` reads after the writes asked for before it.
+ * commits, as on the embedded store. `live` reads after the writes asked for before it. Writes of
+ * one key run in the order they were asked for (the writer has several connections): the last
+ * record written is the one kept.
  */
 export class PgKeys implements KeyRepository {
+  /** The latest write asked for each agent and key, while it runs. */
+  private readonly latest = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly db: Queryable,
     /** Runs a write (the store's `durable` waits for it). */
@@ -53,7 +58,7 @@ export class PgKeys implements KeyRepository {
   }
 
   write(r: KeyRecord): void {
-    this.write_(() =>
+    this.inOrder(r, () =>
       this.db.query(
         `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -64,8 +69,24 @@ export class PgKeys implements KeyRepository {
     ).catch(this.failed);
   }
 
+  /** Runs a write of the record's key after the writes of that key asked for before it. */
+  private inOrder<T>(r: KeyRecord, run: () => Promise<T>): Promise<T> {
+    const id = `${r.agent}\u0000${r.key}`;
+    const before = this.latest.get(id);
+    const write = this.write_(async () => {
+      if (before) await before.catch(() => undefined);
+      return run();
+    });
+    this.latest.set(id, write);
+    const done = () => {
+      if (this.latest.get(id) === write) this.latest.delete(id);
+    };
+    write.then(done, done);
+    return write;
+  }
+
   async claim(r: KeyRecord, since: number): Promise<KeyRecord | null> {
-    return this.write_(async () => {
+    return this.inOrder(r, async () => {
       const { rowCount } = await this.db.query(
         `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
