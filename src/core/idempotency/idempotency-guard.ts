@@ -188,14 +188,10 @@ export class IdempotencyGuard {
       } catch {
         return failure(NOT_RECORDED);
       }
-      if (record != null && record.at > now - KEY_TTL_MS) {
-        // A call arriving meanwhile with the same key found it running: its answer is theirs.
-        const started = this.entries.get(id);
-        if (started?.running) return started.running;
+      // A call with the same key started meanwhile: this one is its retry, answered as above.
+      if (this.entries.has(id)) return this.run(call, execute);
+      if (record != null && record.at > now - KEY_TTL_MS)
         return answerOfRecord(record, call.method, fingerprint);
-      }
-      const started = this.entries.get(id);
-      if (started) return this.run(call, execute);
     }
     const entry: Entry = {
       at: now,
