@@ -4,15 +4,15 @@ import { nameSchema } from './names';
 
 // The team: agents, their personal tokens, and joining a hub.
 
+/** An agent's language: an ISO 639 code. */
+const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"');
+
 export const CreateAgentInputSchema = z
   .object({
     /** NFC, visible; the team refuses a name that reads like another agent's (see names.ts). */
     name: nameSchema({ what: 'agent', max: 80 }),
     role: RoleSchema.default('agent'),
-    languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
-      .max(20)
-      .default([]),
+    languages: z.array(LanguageCodeSchema).max(20).default([]),
   })
   .strict();
 
@@ -26,10 +26,7 @@ export const UpdateAgentInputSchema = z
     id: AgentIdSchema,
     name: CreateAgentInputSchema.shape.name.optional(),
     role: RoleSchema.optional(),
-    languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"'))
-      .max(20)
-      .optional(),
+    languages: z.array(LanguageCodeSchema).max(20).optional(),
   })
   .strict()
   .refine(
