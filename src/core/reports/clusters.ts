@@ -15,8 +15,11 @@ export interface ClusterMember {
   /** The opening post's text. */
   text: string;
   answered: boolean;
-  /** What the opening post points at beside its text (story-links.ts `postKeys`). */
-  refs?: string[];
+  /**
+   * What ties it to other conversations beside its words (story-links.ts): the links and hashtags
+   * of its text and what its opening post points at. Absent: its text's links and hashtags.
+   */
+  keys?: string[];
 }
 
 /** Disjoint sets of 0…n-1, with path halving and union by size: near-constant time a call. */
@@ -133,7 +136,7 @@ export function clusterConversations(members: readonly ClusterMember[]): Cluster
   const keysOf: string[][] = [];
   for (let at = 0; at < ordered.length; at++) {
     const member = ordered[at] as ClusterMember;
-    const keys = [...textKeys(member.text), ...(member.refs ?? [])];
+    const keys = member.keys ?? textKeys(member.text);
     keysOf.push(keys);
     for (const key of keys) {
       const holder = holders.get(key);

@@ -5,7 +5,7 @@ import { recurringWords } from './keywords';
 import type { CountedPost } from './keywords';
 import { withFacts } from './report-cases';
 import type { ReportStore } from './report-cases';
-import { postKeys } from './story-links';
+import { postKeys, textKeys } from './story-links';
 
 /** Examples shown per story and per word. */
 const EXAMPLES = 3;
@@ -94,7 +94,7 @@ export async function complaintsOf(
       language: first.language,
       text: first.text,
       answered: false,
-      refs: postKeys(first.post),
+      keys: [...textKeys(first.text), ...postKeys(first.post)],
     };
   });
   const stories = (await cluster(members)).map((story) => {

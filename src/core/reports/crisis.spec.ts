@@ -198,15 +198,15 @@ describe('clusters of near-duplicate mentions', () => {
   it('joins a story by the post quoted or answered, by media, and by near-duplicate text', () => {
     const refs = (id: string, extra: string[] = []) => [`post:${id}`, ...extra];
     const stories = clusterConversations([
-      { ...member('q1', 1, 'Ce n’est pas possible', 'fr'), refs: refs('q1', ['post:x:video']) },
-      { ...member('q2', 2, 'Unbelievable', 'en'), refs: refs('q2', ['post:x:video']) },
+      { ...member('q1', 1, 'Ce n’est pas possible', 'fr'), keys: refs('q1', ['post:x:video']) },
+      { ...member('q2', 2, 'Unbelievable', 'en'), keys: refs('q2', ['post:x:video']) },
       // Answers q2 (its post's id): in the story, as is what repeats q2's words.
-      { ...member('q3', 3, 'Niet te geloven', 'nl'), refs: refs('q3', ['post:q2']) },
-      { ...member('q4', 4, 'Unbelievable!!', 'en'), refs: refs('q4') },
-      { ...member('m1', 5, 'Mirad esto', 'es'), refs: refs('m1', ['url:cdn.example/v.jpg']) },
-      { ...member('m2', 6, 'Guardate qui', 'it'), refs: refs('m2', ['url:cdn.example/v.jpg']) },
-      { ...member('m3', 7, 'Che vergogna', 'it'), refs: refs('m3', ['url:cdn.example/v.jpg']) },
-      { ...member('z1', 8, 'Where is my order?'), refs: refs('z1') },
+      { ...member('q3', 3, 'Niet te geloven', 'nl'), keys: refs('q3', ['post:q2']) },
+      { ...member('q4', 4, 'Unbelievable!!', 'en'), keys: refs('q4') },
+      { ...member('m1', 5, 'Mirad esto', 'es'), keys: refs('m1', ['url:cdn.example/v.jpg']) },
+      { ...member('m2', 6, 'Guardate qui', 'it'), keys: refs('m2', ['url:cdn.example/v.jpg']) },
+      { ...member('m3', 7, 'Che vergogna', 'it'), keys: refs('m3', ['url:cdn.example/v.jpg']) },
+      { ...member('z1', 8, 'Where is my order?'), keys: refs('z1') },
     ]);
     expect(stories.map((s) => [s.conversationIds, s.languages])).toEqual([
       [
@@ -302,6 +302,46 @@ describe('clusters of near-duplicate mentions', () => {
         ['fb3', 'fb2', 'fb1'],
         ['de', 'en', 'fr'],
       ],
+    ]);
+  });
+
+  it('ties no story by the hashtag or link the week before already carried, but by a new or spiking one', async () => {
+    const conversations: Conversation[] = [];
+    const posts = new Map<string, Post[]>();
+    const add = (id: string, createdMs: number, text: string, language = 'en') => {
+      const createdAt = new Date(createdMs).toISOString();
+      conversations.push(conversation({ id, language, createdAt }));
+      posts.set(id, [post({ id: `${id}:0`, conversationId: id, text, createdAt })]);
+    };
+    // The week before: the brand's own hashtag and site, each on a post every other hour (half a
+    // post an hour), and a boycott's hashtag three times.
+    for (let h = 1; h <= 168; h += 2) {
+      add(`w${h}`, windowStart - h * H, 'Morning ritual #CafeAurore');
+      add(`v${h}`, windowStart - h * H, 'Our beans: https://aurore.example');
+    }
+    add('b0', windowStart - 30 * H, 'Not again #BoycottAurore');
+    add('b00', windowStart - 50 * H, 'Still #BoycottAurore');
+    add('b000', windowStart - 90 * H, 'Who is with me #BoycottAurore');
+    // The window (3 hours): unrelated mentions with the usual hashtag or site, three each: one an
+    // hour, under three times their rate before.
+    add('u1', windowStart + 10 * 60_000, 'Where is my order? #CafeAurore');
+    add('u2', windowStart + 20 * 60_000, 'Love the new blend #cafeaurore', 'fr');
+    add('u3', windowStart + 30 * 60_000, 'Opening hours? #CafeAurore', 'de');
+    add('u4', windowStart + 35 * 60_000, 'Gift cards? https://aurore.example', 'de');
+    add('u5', windowStart + 36 * 60_000, 'Vacancies? https://aurore.example', 'es');
+    add('u6', windowStart + 37 * 60_000, 'Decaf? https://aurore.example', 'nl');
+    // A hashtag new in the window, in three languages.
+    add('n1', windowStart + 40 * 60_000, 'Vu la vidéo? #LatteGate', 'fr');
+    add('n2', windowStart + 50 * 60_000, 'Seen this? #lattegate');
+    add('n3', windowStart + 60 * 60_000, 'Unglaublich #LatteGate', 'de');
+    // A hashtag seen three times in a week, now three times in three hours: it spikes.
+    add('s1', windowStart + 70 * 60_000, 'Done with you #BoycottAurore', 'nl');
+    add('s2', windowStart + 80 * 60_000, 'Me too #boycottaurore', 'es');
+    add('s3', windowStart + 90 * 60_000, 'Count me in #BoycottAurore', 'it');
+    const view = await crisisView(conversations, (id) => posts.get(id) ?? [], hoursUpTo(at, 3));
+    expect(view.clusters.map((c) => [c.conversationIds, c.shared])).toEqual([
+      [['n3', 'n2', 'n1'], ['#lattegate']],
+      [['s3', 's2', 's1'], ['#boycottaurore']],
     ]);
   });
 

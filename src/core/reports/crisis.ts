@@ -3,7 +3,8 @@ import { factsOf, headOf } from '../store/port';
 import type { ConversationHead, PostFacts } from '../store/port';
 import { clusterRunner } from './cluster-runner';
 import type { ClusterMember } from './clusters';
-import { postKeys } from './story-links';
+import { postKeys, textKeys } from './story-links';
+import { usualKeys } from './usual-keys';
 
 /** What the view reads of an opening post: its text and what it points at. */
 export type OpeningPost = Pick<
@@ -126,6 +127,11 @@ export class CrisisTally {
   private readonly negative = new Map<number, number>();
   /** The conversations to cluster, each with the id of its opening post (its text comes last). */
   private readonly pending: { member: Omit<ClusterMember, 'text'>; opener: string }[] = [];
+  /**
+   * The opening posts of the conversations that arrived in the baseline: their links and hashtags
+   * tell which are the usual talk (usual-keys.ts), which ties no story.
+   */
+  private readonly before: string[] = [];
 
   constructor(private readonly window: CrisisHours) {
     this.windowStart = window.first;
@@ -145,7 +151,8 @@ export class CrisisTally {
 
   /**
    * Counts a conversation (one that `counts`) with its posts, oldest first. Returns the id of its
-   * opening post when the conversation is to be clustered: `view` needs that post's text.
+   * opening post when `view` needs that post's text: the conversation arrived in the window (to be
+   * clustered) or in the baseline (for the usual links and hashtags).
    */
   add(conversation: ConversationHead, posts: readonly PostFacts[]): string | null {
     // Only arrivals from the baseline's start to the window's end are counted by the hour.
@@ -162,9 +169,14 @@ export class CrisisTally {
         if (p.sentiment === 'negative') this.negative.set(hour, (this.negative.get(hour) ?? 0) + 1);
       }
     const created = conversation.createdMs;
-    if (!(created >= this.windowStart && created < this.windowEnd)) return null;
+    const inBaseline = created >= this.baselineStart && created < this.windowStart;
+    if (!inBaseline && !(created >= this.windowStart && created < this.windowEnd)) return null;
     const opener = posts.find((p) => p.direction === 'inbound');
     if (opener == null) return null;
+    if (inBaseline) {
+      this.before.push(opener.id);
+      return opener.id;
+    }
     this.pending.push({
       opener: opener.id,
       member: {
@@ -186,11 +198,26 @@ export class CrisisTally {
     cluster: (members: ClusterMember[]) => Promise<Cluster[]> = (members) =>
       clusterRunner.cluster(members),
   ): Promise<Crisis> {
-    const members: ClusterMember[] = [];
+    const found: { member: Omit<ClusterMember, 'text'>; post: OpeningPost; said: string[] }[] = [];
     for (const { member, opener } of this.pending) {
       const post = openers.get(opener);
-      if (post != null) members.push({ ...member, text: post.text, refs: postKeys(post) });
+      if (post != null) found.push({ member, post, said: textKeys(post.text) });
     }
+    const usual = usualKeys(
+      this.before.flatMap((id) => {
+        const post = openers.get(id);
+        return post == null ? [] : [textKeys(post.text)];
+      }),
+      BASELINE_HOURS,
+      found.map((f) => f.said),
+      (this.windowEnd - this.windowStart) / HOUR,
+      SPIKE_FACTOR,
+    );
+    const members: ClusterMember[] = found.map(({ member, post, said }) => ({
+      ...member,
+      text: post.text,
+      keys: [...said.filter((key) => !usual.has(key)), ...postKeys(post)],
+    }));
     const counted = arrivalsByHourMs(this.arrivals, this.window);
     return {
       ...counted,
