@@ -101,4 +101,22 @@ describe('replying', () => {
     expect(emulator.writes().filter((w) => w.action === 'tweet')).toHaveLength(4);
     expect(emulator.writes().filter((w) => w.action === 'direct_message')).toHaveLength(1);
   });
+
+  it('lets no more than the limit of one public reply through when it is sent six times at once', async () => {
+    const { service, items, jan, lucia } = await setUp();
+    const text = 'We are sorry for the wait: an adviser writes to you privately.';
+    // Each send reads its conversation and its post before queueing: unless the count is read in
+    // the commit that queues the reply, all six pass it.
+    const tries = await Promise.allSettled(
+      items
+        .slice(0, 6)
+        .map((c, i) => service.sendReply(reply(c, `@client${i} ${text}`), i % 2 ? jan : lucia)),
+    );
+    const refused = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason] : []));
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(3);
+    expect(refused).toHaveLength(3);
+    for (const err of refused)
+      expect(err).toMatchObject({ code: 'conflict', details: { reason: 'repeat', repeats: 3 } });
+    expect(service.replies().list()).toHaveLength(3);
+  });
 });

@@ -148,12 +148,10 @@ export class ReplyDesk {
           );
         }
       };
-      // Where several processes share the store, the whole team's replies of the day count,
-      // read in the commit that queues this one, after any other such commit: two replicas cannot
-      // both pass the count with the same reply.
-      if (deps.store.outbox.createdSince)
-        unless = { since: new Date(now - DUPLICATE_WINDOW_MS).toISOString(), check };
-      else check(this.outbox.list());
+      // The whole team's replies of the day count, read in the commit that queues this one, after
+      // any other such commit: two sends (from one hub or two replicas) cannot both pass the count
+      // with the same reply.
+      unless = { since: new Date(now - DUPLICATE_WINDOW_MS).toISOString(), check };
     }
     const by = deps.callers.actor(context);
     // The reply is stored with its audit entries (queued, and a take-over) in one write.

@@ -70,9 +70,8 @@ export type StoreChange =
       /**
        * A condition of the commit: the replies queued since `since` (neither failed nor
        * discarded), read inside the transaction once every commit before it is visible, are given
-       * to `check`, which throws to refuse the commit. An engine shared by several processes
-       * checks it so, one such commit at a time; the embedded store's one process checks before,
-       * in its outbox.
+       * to `check`, which throws to refuse the commit: one such commit at a time, whichever
+       * process of those sharing the engine makes it.
        */
       unless?: { since: string; check: (recent: readonly OutboxItem[]) => void };
     }
@@ -213,11 +212,6 @@ export interface OutboxRepository {
   all(): Promise<OutboxItem[]>;
   /** Every state a reply was stored in, oldest first. */
   statesOf(key: string): Promise<OutboxItem['state'][]>;
-  /**
-   * Replies queued at or after this time, by any process (where several share the store: the
-   * duplicate-reply guard counts the whole team's, in the commit of `outbox.put`'s `unless`).
-   */
-  createdSince?(iso: string): Promise<OutboxItem[]>;
   /**
    * The replies sent translated (drafted in the agent's language) that were queued in
    * [from, to), oldest first, whatever became of them: what reports count.

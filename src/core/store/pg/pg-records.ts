@@ -231,14 +231,6 @@ export class PgOutbox implements OutboxRepository {
     return bodies<OutboxItem>(this.db, 'SELECT body FROM outbox ORDER BY created_at, rowid');
   }
 
-  async createdSince(iso: string): Promise<OutboxItem[]> {
-    return bodies<OutboxItem>(
-      this.db,
-      'SELECT body FROM outbox WHERE created_at >= $1 ORDER BY created_at, rowid',
-      [iso],
-    );
-  }
-
   /**
    * Inside a commit, before its write lock: one such check at a time across the processes (an
    * advisory lock to the commit's end), reading the replies of every commit before it that are

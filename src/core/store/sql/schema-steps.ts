@@ -391,6 +391,15 @@ export const MIGRATIONS: readonly Migration[] = [
           private, outside, sentiment, language, author_id);`,
     },
   },
+  {
+    version: 14,
+    name: 'replies of the last day, by the time they were queued',
+    sql: `
+      -- The duplicate-reply guard reads the replies queued in the last 24 hours in the commit that
+      -- queues one more: from this index, not the whole outbox.
+      CREATE INDEX outbox_created ON outbox (created_at);
+    `,
+  },
 ];
 
 /** The newest schema this version of the inbox knows. */

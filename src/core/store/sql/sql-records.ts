@@ -7,6 +7,7 @@ import type {
   PostFacts,
   PostRepository,
   SettingsRepository,
+  StoreChange,
 } from '../port';
 import { Column, PAGE, inTimeOrder, timeRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
@@ -216,6 +217,7 @@ export class SqlOutbox implements OutboxRepository {
   private readonly every: Column;
   private readonly states: Column;
   private readonly inRange: Column;
+  private readonly queuedSince: Column;
   private readonly upsert: Statement;
 
   constructor(db: Database) {
@@ -225,6 +227,11 @@ export class SqlOutbox implements OutboxRepository {
     this.inRange = new Column(
       db,
       `SELECT body FROM outbox WHERE translated = 1 AND created_at >= ? AND created_at < ?
+       ORDER BY created_at, rowid`,
+    );
+    this.queuedSince = new Column(
+      db,
+      `SELECT body FROM outbox WHERE created_at >= ? AND state NOT IN ('failed', 'discarded')
        ORDER BY created_at, rowid`,
     );
     this.upsert = db.prepare(
@@ -250,6 +257,18 @@ export class SqlOutbox implements OutboxRepository {
 
   async translated(fromIso: string, toIso: string): Promise<OutboxItem[]> {
     return parseAll<OutboxItem>(this.inRange.all(fromIso, toIso));
+  }
+
+  /**
+   * Inside a commit, before its writes: the replies queued since `since` that are neither failed
+   * nor discarded, given to `check`, which throws to refuse the commit (the one writer makes it one
+   * such check at a time).
+   */
+  check({
+    since,
+    check,
+  }: NonNullable<Extract<StoreChange, { kind: 'outbox.put' }>['unless']>): void {
+    check(parseAll<OutboxItem>(this.queuedSince.all(since)));
   }
 
   put(items: readonly OutboxItem[]): void {

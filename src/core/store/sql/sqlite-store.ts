@@ -232,6 +232,7 @@ export class SqliteStore implements InboxStore {
       case 'notes.add':
         return this.notes.add(change.note);
       case 'outbox.put':
+        if (change.unless) this.outbox.check(change.unless);
         return this.outbox.put(change.items);
       case 'cursors.set':
         return this.cursors.set(change.accountId, change.cursors);
