@@ -369,7 +369,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     sql: `
       -- The duplicate-reply guard reads the replies queued in the last 24 hours in the commit that
       -- queues one more, under a lock every such commit takes: from this index, not the whole outbox.
-      CREATE INDEX outbox_created ON outbox (created_at);
+      -- Step 6 made it already: IF NOT EXISTS, so that opening a database does not fail on it.
+      CREATE INDEX IF NOT EXISTS outbox_created ON outbox (created_at);
     `,
   },
 ];
