@@ -86,7 +86,7 @@ export async function hubBench(
           .map(([t, c]) => `${c} ${t}`)
           .join(
             ', ',
-          )}; one transaction, batches of 500 rows, then the counts, audit head and verify checked`,
+          )}; one transaction, batches of 500 rows, the kept counts and the indexes built from them after, then the counts, audit head and verify checked`,
       });
     }
 

@@ -84,7 +84,9 @@ export async function runMoveCommand(spec: {
         console.log(
           p.phase === 'copy'
             ? `  ${p.table}: ${p.done} of ${p.total}`
-            : '  checking: counts per table, audit head, verify',
+            : p.phase === 'index'
+              ? '  indexing: the kept counts and the indexes, built from the rows'
+              : '  checking: counts per table, audit head, verify',
         ),
     );
     const rows = Object.entries(result.counts)

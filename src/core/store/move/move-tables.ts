@@ -102,9 +102,14 @@ export const MOVE_BATCH = 500;
 
 export type Row = unknown[];
 
-/** How far the move is: a table's rows written so far, of how many; then the check. */
+/**
+ * How far the move is: a table's rows written so far, of how many; then (into PostgreSQL) the
+ * kept counts and the indexes built from the rows; then the check.
+ */
 export type MoveProgress =
-  { phase: 'copy'; table: string; done: number; total: number } | { phase: 'check' };
+  | { phase: 'copy'; table: string; done: number; total: number }
+  | { phase: 'index' }
+  | { phase: 'check' };
 
 export type OnMoveProgress = (progress: MoveProgress) => void;
 
