@@ -19,6 +19,7 @@ export default defineConfig({
       'src/hub/replicas.spec.ts',
       'src/hub/first-manager.spec.ts',
       'src/hub/replica-processes.spec.ts',
+      'src/hub/webhook-replicas.spec.ts',
       'src/core/replica-settings.spec.ts',
       'src/hub/replica-health.spec.ts',
       'src/hub/log-secrets.spec.ts',

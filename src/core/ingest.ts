@@ -92,7 +92,11 @@ export async function stageIngest(
   const arriving = [...placed, ...moved];
   const changed: Conversation[] = [];
   const threads = new Map<string, Post[]>();
-  /** The version each stored conversation changed here was read at. */
+  /**
+   * The version each conversation changed here was read at; 0 for one not stored yet, so a
+   * process that stores it meanwhile (the same comment from a webhook at another replica, or its
+   * polling pass) refuses this commit, which is then worked out again with its posts known.
+   */
   const expect: Record<string, number> = {};
   for (const id of touched) {
     if (removed.has(id)) continue;
@@ -102,7 +106,7 @@ export async function stageIngest(
     );
     if (!thread.some((p) => p.direction === 'inbound')) continue;
     const stored = await store.conversations.get(id);
-    if (stored) expect[id] = stored.version;
+    expect[id] = stored?.version ?? 0;
     const previous = stored ?? (await inherited(id, removed, store));
     changed.push(summarize(previous, thread, now));
     threads.set(id, thread);

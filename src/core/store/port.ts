@@ -53,6 +53,7 @@ export type StoreChange =
        * The version each of these conversations (by id) was read at, for the change made on it:
        * an engine shared by several processes checks it inside the transaction, and refuses the
        * commit (`conflict`, with the conversation as it is) when another process changed it since.
+       * 0: it was not stored when read (a new conversation), and another process stored it since.
        * The embedded store's one process checks it before, in its change queue.
        */
       expect?: Readonly<Record<string, number>>;
