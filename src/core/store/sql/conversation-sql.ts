@@ -63,6 +63,8 @@ export interface ListPlan {
   q: 'set' | 'scan';
   /** A total past this many is given as "at least" (counting a huge match costs what it counts). */
   totalCap: number;
+  /** For a search: the matches it was counted up to (a set is smaller than this). */
+  probe?: number;
 }
 
 /** What a plan is chosen by: the engine's counts, each read only when the query needs it. */
@@ -101,6 +103,7 @@ export async function choosePlan(
     const probe = Math.ceil(threshold);
     const found = indexable(q) ? await counts.found(q, probe) : probe;
     plan.q = found < probe ? 'set' : 'scan';
+    plan.probe = probe;
   }
   return plan;
 }
