@@ -363,13 +363,4 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         private, outside, sentiment, language, author_id);
     `,
   },
-  {
-    version: 10,
-    name: 'replies of the last day, by the time they were queued',
-    sql: `
-      -- The duplicate-reply guard reads the replies queued in the last 24 hours in the commit that
-      -- queues one more, under a lock every such commit takes: from this index, not the whole outbox.
-      CREATE INDEX outbox_created ON outbox (created_at);
-    `,
-  },
 ];
