@@ -43,7 +43,8 @@ export default defineConfig({
   webServer: {
     // Every browser context signs in from 127.0.0.1: more than the hub's default per-address
     // limit over the whole run.
-    command: `node --import tsx src/hub/demo.ts --port ${port} --poll 5000 --sign-in-limit 600 --agents-file ${agentsFile}`,
+    // The demo from the hub's bundle, as `npm run web` runs it (`npm run build:hub` makes it).
+    command: `node out/hub/demo.mjs --port ${port} --poll 5000 --sign-in-limit 600 --agents-file ${agentsFile}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

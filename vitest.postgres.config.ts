@@ -24,6 +24,7 @@ export default defineConfig({
       'src/hub/replica-health.spec.ts',
       'src/hub/log-secrets.spec.ts',
       'src/core/hide.spec.ts',
+      'src/core/triage/concurrent-triage.spec.ts',
       'src/core/rules/rules.spec.ts',
       'src/core/team/names-and-assignees.spec.ts',
       'src/core/statements/statement.spec.ts',

@@ -116,7 +116,7 @@ export async function hubBench(
         value: firstPageAt - spawnedAt,
         unit: 'ms',
         budget: null,
-        note: `from spawning node --import tsx src/hub/cli.ts: ${round(modulesMs)} ms until the service starts to open (node, tsx transpiling, the modules loaded), ${round(opened.ms)} ms to open it, ${round(serverMs)} ms more until it says it listens (the rest of runHub: the Idempotency-Keys read, HTTP server, listen), ${round(firstPageAt - listeningAt)} ms for the first page`,
+        note: `from spawning node on the hub's bundle: ${round(modulesMs)} ms until the service starts to open (node, the modules loaded), ${round(opened.ms)} ms to open it, ${round(serverMs)} ms more until it says it listens (the rest of runHub: the Idempotency-Keys read, HTTP server, listen), ${round(firstPageAt - listeningAt)} ms for the first page`,
       },
     );
 

@@ -6,8 +6,8 @@ import { InboxService } from '../src/core/service';
 import { PostgresStore } from '../src/core/store/pg/postgres-store';
 import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 
-// Loaded into the hub process before its entry (`node --import tsx --import <this> src/hub/cli.ts`)
-// by hub-bench.ts, to time from inside what HTTP cannot tell apart: how long the service takes to
+// Bundled before the hub's command into the bench's hub (probed-hub.ts, out/bench/cli.mjs) run by
+// hub-bench.ts, to time from inside what HTTP cannot tell apart: how long the service takes to
 // open, and how long each commit of the store takes (on the disk too, unless it ran in the change queue). It prints on stderr, one line each, after
 // PROBE_MARK: `open {"startedAt": <epoch ms>, "ms": <duration>}` once the service is open, and
 // `phase {"commits": [<ms>, …], "profile": <file> | null}` each time the process gets SIGUSR2 (the

@@ -5,14 +5,15 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { benchBundle } from './bench-bundle';
 
 /** What the probe loaded into the hub process prints before each of its lines (see hub-probe.ts). */
 const PROBE_MARK = 'hub-bench-probe:';
 
-const HUB_ENTRY = fileURLToPath(new URL('../src/hub/cli.ts', import.meta.url));
-const PROBE = pathToFileURL(fileURLToPath(new URL('./hub-probe.ts', import.meta.url))).href;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The hub as users run it, from a bundle, with the probe in it. */
+const HUB_ENTRY = benchBundle('cli');
 
 /** The hub's HTTP API as the UI calls it: JSON envelopes, a personal token, kept-alive connections. */
 export class HubClient {
@@ -131,22 +132,10 @@ export class HubProcess {
 
   static async start(dataDir: string, args: readonly string[] = []): Promise<HubProcess> {
     const hub = new HubProcess(
-      spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          '--import',
-          PROBE,
-          HUB_ENTRY,
-          '--port',
-          '0',
-          '--data',
-          dataDir,
-          ...args,
-        ],
-        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      ),
+      spawn(process.execPath, [HUB_ENTRY, '--port', '0', '--data', dataDir, ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     );
     try {
       hub.url = await new Promise<string>((resolve, reject) => {

@@ -1,22 +1,20 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { benchBundle } from './bench-bundle';
 import type { Figure } from './figure';
 
 const MB = 1024 * 1024;
 
 /**
  * A hub's resident memory once started (language detection not loaded yet), and once a post's
- * language was detected: each in a fresh process, so that nothing the bench loaded counts.
+ * language was detected: in a fresh process, from the hub's bundle, so that nothing the bench
+ * loaded counts.
  */
 export async function memoryBench(): Promise<Figure[]> {
-  const script = fileURLToPath(new URL('./start-rss.ts', import.meta.url));
   const { stdout } = await promisify(execFile)(process.execPath, [
     '--expose-gc',
-    '--import',
-    'tsx',
-    script,
+    benchBundle('start-rss'),
   ]);
   const { started, detected, language } = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
     started: number;

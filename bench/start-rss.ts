@@ -7,8 +7,8 @@ import { languageOf } from '../src/core/triage/language';
 import { parseHubConfig } from '../src/hub/config';
 import { runHub } from '../src/hub/run-hub';
 
-// Run by memory-bench.ts in a fresh process (with --expose-gc): starts a hub on an empty data
-// folder, takes its resident memory, has one post's language detected, takes it again, and prints
+// Bundled into out/bench/start-rss.mjs and run by memory-bench.ts in a fresh process (with
+// --expose-gc): starts a hub on an empty data folder, takes its resident memory, has one post's language detected, takes it again, and prints
 // both as one JSON line.
 const gc = (globalThis as { gc?: () => void }).gc;
 const rss = () => {

@@ -11,4 +11,4 @@ fi
 eval "$(dbus-launch --sh-syntax)"
 export DBUS_SESSION_BUS_ADDRESS
 gnome-keyring-daemon --unlock --components=secrets < "$password_file" > /dev/null
-exec node --import tsx src/hub/cli.ts "$@"
+exec node out/hub/cli.mjs "$@"

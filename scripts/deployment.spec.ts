@@ -116,8 +116,12 @@ describe('deploy/Dockerfile', () => {
     for (const copy of lines.filter((l) => l.startsWith('COPY ') && !l.includes('--from=')))
       for (const path of copy.split(/\s+/).slice(1, -1))
         expect(existsSync(root + path), path).toBe(true);
+    // The hub runs from the bundle the build stage made, the sources left behind.
+    expect(dockerfile).toMatch(/RUN npm run build:web && npm run build:hub/);
+    expect(final).toContain('COPY --from=web /app/out/hub ./out/hub');
+    expect(final.some((l) => /^COPY src\b/.test(l))).toBe(false);
     const entry = read('deploy/hub-entrypoint.sh');
-    expect(entry.trim().split('\n').at(-1)).toBe('exec node --import tsx src/hub/cli.ts "$@"');
+    expect(entry.trim().split('\n').at(-1)).toBe('exec node out/hub/cli.mjs "$@"');
     expect(final.find((l) => l.startsWith('ENTRYPOINT'))).toBe(
       'ENTRYPOINT ["tini", "--", "hub-entrypoint"]',
     );

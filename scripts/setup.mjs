@@ -1,10 +1,11 @@
-// `npm run setup`: installs dependencies when they are missing and builds the UI. `npm run web` runs
-// it first, so a fresh clone needs no other command. It then says which Debian packages the tests
-// still need: the demo needs none of them.
+// `npm run setup`: installs dependencies when they are missing and builds the UI and the hub.
+// `npm run web` runs it first, so a fresh clone needs no other command. It then says which Debian
+// packages the tests still need: the demo needs none of them.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HUB_INPUTS } from './build-hub.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -31,6 +32,9 @@ export function setup({ force = false } = {}) {
   }
   if (force || !uiBuildIsCurrent()) step('Building the UI', npm, ['run', '--silent', 'build:web']);
   else console.log('> The UI is built and current (out/web)');
+  if (force || !hubBuildIsCurrent())
+    step('Building the hub', npm, ['run', '--silent', 'build:hub']);
+  else console.log('> The hub is built and current (out/hub)');
 }
 
 /** What the web UI is built from: a change to any of them calls for a new build. */
@@ -55,15 +59,25 @@ function newestChange(path) {
   return newest;
 }
 
-/** Whether out/web was built after the last change to what it is built from. */
-export function uiBuildIsCurrent(base = root) {
+/** Whether `output` was written after the last change to any of `inputs`. */
+function builtAfter(base, output, inputs) {
   let built;
   try {
-    built = statSync(join(base, 'out/web/index.html')).mtimeMs;
+    built = statSync(join(base, output)).mtimeMs;
   } catch {
     return false;
   }
-  return UI_INPUTS.every((input) => newestChange(join(base, input)) <= built);
+  return inputs.every((input) => newestChange(join(base, input)) <= built);
+}
+
+/** Whether out/web was built after the last change to what it is built from. */
+export function uiBuildIsCurrent(base = root) {
+  return builtAfter(base, 'out/web/index.html', UI_INPUTS);
+}
+
+/** Whether out/hub was built after the last change to what it is built from. */
+export function hubBuildIsCurrent(base = root) {
+  return builtAfter(base, 'out/hub/cli.mjs', HUB_INPUTS);
 }
 
 /** What the tests need from the system, each with the Debian package that brings it. */

@@ -48,6 +48,8 @@ check('lint', 'npm', ['run', '--silent', 'lint']);
 check('electron security lint', 'npm', ['run', '--silent', 'lint:electron']);
 // The desktop app's bundles (main, preload, renderer): a spec runs the crisis worker from it.
 check('desktop build', 'npx', ['electron-vite', 'build']);
+// The hub's bundle (out/hub): specs start the hub from it and run its workers.
+check('hub build', 'npm', ['run', '--silent', 'build:hub']);
 
 const vitestCounts = (r) => ({
   passed: r.numPassedTests,

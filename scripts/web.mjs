@@ -1,22 +1,12 @@
-// `npm run web`: from a fresh clone to the demo in one command: setup when needed, then the emulator,
-// the hub and the UI (src/hub/demo.ts) with the given options.
+// `npm run web`: from a fresh clone to the demo in one command: setup when needed (dependencies, the
+// UI's and the hub's builds), then the emulator, the hub and the UI (src/hub/demo.ts, run from the
+// hub's bundle out/hub/demo.mjs) with the given options (`npm run web -- --help`).
 import { spawnSync } from 'node:child_process';
 import { root, setup } from './setup.mjs';
 
-if (process.argv.includes('--help')) {
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/hub/demo.ts', '--help'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  process.exit(0);
-}
 setup();
-const demo = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', 'src/hub/demo.ts', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
+const demo = spawnSync(process.execPath, ['out/hub/demo.mjs', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(demo.status ?? 0);

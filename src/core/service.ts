@@ -33,7 +33,10 @@ import { TEAM_CHANGED, linkProcesses } from './process-links';
  */
 export class InboxService implements InboxApi {
   private readonly events = new EventEmitter();
-  /** Every change of the stores, the sync's and the team's, in one order. */
+  /**
+   * Every change of the stores, the sync's and the team's, in one order (or, where the store
+   * allows it, those of different conversations side by side: see ChangeQueue).
+   */
   private readonly queue: ChangeQueue;
   private closed = false;
   /** Each domain, one module each (see inbox-domains.ts). */

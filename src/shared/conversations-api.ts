@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ActivitySchema,
   ConversationSchema,
+  LanguageCodeSchema,
   ConversationStatusSchema,
   NoteSchema,
   PlatformSchema,
@@ -24,10 +25,7 @@ export const ListConversationsInputSchema = z
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
     status: StatusFilterSchema.optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as "fr"')
-      .optional(),
+    language: LanguageCodeSchema.optional(),
     priority: PrioritySchema.optional(),
     /** `mine` (the caller's), `unassigned`, or an agent id. */
     assignee: z.string().min(1).max(200).optional(),

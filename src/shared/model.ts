@@ -19,6 +19,11 @@ export function statusesOf(filter: StatusFilter): readonly ConversationStatus[] 
   return filter === 'active' ? ACTIVE_STATUSES : [filter];
 }
 
+/** A language as the inbox names it: an ISO 639 code (`fr`, `nl`, `ast`), in lower case. */
+export const LanguageCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 code such as "fr"');
+
 export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 export type Priority = z.infer<typeof PrioritySchema>;
 

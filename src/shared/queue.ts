@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nameSchema } from './names';
 import {
   ConversationSchema,
+  LanguageCodeSchema,
   PlatformSchema,
   PrioritySchema,
   SentimentSchema,
@@ -64,10 +65,7 @@ export const ViewFiltersSchema = z
     platform: PlatformSchema.optional(),
     accountId: z.string().min(1).max(200).optional(),
     status: StatusFilterSchema.optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}$/)
-      .optional(),
+    language: LanguageCodeSchema.optional(),
     priority: PrioritySchema.optional(),
     /** `mine` (whoever applies the view) or `unassigned`. */
     assignee: z.enum(['mine', 'unassigned']).optional(),

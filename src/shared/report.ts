@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, PlatformSchema, SyncGapSchema } from './model';
+import { IsoDateSchema, LanguageCodeSchema, PlatformSchema, SyncGapSchema } from './model';
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
@@ -10,8 +10,6 @@ import { LanguageAnswersSchema, ReassuranceSchema } from './report-tone';
  * line, never as a language nobody answered or nobody speaks.
  */
 export const UNKNOWN_LANGUAGE = 'unknown';
-
-const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code');
 
 /**
  * A report covers the conversations that **arrived** in [from, to) and everything done on them,
@@ -57,7 +55,7 @@ export const ReportDrillSchema = z
     responder: z.string().min(1).max(200).optional(),
     platform: PlatformSchema.optional(),
     /** A language code, or `unknown` (not detected). */
-    language: z.union([LanguageSchema, z.literal(UNKNOWN_LANGUAGE)]).optional(),
+    language: z.union([LanguageCodeSchema, z.literal(UNKNOWN_LANGUAGE)]).optional(),
     /** Only these conversations (a cluster of the crisis view). */
     conversationIds: uniqueIds(z.string().min(1).max(300), 'conversation').max(1000).optional(),
     set: z.enum([

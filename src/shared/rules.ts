@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ConversationSchema,
+  LanguageCodeSchema,
   ConversationStatusSchema,
   PlatformSchema,
   PrioritySchema,
@@ -9,10 +10,6 @@ import {
 import { TagNameSchema } from './queue';
 import { uniqueIds } from './unique-ids';
 import { safeText } from './text';
-
-const LanguageCodeSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 code such as "nl"');
 
 /** What a new conversation must be like for a rule to apply: every condition given must hold. */
 export const RuleConditionsSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageCodeSchema } from './model';
 import { safeText } from './text';
 
 /** The variables a saved reply may use, and what each one stands for. */
@@ -49,7 +50,7 @@ export const SaveSavedReplyInputSchema = z
   .object({
     id: z.string().min(1).max(100).optional(),
     title: safeText().trim().min(1, 'give the saved reply a title').max(80),
-    language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 code such as "fr"'),
+    language: LanguageCodeSchema,
     text: safeText()
       .trim()
       .min(1, 'write the reply')

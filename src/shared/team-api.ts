@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { AgentSchema, RoleSchema } from './model';
+import { AgentSchema, LanguageCodeSchema, RoleSchema } from './model';
 import { nameSchema } from './names';
 
 // The team: agents, their personal tokens, and joining a hub.
-
-/** An agent's language: an ISO 639 code. */
-const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'expected ISO 639 codes such as "fr"');
 
 export const CreateAgentInputSchema = z
   .object({

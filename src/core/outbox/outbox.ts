@@ -9,13 +9,12 @@ import { backoffMs } from '../sync/backoff';
 import { isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
 import type { SyncConfig } from '../sync/sync-context';
-import { languageOf } from '../triage/language';
 import type { DraftPost } from '../triage/threading';
-import { replyExternalId, replyPostId } from './outbox-item';
 import type { OutboxItem } from './outbox-item';
+import { replyPost } from './reply-post';
 import { UncertainReplyError, senderFor } from './senders';
 
-export const APP_NAME = 'Social Inbox';
+export { APP_NAME } from './reply-post';
 
 export interface OutboxDeps {
   config: SyncConfig;
@@ -365,38 +364,4 @@ export class Outbox {
     this.items.set(item.key, item);
     this.deps.changed(item);
   }
-}
-
-/** The reply as a post of its conversation: sent by an agent, from this app, on a given client. */
-async function replyPost(item: OutboxItem, account: Account): Promise<DraftPost> {
-  const externalId = replyExternalId(item);
-  return {
-    id: replyPostId(item),
-    platform: item.platform,
-    externalId,
-    accountId: account.id,
-    author: {
-      id: account.externalId,
-      handle: account.handle,
-      name: account.name,
-      followers: null,
-      verified: false,
-      avatarUrl: null,
-    },
-    text: item.text,
-    language: await languageOf(item.text),
-    createdAt: item.updatedAt,
-    permalink:
-      item.platform === 'x' && item.kind === 'public'
-        ? `https://x.com/${account.handle}/status/${item.externalId}`
-        : null,
-    sourceApp: { name: APP_NAME, id: null, link: null },
-    direction: 'outbound',
-    private: item.kind === 'private',
-    sentBy: item.agentId,
-    client: item.client,
-    outside: false,
-    hidden: false,
-    parentId: item.replyTo,
-  };
 }

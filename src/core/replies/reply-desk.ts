@@ -284,7 +284,7 @@ export class ReplyDesk {
   /** Assigns a conversation to the agent who answers it (their reply is already queued). */
   private claim(id: string, agentId: string, by: Actor): Promise<void> {
     const { deps } = this;
-    return deps.queue.run(async () => {
+    return deps.queue.runOn([id], async () => {
       const current = await deps.store.conversations.get(id);
       if (!current || current.assignee === agentId) return;
       const next: Conversation = {

@@ -340,5 +340,11 @@ export interface InboxStore {
    * does, so that changes queued together share one flush).
    */
   visible<T>(change: () => Promise<T>): Promise<T>;
+  /**
+   * How many changes of different conversations may run at once (see ChangeQueue.runOn): where
+   * each commit checks the versions it was made on inside its transaction and is durable once it
+   * resolves (PostgreSQL). Absent: one change at a time, as the embedded store's one writer.
+   */
+  readonly concurrentChanges?: number;
   close(): Promise<void>;
 }

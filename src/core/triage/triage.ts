@@ -130,7 +130,7 @@ export class Triage {
     const { deps } = this;
     const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    const updated = await deps.queue.run(async () => {
+    const updated = await deps.queue.runOn([change.id], async () => {
       const current = await deps.store.conversations.get(change.id);
       if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
       if (current.version !== change.version) {
@@ -194,15 +194,14 @@ export class Triage {
     const { deps } = this;
     const { changes } = UpdateConversationsInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    return deps.queue.run(async () => {
+    const ids = changes.map((c) => c.id);
+    return deps.queue.runOn(ids, async () => {
       // Every assignee checked before anything changes: one bad one refuses the whole call.
       for (const change of changes) this.checkAssignee(change.assignee, actor);
       const now = dateOf(deps.clock);
       const results: BulkResult[] = [];
       const pairs: { previous: Conversation; next: Conversation }[] = [];
-      const found = new Map(
-        (await deps.store.conversations.getMany(changes.map((c) => c.id))).map((c) => [c.id, c]),
-      );
+      const found = new Map((await deps.store.conversations.getMany(ids)).map((c) => [c.id, c]));
       for (const change of changes) {
         const current = found.get(change.id);
         if (!current) results.push({ id: change.id, outcome: 'not_found' });
@@ -250,7 +249,7 @@ export class Triage {
       throw asInboxError(err);
     }
     const updated = { ...post, hidden };
-    await deps.queue.run(async () => {
+    await deps.queue.runOn([post.conversationId], async () => {
       const fact: AuditFact = {
         ...deps.callers.actor(context),
         action: hidden ? 'post.hidden' : 'post.shown',

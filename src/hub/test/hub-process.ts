@@ -3,6 +3,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+/** Where `npm run build:hub` puts the hub's bundle. */
+export const BUILT_HUB = fileURLToPath(new URL('../../../out/hub/cli.mjs', import.meta.url));
+
 /** A hub started as its own process (`npm run hub` or `npm run web`), as an operator starts it. */
 export interface HubProcess {
   child: ChildProcess;
@@ -22,19 +25,22 @@ const ENTRIES = {
   hub: fileURLToPath(new URL('../cli.ts', import.meta.url)),
   demo: fileURLToPath(new URL('../demo.ts', import.meta.url)),
   ops: fileURLToPath(new URL('./ops-hub.ts', import.meta.url)),
+  /** The hub's bundle, as `npm run hub` runs it (`npm run build:hub` makes it). */
+  bundle: BUILT_HUB,
 };
 
 /**
- * Starts `src/hub/cli.ts` (or the demo) with these arguments and waits until it listens. Rejects
+ * Starts `src/hub/cli.ts` (or the demo, or the hub's bundle) with these arguments and waits until it listens. Rejects
  * with everything it printed when it exits first or takes longer than `timeoutMs`.
  */
 export async function startHubProcess(
   args: string[],
   options: { entry?: keyof typeof ENTRIES; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<HubProcess> {
+  const entry = ENTRIES[options.entry ?? 'hub'];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRIES[options.entry ?? 'hub'], ...args],
+    [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, ...args],
     {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

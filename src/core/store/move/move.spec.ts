@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../emulator/scenario';
 import { startEmulator } from '../../../emulator/server';
+import { SecretSealer } from '../../secrets/secret-sealer';
 import { MemorySecretStore } from '../../secrets/secret-store';
 import { InboxService } from '../../service';
 import { tempDir } from '../../test/fixtures';
@@ -13,6 +15,7 @@ import { useCleanups } from '../../test/inbox-harness';
 import { connectAll, smallScenario } from '../../test/scenario';
 import { clockStartingAt, dateOf } from '../../time/clock';
 import { ListConversationsInputSchema } from '../../../shared';
+import { PgSecretStore } from '../pg/pg-secrets';
 import { PostgresStore } from '../pg/postgres-store';
 import { SqliteStore } from '../sql/sqlite-store';
 import type { InboxStore } from '../port';
@@ -177,8 +180,27 @@ describe.skipIf(server == null)(
       await expect(moveToPostgres(source, url, { clock })).rejects.toThrow(
         /already holds an inbox: move into an empty database, or pass --replace/,
       );
+      // A credential the replaced inbox kept in the database goes with it.
+      const held = await PostgresStore.open({ url, clock });
+      try {
+        await new PgSecretStore(held.pool, SecretSealer.fromKey(randomBytes(32))).set(
+          'x:brand',
+          'an old token',
+        );
+      } finally {
+        await held.close();
+      }
       const replaced = await moveToPostgres(source, url, { clock, replace: true });
       expect(replaced.counts).toEqual(first.counts);
+      const after = await PostgresStore.open({ url, clock });
+      try {
+        const { rows } = await after.pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM secrets',
+        );
+        expect(rows[0]!.n).toBe(0);
+      } finally {
+        await after.close();
+      }
 
       const other = await database();
       await expect(

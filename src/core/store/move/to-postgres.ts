@@ -46,6 +46,9 @@ const EMPTIED = [
   'handled_once',
   'leases',
   'outbox_claims',
+  // The sealed credentials of the inbox replaced: the moved one's come from its keychain, and a
+  // stale one left here would be read before them.
+  'secrets',
 ];
 
 /**

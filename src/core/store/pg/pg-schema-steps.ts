@@ -364,16 +364,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   {
-    version: 10,
-    name: 'replies of the last day, by the time they were queued',
-    sql: `
-      -- The duplicate-reply guard reads the replies queued in the last 24 hours in the commit that
-      -- queues one more, under a lock every such commit takes: from this index, not the whole outbox.
-      -- Step 6 made it already: IF NOT EXISTS, so that opening a database does not fail on it.
-      CREATE INDEX IF NOT EXISTS outbox_created ON outbox (created_at);
-    `,
-  },
-  {
     version: 11,
     name: "the queue's pages read by one process",
     sql: `

@@ -35,10 +35,17 @@ export interface PostgresStoreOptions extends PgConnection {
 export const WRITE_LOCK = 0x50_1b_0c_02;
 
 /**
- * Connections of the writes: the commits take one at a time (they are one line), the records of
- * the calls' Idempotency-Keys the others.
+ * How many changes of different conversations a process runs at once (see ChangeQueue): their
+ * reads and their commits' round trips overlap, their commits still take the write lock in turn.
  */
-const WRITER_CONNECTIONS = 3;
+export const CONCURRENT_CHANGES = 4;
+
+/**
+ * Connections of the writes: the commit holding the write lock and the next one, whose request
+ * waits for it on the server; the reads of a conversation by its id that the changes running at
+ * once make first; the records of the calls' Idempotency-Keys.
+ */
+const WRITER_CONNECTIONS = CONCURRENT_CHANGES + 4;
 
 /**
  * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
@@ -68,7 +75,12 @@ export class PostgresStore implements InboxStore {
   readonly name: string;
   private readonly url: string;
   private closed = false;
-  /** The writes of this process, one after the other (commits, keys, settled settings). */
+  /**
+   * The changes of conversations run at once (ChangeQueue.runOn): each commit checks the versions
+   * it was made on under its rows' locks, and is durable once it resolves.
+   */
+  readonly concurrentChanges = CONCURRENT_CHANGES;
+  /** The writes of this process kept in one order (the settings' commits, settled settings). */
   private writes: Promise<unknown> = Promise.resolve();
   /** A key's write that failed since `durable` last said so. */
   private keyFailure: unknown = null;
@@ -78,6 +90,17 @@ export class PostgresStore implements InboxStore {
    * one statement, so the team's commits never wait behind the records of other calls.
    */
   private readonly keyWrites = new Set<Promise<unknown>>();
+  /**
+   * The commits under way. Each is durable once it resolves, to its caller; `close` waits for them.
+   */
+  private readonly commits = new Set<Promise<unknown>>();
+  /**
+   * Settles once the last commit asked for holds the write lock (or has failed). The next one asks
+   * for the lock then: this process's commits take it in the order they were asked for, and each
+   * one's request already waits on the server when the one before lets go of it, instead of being
+   * sent only after that commit has answered here.
+   */
+  private lockLine: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly pool: Pool,
@@ -103,7 +126,7 @@ export class PostgresStore implements InboxStore {
     this.settings = new PgSettings(pool, write);
     this.keys = new PgKeys(
       writer,
-      (run) => this.keyWrite(run),
+      (run) => this.track(this.keyWrites, run),
       (err) => (this.keyFailure ??= err),
       () => this.settled(),
     );
@@ -154,7 +177,12 @@ export class PostgresStore implements InboxStore {
 
   async commit(facts: CommitFacts, changes: readonly StoreChange[]): Promise<AuditEntry[]> {
     if (this.closed) throw new Error('The store is closed');
-    return this.serial(() => this.transaction(facts, changes));
+    return this.track(this.commits, () => this.transaction(facts, changes));
+  }
+
+  /** How many commits of this process are under way (asked for and not answered yet). */
+  get commitsUnderWay(): number {
+    return this.commits.size;
   }
 
   /** PostgreSQL's commits are durable once they are visible: nothing to wait for but them. */
@@ -162,7 +190,11 @@ export class PostgresStore implements InboxStore {
     return change();
   }
 
-  /** Resolves once every write asked for so far is committed (and so durable). */
+  /**
+   * Resolves once every write asked for so far without waiting for it (the keys' records, the
+   * settled settings) is committed, and so durable. A commit is durable once it resolves: its
+   * caller waits for it, and nobody waits here for the commits of others under way.
+   */
   async durable(): Promise<void> {
     await this.settled();
     const failure = this.keyFailure;
@@ -177,6 +209,7 @@ export class PostgresStore implements InboxStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.catch(() => undefined);
+    await Promise.all(this.commits);
     await Promise.all(this.keyWrites);
     // This replica's presence goes with it (a killed one's runs out).
     await this.presence.clear().catch(() => undefined);
@@ -191,15 +224,15 @@ export class PostgresStore implements InboxStore {
     await Promise.all(this.keyWrites);
   }
 
-  /** Runs a key's write now, `durable` waiting for it. */
-  private keyWrite<T>(run: () => Promise<T>): Promise<T> {
+  /** Runs a write now (a commit, a key's record), kept in `under` until it settles. */
+  private track<T>(under: Set<Promise<unknown>>, run: () => Promise<T>): Promise<T> {
     const write = run();
     const settled = write.then(
       () => undefined,
       () => undefined,
     );
-    this.keyWrites.add(settled);
-    void settled.then(() => this.keyWrites.delete(settled));
+    under.add(settled);
+    void settled.then(() => under.delete(settled));
     return write;
   }
 
@@ -223,8 +256,12 @@ export class PostgresStore implements InboxStore {
     /** More of the same transaction, after the changes (the settings document's). */
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
+    const before = this.lockLine;
+    let locked: () => void = () => undefined;
+    this.lockLine = new Promise<void>((resolve) => (locked = resolve));
     let client: Client | null = null;
     try {
+      await before;
       client = await this.writer.connect();
       const sent = new SentWrites(client);
       try {
@@ -240,6 +277,8 @@ export class PostgresStore implements InboxStore {
           (value) => ({ head: value }),
           (err: unknown) => ({ err }),
         );
+        // Its answer comes once the lock is held (the statements run in the order sent).
+        void head.then(locked);
         for (const change of changes) await apply(client, change, sent);
         await more?.(client);
         const list = typeof facts === 'function' ? facts() : facts;
@@ -258,6 +297,7 @@ export class PostgresStore implements InboxStore {
     } catch (err) {
       throw pgStorageError(err, this.url);
     } finally {
+      locked();
       client?.release();
     }
   }

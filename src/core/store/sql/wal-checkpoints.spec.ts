@@ -42,13 +42,19 @@ describe('checkpoints off the event loop', () => {
       // The writer's connection no longer checkpoints inside its commits.
       expect(autoCheckpoint(store)).toBe(0);
       await fill(store, 10);
-      await expect.poll(() => store.threadCheckpoints?.last?.log ?? 0).toBeGreaterThan(1000);
+      // Polled for up to 10 s: on a loaded machine the thread's 20 ms ticks come late.
+      await expect
+        .poll(() => store.threadCheckpoints?.last?.log ?? 0, { timeout: 10_000 })
+        .toBeGreaterThan(1000);
       // The thread's checkpoints copy every frame no reader needs: here, all of them.
       await expect
-        .poll(() => {
-          const last = store.threadCheckpoints?.last;
-          return last != null && last.busy === 0 && last.checkpointed === last.log;
-        })
+        .poll(
+          () => {
+            const last = store.threadCheckpoints?.last;
+            return last != null && last.busy === 0 && last.checkpointed === last.log;
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
       expect(store.threadCheckpoints!.made).toBeGreaterThan(0);
       // Every conversation reads back, through the thread and through the file.

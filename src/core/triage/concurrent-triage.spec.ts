@@ -1,0 +1,173 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { InboxError } from '../../shared';
+import type { Conversation } from '../../shared';
+import { MemorySecretStore } from '../secrets/secret-store';
+import { InboxService } from '../service';
+import { CONCURRENT_CHANGES, PostgresStore, WRITE_LOCK } from '../store/pg/postgres-store';
+import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
+import { conversation, tempDir } from '../test/fixtures';
+import { useCleanups } from '../test/inbox-harness';
+import { ManualClock } from '../time/clock';
+
+// Triage on PostgreSQL: the changes of different conversations run at once in one inbox (each
+// reads its conversation and asks for its commit while the others' commits wait for the write
+// lock), those of one conversation in turn, and a change made on a version that another replica
+// moved meanwhile answers `conflict`.
+const server = testServerUrl();
+const cleanup = useCleanups();
+const clock = new ManualClock('2026-11-20T12:00:00Z');
+const ids = Array.from({ length: CONCURRENT_CHANGES + 2 }, (_, i) => `x:${100 + i}`);
+
+async function database(): Promise<string> {
+  const db = await createTestDatabase(server!);
+  cleanup(db.drop);
+  const store = await PostgresStore.open({ url: db.url, clock, poolSize: 2 });
+  try {
+    await store.commit(
+      [],
+      [{ kind: 'conversations.put', conversations: ids.map((id) => conversation({ id })) }],
+    );
+  } finally {
+    await store.close();
+  }
+  return db.url;
+}
+
+async function inbox(url: string): Promise<{ service: InboxService; store: PostgresStore }> {
+  const { dir, cleanup: remove } = await tempDir();
+  cleanup(remove);
+  const store = await PostgresStore.open({ url, clock, poolSize: 2 });
+  const service = await InboxService.open({
+    dataDir: dir,
+    secrets: new MemorySecretStore(),
+    clock,
+    store,
+  });
+  cleanup(() => service.close());
+  return { service, store };
+}
+
+/**
+ * The store's write lock, held from a connection of the test's own as another replica's commit
+ * holds it: the commits asked for meanwhile wait for it on the server, where they can be counted.
+ */
+async function holdWriteLock(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+  let held = true;
+  const release = async () => {
+    if (!held) return;
+    held = false;
+    await client.query('COMMIT');
+    await client.end();
+  };
+  cleanup(release);
+  /** How many transactions of this database wait for the write lock now. */
+  const waiting = async () => {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_locks
+       WHERE locktype = 'advisory' AND NOT granted AND objid = $1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [WRITE_LOCK],
+    );
+    return rows[0]!.n;
+  };
+  return { release, waiting };
+}
+
+/** Lets the inbox go on for a while: what waits then still waits. */
+const aWhile = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe.skipIf(server == null)(
+  `Triage changes at once on PostgreSQL${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,
+  () => {
+    it('runs the changes of different conversations at once, as many as the store allows', async () => {
+      const url = await database();
+      const { service, store } = await inbox(url);
+      const lock = await holdWriteLock(url);
+      const started = performance.now();
+      const changes = ids.map((id) =>
+        service.updateConversation({ id, version: 1, status: 'open' }),
+      );
+      // The bound's worth of changes read their conversation and asked for their commit (one at
+      // a time, the second would not start before the first's commit answered): the first
+      // commit's request waits for the lock on the server, the others in line behind it.
+      await expect.poll(() => store.commitsUnderWay, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
+      await aWhile();
+      expect(store.commitsUnderWay).toBe(CONCURRENT_CHANGES);
+      expect(await lock.waiting()).toBe(1);
+      await lock.release();
+      const done = await Promise.all(changes);
+      expect(done.map((c) => [c.id, c.status, c.version])).toEqual(
+        ids.map((id) => [id, 'open', 2]),
+      );
+      expect(performance.now() - started).toBeLessThan(10_000);
+      const stored = await service.listConversations({ sort: 'newest', limit: 50 });
+      expect(stored.items.every((c) => c.status === 'open' && c.version === 2)).toBe(true);
+      expect(await service.verifyAudit()).toMatchObject({ intact: true, entries: ids.length });
+    });
+
+    it('keeps the changes of one conversation in the order they were asked for', async () => {
+      const url = await database();
+      const { service, store } = await inbox(url);
+      const lock = await holdWriteLock(url);
+      const [a, b] = ids as [string, string];
+      // The second change of `a` is made on the version the first leaves: it can only apply after it.
+      const first = service.updateConversation({ id: a, version: 1, status: 'open' });
+      const second = service.updateConversation({ id: a, version: 2, status: 'pending' });
+      const stale = service.updateConversation({ id: a, version: 1, status: 'spam' });
+      const other = service.updateConversation({ id: b, version: 1, status: 'done' });
+      // `a`'s first change and `b`'s asked for their commits; `a`'s next ones wait for `a`'s first.
+      await expect.poll(() => store.commitsUnderWay, { timeout: 5000 }).toBe(2);
+      await aWhile();
+      expect(store.commitsUnderWay).toBe(2);
+      await lock.release();
+      expect((await first).status).toBe('open');
+      expect(await second).toMatchObject({ status: 'pending', version: 3 });
+      const refused = await stale.catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(InboxError);
+      expect((refused as InboxError).code).toBe('conflict');
+      expect((await other).status).toBe('done');
+      const detail = await service.getConversation({ id: a });
+      expect(detail.conversation).toMatchObject({ status: 'pending', version: 3 });
+      expect(
+        detail.actions
+          .filter((e) => e.action === 'conversation.status')
+          .map((e) => (e.details as { to?: string }).to),
+      ).toEqual(['open', 'pending']);
+    });
+
+    it('answers conflict to the change of two replicas made second on one version, and keeps the first', async () => {
+      const url = await database();
+      const [a, b] = [(await inbox(url)).service, (await inbox(url)).service];
+      const lock = await holdWriteLock(url);
+      const id = ids[0]!;
+      const changes = [
+        a.updateConversation({ id, version: 1, status: 'open' }),
+        b.updateConversation({ id, version: 1, status: 'spam' }),
+      ];
+      // Both read version 1 and wait for the write lock: the commit that gets it second finds
+      // the row moved under its lock.
+      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(2);
+      await lock.release();
+      const settled = await Promise.allSettled(changes);
+      const applied = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      const refused = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+      expect(applied).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(InboxError);
+      expect((refused[0] as InboxError).code).toBe('conflict');
+      const winner = applied[0]!;
+      expect(((refused[0] as InboxError).details as { current: Conversation }).current).toEqual(
+        winner,
+      );
+      const detail = await a.getConversation({ id });
+      expect(detail.conversation).toEqual(winner);
+      expect(detail.actions.filter((e) => e.action === 'conversation.status')).toHaveLength(1);
+      expect(await b.verifyAudit()).toMatchObject({ intact: true, entries: 1 });
+    });
+  },
+);
