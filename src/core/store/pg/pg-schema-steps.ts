@@ -364,7 +364,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   {
-    version: 11,
+    version: 10,
     name: "the queue's pages read by one process",
     sql: `
       -- A list reads a page along an index and stops: at a million conversations the planner
