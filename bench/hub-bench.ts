@@ -227,7 +227,9 @@ export async function hubBench(
         value: percentile(commitTimes, 95),
         unit: 'ms',
         budget: database ? 20 : 5,
-        note: 'SqliteStore.commit timed inside the hub process during the writes above: the transaction. A triage change goes through the change queue, whose commits do not wait for the WAL flush (off the event loop, shared by the changes queued together): the HTTP figure includes that wait',
+        note: database
+          ? 'PostgresStore.commit timed inside the hub process during the writes above: the transaction, durable once COMMIT answers'
+          : 'SqliteStore.commit timed inside the hub process during the writes above: the transaction. A triage change goes through the change queue, whose commits do not wait for the WAL flush (off the event loop, shared by the changes queued together): the HTTP figure includes that wait',
       },
     );
 
