@@ -3,7 +3,7 @@ import type { Account, AuditFact, Post, SyncStatus } from '../../shared';
 import { InboxError } from '../../shared';
 import { replyFact } from '../audit/audit-facts';
 import { PlatformError } from '../connectors/platform-error';
-import type { OutboxClaim, OutboxClaims, StoreChange } from '../store/port';
+import type { OutboxCheck, OutboxClaim, OutboxClaims, StoreChange } from '../store/port';
 import { isStorageError } from '../store/storage-error';
 import { backoffMs } from '../sync/backoff';
 import { isoOf } from '../time/clock';
@@ -47,9 +47,6 @@ export interface OutboxDeps {
   claims?: (OutboxClaims & { stored(key: string): Promise<OutboxItem | undefined> }) | null;
   adoptEveryMs?: number;
 }
-
-/** A condition on the replies queued lately, checked in the commit that queues one more. */
-export type OutboxCheck = NonNullable<Extract<StoreChange, { kind: 'outbox.put' }>['unless']>;
 
 /** What a caller asks for; the outbox adds the rest of the item. */
 export type ReplyRequest = Pick<

@@ -41,6 +41,16 @@ export type {
 export type ConversationQuery = z.output<typeof ListConversationsInputSchema>;
 
 /**
+ * A condition of the commit that queues a reply (`outbox.put`'s `unless`): the replies queued since
+ * `since` (neither failed nor discarded), read inside the transaction, are given to `check`, which
+ * throws to refuse the commit.
+ */
+export interface OutboxCheck {
+  since: string;
+  check: (recent: readonly OutboxItem[]) => void;
+}
+
+/**
  * One change to the store, as data: an engine applies a commit's changes in one transaction with
  * the commit's audit entries, in the order given. Data rather than callbacks, so each engine (the
  * embedded one writes synchronously, a server one asynchronously) runs them its own way.
@@ -74,7 +84,7 @@ export type StoreChange =
        * to `check`, which throws to refuse the commit: one such commit at a time, whichever
        * process of those sharing the engine makes it.
        */
-      unless?: { since: string; check: (recent: readonly OutboxItem[]) => void };
+      unless?: OutboxCheck;
     }
   /** An account's cursors by stream; null clears one. */
   | { kind: 'cursors.set'; accountId: string; cursors: Readonly<Record<string, string | null>> }

@@ -8,7 +8,7 @@ import type {
   OutboxRepository,
   PostFacts,
   PostRepository,
-  StoreChange,
+  OutboxCheck,
 } from '../port';
 import type { Queryable } from './pg-client';
 import type { SentWrites } from './pg-sent';
@@ -213,8 +213,6 @@ export class PgNotes implements NoteRepository {
 /** Taken by the commits that check the replies queued lately before they queue one more. */
 export const REPLIES_LOCK = 0x50_1b_0c_03;
 
-type OutboxCheck = Extract<StoreChange, { kind: 'outbox.put' }>['unless'];
-
 /** Replies on their way out: the latest state of each, by idempotency key. */
 export class PgOutbox implements OutboxRepository {
   constructor(
@@ -236,7 +234,7 @@ export class PgOutbox implements OutboxRepository {
    * advisory lock to the commit's end), reading the replies of every commit before it that are
    * neither failed nor discarded; `check` throws to refuse the commit.
    */
-  async check({ since, check }: NonNullable<OutboxCheck>): Promise<void> {
+  async check({ since, check }: OutboxCheck): Promise<void> {
     await this.db.query('SELECT pg_advisory_xact_lock($1)', [REPLIES_LOCK]);
     check(
       await bodies<OutboxItem>(

@@ -7,7 +7,7 @@ import type {
   PostFacts,
   PostRepository,
   SettingsRepository,
-  StoreChange,
+  OutboxCheck,
 } from '../port';
 import { Column, PAGE, inTimeOrder, timeRange } from './sqlite';
 import type { Database, SqlValue, Statement } from './sqlite';
@@ -264,10 +264,7 @@ export class SqlOutbox implements OutboxRepository {
    * nor discarded, given to `check`, which throws to refuse the commit (the one writer makes it one
    * such check at a time).
    */
-  check({
-    since,
-    check,
-  }: NonNullable<Extract<StoreChange, { kind: 'outbox.put' }>['unless']>): void {
+  check({ since, check }: OutboxCheck): void {
     check(parseAll<OutboxItem>(this.queuedSince.all(since)));
   }
 
