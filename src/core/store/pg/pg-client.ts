@@ -105,6 +105,16 @@ export function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** The number a query of one value answers (a count, a sum), 0 when it answers none. */
+export async function numberOf(
+  db: Queryable,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
+  const { rows } = await db.query<[number | null]>({ text: sql, values: params, rowMode: 'array' });
+  return Number(rows[0]?.[0] ?? 0);
+}
+
 /** SQLSTATE classes of a server that cannot take the change now (or will not let us in). */
 const UNAVAILABLE_CLASSES = ['08', '28', '53', '57', '58'];
 const CONNECTION_CODES = new Set([

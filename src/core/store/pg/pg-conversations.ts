@@ -5,7 +5,7 @@ import { TOTAL_CAP, listSql, pageOf, sameSearchText, searchText } from '../sql/c
 import type { ListTuning } from '../sql/conversation-sql';
 import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
-import { numbered } from './pg-client';
+import { numberOf, numbered } from './pg-client';
 import type { Queryable } from './pg-client';
 import { PgListPlans } from './pg-list-plan';
 import type { SentWrites } from './pg-sent';
@@ -76,7 +76,7 @@ export class PgConversations implements ConversationRepository {
     const list = listSql(query, plan, dialect);
     const [rows, total] = await Promise.all([
       this.bodies(numbered(list.page.sql), list.page.params),
-      this.number(numbered(list.count.sql), list.count.params),
+      numberOf(this.db, numbered(list.count.sql), list.count.params),
     ]);
     return pageOf(list, rows, total);
   }
@@ -158,7 +158,7 @@ export class PgConversations implements ConversationRepository {
   }
 
   async count(): Promise<number> {
-    return this.number('SELECT coalesce(sum(n), 0) FROM conversation_facets');
+    return numberOf(this.db, 'SELECT coalesce(sum(n), 0) FROM conversation_facets');
   }
 
   /**
@@ -314,14 +314,5 @@ export class PgConversations implements ConversationRepository {
   private async ids(sql: string, params: unknown[]): Promise<string[]> {
     const { rows } = await this.db.query<{ id: string }>(sql, params);
     return rows.map((r) => r.id);
-  }
-
-  private async number(sql: string, params: unknown[] = []): Promise<number> {
-    const { rows } = await this.db.query<[number | null]>({
-      text: sql,
-      values: params,
-      rowMode: 'array',
-    });
-    return Number(rows[0]?.[0] ?? 0);
   }
 }

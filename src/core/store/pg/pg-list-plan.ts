@@ -2,6 +2,7 @@ import type { ConversationQuery } from '../port';
 import { choosePlan, indexable, searchOf } from '../sql/conversation-sql';
 import type { ListDialect, ListPlan, ListTuning } from '../sql/conversation-sql';
 import type { SqlValue } from '../sql/sqlite';
+import { numberOf } from './pg-client';
 import type { Queryable } from './pg-client';
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
@@ -92,13 +93,10 @@ export class PgListPlans {
       this.planCounts.clear();
     }
     return choosePlan(query, tuning, {
-      size: () =>
-        this.planCount('size', () =>
-          this.count('SELECT coalesce(sum(n), 0) FROM conversation_facets'),
-        ),
+      size: () => this.size(),
       tagged: (tag) =>
         this.planCount(`tag ${tag}`, () =>
-          this.count('SELECT coalesce(max(n), 0) FROM tag_counts WHERE tag = $1', [tag]),
+          numberOf(this.db, 'SELECT coalesce(max(n), 0) FROM tag_counts WHERE tag = $1', [tag]),
         ),
       found: (q, probe) => this.planCount(`search ${probe} ${q}`, () => this.estimate(q)),
     });
@@ -119,9 +117,7 @@ export class PgListPlans {
     });
     const [found, read] = (rows[0] ?? [0, 0]).map(Number) as [number, number];
     if (read < SEARCH_SAMPLE) return found;
-    const size = await this.planCount('size', () =>
-      this.count('SELECT coalesce(sum(n), 0) FROM conversation_facets'),
-    );
+    const size = await this.size();
     return Math.round((found / read) * size);
   }
 
@@ -139,12 +135,10 @@ export class PgListPlans {
     return count;
   }
 
-  private async count(sql: string, params: unknown[] = []): Promise<number> {
-    const { rows } = await this.db.query<[number | null]>({
-      text: sql,
-      values: params,
-      rowMode: 'array',
-    });
-    return Number(rows[0]?.[0] ?? 0);
+  /** The queue's size, as the facets count it. */
+  private size(): Promise<number> {
+    return this.planCount('size', () =>
+      numberOf(this.db, 'SELECT coalesce(sum(n), 0) FROM conversation_facets'),
+    );
   }
 }
