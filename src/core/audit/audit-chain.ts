@@ -22,13 +22,32 @@ const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const MAX_PLAIN_DEPTH = 64;
 
 /** The entry's canonical JSON (RFC 8785) without its own hash: the text its hash is taken of. */
-export function canonicalText(entry: Omit<AuditEntry, 'hash'>): string {
+export function canonicalText(
+  entry: Omit<AuditEntry, 'hash' | 'seq' | 'prev'> & Partial<Pick<AuditEntry, 'seq' | 'prev'>>,
+): string {
   const plain = plainEntry(entry);
   if (plain !== undefined) return plain;
   const { seq, at, prev, action, actor, client, conversationId, details } = entry;
   const text = canonicalize({ seq, at, prev, action, actor, client, conversationId, details });
   if (text === undefined) throw new Error('An audit entry must be plain JSON');
   return text;
+}
+
+/**
+ * The canonical text of an entry up to its `prev` and `seq`, which sort last of its members: the
+ * text of the entry that follows `prev` as number `seq` is this prefix then
+ * `"prev":"<prev>","seq":<seq>}` (see chainedText). PostgreSQL's `audit_append` seals a commit's
+ * entries from their prefixes once its turn comes, with the head it finds there.
+ */
+export function chainPrefix(fact: AuditFact, at: string): string {
+  const { action, actor, client, conversationId, details } = fact;
+  const text = canonicalText({ action, actor, client, conversationId, details, at });
+  return `${text.slice(0, -1)},`;
+}
+
+/** The canonical text of the entry of this prefix (chainPrefix) after `prev`, as number `seq`. */
+export function chainedText(prefix: string, prev: string, seq: number): string {
+  return `${prefix}"prev":"${prev}","seq":${seq}}`;
 }
 
 /** An entry's members, in the order RFC 8785 sorts them (UTF-16 code units). */
@@ -44,7 +63,7 @@ const ENTRY_KEYS = [
 ] as const;
 
 /** The canonical text of an entry of plain data (see plainCanonical): its keys are known. */
-function plainEntry(entry: Omit<AuditEntry, 'hash'>): string | undefined {
+function plainEntry(entry: Parameters<typeof canonicalText>[0]): string | undefined {
   let text = '{';
   for (const key of ENTRY_KEYS) {
     const member = entry[key];

@@ -11,9 +11,9 @@ import { useCleanups } from '../test/inbox-harness';
 import { ManualClock } from '../time/clock';
 
 // Triage on PostgreSQL: the changes of different conversations run at once in one inbox (each
-// reads its conversation and asks for its commit while the others' commits wait for the write
-// lock), those of one conversation in turn, and a change made on a version that another replica
-// moved meanwhile answers `conflict`.
+// reads its conversation and writes its rows while the others' commits wait for the write lock),
+// those of one conversation in turn, and a change made on a version that another replica moved
+// meanwhile answers `conflict`.
 const server = testServerUrl();
 const cleanup = useCleanups();
 const clock = new ManualClock('2026-11-20T12:00:00Z');
@@ -75,7 +75,35 @@ async function holdWriteLock(url: string) {
     );
     return rows[0]!.n;
   };
-  return { release, waiting };
+  return { release, waiting, blocked: () => blocked(client) };
+}
+
+/** How many connections to this database wait for a lock now (the write lock or a row's). */
+async function blocked(client: pg.Client): Promise<number> {
+  // Read afresh: inside a transaction the statistics are otherwise those of its first read.
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.n;
+}
+
+/** A conversation's row locked from a connection of the test's own, as another commit holds it. */
+async function holdRow(url: string, id: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+  let held = true;
+  const release = async () => {
+    if (!held) return;
+    held = false;
+    await client.query('COMMIT');
+    await client.end();
+  };
+  cleanup(release);
+  return { release, blocked: () => blocked(client) };
 }
 
 /** Lets the inbox go on for a while: what waits then still waits. */
@@ -92,13 +120,14 @@ describe.skipIf(server == null)(
       const changes = ids.map((id) =>
         service.updateConversation({ id, version: 1, status: 'open' }),
       );
-      // The bound's worth of changes read their conversation and asked for their commit (one at
-      // a time, the second would not start before the first's commit answered): the first
-      // commit's request waits for the lock on the server, the others in line behind it.
+      // The bound's worth of changes read their conversation, wrote its rows and wait for the
+      // write lock on the server, all of them (one at a time, the second would not start before
+      // the first's commit answered); the changes past the bound wait for one of them.
       await expect.poll(() => store.commitsUnderWay, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
+      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
       await aWhile();
       expect(store.commitsUnderWay).toBe(CONCURRENT_CHANGES);
-      expect(await lock.waiting()).toBe(1);
+      expect(await lock.waiting()).toBe(CONCURRENT_CHANGES);
       await lock.release();
       const done = await Promise.all(changes);
       expect(done.map((c) => [c.id, c.status, c.version])).toEqual(
@@ -143,6 +172,25 @@ describe.skipIf(server == null)(
       ).toEqual(['open', 'pending']);
     });
 
+    it('goes on with the changes of other conversations while one waits for its row', async () => {
+      const url = await database();
+      const { service } = await inbox(url);
+      const [held, other] = ids as [string, string];
+      // Another replica's commit holds one conversation's row: this change waits for it, and
+      // the write lock is not taken until it has it, so the change of another conversation goes
+      // through meanwhile.
+      const row = await holdRow(url, held);
+      const waits = service.updateConversation({ id: held, version: 1, status: 'open' });
+      await expect.poll(row.blocked, { timeout: 5000 }).toBe(1);
+      expect(
+        await service.updateConversation({ id: other, version: 1, status: 'done' }),
+      ).toMatchObject({ status: 'done', version: 2 });
+      expect(await row.blocked()).toBe(1);
+      await row.release();
+      expect(await waits).toMatchObject({ status: 'open', version: 2 });
+      expect(await service.verifyAudit()).toMatchObject({ intact: true, entries: 2 });
+    });
+
     it('answers conflict to the change of two replicas made second on one version, and keeps the first', async () => {
       const url = await database();
       const [a, b] = [(await inbox(url)).service, (await inbox(url)).service];
@@ -154,9 +202,10 @@ describe.skipIf(server == null)(
         a.updateConversation({ id, version: 1, status: 'open' }),
         b.updateConversation({ id, version: 1, status: 'spam' }),
       ]);
-      // Both read version 1 and wait for the write lock: the commit that gets it second finds
-      // the row moved under its lock.
-      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(2);
+      // Both read version 1: one commit locked the row and waits for the write lock, the other
+      // waits for the row, and finds it moved once the first has committed.
+      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(1);
+      await expect.poll(lock.blocked, { timeout: 5000 }).toBe(2);
       await lock.release();
       const settled = await outcomes;
       const applied = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

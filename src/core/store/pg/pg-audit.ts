@@ -1,5 +1,5 @@
 import type { AuditCheck, AuditEntry, AuditFact } from '../../../shared';
-import { ChainChecker, sealEntries } from '../../audit/audit-chain';
+import { ChainChecker, chainPrefix, wellFormedFact } from '../../audit/audit-chain';
 import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
 import { parsed } from '../sql/sql-audit';
@@ -11,8 +11,8 @@ import type { SentWrites } from './pg-sent';
 /**
  * The hash-chained audit trail in PostgreSQL: the same rows as the embedded store's (number, time,
  * conversation, the canonical text its hash was taken of, the hash) and the head beside them. The
- * entries are sealed by the same chain code, so a trail hashes alike on either engine; a commit
- * appends them after taking the store's write lock, so the chain stays one line.
+ * entries hash alike on either engine (the same canonical text); a commit appends them after
+ * taking the store's write lock, so the chain stays one line.
  */
 export class PgAudit implements AuditRepository {
   constructor(private readonly db: Queryable) {}
@@ -26,35 +26,25 @@ export class PgAudit implements AuditRepository {
   }
 
   /**
-   * Seals and appends entries after the head, inside the commit's transaction after its lock:
-   * `known` is the head as the caller read it there, else it is read now. The entries and the new
-   * head are one statement, sent without waiting for its answer when `sent` is given.
+   * Appends entries after the head, sealed by the database (`audit_append`, schema step 11) once
+   * the commit holds its write lock: their prefixes are made here, the head is read and the new
+   * one written there, so the commit needs no answer between taking the lock and COMMIT. The
+   * entries are those `sealEntries` would make from the same head, byte for byte.
    */
-  async append(
-    facts: readonly AuditFact[],
-    at: Date,
-    known?: { head: AuditHead | null },
-    sent?: SentWrites,
-  ): Promise<AuditEntry[]> {
-    const { sealed, head } = sealEntries(known ? known.head : await this.head(), facts, at);
-    if (sealed.length === 0 || head == null) return [];
-    const sql = `WITH entries AS (
-        INSERT INTO audit (seq, at, conversation_id, canonical, hash)
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]))
-      INSERT INTO audit_head (one, seq, hash) VALUES (1, $6, $7)
-      ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
-    const params = [
-      sealed.map((s) => s.entry.seq),
-      sealed.map((s) => s.entry.at),
-      sealed.map((s) => s.entry.conversationId),
-      sealed.map((s) => s.canonical),
-      sealed.map((s) => s.entry.hash),
-      head.seq,
-      head.hash,
-    ];
-    if (sent) sent.send(sql, params);
-    else await this.db.query(sql, params);
-    return sealed.map((s) => s.entry);
+  append(facts: readonly AuditFact[], at: Date, sent: SentWrites): Promise<AuditEntry[]> {
+    if (facts.length === 0) return Promise.resolve([]);
+    const stamped = at.toISOString();
+    const clean = facts.map(wellFormedFact);
+    const rows = sent.ask<{ seq: number; prev: string; hash: string }>(
+      'SELECT seq, prev, hash FROM audit_append($1::text[], $2, $3::text[])',
+      [clean.map((f) => chainPrefix(f, stamped)), stamped, clean.map((f) => f.conversationId)],
+    );
+    return rows.then((sealed) =>
+      clean.map((fact, i) => {
+        const { seq, prev, hash } = sealed[i]!;
+        return { ...fact, seq, at: stamped, prev, hash };
+      }),
+    );
   }
 
   async ofConversation(conversationId: string): Promise<AuditEntry[]> {

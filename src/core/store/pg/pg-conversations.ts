@@ -174,27 +174,17 @@ export class PgConversations implements ConversationRepository {
   ): Promise<void> {
     if (conversations.length === 0) return;
     const ids = new Set([...conversations.map((c) => c.id), ...Object.keys(expect ?? {})]);
-    const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
-      'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
-      [[...ids]],
-    );
-    for (const row of rows) {
-      const wanted = expect?.[row.id];
-      if (wanted === undefined) continue;
-      const current = JSON.parse(row.body) as Conversation;
-      if (current.version !== wanted)
-        throw new InboxError(
-          'conflict',
-          'This conversation changed since you opened it: your change was not applied',
-          { current },
-        );
-    }
-    const stored = new Map(rows.map((r) => [r.id, { rowid: r.rowid, body: r.body }]));
+    const stored = await this.locked([...ids], expect);
     // New conversations in three statements (rows, tags, search text); a second state of one of
     // them in the same call is then an update, as it would be one at a time.
     const fresh = new Map<string, Conversation>();
     for (const c of conversations) if (!stored.has(c.id) && !fresh.has(c.id)) fresh.set(c.id, c);
-    await this.insert([...fresh.values()], stored);
+    const taken = await this.insert([...fresh.values()], stored);
+    // Stored meanwhile by a commit that held them first: checked and updated as stored ones.
+    if (taken.length > 0) {
+      for (const [id, row] of await this.locked(taken, expect)) stored.set(id, row);
+      for (const id of taken) fresh.delete(id);
+    }
     const facets = new FacetMoves();
     for (const c of conversations) {
       if (fresh.get(c.id) === c) {
@@ -251,7 +241,7 @@ export class PgConversations implements ConversationRepository {
       .filter((m) => m.n !== 0)
       .sort((a, b) => compareKeys(a.facet, b.facet));
     if (moves.length > 0)
-      await this.write(
+      await this.writeLocked(
         `INSERT INTO conversation_facets (${FACET}, n)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
            $6::integer[], $7::bigint[])
@@ -266,26 +256,70 @@ export class PgConversations implements ConversationRepository {
     else await this.db.query(sql, params);
   }
 
-  /** Inserts new conversations with their tags and search text, noting their rowids. */
+  /**
+   * A write of rows many conversations share (their counts): where the commit pipelines, sent
+   * once it holds the write lock, so such rows are taken in the lock's order.
+   */
+  private async writeLocked(sql: string, params: unknown[]): Promise<void> {
+    if (this.sent) this.sent.afterLock(sql, params);
+    else await this.db.query(sql, params);
+  }
+
+  /**
+   * The stored rows of these conversations, locked to the commit's end in the order of their ids
+   * (two commits wanting the same ones take them in one order); with `expect`, each must still be
+   * at the version its change was made on, else the commit is refused with it as it now is.
+   */
+  private async locked(
+    ids: readonly string[],
+    expect: Readonly<Record<string, number>> | undefined,
+  ): Promise<Map<string, { rowid: number; body: string }>> {
+    const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
+      'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    for (const row of rows) {
+      const wanted = expect?.[row.id];
+      if (wanted === undefined) continue;
+      const current = JSON.parse(row.body) as Conversation;
+      if (current.version !== wanted)
+        throw new InboxError(
+          'conflict',
+          'This conversation changed since you opened it: your change was not applied',
+          { current },
+        );
+    }
+    return new Map(rows.map((r) => [r.id, { rowid: r.rowid, body: r.body }]));
+  }
+
+  /**
+   * Inserts new conversations with their tags and search text, noting their rowids, in the order
+   * of their ids. Answers the ids another commit stored first (it held them until it ended): they
+   * are not written here.
+   */
   private async insert(
-    list: readonly Conversation[],
+    given: readonly Conversation[],
     stored: Map<string, { rowid: number; body: string }>,
-  ): Promise<void> {
-    if (list.length === 0) return;
+  ): Promise<string[]> {
+    if (given.length === 0) return [];
+    const sorted = [...given].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const names = [...COLUMNS.map((column) => column.name), 'id', 'body'];
     const values = [
-      ...COLUMNS.map((column) => list.map((c) => column.of(c))),
-      list.map((c) => c.id),
-      list.map((c) => JSON.stringify(c)),
+      ...COLUMNS.map((column) => sorted.map((c) => column.of(c))),
+      sorted.map((c) => c.id),
+      sorted.map((c) => JSON.stringify(c)),
     ];
     const types = [...COLUMNS.map((column) => COLUMN_TYPES[column.name] ?? 'text'), 'text', 'text'];
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
       `INSERT INTO conversations (${names.join(', ')})
        SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
-       RETURNING rowid, id, body`,
+       ON CONFLICT (id) DO NOTHING RETURNING rowid, id, body`,
       values,
     );
     for (const r of rows) stored.set(r.id, { rowid: r.rowid, body: r.body });
+    const list = sorted.filter((c) => stored.has(c.id));
+    const taken = sorted.filter((c) => !stored.has(c.id)).map((c) => c.id);
+    if (list.length === 0) return taken;
     const rowids = list.map((c) => stored.get(c.id)!.rowid);
     const tagged = list.flatMap((c, i) => [...new Set(c.tags)].map((tag) => [rowids[i]!, tag]));
     if (tagged.length > 0)
@@ -298,6 +332,7 @@ export class PgConversations implements ConversationRepository {
       'INSERT INTO conversation_search (rowid, text) SELECT * FROM unnest($1::bigint[], $2::text[])',
       [rowids, list.map(searchText)],
     );
+    return taken;
   }
 
   /** Removes conversations; their tags and search text go with them, the counts follow. */

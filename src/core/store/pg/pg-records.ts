@@ -167,12 +167,13 @@ const unnested = `unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::t
 
 /**
  * The posts as columns, each id once: a post given twice keeps its first state when added (the
- * second is one already stored) and its last when replaced, as one statement per post would.
+ * second is one already stored) and its last when replaced, as one statement per post would. In
+ * the order of their ids, so two commits writing the same posts take their rows in one order.
  */
 function columnsOf(posts: readonly Post[], keep: 'first' | 'last'): unknown[][] {
   const byId = new Map<string, Post>();
   for (const p of posts) if (keep === 'last' || !byId.has(p.id)) byId.set(p.id, p);
-  const list = [...byId.values()];
+  const list = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [
     list.map((p) => p.id),
     list.map((p) => p.conversationId),

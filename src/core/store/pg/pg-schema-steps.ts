@@ -1,4 +1,5 @@
 import type { PgMigration } from './pg-migrations';
+import { PG_COMMIT_STEPS } from './pg-schema-commits';
 
 /** Text compared and ordered byte by byte, as SQLite does: keyset pages and ties agree. */
 const T = 'TEXT COLLATE "C"';
@@ -375,4 +376,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE conversation_search SET (parallel_workers = 0);
     `,
   },
+  ...PG_COMMIT_STEPS,
 ];

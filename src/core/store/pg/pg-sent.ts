@@ -9,6 +9,8 @@ import type { Client } from './pg-client';
 export class SentWrites {
   /** The first write that failed, once it did. */
   failure: unknown = null;
+  /** Writes kept for after the commit's write lock (`sendLocked`): counts shared by many. */
+  private readonly locked: { sql: string; params: unknown[] }[] = [];
 
   constructor(private readonly client: Client) {}
 
@@ -17,6 +19,33 @@ export class SentWrites {
     this.client.query(sql, params).catch((err: unknown) => {
       this.failure ??= err;
     });
+  }
+
+  /**
+   * Sends a statement whose rows the commit reads later: a failure is kept for `commit` as well,
+   * and the rows' promise is refused with it.
+   */
+  ask<T extends object>(sql: string, params: unknown[]): Promise<T[]> {
+    const answer = this.client.query<T>(sql, params).then(
+      (result) => result.rows,
+      (err: unknown) => {
+        this.failure ??= err;
+        throw err;
+      },
+    );
+    // Its caller may not read it before COMMIT has failed: the failure is not left unhandled.
+    answer.catch(() => undefined);
+    return answer;
+  }
+
+  /** Keeps a write for once the commit holds the write lock (see `sendLocked`). */
+  afterLock(sql: string, params: unknown[]): void {
+    this.locked.push({ sql, params });
+  }
+
+  /** Sends the writes kept for after the write lock, the statement taking it sent just before. */
+  sendLocked(): void {
+    for (const { sql, params } of this.locked.splice(0)) this.send(sql, params);
   }
 
   /** COMMIT, once every statement sent before it was answered: refused if one of them failed. */

@@ -29,28 +29,30 @@ export interface PostgresStoreOptions extends PgConnection {
 }
 
 /**
- * Every commit of every process on the database takes this lock first, in its transaction: the
- * commits are one line, as on the embedded store's one writer, so the audit chain has no fork.
+ * Every commit of every process on the database takes this lock in its transaction once its rows
+ * are written, then appends to the audit trail and ends: the trail is one line, as on the embedded
+ * store's one writer, with no fork, and commits hold the lock only for the server's work.
  */
 export const WRITE_LOCK = 0x50_1b_0c_02;
 
 /**
  * How many changes of different conversations a process runs at once (see ChangeQueue): their
- * reads and their commits' round trips overlap, their commits still take the write lock in turn.
+ * reads, row writes and round trips overlap, their commits take the write lock in turn. 20 agents
+ * at 100,000 conversations wrote with a p95 of 123 ms at 4 and 100 ms at 12 (one hub, two cores).
  */
-export const CONCURRENT_CHANGES = 4;
+export const CONCURRENT_CHANGES = 12;
 
 /**
- * Connections of the writes: the commit holding the write lock and the next one, whose request
- * waits for it on the server; the reads of a conversation by its id that the changes running at
- * once make first; the records of the calls' Idempotency-Keys.
+ * Connections of the writes: the commits of the changes running at once and one more (a change
+ * that runs alone, the settings'); the reads of a conversation by its id that those changes make
+ * first; the records of the calls' Idempotency-Keys.
  */
 const WRITER_CONNECTIONS = CONCURRENT_CHANGES + 4;
 
 /**
  * The server engine: the inbox in a PostgreSQL database, brought to the current schema at open.
- * A commit is one transaction on one connection (its changes, then its audit entries and the new
- * head), after the write lock; PostgreSQL's COMMIT returns once the transaction is durable, so a
+ * A commit is one transaction on one connection (its changes, then the write lock, its audit
+ * entries and the new head); PostgreSQL's COMMIT returns once the transaction is durable, so a
  * commit is durable when it resolves. Reads run on the pool and see every resolved commit.
  */
 export class PostgresStore implements InboxStore {
@@ -94,14 +96,6 @@ export class PostgresStore implements InboxStore {
    * The commits under way. Each is durable once it resolves, to its caller; `close` waits for them.
    */
   private readonly commits = new Set<Promise<unknown>>();
-  /**
-   * Settles once the last commit asked for holds the write lock (or has failed). The next one asks
-   * for the lock then: this process's commits take it in the order they were asked for, and each
-   * one's request already waits on the server when the one before lets go of it, instead of being
-   * sent only after that commit has answered here.
-   */
-  private lockLine: Promise<void> = Promise.resolve();
-
   private constructor(
     readonly pool: Pool,
     /**
@@ -244,11 +238,12 @@ export class PostgresStore implements InboxStore {
   }
 
   /**
-   * The commit's transaction: the write lock, the changes, then the entries (facts given as a
-   * function are read after the changes), then COMMIT. Any failure rolls all of it back. The
-   * statements go out without waiting for each other where nothing needs an answer (the writer's
-   * connections pipeline them): BEGIN, the lock, the audit head and the rows a change reads travel
-   * together, then the writes, the entries and COMMIT.
+   * The commit's transaction. Its rows first, under their own row locks (a conversation's version
+   * is checked there), with no answer awaited but those a change reads; then, sent together, the
+   * write lock, the counts it moves, its entries sealed by the database after the head it finds
+   * (facts given as a function are read after the changes) and COMMIT. The lock is so held for
+   * the server's own work: no answer travels to this process and back while others wait for it.
+   * Any failure rolls all of it back; one that PostgreSQL ended to break a deadlock is run again.
    */
   private async transaction(
     facts: CommitFacts,
@@ -256,51 +251,53 @@ export class PostgresStore implements InboxStore {
     /** More of the same transaction, after the changes (the settings document's). */
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
-    const before = this.lockLine;
-    let locked: () => void = () => undefined;
-    this.lockLine = new Promise<void>((resolve) => (locked = resolve));
-    let client: Client | null = null;
-    try {
-      await before;
-      client = await this.writer.connect();
-      const sent = new SentWrites(client);
+    for (let attempt = 1; ; attempt++) {
       try {
-        sent.send('BEGIN');
-        // A condition on the replies queued is read before the write lock: the commits that
-        // check none do not wait for that read.
-        for (const change of changes)
-          if (change.kind === 'outbox.put' && change.unless)
-            await new PgOutbox(client).check(change.unless);
-        sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const audit = new PgAudit(client);
-        const head = audit.head().then(
-          (value) => ({ head: value }),
-          (err: unknown) => ({ err }),
-        );
-        // Its answer comes once the lock is held (the statements run in the order sent).
-        void head.then(locked);
-        for (const change of changes) await apply(client, change, sent);
-        await more?.(client);
-        const list = typeof facts === 'function' ? facts() : facts;
-        let entries: AuditEntry[] = [];
-        if (list.length > 0) {
-          const known = await head;
-          if ('err' in known) throw known.err;
-          entries = await audit.append(list, dateOf(this.clock), known, sent);
-        }
-        await sent.commit();
-        return entries;
+        return await this.attempt(facts, changes, more);
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw sent.failure ?? err;
+        if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(err)) continue;
+        throw pgStorageError(err, this.url);
       }
-    } catch (err) {
-      throw pgStorageError(err, this.url);
-    } finally {
-      locked();
-      client?.release();
     }
   }
+
+  private async attempt(
+    facts: CommitFacts,
+    changes: readonly StoreChange[],
+    more?: (client: Client) => Promise<void>,
+  ): Promise<AuditEntry[]> {
+    const client = await this.writer.connect();
+    const sent = new SentWrites(client);
+    try {
+      sent.send('BEGIN');
+      for (const change of changes)
+        if (change.kind === 'outbox.put' && change.unless)
+          await new PgOutbox(client).check(change.unless);
+      for (const change of changes) await apply(client, change, sent);
+      await more?.(client);
+      const list = typeof facts === 'function' ? facts() : facts;
+      sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      sent.sendLocked();
+      const entries = new PgAudit(client).append(list, dateOf(this.clock), sent);
+      // Read once COMMIT answered: a failure before it is COMMIT's.
+      void entries.catch(() => undefined);
+      await sent.commit();
+      return await entries;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw sent.failure ?? err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** How many times a commit is tried when PostgreSQL ends it to break a deadlock. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/** Whether PostgreSQL ended the transaction to break a deadlock (SQLSTATE 40P01). */
+function isDeadlock(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '40P01';
 }
 
 /** One change, on the commit's connection. */
