@@ -15,6 +15,7 @@ export default defineConfig({
       'src/core/store/move/*.spec.ts',
       'src/core/sync/sync-leadership.spec.ts',
       'src/core/sync/replicas.spec.ts',
+      'src/core/sync/webhook-edit-race.spec.ts',
       'src/hub/hub.spec.ts',
       'src/hub/replicas.spec.ts',
       'src/hub/first-manager.spec.ts',

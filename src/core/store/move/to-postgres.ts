@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Conversation } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import { isMissing } from '../file-system';
 import { PgAudit } from '../pg/pg-audit';
+import { bodyOf } from '../pg/pg-conversations';
 import { databaseName, openPool, pgStorageError } from '../pg/pg-client';
 import type { Client, Pool } from '../pg/pg-client';
 import { migratePg } from '../pg/pg-migrations';
@@ -189,8 +191,9 @@ async function copyInto(
     report(0);
     if (table.before) await client.query(table.before);
     let done = 0;
+    const written = writtenAs(table);
     for (const batch of batches(source.db, table)) {
-      await insert(client, table, batch);
+      await insert(client, table, written ? batch.map(written) : batch);
       done += batch.length;
       report(done);
     }
@@ -269,6 +272,31 @@ function* batches(db: Database, table: MovedTable): Generator<Row[]> {
     const last = rows.at(-1)!.slice(0, key.length) as never[];
     rows = next.all(...last) as unknown as Row[];
   }
+}
+
+/**
+ * How a table's rows are written into PostgreSQL where they differ from the embedded store's: a
+ * conversation's text as its schema gives it, which PostgreSQL's lists answer as it is (bodyOf).
+ */
+function writtenAs(table: MovedTable): ((row: Row) => Row) | null {
+  if (table.name !== 'conversations') return null;
+  const at = table.columns.indexOf('body');
+  const id = table.columns.indexOf('id');
+  return (row) => {
+    const text = row[at] as string;
+    let body: string;
+    try {
+      body = bodyOf(JSON.parse(text) as Conversation);
+    } catch (err) {
+      throw new Error(
+        `The conversation ${String(row[id])} is not one this version of the inbox reads (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); nothing was moved`,
+      );
+    }
+    if (body === text) return row;
+    const copy = [...row];
+    copy[at] = body;
+    return copy;
+  };
 }
 
 /** Writes a batch in one statement (a full batch's statement is prepared once per table). */

@@ -1,7 +1,14 @@
-import { InboxError } from '../../../shared';
+import { ConversationSchema, InboxError } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
-import { TOTAL_CAP, listSql, pageOf, sameSearchText, searchText } from '../sql/conversation-sql';
+import {
+  TOTAL_CAP,
+  listSql,
+  pageOf,
+  pageTextOf,
+  sameSearchText,
+  searchText,
+} from '../sql/conversation-sql';
 import type { ListTuning } from '../sql/conversation-sql';
 import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
@@ -24,6 +31,14 @@ function compareKeys(a: readonly SqlValue[], b: readonly SqlValue[]): number {
     return String(x) < String(y) ? -1 : 1;
   }
   return 0;
+}
+
+/**
+ * A conversation's stored text: as its schema gives it (a field the contract does not have is left
+ * out), so that lists answer the stored texts as they are (`listJson`).
+ */
+export function bodyOf(conversation: Conversation): string {
+  return JSON.stringify(ConversationSchema.parse(conversation));
 }
 
 /** The SQL types of the numeric columns (the others are text). */
@@ -72,13 +87,37 @@ export class PgConversations implements ConversationRepository {
   }
 
   async list(query: ConversationQuery): Promise<ConversationPage> {
+    const { list, texts, total } = await this.page(query);
+    return pageOf(
+      list,
+      texts.map((text) => JSON.parse(text) as Conversation),
+      total,
+    );
+  }
+
+  /**
+   * The page as the JSON text a host answers with, made of the stored texts as they are: each was
+   * written from the conversation's schema (`bodyOf`), so none is parsed, checked and written
+   * again here, on the event loop the team's changes wait for.
+   */
+  async listJson(query: ConversationQuery): Promise<string> {
+    const { list, texts, total } = await this.page(query);
+    return pageTextOf(list, texts, total);
+  }
+
+  /** A list's rows as stored texts, and its total. */
+  private async page(query: ConversationQuery) {
     const { plan, dialect } = await this.plans.choose(query, this.tuning);
     const list = listSql(query, plan, dialect);
     const [rows, total] = await Promise.all([
-      this.bodies(numbered(list.page.sql), list.page.params),
+      this.db.query<[string]>({
+        text: numbered(list.page.sql),
+        values: list.page.params,
+        rowMode: 'array',
+      }),
       numberOf(this.db, numbered(list.count.sql), list.count.params),
     ]);
-    return pageOf(list, rows, total);
+    return { list, texts: rows.rows.map((row) => row[0]), total };
   }
 
   async idsWithTag(tag: string): Promise<string[]> {
@@ -191,7 +230,7 @@ export class PgConversations implements ConversationRepository {
         fresh.delete(c.id);
         continue;
       }
-      const body = JSON.stringify(c);
+      const body = bodyOf(c);
       const row = stored.get(c.id)!;
       const previous = JSON.parse(row.body) as Conversation;
       const set: string[] = [];
@@ -307,7 +346,7 @@ export class PgConversations implements ConversationRepository {
     const values = [
       ...COLUMNS.map((column) => sorted.map((c) => column.of(c))),
       sorted.map((c) => c.id),
-      sorted.map((c) => JSON.stringify(c)),
+      sorted.map(bodyOf),
     ];
     const types = [...COLUMNS.map((column) => COLUMN_TYPES[column.name] ?? 'text'), 'text', 'text'];
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(

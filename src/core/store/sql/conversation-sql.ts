@@ -287,13 +287,33 @@ function countSql(
 /** The page from the rows read (one more than the limit, when there are more). */
 export function pageOf(list: ListSql, rows: Conversation[], counted: number): ConversationPage {
   const items = rows.slice(0, list.limit);
+  return { items, ...pageRest(list, rows.length > list.limit ? items.at(-1) : undefined, counted) };
+}
+
+/**
+ * The page as JSON text from the stored texts of the rows read, each a conversation as written
+ * from its schema (PostgreSQL's bodies, see PgConversations): joined as they are, only the last
+ * one read, for the cursor. The same page as `pageJson(pageOf(…))` gives, without parsing,
+ * checking and writing again each of its conversations.
+ */
+export function pageTextOf(list: ListSql, bodies: readonly string[], counted: number): string {
+  const items = bodies.slice(0, list.limit);
   const last = items.at(-1);
-  const more = rows.length > list.limit && last != null;
+  const more = bodies.length > list.limit && last != null;
+  const rest = pageRest(list, more ? (JSON.parse(last) as Conversation) : undefined, counted);
+  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(rest.nextCursor)},"total":${rest.total}${rest.totalAtLeast ? ',"totalAtLeast":true' : ''}}`;
+}
+
+/** A page's cursor (after `last`, when there are more) and total. */
+function pageRest(
+  list: ListSql,
+  last: Conversation | undefined,
+  counted: number,
+): Omit<ConversationPage, 'items'> {
   const cap = list.count.cap;
   const atLeast = cap != null && counted > cap;
   return {
-    items,
-    nextCursor: more ? encodeCursor(ORDERS[list.sort].key(last), last.id) : null,
+    nextCursor: last ? encodeCursor(ORDERS[list.sort].key(last), last.id) : null,
     total: atLeast ? cap : counted,
     ...(atLeast ? { totalAtLeast: true } : {}),
   };
