@@ -175,7 +175,18 @@ export class FacebookWebhooks {
       if (parent) drafts.unshift(await mapComment(parent, account, place));
     }
     await this.deps.ingest(drafts);
-    return (await this.deps.store.posts.get(id)) != null ? 'ingested' : 'ignored';
+    const stored = await this.deps.store.posts.get(id);
+    if (stored == null) return 'ignored';
+    if (stored.text === draft.text && (stored.hidden ?? false) === (draft.hidden ?? false))
+      return 'ingested';
+    // Stored meanwhile from another read of it: the comment's "add" and its edit reached two
+    // replicas at once, and the one that read it first stored it first. Graph is read again,
+    // after both, and the stored post brought to what it says now.
+    const again = await readComment(client, change.comment_id);
+    if (again == null) return 'ingested';
+    const latest = await mapComment(again, account, place);
+    await this.update(id, { text: latest.text, language: latest.language, hidden: latest.hidden });
+    return 'ingested';
   }
 
   /**

@@ -1,0 +1,131 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { FacebookWebhookSchema } from '../../shared';
+import type { FacebookWebhook } from '../../shared';
+import { parseScenario } from '../../emulator/scenario';
+import { startEmulator } from '../../emulator/server';
+import { MemorySecretStore } from '../secrets/secret-store';
+import { InboxService } from '../service';
+import { PostgresStore, WRITE_LOCK } from '../store/pg/postgres-store';
+import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
+import { tempDir } from '../test/fixtures';
+import { useCleanups } from '../test/inbox-harness';
+import { PAGE, smallScenario } from '../test/scenario';
+import { clockStartingAt } from '../time/clock';
+
+// A comment's "add" reaches one replica and its edit the other, at once: the first read the
+// comment before the edit, the second after it, and neither had stored it when it looked. Both
+// work the arrival out; the first stores it, the second is refused and finds it stored, with the
+// text read before the edit. The edit must not be lost.
+const server = testServerUrl();
+const cleanup = useCleanups();
+const FIRST = 'Is the café open on Sunday?';
+const EDITED = 'Is the café open on Sunday morning?';
+
+const change = (verb: 'add' | 'edited', commentId: string, postId: string, time: number) =>
+  FacebookWebhookSchema.parse({
+    object: 'page',
+    entry: [
+      {
+        id: PAGE.id,
+        time,
+        changes: [
+          {
+            field: 'feed',
+            value: {
+              item: 'comment',
+              verb,
+              comment_id: commentId,
+              post_id: postId,
+              from: { id: '4000000001', name: 'Klaus Becker' },
+            },
+          },
+        ],
+      },
+    ],
+  }) satisfies FacebookWebhook;
+
+describe.skipIf(server == null)(
+  `A comment added and edited at two replicas at once${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,
+  () => {
+    it('keeps the edited text, whichever replica stored the comment first', async () => {
+      const db = await createTestDatabase(server!);
+      cleanup(db.drop);
+      const scenario = parseScenario(smallScenario(6));
+      const clock = clockStartingAt(scenario.anchor);
+      const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
+      cleanup(() => emulator.close());
+      const open = async () => {
+        const { dir, cleanup: remove } = await tempDir();
+        cleanup(remove);
+        const store = await PostgresStore.open({ url: db.url, clock, poolSize: 4 });
+        const service = await InboxService.open({
+          dataDir: dir,
+          graphBaseUrl: emulator.graphBaseUrl,
+          xBaseUrl: emulator.xBaseUrl,
+          secrets: new MemorySecretStore(),
+          clock,
+          store,
+        });
+        cleanup(() => service.close().catch(() => undefined));
+        const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+        await service.syncAccountOnce(page.id);
+        return service;
+      };
+      const [a, b] = [await open(), await open()];
+      const feed = await fetch(
+        `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
+      );
+      const postId = ((await feed.json()) as { data: { id: string }[] }).data[0]!.id;
+      const added = await fetch(`${emulator.url}/__emulator/facebook/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          post_id: postId,
+          from: { id: '4000000001', name: 'Klaus Becker' },
+          message: FIRST,
+        }),
+      });
+      const commentId = ((await added.json()) as { data: { id: string } }).data.id;
+
+      // A third replica's commit holds the write lock meanwhile: what A and B commit waits.
+      const holder = new pg.Client({ connectionString: db.url });
+      await holder.connect();
+      cleanup(() => holder.end());
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const waiting = async () => {
+        await holder.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return rows[0]!.n;
+      };
+
+      // A reads the comment as first written and waits to store it.
+      const atA = a.receiveFacebookWebhook(change('add', commentId, postId, 1_780_000_000));
+      await expect.poll(waiting, { timeout: 5000 }).toBe(1);
+      const edit = await fetch(`${emulator.url}/__emulator/facebook/comments/${commentId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: EDITED }),
+      });
+      expect(edit.ok).toBe(true);
+      // B reads it edited, finds it not stored yet, and waits behind A's rows.
+      const atB = b.receiveFacebookWebhook(change('edited', commentId, postId, 1_780_000_060));
+      await expect.poll(waiting, { timeout: 5000 }).toBe(2);
+      await holder.query('COMMIT');
+      await Promise.all([atA, atB]);
+
+      const id = `facebook:${commentId}`;
+      for (const service of [a, b]) {
+        const detail = await service.getConversation({ id });
+        expect(detail.posts.map((p) => [p.id, p.text])).toEqual([[id, EDITED]]);
+        expect(detail.conversation.excerpt).toContain('Sunday morning');
+        expect(detail.actions.map((x) => x.action)).toEqual(['post.arrived']);
+      }
+      expect(await a.verifyAudit()).toMatchObject({ intact: true });
+    });
+  },
+);
