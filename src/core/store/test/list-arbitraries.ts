@@ -94,4 +94,3 @@ export const arbQuery: fc.Arbitrary<ListConversationsInput> = fc
     limit: fc.integer({ min: 1, max: 7 }),
   })
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
-
