@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { FacebookWebhookSchema } from '../../shared';
 import type { FacebookWebhook } from '../../shared';
@@ -6,7 +5,8 @@ import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
-import { PostgresStore, WRITE_LOCK } from '../store/pg/postgres-store';
+import { PostgresStore } from '../store/pg/postgres-store';
+import { holdWriteLock } from '../store/test/pg-held';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
 import { tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
@@ -89,23 +89,11 @@ describe.skipIf(server == null)(
       const commentId = ((await added.json()) as { data: { id: string } }).data.id;
 
       // A third replica's commit holds the write lock meanwhile: what A and B commit waits.
-      const holder = new pg.Client({ connectionString: db.url });
-      await holder.connect();
-      cleanup(() => holder.end());
-      await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const waiting = async () => {
-        await holder.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await holder.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return rows[0]!.n;
-      };
+      const holder = await holdWriteLock(db.url, cleanup);
 
       // A reads the comment as first written and waits to store it.
       const atA = a.receiveFacebookWebhook(change('add', commentId, postId, 1_780_000_000));
-      await expect.poll(waiting, { timeout: 5000 }).toBe(1);
+      await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(1);
       const edit = await fetch(`${emulator.url}/__emulator/facebook/comments/${commentId}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -114,8 +102,8 @@ describe.skipIf(server == null)(
       expect(edit.ok).toBe(true);
       // B reads it edited, finds it not stored yet, and waits behind A's rows.
       const atB = b.receiveFacebookWebhook(change('edited', commentId, postId, 1_780_000_060));
-      await expect.poll(waiting, { timeout: 5000 }).toBe(2);
-      await holder.query('COMMIT');
+      await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(2);
+      await holder.release();
       await Promise.all([atA, atB]);
 
       const id = `facebook:${commentId}`;

@@ -1,10 +1,10 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { InboxError } from '../../shared';
 import type { Conversation } from '../../shared';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { InboxService } from '../service';
-import { CONCURRENT_CHANGES, PostgresStore, WRITE_LOCK } from '../store/pg/postgres-store';
+import { CONCURRENT_CHANGES, PostgresStore } from '../store/pg/postgres-store';
+import { holdInTransaction, holdWriteLock } from '../store/test/pg-held';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
 import { conversation, tempDir } from '../test/fixtures';
 import { useCleanups } from '../test/inbox-harness';
@@ -48,63 +48,9 @@ async function inbox(url: string): Promise<{ service: InboxService; store: Postg
   return { service, store };
 }
 
-/**
- * The store's write lock, held from a connection of the test's own as another replica's commit
- * holds it: the commits asked for meanwhile wait for it on the server, where they can be counted.
- */
-async function holdWriteLock(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('BEGIN');
-  await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-  let held = true;
-  const release = async () => {
-    if (!held) return;
-    held = false;
-    await client.query('COMMIT');
-    await client.end();
-  };
-  cleanup(release);
-  /** How many transactions of this database wait for the write lock now. */
-  const waiting = async () => {
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_locks
-       WHERE locktype = 'advisory' AND NOT granted AND objid = $1
-         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      [WRITE_LOCK],
-    );
-    return rows[0]!.n;
-  };
-  return { release, waiting, blocked: () => blocked(client) };
-}
-
-/** How many connections to this database wait for a lock now (the write lock or a row's). */
-async function blocked(client: pg.Client): Promise<number> {
-  // Read afresh: inside a transaction the statistics are otherwise those of its first read.
-  await client.query('SELECT pg_stat_clear_snapshot()');
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_stat_activity
-     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-  );
-  return rows[0]!.n;
-}
-
-/** A conversation's row locked from a connection of the test's own, as another commit holds it. */
-async function holdRow(url: string, id: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('BEGIN');
-  await client.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id]);
-  let held = true;
-  const release = async () => {
-    if (!held) return;
-    held = false;
-    await client.query('COMMIT');
-    await client.end();
-  };
-  cleanup(release);
-  return { release, blocked: () => blocked(client) };
-}
+const holdLock = (url: string) => holdWriteLock(url, cleanup);
+const holdRow = (url: string, id: string) =>
+  holdInTransaction(url, 'SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [id], cleanup);
 
 /** Lets the inbox go on for a while: what waits then still waits. */
 const aWhile = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -115,7 +61,7 @@ describe.skipIf(server == null)(
     it('runs the changes of different conversations at once, as many as the store allows', async () => {
       const url = await database();
       const { service, store } = await inbox(url);
-      const lock = await holdWriteLock(url);
+      const lock = await holdLock(url);
       const started = performance.now();
       const changes = ids.map((id) =>
         service.updateConversation({ id, version: 1, status: 'open' }),
@@ -124,10 +70,10 @@ describe.skipIf(server == null)(
       // write lock on the server, all of them (one at a time, the second would not start before
       // the first's commit answered); the changes past the bound wait for one of them.
       await expect.poll(() => store.commitsUnderWay, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
-      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
+      await expect.poll(lock.waitingForWriteLock, { timeout: 5000 }).toBe(CONCURRENT_CHANGES);
       await aWhile();
       expect(store.commitsUnderWay).toBe(CONCURRENT_CHANGES);
-      expect(await lock.waiting()).toBe(CONCURRENT_CHANGES);
+      expect(await lock.waitingForWriteLock()).toBe(CONCURRENT_CHANGES);
       await lock.release();
       const done = await Promise.all(changes);
       expect(done.map((c) => [c.id, c.status, c.version])).toEqual(
@@ -142,7 +88,7 @@ describe.skipIf(server == null)(
     it('keeps the changes of one conversation in the order they were asked for', async () => {
       const url = await database();
       const { service, store } = await inbox(url);
-      const lock = await holdWriteLock(url);
+      const lock = await holdLock(url);
       const [a, b] = ids as [string, string];
       // The second change of `a` is made on the version the first leaves: it can only apply after it.
       const first = service.updateConversation({ id: a, version: 1, status: 'open' });
@@ -181,11 +127,11 @@ describe.skipIf(server == null)(
       // through meanwhile.
       const row = await holdRow(url, held);
       const waits = service.updateConversation({ id: held, version: 1, status: 'open' });
-      await expect.poll(row.blocked, { timeout: 5000 }).toBe(1);
+      await expect.poll(row.waitingForLocks, { timeout: 5000 }).toBe(1);
       expect(
         await service.updateConversation({ id: other, version: 1, status: 'done' }),
       ).toMatchObject({ status: 'done', version: 2 });
-      expect(await row.blocked()).toBe(1);
+      expect(await row.waitingForLocks()).toBe(1);
       await row.release();
       expect(await waits).toMatchObject({ status: 'open', version: 2 });
       expect(await service.verifyAudit()).toMatchObject({ intact: true, entries: 2 });
@@ -194,7 +140,7 @@ describe.skipIf(server == null)(
     it('answers conflict to the change of two replicas made second on one version, and keeps the first', async () => {
       const url = await database();
       const [a, b] = [(await inbox(url)).service, (await inbox(url)).service];
-      const lock = await holdWriteLock(url);
+      const lock = await holdLock(url);
       const id = ids[0]!;
       // Their outcomes are taken at once: the refused one may be refused before the lock's
       // release has answered the test.
@@ -204,8 +150,8 @@ describe.skipIf(server == null)(
       ]);
       // Both read version 1: one commit locked the row and waits for the write lock, the other
       // waits for the row, and finds it moved once the first has committed.
-      await expect.poll(lock.waiting, { timeout: 5000 }).toBe(1);
-      await expect.poll(lock.blocked, { timeout: 5000 }).toBe(2);
+      await expect.poll(lock.waitingForWriteLock, { timeout: 5000 }).toBe(1);
+      await expect.poll(lock.waitingForLocks, { timeout: 5000 }).toBe(2);
       await lock.release();
       const settled = await outcomes;
       const applied = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

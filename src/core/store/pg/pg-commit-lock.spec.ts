@@ -1,12 +1,12 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InboxError } from '../../../shared';
 import type { AuditFact, Conversation } from '../../../shared';
 import { sealEntries } from '../../audit/audit-chain';
 import { conversation } from '../../test/fixtures';
 import { ManualClock, dateOf } from '../../time/clock';
+import { holdInTransaction, holdWriteLock } from '../test/pg-held';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
-import { PostgresStore, WRITE_LOCK } from './postgres-store';
+import { PostgresStore } from './postgres-store';
 
 // A commit writes its rows first and takes the write lock last, with its entries sealed by the
 // database and the shared counts moved at COMMIT: the trail must hash as the chain code does,
@@ -134,28 +134,21 @@ describe.skipIf(server == null)(
       // Another transaction holds the second row; the commit takes the first, then waits for the
       // second; the other then asks for the first: a circle, which the server breaks by ending
       // the commit (the other waits longer before it looks for one).
-      const other = new pg.Client({ connectionString: url });
-      await other.connect();
-      cleanups.unshift(() => other.end());
-      await other.query("SET deadlock_timeout = '20s'");
-      await other.query('BEGIN');
-      await other.query("SELECT 1 FROM conversations WHERE id = 'x:2' FOR UPDATE");
+      const other = await holdInTransaction(
+        url,
+        "SELECT 1 FROM conversations WHERE id = 'x:2' FOR UPDATE",
+        [],
+        (release) => cleanups.unshift(release),
+        "SET deadlock_timeout = '20s'",
+      );
       const put = (c: Conversation) => ({
         kind: 'conversations.put' as const,
         conversations: [{ ...c, status: 'open' as const, version: 2 }],
       });
       const commit = store.commit([fact('x:1', {})], [put(one), put(two)]);
-      const waiting = async () => {
-        await other.query('SELECT pg_stat_clear_snapshot()');
-        const { rows } = await other.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return rows[0]!.n;
-      };
-      await expect.poll(waiting, { timeout: 5000 }).toBe(1);
-      await other.query("SELECT 1 FROM conversations WHERE id = 'x:1' FOR UPDATE");
-      await other.query('COMMIT');
+      await expect.poll(other.waitingForLocks, { timeout: 5000 }).toBe(1);
+      await other.client.query("SELECT 1 FROM conversations WHERE id = 'x:1' FOR UPDATE");
+      await other.release();
       const [entry] = await commit;
       expect(entry).toMatchObject({ seq: 1, conversationId: 'x:1' });
       for (const id of ['x:1', 'x:2'])
@@ -169,11 +162,7 @@ describe.skipIf(server == null)(
       const [a, b] = [await open(url), await open(url)];
       // The write lock is held meanwhile, as a third replica's commit would: the first commit
       // has written the new row and waits for the lock, the second waits for that row.
-      const holder = new pg.Client({ connectionString: url });
-      await holder.connect();
-      cleanups.unshift(() => holder.end());
-      await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const holder = await holdWriteLock(url, (release) => cleanups.unshift(release));
       const fresh = conversation({ id: 'x:new' });
       const put = (version: number) => ({
         kind: 'conversations.put' as const,
@@ -181,22 +170,13 @@ describe.skipIf(server == null)(
         expect: { [fresh.id]: 0 },
       });
       const first = a.commit([fact(fresh.id, { by: 'a' })], [put(1)]);
-      const blocked = async () =>
-        // Read afresh: inside a transaction the statistics are otherwise those of its first read.
-        (await holder.query('SELECT pg_stat_clear_snapshot()')) &&
-        (
-          await holder.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          )
-        ).rows[0]!.n;
-      await expect.poll(blocked, { timeout: 5000 }).toBe(1);
+      await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(1);
       const second = b.commit([fact(fresh.id, { by: 'b' })], [put(1)]).then(
         () => null,
         (err: unknown) => err,
       );
-      await expect.poll(blocked, { timeout: 5000 }).toBe(2);
-      await holder.query('COMMIT');
+      await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(2);
+      await holder.release();
       await first;
       const refused = await second;
       expect(refused).toBeInstanceOf(InboxError);
