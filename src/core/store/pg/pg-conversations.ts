@@ -15,6 +15,7 @@ import type { SqlValue } from '../sql/sqlite';
 import { numberOf, numbered } from './pg-client';
 import type { Queryable } from './pg-client';
 import { PgListPlans } from './pg-list-plan';
+import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 import { PG_PAGE, pgRange } from './pg-range';
 
@@ -341,7 +342,7 @@ export class PgConversations implements ConversationRepository {
     stored: Map<string, { rowid: number; body: string }>,
   ): Promise<string[]> {
     if (given.length === 0) return [];
-    const sorted = [...given].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = inIdOrder(given);
     const names = [...COLUMNS.map((column) => column.name), 'id', 'body'];
     const values = [
       ...COLUMNS.map((column) => sorted.map((c) => column.of(c))),

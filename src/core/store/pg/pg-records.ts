@@ -11,6 +11,7 @@ import type {
   OutboxCheck,
 } from '../port';
 import type { Queryable } from './pg-client';
+import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 import { PG_PAGE, pgRange } from './pg-range';
 
@@ -173,7 +174,7 @@ const unnested = `unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::t
 function columnsOf(posts: readonly Post[], keep: 'first' | 'last'): unknown[][] {
   const byId = new Map<string, Post>();
   for (const p of posts) if (keep === 'last' || !byId.has(p.id)) byId.set(p.id, p);
-  const list = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const list = inIdOrder(byId.values());
   return [
     list.map((p) => p.id),
     list.map((p) => p.conversationId),

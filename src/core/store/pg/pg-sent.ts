@@ -58,3 +58,11 @@ export class SentWrites {
     if (result.command !== 'COMMIT') throw new Error('The transaction was rolled back');
   }
 }
+
+/**
+ * Rows in the order of their ids, as a commit writes them: two commits writing the same rows take
+ * their locks in one order, so neither waits for the other in a circle.
+ */
+export function inIdOrder<T extends { id: string }>(rows: Iterable<T>): T[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

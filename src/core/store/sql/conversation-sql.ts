@@ -301,7 +301,8 @@ export function pageTextOf(list: ListSql, bodies: readonly string[], counted: nu
   const last = items.at(-1);
   const more = bodies.length > list.limit && last != null;
   const rest = pageRest(list, more ? (JSON.parse(last) as Conversation) : undefined, counted);
-  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(rest.nextCursor)},"total":${rest.total}${rest.totalAtLeast ? ',"totalAtLeast":true' : ''}}`;
+  // The items first, then the rest as JSON writes it (its opening brace left out).
+  return `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
 }
 
 /** A page's cursor (after `last`, when there are more) and total. */
