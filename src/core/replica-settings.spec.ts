@@ -1,68 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { FacebookWebhook, InboxEvent } from '../shared';
 import { FacebookWebhookSchema, InboxError } from '../shared';
-import { parseScenario } from '../emulator/scenario';
-import { startEmulator } from '../emulator/server';
-import type { Emulator } from '../emulator/server';
-import { MemorySecretStore } from './secrets/secret-store';
-import { InboxService } from './service';
-import { PostgresStore } from './store/pg/postgres-store';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from './store/test/pg-test-database';
-import { conversation, tempDir } from './test/fixtures';
+import { NO_TEST_SERVER, testServerUrl } from './store/test/pg-test-database';
+import { conversation } from './test/fixtures';
 import { useCleanups } from './test/inbox-harness';
-import { BRAND_X, PAGE, smallScenario } from './test/scenario';
-import { clockStartingAt } from './time/clock';
-import type { Clock } from './time/clock';
+import { openReplicaPair } from './test/replica-pair';
+import { BRAND_X, PAGE } from './test/scenario';
 
 // Two inboxes on one PostgreSQL database, as two hub replicas run them (each its own data folder
 // and keychain): the settings, presence, webhooks and the duplicate-reply guard are the team's.
 const server = testServerUrl();
 const cleanup = useCleanups();
 
-interface Pair {
-  emulator: Emulator;
-  clock: Clock;
-  a: InboxService;
-  b: InboxService;
-  storeA: PostgresStore;
-  storeB: PostgresStore;
-}
-
-async function pair(presenceTtlMs = 60_000): Promise<Pair> {
-  const db = await createTestDatabase(server!);
-  cleanup(db.drop);
-  const scenario = parseScenario(smallScenario(6));
-  const clock = clockStartingAt(scenario.anchor);
-  const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
-  cleanup(() => emulator.close());
-  const open = async () => {
-    const { dir, cleanup: remove } = await tempDir();
-    cleanup(remove);
-    const store = await PostgresStore.open({ url: db.url, clock, poolSize: 4 });
-    const service = await InboxService.open({
-      dataDir: dir,
-      xBaseUrl: emulator.xBaseUrl,
-      graphBaseUrl: emulator.graphBaseUrl,
-      secrets: new MemorySecretStore(),
-      clock,
-      store,
-      presenceTtlMs,
-    });
-    cleanup(() => service.close().catch(() => undefined));
-    await store.events.ready();
-    return { service, store };
-  };
-  const first = await open();
-  const second = await open();
-  return {
-    emulator,
-    clock,
-    a: first.service,
-    b: second.service,
-    storeA: first.store,
-    storeB: second.store,
-  };
-}
+const pair = (presenceTtlMs?: number) => openReplicaPair(server!, cleanup, presenceTtlMs);
 
 describe.skipIf(server == null)(
   `Two inboxes on one PostgreSQL database${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,

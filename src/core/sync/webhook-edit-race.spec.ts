@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FacebookWebhookSchema } from '../../shared';
 import type { FacebookWebhook } from '../../shared';
-import { parseScenario } from '../../emulator/scenario';
-import { startEmulator } from '../../emulator/server';
-import { MemorySecretStore } from '../secrets/secret-store';
-import { InboxService } from '../service';
-import { PostgresStore } from '../store/pg/postgres-store';
 import { holdWriteLock } from '../store/test/pg-held';
-import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../store/test/pg-test-database';
-import { tempDir } from '../test/fixtures';
+import { NO_TEST_SERVER, testServerUrl } from '../store/test/pg-test-database';
 import { useCleanups } from '../test/inbox-harness';
-import { PAGE, smallScenario } from '../test/scenario';
-import { clockStartingAt } from '../time/clock';
+import { openReplicaPair } from '../test/replica-pair';
+import { PAGE } from '../test/scenario';
 
 // A comment's "add" reaches one replica and its edit the other, at once: the first read the
 // comment before the edit, the second after it, and neither had stored it when it looked. Both
@@ -49,30 +43,11 @@ describe.skipIf(server == null)(
   `A comment added and edited at two replicas at once${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,
   () => {
     it('keeps the edited text, whichever replica stored the comment first', async () => {
-      const db = await createTestDatabase(server!);
-      cleanup(db.drop);
-      const scenario = parseScenario(smallScenario(6));
-      const clock = clockStartingAt(scenario.anchor);
-      const emulator = await startEmulator({ scenario, port: 0, now: () => clock.now() });
-      cleanup(() => emulator.close());
-      const open = async () => {
-        const { dir, cleanup: remove } = await tempDir();
-        cleanup(remove);
-        const store = await PostgresStore.open({ url: db.url, clock, poolSize: 4 });
-        const service = await InboxService.open({
-          dataDir: dir,
-          graphBaseUrl: emulator.graphBaseUrl,
-          xBaseUrl: emulator.xBaseUrl,
-          secrets: new MemorySecretStore(),
-          clock,
-          store,
-        });
-        cleanup(() => service.close().catch(() => undefined));
+      const { a, b, emulator, url } = await openReplicaPair(server!, cleanup);
+      for (const service of [a, b]) {
         const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
         await service.syncAccountOnce(page.id);
-        return service;
-      };
-      const [a, b] = [await open(), await open()];
+      }
       const feed = await fetch(
         `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
       );
@@ -89,7 +64,7 @@ describe.skipIf(server == null)(
       const commentId = ((await added.json()) as { data: { id: string } }).data.id;
 
       // A third replica's commit holds the write lock meanwhile: what A and B commit waits.
-      const holder = await holdWriteLock(db.url, cleanup);
+      const holder = await holdWriteLock(url, cleanup);
 
       // A reads the comment as first written and waits to store it.
       const atA = a.receiveFacebookWebhook(change('add', commentId, postId, 1_780_000_000));
