@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { FacebookWebhook, InboxEvent } from '../shared';
-import { FacebookWebhookSchema, InboxError } from '../shared';
+import type { InboxEvent } from '../shared';
+import { InboxError } from '../shared';
 import { NO_TEST_SERVER, testServerUrl } from './store/test/pg-test-database';
 import { conversation } from './test/fixtures';
 import { useCleanups } from './test/inbox-harness';
-import { openReplicaPair } from './test/replica-pair';
-import { BRAND_X, PAGE } from './test/scenario';
+import {
+  commentChange,
+  commentOnPage,
+  connectPageToBoth,
+  openReplicaPair,
+} from './test/replica-pair';
+import { BRAND_X } from './test/scenario';
 
 // Two inboxes on one PostgreSQL database, as two hub replicas run them (each its own data folder
 // and keychain): the settings, presence, webhooks and the duplicate-reply guard are the team's.
@@ -41,46 +46,11 @@ describe.skipIf(server == null)(
     });
 
     it('handles a webhook delivery that reaches both replicas once', async () => {
-      const { a, b, emulator, storeB } = await pair();
-      for (const service of [a, b]) {
-        const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
-        await service.syncAccountOnce(page.id);
-      }
-      const posts = await fetch(
-        `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
-      );
-      const postId = ((await posts.json()) as { data: { id: string }[] }).data[0]!.id;
-      const added = await fetch(`${emulator.url}/__emulator/facebook/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          post_id: postId,
-          from: { id: '4000000001', name: 'Klaus Becker' },
-          message: 'Ist das Café am Sonntag offen?',
-        }),
-      });
-      const commentId = ((await added.json()) as { data: { id: string } }).data.id;
-      const payload: FacebookWebhook = FacebookWebhookSchema.parse({
-        object: 'page',
-        entry: [
-          {
-            id: PAGE.id,
-            time: 1_780_000_000,
-            changes: [
-              {
-                field: 'feed',
-                value: {
-                  item: 'comment',
-                  verb: 'add',
-                  comment_id: commentId,
-                  post_id: postId,
-                  from: { id: '4000000001', name: 'Klaus Becker' },
-                },
-              },
-            ],
-          },
-        ],
-      });
+      const replicas = await pair();
+      const { a, b, emulator, storeB } = replicas;
+      await connectPageToBoth(replicas);
+      const { postId, commentId } = await commentOnPage(emulator, 'Ist das Café am Sonntag offen?');
+      const payload = commentChange('add', commentId, postId, 1_780_000_000);
       const outcomes = await Promise.all([
         a.receiveFacebookWebhook(payload),
         b.receiveFacebookWebhook(payload),

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FacebookWebhookSchema } from '../../shared';
-import type { FacebookWebhook } from '../../shared';
 import { holdWriteLock } from '../store/test/pg-held';
 import { NO_TEST_SERVER, testServerUrl } from '../store/test/pg-test-database';
 import { useCleanups } from '../test/inbox-harness';
-import { openReplicaPair } from '../test/replica-pair';
-import { PAGE } from '../test/scenario';
+import {
+  commentChange,
+  commentOnPage,
+  connectPageToBoth,
+  openReplicaPair,
+} from '../test/replica-pair';
 
 // A comment's "add" reaches one replica and its edit the other, at once: the first read the
 // comment before the edit, the second after it, and neither had stored it when it looked. Both
@@ -16,58 +18,20 @@ const cleanup = useCleanups();
 const FIRST = 'Is the café open on Sunday?';
 const EDITED = 'Is the café open on Sunday morning?';
 
-const change = (verb: 'add' | 'edited', commentId: string, postId: string, time: number) =>
-  FacebookWebhookSchema.parse({
-    object: 'page',
-    entry: [
-      {
-        id: PAGE.id,
-        time,
-        changes: [
-          {
-            field: 'feed',
-            value: {
-              item: 'comment',
-              verb,
-              comment_id: commentId,
-              post_id: postId,
-              from: { id: '4000000001', name: 'Klaus Becker' },
-            },
-          },
-        ],
-      },
-    ],
-  }) satisfies FacebookWebhook;
-
 describe.skipIf(server == null)(
   `A comment added and edited at two replicas at once${server == null ? ` (skipped: ${NO_TEST_SERVER})` : ''}`,
   () => {
     it('keeps the edited text, whichever replica stored the comment first', async () => {
-      const { a, b, emulator, url } = await openReplicaPair(server!, cleanup);
-      for (const service of [a, b]) {
-        const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
-        await service.syncAccountOnce(page.id);
-      }
-      const feed = await fetch(
-        `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
-      );
-      const postId = ((await feed.json()) as { data: { id: string }[] }).data[0]!.id;
-      const added = await fetch(`${emulator.url}/__emulator/facebook/comments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          post_id: postId,
-          from: { id: '4000000001', name: 'Klaus Becker' },
-          message: FIRST,
-        }),
-      });
-      const commentId = ((await added.json()) as { data: { id: string } }).data.id;
+      const replicas = await openReplicaPair(server!, cleanup);
+      const { a, b, emulator, url } = replicas;
+      await connectPageToBoth(replicas);
+      const { postId, commentId } = await commentOnPage(emulator, FIRST);
 
       // A third replica's commit holds the write lock meanwhile: what A and B commit waits.
       const holder = await holdWriteLock(url, cleanup);
 
       // A reads the comment as first written and waits to store it.
-      const atA = a.receiveFacebookWebhook(change('add', commentId, postId, 1_780_000_000));
+      const atA = a.receiveFacebookWebhook(commentChange('add', commentId, postId, 1_780_000_000));
       await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(1);
       const edit = await fetch(`${emulator.url}/__emulator/facebook/comments/${commentId}`, {
         method: 'POST',
@@ -76,7 +40,9 @@ describe.skipIf(server == null)(
       });
       expect(edit.ok).toBe(true);
       // B reads it edited, finds it not stored yet, and waits behind A's rows.
-      const atB = b.receiveFacebookWebhook(change('edited', commentId, postId, 1_780_000_060));
+      const atB = b.receiveFacebookWebhook(
+        commentChange('edited', commentId, postId, 1_780_000_060),
+      );
       await expect.poll(holder.waitingForLocks, { timeout: 5000 }).toBe(2);
       await holder.release();
       await Promise.all([atA, atB]);

@@ -1,3 +1,5 @@
+import { FacebookWebhookSchema } from '../../shared';
+import type { FacebookWebhook } from '../../shared';
 import { parseScenario } from '../../emulator/scenario';
 import { startEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
@@ -8,7 +10,7 @@ import { createTestDatabase } from '../store/test/pg-test-database';
 import { clockStartingAt } from '../time/clock';
 import type { Clock } from '../time/clock';
 import { tempDir } from './fixtures';
-import { smallScenario } from './scenario';
+import { PAGE, smallScenario } from './scenario';
 
 /** Two inboxes on one PostgreSQL database, as two hub replicas run them, and their platforms. */
 export interface ReplicaPair {
@@ -66,3 +68,61 @@ export async function openReplicaPair(
     storeB: second.store,
   };
 }
+
+/** The scenario's Page connected through both inboxes, each syncing it once. */
+export async function connectPageToBoth({ a, b }: ReplicaPair): Promise<void> {
+  for (const service of [a, b]) {
+    const page = await service.connectAccount({ platform: 'facebook', token: PAGE.token });
+    await service.syncAccountOnce(page.id);
+  }
+}
+
+/** A customer comments the Page's latest post on the emulator: the post's and comment's ids. */
+export async function commentOnPage(
+  emulator: Emulator,
+  message: string,
+): Promise<{ postId: string; commentId: string }> {
+  const feed = await fetch(
+    `${emulator.graphBaseUrl}/v21.0/${PAGE.id}/feed?access_token=${PAGE.token}`,
+  );
+  const postId = ((await feed.json()) as { data: { id: string }[] }).data[0]!.id;
+  const added = await fetch(`${emulator.url}/__emulator/facebook/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ post_id: postId, from: CUSTOMER, message }),
+  });
+  return { postId, commentId: ((await added.json()) as { data: { id: string } }).data.id };
+}
+
+/** The webhook Facebook delivers for one change of that customer's comment on the Page. */
+export function commentChange(
+  verb: 'add' | 'edited',
+  commentId: string,
+  postId: string,
+  time: number,
+): FacebookWebhook {
+  return FacebookWebhookSchema.parse({
+    object: 'page',
+    entry: [
+      {
+        id: PAGE.id,
+        time,
+        changes: [
+          {
+            field: 'feed',
+            value: {
+              item: 'comment',
+              verb,
+              comment_id: commentId,
+              post_id: postId,
+              from: CUSTOMER,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** The customer who comments in these specs. */
+const CUSTOMER = { id: '4000000001', name: 'Klaus Becker' };
