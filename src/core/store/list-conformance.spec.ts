@@ -178,6 +178,38 @@ describe.each(STORE_ENGINES)('conversation lists on $name', (engine) => {
       expect(await store.conversations.get('x:a')).toBeUndefined();
     });
 
+    it("pages a tag newest first after its conversations' last posts moved, with other filters", async () => {
+      const at = (hour: number) => new Date(Date.UTC(2026, 10, 20, hour)).toISOString();
+      const tagged = ['a', 'b', 'c', 'd'].map((id, i) =>
+        conversation({
+          id: `x:${id}`,
+          tags: ['vip'],
+          status: id === 'c' ? 'done' : 'new',
+          lastPostAt: at(10 + i),
+        }),
+      );
+      await clear();
+      await put([...tagged, conversation({ id: 'x:e', lastPostAt: at(20) })]);
+      const pages = async (q: ListConversationsInput) =>
+        (await walk((p) => store.conversations.list(ListConversationsInputSchema.parse(p)), q))
+          .pages;
+      expect(await pages({ tag: 'vip', limit: 1 })).toEqual([['x:d'], ['x:c'], ['x:b'], ['x:a']]);
+      // The oldest is answered again, and b's last post comes to the same time as d's.
+      await put([
+        { ...tagged[0]!, lastPostAt: at(15), version: 2 },
+        { ...tagged[1]!, lastPostAt: at(13), version: 2 },
+      ]);
+      expect(await pages({ tag: 'vip', limit: 1 })).toEqual([['x:a'], ['x:d'], ['x:b'], ['x:c']]);
+      expect(await pages({ tag: 'vip', status: 'new', limit: 2 })).toEqual([
+        ['x:a', 'x:d'],
+        ['x:b'],
+      ]);
+      const first = await store.conversations.list(
+        ListConversationsInputSchema.parse({ tag: 'vip', status: 'new', limit: 2 }),
+      );
+      expect(first.total).toBe(3);
+    });
+
     it('lists and counts every conversation still to handle (new, open, pending) as `active`', async () => {
       await clear();
       const statuses = ['new', 'new', 'new', 'open', 'pending', 'done', 'spam', 'done'] as const;

@@ -4,6 +4,7 @@ import type { AuditHead } from '../../audit/audit-chain';
 import type { AuditRepository } from '../port';
 import { parsed } from '../sql/sql-audit';
 import type { AuditRow } from '../sql/sql-audit';
+import { prepared } from './pg-client';
 import type { Queryable } from './pg-client';
 import { PG_PAGE } from './pg-range';
 import type { SentWrites } from './pg-sent';
@@ -49,8 +50,9 @@ export class PgAudit implements AuditRepository {
 
   async ofConversation(conversationId: string): Promise<AuditEntry[]> {
     const { rows } = await this.db.query<AuditRow>(
-      'SELECT seq, canonical, hash FROM audit WHERE conversation_id = $1 ORDER BY seq',
-      [conversationId],
+      prepared('SELECT seq, canonical, hash FROM audit WHERE conversation_id = $1 ORDER BY seq', [
+        conversationId,
+      ]),
     );
     return rows.flatMap(parsed);
   }

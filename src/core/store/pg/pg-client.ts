@@ -46,6 +46,24 @@ export function databaseName(url: string): string {
   }
 }
 
+/** The name each statement text is prepared under (see `prepared`). */
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement each connection parses and plans once, then runs by its name: for the fixed
+ * statements of commits, Idempotency-Keys and reads by id, which PostgreSQL planned for longer
+ * than it ran them (a read by id: 0.1 ms planned, 0.02 ms run). Only fixed texts, a set the code
+ * bounds: lists stay unnamed, each planned for its own values (a tag's size, a status's share).
+ */
+export function prepared(text: string, values?: readonly unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name == null) {
+    name = `inbox_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, ...(values ? { values: [...values] } : {}) };
+}
+
 // int8 (counts, sums, ms since the epoch) and numeric as numbers: every such value here is an
 // integer well inside 2^53.
 const NUMBER_TYPES = new Set([20, 1700]);

@@ -12,9 +12,9 @@ import {
 import type { ListTuning } from '../sql/conversation-sql';
 import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
-import { numberOf, numbered } from './pg-client';
+import { numberOf, numbered, prepared } from './pg-client';
 import type { Queryable } from './pg-client';
-import { PgListPlans } from './pg-list-plan';
+import { PgListPlans, QUEUE_SIZE } from './pg-list-plan';
 import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 import { PG_PAGE, pgRange } from './pg-range';
@@ -76,8 +76,7 @@ export class PgConversations implements ConversationRepository {
 
   async get(id: string): Promise<Conversation | undefined> {
     const { rows } = await (this.byId ?? this.db).query<{ body: string }>(
-      'SELECT body FROM conversations WHERE id = $1',
-      [id],
+      prepared('SELECT body FROM conversations WHERE id = $1', [id]),
     );
     return rows[0] ? (JSON.parse(rows[0].body) as Conversation) : undefined;
   }
@@ -198,7 +197,7 @@ export class PgConversations implements ConversationRepository {
   }
 
   async count(): Promise<number> {
-    return numberOf(this.db, 'SELECT coalesce(sum(n), 0) FROM conversation_facets');
+    return numberOf(this.db, QUEUE_SIZE);
   }
 
   /**
@@ -293,7 +292,7 @@ export class PgConversations implements ConversationRepository {
   /** A write of a commit: sent without waiting where the commit pipelines them, else awaited. */
   private async write(sql: string, params: unknown[]): Promise<void> {
     if (this.sent) this.sent.send(sql, params);
-    else await this.db.query(sql, params);
+    else await this.db.query(prepared(sql, params));
   }
 
   /**
@@ -302,7 +301,7 @@ export class PgConversations implements ConversationRepository {
    */
   private async writeLocked(sql: string, params: unknown[]): Promise<void> {
     if (this.sent) this.sent.afterLock(sql, params);
-    else await this.db.query(sql, params);
+    else await this.db.query(prepared(sql, params));
   }
 
   /**
@@ -315,8 +314,10 @@ export class PgConversations implements ConversationRepository {
     expect: Readonly<Record<string, number>> | undefined,
   ): Promise<Map<string, { rowid: number; body: string }>> {
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
-      'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
-      [ids],
+      prepared(
+        'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+        [ids],
+      ),
     );
     for (const row of rows) {
       const wanted = expect?.[row.id];

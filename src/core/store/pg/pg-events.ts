@@ -3,7 +3,7 @@ import pg from 'pg';
 import { InboxEventSchema } from '../../../shared';
 import type { InboxEvent } from '../../../shared';
 import type { EventRelay } from '../port';
-import { poolConfig } from './pg-client';
+import { poolConfig, prepared } from './pg-client';
 import type { PgConnection, Pool } from './pg-client';
 import { SETTINGS_CHANNEL } from './pg-shared';
 
@@ -54,7 +54,9 @@ export class PgEventRelay implements EventRelay {
         ...(event.by !== undefined ? { by: event.by } : {}),
       } satisfies Message);
     }
-    this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+    this.pool
+      .query(prepared('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
+      .catch(() => undefined);
   }
 
   subscribe(listener: (event: InboxEvent) => void): () => void {

@@ -1,4 +1,5 @@
 import type { KeyRecord, KeyRepository, SettingsRepository } from '../port';
+import { prepared } from './pg-client';
 import type { Queryable } from './pg-client';
 
 /** The settings document as the last commits left it, until its file is written. */
@@ -60,11 +61,13 @@ export class PgKeys implements KeyRepository {
   write(r: KeyRecord): void {
     this.inOrder(r, () =>
       this.db.query(
-        `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-           fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
-        [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer],
+        prepared(
+          `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+             fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
+          [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer],
+        ),
       ),
     ).catch(this.failed);
   }
@@ -88,12 +91,14 @@ export class PgKeys implements KeyRepository {
   async claim(r: KeyRecord, since: number): Promise<KeyRecord | null> {
     return this.inOrder(r, async () => {
       const { rowCount } = await this.db.query(
-        `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-           fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
-         WHERE idempotency_keys.at <= $8`,
-        [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer, since],
+        prepared(
+          `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+             fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
+           WHERE idempotency_keys.at <= $8`,
+          [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer, since],
+        ),
       );
       return rowCount === 1 ? null : ((await this.read(r.agent, r.key)) ?? null);
     });
@@ -101,9 +106,11 @@ export class PgKeys implements KeyRepository {
 
   async read(agent: string, key: string): Promise<KeyRecord | null> {
     const { rows } = await this.db.query<KeyRecord>(
-      `SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys
-       WHERE agent = $1 AND key = $2`,
-      [agent, key],
+      prepared(
+        `SELECT agent, key, at, method, fingerprint, state, answer FROM idempotency_keys
+         WHERE agent = $1 AND key = $2`,
+        [agent, key],
+      ),
     );
     return rows[0] ?? null;
   }

@@ -10,13 +10,17 @@ function likeLiteral(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The queue's size, kept in one row (schema step 12). */
+export const QUEUE_SIZE = 'SELECT coalesce(max(n), 0) FROM conversation_total';
+
 /**
  * PostgreSQL's part of a list's SQL: the tag table by rowid as on SQLite; a search as a LIKE that
  * the trigram index (pg_trgm) serves, or `strpos` row by row. Both find the lower-cased text as a
  * substring, as SQLite's trigram phrase and `instr` do. A set is read whole first (an array), then
  * its conversations by rowid and sorted: written as `IN (SELECT …)`, the planner walks the order's
  * index instead and looks each conversation up in the set, several times slower (measured: 40–75
- * ms against 16 ms for a tag on 3% of 100,000 conversations).
+ * ms against 16 ms for a tag on 3% of 100,000 conversations). A tag's page in the newest order is
+ * read along the tag's own rows instead, which carry that order (schema step 12).
  */
 export const POSTGRES_LIST: ListDialect = {
   tag: {
@@ -29,6 +33,8 @@ export const POSTGRES_LIST: ListDialect = {
   ],
   searchScan:
     'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND strpos(s.text, ?) > 0)',
+  total: QUEUE_SIZE,
+  tagRows: true,
 };
 
 /**
@@ -52,7 +58,11 @@ export class PgListPlans {
     query: ConversationQuery,
     tuning: ListTuning,
   ): Promise<{ plan: ListPlan; dialect: ListDialect }> {
-    return this.searchSet(query, await this.plan(query, tuning));
+    const plan = await this.plan(query, tuning);
+    // A tag's newest page walks its rows: one page of them, where a set reads all of them and a
+    // scan reads the queue's newest until it has found a page of the tag's.
+    if (query.tag && query.sort === 'newest') plan.walkTag = true;
+    return this.searchSet(query, plan);
   }
 
   /**
@@ -135,10 +145,8 @@ export class PgListPlans {
     return count;
   }
 
-  /** The queue's size, as the facets count it. */
+  /** The queue's size, as it is kept. */
   private size(): Promise<number> {
-    return this.planCount('size', () =>
-      numberOf(this.db, 'SELECT coalesce(sum(n), 0) FROM conversation_facets'),
-    );
+    return this.planCount('size', () => numberOf(this.db, QUEUE_SIZE));
   }
 }

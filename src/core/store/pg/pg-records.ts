@@ -10,13 +10,15 @@ import type {
   PostRepository,
   OutboxCheck,
 } from '../port';
+import { prepared } from './pg-client';
 import type { Queryable } from './pg-client';
 import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 import { PG_PAGE, pgRange } from './pg-range';
 
+/** The parsed bodies a fixed statement reads (prepared: see `prepared`). */
 async function bodies<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
-  const { rows } = await db.query<{ body: string }>(sql, params);
+  const { rows } = await db.query<{ body: string }>(prepared(sql, params));
   return rows.map((r) => JSON.parse(r.body) as T);
 }
 
@@ -31,7 +33,7 @@ async function write(
   params: unknown[],
 ): Promise<void> {
   if (sent) sent.send(sql, params);
-  else await db.query(sql, params);
+  else await db.query(prepared(sql, params));
 }
 
 /** Posts: stored once by id, found by conversation and by date. */

@@ -1,5 +1,6 @@
 import type { PgMigration } from './pg-migrations';
 import { PG_COMMIT_STEPS } from './pg-schema-commits';
+import { PG_LIST_STEPS } from './pg-schema-lists';
 
 /** Text compared and ordered byte by byte, as SQLite does: keyset pages and ties agree. */
 const T = 'TEXT COLLATE "C"';
@@ -377,4 +378,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   ...PG_COMMIT_STEPS,
+  ...PG_LIST_STEPS,
 ];

@@ -1,3 +1,4 @@
+import { prepared } from './pg-client';
 import type { Client } from './pg-client';
 
 /**
@@ -16,7 +17,7 @@ export class SentWrites {
 
   /** Sends a statement whose answer nobody reads; a failure is kept for `commit`. */
   send(sql: string, params?: unknown[]): void {
-    this.client.query(sql, params).catch((err: unknown) => {
+    this.client.query(params ? prepared(sql, params) : sql).catch((err: unknown) => {
       this.failure ??= err;
     });
   }
@@ -26,7 +27,7 @@ export class SentWrites {
    * and the rows' promise is refused with it.
    */
   ask<T extends object>(sql: string, params: unknown[]): Promise<T[]> {
-    const answer = this.client.query<T>(sql, params).then(
+    const answer = this.client.query<T>(prepared(sql, params)).then(
       (result) => result.rows,
       (err: unknown) => {
         this.failure ??= err;

@@ -7,7 +7,9 @@ import { author, conversation, post, tempDir } from '../../test/fixtures';
 import { factsOf } from '../port';
 import { ManualClock } from '../../time/clock';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
-import { openPool } from './pg-client';
+import { listSql } from '../sql/conversation-sql';
+import { numbered, openPool, prepared } from './pg-client';
+import { POSTGRES_LIST } from './pg-list-plan';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, migratePg } from './pg-migrations';
 import { PostgresStore } from './postgres-store';
 
@@ -207,6 +209,85 @@ describe.skipIf(server == null)(
         [null, 'fr'],
         [null, null],
       ]);
+    });
+
+    it("fills in, from a database of schema 11, each tag row's order and the queue's size, and pages a tag along them", async () => {
+      const url = await database();
+      const pool = openPool({ url, caFile: null });
+      const old = [1, 2, 3].map((i) =>
+        conversation({ id: `x:${i}`, tags: ['vip'], lastPostAt: `2026-11-20T1${i}:00:00.000Z` }),
+      );
+      try {
+        await migratePg(
+          pool,
+          PG_MIGRATIONS.filter((m) => m.version <= 11),
+        );
+        for (const c of old) {
+          const { rows } = await pool.query<{ rowid: number }>(
+            `INSERT INTO conversations (id, platform, account_id, status, priority, reach,
+               last_post_ms, created_ms, body) VALUES ($1, 'x', 'x:brand', 'new', 1, 0, $2, 0, $3)
+             RETURNING rowid`,
+            [c.id, Date.parse(c.lastPostAt), JSON.stringify(c)],
+          );
+          await pool.query("INSERT INTO conversation_tags (conversation, tag) VALUES ($1, 'vip')", [
+            rows[0]!.rowid,
+          ]);
+        }
+      } finally {
+        await pool.end();
+      }
+      const store = await open(url);
+      const { rows } = await store.pool.query<{ id: string; last_post_ms: number }>(
+        'SELECT id, last_post_ms FROM conversation_tags ORDER BY id',
+      );
+      expect(rows).toEqual(old.map((c) => ({ id: c.id, last_post_ms: Date.parse(c.lastPostAt) })));
+      const all = await store.conversations.list({ sort: 'newest', limit: 10 });
+      expect(all.total).toBe(3);
+      const vip = await store.conversations.list({ tag: 'vip', sort: 'newest', limit: 2 });
+      expect(vip).toMatchObject({ total: 3, items: [{ id: 'x:3' }, { id: 'x:2' }] });
+      // The page reads the tag's rows along their index, from the cursor on.
+      const list = listSql(
+        { tag: 'vip', sort: 'newest', limit: 2, cursor: vip.nextCursor! },
+        { tag: 'set', q: 'set', totalCap: 1000, walkTag: true },
+        POSTGRES_LIST,
+      );
+      const client = await store.pool.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>({
+          text: `EXPLAIN ${numbered(list.page.sql)}`,
+          values: list.page.params,
+        });
+        expect(plan.rows.map((r) => r['QUERY PLAN']).join(' ')).toMatch(
+          /Index \w* ?Scan Backward using conversation_tags_newest/,
+        );
+        const page = await client.query<{ body: string }>({
+          text: numbered(list.page.sql),
+          values: list.page.params,
+        });
+        expect(page.rows.map((r) => (JSON.parse(r.body) as { id: string }).id)).toEqual(['x:1']);
+      } finally {
+        await client.query('RESET enable_seqscan');
+        client.release();
+      }
+    });
+
+    it('parses and plans a fixed statement once per connection, then runs it by its name', async () => {
+      const client = new pg.Client({ connectionString: await database() });
+      await client.connect();
+      cleanups.unshift(() => client.end());
+      const byId = 'SELECT $1::text AS id';
+      for (const id of ['a', 'b', 'c'])
+        expect((await client.query(prepared(byId, [id]))).rows).toEqual([{ id }]);
+      await client.query(prepared('SELECT $1::int + 1 AS n', [1]));
+      const { rows } = await client.query<{ name: string; statement: string }>(
+        'SELECT name, statement FROM pg_prepared_statements ORDER BY statement',
+      );
+      expect(rows).toEqual([
+        { name: prepared('SELECT $1::int + 1 AS n').name, statement: 'SELECT $1::int + 1 AS n' },
+        { name: prepared(byId).name, statement: byId },
+      ]);
+      expect(prepared(byId).name).not.toBe(prepared('SELECT $1::int + 1 AS n').name);
     });
 
     it('says a wrong password is refused without repeating it', async () => {

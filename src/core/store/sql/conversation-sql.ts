@@ -65,6 +65,12 @@ export interface ListPlan {
   totalCap: number;
   /** For a search: the matches it was counted up to (a set is smaller than this). */
   probe?: number;
+  /**
+   * The page read along the tag's own rows in the newest order, where the engine's tag rows
+   * carry it (`ListDialect.tagRows`): one page of them, whatever the tag's size. The total
+   * still counts the tag as `tag` says.
+   */
+  walkTag?: boolean;
 }
 
 /** What a plan is chosen by: the engine's counts, each read only when the query needs it. */
@@ -152,6 +158,13 @@ export interface ListDialect {
   searchSet: (q: string) => [string, SqlValue];
   /** The scan plan's clause; its parameter is the lower-cased search text. */
   searchScan: string;
+  /** The queue's size, where the engine keeps it in one row (else summed over the facets). */
+  total?: string;
+  /**
+   * Whether `conversation_tags` rows carry their conversation's `last_post_ms` and `id`, ordered
+   * by an index on `(tag, last_post_ms, id)`: a tag's newest page can be walked (`walkTag`).
+   */
+  tagRows?: boolean;
 }
 
 /** SQLite's: the tag table by rowid, FTS5's trigram index, `instr` on the search text. */
@@ -208,7 +221,10 @@ export function listSql(
     clauses.push('c.sentiment = ?');
     params.push(query.sentiment);
   }
+  /** Where the tag's clause is: a page walked along the tag's rows has its own there. */
+  let tagAt = -1;
   if (query.tag) {
+    tagAt = clauses.length;
     clauses.push(dialect.tag[plan.tag]);
     params.push(query.tag);
   }
@@ -224,6 +240,12 @@ export function listSql(
     }
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+  const count = countSql(query, facets, where, params, plan.totalCap, dialect);
+  if (walksTag(query, plan, dialect)) {
+    // The tag's own rows, in the newest order: its clause (the same parameter) is theirs.
+    const walked = clauses.map((c, i) => (i === tagAt ? 't.tag = ?' : c));
+    return { ...tagWalkSql(query, walked, params), count };
+  }
   const order = ORDERS[query.sort];
   const pageClauses = [...clauses];
   const pageParams = [...params];
@@ -244,7 +266,45 @@ export function listSql(
       sql: `SELECT c.body FROM conversations c ${pageWhere} ORDER BY ${order.orderBy} LIMIT ?`,
       params: [...pageParams, query.limit + 1],
     },
-    count: countSql(query, facets, where, params, plan.totalCap),
+    count,
+  };
+}
+
+/** Whether a list's page is read along its tag's rows (see `ListPlan.walkTag`). */
+function walksTag(query: ConversationQuery, plan: ListPlan, dialect: ListDialect): boolean {
+  return (
+    plan.walkTag === true && dialect.tagRows === true && !!query.tag && query.sort === 'newest'
+  );
+}
+
+/**
+ * The page of a tag in the newest order, read along the index of its rows (tag, last post, id)
+ * from the cursor on, each joined to its conversation for the other filters and its body: it
+ * stops once the page is full. The same order and cursor as the newest order's, on the tag's
+ * copies of the conversation's last post and id.
+ */
+function tagWalkSql(
+  query: ConversationQuery,
+  clauses: string[],
+  params: SqlValue[],
+): Omit<ListSql, 'count'> {
+  const pageClauses = [...clauses];
+  const pageParams = [...params];
+  if (query.cursor) {
+    const { k, id } = decodeCursor(query.cursor);
+    if (k.length !== 1)
+      throw new InboxError('bad_request', 'Invalid cursor: start again from the first page');
+    pageClauses.push('(t.last_post_ms, t.id) < (?, ?)');
+    pageParams.push(k[0]!, id);
+  }
+  return {
+    sort: query.sort,
+    limit: query.limit,
+    page: {
+      sql: `SELECT c.body FROM conversation_tags t JOIN conversations c ON c.rowid = t.conversation
+        WHERE ${pageClauses.join(' AND ')} ORDER BY t.last_post_ms DESC, t.id DESC LIMIT ?`,
+      params: [...pageParams, query.limit + 1],
+    },
   };
 }
 
@@ -255,8 +315,11 @@ function countSql(
   where: string,
   params: SqlValue[],
   cap: number,
+  dialect: ListDialect,
 ): ListSql['count'] {
   const counted = query.answered == null && query.sentiment == null;
+  if (counted && !query.tag && !searchOf(query) && facets.length === 0 && dialect.total)
+    return { sql: dialect.total, params: [], cap: null };
   if (counted && !query.tag && !searchOf(query)) {
     const facetWhere = facets
       .map((f) =>
