@@ -178,6 +178,45 @@ describe.each(STORE_ENGINES)('conversation lists on $name', (engine) => {
       expect(await store.conversations.get('x:a')).toBeUndefined();
     });
 
+    it('pages one status newest first, alone or with a filter of few values, as the in-memory queue does', async () => {
+      const arbStatusQuery = fc.record(
+        {
+          status: fc.constantFrom('new' as const, 'open' as const, 'done' as const),
+          platform: fc.constantFrom('x' as const, 'facebook' as const),
+          language: fc.constantFrom('fr', 'en'),
+          q: fc.constantFrom('ok', 'late', 'é'),
+          limit: fc.integer({ min: 1, max: 3 }),
+        },
+        { requiredKeys: ['status', 'limit'] },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .uniqueArray(fc.nat(999), { minLength: 40, maxLength: 80 })
+            .chain((ids) => fc.tuple(...ids.map((id) => arbConversation(id)))),
+          fc.array(arbStatusQuery, { minLength: 3, maxLength: 6 }),
+          async (conversations, queries) => {
+            await clear();
+            await put(conversations);
+            for (const query of queries) {
+              const input = { ...query, sort: 'newest' as const };
+              const memory = await walk(
+                async (q) =>
+                  queryConversations(conversations, ListConversationsInputSchema.parse(q)),
+                input,
+              );
+              const sql = await walk(
+                (q) => store.conversations.list(ListConversationsInputSchema.parse(q)),
+                input,
+              );
+              expect(sql).toEqual(memory);
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+
     it("pages a tag newest first after its conversations' last posts moved, with other filters", async () => {
       const at = (hour: number) => new Date(Date.UTC(2026, 10, 20, hour)).toISOString();
       const tagged = ['a', 'b', 'c', 'd'].map((id, i) =>

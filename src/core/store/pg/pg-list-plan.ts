@@ -35,6 +35,7 @@ export const POSTGRES_LIST: ListDialect = {
     'EXISTS (SELECT 1 FROM conversation_search s WHERE s.rowid = c.rowid AND strpos(s.text, ?) > 0)',
   total: QUEUE_SIZE,
   tagRows: true,
+  statusLeads: true,
 };
 
 /**

@@ -1,57 +1,15 @@
 import { searchOf } from '../conversation-query';
-import { z } from 'zod';
 import { ConversationPageSchema, InboxError, statusesOf } from '../../../shared';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationQuery } from '../port';
+import { newestAlongSql } from './list-newest';
+import type { NewestAlong } from './list-newest';
+import { ORDERS, PRIORITY_RANK, SAMPLE, decodeCursor, encodeCursor } from './list-order';
 import type { SqlValue } from './sqlite';
 
 type Sort = ConversationQuery['sort'];
-type Key = number[];
 
-export const PRIORITY_RANK = { urgent: 3, high: 2, normal: 1, low: 0 } as const;
-
-/**
- * Each order of the list: its ORDER BY, the values of a row's sort key (what a cursor carries,
- * in the format the queue always used, so a page a client holds stays valid), and the condition
- * for "after this key". Every order ends with the id, so pages never overlap.
- */
-const ORDERS: Record<
-  Sort,
-  { orderBy: string; key: (c: Conversation) => Key; after: (k: Key) => [string, SqlValue[]] }
-> = {
-  newest: {
-    orderBy: 'c.last_post_ms DESC, c.id DESC',
-    key: (c) => [Date.parse(c.lastPostAt)],
-    after: ([ms]) => ['(c.last_post_ms, c.id) < (?, ?)', [ms!]],
-  },
-  oldest: {
-    orderBy: 'c.last_post_ms ASC, c.id DESC',
-    key: (c) => [-Date.parse(c.lastPostAt)],
-    after: ([negative]) => {
-      const ms = -negative!;
-      return ['(c.last_post_ms > ? OR (c.last_post_ms = ? AND c.id < ?))', [ms, ms]];
-    },
-  },
-  priority: {
-    orderBy: 'c.priority DESC, c.last_post_ms DESC, c.id DESC',
-    key: (c) => [PRIORITY_RANK[c.priority], Date.parse(c.lastPostAt)],
-    after: ([rank, ms]) => ['(c.priority, c.last_post_ms, c.id) < (?, ?, ?)', [rank!, ms!]],
-  },
-  reach: {
-    orderBy: 'c.reach DESC, c.last_post_ms DESC, c.id DESC',
-    key: (c) => [c.reach, Date.parse(c.lastPostAt)],
-    after: ([reach, ms]) => ['(c.reach, c.last_post_ms, c.id) < (?, ?, ?)', [reach!, ms!]],
-  },
-};
-
-/** Any conversation, for the length of a sort key. */
-const SAMPLE = {
-  lastPostAt: '1970-01-01T00:00:00.000Z',
-  priority: 'low',
-  reach: 0,
-} as Conversation;
-
-const CursorSchema = z.object({ k: z.array(z.union([z.string(), z.number()])), id: z.string() });
+export { PRIORITY_RANK };
 
 /**
  * How a list finds the conversations of a tag or a search. `set`: the few that match are read
@@ -165,6 +123,11 @@ export interface ListDialect {
    * by an index on `(tag, last_post_ms, id)`: a tag's newest page can be walked (`walkTag`).
    */
   tagRows?: boolean;
+  /**
+   * Whether a newest page of one status is read along the status's index whatever the planner
+   * would choose (see list-newest.ts): its equality is written as a range, leading the order.
+   */
+  statusLeads?: boolean;
 }
 
 /** SQLite's: the tag table by rowid, FTS5's trigram index, `instr` on the search text. */
@@ -197,10 +160,14 @@ export function listSql(
   };
   if (query.platform) equal('platform', query.platform);
   if (query.accountId) equal('account_id', query.accountId);
+  /** Where the one status's clause and parameter are (a page may lead by it). */
+  let status: StatusAt | null = null;
   if (query.status) {
     const statuses = statusesOf(query.status);
-    if (statuses.length === 1) equal('status', statuses[0]!);
-    else {
+    if (statuses.length === 1) {
+      status = { clause: clauses.length, param: params.length, value: statuses[0]! };
+      equal('status', statuses[0]!);
+    } else {
       // Several statuses (`active`): the kept counts are summed over them as well.
       const marks = statuses.map(() => '?').join(', ');
       clauses.push(`c.status IN (${marks})`);
@@ -241,10 +208,10 @@ export function listSql(
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const count = countSql(query, facets, where, params, plan.totalCap, dialect);
-  if (walksTag(query, plan, dialect)) {
-    // The tag's own rows, in the newest order: its clause (the same parameter) is theirs.
-    const walked = clauses.map((c, i) => (i === tagAt ? 't.tag = ?' : c));
-    return { ...tagWalkSql(query, walked, params), count };
+  const along = newestIndex(query, plan, dialect, { clauses, params, tagAt, status });
+  if (along) {
+    const page = newestAlongSql(query, along.clauses, along.params, along.along);
+    return { sort: query.sort, limit: query.limit, page, count };
   }
   const order = ORDERS[query.sort];
   const pageClauses = [...clauses];
@@ -270,40 +237,58 @@ export function listSql(
   };
 }
 
-/** Whether a list's page is read along its tag's rows (see `ListPlan.walkTag`). */
-function walksTag(query: ConversationQuery, plan: ListPlan, dialect: ListDialect): boolean {
-  return (
-    plan.walkTag === true && dialect.tagRows === true && !!query.tag && query.sort === 'newest'
-  );
+/** Where the one status filter is in a list's clauses and parameters. */
+interface StatusAt {
+  clause: number;
+  param: number;
+  value: SqlValue;
 }
 
 /**
- * The page of a tag in the newest order, read along the index of its rows (tag, last post, id)
- * from the cursor on, each joined to its conversation for the other filters and its body: it
- * stops once the page is full. The same order and cursor as the newest order's, on the tag's
- * copies of the conversation's last post and id.
+ * Whether a newest page is read along an index its filters fix (see list-newest.ts), with the
+ * clauses and parameters it is read with: a tag's own rows (`walkTag`, where the engine's tag
+ * rows carry the order; the tag's clause is theirs), or the status's index (`statusLeads`), unless
+ * another filter names few conversations (an assignee, a search or tag read as a set, the replies
+ * from another app), whose own index or set the planner starts from.
  */
-function tagWalkSql(
+function newestIndex(
   query: ConversationQuery,
-  clauses: string[],
-  params: SqlValue[],
-): Omit<ListSql, 'count'> {
-  const pageClauses = [...clauses];
-  const pageParams = [...params];
-  if (query.cursor) {
-    const { k, id } = decodeCursor(query.cursor);
-    if (k.length !== 1)
-      throw new InboxError('bad_request', 'Invalid cursor: start again from the first page');
-    pageClauses.push('(t.last_post_ms, t.id) < (?, ?)');
-    pageParams.push(k[0]!, id);
-  }
+  plan: ListPlan,
+  dialect: ListDialect,
+  at: { clauses: string[]; params: SqlValue[]; tagAt: number; status: StatusAt | null },
+): { clauses: string[]; params: SqlValue[]; along: NewestAlong } | null {
+  if (query.sort !== 'newest') return null;
+  const { clauses, params, tagAt, status } = at;
+  if (plan.walkTag === true && dialect.tagRows === true && query.tag && tagAt >= 0)
+    return {
+      clauses: clauses.map((c, i) => (i === tagAt ? 't.tag = ?' : c)),
+      params,
+      along: {
+        from: 'conversation_tags t JOIN conversations c ON c.rowid = t.conversation',
+        lead: [{ column: 't.tag', value: query.tag }],
+        ms: 't.last_post_ms',
+        id: 't.id',
+      },
+    };
+  const q = searchOf(query);
+  const fewElsewhere =
+    query.assignee != null ||
+    query.tag != null ||
+    query.answered != null ||
+    (q != null && plan.q === 'set' && indexable(q));
+  if (dialect.statusLeads !== true || status == null || fewElsewhere) return null;
+  // A range rather than an equality: the planner keeps the status in the order, which only the
+  // status's index gives without sorting every conversation of it.
+  const led = [...params];
+  led.splice(status.param, 1, status.value, status.value);
   return {
-    sort: query.sort,
-    limit: query.limit,
-    page: {
-      sql: `SELECT c.body FROM conversation_tags t JOIN conversations c ON c.rowid = t.conversation
-        WHERE ${pageClauses.join(' AND ')} ORDER BY t.last_post_ms DESC, t.id DESC LIMIT ?`,
-      params: [...pageParams, query.limit + 1],
+    clauses: clauses.map((c, i) => (i === status.clause ? 'c.status >= ? AND c.status <= ?' : c)),
+    params: led,
+    along: {
+      from: 'conversations c',
+      lead: [{ column: 'c.status', value: status.value }],
+      ms: 'c.last_post_ms',
+      id: 'c.id',
     },
   };
 }
@@ -405,21 +390,4 @@ export function sameSearchText(a: Conversation, b: Conversation): boolean {
   )
     return true;
   return searchText(a) === searchText(b);
-}
-
-function encodeCursor(k: Key, id: string): string {
-  return Buffer.from(JSON.stringify({ k, id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { k: Key; id: string } {
-  try {
-    const parsed = CursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    const k = parsed.k.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    if (k.length !== parsed.k.length) throw new Error('not a key');
-    return { k, id: parsed.id };
-  } catch {
-    throw new InboxError('bad_request', 'Invalid cursor: start again from the first page');
-  }
 }
