@@ -34,13 +34,51 @@ export interface ReportStore {
 /** The latest instant a date can name: a read by last post from a date on has no end. */
 const END_OF_TIME = new Date(8.64e15).toISOString();
 
-/** The pages of heads read, each with the facts of its conversations' posts (one read a page). */
+/** Pages whose reads are under way ahead of the one the caller works on (see `withFacts`). */
+const READ_AHEAD = 2;
+
+type PageWithFacts = { heads: ConversationHead[]; facts: Map<string, PostFacts[]> };
+
+/**
+ * The pages of heads read, each with the facts of its conversations' posts (one read a page). The
+ * next page is read while this one's facts are, and the one after while the caller works on this
+ * one, each page's facts asked as soon as its heads are known: on a server each read is a round
+ * trip, a month at a million conversations is fifty pages, and two reads of facts run on two of
+ * the server's processes at once.
+ */
 export async function* withFacts(
   store: ReportStore,
   pages: AsyncIterable<ConversationHead[]>,
-): AsyncIterable<{ heads: ConversationHead[]; facts: Map<string, PostFacts[]> }> {
-  for await (const heads of pages)
-    yield { heads, facts: await store.posts.factsOf(heads.map((h) => h.id)) };
+): AsyncIterable<PageWithFacts> {
+  const reader = pages[Symbol.asyncIterator]();
+  // A generator answers its calls in turn: the heads are read one page after the other.
+  const read = async (): Promise<{
+    heads: ConversationHead[];
+    facts: Promise<PageWithFacts['facts']>;
+  } | null> => {
+    const page = await reader.next();
+    if (page.done === true) return null;
+    const facts = store.posts.factsOf(page.value.map((h) => h.id));
+    // Awaited in its turn, where a failure is told.
+    facts.catch(() => undefined);
+    return { heads: page.value, facts };
+  };
+  const ahead = Array.from({ length: READ_AHEAD }, read);
+  for (const next of ahead) next.catch(() => undefined);
+  try {
+    for (;;) {
+      const page = await ahead.shift()!;
+      if (page == null) return;
+      const facts = await page.facts;
+      const next = read();
+      next.catch(() => undefined);
+      ahead.push(next);
+      yield { heads: page.heads, facts };
+    }
+  } finally {
+    // Reads under way end on their own; their pages are not wanted.
+    await reader.return?.();
+  }
 }
 
 const madeOutside = (p: PostFacts) => p.direction === 'outbound' && p.outside;
