@@ -131,14 +131,15 @@ describe.skipIf(server == null)(
       const pgStore = await PostgresStore.open({ url, clock });
       try {
         expect(await contents(pgStore)).toEqual(before);
-        // The counts kept by triggers were made again: the tag's total is the source's.
-        expect(
-          (
-            await pgStore.conversations.list(
-              ListConversationsInputSchema.parse({ tag: 'billing', limit: 10 }),
-            )
-          ).total,
-        ).toBe(3);
+        // The counts kept by triggers were made again: the tag's total is the source's; and its
+        // rows took their conversations' order, which its newest page is read along.
+        const billing = await pgStore.conversations.list(
+          ListConversationsInputSchema.parse({ tag: 'billing', limit: 10 }),
+        );
+        expect(billing.total).toBe(3);
+        expect(billing.items.map((c) => c.id)).toEqual(
+          before.conversations.filter((c) => c.tags.includes('billing')).map((c) => c.id),
+        );
       } finally {
         await pgStore.close();
       }

@@ -153,8 +153,8 @@ async function setAside(client: Client): Promise<{ restore: () => Promise<void> 
 
 /**
  * The counts the triggers keep (pg-schema-steps.ts, step 1; pg-schema-lists.ts, step 12), made
- * from the moved rows at once: conversations per combination of the filter columns, all of them,
- * conversations per tag.
+ * from the moved rows at once: conversations per combination of the filter columns, the queue's
+ * size, conversations per tag.
  */
 async function countAgain(client: Client): Promise<void> {
   await client.query(

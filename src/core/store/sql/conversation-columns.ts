@@ -1,5 +1,5 @@
 import type { Conversation } from '../../../shared';
-import { PRIORITY_RANK } from './conversation-sql';
+import { PRIORITY_RANK } from './list-order';
 import type { SqlValue } from './sqlite';
 
 /**

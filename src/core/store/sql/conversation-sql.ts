@@ -9,8 +9,6 @@ import type { SqlValue } from './sqlite';
 
 type Sort = ConversationQuery['sort'];
 
-export { PRIORITY_RANK };
-
 /**
  * How a list finds the conversations of a tag or a search. `set`: the few that match are read
  * from the tag table or the trigram index, then sorted. `scan`: the sort order's index is read
