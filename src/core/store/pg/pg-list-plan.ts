@@ -59,11 +59,7 @@ export class PgListPlans {
     query: ConversationQuery,
     tuning: ListTuning,
   ): Promise<{ plan: ListPlan; dialect: ListDialect }> {
-    const plan = await this.plan(query, tuning);
-    // A tag's newest page walks its rows: one page of them, where a set reads all of them and a
-    // scan reads the queue's newest until it has found a page of the tag's.
-    if (query.tag && query.sort === 'newest') plan.walkTag = true;
-    return this.searchSet(query, plan);
+    return this.searchSet(query, await this.plan(query, tuning));
   }
 
   /**

@@ -248,7 +248,7 @@ describe.skipIf(server == null)(
       // The page reads the tag's rows along their index, from the cursor on.
       const list = listSql(
         { tag: 'vip', sort: 'newest', limit: 2, cursor: vip.nextCursor! },
-        { tag: 'set', q: 'set', totalCap: 1000, walkTag: true },
+        { tag: 'set', q: 'set', totalCap: 1000 },
         POSTGRES_LIST,
       );
       const client = await store.pool.connect();

@@ -21,12 +21,6 @@ export interface ListPlan {
   totalCap: number;
   /** For a search: the matches it was counted up to (a set is smaller than this). */
   probe?: number;
-  /**
-   * The page read along the tag's own rows in the newest order, where the engine's tag rows
-   * carry it (`ListDialect.tagRows`): one page of them, whatever the tag's size. The total
-   * still counts the tag as `tag` says.
-   */
-  walkTag?: boolean;
 }
 
 /** What a plan is chosen by: the engine's counts, each read only when the query needs it. */
@@ -118,7 +112,10 @@ export interface ListDialect {
   total?: string;
   /**
    * Whether `conversation_tags` rows carry their conversation's `last_post_ms` and `id`, ordered
-   * by an index on `(tag, last_post_ms, id)`: a tag's newest page can be walked (`walkTag`).
+   * by an index on `(tag, last_post_ms, id)`: a tag's newest page is then read along them, one
+   * page of them whatever the tag's size, where a set reads all of them and a scan reads the
+   * queue's newest until it has found a page of the tag's (the total still counts the tag as the
+   * plan's `tag` says).
    */
   tagRows?: boolean;
   /**
@@ -244,7 +241,7 @@ interface StatusAt {
 
 /**
  * Whether a newest page is read along an index its filters fix (see list-newest.ts), with the
- * clauses and parameters it is read with: a tag's own rows (`walkTag`, where the engine's tag
+ * clauses and parameters it is read with: a tag's own rows (`tagRows`, where the engine's tag
  * rows carry the order; the tag's clause is theirs), or the status's index (`statusLeads`), unless
  * another filter names few conversations (an assignee, a search or tag read as a set, the replies
  * from another app), whose own index or set the planner starts from.
@@ -257,7 +254,7 @@ function newestIndex(
 ): { clauses: string[]; params: SqlValue[]; along: NewestAlong } | null {
   if (query.sort !== 'newest') return null;
   const { clauses, params, tagAt, status } = at;
-  if (plan.walkTag === true && dialect.tagRows === true && query.tag && tagAt >= 0)
+  if (dialect.tagRows === true && query.tag && tagAt >= 0)
     return {
       clauses: clauses.map((c, i) => (i === tagAt ? 't.tag = ?' : c)),
       params,
