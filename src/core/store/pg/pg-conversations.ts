@@ -313,11 +313,15 @@ export class PgConversations implements ConversationRepository {
     ids: readonly string[],
     expect: Readonly<Record<string, number>> | undefined,
   ): Promise<Map<string, { rowid: number; body: string }>> {
+    // One conversation (most commits) by its own statement: its plan is made once and kept,
+    // where PostgreSQL plans the list's again at each call.
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
-      prepared(
-        'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
-        [ids],
-      ),
+      ids.length === 1
+        ? prepared('SELECT rowid, id, body FROM conversations WHERE id = $1 FOR UPDATE', [ids[0]])
+        : prepared(
+            'SELECT rowid, id, body FROM conversations WHERE id = ANY($1) ORDER BY id FOR UPDATE',
+            [ids],
+          ),
     );
     for (const row of rows) {
       const wanted = expect?.[row.id];

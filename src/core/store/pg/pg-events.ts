@@ -11,18 +11,30 @@ import { SETTINGS_CHANNEL } from './pg-shared';
 const CHANNEL = 'inbox_events';
 /** NOTIFY takes payloads under 8000 bytes: a conversation larger than this goes by its id. */
 const PAYLOAD_MAX = 7800;
+/** The bytes of a notification besides its events: the sender and the list around them. */
+const ENVELOPE = 64;
 /** How long a lost listening connection waits before it connects again. */
 const RECONNECT_MS = 1000;
 
-/** What travels on the channel: the sender, and the event or the conversation to read. */
-type Message =
-  { from: string; event: InboxEvent } | { from: string; conversation: string; by?: string | null };
+/** One event as it travels: the event, or the conversation to read when it is too large. */
+type Item = { event: InboxEvent } | { conversation: string; by?: string | null };
+
+/**
+ * What travels on the channel: the sender and its events in the order they happened, as many as
+ * fit in one notification. (`event` alone, or `conversation` alone, is one item as sent before
+ * events were sent together.)
+ */
+type Message = { from: string } & ({ items: Item[] } | Item);
 
 /**
  * Live events across the replicas of one database by LISTEN/NOTIFY: each replica publishes its
  * events on one channel and listens to it on a connection of its own, leaving out its own. A
  * conversation's change too large for a notification goes by its id, read from the store (its
  * change is committed before its event is told). Events are checked as any input is.
+ *
+ * One notification is sent at a time: the events told while it is on its way go together in the
+ * next (as many as fit), so a busy replica sends a few notifications where it has many events,
+ * each its own transaction on the server, and an idle one sends each event at once.
  */
 export class PgEventRelay implements EventRelay {
   /** This process among the replicas. */
@@ -35,6 +47,12 @@ export class PgEventRelay implements EventRelay {
   private closed = false;
   /** Settles once the channel is listened to (or the first try failed). */
   private listening: Promise<void> | null = null;
+  /** Settles once the notifications heard so far are told to the listeners. */
+  private received: Promise<void> = Promise.resolve();
+  /** Events told and not sent yet, each as its JSON text, in order. */
+  private readonly unsent: string[] = [];
+  /** Settles once the events told so far are sent (or could not be). */
+  private sending: Promise<void> | null = null;
 
   constructor(
     private readonly pool: Pool,
@@ -45,18 +63,35 @@ export class PgEventRelay implements EventRelay {
 
   publish(event: InboxEvent): void {
     if (this.closed) return;
-    let payload = JSON.stringify({ from: this.origin, event } satisfies Message);
-    if (Buffer.byteLength(payload) > PAYLOAD_MAX) {
+    let item = JSON.stringify({ event } satisfies Item);
+    if (Buffer.byteLength(item) > PAYLOAD_MAX - ENVELOPE) {
       if (event.type !== 'conversation.changed') return;
-      payload = JSON.stringify({
-        from: this.origin,
+      item = JSON.stringify({
         conversation: event.conversation.id,
         ...(event.by !== undefined ? { by: event.by } : {}),
-      } satisfies Message);
+      } satisfies Item);
     }
-    this.pool
-      .query(prepared('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
-      .catch(() => undefined);
+    this.unsent.push(item);
+    this.sending ??= this.send();
+  }
+
+  /** Sends the events told, as few notifications as they fit in, one after the other. */
+  private async send(): Promise<void> {
+    while (this.unsent.length > 0) {
+      const items: string[] = [];
+      let bytes = ENVELOPE;
+      while (this.unsent.length > 0) {
+        const next = Buffer.byteLength(this.unsent[0]!) + 1;
+        if (items.length > 0 && bytes + next > PAYLOAD_MAX) break;
+        items.push(this.unsent.shift()!);
+        bytes += next;
+      }
+      const payload = `{"from":${JSON.stringify(this.origin)},"items":[${items.join(',')}]}`;
+      await this.pool
+        .query(prepared('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
+        .catch(() => undefined);
+    }
+    this.sending = null;
   }
 
   subscribe(listener: (event: InboxEvent) => void): () => void {
@@ -83,6 +118,8 @@ export class PgEventRelay implements EventRelay {
 
   async close(): Promise<void> {
     this.closed = true;
+    // The events told before are sent: the pool is ended after this.
+    await this.sending;
     if (this.timer) clearTimeout(this.timer);
     const client = this.client;
     this.client = null;
@@ -100,8 +137,10 @@ export class PgEventRelay implements EventRelay {
     client.on('error', again);
     client.on('end', again);
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload)
-        void this.receive(message.payload).catch(() => undefined);
+      const payload = message.payload;
+      // Told in the order they came, a read by id included, so a later change never goes first.
+      if (message.channel === CHANNEL && payload)
+        this.received = this.received.then(() => this.receive(payload)).catch(() => undefined);
       else if (message.channel === SETTINGS_CHANNEL) this.settingsChanged();
     });
     this.client = client;
@@ -123,15 +162,24 @@ export class PgEventRelay implements EventRelay {
   private async receive(payload: string): Promise<void> {
     const message = JSON.parse(payload) as Partial<Message>;
     if (typeof message.from !== 'string' || message.from === this.origin) return;
-    let event: InboxEvent | null;
-    if ('conversation' in message && typeof message.conversation === 'string') {
-      event = await this.conversation(message.conversation);
-      if (event?.type === 'conversation.changed' && message.by !== undefined)
-        event = { ...event, by: message.by };
-    } else {
-      const parsed = InboxEventSchema.safeParse((message as { event?: unknown }).event);
-      event = parsed.success ? parsed.data : null;
+    const items: unknown[] =
+      'items' in message && Array.isArray(message.items) ? message.items : [message];
+    // In the order they were told: one read by its id holds the ones after it.
+    for (const item of items) {
+      const event = await this.eventOf(item as Partial<Item>);
+      if (event) for (const listener of this.listeners) listener(event);
     }
-    if (event) for (const listener of this.listeners) listener(event);
+  }
+
+  /** The event an item tells, checked; null when it is not one. */
+  private async eventOf(item: Partial<Item>): Promise<InboxEvent | null> {
+    if ('conversation' in item && typeof item.conversation === 'string') {
+      const event = await this.conversation(item.conversation).catch(() => null);
+      if (event?.type === 'conversation.changed' && item.by !== undefined)
+        return { ...event, by: item.by };
+      return event;
+    }
+    const parsed = InboxEventSchema.safeParse((item as { event?: unknown }).event);
+    return parsed.success ? parsed.data : null;
   }
 }
