@@ -252,6 +252,36 @@ describe.skipIf(server == null)(
       expect(rules.filter((r) => r.name === input.name)).toHaveLength(1);
     });
 
+    it('applies once a call sent with one key to both hubs at the same moment, and answers both alike', async () => {
+      const seeded = conversation({ id: 'x:replica-keys' });
+      await store.commit([], [{ kind: 'conversations.put', conversations: [seeded] }]);
+      const notes = Array.from({ length: 12 }, (_, i) => ({
+        key: `note-key-${String(i).padStart(4, '0')}-0123456789`,
+        input: { conversationId: seeded.id, text: `Called back, attempt ${i}` },
+      }));
+      const answers = await Promise.all(
+        notes.map(({ key, input }) =>
+          Promise.all([
+            post(a.url, manager, '/api/notes', input, key),
+            post(b.url, manager, '/api/notes', input, key),
+          ]),
+        ),
+      );
+      for (const [fromA, fromB] of answers) {
+        expect(fromA.status).toBe(200);
+        expect(fromB).toEqual(fromA);
+      }
+      const kept = await store.notes.ofConversation(seeded.id);
+      expect(kept.map((n) => n.text).sort()).toEqual(notes.map((n) => n.input.text).sort());
+      // A retry of a call that changed nothing (refused) is answered alike on the other hub.
+      const refused = { conversationId: 'x:no-such-conversation', text: 'Lost' };
+      const first = await post(a.url, manager, '/api/notes', refused, 'note-key-refused-01234');
+      expect(first.status).toBe(404);
+      expect(await post(b.url, manager, '/api/notes', refused, 'note-key-refused-01234')).toEqual(
+        first,
+      );
+    });
+
     it('tells a change made on one hub to a WebSocket client of the other within a second, and shares presence', async () => {
       const seeded = conversation({ id: 'x:replica-1' });
       await store.commit([], [{ kind: 'conversations.put', conversations: [seeded] }]);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { idempotencyMismatch } from '../../shared';
 import type { ApiMethodName, Envelope, ErrorBody } from '../../shared';
+import { withCommitClaim } from '../store/commit-claim';
+import type { CommitClaim } from '../store/commit-claim';
 import type { InboxStore, KeyRecord } from '../store/port';
 import type { Clock } from '../time/clock';
 import { entryId, importJournalFile } from './idempotency-journal';
@@ -213,6 +215,9 @@ export class IdempotencyGuard {
   /** Runs the call the first time: recorded as started, run, its answer remembered. */
   private async first(entry: Entry, execute: () => Promise<Answer>): Promise<Answer> {
     const { keys } = this.store;
+    const changesOnlyTheStore = CHANGES_ONLY_THE_STORE.has(entry.method as ApiMethodName);
+    if (entry.keptAs !== 'memory' && keys.claim && keys.claimsInCommit && changesOnlyTheStore)
+      return this.claimedInCommit(entry, execute);
     if (entry.keptAs !== 'memory' && keys.claim) {
       // Several processes share the keys: the one that writes the record first runs the call,
       // the others answer what it answered.
@@ -228,33 +233,80 @@ export class IdempotencyGuard {
       try {
         this.store.keys.write(recordOf(entry));
         // A call that changes only the store has its key made durable by its own commit.
-        if (!CHANGES_ONLY_THE_STORE.has(entry.method as ApiMethodName)) await this.store.durable();
+        if (!changesOnlyTheStore) await this.store.durable();
       } catch {
         this.entries.delete(entryId(entry.agent, entry.key));
         return failure(NOT_RECORDED);
       }
     }
-    const answer = await Promise.resolve()
+    const answer = await this.execute(execute);
+    this.answered(entry, answer);
+    if (entry.keptAs !== 'memory') this.writeAnswer(entry);
+    return answer;
+  }
+
+  /**
+   * Runs a call that changes only the store where the store's commits claim keys: its first
+   * commit writes the key's record with its change (one transaction), or is refused when another
+   * process holds the key, whose answer is then this one's. A call that committed nothing claims
+   * its key with its answer once it has one.
+   */
+  private async claimedInCommit(entry: Entry, execute: () => Promise<Answer>): Promise<Answer> {
+    const claim: CommitClaim = {
+      record: recordOf(entry),
+      since: entry.at - KEY_TTL_MS,
+      outcome: { state: 'pending' },
+    };
+    const answer = await withCommitClaim(claim, () => this.execute(execute));
+    const outcome = claim.outcome;
+    // Work the call left behind (a timer it set) commits without it.
+    claim.outcome = { state: 'closed' };
+    if (outcome.state === 'taken') return this.theirs(entry, outcome.record);
+    this.answered(entry, answer);
+    if (outcome.state === 'pending') {
+      let other: KeyRecord | null;
+      try {
+        other = await this.store.keys.claim!(this.answerRecord(entry), claim.since);
+      } catch {
+        // As a lost record: in doubt after a restart (it changed nothing).
+        return answer;
+      }
+      if (other) return this.theirs(entry, other);
+    } else this.writeAnswer(entry);
+    return answer;
+  }
+
+  /** The call's answer; one that throws is answered as an internal error. */
+  private execute(execute: () => Promise<Answer>): Promise<Answer> {
+    return Promise.resolve()
       .then(execute)
       .catch((): Answer => failure({ code: 'internal', message: 'Internal error' }));
+  }
+
+  private answered(entry: Entry, answer: Answer): void {
     entry.state = 'answered';
     entry.answer = answer;
     entry.running = null;
-    if (entry.keptAs !== 'memory') {
-      // The call is done whatever happens to this record, so its answer does not wait for the
-      // disk: a retry before a stop finds the answer in memory, and if a power cut loses the
-      // record, a retry after the restart is answered as in doubt, never run again. The record
-      // rides on the next commit's flush (or one made within a second); closing the store flushes it.
-      try {
-        this.store.keys.write(
-          recordOf({ ...entry, answer: entry.keptAs === 'durable' ? answer : null }),
-        );
-        this.store.durableSoon();
-      } catch {
-        // As a lost record: in doubt after a restart.
-      }
+  }
+
+  /** The record of an answered call: its answer kept unless it holds a secret. */
+  private answerRecord(entry: Entry): KeyRecord {
+    return recordOf({ ...entry, answer: entry.keptAs === 'durable' ? entry.answer : null });
+  }
+
+  /**
+   * The call is done whatever happens to this record, so its answer does not wait for the disk:
+   * a retry before a stop finds the answer in memory, and if a power cut loses the record, a
+   * retry after the restart is answered as in doubt, never run again. The record rides on the next
+   * commit's flush (or one made within a second); closing the store flushes it.
+   */
+  private writeAnswer(entry: Entry): void {
+    try {
+      this.store.keys.write(this.answerRecord(entry));
+      this.store.durableSoon();
+    } catch {
+      // As a lost record: in doubt after a restart.
     }
-    return answer;
   }
 
   /**
@@ -262,7 +314,7 @@ export class IdempotencyGuard {
    * it has one (waiting for it a while), a mismatch when the call differs, in doubt when it never
    * answered. Remembered here as it is there.
    */
-  private async theirs(entry: Entry, other: KeyRecord): Promise<Answer> {
+  private async theirs(entry: Entry, other: KeyRecord | null): Promise<Answer> {
     let record: KeyRecord | null = other;
     for (let waited = 0; record?.state === 'in-doubt' && waited < WAIT_FOR_OTHER_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -282,6 +282,12 @@ export interface KeyRepository {
    * Null: this process runs the call; else the record found (another process ran or runs it).
    */
   claim?(record: KeyRecord, since: number): Promise<KeyRecord | null>;
+  /**
+   * Whether the store's commits claim a call's key themselves (`withCommitClaim`): the first
+   * commit made for the call writes its record in the same transaction as its change, or is
+   * refused (`KeyTaken`) when another process holds the key.
+   */
+  readonly claimsInCommit?: boolean;
   /** A key's record as the store holds it now, written or waiting to be (null: none). */
   read(agent: string, key: string): Promise<KeyRecord | null>;
 }

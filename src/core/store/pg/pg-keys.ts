@@ -27,16 +27,27 @@ export class PgSettings implements SettingsRepository {
   }
 }
 
+/** How many records one statement writes at most. */
+const WRITE_BATCH = 500;
+
 /**
- * The Idempotency-Keys, one row per agent and key. A record is written in its own transaction:
- * a call's first record before the call runs (it waits for it), so before anything the call then
- * commits, as on the embedded store. `live` reads after the writes asked for before it. Writes of
+ * The Idempotency-Keys, one row per agent and key. A call's first record (`claim`) is written in
+ * its own transaction before the call runs (it waits for it), so before anything the call then
+ * commits, as on the embedded store; the records written after (`write`: the answers) go together. `live` reads after the writes asked for before it. Writes of
  * one key run in the order they were asked for (the writer has several connections): the last
  * record written is the one kept.
  */
 export class PgKeys implements KeyRepository {
   /** The latest write asked for each agent and key, while it runs. */
   private readonly latest = new Map<string, Promise<unknown>>();
+  /** Records to write with the next statement, and their writers. */
+  private readonly unwritten: {
+    record: KeyRecord;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+  }[] = [];
+  /** Settles once the records asked for so far are written (or failed). */
+  private writing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Queryable,
@@ -59,17 +70,50 @@ export class PgKeys implements KeyRepository {
   }
 
   write(r: KeyRecord): void {
-    this.inOrder(r, () =>
-      this.db.query(
-        prepared(
-          `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-             fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
-          [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer],
-        ),
-      ),
-    ).catch(this.failed);
+    this.inOrder(r, () => this.together(r)).catch(this.failed);
+  }
+
+  /**
+   * Writes a record with those asked for while the write before was on its way: one statement
+   * for many (a busy hub answers many calls while one write travels), each its own otherwise.
+   * A key is never in the line twice: its writes run one after the other (`inOrder`).
+   */
+  private together(r: KeyRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.unwritten.push({ record: r, resolve, reject });
+      this.writing ??= this.writeUnwritten();
+    });
+  }
+
+  private async writeUnwritten(): Promise<void> {
+    while (this.unwritten.length > 0) {
+      const batch = this.unwritten.splice(0, WRITE_BATCH);
+      const column = <K extends keyof KeyRecord>(k: K) => batch.map((w) => w.record[k]);
+      try {
+        await this.db.query(
+          prepared(
+            `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[],
+               $6::text[], $7::text[])
+             ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+               fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
+            [
+              column('agent'),
+              column('key'),
+              column('at'),
+              column('method'),
+              column('fingerprint'),
+              column('state'),
+              column('answer'),
+            ],
+          ),
+        );
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    this.writing = null;
   }
 
   /** Runs a write of the record's key after the writes of that key asked for before it. */
@@ -88,18 +132,12 @@ export class PgKeys implements KeyRepository {
     return write;
   }
 
+  /** Claims a key in a commit's transaction: see `CommitClaim`. */
+  readonly claimsInCommit = true;
+
   async claim(r: KeyRecord, since: number): Promise<KeyRecord | null> {
     return this.inOrder(r, async () => {
-      const { rowCount } = await this.db.query(
-        prepared(
-          `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-             fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
-           WHERE idempotency_keys.at <= $8`,
-          [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer, since],
-        ),
-      );
+      const { rowCount } = await this.db.query(prepared(CLAIM_SQL, claimValues(r, since)));
       return rowCount === 1 ? null : ((await this.read(r.agent, r.key)) ?? null);
     });
   }
@@ -121,3 +159,26 @@ export class PgKeys implements KeyRepository {
     );
   }
 }
+
+/**
+ * The statement that writes a call's record unless a record of the same agent and key written
+ * after `since` is there (one row when it did), and its values. A transaction writing the same
+ * key is waited for.
+ */
+export const CLAIM_SQL = `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+    fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
+  WHERE idempotency_keys.at <= $8
+  RETURNING 1 AS claimed`;
+
+export const claimValues = (r: KeyRecord, since: number): unknown[] => [
+  r.agent,
+  r.key,
+  r.at,
+  r.method,
+  r.fingerprint,
+  r.state,
+  r.answer,
+  since,
+];

@@ -3,6 +3,8 @@ import { ManualClock } from '../../time/clock';
 import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
 import type { KeyRecord } from '../port';
 import { openReplicas } from '../test/pg-replicas';
+import { withCommitClaim } from '../commit-claim';
+import type { CommitClaim } from '../commit-claim';
 
 const server = testServerUrl();
 const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
@@ -125,6 +127,61 @@ describe.skipIf(server == null)(
       expect(await b.keys.read('agent:1', 'key-0001')).toMatchObject({ state: 'answered' });
       // A record older than the day kept is taken over.
       expect(await b.keys.claim({ ...record, at: record.at + 2000 }, record.at + 1000)).toBeNull();
+    });
+
+    it("claims a call's key in its first commit, with its change, or refuses the commit when another replica holds the key", async () => {
+      const [a, b] = await replicas();
+      const record: KeyRecord = {
+        at: clock.now(),
+        agent: 'agent:1',
+        key: 'key-in-commit',
+        method: 'addNote',
+        fingerprint: 'f1',
+        state: 'in-doubt',
+        answer: null,
+      };
+      const note = (id: string) => ({
+        kind: 'notes.add' as const,
+        note: {
+          id,
+          conversationId: 'x:1',
+          author: 'agent:1',
+          text: id,
+          mentions: [],
+          createdAt: '2026-11-20T09:00:00.000Z',
+        },
+      });
+      const claimOf = (): CommitClaim => ({
+        record,
+        since: record.at - 1000,
+        outcome: { state: 'pending' },
+      });
+
+      // A commit that fails leaves the key unclaimed.
+      const failed = claimOf();
+      await expect(
+        withCommitClaim(failed, () =>
+          a.commit(() => {
+            throw new Error('refused');
+          }, [note('note:0')]),
+        ),
+      ).rejects.toThrow('refused');
+      expect(failed.outcome).toEqual({ state: 'pending' });
+      expect(await a.keys.read('agent:1', 'key-in-commit')).toBeNull();
+
+      const first = claimOf();
+      await withCommitClaim(first, async () => {
+        await a.commit([], [note('note:1')]);
+        // The call's later commits do not claim it again.
+        await a.commit([], [note('note:2')]);
+      });
+      expect(first.outcome).toEqual({ state: 'claimed' });
+      expect(await b.keys.read('agent:1', 'key-in-commit')).toEqual(record);
+
+      const second = claimOf();
+      await expect(withCommitClaim(second, () => b.commit([], [note('note:3')]))).rejects.toThrow();
+      expect(second.outcome).toEqual({ state: 'taken', record });
+      expect((await b.notes.ofConversation('x:1')).map((n) => n.id)).toEqual(['note:1', 'note:2']);
     });
   },
 );

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../shared';
+import { KeyTaken, pendingClaim } from '../commit-claim';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import type {
@@ -12,7 +13,7 @@ import { PgAudit } from './pg-audit';
 import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
 import { PgConversations } from './pg-conversations';
-import { PgKeys, PgSettings } from './pg-keys';
+import { CLAIM_SQL, PgKeys, PgSettings, claimValues } from './pg-keys';
 import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
 import { PgAttempts, PgOnce, PgPresence, PgSettingsDoc } from './pg-shared';
@@ -268,13 +269,17 @@ export class PostgresStore implements InboxStore {
   ): Promise<AuditEntry[]> {
     const client = await this.writer.connect();
     const sent = new SentWrites(client);
+    const claim = pendingClaim();
     try {
       sent.send('BEGIN');
+      // The call's key first: a process holding it holds this commit here, until it ends.
+      const claimed = claim ? sent.ask(CLAIM_SQL, claimValues(claim.record, claim.since)) : null;
       for (const change of changes)
         if (change.kind === 'outbox.put' && change.unless)
           await new PgOutbox(client).check(change.unless);
       for (const change of changes) await apply(client, change, sent);
       await more?.(client);
+      if (claimed && (await claimed).length === 0) throw new KeyTaken();
       const list = typeof facts === 'function' ? facts() : facts;
       sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       sent.sendLocked();
@@ -282,9 +287,17 @@ export class PostgresStore implements InboxStore {
       // Read once COMMIT answered: a failure before it is COMMIT's.
       void entries.catch(() => undefined);
       await sent.commit();
+      if (claim) claim.outcome = { state: 'claimed' };
       return await entries;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      if (err instanceof KeyTaken) {
+        claim!.outcome = {
+          state: 'taken',
+          record: await this.keys.read(claim!.record.agent, claim!.record.key),
+        };
+        throw err;
+      }
       throw sent.failure ?? err;
     } finally {
       client.release();
