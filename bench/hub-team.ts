@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Conversation, ConversationPage, ListConversationsInput } from '../src/shared';
 import type { Figure } from './figure';
 import { percentile } from './figure';
@@ -37,6 +37,9 @@ export async function teamFigures(
     return ms;
   };
   const hubCpuBefore = await hubsCpu();
+  // How long an answer that arrived waits for the clients' own event loop, part of each figure.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const benchCpuBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + TEAM_SECONDS * 1000;
@@ -74,6 +77,8 @@ export async function teamFigures(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  loopDelay.disable();
+  const clientsLoopP95 = loopDelay.percentile(95) / 1e6;
   const hubCpu = (await hubsCpu()) - hubCpuBefore;
   const benchCpuUs = process.cpuUsage(benchCpuBefore);
   const benchCpu = (benchCpuUs.user + benchCpuUs.system) / 1000;
@@ -82,7 +87,7 @@ export async function teamFigures(
   for (const { hub } of replicas) commits.push(...(await hub.phase('team', log)));
   const spread = replicas.length > 1 ? ` over ${replicas.length} replicas` : '';
   log(
-    `${agents.length} agents${spread} for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms`,
+    `${agents.length} agents${spread} for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms; the clients' event loop delay p95 ${round(clientsLoopP95)} ms`,
   );
   const processes =
     replicas.length > 1
