@@ -52,12 +52,44 @@ export class ConversationChanges {
     by?: string | null,
     also: AlsoWritten = {},
   ): Promise<void> {
-    await this.commit([next], facts, also, { [previous.id]: previous.version });
+    await this.commit(facts, also, {
+      kind: 'conversations.put',
+      conversations: [next],
+      expect: { [previous.id]: previous.version },
+    });
     this.deps.emit({
       type: 'conversation.changed',
       conversation: next,
       ...(by !== undefined ? { by } : {}),
     });
+  }
+
+  /**
+   * One conversation changed from its state as the commit finds it (call inside `serialize`), if
+   * it is still at `version`: read, changed and stored in one transaction, with the change's
+   * triage facts, then announced. Refused as the store refuses it (`not_found`, `conflict`).
+   */
+  async change(
+    id: string,
+    version: number,
+    change: (current: Conversation) => Conversation,
+    by: Actor,
+    also: AlsoWritten = {},
+  ): Promise<ChangePair> {
+    let pair: ChangePair | null = null;
+    await this.commit(() => (pair ? triageFacts(pair.previous, pair.next, by) : []), also, {
+      kind: 'conversations.change',
+      id,
+      version,
+      change: (previous) => {
+        pair = { previous, next: change(previous) };
+        return pair.next;
+      },
+    });
+    const made = pair as ChangePair | null;
+    if (!made) throw new Error(`The change of ${id} was not made`);
+    this.deps.emit({ type: 'conversation.changed', conversation: made.next, by: by.actor });
+    return made;
   }
 
   /**
@@ -73,12 +105,11 @@ export class ConversationChanges {
     const triage = pairs.flatMap((p) => triageFacts(p.previous, p.next, by));
     const all: CommitFacts =
       typeof facts === 'function' ? () => [...facts(), ...triage] : [...facts, ...triage];
-    await this.commit(
-      pairs.map((p) => p.next),
-      all,
-      also,
-      Object.fromEntries(pairs.map((p) => [p.previous.id, p.previous.version])),
-    );
+    await this.commit(all, also, {
+      kind: 'conversations.put',
+      conversations: pairs.map((p) => p.next),
+      expect: Object.fromEntries(pairs.map((p) => [p.previous.id, p.previous.version])),
+    });
     for (const { next } of pairs)
       this.deps.emit({ type: 'conversation.changed', conversation: next, by: by.actor });
   }
@@ -110,21 +141,16 @@ export class ConversationChanges {
     });
   }
 
-  /** Conversations, tags new to the registry and other writes, with their facts: one commit. */
-  private async commit(
-    next: readonly Conversation[],
-    facts: CommitFacts,
-    also: AlsoWritten,
-    /** The version each was read at: checked again in the commit where processes share the store. */
-    expect: Readonly<Record<string, number>>,
-  ): Promise<void> {
+  /**
+   * The conversations' change, tags new to the registry and other writes, with their facts: one
+   * commit. (Where processes share the store, a change made on a version read before is checked
+   * again in the commit.)
+   */
+  private async commit(facts: CommitFacts, also: AlsoWritten, conversations: StoreChange) {
     const { commits, tags, emit } = this.deps;
     const registering = tags.ensuring(also.tags ?? []);
     await commits.commit(facts, {
-      changes: [
-        ...(also.changes ?? []),
-        { kind: 'conversations.put', conversations: next, expect },
-      ],
+      changes: [...(also.changes ?? []), conversations],
       settings: [...(registering ? [registering] : []), ...(also.settings ?? [])],
     });
     if (registering) emit({ type: 'tags.changed', tags: tags.list() });

@@ -68,6 +68,18 @@ export type StoreChange =
        */
       expect?: Readonly<Record<string, number>>;
     }
+  | {
+      /**
+       * One stored conversation changed from its state inside the commit's transaction (its row
+       * locked there, so no other commit changes it meanwhile): `change` is given that state and
+       * answers the next. The commit is refused (`not_found`; `conflict` with the conversation as
+       * it is) when it is not stored or not at `version`, the version the change was made for.
+       */
+      kind: 'conversations.change';
+      id: string;
+      version: number;
+      change: (current: Conversation) => Conversation;
+    }
   | { kind: 'conversations.remove'; ids: readonly string[] }
   /** Posts not stored yet; one already stored (same id) is left as it is. */
   | { kind: 'posts.add'; posts: readonly Post[] }

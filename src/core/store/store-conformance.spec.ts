@@ -89,6 +89,57 @@ describe.each(STORE_ENGINES)('the storage port on $name', (engine) => {
       expect(between).toEqual([2, 3, 4]);
     });
 
+    it('changes a conversation from its state in the commit, at the version it was made for, or refuses it', async () => {
+      const c = conversation({ id: 'x:1', status: 'new', version: 3, tags: ['a'] });
+      await store.commit([], [{ kind: 'conversations.put', conversations: [c] }]);
+      const seen: string[] = [];
+      const [entry] = await store.commit(
+        () => [{ ...fact('x:1'), details: { seen: seen.join() } }],
+        [
+          {
+            kind: 'conversations.change',
+            id: 'x:1',
+            version: 3,
+            change: (current) => {
+              seen.push(`${current.status}@${current.version}`);
+              return { ...current, status: 'open', tags: ['b'], version: current.version + 1 };
+            },
+          },
+        ],
+      );
+      // The facts are read after the change, which was given the stored state.
+      expect(entry?.details).toEqual({ seen: 'new@3' });
+      const changed = { ...c, status: 'open' as const, tags: ['b'], version: 4 };
+      expect(await store.conversations.get('x:1')).toEqual(changed);
+      expect(
+        (await store.conversations.list({ sort: 'newest', limit: 50, tag: 'b' })).items,
+      ).toEqual([changed]);
+      expect(
+        (await store.conversations.list({ sort: 'newest', limit: 50, status: 'new' })).total,
+      ).toBe(0);
+
+      const again = (version: number, id = 'x:1') =>
+        store.commit(
+          [fact(id)],
+          [
+            {
+              kind: 'conversations.change',
+              id,
+              version,
+              change: (current) => ({ ...current, status: 'done', version: current.version + 1 }),
+            },
+          ],
+        );
+      await expect(again(3)).rejects.toMatchObject({
+        code: 'conflict',
+        details: { current: changed },
+      });
+      await expect(again(1, 'x:2')).rejects.toMatchObject({ code: 'not_found' });
+      // Refused: nothing of it was kept.
+      expect(await store.conversations.get('x:1')).toEqual(changed);
+      expect(await store.audit.headSeq()).toBe(1);
+    });
+
     it('rolls the whole change back when any part of it fails', async () => {
       await store.commit(
         [fact('x:1')],

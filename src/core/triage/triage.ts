@@ -18,7 +18,6 @@ import type {
   Post,
   PrivateReplyWindow,
 } from '../../shared';
-import { triageFacts } from '../audit/audit-facts';
 import type { CredentialVault } from '../auth/credential-vault';
 import type { ChangeQueue } from '../change-queue';
 import { GraphClient } from '../connectors/facebook/graph-client';
@@ -61,6 +60,12 @@ export interface TriageDeps {
 function describe(c: Conversation, nameOf: (id: string) => string): string {
   const who = c.assignee == null ? 'unassigned' : `assigned to ${nameOf(c.assignee)}`;
   return `${c.status}, ${who}`;
+}
+
+/** The conversation as it is now, that a conflict carries (null: none). */
+function conflictOf(err: InboxError): Conversation | null {
+  const current = (err.details as { current?: Conversation } | undefined)?.current;
+  return current ?? null;
 }
 
 /** The store's query of a list call: "mine" is whoever asks. */
@@ -130,27 +135,27 @@ export class Triage {
     const { deps } = this;
     const { hideOnPlatform, ...change } = UpdateConversationInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    const updated = await deps.queue.runOn([change.id], async () => {
-      const current = await deps.store.conversations.get(change.id);
-      if (!current) throw new InboxError('not_found', `No conversation with id ${change.id}`);
-      if (current.version !== change.version) {
+    this.checkAssignee(change.assignee, actor);
+    // Read, checked against the version the caller saw, changed and stored in one transaction.
+    const { next: updated } = await deps.queue
+      .runOn([change.id], () =>
+        deps.changes.change(
+          change.id,
+          change.version,
+          (current) => applyTriageChange(current, change, dateOf(deps.clock)),
+          deps.callers.actor(context),
+          { tags: change.addTags ?? [] },
+        ),
+      )
+      .catch((err: unknown) => {
+        const current = err instanceof InboxError && err.code === 'conflict' && conflictOf(err);
+        if (!current) throw err;
         throw new InboxError(
           'conflict',
           `This conversation changed since you opened it (now ${describe(current, (id) => deps.callers.nameOf(id))}); your change was not applied`,
           { current },
         );
-      }
-      this.checkAssignee(change.assignee, actor);
-      const next = applyTriageChange(current, change, dateOf(deps.clock));
-      await deps.changes.save(
-        next,
-        current,
-        triageFacts(current, next, deps.callers.actor(context)),
-        actor.id,
-        { tags: change.addTags ?? [] },
-      );
-      return next;
-    });
+      });
     if (hideOnPlatform && change.status !== undefined && updated.platform === 'facebook')
       return this.hideWithStatus(updated, context);
     return updated;

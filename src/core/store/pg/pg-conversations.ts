@@ -1,4 +1,5 @@
-import { ConversationSchema, InboxError } from '../../../shared';
+import { ConversationSchema } from '../../../shared';
+import { changedMeanwhile, noConversation } from '../conversation-refusals';
 import type { Conversation, ConversationPage } from '../../../shared';
 import type { ConversationHead, ConversationQuery, ConversationRepository } from '../port';
 import {
@@ -224,12 +225,39 @@ export class PgConversations implements ConversationRepository {
       for (const [id, row] of await this.locked(taken, expect)) stored.set(id, row);
       for (const id of taken) fresh.delete(id);
     }
+    // The first state of a new conversation is inserted; a later one in the call is an update.
+    await this.update(
+      conversations.filter((c) => {
+        if (fresh.get(c.id) !== c) return true;
+        fresh.delete(c.id);
+        return false;
+      }),
+      stored,
+    );
+  }
+
+  /**
+   * Changes one stored conversation from its state in the commit's transaction, its row locked
+   * first (see the `conversations.change` change): refused when it is not stored or not at the
+   * version the change was made for.
+   */
+  async change(id: string, version: number, change: (current: Conversation) => Conversation) {
+    const stored = await this.locked([id], { [id]: version });
+    const row = stored.get(id);
+    if (!row) throw noConversation(id);
+    await this.update([change(JSON.parse(row.body) as Conversation)], stored);
+  }
+
+  /**
+   * Writes new states of stored conversations over their locked rows: only what moved, facet
+   * counts netted over the call, tags and search text only where they changed.
+   */
+  private async update(
+    conversations: readonly Conversation[],
+    stored: Map<string, { rowid: number; body: string }>,
+  ): Promise<void> {
     const facets = new FacetMoves();
     for (const c of conversations) {
-      if (fresh.get(c.id) === c) {
-        fresh.delete(c.id);
-        continue;
-      }
       const body = bodyOf(c);
       const row = stored.get(c.id)!;
       const previous = JSON.parse(row.body) as Conversation;
@@ -327,12 +355,7 @@ export class PgConversations implements ConversationRepository {
       const wanted = expect?.[row.id];
       if (wanted === undefined) continue;
       const current = JSON.parse(row.body) as Conversation;
-      if (current.version !== wanted)
-        throw new InboxError(
-          'conflict',
-          'This conversation changed since you opened it: your change was not applied',
-          { current },
-        );
+      if (current.version !== wanted) throw changedMeanwhile(current);
     }
     return new Map(rows.map((r) => [r.id, { rowid: r.rowid, body: r.body }]));
   }

@@ -318,6 +318,8 @@ function apply(db: Client, change: StoreChange, sent: SentWrites): Promise<void>
   switch (change.kind) {
     case 'conversations.put':
       return new PgConversations(db, sent).put(change.conversations, change.expect);
+    case 'conversations.change':
+      return new PgConversations(db, sent).change(change.id, change.version, change.change);
     case 'conversations.remove':
       return new PgConversations(db).remove(change.ids);
     case 'posts.add':

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
+import { changedMeanwhile, noConversation } from '../conversation-refusals';
 import type { AuditEntry } from '../../../shared';
 import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
@@ -221,6 +222,12 @@ export class SqliteStore implements InboxStore {
     switch (change.kind) {
       case 'conversations.put':
         return this.conversations.put(change.conversations);
+      case 'conversations.change': {
+        const current = this.conversations.getNow(change.id);
+        if (!current) throw noConversation(change.id);
+        if (current.version !== change.version) throw changedMeanwhile(current);
+        return this.conversations.put([change.change(current)]);
+      }
       case 'conversations.remove':
         return this.conversations.remove(change.ids);
       case 'posts.add':
