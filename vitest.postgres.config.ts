@@ -12,6 +12,7 @@ export default defineConfig({
     include: [
       'src/core/store/*-conformance.spec.ts',
       'src/core/store/pg/*.spec.ts',
+      'src/core/reports/report-thread-postgres.spec.ts',
       'src/core/store/move/*.spec.ts',
       'src/core/sync/sync-leadership.spec.ts',
       'src/core/sync/replicas.spec.ts',

@@ -3,6 +3,7 @@ import type { InboxConfig } from './service-options';
 import { ReportThread } from './reports/report-thread';
 import { storageAt } from './store/file-system';
 import { InboxCommits } from './store/inbox-commits';
+import { PostgresStore } from './store/pg/postgres-store';
 import type { InboxStore, SharedSettings } from './store/port';
 import type { Storage } from './store/file-system';
 import { openMigrated } from './store/sql/import-files';
@@ -23,15 +24,19 @@ export async function openStores(full: InboxConfig): Promise<InboxStores> {
   }
   let store: InboxStore;
   let reportThread: ReportThread | null = null;
-  if (full.store) store = full.store;
-  else {
+  if (full.store) {
+    store = full.store;
+    // A PostgreSQL store's reports are made on a thread with connections of its own.
+    if (full.readThreads && store instanceof PostgresStore)
+      reportThread = new ReportThread({ database: store.connection });
+  } else {
     const opened = await openMigrated(full.dataDir, {
       clock: full.clock,
       ...(full.onOpenProgress ? { onProgress: full.onOpenProgress } : {}),
     });
     if (full.readThreads) {
       opened.store.listOnThread();
-      reportThread = new ReportThread(opened.store.file);
+      reportThread = new ReportThread({ file: opened.store.file });
     }
     store = opened.store;
   }

@@ -77,7 +77,8 @@ export interface InboxServiceOptions {
   /**
    * Lists and searches the queue on a thread of its own, and makes reports on another, so that
    * writes never wait behind them (the hub and the desktop app; tests read on the event loop unless
-   * they say so). Only for the embedded store the inbox opens itself.
+   * they say so): for the embedded store the inbox opens itself. A PostgreSQL store given has its
+   * reports made on a thread (its lists are the server's work).
    */
   readThreads?: boolean;
   /** Which translation service translates posts, and where; its key is read from `secrets`. */

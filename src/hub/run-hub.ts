@@ -143,8 +143,9 @@ async function openAndServe(
       opening.progress(progress);
       toConsole(progress);
     },
-    // The embedded store lists and reports on threads of their own; PostgreSQL reads on its pool.
-    readThreads: store == null,
+    // The embedded store lists and reports on threads of their own; PostgreSQL lists on its pool
+    // and reports on a thread. A store a caller opened is read as it is.
+    readThreads: options.openStore == null,
   });
   // A new hub gets one manager, who signs in and creates the rest of the team. Of several hubs
   // opening one empty database at once, one creates it (checked in its commit), the others none.

@@ -51,7 +51,7 @@ for (const [build, dir] of BUILDS) {
       it('makes a report on a thread from the bundle', async () => {
         const { dir, cleanup } = await tempDir('bundled-reports-');
         const store = SqliteStore.open(dir, { clock: clockStartingAt(Date.UTC(2026, 10, 20)) });
-        const thread = new ReportThread(store.file, BUNDLED_REPORTS);
+        const thread = new ReportThread({ file: store.file }, BUNDLED_REPORTS);
         try {
           const opener = post({ externalId: '1', createdAt: '2026-11-20T09:00:00.000Z' });
           const queue = [conversation({ id: opener.id, createdAt: opener.createdAt })];

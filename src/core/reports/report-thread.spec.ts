@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Agent, Conversation, Post } from '../../shared';
-import { conversation, post, tempDir } from '../test/fixtures';
+import { tempDir } from '../test/fixtures';
 import { SqliteStore } from '../store/sql/sqlite-store';
 import { ManualClock, dateOf } from '../time/clock';
 import { clusterConversations } from './clusters';
@@ -11,48 +10,9 @@ import type { ClusterMember } from './clusters';
 import type { ReportStore } from './report-cases';
 import { ReportThread } from './report-thread';
 import { Reports } from './reports';
+import { NOW, RANGE, agents, lateArrival, queue } from './test/report-queue';
 
-const clock = new ManualClock('2026-03-02T12:00:00.000Z');
-const agents: Agent[] = [
-  { id: 'rita', name: 'Rita Hale', role: 'manager', languages: ['en'] },
-  { id: 'jan', name: 'Jan de Wit', role: 'agent', languages: ['nl'] },
-];
-const STORY = 'your oat milk latte made me sick at the station shop';
-const RANGE = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T12:00:00.000Z' };
-
-/** Two days of conversations: some answered by Rita or Jan, a story of six the last morning. */
-function queue(): { conversations: Conversation[]; posts: Post[] } {
-  const conversations: Conversation[] = [];
-  const posts: Post[] = [];
-  for (let i = 0; i < 120; i++) {
-    const at = Date.parse('2026-03-01T00:00:00.000Z') + i * 17 * 60_000;
-    const text = i % 20 === 0 ? STORY : `question ${i} about my loyalty card number ${i * 7}`;
-    const opener = post({ externalId: `m${i}`, createdAt: new Date(at).toISOString(), text });
-    const mine = [opener];
-    if (i % 3 !== 0)
-      mine.push(
-        post({
-          externalId: `m${i}r`,
-          conversationId: opener.id,
-          direction: 'outbound',
-          createdAt: new Date(at + (i % 5) * 11 * 60_000).toISOString(),
-          sentBy: i % 2 === 0 ? 'rita' : 'jan',
-          client: 'browser',
-        }),
-      );
-    posts.push(...mine);
-    conversations.push(
-      conversation({
-        id: opener.id,
-        language: (['en', 'nl', 'fr'] as const)[i % 3],
-        createdAt: opener.createdAt,
-        lastPostAt: mine.at(-1)!.createdAt,
-        postCount: mine.length,
-      }),
-    );
-  }
-  return { conversations, posts };
-}
+const clock = new ManualClock(NOW);
 
 let store: SqliteStore;
 let cleanup: () => Promise<void>;
@@ -71,7 +31,7 @@ beforeAll(async () => {
       { kind: 'conversations.put', conversations: data.conversations },
     ],
   );
-  thread = new ReportThread(store.file);
+  thread = new ReportThread({ file: store.file });
 });
 afterAll(async () => {
   await thread.close();
@@ -119,23 +79,7 @@ describe('reports on a thread of their own', () => {
 
   it('sees what was committed just before it was asked', async () => {
     const before = (await onThread().report(RANGE)).team.conversations;
-    const late = post({
-      externalId: 'late',
-      createdAt: '2026-03-02T11:00:00.000Z',
-      text: 'hello?',
-    });
-    await store.commit(
-      [],
-      [
-        { kind: 'posts.add', posts: [late] },
-        {
-          kind: 'conversations.put',
-          conversations: [
-            conversation({ id: late.id, createdAt: late.createdAt, lastPostAt: late.createdAt }),
-          ],
-        },
-      ],
-    );
+    await store.commit([], lateArrival());
     expect((await onThread().report(RANGE)).team.conversations).toBe(before + 1);
   });
 
@@ -146,7 +90,10 @@ describe('reports on a thread of their own', () => {
   });
 
   it('leaves the reports to the event loop, and says why, when its entry is missing', async () => {
-    const missing = new ReportThread(store.file, new URL('./no-such-worker.mjs', import.meta.url));
+    const missing = new ReportThread(
+      { file: store.file },
+      new URL('./no-such-worker.mjs', import.meta.url),
+    );
     expect(missing.inProcessWhy).toContain('no-such-worker.mjs');
     expect(await missing.run({ call: 'report', input: RANGE, agents, now: RANGE.to })).toBeNull();
     const reports = new Reports({ ...sources, store, thread: missing });
@@ -154,12 +101,23 @@ describe('reports on a thread of their own', () => {
     await missing.close();
   });
 
+  it('leaves the reports to the event loop, and says why, when its thread cannot be given its data', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const refused = new ReportThread({ file: store.file, clock: () => 0 } as never);
+    try {
+      expect(await refused.run({ call: 'report', input: RANGE, agents, now: RANGE.to })).toBeNull();
+      expect(refused.inProcessWhy).toContain('could not be cloned');
+    } finally {
+      await refused.close();
+    }
+  });
+
   it('leaves the reports to the event loop, and says why, when its thread does not start', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { dir, cleanup: remove } = await tempDir('report-thread-broken-');
     const entry = join(dir, 'broken-worker.mjs');
     await writeFile(entry, "throw new Error('no loader here');\n");
-    const broken = new ReportThread(store.file, pathToFileURL(entry));
+    const broken = new ReportThread({ file: store.file }, pathToFileURL(entry));
     try {
       expect(await broken.run({ call: 'report', input: RANGE, agents, now: RANGE.to })).toBeNull();
       expect(broken.inProcessWhy).toContain('no loader here');

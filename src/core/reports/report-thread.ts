@@ -1,9 +1,16 @@
 import type { Agent, ApiInput, ApiOutput } from '../../shared';
+import type { PgConnection } from '../store/pg/pg-client';
 import { asCallerError } from '../threads/job-errors';
 import { ThreadJobs, entryPresent } from '../threads/thread-jobs';
 
 /** The worker's entry: it registers the TypeScript loader (threads do not inherit it). */
 export const REPORT_WORKER = new URL('./report-worker.mjs', import.meta.url);
+
+/**
+ * Where the thread reads: the embedded store's file (through a connection that only reads), or a
+ * PostgreSQL database (through a few connections of its own).
+ */
+export type ReportSource = { file: string } | { database: PgConnection };
 
 /** A manager's call, its input already checked. */
 export type ReportCall =
@@ -24,11 +31,13 @@ type Output<C extends ReportCall['call']> = C extends 'report'
       : ApiOutput<'getComplaints'>;
 
 /**
- * Makes reports, drill-downs and the crisis view on a thread of their own, through a connection
- * that only reads the store's file, so that a report over a month of a million conversations
- * (about a second) holds neither the event loop that takes the team's writes nor the thread that
- * lists the queue. The thread is started at once and kept until `close`: loading its modules
- * takes longer than most reports, which a manager should not wait for.
+ * Makes reports, drill-downs and the crisis view on a thread of their own, reading the store
+ * through connections of its own (the embedded store's file, read only; or a PostgreSQL
+ * database), so that a report over a month of a million conversations (about a second) holds
+ * neither the event loop that takes the team's writes nor the thread that lists the queue: its
+ * rows are parsed and its cases made there. The thread is started at once and kept until
+ * `close`: loading its modules takes longer than most reports, which a manager should not wait
+ * for.
  *
  * Where it cannot run (a bundle without its entry, a thread that did not start) the caller makes
  * the report on the event loop, and the reason is kept (`inProcessWhy`).
@@ -39,16 +48,19 @@ export class ReportThread {
   /** Settles once the thread is ready or could not start. */
   readonly ready: Promise<void>;
 
-  constructor(file: string, entry: URL = REPORT_WORKER) {
-    this.jobs = new ThreadJobs(entry, { workerData: { file }, idleMs: null });
+  constructor(source: ReportSource, entry: URL = REPORT_WORKER) {
+    this.jobs = new ThreadJobs(entry, { workerData: source, idleMs: null });
     this.why = entryPresent(entry) ? null : `no worker entry at ${entry.href}`;
     this.ready =
       this.why != null
         ? Promise.resolve()
-        : this.jobs.ready().catch((err: Error) => {
-            this.why = `the report thread did not start: ${err.message}`;
-            console.warn(`Reports are made on the event loop: ${this.why}`);
-          });
+        : // A thread that cannot even be made (its data refused) is one that did not start.
+          Promise.resolve()
+            .then(() => this.jobs.ready())
+            .catch((err: Error) => {
+              this.why = `the report thread did not start: ${err.message}`;
+              console.warn(`Reports are made on the event loop: ${this.why}`);
+            });
   }
 
   /** Why reports are made on the event loop (null: on the thread). */

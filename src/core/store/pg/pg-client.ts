@@ -110,9 +110,14 @@ export function poolConfig(connection: PgConnection, max = 10): PoolConfig {
 export function openPool(
   connection: PgConnection,
   max?: number,
-  options: { pipeline?: boolean } = {},
+  /** `idleMs`: how long a connection is kept unused (node-postgres' 10 s by default; 0: always). */
+  options: { pipeline?: boolean; idleMs?: number } = {},
 ): Pool {
-  const pool = new pg.Pool({ ...poolConfig(connection, max), pipeline: options.pipeline ?? false });
+  const pool = new pg.Pool({
+    ...poolConfig(connection, max),
+    pipeline: options.pipeline ?? false,
+    ...(options.idleMs != null ? { idleTimeoutMillis: options.idleMs } : {}),
+  });
   // An idle connection the server drops is replaced at the next query; nothing to do here.
   pool.on('error', () => undefined);
   return pool;

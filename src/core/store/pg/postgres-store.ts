@@ -104,7 +104,8 @@ export class PostgresStore implements InboxStore {
      * change never waits for a connection behind the team's lists.
      */
     private readonly writer: Pool,
-    connection: PgConnection,
+    /** Where the database is and how to reach it (a report thread opens its own pool on it). */
+    readonly connection: PgConnection,
     private readonly clock: Clock,
   ) {
     const url = connection.url;
@@ -162,7 +163,12 @@ export class PostgresStore implements InboxStore {
       pool = openPool(options, options.poolSize);
       writer = openPool(options, WRITER_CONNECTIONS, { pipeline: true });
       await migratePg(pool);
-      return new PostgresStore(pool, writer, options, options.clock);
+      // Where the database is, and nothing else of the options (a thread is given it).
+      const connection: PgConnection = {
+        url: options.url,
+        ...(options.caFile != null ? { caFile: options.caFile } : {}),
+      };
+      return new PostgresStore(pool, writer, connection, options.clock);
     } catch (err) {
       await pool?.end().catch(() => undefined);
       await writer?.end().catch(() => undefined);
