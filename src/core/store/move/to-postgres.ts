@@ -5,7 +5,7 @@ import { dateOf } from '../../time/clock';
 import type { Clock } from '../../time/clock';
 import { isMissing } from '../file-system';
 import { PgAudit } from '../pg/pg-audit';
-import { bodyOf } from '../pg/pg-conversations';
+import { bodyOf } from '../pg/pg-conversation-writes';
 import { databaseName, openPool, pgStorageError } from '../pg/pg-client';
 import type { Client, Pool } from '../pg/pg-client';
 import { migratePg } from '../pg/pg-migrations';

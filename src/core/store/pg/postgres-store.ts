@@ -13,6 +13,7 @@ import { PgAudit } from './pg-audit';
 import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
 import { PgConversations } from './pg-conversations';
+import { PgConversationWrites } from './pg-conversation-writes';
 import { CLAIM_SQL, PgKeys, PgSettings, claimValues } from './pg-keys';
 import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
@@ -323,11 +324,11 @@ function isDeadlock(err: unknown): boolean {
 function apply(db: Client, change: StoreChange, sent: SentWrites): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversations(db, sent).put(change.conversations, change.expect);
+      return new PgConversationWrites(db, sent).put(change.conversations, change.expect);
     case 'conversations.change':
-      return new PgConversations(db, sent).change(change.id, change.version, change.change);
+      return new PgConversationWrites(db, sent).change(change.id, change.version, change.change);
     case 'conversations.remove':
-      return new PgConversations(db).remove(change.ids);
+      return new PgConversationWrites(db).remove(change.ids);
     case 'posts.add':
       return new PgPosts(db, sent).add(change.posts);
     case 'posts.replace':
