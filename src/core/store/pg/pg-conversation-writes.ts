@@ -2,7 +2,14 @@ import { ConversationSchema } from '../../../shared';
 import type { Conversation } from '../../../shared';
 import { changedMeanwhile, noConversation } from '../conversation-refusals';
 import { sameSearchText, searchText } from '../sql/conversation-sql';
-import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from '../sql/conversation-columns';
+import {
+  COLUMNS,
+  FACET,
+  FACET_BITS,
+  FacetMoves,
+  columnsMoved,
+  sameList,
+} from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
 import { prepared } from './pg-client';
 import type { Queryable } from './pg-client';
@@ -110,19 +117,11 @@ export class PgConversationWrites {
       const body = bodyOf(c);
       const row = stored.get(c.id)!;
       const previous = JSON.parse(row.body) as Conversation;
-      const set: string[] = [];
-      const values: SqlValue[] = [body];
-      let moved = 0;
-      for (let i = 0; i < COLUMNS.length; i++) {
-        const column = COLUMNS[i]!;
-        if (c[column.field] === previous[column.field]) continue;
-        const value = column.of(c);
-        if (Object.is(value, column.of(previous))) continue;
-        moved |= 1 << i;
-        values.push(value);
-        set.push(`, ${column.name} = $${values.length}`);
-      }
-      values.push(row.rowid);
+      const { moved, values: changed } = columnsMoved(previous, c);
+      const values: SqlValue[] = [body, ...changed, row.rowid];
+      const set = COLUMNS.filter((_, i) => (moved & (1 << i)) !== 0).map(
+        (column, k) => `, ${column.name} = $${k + 2}`,
+      );
       await this.write(
         `UPDATE conversations SET body = $1${set.join('')} WHERE rowid = $${values.length}`,
         values,

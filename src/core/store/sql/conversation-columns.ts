@@ -44,6 +44,27 @@ export const COLUMNS: readonly {
   },
 ];
 
+/**
+ * The columns a new state of a stored conversation moves: one bit each, in the order of COLUMNS,
+ * and their new values in that order. A field left as it was is not looked at further.
+ */
+export function columnsMoved(
+  previous: Conversation,
+  next: Conversation,
+): { moved: number; values: SqlValue[] } {
+  let moved = 0;
+  const values: SqlValue[] = [];
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const column = COLUMNS[i]!;
+    if (next[column.field] === previous[column.field]) continue;
+    const value = column.of(next);
+    if (Object.is(value, column.of(previous))) continue;
+    moved |= 1 << i;
+    values.push(value);
+  }
+  return { moved, values };
+}
+
 /** The columns of `conversation_facets` a conversation is counted under, in its key's order. */
 export const FACET = 'status, assignee, platform, account_id, language, priority';
 

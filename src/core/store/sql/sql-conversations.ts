@@ -11,10 +11,17 @@ import {
   searchText,
 } from './conversation-sql';
 import type { ListPlan, ListTuning } from './conversation-sql';
-import { COLUMNS, FACET, FACET_BITS, FacetMoves, sameList } from './conversation-columns';
+import {
+  COLUMNS,
+  FACET,
+  FACET_BITS,
+  FacetMoves,
+  columnsMoved,
+  sameList,
+} from './conversation-columns';
 import type { ListReader } from './list-reader';
 import { Column, PAGE, timeRange, tupleRange } from './sqlite';
-import type { Database, SqlValue, Statement } from './sqlite';
+import type { Database, Statement } from './sqlite';
 
 /**
  * The queue in SQL: one row per conversation (the columns lists filter and sort on, and the
@@ -196,17 +203,8 @@ export class SqlConversations implements ConversationRepository {
       }
       const [rowid, stored] = row;
       const previous = JSON.parse(stored) as Conversation;
-      let moved = 0;
-      const values: SqlValue[] = [body];
-      for (let i = 0; i < COLUMNS.length; i++) {
-        const column = COLUMNS[i]!;
-        if (c[column.field] === previous[column.field]) continue;
-        const value = column.of(c);
-        if (Object.is(value, column.of(previous))) continue;
-        moved |= 1 << i;
-        values.push(value);
-      }
-      this.update(moved).run(...values, rowid);
+      const { moved, values } = columnsMoved(previous, c);
+      this.update(moved).run(body, ...values, rowid);
       if ((moved & FACET_BITS) !== 0) facets.move(previous, c);
       if (!sameList(previous.tags, c.tags)) {
         const before = new Set(previous.tags);
