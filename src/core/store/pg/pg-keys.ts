@@ -27,15 +27,23 @@ export class PgSettings implements SettingsRepository {
   }
 }
 
+/** A key's record written: its columns, in the order of the values given. */
+const INSERT_KEY =
+  'INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)';
+/** A record of the same agent and key already there is replaced by the one written. */
+const REPLACE_KEY = `ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
+  fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`;
+
 /** How many records one statement writes at most. */
 const WRITE_BATCH = 500;
 
 /**
  * The Idempotency-Keys, one row per agent and key. A call's first record (`claim`) is written in
  * its own transaction before the call runs (it waits for it), so before anything the call then
- * commits, as on the embedded store; the records written after (`write`: the answers) go together. `live` reads after the writes asked for before it. Writes of
- * one key run in the order they were asked for (the writer has several connections): the last
- * record written is the one kept.
+ * commits, as on the embedded store; the records written after (`write`: the answers) go
+ * together. `live` reads after the writes asked for before it. Writes of one key run in the order
+ * they were asked for (the writer has several connections): the last record written is the one
+ * kept.
  */
 export class PgKeys implements KeyRepository {
   /** The latest write asked for each agent and key, while it runs. */
@@ -92,11 +100,10 @@ export class PgKeys implements KeyRepository {
       try {
         await this.db.query(
           prepared(
-            `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
+            `${INSERT_KEY}
              SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[],
                $6::text[], $7::text[])
-             ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-               fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`,
+             ${REPLACE_KEY}`,
             [
               column('agent'),
               column('key'),
@@ -165,11 +172,8 @@ export class PgKeys implements KeyRepository {
  * after `since` is there (one row when it did), and its values. A transaction writing the same
  * key is waited for.
  */
-export const CLAIM_SQL = `INSERT INTO idempotency_keys (agent, key, at, method, fingerprint, state, answer)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
-  ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
-    fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer
-  WHERE idempotency_keys.at <= $8
+export const CLAIM_SQL = `${INSERT_KEY} VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ${REPLACE_KEY} WHERE idempotency_keys.at <= $8
   RETURNING 1 AS claimed`;
 
 export const claimValues = (r: KeyRecord, since: number): unknown[] => [
