@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AddNoteInputSchema, InboxError, ReportPresenceInputSchema } from '../../shared';
+import { AddNoteInputSchema, ReportPresenceInputSchema } from '../../shared';
 import type { ApiInput, ApiOutput, CallContext, InboxEvent, Note } from '../../shared';
 import { parseMentions } from '../../shared/mentions';
 import type { InboxCommits } from '../store/inbox-commits';
@@ -12,6 +12,7 @@ import type { Clock } from '../time/clock';
 import { PresenceBoard } from './presence-board';
 import type { PresenceChange } from './presence-board';
 import { PresenceMirror } from './shared-presence';
+import { noConversation } from '../store/conversation-refusals';
 
 export interface CollaborationDeps {
   clock: Clock;
@@ -58,8 +59,7 @@ export class Collaboration {
     const { deps } = this;
     const { conversationId, text } = AddNoteInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
-    if (!(await deps.store.conversations.get(conversationId)))
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    if (!(await deps.store.conversations.get(conversationId))) throw noConversation(conversationId);
     const note: Note = {
       id: `note:${randomUUID()}`,
       conversationId,
@@ -95,7 +95,7 @@ export class Collaboration {
       conversationId != null &&
       !(await this.deps.store.conversations.get(conversationId))
     )
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+      throw noConversation(conversationId);
     const change: PresenceChange = {
       agentId: actor.id,
       conversationId: activity === 'idle' ? null : conversationId,

@@ -216,11 +216,10 @@ export class IdempotencyGuard {
   private async first(entry: Entry, execute: () => Promise<Answer>): Promise<Answer> {
     const { keys } = this.store;
     const changesOnlyTheStore = CHANGES_ONLY_THE_STORE.has(entry.method as ApiMethodName);
-    if (entry.keptAs !== 'memory' && keys.claim && keys.claimsInCommit && changesOnlyTheStore)
-      return this.claimedInCommit(entry, execute);
     if (entry.keptAs !== 'memory' && keys.claim) {
       // Several processes share the keys: the one that writes the record first runs the call,
       // the others answer what it answered.
+      if (keys.claimsInCommit && changesOnlyTheStore) return this.claimedInCommit(entry, execute);
       let other: KeyRecord | null;
       try {
         other = await keys.claim(recordOf(entry), entry.at - KEY_TTL_MS);

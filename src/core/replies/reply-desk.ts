@@ -31,6 +31,7 @@ import type { Clock } from '../time/clock';
 import { DUPLICATE_LIMIT, DUPLICATE_WINDOW_MS, publicRepeats } from '../triage/duplicate-guard';
 import type { DraftPost } from '../triage/threading';
 import type { SavedReplyBook } from './saved-reply-book';
+import { noConversation } from '../store/conversation-refusals';
 
 export interface ReplyDeskDeps {
   config: SyncConfig;
@@ -125,8 +126,7 @@ export class ReplyDesk {
     const { takeOver, confirmRepeat, translation, ...request } = SendReplyInputSchema.parse(input);
     const actor = context?.agent ?? LOCAL_AGENT;
     const conversation = await deps.store.conversations.get(request.conversationId);
-    if (!conversation)
-      throw new InboxError('not_found', `No conversation with id ${request.conversationId}`);
+    if (!conversation) throw noConversation(request.conversationId);
     const owner = conversation.assignee;
     if (owner != null && owner !== actor.id && !takeOver) {
       throw new InboxError(

@@ -3,6 +3,7 @@ import type { ApiInput, ApiOutput, CallContext } from '../../shared';
 import type { InboxStore } from '../store/port';
 import { agentLanguage } from './post-translator';
 import type { TranslationProvider } from './translation-provider';
+import { noConversation } from '../store/conversation-refusals';
 
 export interface DraftTranslatorDeps {
   store: InboxStore;
@@ -29,8 +30,7 @@ export class DraftTranslator {
       target: asked,
     } = TranslateDraftInputSchema.parse(input);
     const conversation = await this.deps.store.conversations.get(conversationId);
-    if (!conversation)
-      throw new InboxError('not_found', `No conversation with id ${conversationId}`);
+    if (!conversation) throw noConversation(conversationId);
     const source = given ?? agentLanguage(context);
     const wanted = TranslationTargetSchema.safeParse(asked ?? conversation.language);
     if (!wanted.success)

@@ -33,6 +33,7 @@ import { LOCAL_AGENT } from '../team/callers';
 import type { Callers } from '../team/callers';
 import { dateOf, isoOf } from '../time/clock';
 import type { Clock } from '../time/clock';
+import { noConversation } from '../store/conversation-refusals';
 
 /** What a conversation shows of its replies in the outbox. */
 export interface RepliesOf {
@@ -108,7 +109,7 @@ export class Triage {
     const { id } = GetConversationInputSchema.parse(input);
     const { store } = deps;
     const conversation = await store.conversations.get(id);
-    if (!conversation) throw new InboxError('not_found', `No conversation with id ${id}`);
+    if (!conversation) throw noConversation(id);
     const [posts, actions, notes] = await Promise.all([
       store.posts.ofConversation(id),
       store.audit.ofConversation(id),
