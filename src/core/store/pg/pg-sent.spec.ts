@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact } from '../../../shared';
 import { conversation } from '../../test/fixtures';
@@ -48,6 +49,32 @@ describe.skipIf(server == null)(
       expect((await pool.query('SELECT count(*)::int AS n FROM t')).rows[0]).toEqual({ n: 0 });
     });
 
+    it('leave for the server in one write when given in one tick, each answered in turn', async () => {
+      const db = await createTestDatabase(server!);
+      cleanups.push(db.drop);
+      const pool = openPool({ url: db.url }, 1, { pipeline: true });
+      cleanups.unshift(() => pool.end());
+      const client = await pool.connect();
+      try {
+        const writes = socketWrites(client);
+        const sent = new SentWrites(client);
+        sent.send('BEGIN');
+        const one = sent.ask('SELECT $1::int AS n', [1]);
+        const two = client.query<{ n: number }>({ text: 'SELECT $1::int AS n', values: [2] });
+        const commit = sent.commit();
+        expect(writes()).toBe(0);
+        await commit;
+        expect(await one).toEqual([{ n: 1 }]);
+        expect((await two).rows).toEqual([{ n: 2 }]);
+        expect(writes()).toBe(1);
+        // A statement given once those were answered leaves in a write of its own.
+        expect((await client.query('SELECT 3 AS n')).rows).toEqual([{ n: 3 }]);
+        expect(writes()).toBe(2);
+      } finally {
+        client.release();
+      }
+    });
+
     it('leave the conversation, its counts, its tags and the audit trail as they were when one fails', async () => {
       const db = await createTestDatabase(server!);
       cleanups.push(db.drop);
@@ -92,4 +119,22 @@ describe.skipIf(server == null)(
 
 function query(status: 'new' | 'open') {
   return { status, sort: 'newest' as const, limit: 50 };
+}
+
+/** How many writes the connection's socket has made since this was called. */
+function socketWrites(client: PoolClient): () => number {
+  type Socket = {
+    _write: (...args: unknown[]) => unknown;
+    _writev: (...args: unknown[]) => unknown;
+  };
+  const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
+  let n = 0;
+  for (const method of ['_write', '_writev'] as const) {
+    const write = socket[method].bind(socket);
+    socket[method] = (...args) => {
+      n++;
+      return write(...args);
+    };
+  }
+  return () => n;
 }
