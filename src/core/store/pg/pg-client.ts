@@ -156,6 +156,25 @@ export function sendsPerTick(client: pg.PoolClient): void {
   });
 }
 
+/** Up to this many rows, a statement writing several takes them as parameters (`valuesOf`). */
+export const FEW_ROWS = 8;
+
+/**
+ * `VALUES ($1, …), (…)`: rows of parameters, numbered from 1, for a statement that writes a few
+ * rows (a commit's two moved counts, a few keys' answers). node-postgres writes an array
+ * parameter as a literal it escapes element by element, and the server parses it again: for one
+ * or two rows of JSON texts that was most of the statement's cost. Many rows go as arrays
+ * (`unnest`), which keeps the statement one text whatever their number.
+ */
+export function valuesOf(rows: readonly (readonly unknown[])[]): {
+  sql: string;
+  values: unknown[];
+} {
+  let n = 0;
+  const sql = rows.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ');
+  return { sql: `VALUES ${sql}`, values: rows.flat() };
+}
+
 /** SQL written with `?` placeholders (as the SQLite adapter's), numbered for PostgreSQL. */
 export function numbered(sql: string): string {
   let n = 0;

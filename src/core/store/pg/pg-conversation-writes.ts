@@ -11,7 +11,7 @@ import {
   sameList,
 } from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
-import { prepared } from './pg-client';
+import { FEW_ROWS, prepared, valuesOf } from './pg-client';
 import type { Queryable } from './pg-client';
 import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
@@ -155,12 +155,16 @@ export class PgConversationWrites {
     const moves = [...facets.netted()]
       .filter((m) => m.n !== 0)
       .sort((a, b) => compareKeys(a.facet, b.facet));
-    if (moves.length > 0)
+    if (moves.length === 0) return;
+    const into = `INSERT INTO conversation_facets (${FACET}, n)`;
+    const add = `ON CONFLICT (${FACET}) DO UPDATE SET n = conversation_facets.n + excluded.n`;
+    if (moves.length <= FEW_ROWS) {
+      const { sql, values } = valuesOf(moves.map((m) => [...m.facet, m.n]));
+      await this.writeLocked(`${into} ${sql} ${add}`, values);
+    } else
       await this.writeLocked(
-        `INSERT INTO conversation_facets (${FACET}, n)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::integer[], $7::bigint[])
-         ON CONFLICT (${FACET}) DO UPDATE SET n = conversation_facets.n + excluded.n`,
+        `${into} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::integer[], $7::bigint[]) ${add}`,
         [...FACET_COLUMNS.map((_, i) => moves.map((m) => m.facet[i])), moves.map((m) => m.n)],
       );
   }

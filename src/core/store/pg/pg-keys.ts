@@ -1,5 +1,5 @@
 import type { KeyRecord, KeyRepository, SettingsRepository } from '../port';
-import { prepared } from './pg-client';
+import { FEW_ROWS, prepared, valuesOf } from './pg-client';
 import type { Queryable } from './pg-client';
 
 /** The settings document as the last commits left it, until its file is written. */
@@ -96,25 +96,8 @@ export class PgKeys implements KeyRepository {
   private async writeUnwritten(): Promise<void> {
     while (this.unwritten.length > 0) {
       const batch = this.unwritten.splice(0, WRITE_BATCH);
-      const column = <K extends keyof KeyRecord>(k: K) => batch.map((w) => w.record[k]);
       try {
-        await this.db.query(
-          prepared(
-            `${INSERT_KEY}
-             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[],
-               $6::text[], $7::text[])
-             ${REPLACE_KEY}`,
-            [
-              column('agent'),
-              column('key'),
-              column('at'),
-              column('method'),
-              column('fingerprint'),
-              column('state'),
-              column('answer'),
-            ],
-          ),
-        );
+        await this.db.query(answersSql(batch.map((w) => w.record)));
         for (const w of batch) w.resolve();
       } catch (err) {
         for (const w of batch) w.reject(err);
@@ -172,6 +155,31 @@ export class PgKeys implements KeyRepository {
  * after `since` is there (one row when it did), and its values. A transaction writing the same
  * key is waited for.
  */
+/** The statement writing records: as rows of parameters when few, as arrays when many. */
+function answersSql(records: readonly KeyRecord[]) {
+  const row = (r: KeyRecord) => [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer];
+  if (records.length <= FEW_ROWS) {
+    const { sql, values } = valuesOf(records.map(row));
+    return prepared(`${INSERT_KEY} ${sql} ${REPLACE_KEY}`, values);
+  }
+  const column = <K extends keyof KeyRecord>(k: K) => records.map((r) => r[k]);
+  return prepared(
+    `${INSERT_KEY}
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[],
+       $6::text[], $7::text[])
+     ${REPLACE_KEY}`,
+    [
+      column('agent'),
+      column('key'),
+      column('at'),
+      column('method'),
+      column('fingerprint'),
+      column('state'),
+      column('answer'),
+    ],
+  );
+}
+
 export const CLAIM_SQL = `${INSERT_KEY} VALUES ($1, $2, $3, $4, $5, $6, $7)
   ${REPLACE_KEY} WHERE idempotency_keys.at <= $8
   RETURNING 1 AS claimed`;
