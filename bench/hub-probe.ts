@@ -1,7 +1,7 @@
 import { writeFileSync, writeSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { InboxService } from '../src/core/service';
 import { PostgresStore } from '../src/core/store/pg/postgres-store';
 import { SqliteStore } from '../src/core/store/sql/sqlite-store';
@@ -10,7 +10,7 @@ import { SqliteStore } from '../src/core/store/sql/sqlite-store';
 // hub-bench.ts, to time from inside what HTTP cannot tell apart: how long the service takes to
 // open, and how long each commit of the store takes (on the disk too, unless it ran in the change queue). It prints on stderr, one line each, after
 // PROBE_MARK: `open {"startedAt": <epoch ms>, "ms": <duration>}` once the service is open, and
-// `phase {"commits": [<ms>, …], "profile": <file> | null}` each time the process gets SIGUSR2 (the
+// `phase {"commits": [<ms>, …], "profile": <file> | null, "loopP95Ms": <ms>, …}` each time the process gets SIGUSR2 (the
 // bench's phases end so): the commits since the last such line and, with BENCH_HUB_CPU_PROF=<dir>,
 // the phase's CPU profile written in that folder.
 
@@ -50,10 +50,15 @@ if (profiler) {
   await profiler.post('Profiler.start');
 }
 let phases = 0;
+// How late the event loop ran during each phase (a request waits that long before it is read).
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 
 process.on('SIGUSR2', () => {
   const ended = commits;
   commits = [];
+  const loopP95Ms = loopDelay.percentile(95) / 1e6;
+  loopDelay.reset();
   void (async () => {
     let profile: string | null = null;
     if (profiler && profiles) {
@@ -66,6 +71,7 @@ process.on('SIGUSR2', () => {
     say('phase', {
       commits: ended,
       profile,
+      loopP95Ms,
       heapMb: heapUsed / 2 ** 20,
       heapTotalMb: heapTotal / 2 ** 20,
       externalMb: external / 2 ** 20,

@@ -169,21 +169,25 @@ export class HubProcess {
     const next = this.next<{
       commits: number[];
       profile: string | null;
+      loopP95Ms: number;
       heapMb: number;
       heapTotalMb: number;
       externalMb: number;
     }>('phase', 60_000);
     this.child.kill('SIGUSR2');
-    const { commits, profile, heapMb, heapTotalMb, externalMb } = await next;
+    const { commits, profile, loopP95Ms, heapMb, heapTotalMb, externalMb } = await next;
     if (profile) log(`CPU profile of the ${name} phase: ${profile}`);
     this.heap = { heapMb, heapTotalMb, externalMb };
+    this.loopP95Ms = loopP95Ms;
     return commits;
   }
 
-  /** Resident memory now and at its peak, in kB (VmRSS and VmHWM of /proc/<pid>/status). */
   /** The main thread's JavaScript heap and external memory when the last phase ended, in MB. */
   heap = { heapMb: 0, heapTotalMb: 0, externalMb: 0 };
+  /** How late the hub's event loop ran during the last phase, at p95, in ms. */
+  loopP95Ms = 0;
 
+  /** Resident memory now and at its peak, in kB (VmRSS and VmHWM of /proc/<pid>/status). */
   async memoryKb(): Promise<{ rss: number; peak: number }> {
     const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8');
     const kb = (field: string) =>

@@ -84,10 +84,14 @@ export async function teamFigures(
   const benchCpu = (benchCpuUs.user + benchCpuUs.system) / 1000;
   const share = (cpuMs: number) => `${Math.round(cpuMs / seconds / 10)}%`;
   const commits: number[] = [];
-  for (const { hub } of replicas) commits.push(...(await hub.phase('team', log)));
+  const hubLoops: string[] = [];
+  for (const { hub } of replicas) {
+    commits.push(...(await hub.phase('team', log)));
+    hubLoops.push(`${round(hub.loopP95Ms)} ms`);
+  }
   const spread = replicas.length > 1 ? ` over ${replicas.length} replicas` : '';
   log(
-    `${agents.length} agents${spread} for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms; the clients' event loop delay p95 ${round(clientsLoopP95)} ms`,
+    `${agents.length} agents${spread} for ${seconds.toFixed(1)} s: ${lists.length} lists, ${writes.length} writes, ${conflicts} conflicts; write p95 in the hub (Server-Timing) ${round(percentile(hubWrites, 95))} ms; store commit p95 ${round(percentile(commits, 95))} ms; event loop delay p95 in the clients ${round(clientsLoopP95)} ms, in the ${replicas.length > 1 ? 'hubs' : 'hub'} ${hubLoops.join(' and ')}`,
   );
   const processes =
     replicas.length > 1
