@@ -5,6 +5,7 @@ import { conversation } from '../../test/fixtures';
 import { ManualClock } from '../../time/clock';
 import { openReplicas } from '../test/pg-replicas';
 import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
+import { PgEventRelay } from './pg-events';
 
 const server = testServerUrl();
 const clock = new ManualClock(Date.UTC(2026, 10, 20, 9));
@@ -43,12 +44,36 @@ describe.skipIf(server == null)(
 
       await expect.poll(() => heard.length, { timeout: 5000 }).toBe(told.length);
       expect(heard).toEqual(told);
-      // The first went alone; those told while it was on its way went together.
+      // They went together, as many as fit in a notification.
       expect(notifications.length).toBeGreaterThan(1);
       expect(notifications.length).toBeLessThan(told.length / 4);
       for (const payload of notifications) expect(Buffer.byteLength(payload)).toBeLessThan(8000);
       // A replica does not hear its own events back.
       expect(own).toEqual([]);
+    });
+
+    it('gathers the events told within a moment into one notification', async () => {
+      const [a, b] = await replicas();
+      const heard: InboxEvent[] = [];
+      b.events.subscribe((event) => heard.push(event));
+      await b.events.ready();
+      const notifications = await listen(b.pool);
+      const relay = new PgEventRelay(a.pool, a.connection, () => Promise.resolve(null), {
+        gatherMs: 400,
+      });
+      cleanups.unshift(() => relay.close());
+      relay.publish(changed('x:1', 2));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      relay.publish(changed('x:2', 2));
+      await expect.poll(() => heard.length).toBe(2);
+      expect(heard.map((e) => e.type === 'conversation.changed' && e.conversation.id)).toEqual([
+        'x:1',
+        'x:2',
+      ]);
+      // Notifications come in the order they were committed: those sent before the marker first.
+      await b.pool.query("SELECT pg_notify('inbox_events', 'marker')");
+      await expect.poll(() => notifications.includes('marker')).toBe(true);
+      expect(notifications.indexOf('marker')).toBe(1);
     });
 
     it('has sent the events told before it once it is closed', async () => {

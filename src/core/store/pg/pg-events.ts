@@ -15,6 +15,13 @@ const PAYLOAD_MAX = 7800;
 const ENVELOPE = 64;
 /** How long a lost listening connection waits before it connects again. */
 const RECONNECT_MS = 1000;
+/**
+ * How long events told are gathered before a notification leaves with them. Each notification is
+ * a transaction, and wakes every replica's listening connection and process (the sender's own
+ * too): under a team's writes, one per event woke each of them hundreds of times a second. Live
+ * events must reach the other replicas' clients within a second; this takes 20 ms of it.
+ */
+const GATHER_MS = 20;
 
 /** One event as it travels: the event, or the conversation to read when it is too large. */
 type Item = { event: InboxEvent } | { conversation: string; by?: string | null };
@@ -32,13 +39,16 @@ type Message = { from: string } & ({ items: Item[] } | Item);
  * conversation's change too large for a notification goes by its id, read from the store (its
  * change is committed before its event is told). Events are checked as any input is.
  *
- * One notification is sent at a time: the events told while it is on its way go together in the
- * next (as many as fit), so a busy replica sends a few notifications where it has many events,
- * each its own transaction on the server, and an idle one sends each event at once.
+ * The events told within a moment (`GATHER_MS`) go together in one notification, as many as fit,
+ * and one notification is sent at a time, those told while it is on its way going in the next: a
+ * busy replica sends a few notifications where it has many events, each its own transaction on
+ * the server.
  */
 export class PgEventRelay implements EventRelay {
   /** This process among the replicas. */
   readonly origin = randomUUID();
+  /** How this replica's own notifications begin: heard, they are left out without being read. */
+  private readonly own = `{"from":${JSON.stringify(this.origin)},`;
   private readonly listeners = new Set<(event: InboxEvent) => void>();
   /** Told of each committed change of the settings document, and after a reconnection. */
   private readonly settingsListeners = new Set<() => void>();
@@ -59,6 +69,7 @@ export class PgEventRelay implements EventRelay {
     private readonly connection: PgConnection,
     /** Reads a conversation sent by its id. */
     private readonly conversation: (id: string) => Promise<InboxEvent | null>,
+    private readonly options: { gatherMs?: number } = {},
   ) {}
 
   publish(event: InboxEvent): void {
@@ -78,6 +89,8 @@ export class PgEventRelay implements EventRelay {
   /** Sends the events told, as few notifications as they fit in, one after the other. */
   private async send(): Promise<void> {
     while (this.unsent.length > 0) {
+      const gather = this.options.gatherMs ?? GATHER_MS;
+      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, gather));
       const items: string[] = [];
       let bytes = ENVELOPE;
       while (this.unsent.length > 0) {
@@ -86,7 +99,7 @@ export class PgEventRelay implements EventRelay {
         items.push(this.unsent.shift()!);
         bytes += next;
       }
-      const payload = `{"from":${JSON.stringify(this.origin)},"items":[${items.join(',')}]}`;
+      const payload = `${this.own}"items":[${items.join(',')}]}`;
       await this.pool
         .query(prepared('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
         .catch(() => undefined);
@@ -160,6 +173,7 @@ export class PgEventRelay implements EventRelay {
   }
 
   private async receive(payload: string): Promise<void> {
+    if (payload.startsWith(this.own)) return;
     const message = JSON.parse(payload) as Partial<Message>;
     if (typeof message.from !== 'string' || message.from === this.origin) return;
     const items: unknown[] =
