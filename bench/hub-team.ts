@@ -2,7 +2,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Conversation, ConversationPage, ListConversationsInput } from '../src/shared';
 import type { Figure } from './figure';
 import { percentile } from './figure';
-import type { HubClient, HubProcess } from './hub-process';
+import type { HubClient } from './hub-client';
+import type { HubProcess } from './hub-process';
 import { listPath } from './hub-paths';
 import { uiQuery } from './sql-store-seed';
 
