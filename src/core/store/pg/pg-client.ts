@@ -137,7 +137,8 @@ export function sendsPerTick(client: pg.PoolClient): void {
   const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection
     ?.stream;
   if (typeof stream?.cork !== 'function' || typeof stream.uncork !== 'function') return;
-  const { cork, uncork } = { cork: stream.cork.bind(stream), uncork: stream.uncork.bind(stream) };
+  const cork = stream.cork.bind(stream);
+  const uncork = stream.uncork.bind(stream);
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   let corked = false;
   const uncorkNow = () => {

@@ -76,6 +76,25 @@ describe.skipIf(server == null)(
       expect(notifications.indexOf('marker')).toBe(1);
     });
 
+    it('sends the full notifications of a burst at once, without waiting for more', async () => {
+      const [a, b] = await replicas();
+      const heard: InboxEvent[] = [];
+      b.events.subscribe((event) => heard.push(event));
+      await b.events.ready();
+      // A notification not full yet would wait 2 s.
+      const relay = new PgEventRelay(a.pool, a.connection, () => Promise.resolve(null), {
+        gatherMs: 2000,
+      });
+      cleanups.unshift(() => relay.close());
+      const told = Array.from({ length: 60 }, (_, i) => changed(`x:${i}`, 1));
+      for (const event of told) relay.publish(event);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Those that filled notifications came before the moment was up.
+      expect(heard.length).toBeGreaterThanOrEqual(40);
+      await expect.poll(() => heard.length, { timeout: 5000 }).toBe(told.length);
+      expect(heard).toEqual(told);
+    });
+
     it('has sent the events told before it once it is closed', async () => {
       const [a, b] = await replicas();
       const notifications = await listen(b.pool);

@@ -39,10 +39,10 @@ type Message = { from: string } & ({ items: Item[] } | Item);
  * conversation's change too large for a notification goes by its id, read from the store (its
  * change is committed before its event is told). Events are checked as any input is.
  *
- * The events told within a moment (`GATHER_MS`) go together in one notification, as many as fit,
- * and one notification is sent at a time, those told while it is on its way going in the next: a
- * busy replica sends a few notifications where it has many events, each its own transaction on
- * the server.
+ * The events told within a moment (`GATHER_MS`) go together in one notification, as many as fit
+ * (a full one does not wait), and one notification is sent at a time, those told while it is on
+ * its way going in the next: a busy replica sends a few notifications where it has many events,
+ * each its own transaction on the server.
  */
 export class PgEventRelay implements EventRelay {
   /** This process among the replicas. */
@@ -61,6 +61,10 @@ export class PgEventRelay implements EventRelay {
   private received: Promise<void> = Promise.resolve();
   /** Events told and not sent yet, each as its JSON text, in order. */
   private readonly unsent: string[] = [];
+  /** Their bytes in a notification (each with its comma). */
+  private unsentBytes = 0;
+  /** Ends the wait for more events (once those not sent fill a notification, or on close). */
+  private stopGathering: (() => void) | null = null;
   /** Settles once the events told so far are sent (or could not be). */
   private sending: Promise<void> | null = null;
 
@@ -69,6 +73,7 @@ export class PgEventRelay implements EventRelay {
     private readonly connection: PgConnection,
     /** Reads a conversation sent by its id. */
     private readonly conversation: (id: string) => Promise<InboxEvent | null>,
+    /** `gatherMs`: how long a notification not full yet waits for more events (GATHER_MS). */
     private readonly options: { gatherMs?: number } = {},
   ) {}
 
@@ -83,20 +88,23 @@ export class PgEventRelay implements EventRelay {
       } satisfies Item);
     }
     this.unsent.push(item);
+    this.unsentBytes += Buffer.byteLength(item) + 1;
+    if (this.fillsOne()) this.stopGathering?.();
     this.sending ??= this.send();
   }
 
   /** Sends the events told, as few notifications as they fit in, one after the other. */
   private async send(): Promise<void> {
     while (this.unsent.length > 0) {
-      const gather = this.options.gatherMs ?? GATHER_MS;
-      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, gather));
+      // A notification not full yet waits a moment for more; a burst's full ones leave at once.
+      if (!this.closed && !this.fillsOne()) await this.gather();
       const items: string[] = [];
       let bytes = ENVELOPE;
       while (this.unsent.length > 0) {
         const next = Buffer.byteLength(this.unsent[0]!) + 1;
         if (items.length > 0 && bytes + next > PAYLOAD_MAX) break;
         items.push(this.unsent.shift()!);
+        this.unsentBytes -= next;
         bytes += next;
       }
       const payload = `${this.own}"items":[${items.join(',')}]}`;
@@ -105,6 +113,24 @@ export class PgEventRelay implements EventRelay {
         .catch(() => undefined);
     }
     this.sending = null;
+  }
+
+  /** Whether the events not sent yet fill a notification. */
+  private fillsOne(): boolean {
+    return ENVELOPE + this.unsentBytes > PAYLOAD_MAX;
+  }
+
+  /** Waits a moment for more events, or until those not sent fill a notification. */
+  private gather(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = () => {
+        clearTimeout(timer);
+        this.stopGathering = null;
+        resolve();
+      };
+      const timer = setTimeout(stop, this.options.gatherMs ?? GATHER_MS);
+      this.stopGathering = stop;
+    });
   }
 
   subscribe(listener: (event: InboxEvent) => void): () => void {
@@ -131,6 +157,7 @@ export class PgEventRelay implements EventRelay {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopGathering?.();
     // The events told before are sent: the pool is ended after this.
     await this.sending;
     if (this.timer) clearTimeout(this.timer);
