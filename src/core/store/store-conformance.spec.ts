@@ -372,32 +372,5 @@ describe.each(STORE_ENGINES)('the storage port on $name', (engine) => {
       expect(await store.translations.get('x:1', 'fr')).toEqual(newer);
       expect(await store.translations.get('x:1', 'en')).toEqual(english);
     });
-
-    it('keeps Idempotency-Keys written at once, replaced by agent and key, and forgets old ones', async () => {
-      const record = (at: number, key: string, agent = 'rita') => ({
-        at,
-        agent,
-        key,
-        method: 'POST /api/x',
-        fingerprint: 'f',
-        state: 'in-doubt' as const,
-        answer: null,
-      });
-      store.keys.write(record(10, 'k1'));
-      store.keys.write(record(20, 'k2'));
-      store.keys.write(record(20, 'k1', 'sam'));
-      store.keys.write({ ...record(30, 'k1'), state: 'answered', answer: '{"ok":true}' });
-      expect((await store.keys.live(0)).map((r) => [r.at, r.agent, r.key, r.state])).toEqual([
-        [20, 'rita', 'k2', 'in-doubt'],
-        [20, 'sam', 'k1', 'in-doubt'],
-        [30, 'rita', 'k1', 'answered'],
-      ]);
-      store.keys.forget(20);
-      await store.durable();
-      store = await opened.reopen();
-      expect(await store.keys.live(0)).toEqual([
-        { ...record(30, 'k1'), state: 'answered', answer: '{"ok":true}' },
-      ]);
-    });
   });
 });
