@@ -1,5 +1,3 @@
-import { Agent } from 'node:http';
-import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { basicAuth, pkce, postForm, readForm, submitForm } from './oauth-test-kit';
 import { parseScenario } from './scenario';
@@ -18,7 +16,8 @@ import {
 
 /**
  * X's OAuth 2.0 on the emulator, over loopback: the x.com consent page, api.x.com's token and
- * revoke endpoints, and the API accepting what they issue; then the same with twitter-api-v2.
+ * revoke endpoints, and the API accepting what they issue (the same with twitter-api-v2:
+ * x-oauth-library.spec.ts).
  */
 
 let emulator: Emulator;
@@ -495,85 +494,5 @@ describe('ending X grants from the outside', () => {
       body: JSON.stringify({ platform: 'myspace' }),
     });
     expect(bad.status).toBe(400);
-  });
-});
-
-describe('twitter-api-v2 drives the X OAuth flow', () => {
-  /** As the X connector builds its clients: URLs rewritten onto the emulator, an http agent. */
-  const settings = () => ({
-    plugins: [
-      {
-        onBeforeRequestConfig({ params }: { params: { url: unknown; forceBodyMode?: string } }) {
-          const url = String(params.url);
-          if (
-            url.startsWith('https://api.x.com/2/') &&
-            !url.startsWith('https://api.x.com/2/oauth2/')
-          )
-            params.forceBodyMode ??= 'json';
-          params.url = url.replace('https://api.x.com/', `${emulator.xBaseUrl}/`);
-        },
-      },
-    ],
-    httpAgent: new Agent({ keepAlive: true }),
-  });
-
-  it('generates the link, logs in, calls the API, refreshes and revokes', async () => {
-    const app = new TwitterApi({ clientId: X_PUBLIC_APP.client_id }, settings());
-    const link = app.generateOAuth2AuthLink(LOOPBACK, {
-      scope: ['tweet.read', 'users.read', 'offline.access'],
-    });
-    expect(link.url.startsWith('https://x.com/i/oauth2/authorize?')).toBe(true);
-    const page = await fetch(link.url.replace('https://x.com/', `${emulator.xWebBaseUrl}/`));
-    expect(page.status).toBe(200);
-    const answer = await submitForm(emulator.url, readForm(await page.text()), 'Authorize app');
-    const callback = new URL(answer.headers.get('location')!);
-    expect(callback.searchParams.get('state')).toBe(link.state);
-
-    const login = await app.loginWithOAuth2({
-      code: callback.searchParams.get('code')!,
-      codeVerifier: link.codeVerifier,
-      redirectUri: LOOPBACK,
-    });
-    expect(login.expiresIn).toBe(7200);
-    expect(login.scope).toEqual(['tweet.read', 'users.read', 'offline.access']);
-    expect((await login.client.v2.me()).data.username).toBe(BRAND.username);
-
-    const refreshed = await app.refreshOAuth2Token(login.refreshToken!);
-    expect(refreshed.refreshToken).not.toBe(login.refreshToken);
-    expect((await refreshed.client.v2.me()).data.id).toBe(BRAND.id);
-    const reused = await app.refreshOAuth2Token(login.refreshToken!).catch((err: unknown) => err);
-    expect(reused).toBeInstanceOf(ApiResponseError);
-    expect((reused as ApiResponseError).code).toBe(400);
-
-    expect(await app.revokeOAuth2Token(refreshed.accessToken, 'access_token')).toEqual({
-      revoked: true,
-    });
-    const refused = await refreshed.client.v2.me().catch((err: unknown) => err);
-    expect((refused as ApiResponseError).code).toBe(401);
-  });
-
-  it('logs a confidential client in with its Basic header', async () => {
-    const app = new TwitterApi(
-      { clientId: X_CONFIDENTIAL_APP.client_id, clientSecret: X_CONFIDENTIAL_APP.client_secret },
-      settings(),
-    );
-    const link = app.generateOAuth2AuthLink(X_CONFIDENTIAL_APP.redirect_uri, {
-      scope: ['tweet.read', 'users.read'],
-    });
-    const page = await fetch(link.url.replace('https://x.com/', `${emulator.xWebBaseUrl}/`));
-    const answer = await submitForm(
-      emulator.url,
-      readForm(await page.text()),
-      'Authorize app',
-      OTHER.id,
-    );
-    const code = new URL(answer.headers.get('location')!).searchParams.get('code')!;
-    const login = await app.loginWithOAuth2({
-      code,
-      codeVerifier: link.codeVerifier,
-      redirectUri: X_CONFIDENTIAL_APP.redirect_uri,
-    });
-    expect(login.refreshToken).toBeUndefined();
-    expect((await login.client.v2.me()).data.id).toBe(OTHER.id);
   });
 });
