@@ -157,23 +157,30 @@ export function sendsPerTick(client: pg.PoolClient): void {
   });
 }
 
-/** Up to this many rows, a statement writing several takes them as parameters (`valuesOf`). */
+/** Up to this many rows, a statement writing several takes them as parameters (`rowsOf`). */
 export const FEW_ROWS = 8;
 
 /**
- * `VALUES ($1, …), (…)`: rows of parameters, numbered from 1, for a statement that writes a few
- * rows (a commit's two moved counts, a few keys' answers). node-postgres writes an array
- * parameter as a literal it escapes element by element, and the server parses it again: for one
- * or two rows of JSON texts that was most of the statement's cost. Many rows go as arrays
- * (`unnest`), which keeps the statement one text whatever their number.
+ * The rows a statement writes, as SQL and its values: `VALUES ($1, …), (…)` when they are few
+ * (a commit's two moved counts, a few keys' answers), else one array a column (`unnestOf`), which
+ * keeps the statement one text whatever their number. node-postgres writes an array parameter as
+ * a literal it escapes element by element, and the server parses it again: for one or two rows
+ * of JSON texts that was most of the statement's cost. `types`: each column's SQL type.
  */
-export function valuesOf(rows: readonly (readonly unknown[])[]): {
-  sql: string;
-  values: unknown[];
-} {
+export function rowsOf(
+  rows: readonly (readonly unknown[])[],
+  types: readonly string[],
+): { sql: string; values: unknown[] } {
+  if (rows.length > FEW_ROWS)
+    return { sql: unnestOf(types), values: types.map((_, i) => rows.map((row) => row[i])) };
   let n = 0;
   const sql = rows.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ');
   return { sql: `VALUES ${sql}`, values: rows.flat() };
+}
+
+/** `SELECT * FROM unnest($1::type[], …)`: rows given as one array a column, of these types. */
+export function unnestOf(types: readonly string[]): string {
+  return `SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 }
 
 /** SQL written with `?` placeholders (as the SQLite adapter's), numbered for PostgreSQL. */

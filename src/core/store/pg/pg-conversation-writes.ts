@@ -11,13 +11,13 @@ import {
   sameList,
 } from '../sql/conversation-columns';
 import type { SqlValue } from '../sql/sqlite';
-import { FEW_ROWS, prepared, valuesOf } from './pg-client';
+import { prepared, rowsOf, unnestOf } from './pg-client';
 import type { Queryable } from './pg-client';
 import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 
-/** The columns of a facet's key, in the order of FACET. */
-const FACET_COLUMNS = FACET.split(', ');
+/** The SQL types of a facet's key, in the order of FACET, then of its count. */
+const FACET_TYPES = ['text', 'text', 'text', 'text', 'text', 'integer', 'bigint'];
 
 /** Facet keys in one order (text byte by byte, numbers by value). */
 function compareKeys(a: readonly SqlValue[], b: readonly SqlValue[]): number {
@@ -156,17 +156,15 @@ export class PgConversationWrites {
       .filter((m) => m.n !== 0)
       .sort((a, b) => compareKeys(a.facet, b.facet));
     if (moves.length === 0) return;
-    const into = `INSERT INTO conversation_facets (${FACET}, n)`;
-    const add = `ON CONFLICT (${FACET}) DO UPDATE SET n = conversation_facets.n + excluded.n`;
-    if (moves.length <= FEW_ROWS) {
-      const { sql, values } = valuesOf(moves.map((m) => [...m.facet, m.n]));
-      await this.writeLocked(`${into} ${sql} ${add}`, values);
-    } else
-      await this.writeLocked(
-        `${into} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::integer[], $7::bigint[]) ${add}`,
-        [...FACET_COLUMNS.map((_, i) => moves.map((m) => m.facet[i])), moves.map((m) => m.n)],
-      );
+    const { sql, values } = rowsOf(
+      moves.map((m) => [...m.facet, m.n]),
+      FACET_TYPES,
+    );
+    await this.writeLocked(
+      `INSERT INTO conversation_facets (${FACET}, n) ${sql}
+       ON CONFLICT (${FACET}) DO UPDATE SET n = conversation_facets.n + excluded.n`,
+      values,
+    );
   }
 
   /** A write of a commit: sent without waiting where the commit pipelines them, else awaited. */
@@ -232,7 +230,7 @@ export class PgConversationWrites {
     const types = [...COLUMNS.map((column) => COLUMN_TYPES[column.name] ?? 'text'), 'text', 'text'];
     const { rows } = await this.db.query<{ rowid: number; id: string; body: string }>(
       `INSERT INTO conversations (${names.join(', ')})
-       SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
+       ${unnestOf(types)}
        ON CONFLICT (id) DO NOTHING RETURNING rowid, id, body`,
       values,
     );

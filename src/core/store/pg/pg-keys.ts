@@ -1,5 +1,5 @@
 import type { KeyRecord, KeyRepository, SettingsRepository } from '../port';
-import { FEW_ROWS, prepared, valuesOf } from './pg-client';
+import { prepared, rowsOf } from './pg-client';
 import type { Queryable } from './pg-client';
 
 /** The settings document as the last commits left it, until its file is written. */
@@ -33,6 +33,24 @@ const INSERT_KEY =
 /** A record of the same agent and key already there is replaced by the one written. */
 const REPLACE_KEY = `ON CONFLICT (agent, key) DO UPDATE SET at = excluded.at, method = excluded.method,
   fingerprint = excluded.fingerprint, state = excluded.state, answer = excluded.answer`;
+
+/** A record's values, in the order of INSERT_KEY's columns, and those columns' SQL types. */
+const keyValues = (r: KeyRecord) => [
+  r.agent,
+  r.key,
+  r.at,
+  r.method,
+  r.fingerprint,
+  r.state,
+  r.answer,
+];
+const KEY_TYPES = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text'];
+
+/** The statement writing records (as rows of parameters when few, as arrays when many). */
+function answersSql(records: readonly KeyRecord[]) {
+  const { sql, values } = rowsOf(records.map(keyValues), KEY_TYPES);
+  return prepared(`${INSERT_KEY} ${sql} ${REPLACE_KEY}`, values);
+}
 
 /** How many records one statement writes at most. */
 const WRITE_BATCH = 500;
@@ -155,42 +173,8 @@ export class PgKeys implements KeyRepository {
  * after `since` is there (one row when it did), and its values. A transaction writing the same
  * key is waited for.
  */
-/** The statement writing records: as rows of parameters when few, as arrays when many. */
-function answersSql(records: readonly KeyRecord[]) {
-  const row = (r: KeyRecord) => [r.agent, r.key, r.at, r.method, r.fingerprint, r.state, r.answer];
-  if (records.length <= FEW_ROWS) {
-    const { sql, values } = valuesOf(records.map(row));
-    return prepared(`${INSERT_KEY} ${sql} ${REPLACE_KEY}`, values);
-  }
-  const column = <K extends keyof KeyRecord>(k: K) => records.map((r) => r[k]);
-  return prepared(
-    `${INSERT_KEY}
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[],
-       $6::text[], $7::text[])
-     ${REPLACE_KEY}`,
-    [
-      column('agent'),
-      column('key'),
-      column('at'),
-      column('method'),
-      column('fingerprint'),
-      column('state'),
-      column('answer'),
-    ],
-  );
-}
-
 export const CLAIM_SQL = `${INSERT_KEY} VALUES ($1, $2, $3, $4, $5, $6, $7)
   ${REPLACE_KEY} WHERE idempotency_keys.at <= $8
   RETURNING 1 AS claimed`;
 
-export const claimValues = (r: KeyRecord, since: number): unknown[] => [
-  r.agent,
-  r.key,
-  r.at,
-  r.method,
-  r.fingerprint,
-  r.state,
-  r.answer,
-  since,
-];
+export const claimValues = (r: KeyRecord, since: number): unknown[] => [...keyValues(r), since];
