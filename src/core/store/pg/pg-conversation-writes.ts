@@ -13,6 +13,7 @@ import {
 import type { SqlValue } from '../sql/sqlite';
 import { prepared, rowsOf, unnestOf } from './pg-client';
 import type { Queryable } from './pg-client';
+import type { KnownRows } from './pg-known';
 import { inIdOrder } from './pg-sent';
 import type { SentWrites } from './pg-sent';
 
@@ -55,6 +56,11 @@ export class PgConversationWrites {
     private readonly db: Queryable,
     /** Where the commit's writes are sent without waiting for their answers (pipelined). */
     private readonly sent?: SentWrites,
+    /**
+     * The rows this process saw last: a change is made from one without reading it again (none
+     * when the commit is made again because one of them was stale).
+     */
+    private readonly known?: KnownRows,
   ) {}
 
   /**
@@ -98,6 +104,18 @@ export class PgConversationWrites {
    * version the change was made for.
    */
   async change(id: string, version: number, change: (current: Conversation) => Conversation) {
+    const known = this.sent ? this.known?.find(id) : undefined;
+    if (known && this.sent) {
+      const current = JSON.parse(known.body) as Conversation;
+      // Made from the row as this process last saw it, if the change was made for that version:
+      // the database locks the row and checks that it is still that text before the change's
+      // writes, sent with it; else the commit is refused and made again from the row as it is.
+      if (current.version === version) {
+        this.sent.send('SELECT conversation_as_known($1, $2)', [known.rowid, known.body]);
+        await this.update([change(current)], new Map([[id, { ...known }]]));
+        return;
+      }
+    }
     const stored = await this.locked([id], { [id]: version });
     const row = stored.get(id);
     if (!row) throw noConversation(id);
@@ -149,6 +167,11 @@ export class PgConversationWrites {
           row.rowid,
         ]);
       row.body = body;
+      if (this.sent && this.known) {
+        const known = this.known;
+        const kept = { rowid: row.rowid, body };
+        this.sent.whenCommitted(() => known.set(c.id, kept));
+      }
     }
     // Every combination's count moved by one statement, in the order of the key, so two commits
     // moving the same counts take their rows in the same order.

@@ -4,6 +4,7 @@ import { TOTAL_CAP, listSql, pageOf, pageTextOf } from '../sql/conversation-sql'
 import type { ListTuning } from '../sql/conversation-sql';
 import { numberOf, numbered, prepared } from './pg-client';
 import type { Queryable } from './pg-client';
+import { KnownRows } from './pg-known';
 import { PgListPlans, QUEUE_SIZE } from './pg-list-plan';
 import { PG_PAGE, pgRange } from './pg-range';
 
@@ -14,6 +15,9 @@ export class PgConversations implements ConversationRepository {
 
   /** How its lists are planned, from counts kept a while. */
   private readonly plans: PgListPlans;
+
+  /** The rows its lists and reads by id answered last, for the changes made from them. */
+  readonly known = new KnownRows();
 
   constructor(private readonly db: Queryable) {
     this.plans = new PgListPlans(db);
@@ -26,10 +30,13 @@ export class PgConversations implements ConversationRepository {
   byId: Queryable | null = null;
 
   async get(id: string): Promise<Conversation | undefined> {
-    const { rows } = await (this.byId ?? this.db).query<{ body: string }>(
-      prepared('SELECT body FROM conversations WHERE id = $1', [id]),
+    const { rows } = await (this.byId ?? this.db).query<{ rowid: number; body: string }>(
+      prepared('SELECT rowid, body FROM conversations WHERE id = $1', [id]),
     );
-    return rows[0] ? (JSON.parse(rows[0].body) as Conversation) : undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    this.known.set(id, row);
+    return JSON.parse(row.body) as Conversation;
   }
 
   async getMany(ids: readonly string[]): Promise<Conversation[]> {
@@ -56,18 +63,19 @@ export class PgConversations implements ConversationRepository {
     return pageTextOf(list, texts, total);
   }
 
-  /** A list's rows as stored texts, and its total. */
+  /** A list's rows as stored texts (each kept as known), and its total. */
   private async page(query: ConversationQuery) {
     const { plan, dialect } = await this.plans.choose(query, this.tuning);
     const list = listSql(query, plan, dialect);
     const [rows, total] = await Promise.all([
-      this.db.query<[string]>({
+      this.db.query<[string, number, string]>({
         text: numbered(list.page.sql),
         values: list.page.params,
         rowMode: 'array',
       }),
       numberOf(this.db, numbered(list.count.sql), list.count.params),
     ]);
+    this.known.keepPage(rows.rows);
     return { list, texts: rows.rows.map((row) => row[0]), total };
   }
 

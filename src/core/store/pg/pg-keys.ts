@@ -177,4 +177,10 @@ export const CLAIM_SQL = `${INSERT_KEY} VALUES ($1, $2, $3, $4, $5, $6, $7)
   ${REPLACE_KEY} WHERE idempotency_keys.at <= $8
   RETURNING 1 AS claimed`;
 
+/**
+ * The same claim made inside a commit (schema step 13): it raises SIK01 when another process holds
+ * the key, so the commit is undone whatever was sent after it, without waiting for its answer.
+ */
+export const COMMIT_CLAIM_SQL = 'SELECT idempotency_claim($1, $2, $3, $4, $5, $6, $7, $8)';
+
 export const claimValues = (r: KeyRecord, since: number): unknown[] => [...keyValues(r), since];

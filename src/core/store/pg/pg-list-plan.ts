@@ -36,6 +36,8 @@ export const POSTGRES_LIST: ListDialect = {
   total: QUEUE_SIZE,
   tagRows: true,
   statusLeads: true,
+  // The row and the id of each conversation of a page are kept with its text (KnownRows).
+  pageColumns: 'c.body, c.rowid, c.id',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { PgMigration } from './pg-migrations';
 import { PG_COMMIT_STEPS } from './pg-schema-commits';
 import { PG_LIST_STEPS } from './pg-schema-lists';
+import { PG_ONE_TRIP_STEPS } from './pg-schema-one-trip';
 
 /** Text compared and ordered byte by byte, as SQLite does: keyset pages and ties agree. */
 const T = 'TEXT COLLATE "C"';
@@ -379,4 +380,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   ...PG_COMMIT_STEPS,
   ...PG_LIST_STEPS,
+  ...PG_ONE_TRIP_STEPS,
 ];

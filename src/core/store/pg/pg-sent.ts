@@ -12,6 +12,8 @@ export class SentWrites {
   failure: unknown = null;
   /** Writes kept for after the commit's write lock (`sendLocked`): counts shared by many. */
   private readonly locked: { sql: string; params: unknown[] }[] = [];
+  /** What to do once the commit is durable (`whenCommitted`). */
+  private readonly committed: (() => void)[] = [];
 
   constructor(private readonly client: Client) {}
 
@@ -49,6 +51,11 @@ export class SentWrites {
     for (const { sql, params } of this.locked.splice(0)) this.send(sql, params);
   }
 
+  /** Runs once the commit is durable, not if it fails. */
+  whenCommitted(run: () => void): void {
+    this.committed.push(run);
+  }
+
   /** COMMIT, once every statement sent before it was answered: refused if one of them failed. */
   async commit(): Promise<void> {
     const result = await this.client.query('COMMIT').catch((err: unknown) => {
@@ -57,6 +64,7 @@ export class SentWrites {
     if (this.failure != null) throw this.failure;
     // COMMIT of a transaction a failure ended answers ROLLBACK.
     if (result.command !== 'COMMIT') throw new Error('The transaction was rolled back');
+    for (const run of this.committed.splice(0)) run();
   }
 }
 

@@ -14,7 +14,7 @@ import { databaseName, openPool, pgStorageError } from './pg-client';
 import type { Client, PgConnection, Pool } from './pg-client';
 import { PgConversations } from './pg-conversations';
 import { PgConversationWrites } from './pg-conversation-writes';
-import { CLAIM_SQL, PgKeys, PgSettings, claimValues } from './pg-keys';
+import { COMMIT_CLAIM_SQL, PgKeys, PgSettings, claimValues } from './pg-keys';
 import { PgEventRelay } from './pg-events';
 import { PgLeases, PgOutboxClaims } from './pg-leases';
 import { PgAttempts, PgOnce, PgPresence, PgSettingsDoc } from './pg-shared';
@@ -22,6 +22,8 @@ import { migratePg } from './pg-migrations';
 import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 import { PgTranslations } from './pg-translations';
 import { SentWrites } from './pg-sent';
+import { KEY_TAKEN_CODE, NOT_AS_KNOWN_CODE } from './pg-schema-one-trip';
+import type { KnownRows } from './pg-known';
 
 export interface PostgresStoreOptions extends PgConnection {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -104,7 +106,7 @@ export class PostgresStore implements InboxStore {
      * The connections the writes run on (commits, Idempotency-Keys), apart from the pool's: a
      * change never waits for a connection behind the team's lists.
      */
-    private readonly writer: Pool,
+    readonly writer: Pool,
     /** Where the database is and how to reach it (a report thread opens its own pool on it). */
     readonly connection: PgConnection,
     private readonly clock: Clock,
@@ -259,12 +261,15 @@ export class PostgresStore implements InboxStore {
     /** More of the same transaction, after the changes (the settings document's). */
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
+    let known: KnownRows | undefined = this.conversations.known;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(facts, changes, more);
+        return await this.attempt(facts, changes, known, more);
       } catch (err) {
-        if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(err)) continue;
-        throw pgStorageError(err, this.url);
+        if (attempt >= COMMIT_ATTEMPTS) throw pgStorageError(err, this.url);
+        // A conversation changed since this process saw it: made again from the rows as they are.
+        if (hasCode(err, NOT_AS_KNOWN_CODE)) known = undefined;
+        else if (!hasCode(err, '40P01')) throw pgStorageError(err, this.url);
       }
     }
   }
@@ -272,6 +277,8 @@ export class PostgresStore implements InboxStore {
   private async attempt(
     facts: CommitFacts,
     changes: readonly StoreChange[],
+    /** The rows a change may be made from without reading them (KnownRows). */
+    known: KnownRows | undefined,
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
     const client = await this.writer.connect();
@@ -279,14 +286,14 @@ export class PostgresStore implements InboxStore {
     const claim = pendingClaim();
     try {
       sent.send('BEGIN');
-      // The call's key first: a process holding it holds this commit here, until it ends.
-      const claimed = claim ? sent.ask(CLAIM_SQL, claimValues(claim.record, claim.since)) : null;
+      // The call's key first: a process holding it holds this commit here, until it ends; it
+      // refuses the commit if it answered first (KEY_TAKEN_CODE).
+      if (claim) sent.send(COMMIT_CLAIM_SQL, claimValues(claim.record, claim.since));
       for (const change of changes)
         if (change.kind === 'outbox.put' && change.unless)
           await new PgOutbox(client).check(change.unless);
-      for (const change of changes) await apply(client, change, sent);
+      for (const change of changes) await apply(client, change, sent, known);
       await more?.(client);
-      if (claimed && (await claimed).length === 0) throw new KeyTaken();
       const list = typeof facts === 'function' ? facts() : facts;
       sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       sent.sendLocked();
@@ -298,12 +305,12 @@ export class PostgresStore implements InboxStore {
       return await entries;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (err instanceof KeyTaken) {
+      if (claim && hasCode(sent.failure ?? err, KEY_TAKEN_CODE)) {
         claim!.outcome = {
           state: 'taken',
           record: await this.keys.read(claim!.record.agent, claim!.record.key),
         };
-        throw err;
+        throw new KeyTaken();
       }
       throw sent.failure ?? err;
     } finally {
@@ -312,21 +319,33 @@ export class PostgresStore implements InboxStore {
   }
 }
 
-/** How many times a commit is tried when PostgreSQL ends it to break a deadlock. */
-const DEADLOCK_ATTEMPTS = 3;
+/**
+ * How many times a commit is tried when PostgreSQL ends it to break a deadlock (40P01), or when a
+ * conversation's row it was made from had changed (NOT_AS_KNOWN_CODE; it is then read again).
+ */
+const COMMIT_ATTEMPTS = 3;
 
-/** Whether PostgreSQL ended the transaction to break a deadlock (SQLSTATE 40P01). */
-function isDeadlock(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === '40P01';
+/** Whether the database refused with this SQLSTATE. */
+function hasCode(err: unknown, code: string): boolean {
+  return (err as { code?: unknown } | null)?.code === code;
 }
 
 /** One change, on the commit's connection. */
-function apply(db: Client, change: StoreChange, sent: SentWrites): Promise<void> {
+function apply(
+  db: Client,
+  change: StoreChange,
+  sent: SentWrites,
+  known: KnownRows | undefined,
+): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversationWrites(db, sent).put(change.conversations, change.expect);
+      return new PgConversationWrites(db, sent, known).put(change.conversations, change.expect);
     case 'conversations.change':
-      return new PgConversationWrites(db, sent).change(change.id, change.version, change.change);
+      return new PgConversationWrites(db, sent, known).change(
+        change.id,
+        change.version,
+        change.change,
+      );
     case 'conversations.remove':
       return new PgConversationWrites(db).remove(change.ids);
     case 'posts.add':

@@ -123,6 +123,11 @@ export interface ListDialect {
    * would choose (see list-newest.ts): its equality is written as a range, leading the order.
    */
   statusLeads?: boolean;
+  /**
+   * What a page's rows are: the stored text first, then what else the engine keeps of them
+   * (PostgreSQL: the row and the id, see KnownRows). `c.body` when not given.
+   */
+  pageColumns?: string;
 }
 
 /** SQLite's: the tag table by rowid, FTS5's trigram index, `instr` on the search text. */
@@ -203,9 +208,10 @@ export function listSql(
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
   const count = countSql(query, facets, where, params, plan.totalCap, dialect);
+  const columns = dialect.pageColumns ?? 'c.body';
   const along = newestIndex(query, plan, dialect, { clauses, params, tagAt, status });
   if (along) {
-    const page = newestAlongSql(query, along.clauses, along.params, along.along);
+    const page = newestAlongSql(query, along.clauses, along.params, along.along, columns);
     return { sort: query.sort, limit: query.limit, page, count };
   }
   const order = ORDERS[query.sort];
@@ -225,7 +231,7 @@ export function listSql(
     sort: query.sort,
     limit: query.limit,
     page: {
-      sql: `SELECT c.body FROM conversations c ${pageWhere} ORDER BY ${order.orderBy} LIMIT ?`,
+      sql: `SELECT ${columns} FROM conversations c ${pageWhere} ORDER BY ${order.orderBy} LIMIT ?`,
       params: [...pageParams, query.limit + 1],
     },
     count,

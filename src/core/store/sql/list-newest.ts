@@ -27,6 +27,8 @@ export function newestAlongSql(
   clauses: readonly string[],
   params: readonly SqlValue[],
   along: NewestAlong,
+  /** What each row of the page is (the stored text first). */
+  select = 'c.body',
 ): { sql: string; params: SqlValue[] } {
   const pageClauses = [...clauses];
   const pageParams = [...params];
@@ -41,7 +43,7 @@ export function newestAlongSql(
     pageParams.push(...along.lead.map((l) => l.value), k[0]!, id);
   }
   return {
-    sql: `SELECT c.body FROM ${along.from} WHERE ${pageClauses.join(' AND ')}
+    sql: `SELECT ${select} FROM ${along.from} WHERE ${pageClauses.join(' AND ')}
       ORDER BY ${columns.map((c) => `${c} DESC`).join(', ')} LIMIT ?`,
     params: [...pageParams, query.limit + 1],
   };
