@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  LOOPBACK,
+  SCOPE,
+  expectGraphError,
+  graphOAuthFlow,
+  notAuthorized,
+} from './graph-oauth-test-flow';
+import { oauthTestEmulator } from './oauth-test-emulator';
 import { readForm, submitForm } from './oauth-test-kit';
 import { parseScenario } from './scenario';
 import { ScenarioIntegrityError } from './scenario-check';
 import { startEmulator } from './server';
-import type { Emulator } from './server';
 import {
   ANCHOR,
   CAMILLE,
@@ -20,97 +27,23 @@ import {
 /**
  * Facebook Login on the emulator, over loopback: the www.facebook.com dialog, Graph's
  * `/oauth/access_token`, the user token's `/me`, `/me/accounts` and `/me/permissions`, the Page
- * tokens they give, `debug_token`, and the errors of each step.
+ * tokens they give, and the errors of each step (`debug_token` and grants ended from the outside:
+ * graph-debug-token.spec.ts).
  */
 
-let emulator: Emulator;
-let clock = Date.parse(ANCHOR);
-const LOOPBACK = 'http://127.0.0.1:53682/facebook';
-const SCOPE = 'pages_show_list,pages_read_engagement,pages_manage_engagement';
-const v = () => `${emulator.graphBaseUrl}/v21.0`;
-const get = (path: string, token: string) => call(`${v()}/${path}`, bearer(token));
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scenario: parseScenario(oauthScenario()), now: () => clock });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  clock += 86_400_000; // a fresh day for each test
-});
-
-const dialogUrl = (params: Record<string, string | undefined>, base = emulator) => {
-  const url = new URL(`${base.facebookWebBaseUrl}/v21.0/dialog/oauth`);
-  for (const [name, value] of Object.entries(params))
-    if (value !== undefined) url.searchParams.set(name, value);
-  return url.href;
-};
-
-const goodDialog = () => ({
-  client_id: FB_APP.id,
-  redirect_uri: LOOPBACK,
-  state: 'fb-state',
-  scope: SCOPE,
-  response_type: 'code',
-});
-
-/** Opens the dialog and clicks `button` as `admin`; returns where the browser is sent. */
-async function dialog(button = 'Continue', admin?: string, redirectUri = LOOPBACK) {
-  const page = await fetch(dialogUrl({ ...goodDialog(), redirect_uri: redirectUri }));
-  expect(page.status).toBe(200);
-  const answer = await submitForm(emulator.url, readForm(await page.text()), button, admin);
-  expect(answer.status).toBe(302);
-  return answer.headers.get('location')!;
-}
-
-const codeOf = (location: string) => new URL(location).searchParams.get('code')!;
-
-const accessToken = (params: Record<string, string>) =>
-  call(`${v()}/oauth/access_token?${new URLSearchParams(params)}`);
-
-const exchangeCode = (code: string, extra: Record<string, string> = {}) =>
-  accessToken({
-    client_id: FB_APP.id,
-    redirect_uri: LOOPBACK,
-    client_secret: FB_APP.secret,
-    code,
-    ...extra,
-  });
-
-const longLived = (token: string) =>
-  accessToken({
-    grant_type: 'fb_exchange_token',
-    client_id: FB_APP.id,
-    client_secret: FB_APP.secret,
-    fb_exchange_token: token,
-  });
-
-async function shortToken(admin?: string): Promise<string> {
-  const answer = await exchangeCode(codeOf(await dialog('Continue', admin)));
-  expect(answer.status).toBe(200);
-  return answer.body.access_token as string;
-}
-
-async function longToken(admin?: string): Promise<string> {
-  const answer = await longLived(await shortToken(admin));
-  expect(answer.status).toBe(200);
-  return answer.body.access_token as string;
-}
-
-function expectGraphError(
-  answer: { status: number; body: { error: Record<string, unknown> } },
-  code: number,
-  subcode: number | undefined,
-  message: string | RegExp,
-) {
-  expect(answer.status).toBe(400);
-  expect(answer.body.error).toMatchObject({ type: 'OAuthException', code });
-  expect(answer.body.error.error_subcode).toBe(subcode);
-  expect(answer.body.error.fbtrace_id).toEqual(expect.any(String));
-  if (typeof message === 'string') expect(answer.body.error.message).toBe(message);
-  else expect(answer.body.error.message).toMatch(message);
-}
-
-const notAuthorized = `Error validating access token: The user has not authorized application ${FB_APP.id}.`;
+const env = oauthTestEmulator(86_400_000); // a fresh day for each test
+const {
+  v,
+  get,
+  dialogUrl,
+  goodDialog,
+  dialog,
+  codeOf,
+  exchangeCode,
+  longLived,
+  shortToken,
+  longToken,
+} = graphOAuthFlow(env);
 
 describe('Facebook Login dialog (www.facebook.com/:version/dialog/oauth)', () => {
   it('shows the app, the permissions, the admins and Continue / Cancel, escaped', async () => {
@@ -163,7 +96,7 @@ describe('Facebook Login dialog (www.facebook.com/:version/dialog/oauth)', () =>
       expect(answer.headers.get('location')).toBeNull();
     }
     const unversioned = await fetch(
-      `${emulator.facebookWebBaseUrl}/dialog/oauth?${new URLSearchParams(goodDialog())}`,
+      `${env.emulator.facebookWebBaseUrl}/dialog/oauth?${new URLSearchParams(goodDialog())}`,
     );
     expect(unversioned.status).toBe(200);
     expect(codeOf(await dialog('Continue', undefined, FB_APP.redirect_uri))).toBeTruthy();
@@ -261,7 +194,7 @@ describe('Graph /oauth/access_token and the user token', () => {
     for (const token of [user, short.body.access_token as string, pageToken])
       expectGraphError(await get('me', token), 190, 458, notAuthorized);
     expectGraphError(await get(`${PAGE.id}/feed`, pageToken), 190, 458, notAuthorized);
-    expect(emulator.grants().at(-1)).toEqual({
+    expect(env.emulator.grants().at(-1)).toEqual({
       platform: 'facebook',
       userId: CAMILLE.id,
       clientId: FB_APP.id,
@@ -334,7 +267,7 @@ describe('Graph /oauth/access_token and the user token', () => {
       'Error validating application. Invalid application ID.',
     );
     const late = codeOf(await dialog());
-    clock += 10 * 60_000 + 1;
+    env.clock += 10 * 60_000 + 1;
     expectGraphError(await exchangeCode(late), 100, 36007, 'This authorization code has expired.');
     expectGraphError(
       await longLived('not-a-token'),
@@ -349,13 +282,13 @@ describe('Graph /oauth/access_token and the user token', () => {
     const shortPage = (await get('me/accounts', short)).body.data[0].access_token as string;
     const long = await longToken();
     const longPage = (await get('me/accounts', long)).body.data[0].access_token as string;
-    clock += 5400 * 1000;
+    env.clock += 5400 * 1000;
     const expired =
       /^Error validating access token: Session has expired on \w+day, \d\d-\w{3}-\d\d \d\d:\d\d:\d\d P[DS]T\. The current time is \w+day, \d\d-\w{3}-\d\d \d\d:\d\d:\d\d P[DS]T\.$/;
     expectGraphError(await get('me', short), 190, 463, expired);
     expectGraphError(await get(`${PAGE.id}/feed`, shortPage), 190, 463, expired);
     expectGraphError(await longLived(short), 190, 463, expired);
-    clock += 365 * 86_400_000;
+    env.clock += 365 * 86_400_000;
     expect((await get(`${PAGE.id}/feed`, longPage)).status).toBe(200);
     expectGraphError(await get('me', long), 190, 463, expired);
   });
@@ -384,121 +317,5 @@ describe('Graph /oauth/access_token and the user token', () => {
     } finally {
       await brief.close();
     }
-  });
-});
-
-describe('Graph debug_token', () => {
-  const appToken = `${FB_APP.id}|${FB_APP.secret}`;
-  const debug = (input: string, access = appToken) =>
-    call(`${v()}/debug_token?${new URLSearchParams({ input_token: input, access_token: access })}`);
-
-  it('describes user and Page tokens, valid or not', async () => {
-    const long = await longToken();
-    const user = (await debug(long)).body.data;
-    expect(user).toEqual({
-      app_id: FB_APP.id,
-      type: 'USER',
-      application: FB_APP.name,
-      data_access_expires_at: expect.any(Number),
-      expires_at: Math.floor(clock / 1000) + 5_184_000,
-      is_valid: true,
-      issued_at: Math.floor(clock / 1000),
-      scopes: [
-        'pages_show_list',
-        'pages_read_engagement',
-        'pages_manage_engagement',
-        'public_profile',
-      ],
-      granular_scopes: [
-        { scope: 'pages_show_list', target_ids: [PAGE.id, OTHER_PAGE.id] },
-        { scope: 'pages_read_engagement', target_ids: [PAGE.id, OTHER_PAGE.id] },
-        { scope: 'pages_manage_engagement', target_ids: [PAGE.id, OTHER_PAGE.id] },
-      ],
-      user_id: CAMILLE.id,
-    });
-    const pageToken = (await get('me/accounts', long)).body.data[1].access_token as string;
-    expect((await debug(pageToken)).body.data).toMatchObject({
-      type: 'PAGE',
-      expires_at: 0,
-      is_valid: true,
-      profile_id: OTHER_PAGE.id,
-      user_id: CAMILLE.id,
-    });
-    expect((await debug(PAGE.token)).body.data).toMatchObject({
-      type: 'PAGE',
-      expires_at: 0,
-      is_valid: true,
-      profile_id: PAGE.id,
-    });
-    expect((await debug('garbage')).body).toEqual({
-      data: {
-        error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
-        is_valid: false,
-        scopes: [],
-      },
-    });
-
-    const short = await shortToken();
-    clock += 5400 * 1000;
-    const expired = (await debug(short)).body.data;
-    expect(expired).toMatchObject({
-      type: 'USER',
-      is_valid: false,
-      error: { code: 190, subcode: 463 },
-    });
-    emulator.revokeGrants('facebook', CAMILLE.id);
-    expect((await debug(long)).body.data).toMatchObject({
-      is_valid: false,
-      error: { code: 190, subcode: 458, message: notAuthorized },
-    });
-  });
-
-  it('wants the app token (or a user token of the app)', async () => {
-    const user = await shortToken();
-    expect((await debug(user, user)).status).toBe(200);
-    expectGraphError(
-      await debug(user, `${FB_APP.id}|wrong`),
-      190,
-      undefined,
-      'Invalid OAuth access token signature.',
-    );
-    expectGraphError(
-      await call(`${v()}/debug_token?input_token=${user}`),
-      104,
-      undefined,
-      'An access token is required to request this resource.',
-    );
-  });
-});
-
-describe('ending Facebook grants from the outside', () => {
-  it('revokeGrants and /__emulator/revoke-grants end every grant of the admin', async () => {
-    const a = await longToken();
-    const pageToken = (await get('me/accounts', a)).body.data[0].access_token as string;
-    const other = await shortToken(SECOND_ADMIN.id);
-    expect(emulator.revokeGrants('facebook', CAMILLE.id)).toBeGreaterThanOrEqual(1);
-    expectGraphError(await get('me', a), 190, 458, notAuthorized);
-    expectGraphError(await get(`${PAGE.id}/feed`, pageToken), 190, 458, notAuthorized);
-    expect((await get('me', other)).status).toBe(200);
-    const answer = await call(`${emulator.url}/__emulator/revoke-grants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'facebook', user_id: SECOND_ADMIN.id }),
-    });
-    expect(answer.body.revoked).toBeGreaterThanOrEqual(1); // earlier tests made grants too
-    expectGraphError(await get('me', other), 190, 458, notAuthorized);
-    // Scenario Page tokens are not grants: they keep working.
-    expect((await get('me', PAGE.token)).status).toBe(200);
-  });
-
-  it('revokeToken makes one OAuth token unknown', async () => {
-    const user = await shortToken();
-    expect(emulator.revokeToken(user)).toBe(true);
-    expectGraphError(
-      await get('me', user),
-      190,
-      undefined,
-      'Invalid OAuth access token - Cannot parse access token',
-    );
   });
 });

@@ -1,35 +1,18 @@
 import { Agent } from 'node:http';
 import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { oauthTestEmulator } from './oauth-test-emulator';
 import { readForm, submitForm } from './oauth-test-kit';
-import { parseScenario } from './scenario';
-import { startEmulator } from './server';
-import type { Emulator } from './server';
-import {
-  ANCHOR,
-  BRAND,
-  OTHER,
-  X_CONFIDENTIAL_APP,
-  X_PUBLIC_APP,
-  oauthScenario,
-} from './test-scenario';
+import { BRAND, OTHER, X_CONFIDENTIAL_APP, X_PUBLIC_APP } from './test-scenario';
+import { LOOPBACK } from './x-oauth-test-flow';
 
 /**
  * X's OAuth 2.0 on the emulator driven by twitter-api-v2, the library the X connector uses: its
  * link, login, refresh and revoke against the x.com consent page and api.x.com's endpoints.
  */
 
-let emulator: Emulator;
-let clock = Date.parse(ANCHOR);
-const LOOPBACK = 'http://127.0.0.1:53682/callback';
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scenario: parseScenario(oauthScenario()), now: () => clock });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  clock += 3_600_000; // each test starts on a fresh hour: earlier tokens and codes are far behind
-});
+// Each test starts on a fresh hour: earlier tokens and codes are far behind.
+const env = oauthTestEmulator(3_600_000);
 
 describe('twitter-api-v2 drives the X OAuth flow', () => {
   /** As the X connector builds its clients: URLs rewritten onto the emulator, an http agent. */
@@ -43,7 +26,7 @@ describe('twitter-api-v2 drives the X OAuth flow', () => {
             !url.startsWith('https://api.x.com/2/oauth2/')
           )
             params.forceBodyMode ??= 'json';
-          params.url = url.replace('https://api.x.com/', `${emulator.xBaseUrl}/`);
+          params.url = url.replace('https://api.x.com/', `${env.emulator.xBaseUrl}/`);
         },
       },
     ],
@@ -56,9 +39,9 @@ describe('twitter-api-v2 drives the X OAuth flow', () => {
       scope: ['tweet.read', 'users.read', 'offline.access'],
     });
     expect(link.url.startsWith('https://x.com/i/oauth2/authorize?')).toBe(true);
-    const page = await fetch(link.url.replace('https://x.com/', `${emulator.xWebBaseUrl}/`));
+    const page = await fetch(link.url.replace('https://x.com/', `${env.emulator.xWebBaseUrl}/`));
     expect(page.status).toBe(200);
-    const answer = await submitForm(emulator.url, readForm(await page.text()), 'Authorize app');
+    const answer = await submitForm(env.emulator.url, readForm(await page.text()), 'Authorize app');
     const callback = new URL(answer.headers.get('location')!);
     expect(callback.searchParams.get('state')).toBe(link.state);
 
@@ -93,9 +76,9 @@ describe('twitter-api-v2 drives the X OAuth flow', () => {
     const link = app.generateOAuth2AuthLink(X_CONFIDENTIAL_APP.redirect_uri, {
       scope: ['tweet.read', 'users.read'],
     });
-    const page = await fetch(link.url.replace('https://x.com/', `${emulator.xWebBaseUrl}/`));
+    const page = await fetch(link.url.replace('https://x.com/', `${env.emulator.xWebBaseUrl}/`));
     const answer = await submitForm(
-      emulator.url,
+      env.emulator.url,
       readForm(await page.text()),
       'Authorize app',
       OTHER.id,

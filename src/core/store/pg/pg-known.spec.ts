@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact, Conversation, InboxError } from '../../../shared';
 import { conversation } from '../../test/fixtures';
@@ -7,8 +6,8 @@ import { KeyTaken, withCommitClaim } from '../commit-claim';
 import type { CommitClaim } from '../commit-claim';
 import type { StoreChange } from '../port';
 import { openReplicas } from '../test/pg-replicas';
+import { poolSocketWrites } from '../test/pg-socket-writes';
 import { NO_TEST_SERVER, testServerUrl } from '../test/pg-test-database';
-import type { Pool } from './pg-client';
 import { KnownRows } from './pg-known';
 import type { PostgresStore } from './postgres-store';
 
@@ -70,27 +69,13 @@ const change = (
 
 const newest = { sort: 'newest' as const, limit: 50 };
 
-/** How many writes the pool's connections have made to their sockets since this was called. */
-function socketWrites(pool: Pool): () => number {
-  type Socket = {
-    _write: (...args: unknown[]) => unknown;
-    _writev: (...args: unknown[]) => unknown;
-  };
-  let n = 0;
-  const counted = new WeakSet<object>();
-  pool.on('acquire', (client: PoolClient) => {
-    const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
-    if (counted.has(socket)) return;
-    counted.add(socket);
-    for (const method of ['_write', '_writev'] as const) {
-      const write = socket[method].bind(socket);
-      socket[method] = (...args) => {
-        n++;
-        return write(...args);
-      };
-    }
-  });
-  return () => n;
+/** Stores x:1 through `store` and lists it there: the conversation is then known to it. */
+async function listed(store: PostgresStore): Promise<void> {
+  await store.commit(
+    [],
+    [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
+  );
+  await store.conversations.listJson(newest);
 }
 
 async function totals(store: PostgresStore) {
@@ -108,17 +93,13 @@ describe.skipIf(server == null)(
   () => {
     it('commit in one write to the server when made from a listed row, in two when the row is read first', async () => {
       const [a] = await openReplicas(server!, clock, cleanups);
-      await a.commit(
-        [],
-        [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
-      );
-      await a.conversations.listJson(newest);
+      await listed(a);
       // Stored after the list: this process has not seen it since.
       await a.commit(
         [],
         [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:2' })] }],
       );
-      const writes = socketWrites(a.writer);
+      const writes = poolSocketWrites(a.writer);
 
       await a.commit([triage('x:1')], [change('x:1', 1, { status: 'open' })]);
       expect(writes()).toBe(1);
@@ -141,11 +122,7 @@ describe.skipIf(server == null)(
 
     it('make the change again from the row as it is when another replica changed it since it was listed', async () => {
       const [a, b] = await openReplicas(server!, clock, cleanups);
-      await a.commit(
-        [],
-        [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
-      );
-      await a.conversations.listJson(newest);
+      await listed(a);
       // B writes the row without moving its version: what A listed is no longer the row.
       const [stored] = await b.conversations.getMany(['x:1']);
       await b.commit(
@@ -165,11 +142,7 @@ describe.skipIf(server == null)(
 
     it('refuse a change made for a version another replica moved on from since it was listed', async () => {
       const [a, b] = await openReplicas(server!, clock, cleanups);
-      await a.commit(
-        [],
-        [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
-      );
-      await a.conversations.listJson(newest);
+      await listed(a);
       await b.commit([triage('x:1')], [change('x:1', 1, { status: 'pending' })]);
 
       const refused = await a
@@ -185,11 +158,7 @@ describe.skipIf(server == null)(
 
     it("refuse a change made from a listed row when another replica holds the call's key", async () => {
       const [a, b] = await openReplicas(server!, clock, cleanups);
-      await a.commit(
-        [],
-        [{ kind: 'conversations.put', conversations: [conversation({ id: 'x:1' })] }],
-      );
-      await a.conversations.listJson(newest);
+      await listed(a);
       const record = {
         at: clock.now(),
         agent: 'agent:1',

@@ -1,8 +1,8 @@
-import type { PoolClient } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditFact } from '../../../shared';
 import { conversation } from '../../test/fixtures';
 import { ManualClock, dateOf } from '../../time/clock';
+import { socketWrites } from '../test/pg-socket-writes';
 import { NO_TEST_SERVER, createTestDatabase, testServerUrl } from '../test/pg-test-database';
 import { openPool } from './pg-client';
 import { SentWrites } from './pg-sent';
@@ -119,22 +119,4 @@ describe.skipIf(server == null)(
 
 function query(status: 'new' | 'open') {
   return { status, sort: 'newest' as const, limit: 50 };
-}
-
-/** How many writes the connection's socket has made since this was called. */
-function socketWrites(client: PoolClient): () => number {
-  type Socket = {
-    _write: (...args: unknown[]) => unknown;
-    _writev: (...args: unknown[]) => unknown;
-  };
-  const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
-  let n = 0;
-  for (const method of ['_write', '_writev'] as const) {
-    const write = socket[method].bind(socket);
-    socket[method] = (...args) => {
-      n++;
-      return write(...args);
-    };
-  }
-  return () => n;
 }
