@@ -56,11 +56,13 @@ export class PgConversationWrites {
     private readonly db: Queryable,
     /** Where the commit's writes are sent without waiting for their answers (pipelined). */
     private readonly sent?: SentWrites,
-    /**
-     * The rows this process saw last: a change is made from one without reading it again (none
-     * when the commit is made again because one of them was stale).
-     */
+    /** The rows this process saw last, and those its commits write once they are durable. */
     private readonly known?: KnownRows,
+    /**
+     * Whether a change is made from a known row without reading it again: not when the commit is
+     * made again because one of them was stale.
+     */
+    private readonly fromKnown = true,
   ) {}
 
   /**
@@ -104,7 +106,7 @@ export class PgConversationWrites {
    * version the change was made for.
    */
   async change(id: string, version: number, change: (current: Conversation) => Conversation) {
-    const known = this.sent ? this.known?.find(id) : undefined;
+    const known = this.sent && this.fromKnown ? this.known?.find(id) : undefined;
     if (known && this.sent) {
       const current = JSON.parse(known.body) as Conversation;
       // Made from the row as this process last saw it, if the change was made for that version:

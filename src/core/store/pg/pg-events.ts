@@ -59,8 +59,8 @@ export class PgEventRelay implements EventRelay {
   private listening: Promise<void> | null = null;
   /** Settles once the notifications heard so far are told to the listeners. */
   private received: Promise<void> = Promise.resolve();
-  /** Events told and not sent yet, each as its JSON text, in order. */
-  private readonly unsent: string[] = [];
+  /** Events told and not sent yet, in order: each as its JSON text, and its bytes with a comma. */
+  private readonly unsent: { text: string; bytes: number }[] = [];
   /** Their bytes in a notification (each with its comma). */
   private unsentBytes = 0;
   /** Ends the wait for more events (once those not sent fill a notification, or on close). */
@@ -79,16 +79,18 @@ export class PgEventRelay implements EventRelay {
 
   publish(event: InboxEvent): void {
     if (this.closed) return;
-    let item = JSON.stringify({ event } satisfies Item);
-    if (Buffer.byteLength(item) > PAYLOAD_MAX - ENVELOPE) {
+    let text = JSON.stringify({ event } satisfies Item);
+    let bytes = Buffer.byteLength(text);
+    if (bytes > PAYLOAD_MAX - ENVELOPE) {
       if (event.type !== 'conversation.changed') return;
-      item = JSON.stringify({
+      text = JSON.stringify({
         conversation: event.conversation.id,
         ...(event.by !== undefined ? { by: event.by } : {}),
       } satisfies Item);
+      bytes = Buffer.byteLength(text);
     }
-    this.unsent.push(item);
-    this.unsentBytes += Buffer.byteLength(item) + 1;
+    this.unsent.push({ text, bytes: bytes + 1 });
+    this.unsentBytes += bytes + 1;
     if (this.fillsOne()) this.stopGathering?.();
     this.sending ??= this.send();
   }
@@ -101,9 +103,9 @@ export class PgEventRelay implements EventRelay {
       const items: string[] = [];
       let bytes = ENVELOPE;
       while (this.unsent.length > 0) {
-        const next = Buffer.byteLength(this.unsent[0]!) + 1;
+        const next = this.unsent[0]!.bytes;
         if (items.length > 0 && bytes + next > PAYLOAD_MAX) break;
-        items.push(this.unsent.shift()!);
+        items.push(this.unsent.shift()!.text);
         this.unsentBytes -= next;
         bytes += next;
       }

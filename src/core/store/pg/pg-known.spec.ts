@@ -138,6 +138,16 @@ describe.skipIf(server == null)(
       });
       expect(await totals(b)).toEqual({ new: 0, open: 1, tags: new Map([['vip', 1]]) });
       expect(await b.audit.headSeq()).toBe(1);
+
+      // What the second try committed is known to A: its next change goes in one write.
+      const writes = poolSocketWrites(a.writer);
+      await a.commit([triage('x:1')], [change('x:1', 2, { status: 'pending' })]);
+      expect(writes()).toBe(1);
+      expect(await b.conversations.get('x:1')).toMatchObject({
+        status: 'pending',
+        tags: ['vip'],
+        version: 3,
+      });
     });
 
     it('refuse a change made for a version another replica moved on from since it was listed', async () => {

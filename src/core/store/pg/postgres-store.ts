@@ -23,7 +23,6 @@ import { PgCursors, PgGaps, PgNotes, PgOutbox, PgPosts } from './pg-records';
 import { PgTranslations } from './pg-translations';
 import { SentWrites } from './pg-sent';
 import { KEY_TAKEN_CODE, NOT_AS_KNOWN_CODE } from './pg-schema-one-trip';
-import type { KnownRows } from './pg-known';
 
 export interface PostgresStoreOptions extends PgConnection {
   /** Where the inbox reads the time (audit entries are stamped with it). */
@@ -261,14 +260,14 @@ export class PostgresStore implements InboxStore {
     /** More of the same transaction, after the changes (the settings document's). */
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
-    let known: KnownRows | undefined = this.conversations.known;
+    let fromKnown = true;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(facts, changes, known, more);
+        return await this.attempt(facts, changes, fromKnown, more);
       } catch (err) {
         if (attempt >= COMMIT_ATTEMPTS) throw pgStorageError(err, this.url);
         // A conversation changed since this process saw it: made again from the rows as they are.
-        if (hasCode(err, NOT_AS_KNOWN_CODE)) known = undefined;
+        if (hasCode(err, NOT_AS_KNOWN_CODE)) fromKnown = false;
         else if (!hasCode(err, '40P01')) throw pgStorageError(err, this.url);
       }
     }
@@ -277,8 +276,8 @@ export class PostgresStore implements InboxStore {
   private async attempt(
     facts: CommitFacts,
     changes: readonly StoreChange[],
-    /** The rows a change may be made from without reading them (KnownRows). */
-    known: KnownRows | undefined,
+    /** Whether a change may be made from a row this process knows, without reading it. */
+    fromKnown: boolean,
     more?: (client: Client) => Promise<void>,
   ): Promise<AuditEntry[]> {
     const client = await this.writer.connect();
@@ -292,7 +291,13 @@ export class PostgresStore implements InboxStore {
       for (const change of changes)
         if (change.kind === 'outbox.put' && change.unless)
           await new PgOutbox(client).check(change.unless);
-      for (const change of changes) await apply(client, change, sent, known);
+      const conversations = new PgConversationWrites(
+        client,
+        sent,
+        this.conversations.known,
+        fromKnown,
+      );
+      for (const change of changes) await apply(client, change, sent, conversations);
       await more?.(client);
       const list = typeof facts === 'function' ? facts() : facts;
       sent.send('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
@@ -306,9 +311,9 @@ export class PostgresStore implements InboxStore {
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       if (claim && hasCode(sent.failure ?? err, KEY_TAKEN_CODE)) {
-        claim!.outcome = {
+        claim.outcome = {
           state: 'taken',
-          record: await this.keys.read(claim!.record.agent, claim!.record.key),
+          record: await this.keys.read(claim.record.agent, claim.record.key),
         };
         throw new KeyTaken();
       }
@@ -335,17 +340,13 @@ function apply(
   db: Client,
   change: StoreChange,
   sent: SentWrites,
-  known: KnownRows | undefined,
+  conversations: PgConversationWrites,
 ): Promise<void> {
   switch (change.kind) {
     case 'conversations.put':
-      return new PgConversationWrites(db, sent, known).put(change.conversations, change.expect);
+      return conversations.put(change.conversations, change.expect);
     case 'conversations.change':
-      return new PgConversationWrites(db, sent, known).change(
-        change.id,
-        change.version,
-        change.change,
-      );
+      return conversations.change(change.id, change.version, change.change);
     case 'conversations.remove':
       return new PgConversationWrites(db).remove(change.ids);
     case 'posts.add':

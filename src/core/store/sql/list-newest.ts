@@ -27,8 +27,8 @@ export function newestAlongSql(
   clauses: readonly string[],
   params: readonly SqlValue[],
   along: NewestAlong,
-  /** What each row of the page is (the stored text first). */
-  select = 'c.body',
+  /** What each row of the page is (the stored text first: ListDialect.pageColumns). */
+  select: string,
 ): { sql: string; params: SqlValue[] } {
   const pageClauses = [...clauses];
   const pageParams = [...params];
