@@ -11,6 +11,7 @@ export const en = {
   removeTag: 'Remove the tag {tag}',
   speaks: 'Speaks {languages}',
   languageMismatch: '{agent} does not speak {languages}',
+  saving: 'Saving…',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -23,4 +24,5 @@ export const fr: Translation<typeof en> = {
   removeTag: 'Retirer l’étiquette {tag}',
   speaks: 'Parle {languages}',
   languageMismatch: '{agent} ne parle pas {languages}',
+  saving: 'Enregistrement…',
 };
