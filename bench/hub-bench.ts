@@ -20,7 +20,7 @@ import { PAGE_SIZE, conversationId, conversationPath, listPath } from './hub-pat
 import { HubClient } from './hub-client';
 import { HubProcess } from './hub-process';
 import { createTeam, seededFolder } from './hub-seed';
-import { teamFigures } from './hub-team';
+import { AGENT_PACE, teamFigures } from './hub-team';
 import { END, uiQuery } from './sql-store-seed';
 
 const SAMPLES = 1000;
@@ -244,7 +244,8 @@ export async function hubBench(
     });
 
     if (options.team) {
-      figures.push(...(await teamFigures([{ client, hub }], team.agents, label, log)));
+      for (const pace of [AGENT_PACE, null])
+        figures.push(...(await teamFigures([{ client, hub }], team.agents, label, log, pace)));
       const after = await hub.memoryKb();
       log(
         `RSS after the agents: ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB), of which the event loop's heap ${Math.round(hub.heap.heapMb)} MB used of ${Math.round(hub.heap.heapTotalMb)} MB held, and external ${Math.round(hub.heap.externalMb)} MB`,
@@ -343,7 +344,10 @@ async function twoReplicas(
     ];
     // Each client's first call made before the clock runs (a new connection, the team read).
     for (const r of replicas) await r.client.get(agents[0]!.token, '/api/session');
-    return await teamFigures(replicas, agents, label, log);
+    const figures: Figure[] = [];
+    for (const pace of [AGENT_PACE, null])
+      figures.push(...(await teamFigures(replicas, agents, label, log, pace)));
+    return figures;
   } finally {
     await second?.stop();
     await folder.cleanup();
