@@ -24,14 +24,20 @@ function deferredWrites() {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Two changes made at once on version 3 of the conversation shown. */
+async function twoChangesAtOnce() {
+  const changes = createSerialChanges<Conv>();
+  const { calls, write } = deferredWrites();
+  const shown = { id: 'c1', version: 3 };
+  const first = changes.send(shown, () => shown, write);
+  const second = changes.send(shown, () => shown, write);
+  await tick();
+  return { calls, first, second };
+}
+
 describe('createSerialChanges', () => {
   it('sends a change made during another one after it, on the version that one left', async () => {
-    const changes = createSerialChanges<Conv>();
-    const { calls, write } = deferredWrites();
-    const shown = { id: 'c1', version: 3 };
-    const first = changes.send(shown, () => shown, write);
-    const second = changes.send(shown, () => shown, write);
-    await tick();
+    const { calls, first, second } = await twoChangesAtOnce();
     expect(calls.map((c) => c.version)).toEqual([3]);
     calls[0]!.finish(4);
     await expect(first).resolves.toEqual({ id: 'c1', version: 4 });
@@ -72,12 +78,7 @@ describe('createSerialChanges', () => {
   });
 
   it('a failed change does not hold back the next', async () => {
-    const changes = createSerialChanges<Conv>();
-    const { calls, write } = deferredWrites();
-    const shown = { id: 'c1', version: 3 };
-    const first = changes.send(shown, () => shown, write);
-    const second = changes.send(shown, () => shown, write);
-    await tick();
+    const { calls, first, second } = await twoChangesAtOnce();
     calls[0]!.fail();
     await expect(first).rejects.toThrow('conflict');
     await tick();
