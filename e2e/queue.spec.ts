@@ -349,3 +349,56 @@ test('the tag field of the triage bar finds, creates and removes a tag from the 
       });
   }
 });
+
+test('a change the hub refuses leaves the palette open with the reason and the focus in its field', async ({
+  page,
+  request,
+}) => {
+  const api = new TeamApi(request, 'Lucía Ortega');
+  const inbox = new InboxPage(page);
+  const queue = new QueuePage(page);
+  await inbox.goto('Lucía Ortega');
+  // The keys act on the list once its rows are in.
+  await expect(inbox.rows.first()).toBeVisible();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  const id = await queue.openId();
+  const before = (await api.conversation(id)).priority;
+  const priority: Priority = before === 'low' ? 'high' : 'low';
+  const label = priority === 'low' ? 'Low' : 'High';
+  // The hub refuses the first try, slowly, as while it drains for a restart.
+  let tries = 0;
+  await page.route('**/api/conversations/update-many', async (route) => {
+    if (tries++ > 0) return route.continue();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'unavailable', message: 'The hub is restarting.' },
+      }),
+    });
+  });
+  try {
+    await page.keyboard.press('p');
+    await expect(queue.paletteInput).toBeFocused();
+    await page.keyboard.type(label);
+    await page.keyboard.press('Enter');
+    await expect(queue.palette.getByRole('alert')).toHaveText('The hub is restarting.');
+    // The field kept the focus through the wait: the next try is typed straight away.
+    await expect(queue.paletteInput).toBeFocused();
+    await page.keyboard.type(label);
+    await expect(queue.palette.getByRole('option').first()).toHaveAccessibleName(
+      new RegExp(`^${label}`),
+    );
+    await page.keyboard.press('Enter');
+    await expect(queue.palette).toBeHidden();
+    expect((await api.conversation(id)).priority).toBe(priority);
+    expect(tries).toBe(2);
+  } finally {
+    const c = await api.conversation(id);
+    if (c.priority !== before)
+      await api.post('/api/conversations/update', { id, version: c.version, priority: before });
+  }
+});
