@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { Priority } from '../src/shared';
 import { InboxPage } from './pages/inbox-page';
 import { QueuePage, TeamApi } from './pages/queue-page';
@@ -9,17 +10,35 @@ import { QueuePage, TeamApi } from './pages/queue-page';
  * browser, and put back what they change.
  */
 
-test('the tag field of the triage bar finds, creates and removes a tag from the keyboard', async ({
-  page,
-  request,
-}) => {
-  const api = new TeamApi(request, 'Lucía Ortega');
+/** Lucía's inbox narrowed to Spanish (oldest first if asked), its `nth` conversation open. */
+async function openSpanish(
+  page: Page,
+  request: APIRequestContext,
+  nth: number,
+  sort?: 'oldest',
+): Promise<{ api: TeamApi; queue: QueuePage; id: string }> {
   const inbox = new InboxPage(page);
   const queue = new QueuePage(page);
   await inbox.goto('Lucía Ortega');
   await page.locator('#language-filter').selectOption('es');
-  await inbox.rows.nth(1).click();
-  const id = await queue.openId();
+  if (sort) await page.getByRole('combobox', { name: 'Sort' }).selectOption(sort);
+  await inbox.rows.nth(nth).click();
+  return { api: new TeamApi(request, 'Lucía Ortega'), queue, id: await queue.openId() };
+}
+
+/** Holds the browser's requests to `url` for `ms` before they go on to the hub. */
+async function slowDown(page: Page, url: string | RegExp, ms: number): Promise<void> {
+  await page.route(url, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test('the tag field of the triage bar finds, creates and removes a tag from the keyboard', async ({
+  page,
+  request,
+}) => {
+  const { api, queue, id } = await openSpanish(page, request, 1);
   const field = queue.triageBar.getByTestId('tag-picker').getByRole('combobox');
   const tags = page.getByRole('listbox', { name: 'Add or remove a tag' });
   const chip = (tag: string) => queue.chips(queue.triageBar).filter({ hasText: tag });
@@ -28,10 +47,7 @@ test('the tag field of the triage bar finds, creates and removes a tag from the 
   const name = `kb-picker-${repeatEachIndex}-${retry}`;
   const second = `kb-second-${repeatEachIndex}-${retry}`;
   // Slow lists and writes, as on a busy hub: the field takes the next keys all the same.
-  await page.route(/\/api\/conversations(\?|$)/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
+  await slowDown(page, /\/api\/conversations(\?|$)/, 1500);
   try {
     // A new tag: typed, offered to create, taken with Enter.
     await field.click();
@@ -46,10 +62,7 @@ test('the tag field of the triage bar finds, creates and removes a tag from the 
     await field.press('Enter');
     await expect(chip(name)).toHaveCount(0);
     // Two tags picked while the first is still on its way: both go on, one after the other.
-    await page.route('**/api/conversations/update', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await slowDown(page, '**/api/conversations/update', 1500);
     await field.pressSequentially(name);
     await field.press('Enter');
     await expect(queue.triageBar.getByRole('status')).toHaveText('Saving…');
@@ -71,8 +84,9 @@ test('the tag field of the triage bar finds, creates and removes a tag from the 
     await expect(tags).toBeVisible();
     await field.press('Escape');
     await expect(tags).toBeHidden();
-    expect((await api.conversation(id)).tags).not.toContain(name);
-    expect((await api.conversation(id)).tags).not.toContain(second);
+    const { tags: kept } = await api.conversation(id);
+    expect(kept).not.toContain(name);
+    expect(kept).not.toContain(second);
   } finally {
     const c = await api.conversation(id);
     const left = c.tags.filter((t) => t === name || t === second);
@@ -89,14 +103,7 @@ test('a change the hub refuses leaves the palette open with the reason and the f
   page,
   request,
 }) => {
-  const api = new TeamApi(request, 'Lucía Ortega');
-  const inbox = new InboxPage(page);
-  const queue = new QueuePage(page);
-  await inbox.goto('Lucía Ortega');
-  await page.locator('#language-filter').selectOption('es');
-  await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
-  await inbox.rows.nth(2).click();
-  const id = await queue.openId();
+  const { api, queue, id } = await openSpanish(page, request, 2, 'oldest');
   const before = (await api.conversation(id)).priority;
   const priority: Priority = before === 'low' ? 'high' : 'low';
   const label = priority === 'low' ? 'Low' : 'High';
